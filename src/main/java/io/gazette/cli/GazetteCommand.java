@@ -1,0 +1,2 @@
+package io.gazette.cli;
+public class GazetteCommand { public static void main(String[] a) {} }
