@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Times a full Gazette build against a full Hugo build of the same synthetic corpus.
+#
+#   bench/run.sh N [RUNS]
+#
+# Prints a Markdown table (median of RUNS timed runs after one untimed warm-up) ready for
+# BENCHMARKS.md. See bench/README.md for what the columns mean.
+#
+# Environment:
+#   BENCH_TOOLS   which generators to time (default "gazette hugo")
+#   BENCH_SEED    corpus seed (default 20140818)
+#   BENCH_WRAP    command prefix put before every timed run, e.g. a lock: "flock /path/to/lock"
+#   BENCH_HEAP    maximum heap for the extra Gazette heap check run (default 1g; "" skips it)
+#   GAZETTE       Gazette launcher (default: ./gazette at the repository root)
+#   HUGO          Hugo binary (default: hugo)
+set -euo pipefail
+
+usage() { echo "usage: bench/run.sh N [RUNS]" >&2; exit 2; }
+[[ $# -ge 1 && $1 =~ ^[0-9]+$ && $1 -gt 0 ]] || usage
+ARTICLES=$1
+RUNS=${2:-5}
+[[ $RUNS =~ ^[0-9]+$ && $RUNS -gt 0 ]] || usage
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH="$REPO/bench"
+WORK="$BENCH/work"
+TOOLS=${BENCH_TOOLS:-gazette hugo}
+SEED=${BENCH_SEED:-20140818}
+WRAP=${BENCH_WRAP:-}
+HEAP=${BENCH_HEAP-1g}
+GAZETTE=${GAZETTE:-$REPO/gazette}
+HUGO=${HUGO:-hugo}
+TIME=/usr/bin/time
+
+[[ -x $TIME ]] || { echo "need GNU time at $TIME (Debian package: time)" >&2; exit 1; }
+
+# ---------------------------------------------------------------- corpus (cached)
+
+# The cache key includes the generator's own hash, so editing the generator regenerates.
+generator_hash=$(sha256sum "$BENCH/GenerateCorpus.java" | cut -c1-12)
+CORPUS="$WORK/corpus-$ARTICLES-$SEED-$generator_hash"
+if [[ ! -f $CORPUS/.complete ]]; then
+    echo "Generating $ARTICLES articles into $CORPUS ..." >&2
+    rm -rf "$CORPUS" "$CORPUS.tmp"
+    mkdir -p "$CORPUS.tmp"
+    (cd "$REPO" && java -Dfile.encoding=UTF-8 bench/GenerateCorpus.java --articles "$ARTICLES" --seed "$SEED" \
+        --out "$CORPUS.tmp/gazette" --hugo "$CORPUS.tmp/hugo" --hugo-theme bench/hugo-theme) >&2
+    touch "$CORPUS.tmp/.complete"
+    mv "$CORPUS.tmp" "$CORPUS"
+fi
+# The theme may have changed since the corpus was cached: always take the current one.
+rm -rf "$CORPUS/hugo/themes/gazette-bench"
+mkdir -p "$CORPUS/hugo/themes"
+cp -r "$BENCH/hugo-theme" "$CORPUS/hugo/themes/gazette-bench"
+
+OUT="$WORK/out-$ARTICLES"
+mkdir -p "$OUT"
+
+# ---------------------------------------------------------------- the commands under test
+
+gazette_command() { echo "(cd $CORPUS/gazette && $GAZETTE build --quiet --output $1)"; }
+hugo_command() { echo "$HUGO --quiet -s $CORPUS/hugo -d $1"; }
+
+# A full build starts from nothing: no previous output and no incremental cache.
+clean() {
+    rm -rf "$OUT/$1" "$CORPUS/gazette/.gazette" "$CORPUS/hugo/resources" "$CORPUS/hugo/.hugo_build.lock"
+}
+
+# run TOOL LABEL -> appends "wall cpu rss_kib" to $OUT/TOOL.times; the build's output goes to $OUT/TOOL.log
+run_once() {
+    local tool=$1 command
+    command=$("${tool}_command" "$OUT/$tool")
+    clean "$tool"
+    if ! $WRAP $TIME -v -o "$OUT/$tool.time" bash -c "$command" >"$OUT/$tool.log" 2>&1; then
+        echo "$tool build failed; its output:" >&2
+        tail -n 30 "$OUT/$tool.log" >&2
+        exit 1
+    fi
+    awk -F': ' '
+        /Elapsed \(wall clock\)/ { n = split($2, p, ":"); wall = (n == 3) ? p[1] * 3600 + p[2] * 60 + p[3] : p[1] * 60 + p[2] }
+        /User time/ { user = $2 } /System time/ { sys = $2 } /Maximum resident set size/ { rss = $2 }
+        END { printf "%.2f %.2f %d\n", wall, user + sys, rss }' "$OUT/$tool.time"
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+version_of() {
+    case $1 in
+        gazette) echo "Gazette $(cd "$REPO" && git describe --always --dirty 2>/dev/null || echo '?')" ;;
+        hugo) echo "Hugo $("$HUGO" version | sed -n 's/^hugo v\([0-9.]*\).*/\1/p')" ;;
+    esac
+}
+
+declare -A WALL CPU RSS RANGE
+for tool in $TOOLS; do
+    if [[ $tool == gazette && ! -x $GAZETTE ]]; then
+        echo "no Gazette launcher at $GAZETTE (build it first, or set GAZETTE=...)" >&2
+        exit 1
+    fi
+    echo "Timing $tool: 1 warm-up + $RUNS runs ..." >&2
+    run_once "$tool" >/dev/null
+    : >"$OUT/$tool.times"
+    for ((i = 1; i <= RUNS; i++)); do
+        run_once "$tool" | tee -a "$OUT/$tool.times" | sed "s/^/  run $i: wall cpu rss_kib = /" >&2
+    done
+    WALL[$tool]=$(cut -d' ' -f1 "$OUT/$tool.times" | median)
+    CPU[$tool]=$(cut -d' ' -f2 "$OUT/$tool.times" | median)
+    RSS[$tool]=$(cut -d' ' -f3 "$OUT/$tool.times" | median)
+    RANGE[$tool]=$(cut -d' ' -f1 "$OUT/$tool.times" | sort -n | sed -n '1p;$p' | paste -sd' ' | awk '{ printf "%.2f–%.2f", $1, $2 }')
+    files=$(find "$OUT/$tool" -type f | wc -l)
+    html=$(find "$OUT/$tool" -type f -name '*.html' | wc -l)
+    echo "  $tool wrote $files files ($html HTML), $(du -sh "$OUT/$tool" | cut -f1)" >&2
+done
+
+# Gazette's heap target: the same build must finish with the heap capped, and the GC log tells
+# the most heap it ever had in use.
+HEAP_NOTE=""
+if [[ " $TOOLS " == *" gazette "* && -n $HEAP ]]; then
+    echo "Heap check: Gazette with -Xmx$HEAP ..." >&2
+    clean gazette
+    if JDK_JAVA_OPTIONS="-Xmx$HEAP -Xlog:gc:file=$OUT/gc.log" bash -c "$(gazette_command "$OUT/gazette")" \
+        >"$OUT/gazette-heap.log" 2>&1; then
+        peak=$(grep -o '[0-9]*M->[0-9]*M' "$OUT/gc.log" | tr -d M | tr '>' ' ' | tr -d '-' | tr ' ' '\n' | sort -n | tail -1)
+        HEAP_NOTE="Gazette also completes with \`-Xmx$HEAP\`; heap in use peaked at ${peak:-?} MiB (GC log)."
+    else
+        HEAP_NOTE="**Gazette FAILED with \`-Xmx$HEAP\`** (see $OUT/gazette-heap.log)."
+    fi
+fi
+
+# ---------------------------------------------------------------- report
+
+thousands() { awk -v n="$1" 'BEGIN { s = sprintf("%d", n); out = ""; while (length(s) > 3) { out = "," substr(s, length(s) - 2) out; s = substr(s, 1, length(s) - 3) } print s out }'; }
+
+echo
+echo "$(thousands "$ARTICLES") articles, seed $SEED, median of $RUNS runs after a warm-up;" \
+    "$(nproc) cores, $(java -version 2>&1 | head -1 | sed 's/"//g')."
+echo
+echo "| Generator | Articles | Wall time | Range | Articles/s | CPU time | Peak RSS |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+for tool in $TOOLS; do
+    awk -v name="$(version_of "$tool")" -v n="$(thousands "$ARTICLES")" -v articles="$ARTICLES" \
+        -v wall="${WALL[$tool]}" -v range="${RANGE[$tool]}" -v cpu="${CPU[$tool]}" -v rss="${RSS[$tool]}" \
+        'BEGIN { printf "| %s | %s | %.2f s | %s s | %d | %.1f s | %d MiB |\n", name, n, wall, range,
+                 (wall > 0 ? articles / wall : 0), cpu, rss / 1024 }'
+done
+if [[ -n ${WALL[gazette]:-} && -n ${WALL[hugo]:-} ]]; then
+    echo
+    awk -v g="${WALL[gazette]}" -v h="${WALL[hugo]}" -v gc="${CPU[gazette]}" -v hc="${CPU[hugo]}" \
+        'BEGIN { printf "Gazette/Hugo: wall time %.2f×, CPU time %.2f× (below 1 means Gazette is faster).\n",
+                 g / h, gc / hc }'
+fi
+[[ -n $HEAP_NOTE ]] && { echo; echo "$HEAP_NOTE"; }
+echo
+env_prefix=""
+[[ -n ${BENCH_TOOLS:-} ]] && env_prefix="BENCH_TOOLS=\"$TOOLS\" "
+echo "Reproduce: \`${env_prefix}bench/run.sh $ARTICLES $RUNS\`. Timed commands:"
+echo
+for tool in $TOOLS; do
+    echo "    $("${tool}_command" "bench/work/out-$ARTICLES/$tool" | sed "s|$REPO/||g")"
+done
