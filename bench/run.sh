@@ -7,7 +7,7 @@
 # BENCHMARKS.md. See bench/README.md for what the columns mean.
 #
 # Environment:
-#   BENCH_TOOLS   which generators to time (default "gazette hugo")
+#   BENCH_TOOLS   which generators to time (default "gazette hugo"; "none" only generates the corpus)
 #   BENCH_SEED    corpus seed (default 20140818)
 #   BENCH_WRAP    command prefix put before every timed run, e.g. a lock: "flock /path/to/lock"
 #   BENCH_HEAP    maximum heap for the extra Gazette heap check run (default 1g; "" skips it)
@@ -52,6 +52,8 @@ fi
 rm -rf "$CORPUS/hugo/themes/gazette-bench"
 mkdir -p "$CORPUS/hugo/themes"
 cp -r "$BENCH/hugo-theme" "$CORPUS/hugo/themes/gazette-bench"
+
+[[ $TOOLS == none ]] && { echo "$CORPUS"; exit 0; }  # only prepare the corpus
 
 OUT="$WORK/out-$ARTICLES"
 mkdir -p "$OUT"
