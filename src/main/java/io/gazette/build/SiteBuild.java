@@ -89,9 +89,10 @@ public final class SiteBuild {
             DirectorySink sink = new DirectorySink(staging.directory());
             BuildResult result = generate(sink, null, start);
             for (String duplicate : sink.duplicates()) {
-                result.problems().add(Problem.error(Path.of(duplicate), 0,
+                result.problems().add(Problem.error(null, 0,
                         "two pages were written to the same output file " + duplicate,
-                        "an article slug or alias collides with a page Gazette generates; change the slug or alias"));
+                        "an article's slug, permalink or alias collides with a page Gazette generates"
+                                + " (tag, archive, search); change the slug or alias"));
             }
             if (result.problems().hasErrors()) {
                 throw new BuildFailedException(result.problems().sorted());

@@ -33,10 +33,22 @@ public final class GazetteCommand implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs a command line without exiting: what tests and the launcher both use. */
+    /** Runs a command line without exiting. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** Runs a command line with its output captured: what the CLI tests use. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine commandLine = commandLine();
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+
+    private static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new GazetteCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        return commandLine.execute(args);
+        return commandLine;
     }
 }

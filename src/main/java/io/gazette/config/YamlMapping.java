@@ -10,10 +10,11 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * A YAML mapping together with the line each top-level key sits on, so that a problem with a
- * field can be reported as {@code file:line}.
+ * A YAML mapping together with the line each top-level key (and each item of a top-level list)
+ * sits on, so that a problem with a field can be reported as {@code file:line}.
  *
  * @param keyLines 1-based line of each key, counted within the YAML text itself
  */
@@ -53,6 +54,11 @@ public record YamlMapping(Map<String, Object> values, Map<String, Integer> keyLi
             for (NodeTuple tuple : mapping.getValue()) {
                 if (tuple.getKeyNode() instanceof ScalarNode key) {
                     lines.put(key.getValue(), key.getStartMark().getLine() + 1);
+                    if (tuple.getValueNode() instanceof SequenceNode items) {
+                        for (int i = 0; i < items.getValue().size(); i++) {
+                            lines.put(itemKey(key.getValue(), i), items.getValue().get(i).getStartMark().getLine() + 1);
+                        }
+                    }
                 }
             }
             Object loaded = SafeYaml.create().load(yamlText);
@@ -66,6 +72,11 @@ public record YamlMapping(Map<String, Object> values, Map<String, Integer> keyLi
         } catch (YAMLException e) {
             throw new YamlError(firstLine(e.getMessage()), 0);
         }
+    }
+
+    /** The key under which {@link #keyLines} records the line of item {@code index} of list {@code key}. */
+    public static String itemKey(String key, int index) {
+        return key + "[" + index + "]";
     }
 
     public int lineOf(String key) {

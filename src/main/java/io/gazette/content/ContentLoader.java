@@ -90,7 +90,7 @@ public final class ContentLoader {
         } catch (YamlMapping.YamlError e) {
             int line = e.line() == 0 ? 1 : e.line() + parts.yamlFirstLine() - 1;
             problems.add(Problem.error(shown, line, "front matter is not valid YAML: " + e.getMessage(),
-                    "check indentation, and quote values containing `: ` or starting with a special character"));
+                    YamlHints.forMessage(e.getMessage())));
             return Optional.empty();
         }
         FrontMatterReader.Result result = FrontMatterReader.read(shown, parts.yamlFirstLine(), zone, yaml);

@@ -111,10 +111,12 @@ public final class FrontMatterReader {
 
     private List<String> tags() {
         List<String> tags = new ArrayList<>();
-        for (Object raw : list("tags")) {
+        List<?> raws = list("tags");
+        for (int i = 0; i < raws.size(); i++) {
+            Object raw = raws.get(i);
             String tag = raw == null ? "" : VietnameseText.nfc(String.valueOf(raw)).strip();
             if (tag.isEmpty() || Slugs.slugify(tag).isEmpty()) {
-                error("tags", "empty tag" + (tag.isEmpty() ? "" : " `" + tag + "` (it has no letters or digits)"),
+                error(YamlMapping.itemKey("tags", i), "empty tag" + (tag.isEmpty() ? "" : " `" + tag + "` (it has no letters or digits)"),
                         "remove the empty item from `tags:` or give it a name");
             } else if (tags.stream().noneMatch(t -> Slugs.slugify(t).equals(Slugs.slugify(tag)))) {
                 tags.add(tag);
@@ -125,11 +127,13 @@ public final class FrontMatterReader {
 
     private List<String> aliases() {
         List<String> aliases = new ArrayList<>();
-        for (Object raw : list("aliases")) {
+        List<?> raws = list("aliases");
+        for (int i = 0; i < raws.size(); i++) {
+            Object raw = raws.get(i);
             String alias = raw == null ? "" : String.valueOf(raw).strip();
             Optional<String> problem = UrlPaths.unsafeReason(alias);
             if (problem.isPresent()) {
-                error("aliases", "alias `" + alias + "` " + problem.get(),
+                error(YamlMapping.itemKey("aliases", i), "alias `" + alias + "` " + problem.get(),
                         "an alias is a path inside the site, such as /tin-tuc/hoi-nghi.html or /old/path/");
             } else {
                 aliases.add(UrlPaths.normalise(alias));
@@ -166,6 +170,9 @@ public final class FrontMatterReader {
 
     private int line(String key) {
         int line = yaml.lineOf(key);
+        if (line == 0 && key.endsWith("]")) {
+            line = yaml.lineOf(key.substring(0, key.indexOf('[')));
+        }
         return line == 0 ? 0 : line + lineOffset;
     }
 

@@ -53,7 +53,9 @@ public final class SiteAssembler {
             articles.add(toArticle(input, tagTerms, categoryTerms));
         }
         articles.sort(NEWEST_FIRST);
-        checkUniqueUrls(articles, problems);
+        // Only the first claimant of a URL stays in the model, so no file is written twice;
+        // the build fails anyway on the errors reported for every claimant.
+        articles.removeAll(checkUniqueUrls(articles, problems));
         return new Site(config, urls, List.copyOf(articles),
                 termPages(articles, Article::tags),
                 termPages(articles, a -> a.category() == null ? List.of() : List.of(a.category())),
@@ -137,7 +139,9 @@ public final class SiteAssembler {
         return List.copyOf(years);
     }
 
-    private static void checkUniqueUrls(List<Article> articles, Problems problems) {
+    /** Reports every URL claimed twice; returns the claimants to drop (all but the first of each URL). */
+    private static java.util.Set<Article> checkUniqueUrls(List<Article> articles, Problems problems) {
+        java.util.Set<Article> dropped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Map<String, List<Article>> claims = new TreeMap<>();
         for (Article article : articles) {
             claims.computeIfAbsent(io.gazette.content.UrlPaths.fileFor(article.url()), u -> new ArrayList<>()).add(article);
@@ -150,6 +154,7 @@ public final class SiteAssembler {
                 return;
             }
             List<Article> sorted = owners.stream().sorted(Comparator.comparing(a -> a.source().toString())).toList();
+            sorted.stream().skip(1).filter(o -> o != sorted.get(0)).forEach(dropped::add);
             for (Article owner : sorted) {
                 String others = sorted.stream().filter(o -> o != owner).map(o -> o.source().toString().replace('\\', '/'))
                         .distinct().collect(Collectors.joining(", "));
@@ -158,6 +163,7 @@ public final class SiteAssembler {
                         "give one of them a different `slug:` (or remove the duplicate alias)"));
             }
         });
+        return dropped;
     }
 
     static Collator vietnameseCollator() {
