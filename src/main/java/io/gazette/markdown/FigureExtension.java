@@ -31,6 +31,11 @@ final class FigureExtension implements HtmlRenderer.HtmlRendererExtension {
         builder.nodeRendererFactory(options -> new FigureRenderer());
     }
 
+    /** True when the paragraph is rendered as a figure (it holds nothing but an image). */
+    static boolean isFigure(Paragraph paragraph) {
+        return FigureRenderer.soleImage(paragraph) != null;
+    }
+
     private static final class FigureRenderer implements NodeRenderer {
         @Override
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {

@@ -10,7 +10,9 @@ import com.vladsch.flexmark.html.renderer.HeaderIdGeneratorFactory;
 import com.vladsch.flexmark.html.renderer.HtmlIdGenerator;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.ast.TextContainer;
 import com.vladsch.flexmark.util.data.MutableDataSet;
@@ -22,6 +24,7 @@ import java.util.List;
  * build threads: Flexmark's parser and renderer are immutable once built.
  */
 public final class MarkdownRenderer {
+    private static final int LEAD_CHARS = 400;
     private final Parser parser;
     private final HtmlRenderer renderer;
 
@@ -67,7 +70,26 @@ public final class MarkdownRenderer {
                 .collectAndGetText(document, TextContainer.F_ADD_SPACES_BETWEEN_NODES)
                 .replaceAll("\\s+", " ")
                 .strip();
-        return new RenderedMarkdown(html, text, countWords(text));
+        return new RenderedMarkdown(html, text, leadText(document), countWords(text));
+    }
+
+    /**
+     * The text of the opening paragraphs, without headings or figure captions: what a summary
+     * should be cut from (a photo caption is a poor first sentence for a news card).
+     */
+    private static String leadText(Document document) {
+        StringBuilder lead = new StringBuilder();
+        for (Node node = document.getFirstChild(); node != null && lead.length() < LEAD_CHARS; node = node.getNext()) {
+            if (node instanceof Paragraph paragraph && !FigureExtension.isFigure(paragraph)) {
+                String text = new TextCollectingVisitor()
+                        .collectAndGetText(paragraph, TextContainer.F_ADD_SPACES_BETWEEN_NODES)
+                        .replaceAll("\\s+", " ").strip();
+                if (!text.isEmpty()) {
+                    lead.append(lead.length() == 0 ? "" : " ").append(text);
+                }
+            }
+        }
+        return lead.toString();
     }
 
     private static int countWords(String text) {

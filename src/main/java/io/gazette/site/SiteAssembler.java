@@ -76,7 +76,7 @@ public final class SiteAssembler {
         }
         List<Term> tags = fm.tags().stream().map(t -> tagTerms.get(Slugs.slugify(t))).toList();
         Term category = fm.category().isEmpty() ? null : categoryTerms.get(Slugs.slugify(fm.category()));
-        String summary = fm.summary().isEmpty() ? Summaries.fromText(input.body().plainText()) : fm.summary();
+        String summary = fm.summary().isEmpty() ? Summaries.fromText(input.body().leadText().isEmpty() ? input.body().plainText() : input.body().leadText()) : fm.summary();
         return new Article(input.source().path(), fm.title(), slug, urls.article(fm.date(), slug), fm.date(),
                 fm.lastmod() != null ? fm.lastmod() : fm.date(), fm.author(), tags, category, summary, fm.image(),
                 fm.caption(), fm.aliases(), fm.draft(), input.body().html(), input.body().plainText(),
