@@ -1,0 +1,12 @@
+package io.gazette.build;
+
+import java.util.Map;
+
+/**
+ * What a build produced, for the summary printed at the end.
+ *
+ * @param stageMillis milliseconds spent in each stage, in pipeline order
+ */
+public record BuildStats(int articles, int tags, int categories, int pages, int feeds, int aliases,
+        int staticFiles, int warnings, long totalMillis, Map<String, Long> stageMillis) {
+}

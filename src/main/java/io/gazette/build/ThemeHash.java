@@ -1,0 +1,34 @@
+package io.gazette.build;
+
+import io.gazette.config.SiteConfig;
+import io.gazette.render.Theme;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A hash of everything every page depends on (templates, language files, settings): when it
+ * changes, every page must be rendered again.
+ */
+final class ThemeHash {
+    private ThemeHash() {
+    }
+
+    static long of(Theme theme, SiteConfig config) throws IOException {
+        long hash = config.toString().hashCode();
+        for (Path dir : List.of(theme.templates(), theme.i18n())) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    hash = hash * 31 + dir.relativize(file).toString().hashCode();
+                    hash = hash * 31 + java.util.Arrays.hashCode(Files.readAllBytes(file));
+                }
+            }
+        }
+        return hash;
+    }
+}

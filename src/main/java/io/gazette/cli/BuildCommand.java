@@ -1,0 +1,71 @@
+package io.gazette.cli;
+
+import io.gazette.build.BuildResult;
+import io.gazette.build.BuildStats;
+import io.gazette.build.SiteBuild;
+import io.gazette.problems.BuildFailedException;
+import io.gazette.problems.Problem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Build the site into the output folder (default public/). The previous output is replaced only"
+                + " when the build has no errors.")
+final class BuildCommand implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project = new ProjectOptions();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default: public/, or GAZETTE_OUTPUT).")
+    Path output;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only problems, no summary.")
+    boolean quiet;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            SiteBuild build = SiteBuild.open(project.toBuildOptions(output == null ? null : output.toAbsolutePath()));
+            BuildResult result = build.buildToDirectory();
+            ProblemPrinter.print(result.problems().sorted(), err);
+            if (!quiet) {
+                printSummary(result.stats(), build.config().projectDir().relativize(build.config().outputDir()), out);
+            }
+            return GazetteCommand.OK;
+        } catch (BuildFailedException e) {
+            ProblemPrinter.print(e.problems(), err);
+            return GazetteCommand.CONTENT_ERRORS;
+        } catch (IOException e) {
+            ProblemPrinter.print(java.util.List.of(Problem.error(null, 0, e.getMessage(), null)), err);
+            return GazetteCommand.CONTENT_ERRORS;
+        }
+    }
+
+    static void printSummary(BuildStats stats, Path output, PrintWriter out) {
+        String[][] rows = {
+                {"Bài viết / Articles", String.valueOf(stats.articles())},
+                {"Từ khóa / Tags", String.valueOf(stats.tags())},
+                {"Chuyên mục / Categories", String.valueOf(stats.categories())},
+                {"Trang / Pages", String.valueOf(stats.pages())},
+                {"Nguồn tin / Feeds", String.valueOf(stats.feeds())},
+                {"Chuyển hướng / Aliases", String.valueOf(stats.aliases())},
+                {"Tệp tĩnh / Static files", String.valueOf(stats.staticFiles())},
+                {"Cảnh báo / Warnings", String.valueOf(stats.warnings())}};
+        out.println();
+        for (String[] row : rows) {
+            out.printf("  %-26s %8s%n", row[0], row[1]);
+        }
+        out.printf("%nBuilt in %d ms → %s/%n", stats.totalMillis(), output.toString().replace('\\', '/'));
+        out.flush();
+    }
+}

@@ -1,0 +1,35 @@
+package io.gazette.cli;
+
+import io.gazette.build.BuildOptions;
+import io.gazette.config.BuildOverrides;
+import java.nio.file.Path;
+import java.time.Clock;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that builds the site. */
+final class ProjectOptions {
+    @Option(names = {"-s", "--source"}, paramLabel = "DIR", description = "Project folder with site.yml and content/ (default: current folder).")
+    Path source = Path.of(".");
+
+    @Option(names = "--drafts", description = "Include articles marked `draft: true`.")
+    boolean drafts;
+
+    @Option(names = "--future", description = "Include articles dated in the future.")
+    boolean future;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "Absolute URL the site is published at (overrides site.yml and GAZETTE_BASE_URL), e.g. https://example.org/archive/.")
+    String baseUrl;
+
+    BuildOptions toBuildOptions(Path outputOverride) {
+        BuildOverrides cli = new BuildOverrides(baseUrl, outputOverride, drafts ? Boolean.TRUE : null,
+                future ? Boolean.TRUE : null);
+        BuildOverrides overrides = cli.over(BuildOverrides.fromEnvironment(System.getenv()));
+        return new BuildOptions(source.toAbsolutePath().normalize(), overrides, themeFallback(), Clock.systemUTC());
+    }
+
+    /** Themes shipped with Gazette: the launcher passes its own folder as {@code gazette.home}. */
+    static Path themeFallback() {
+        String home = System.getProperty("gazette.home");
+        return home == null ? null : Path.of(home).resolve("themes");
+    }
+}

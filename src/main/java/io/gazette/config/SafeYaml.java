@@ -1,0 +1,54 @@
+package io.gazette.config;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * The one way Gazette reads YAML (front matter, site.yml, language files): plain data only.
+ * Global tags are refused (no {@code !!javax.script...} gadgets), aliases are capped (no billion
+ * laughs), documents are size-limited and duplicate keys are an error. Timestamps are left as
+ * strings so that we, not SnakeYAML's UTC default, decide which time zone a bare date is in.
+ */
+public final class SafeYaml {
+    public static final int MAX_ALIASES = 20;
+    public static final int MAX_CODE_POINTS = 1 << 20;
+
+    private SafeYaml() {
+    }
+
+    /** A new parser; {@link Yaml} is not thread-safe, so callers must not share one across threads. */
+    public static Yaml create() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setNestingDepthLimit(20);
+        options.setTagInspector(tag -> false);
+        DumperOptions dumperOptions = new DumperOptions();
+        return new Yaml(new SafeConstructor(options), new Representer(dumperOptions), dumperOptions,
+                options, new NoTimestampResolver());
+    }
+
+    /**
+     * YAML 1.2 booleans only: under YAML 1.1 a tag or title written {@code Yes}, {@code No} or
+     * {@code On} would silently become a boolean.
+     */
+    private static final java.util.regex.Pattern YAML_12_BOOL =
+            java.util.regex.Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$");
+
+    private static final class NoTimestampResolver extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.BOOL, YAML_12_BOOL, "tTfF");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.FLOAT, FLOAT, "-+0123456789.");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.MERGE, MERGE, "<");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.NULL, EMPTY, null);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.gazette.content;
+
+import java.nio.file.Path;
+
+/**
+ * One content file, read and validated, before Markdown is rendered.
+ *
+ * @param path          path relative to the project, as shown in messages ({@code content/2014/a.md})
+ * @param markdown      the body after the front matter
+ * @param bodyFirstLine file line where the body starts, for problems found while rendering it
+ */
+public record ArticleSource(Path path, FrontMatter frontMatter, String markdown, int bodyFirstLine) {
+}

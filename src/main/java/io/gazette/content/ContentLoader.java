@@ -1,0 +1,114 @@
+package io.gazette.content;
+
+import io.gazette.config.YamlMapping;
+import io.gazette.problems.Problem;
+import io.gazette.problems.Problems;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds the Markdown files under {@code content/} and reads each into an {@link ArticleSource}.
+ * Files are listed in sorted order so that everything downstream iterates deterministically.
+ */
+public final class ContentLoader {
+    private final Path projectDir;
+    private final Path contentDir;
+    private final ZoneId zone;
+
+    public ContentLoader(Path projectDir, Path contentDir, ZoneId zone) {
+        this.projectDir = projectDir;
+        this.contentDir = contentDir;
+        this.zone = zone;
+    }
+
+    /** Every {@code .md} file below the content directory, sorted; links that lead outside it are reported and skipped. */
+    public List<Path> listMarkdownFiles(Problems problems) throws IOException {
+        if (!Files.isDirectory(contentDir)) {
+            problems.add(Problem.error(shown(contentDir), 0, "content directory not found",
+                    "create content/ and put articles in it, or run `gazette new \"Tiêu đề\"`"));
+            return List.of();
+        }
+        Path realContent = contentDir.toRealPath();
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(contentDir, FileVisitOption.FOLLOW_LINKS)) {
+            walk.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(Files::isRegularFile)
+                    .forEach(p -> {
+                        if (isInside(p, realContent)) {
+                            files.add(p);
+                        } else {
+                            problems.add(Problem.error(shown(p), 0, "symbolic link leads outside content/",
+                                    "replace the link with the file itself"));
+                        }
+                    });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        files.sort(Comparator.comparing(Path::toString));
+        return files;
+    }
+
+    /** Reads one file; problems go to {@code problems}, and empty means the file could not be used. */
+    public Optional<ArticleSource> read(Path file, Problems problems) {
+        Path shown = shown(file);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            problems.add(Problem.error(shown, 0, "cannot read file: " + e.getMessage(), "check its permissions"));
+            return Optional.empty();
+        }
+        String text = SourceText.decode(bytes, shown, problems);
+        if (text == null) {
+            return Optional.empty();
+        }
+        return parse(shown, text, problems);
+    }
+
+    /** Parses already-decoded text; used by {@link #read} and by tests. */
+    public Optional<ArticleSource> parse(Path shown, String text, Problems problems) {
+        FrontMatterSplitter.Parts parts;
+        try {
+            parts = FrontMatterSplitter.split(text);
+        } catch (FrontMatterSplitter.MissingFrontMatter e) {
+            problems.add(Problem.error(shown, e.line(), e.getMessage(), e.hint()));
+            return Optional.empty();
+        }
+        YamlMapping yaml;
+        try {
+            yaml = YamlMapping.parse(parts.yaml());
+        } catch (YamlMapping.YamlError e) {
+            int line = e.line() == 0 ? 1 : e.line() + parts.yamlFirstLine() - 1;
+            problems.add(Problem.error(shown, line, "front matter is not valid YAML: " + e.getMessage(),
+                    YamlHints.forMessage(e.getMessage())));
+            return Optional.empty();
+        }
+        FrontMatterReader.Result result = FrontMatterReader.read(shown, parts.yamlFirstLine(), zone, yaml);
+        problems.addAll(result.problems());
+        return result.frontMatter().map(fm -> new ArticleSource(shown, fm, parts.body(), parts.bodyFirstLine()));
+    }
+
+    public Path shown(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path project = projectDir.toAbsolutePath().normalize();
+        return absolute.startsWith(project) ? project.relativize(absolute) : file;
+    }
+
+    private static boolean isInside(Path file, Path realRoot) {
+        try {
+            return file.toRealPath().startsWith(realRoot);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

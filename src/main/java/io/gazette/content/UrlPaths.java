@@ -1,0 +1,62 @@
+package io.gazette.content;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Site-relative URL paths written by editors (aliases): checked so that no path, however encoded,
+ * can place a file outside the output directory.
+ */
+public final class UrlPaths {
+    private UrlPaths() {
+    }
+
+    /** Why {@code path} is unsafe or unusable, or empty when it is fine. */
+    public static Optional<String> unsafeReason(String path) {
+        if (path.isBlank()) {
+            return Optional.of("is empty");
+        }
+        if (path.contains("://") || path.startsWith("//")) {
+            return Optional.of("is a full URL, not a path inside the site");
+        }
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.of("has a broken %-escape");
+        }
+        for (int i = 0; i < decoded.length(); i++) {
+            char c = decoded.charAt(i);
+            if (c < 0x20 || c == 0x7F || c == '\\' || c == '?' || c == '#' || c == ':') {
+                return Optional.of("contains a character not allowed in a site path (`" + printable(c) + "`)");
+            }
+        }
+        for (String segment : decoded.split("/")) {
+            if (segment.equals("..") || segment.equals(".")) {
+                return Optional.of("would escape the output directory");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Decoded, without the leading slash, single slashes; a trailing slash is kept. */
+    public static String normalise(String path) {
+        String decoded = URLDecoder.decode(path.strip().replace("+", "%2B"), StandardCharsets.UTF_8);
+        String collapsed = decoded.replaceAll("/{2,}", "/");
+        return collapsed.startsWith("/") ? collapsed.substring(1) : collapsed;
+    }
+
+    /** The file that serves a site path: {@code a/b/} and {@code a/b} → {@code a/b/index.html}; {@code a.html} stays. */
+    public static String fileFor(String sitePath) {
+        if (sitePath.isEmpty() || sitePath.endsWith("/")) {
+            return sitePath + "index.html";
+        }
+        String last = sitePath.substring(sitePath.lastIndexOf('/') + 1);
+        return last.contains(".") ? sitePath : sitePath + "/index.html";
+    }
+
+    private static String printable(char c) {
+        return c < 0x20 || c == 0x7F ? String.format("\\u%04X", (int) c) : String.valueOf(c);
+    }
+}

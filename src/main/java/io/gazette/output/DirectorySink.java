@@ -1,0 +1,58 @@
+package io.gazette.output;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes files below a root directory, refusing any path that would land outside it, and
+ * remembering which paths were written twice (two pages claiming one URL) so the build can report
+ * them instead of letting the last writer silently win.
+ */
+public final class DirectorySink implements OutputSink {
+    private final Path root;
+    private final Set<String> written = ConcurrentHashMap.newKeySet();
+    private final Set<String> duplicates = ConcurrentHashMap.newKeySet();
+
+    public DirectorySink(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public void write(String path, byte[] content) throws IOException {
+        Path target = claim(path);
+        Files.write(target, content);
+    }
+
+    @Override
+    public void copy(String path, Path source) throws IOException {
+        Path target = claim(path);
+        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Paths written more than once, sorted. */
+    public List<String> duplicates() {
+        return List.copyOf(new TreeSet<>(duplicates));
+    }
+
+    public int fileCount() {
+        return written.size();
+    }
+
+    private Path claim(String path) throws IOException {
+        Path target = root.resolve(path).normalize();
+        if (!target.startsWith(root) || target.equals(root)) {
+            throw new IOException("refusing to write outside the output directory: " + path);
+        }
+        if (!written.add(path)) {
+            duplicates.add(path);
+        }
+        Files.createDirectories(target.getParent());
+        return target;
+    }
+}

@@ -1,0 +1,16 @@
+package io.gazette.output;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Where generated files go: a staging directory for {@code gazette build}, the preview server's
+ * snapshots for {@code gazette serve}. Paths are site-relative ({@code 2014/08/a/index.html}).
+ * Implementations must accept calls from several threads.
+ */
+public interface OutputSink {
+    void write(String path, byte[] content) throws IOException;
+
+    /** Copies a file as is (static assets); sinks may link instead of copying. */
+    void copy(String path, Path source) throws IOException;
+}

@@ -1,0 +1,61 @@
+package io.gazette.output;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code sitemap.xml}. The protocol allows 50,000 URLs a file; a larger archive gets
+ * {@code sitemap-1.xml}, {@code sitemap-2.xml}, … and {@code sitemap.xml} becomes their index.
+ */
+public final class Sitemap {
+    public static final int MAX_URLS_PER_FILE = 50_000;
+
+    /** @param lastmod RFC 3339 date, or null when the page has none */
+    public record Entry(String absoluteUrl, String lastmod) {
+    }
+
+    private Sitemap() {
+    }
+
+    /** File name → content. */
+    public static Map<String, byte[]> write(List<Entry> entries, String baseUrl) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        if (entries.size() <= MAX_URLS_PER_FILE) {
+            files.put("sitemap.xml", urlSet(entries));
+            return files;
+        }
+        List<String> names = new ArrayList<>();
+        for (int from = 0, n = 1; from < entries.size(); from += MAX_URLS_PER_FILE, n++) {
+            String name = "sitemap-" + n + ".xml";
+            names.add(name);
+            files.put(name, urlSet(entries.subList(from, Math.min(from + MAX_URLS_PER_FILE, entries.size()))));
+        }
+        StringBuilder index = new StringBuilder();
+        index.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        index.append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (String name : names) {
+            index.append("  <sitemap><loc>").append(Xml.escape(baseUrl + name)).append("</loc></sitemap>\n");
+        }
+        index.append("</sitemapindex>\n");
+        files.put("sitemap.xml", index.toString().getBytes(StandardCharsets.UTF_8));
+        return files;
+    }
+
+    private static byte[] urlSet(List<Entry> entries) {
+        StringBuilder xml = new StringBuilder(entries.size() * 120 + 200);
+        xml.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        xml.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (Entry entry : entries) {
+            xml.append("  <url><loc>").append(Xml.escape(entry.absoluteUrl())).append("</loc>");
+            if (entry.lastmod() != null) {
+                xml.append("<lastmod>").append(entry.lastmod()).append("</lastmod>");
+            }
+            xml.append("</url>\n");
+        }
+        xml.append("</urlset>\n");
+        return xml.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

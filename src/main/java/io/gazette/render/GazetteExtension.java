@@ -1,0 +1,80 @@
+package io.gazette.render;
+
+import io.gazette.site.SiteUrls;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Filter;
+import io.pebbletemplates.pebble.extension.Function;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * What Gazette adds to Pebble for themes:
+ * <ul>
+ *   <li>{@code url('tu-khoa/')} — a link inside the site, with the base path ({@code /archive/tu-khoa/});</li>
+ *   <li>{@code absUrl('feed.xml')} — the same as an absolute URL;</li>
+ *   <li>{@code t('nav.home')} — a string from the theme's language file;</li>
+ *   <li>filters {@code longdate}, {@code shortdate}, {@code isodate}, {@code time} for dates.</li>
+ * </ul>
+ */
+final class GazetteExtension extends AbstractExtension {
+    private final SiteUrls urls;
+    private final Translations translations;
+    private final DateFormats dates;
+
+    GazetteExtension(SiteUrls urls, Translations translations) {
+        this.urls = urls;
+        this.translations = translations;
+        this.dates = new DateFormats(translations.language());
+    }
+
+    @Override
+    public Map<String, Function> getFunctions() {
+        return Map.of(
+                "url", oneArgument("path", value -> urls.href(value)),
+                "absUrl", oneArgument("path", value -> urls.absolute(value)),
+                "t", oneArgument("key", translations::get));
+    }
+
+    @Override
+    public Map<String, Filter> getFilters() {
+        return Map.of(
+                "longdate", dateFilter((date, d) -> dates.longDate(date)),
+                "shortdate", dateFilter((date, d) -> dates.shortDate(date)),
+                "isodate", dateFilter((date, d) -> DateFormats.iso(date)),
+                "time", dateFilter((date, d) -> dates.time(date)));
+    }
+
+    private static Function oneArgument(String name, java.util.function.Function<String, String> body) {
+        return new Function() {
+            @Override
+            public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+                Object value = args.get(name);
+                return body.apply(value == null ? "" : String.valueOf(value));
+            }
+
+            @Override
+            public List<String> getArgumentNames() {
+                return List.of(name);
+            }
+        };
+    }
+
+    private Filter dateFilter(BiFunction<ZonedDateTime, DateFormats, String> format) {
+        return new Filter() {
+            @Override
+            public Object apply(Object input, Map<String, Object> args, PebbleTemplate self,
+                    EvaluationContext context, int line) {
+                return input instanceof ZonedDateTime date ? format.apply(date, dates) : input;
+            }
+
+            @Override
+            public List<String> getArgumentNames() {
+                return List.of();
+            }
+        };
+    }
+}

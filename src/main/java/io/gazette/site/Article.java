@@ -1,0 +1,49 @@
+package io.gazette.site;
+
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One published article, ready for templates.
+ *
+ * @param source      the file it came from, relative to the project
+ * @param url         site-relative URL without leading slash, e.g. {@code 2014/08/hoi-nghi/}
+ * @param lastmod     {@code date} when the front matter has no {@code lastmod}
+ * @param category    null when the article has none
+ * @param summary     from front matter, or the start of the text
+ * @param html        the rendered body
+ * @param plainText   the body without markup, for search
+ * @param contentHash hash of the source file's text, to tell which pages an edit touches
+ */
+public record Article(
+        Path source,
+        String title,
+        String slug,
+        String url,
+        ZonedDateTime date,
+        ZonedDateTime lastmod,
+        String author,
+        List<Term> tags,
+        Term category,
+        String summary,
+        String image,
+        String caption,
+        List<String> aliases,
+        boolean draft,
+        String html,
+        String plainText,
+        int wordCount,
+        Map<String, Object> params,
+        long contentHash) {
+
+    /** Minutes a reader needs, at 200 words a minute, never less than one. */
+    public int readingMinutes() {
+        return Math.max(1, (wordCount + 199) / 200);
+    }
+
+    public boolean hasCategory() {
+        return category != null;
+    }
+}

@@ -1,0 +1,31 @@
+package io.gazette.site;
+
+import io.gazette.config.SiteConfig;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole site as a model: every collection a template may list, already sorted.
+ *
+ * @param articles   published articles, newest first (ties by URL, so the order is stable)
+ * @param tags       tags sorted by name as Vietnamese readers sort (diacritics folded, then exact)
+ * @param archive    years newest first
+ * @param related    article URL → related articles, from the search stage; empty until then
+ */
+public record Site(
+        SiteConfig config,
+        SiteUrls urls,
+        List<Article> articles,
+        List<TermPage> tags,
+        List<TermPage> categories,
+        List<ArchiveYear> archive,
+        Map<String, List<Article>> related) {
+
+    public Site withRelated(Map<String, List<Article>> relatedArticles) {
+        return new Site(config, urls, articles, tags, categories, archive, Map.copyOf(relatedArticles));
+    }
+
+    public List<Article> relatedTo(Article article) {
+        return related.getOrDefault(article.url(), List.of());
+    }
+}

@@ -1,0 +1,84 @@
+package io.gazette.site;
+
+import io.gazette.content.UrlPaths;
+import java.time.ZonedDateTime;
+
+/**
+ * Where every page of the site lives. URLs are site-relative (no leading slash, trailing slash for
+ * directory pages); {@link #href} and {@link #absolute} add the base path or base URL, so one site
+ * model works at a domain root and under a subpath alike.
+ */
+public final class SiteUrls {
+    public static final String TAGS = "tu-khoa/";
+    public static final String CATEGORIES = "chuyen-muc/";
+    public static final String ARCHIVE = "luu-tru/";
+    public static final String SEARCH = "tim-kiem/";
+    public static final String FEED = "feed.xml";
+    public static final String PAGE = "trang/";
+
+    private final String basePath;
+    private final String baseUrl;
+    private final String permalink;
+
+    public SiteUrls(String baseUrl, String basePath, String permalink) {
+        this.baseUrl = baseUrl;
+        this.basePath = basePath;
+        this.permalink = permalink;
+    }
+
+    public String article(ZonedDateTime date, String slug) {
+        String path = permalink
+                .replace(":year", String.format("%04d", date.getYear()))
+                .replace(":month", String.format("%02d", date.getMonthValue()))
+                .replace(":day", String.format("%02d", date.getDayOfMonth()))
+                .replace(":slug", slug);
+        return UrlPaths.normalise(path);
+    }
+
+    public String tag(String slug) {
+        return TAGS + slug + "/";
+    }
+
+    public String category(String slug) {
+        return CATEGORIES + slug + "/";
+    }
+
+    public String year(int year) {
+        return ARCHIVE + year + "/";
+    }
+
+    public String month(int year, int month) {
+        return ARCHIVE + year + "/" + String.format("%02d", month) + "/";
+    }
+
+    /** Page {@code n} (1-based) of a paginated list whose first page is {@code listUrl}. */
+    public String page(String listUrl, int n) {
+        return n <= 1 ? listUrl : listUrl + PAGE + n + "/";
+    }
+
+    public String feedOf(String listUrl) {
+        return listUrl + FEED;
+    }
+
+    /** Root-relative link for use inside the site: {@code /archive/2014/08/a/}. */
+    public String href(String siteRelative) {
+        return basePath + stripLeadingSlash(siteRelative);
+    }
+
+    /** Absolute URL for feeds, sitemaps and canonical links. */
+    public String absolute(String siteRelative) {
+        return baseUrl + stripLeadingSlash(siteRelative);
+    }
+
+    public String basePath() {
+        return basePath;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    private static String stripLeadingSlash(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+}

@@ -1,0 +1,68 @@
+package io.gazette.build;
+
+import io.gazette.config.BuildOverrides;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Fixture sites under src/test/resources/sites/, built with the repository's default theme. */
+public final class TestSites {
+    /** "Now" for fixture builds: an article dated 2026-12-31 is in the future, one dated 2015 is not. */
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
+
+    private TestSites() {
+    }
+
+    public static Path projectRoot() {
+        return Path.of(System.getProperty("gazette.projectDir", ".")).toAbsolutePath().normalize();
+    }
+
+    public static Path site(String name) {
+        return projectRoot().resolve("src/test/resources/sites").resolve(name);
+    }
+
+    public static Path themes() {
+        return projectRoot().resolve("themes");
+    }
+
+    /** A copy of fixture {@code name} in {@code dir}, for tests that modify it. */
+    public static Path copy(String name, Path dir) throws IOException {
+        Path source = site(name);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path target = dir.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else if (!source.relativize(file).startsWith("expected")) {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return dir;
+    }
+
+    public static BuildOptions options(Path project, Path output) {
+        return options(project, new BuildOverrides(null, output, null, null));
+    }
+
+    public static BuildOptions options(Path project, BuildOverrides overrides) {
+        return new BuildOptions(project, overrides, themes(), CLOCK);
+    }
+
+    /** Every file below {@code root}: relative path → bytes, sorted. */
+    public static Map<String, byte[]> tree(Path root) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        }
+        return files;
+    }
+}

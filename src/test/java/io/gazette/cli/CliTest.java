@@ -1,0 +1,90 @@
+package io.gazette.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gazette.build.TestSites;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CliTest {
+    @TempDir
+    Path temp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void useRepositoryThemes() {
+        System.setProperty("gazette.home", TestSites.projectRoot().toString());
+    }
+
+    @AfterEach
+    void clear() {
+        System.clearProperty("gazette.home");
+    }
+
+    private int run(String... args) {
+        return GazetteCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void buildPrintsASummaryAndExitsZero() {
+        int code = run("build", "-s", TestSites.site("basic").toString(), "-o", temp.resolve("out").toString());
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("Articles", "Tags", "Built in").containsPattern("Articles\\)?\\s+2");
+        assertThat(temp.resolve("out/index.html")).exists();
+    }
+
+    @Test
+    void quietBuildPrintsNothing() {
+        assertThat(run("build", "-q", "-s", TestSites.site("basic").toString(), "-o", temp.resolve("o").toString()))
+                .isZero();
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void contentErrorsExitOneWithPathLineMessages() {
+        int code = run("build", "-s", TestSites.site("invalid").toString(), "-o", temp.resolve("out").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("content/a-missing-title.md:1: error: missing `title`")
+                .contains("content/g-not-utf8.md:6: error: file is not valid UTF-8")
+                .contains("hint: ")
+                .contains("nothing was written");
+        assertThat(temp.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(run("build", "--no-such-option")).isEqualTo(2);
+        assertThat(run("no-such-command")).isEqualTo(2);
+        assertThat(run()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"build", "new"})
+    void everyCommandHasHelp(String command) {
+        assertThat(run(command, "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: gazette " + command);
+    }
+
+    @Test
+    void newWritesAnArticleThatBuilds() throws Exception {
+        Path project = TestSites.copy("basic", temp.resolve("site"));
+        assertThat(run("new", "-s", project.toString(), "--date", "2016-03-08", "Ngày Quốc tế Phụ nữ 8/3")).isZero();
+        Path file = project.resolve("content/2016/ngay-quoc-te-phu-nu-8-3.md");
+        assertThat(Files.readString(file)).startsWith("---\ntitle: \"Ngày Quốc tế Phụ nữ 8/3\"\ndate: 2016-03-08\n");
+        assertThat(run("new", "-s", project.toString(), "--date", "2016-03-08", "Ngày Quốc tế Phụ nữ 8/3")).isEqualTo(1);
+        assertThat(err.toString()).contains("already exists");
+        assertThat(run("build", "-q", "-s", project.toString(), "-o", temp.resolve("out").toString())).isZero();
+        assertThat(temp.resolve("out/2016/03/ngay-quoc-te-phu-nu-8-3/index.html")).exists();
+    }
+}
