@@ -367,6 +367,10 @@ public final class GenerateCorpus {
             return String.format(Locale.ROOT, "%04d", date.getYear());
         }
 
+        String month() {
+            return String.format(Locale.ROOT, "%04d-%02d", date.getYear(), date.getMonthValue());
+        }
+
         String url() {
             return String.format(Locale.ROOT, "/%04d/%02d/%s/", date.getYear(), date.getMonthValue(), slug);
         }
@@ -763,6 +767,7 @@ public final class GenerateCorpus {
         fm.append("author: ").append(quoted(a.author())).append('\n');
         fm.append("categories:\n  - ").append(quoted(a.category())).append('\n');
         fm.append("years:\n  - ").append(quoted(a.year())).append('\n');
+        fm.append("months:\n  - ").append(quoted(a.month())).append('\n');
         fm.append("tags:\n");
         for (String tag : a.tags()) {
             fm.append("  - ").append(quoted(tag)).append('\n');
@@ -820,13 +825,14 @@ public final class GenerateCorpus {
                   tag = "tags"
                   category = "categories"
                   year = "years"
+                  month = "months"
 
                 [outputs]
                   home = ["HTML", "RSS"]
                   taxonomy = ["HTML"]
                   term = ["HTML", "RSS"]
 
-                # Feeds only for tags, like Gazette: no RSS for category and year pages.
+                # Feeds only for tags, like Gazette: no RSS for category, year and month pages.
                 [[cascade]]
                   outputs = ["HTML"]
                   [cascade._target]
@@ -837,12 +843,30 @@ public final class GenerateCorpus {
                   [cascade._target]
                     kind = "term"
                     path = "/years/**"
+                [[cascade]]
+                  outputs = ["HTML"]
+                  [cascade._target]
+                    kind = "term"
+                    path = "/months/**"
+
+                # Five related articles on each article page, like Gazette's relatedCount default.
+                # Tags shared by more than 10 %% of the articles say little about relatedness and
+                # make the lookup slow, so they are left out of the index.
+                [related]
+                  includeNewer = true
+                  threshold = 80
+                  toLower = false
+                  [[related.indices]]
+                    name = "tags"
+                    weight = 100
+                    cardinalityThreshold = 10
 
                 [markup.goldmark.parser]
                   autoHeadingIDType = "github-ascii"
 
                 [params]
                   description = %s
+                  related = true
                 """.formatted(quoted(SITE_TITLE), quoted("Tin tức và hoạt động của " + SITE_TITLE));
     }
 
@@ -934,6 +958,8 @@ public final class GenerateCorpus {
         }
         if (hugo != null) {
             write(hugo.resolve("hugo.toml"), hugoToml());
+            // `hugo --config hugo.toml,no-related.toml` builds the site without related articles.
+            write(hugo.resolve("no-related.toml"), "[params]\n  related = false\n");
             copyTree(hugoTheme, hugo.resolve("themes").resolve("gazette-bench"));
         }
         System.out.printf(Locale.ROOT, "%d articles, %d words (mean %d), seed %d%n", articles, words,

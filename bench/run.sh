@@ -7,11 +7,13 @@
 # BENCHMARKS.md. See bench/README.md for what the columns mean.
 #
 # Environment:
-#   BENCH_TOOLS   which generators to time (default "gazette hugo"; "none" only generates the corpus)
+#   BENCH_TOOLS   which builds to time (default "gazette hugo hugo_norelated"; "none" only generates
+#                 the corpus). hugo_norelated is the Hugo site without related articles.
 #   BENCH_SEED    corpus seed (default 20140818)
 #   BENCH_WRAP    command prefix put before every timed run, e.g. a lock: "flock /path/to/lock"
+#   BENCH_QUIET_WAIT  seconds to wait for an idle machine before each run (default 120)
 #   BENCH_HEAP    maximum heap for the extra Gazette heap check run (default 1g; "" skips it)
-#   GAZETTE       Gazette launcher (default: ./gazette at the repository root)
+#   GAZETTE       Gazette launcher (default: ./gazette; commands run from the repository root)
 #   HUGO          Hugo binary (default: hugo)
 set -euo pipefail
 
@@ -24,14 +26,15 @@ RUNS=${2:-5}
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH="$REPO/bench"
 WORK="$BENCH/work"
-TOOLS=${BENCH_TOOLS:-gazette hugo}
+TOOLS=${BENCH_TOOLS:-gazette hugo hugo_norelated}
 SEED=${BENCH_SEED:-20140818}
 WRAP=${BENCH_WRAP:-}
 HEAP=${BENCH_HEAP-1g}
-GAZETTE=${GAZETTE:-$REPO/gazette}
+GAZETTE=${GAZETTE:-./gazette}
 HUGO=${HUGO:-hugo}
 TIME=/usr/bin/time
 
+cd "$REPO"
 [[ -x $TIME ]] || { echo "need GNU time at $TIME (Debian package: time)" >&2; exit 1; }
 
 # ---------------------------------------------------------------- corpus (cached)
@@ -60,24 +63,52 @@ mkdir -p "$OUT"
 
 # ---------------------------------------------------------------- the commands under test
 
-gazette_command() { echo "(cd $CORPUS/gazette && $GAZETTE build --quiet --output $1)"; }
+gazette_command() { echo "$GAZETTE build --quiet --source $CORPUS/gazette --output $1"; }
 hugo_command() { echo "$HUGO --quiet -s $CORPUS/hugo -d $1"; }
+# The same Hugo site without the related-articles list on article pages (Hugo's costliest part).
+hugo_norelated_command() { echo "$HUGO --quiet -s $CORPUS/hugo --config hugo.toml,no-related.toml -d $1"; }
 
 # A full build starts from nothing: no previous output and no incremental cache.
 clean() {
     rm -rf "$OUT/$1" "$CORPUS/gazette/.gazette" "$CORPUS/hugo/resources" "$CORPUS/hugo/.hugo_build.lock"
 }
 
-# run TOOL LABEL -> appends "wall cpu rss_kib" to $OUT/TOOL.times; the build's output goes to $OUT/TOOL.log
+# The machine may be shared: before each timed run, wait (up to BENCH_QUIET_WAIT seconds) until the
+# CPUs were at least 90 % idle for a whole second, so other work doesn't land in our figures.
+wait_quiet() {
+    local deadline=$((SECONDS + ${BENCH_QUIET_WAIT:-120})) busy
+    while :; do
+        busy=$(cpu_busy_percent)
+        ((busy <= 10)) && return 0
+        if ((SECONDS >= deadline)); then
+            echo "  warning: CPUs still ${busy}% busy with other work; timing anyway" >&2
+            return 0
+        fi
+        sleep 2
+    done
+}
+cpu_busy_percent() {
+    local a b
+    a=($(head -1 /proc/stat)); sleep 1; b=($(head -1 /proc/stat))
+    local total=0 i
+    for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
+    local idle=$((b[4] - a[4] + b[5] - a[5]))
+    echo $(((100 * (total - idle)) / (total > 0 ? total : 1)))
+}
+export -f wait_quiet cpu_busy_percent
+
+# run_once TOOL -> prints "wall cpu rss_kib"; the build's own output goes to $OUT/TOOL.log
 run_once() {
     local tool=$1 command
     command=$("${tool}_command" "$OUT/$tool")
     clean "$tool"
-    if ! $WRAP $TIME -v -o "$OUT/$tool.time" bash -c "$command" >"$OUT/$tool.log" 2>&1; then
+    if ! $WRAP bash -c 'wait_quiet && exec "$0" -v -o "$1" bash -c "$2"' "$TIME" "$OUT/$tool.time" "$command" \
+        >"$OUT/$tool.log" 2>&1; then
         echo "$tool build failed; its output:" >&2
         tail -n 30 "$OUT/$tool.log" >&2
         exit 1
     fi
+    grep -h "warning: CPUs" "$OUT/$tool.log" >&2 || true
     awk -F': ' '
         /Elapsed \(wall clock\)/ { n = split($2, p, ":"); wall = (n == 3) ? p[1] * 3600 + p[2] * 60 + p[3] : p[1] * 60 + p[2] }
         /User time/ { user = $2 } /System time/ { sys = $2 } /Maximum resident set size/ { rss = $2 }
@@ -90,6 +121,7 @@ version_of() {
     case $1 in
         gazette) echo "Gazette $(cd "$REPO" && git describe --always --dirty 2>/dev/null || echo '?')" ;;
         hugo) echo "Hugo $("$HUGO" version | sed -n 's/^hugo v\([0-9.]*\).*/\1/p')" ;;
+        hugo_norelated) echo "$(version_of hugo), no related articles" ;;
     esac
 }
 
@@ -145,11 +177,14 @@ for tool in $TOOLS; do
         'BEGIN { printf "| %s | %s | %.2f s | %s s | %d | %.1f s | %d MiB |\n", name, n, wall, range,
                  (wall > 0 ? articles / wall : 0), cpu, rss / 1024 }'
 done
-if [[ -n ${WALL[gazette]:-} && -n ${WALL[hugo]:-} ]]; then
-    echo
-    awk -v g="${WALL[gazette]}" -v h="${WALL[hugo]}" -v gc="${CPU[gazette]}" -v hc="${CPU[hugo]}" \
-        'BEGIN { printf "Gazette/Hugo: wall time %.2f×, CPU time %.2f× (below 1 means Gazette is faster).\n",
-                 g / h, gc / hc }'
+if [[ -n ${WALL[gazette]:-} ]]; then
+    for hugo in hugo hugo_norelated; do
+        [[ -n ${WALL[$hugo]:-} ]] || continue
+        echo
+        awk -v name="$(version_of "$hugo")" -v g="${WALL[gazette]}" -v h="${WALL[$hugo]}" -v gc="${CPU[gazette]}" \
+            -v hc="${CPU[$hugo]}" 'BEGIN { printf "Gazette / %s: wall time %.2f×, CPU time %.2f× (below 1: Gazette is faster).\n",
+                 name, g / h, gc / hc }'
+    done
 fi
 [[ -n $HEAP_NOTE ]] && { echo; echo "$HEAP_NOTE"; }
 echo
