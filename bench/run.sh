@@ -12,6 +12,7 @@
 #   BENCH_SEED    corpus seed (default 20140818)
 #   BENCH_WRAP    command prefix put before every timed run, e.g. a lock: "flock /path/to/lock"
 #   BENCH_QUIET_WAIT  seconds to wait for an idle machine before each run (default 120)
+#   BENCH_OUT_ROOT  where the generated sites go (default /dev/shm, a RAM disk); BENCH_KEEP=1 keeps them
 #   BENCH_HEAP    maximum heap for the extra Gazette heap check run (default 1g; "" skips it)
 #   GAZETTE       Gazette launcher (default: ./gazette; commands run from the repository root)
 #   HUGO          Hugo binary (default: hugo)
@@ -58,8 +59,13 @@ cp -r "$BENCH/hugo-theme" "$CORPUS/hugo/themes/gazette-bench"
 
 [[ $TOOLS == none ]] && { echo "$CORPUS"; exit 0; }  # only prepare the corpus
 
-OUT="$WORK/out-$ARTICLES"
-mkdir -p "$OUT"
+# Logs and timings stay in bench/work; the generated sites go to memory (tmpfs) by default. On a
+# disk mounted with `discard` (common in VMs), deleting the previous run's 20,000 files slows the
+# next run's writes by seconds, run after run; a RAM disk times the generators, not the disk.
+OUT="$WORK/results-$ARTICLES"
+SITES="${BENCH_OUT_ROOT:-/dev/shm}/gazette-bench-$ARTICLES"
+mkdir -p "$OUT" "$SITES"
+[[ -n ${BENCH_KEEP:-} ]] || trap 'rm -rf "$SITES"' EXIT
 
 # ---------------------------------------------------------------- the commands under test
 
@@ -70,7 +76,7 @@ hugo_norelated_command() { echo "$HUGO --quiet -s $CORPUS/hugo --config hugo.tom
 
 # A full build starts from nothing: no previous output and no incremental cache.
 clean() {
-    rm -rf "$OUT/$1" "$CORPUS/gazette/.gazette" "$CORPUS/hugo/resources" "$CORPUS/hugo/.hugo_build.lock"
+    rm -rf "$SITES/$1" "$CORPUS/gazette/.gazette" "$CORPUS/hugo/resources" "$CORPUS/hugo/.hugo_build.lock"
 }
 
 # The machine may be shared: before each timed run, wait (up to BENCH_QUIET_WAIT seconds) until the
@@ -100,7 +106,7 @@ export -f wait_quiet cpu_busy_percent
 # run_once TOOL -> prints "wall cpu rss_kib"; the build's own output goes to $OUT/TOOL.log
 run_once() {
     local tool=$1 command
-    command=$("${tool}_command" "$OUT/$tool")
+    command=$("${tool}_command" "$SITES/$tool")
     clean "$tool"
     if ! $WRAP bash -c 'wait_quiet && exec "$0" -v -o "$1" bash -c "$2"' "$TIME" "$OUT/$tool.time" "$command" \
         >"$OUT/$tool.log" 2>&1; then
@@ -141,9 +147,9 @@ for tool in $TOOLS; do
     CPU[$tool]=$(cut -d' ' -f2 "$OUT/$tool.times" | median)
     RSS[$tool]=$(cut -d' ' -f3 "$OUT/$tool.times" | median)
     RANGE[$tool]=$(cut -d' ' -f1 "$OUT/$tool.times" | sort -n | sed -n '1p;$p' | paste -sd' ' | awk '{ printf "%.2f–%.2f", $1, $2 }')
-    files=$(find "$OUT/$tool" -type f | wc -l)
-    html=$(find "$OUT/$tool" -type f -name '*.html' | wc -l)
-    echo "  $tool wrote $files files ($html HTML), $(du -sh "$OUT/$tool" | cut -f1)" >&2
+    files=$(find "$SITES/$tool" -type f | wc -l)
+    html=$(find "$SITES/$tool" -type f -name '*.html' | wc -l)
+    echo "  $tool wrote $files files ($html HTML), $(du -sh "$SITES/$tool" | cut -f1)" >&2
 done
 
 # Gazette's heap target: the same build must finish with the heap capped, and the GC log tells
@@ -152,7 +158,7 @@ HEAP_NOTE=""
 if [[ " $TOOLS " == *" gazette "* && -n $HEAP ]]; then
     echo "Heap check: Gazette with -Xmx$HEAP ..." >&2
     clean gazette
-    if JDK_JAVA_OPTIONS="-Xmx$HEAP -Xlog:gc:file=$OUT/gc.log" bash -c "$(gazette_command "$OUT/gazette")" \
+    if JDK_JAVA_OPTIONS="-Xmx$HEAP -Xlog:gc:file=$OUT/gc.log" bash -c "$(gazette_command "$SITES/gazette")" \
         >"$OUT/gazette-heap.log" 2>&1; then
         peak=$(grep -o '[0-9]*M->[0-9]*M' "$OUT/gc.log" | tr -d M | tr '>' ' ' | tr -d '-' | tr ' ' '\n' | sort -n | tail -1)
         HEAP_NOTE="Gazette also completes with \`-Xmx$HEAP\`; heap in use peaked at ${peak:-?} MiB (GC log)."
@@ -193,5 +199,5 @@ env_prefix=""
 echo "Reproduce: \`${env_prefix}bench/run.sh $ARTICLES $RUNS\`. Timed commands:"
 echo
 for tool in $TOOLS; do
-    echo "    $("${tool}_command" "bench/work/out-$ARTICLES/$tool" | sed "s|$REPO/||g")"
+    echo "    $("${tool}_command" "$SITES/$tool" | sed "s|$REPO/||g")"
 done
