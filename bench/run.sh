@@ -14,6 +14,7 @@
 #   BENCH_QUIET_WAIT  seconds to wait for an idle machine before each run (default 120)
 #   BENCH_OUT_ROOT  where the generated sites go (default /dev/shm, a RAM disk); BENCH_KEEP=1 keeps them
 #   BENCH_HEAP    maximum heap for the extra Gazette heap check run (default 1g; "" skips it)
+#   GAZETTE_JAVA_OPTS  JVM options for the Gazette launcher (shown in the table when set)
 #   GAZETTE       Gazette launcher (default: ./gazette; commands run from the repository root)
 #   HUGO          Hugo binary (default: hugo)
 set -euo pipefail
@@ -125,7 +126,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 
 version_of() {
     case $1 in
-        gazette) echo "Gazette $(cd "$REPO" && git describe --always --dirty 2>/dev/null || echo '?')" ;;
+        gazette) echo "Gazette $(cd "$REPO" && git describe --always --dirty 2>/dev/null || echo '?')${GAZETTE_JAVA_OPTS:+ ($GAZETTE_JAVA_OPTS)}" ;;
         hugo) echo "Hugo $("$HUGO" version | sed -n 's/^hugo v\([0-9.]*\).*/\1/p')" ;;
         hugo_norelated) echo "$(version_of hugo), no related articles" ;;
     esac
