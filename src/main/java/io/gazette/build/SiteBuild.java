@@ -21,7 +21,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
+import java.io.UncheckedIOException;
+import io.gazette.site.SiteUrls;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +46,8 @@ public final class SiteBuild {
     private final ContentStage content;
     private final long themeHash;
     private final Map<String, Long> stageMillis = new LinkedHashMap<>();
+    /** Path → fingerprint of every file the last successful generation produced. */
+    private Map<String, Long> lastFingerprints = Map.of();
 
     private SiteBuild(BuildOptions options, SiteConfig config, Theme theme, Translations translations,
             TemplateRenderer renderer, long themeHash) {
@@ -108,7 +116,9 @@ public final class SiteBuild {
     }
 
     /**
-     * Generates the site into {@code sink}.
+     * Generates the site into {@code sink}: everything on the first call; on later calls of a
+     * long-lived session (the preview server) only the files whose fingerprint moved, deleting
+     * files that no longer exist.
      *
      * @param changed content files known to have changed since the last call, or null to re-read all
      */
@@ -121,23 +131,55 @@ public final class SiteBuild {
         Site site = new SiteAssembler(config, ZonedDateTime.now(options.clock())).assemble(inputs, problems);
         t = lap("site model", t);
         List<Page> pages = PagePlanner.plan(site, translations, themeHash);
-        t = lap("plan", t);
-        OutputStage output = new OutputStage(renderer);
-        int rendered = output.renderPages(pages, sink, problems);
-        t = lap("render", t);
-        int feeds = output.writeFeeds(site, sink);
-        output.writeSitemapAndRobots(site, sink);
-        int aliases = output.writeAliases(site, sink);
         Map<String, Path> statics = StaticFiles.collect(List.of(theme.staticFiles(), config.staticDir()),
                 config.projectDir(), problems);
-        int staticCount = OutputStage.copyStatic(statics, sink);
-        lap("feeds, sitemap, static", t);
+        List<PlannedFile> planned = new OutputStage(renderer).plan(site, pages, statics);
+        t = lap("plan", t);
+        Map<String, Long> fingerprints = new HashMap<>(planned.size() * 2);
+        List<PlannedFile> toProduce = new ArrayList<>();
+        for (PlannedFile file : planned) {
+            fingerprints.put(file.path(), file.fingerprint());
+            Long before = lastFingerprints.get(file.path());
+            if (before == null || before != file.fingerprint()) {
+                toProduce.add(file);
+            }
+        }
+        Set<String> reported = ConcurrentHashMap.newKeySet();
+        toProduce.parallelStream().forEach(file -> {
+            try {
+                file.producer().produce(file.path(), sink);
+            } catch (PlannedFile.ProduceFailure e) {
+                // One broken template fails every page using it: report it once.
+                if (reported.add(e.problem().format())) {
+                    problems.add(e.problem());
+                }
+                fingerprints.remove(file.path());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        List<String> removed = new ArrayList<>();
+        for (String path : new TreeSet<>(lastFingerprints.keySet())) {
+            if (!fingerprints.containsKey(path)) {
+                sink.delete(path);
+                removed.add(path);
+            }
+        }
+        lap("render + write", t);
+        if (!problems.hasErrors()) {
+            lastFingerprints = fingerprints;
+        }
+        Set<String> changedPaths = new TreeSet<>(removed);
+        toProduce.forEach(f -> changedPaths.add(f.path()));
         List<Problem> sorted = problems.sorted();
         int warnings = (int) sorted.stream().filter(p -> !p.isError()).count();
+        int htmlPages = (int) toProduce.stream().filter(f -> f.path().endsWith(".html")).count();
+        int feeds = (int) planned.stream().filter(f -> f.path().endsWith(SiteUrls.FEED)).count();
+        int aliases = site.articles().stream().mapToInt(a -> a.aliases().size()).sum();
         BuildStats stats = new BuildStats(site.articles().size(), site.tags().size(), site.categories().size(),
-                rendered, feeds, aliases, staticCount, warnings, (System.nanoTime() - startNanos) / 1_000_000,
+                htmlPages, feeds, aliases, statics.size(), warnings, (System.nanoTime() - startNanos) / 1_000_000,
                 Map.copyOf(stageMillis));
-        return new BuildResult(site, pages, stats, problems);
+        return new BuildResult(site, pages, stats, problems, Set.copyOf(changedPaths));
     }
 
     private long lap(String stage, long since) {
