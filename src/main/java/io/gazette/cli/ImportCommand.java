@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,9 +67,14 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ImportSettings settings = settings();
+        ImportSettings settings;
+        try {
+            settings = settings();
+        } catch (IllegalArgumentException e) {
+            return usageError(err, e.getMessage());
+        }
         if (Files.exists(into) && !Files.isDirectory(into)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--into " + into + " is not a folder");
+            return usageError(err, "--into " + into + " is not a folder");
         }
         // With --dry-run, stdout carries only the Markdown, so it can be piped; the report goes to stderr.
         PrintWriter report = dryRun ? err : out;
@@ -93,15 +97,25 @@ public final class ImportCommand implements Callable<Integer> {
         return outcomes.stream().anyMatch(o -> o.status() == ImportOutcome.Status.FAILED) ? 1 : 0;
     }
 
+    /** Options picocli cannot check on its own; reported like its own usage errors (exit 2). */
     private ImportSettings settings() {
-        try {
-            TagRules rules = tagRules == null ? TagRules.defaults() : TagRules.load(tagRules);
-            return new ImportSettings(category, aliasBase, rules);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
-        } catch (IOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "cannot read --tag-rules " + tagRules + ": " + e.getMessage(), e, null, null);
+        TagRules rules;
+        if (tagRules == null) {
+            rules = TagRules.defaults();
+        } else {
+            try {
+                rules = TagRules.load(tagRules);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read --tag-rules " + tagRules + ": " + e.getMessage(), e);
+            }
         }
+        return new ImportSettings(category, aliasBase, rules);
+    }
+
+    private int usageError(PrintWriter err, String message) {
+        err.println(message);
+        spec.commandLine().usage(err);
+        err.flush();
+        return spec.exitCodeOnInvalidInput();
     }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * that starts like a list item or heading.
  */
 final class HtmlBodyConverter {
-    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("(\\*\\*|__|(?<![*\\\\])\\*|(?<![_\\\\])_) +([,.;:!?…)\\]])");
+    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("(\\*\\*|__|(?<![*\\\\])\\*|(?<![_\\\\])_)[ \n]+([,.;:!?…)\\]])");
     private static final Pattern TRAILING_SPACE_BREAK = Pattern.compile(" {2,}\n");
     private final FlexmarkHtmlConverter converter;
 

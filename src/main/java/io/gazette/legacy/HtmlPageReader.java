@@ -166,7 +166,10 @@ final class HtmlPageReader {
             int score = 0;
             for (Element child : candidate.children()) {
                 if (child.normalName().equals("p") || (PARAGRAPHS.contains(child.normalName()) && !hasBlockChild(child))) {
-                    score += SourceText.clean(child.text()).length();
+                    String text = SourceText.clean(child.text());
+                    if (!PageChrome.isNoise(text) && !PageChrome.startsEndOfArticle(text)) {
+                        score += text.length();
+                    }
                 }
             }
             if (score > bestScore) {

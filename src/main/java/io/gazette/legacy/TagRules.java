@@ -60,6 +60,14 @@ public record TagRules(List<String> topics, int minTopicMentions, List<String> o
             throw new IllegalArgumentException(name + ": expected a mapping with topics, organisationHeads, ...");
         }
         TagRules base = name.equals(DEFAULT_RESOURCE) ? null : defaults();
+        try {
+            return rules(map, base, name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().startsWith(name) ? e.getMessage() : name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static TagRules rules(Map<?, ?> map, TagRules base, String name) {
         return new TagRules(
                 strings(map, "topics", base == null ? List.of() : base.topics(), name),
                 integer(map, "minTopicMentions", base == null ? 2 : base.minTopicMentions(), name),
