@@ -78,7 +78,7 @@ record ArticleBody(String author, List<String> blocks, List<String> plainTexts, 
 
     /** The text right under a photo is its caption when it reads like one. */
     private static boolean isCaptionUnderPhoto(Block.Text text, List<Block> blocks, int index) {
-        if (!isShortUnfinished(text.plain())) {
+        if (!text.paragraph() || !isShortUnfinished(text.plain())) {
             return false;
         }
         // Not if it is the last text of the article: then it may be a closing line of the body.
@@ -97,7 +97,7 @@ record ArticleBody(String author, List<String> blocks, List<String> plainTexts, 
      */
     static boolean isLostPhotoCaption(Block.Text text, Block next) {
         String line = text.plain();
-        if (!isShortUnfinished(line)) {
+        if (!text.paragraph() || !isShortUnfinished(line)) {
             return false;
         }
         if (next instanceof Block.Text following && repeatsAsLead(line, following.plain())) {
@@ -130,7 +130,7 @@ record ArticleBody(String author, List<String> blocks, List<String> plainTexts, 
         if (blocks.size() < 2 || !(blocks.get(blocks.size() - 1) instanceof Block.Text last)) {
             return null;
         }
-        if (!isSignature(last.plain())) {
+        if (!last.paragraph() || !isSignature(last.plain())) {
             return null;
         }
         blocks.remove(blocks.size() - 1);

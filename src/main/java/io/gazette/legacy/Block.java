@@ -6,10 +6,14 @@ sealed interface Block {
     int line();
 
     /**
-     * A paragraph. {@code plain} is its text for matching (captions, signatures, tags);
-     * {@code markdown} is how it is written out.
+     * A block of text. {@code plain} is its text for matching (captions, signatures, tags);
+     * {@code markdown} is how it is written out. Only a {@code paragraph} (not a heading, list or
+     * table) can turn out to be a caption or the signature.
      */
-    record Text(String plain, String markdown, int line) implements Block {
+    record Text(String plain, String markdown, int line, boolean paragraph) implements Block {
+        static Text paragraph(String plain, String markdown, int line) {
+            return new Text(plain, markdown, line, true);
+        }
     }
 
     /** A photo whose file was on the old site; {@code src} exactly as the page had it. */

@@ -192,12 +192,24 @@ final class HtmlPageReader {
     /** Walks the article container; returns false once the article has ended. */
     private boolean collect(Element container, Element author, List<Block> blocks) {
         List<Node> inline = new ArrayList<>();
+        int breaks = 0;
         for (Node node : container.childNodes()) {
-            if (node instanceof Element element && element.isBlock()) {
+            if (node instanceof Element br && br.normalName().equals("br")) {
+                breaks++;
+                inline.add(node);
+            } else if (node instanceof TextNode text && text.isBlank()) {
+                inline.add(node);
+            } else if (node instanceof Element element && element.isBlock()) {
+                breaks = 0;
                 if (!flushInline(inline, blocks) || !block(element, line(element), author, blocks)) {
                     return false;
                 }
             } else {
+                // Old editors separated paragraphs with <br><br> instead of <p>.
+                if (breaks >= 2 && !flushInline(inline, blocks)) {
+                    return false;
+                }
+                breaks = 0;
                 inline.add(node);
             }
         }
@@ -206,6 +218,12 @@ final class HtmlPageReader {
 
     /** Text and inline elements directly in a container, as the old editor left them, form one paragraph. */
     private boolean flushInline(List<Node> inline, List<Block> blocks) {
+        while (!inline.isEmpty() && isBreakOrBlank(inline.get(inline.size() - 1))) {
+            inline.remove(inline.size() - 1);
+        }
+        while (!inline.isEmpty() && isBreakOrBlank(inline.get(0))) {
+            inline.remove(0);
+        }
         if (inline.isEmpty()) {
             return true;
         }
@@ -221,6 +239,11 @@ final class HtmlPageReader {
         return block(paragraph, line, null, blocks);
     }
 
+    private static boolean isBreakOrBlank(Node node) {
+        return node instanceof TextNode text && text.isBlank()
+                || node instanceof Element element && element.normalName().equals("br");
+    }
+
     private boolean block(Element element, int line, Element author, List<Block> blocks) {
         if (author != null && (element == author || element.getAllElements().contains(author)
                 && SourceText.clean(element.text()).equals(SourceText.clean(author.text())))) {
@@ -232,6 +255,16 @@ final class HtmlPageReader {
         // must say exactly that to end the article.
         if (element.normalName().equals("p") ? PageChrome.endsArticle(text) : PageChrome.startsEndOfArticle(text)) {
             return false;
+        }
+        if (element.normalName().equals("table") && !element.select("img[src]").isEmpty()) {
+            // A layout table framing a photo and its caption: read its cells as blocks.
+            for (Element cell : element.select("td, th")) {
+                if (cell.parent() != null && cell.parent().closest("table") == element
+                        && !block(cell, line(cell), author, blocks)) {
+                    return false;
+                }
+            }
+            return true;
         }
         if (BLOCK_CONTAINERS.contains(element.normalName()) && hasBlockChild(element)
                 && !element.normalName().equals("table")) {
@@ -245,11 +278,19 @@ final class HtmlPageReader {
         }
         Element copy = element.clone();
         copy.select("img").remove();
-        String markdown = converter.convert(copy.outerHtml(), paragraph);
+        String markdown = converter.convert(html(copy), paragraph);
         if (!markdown.isEmpty()) {
-            blocks.add(new Block.Text(text, markdown, line));
+            blocks.add(new Block.Text(text, markdown, line, paragraph));
         }
         return true;
+    }
+
+    /** The element's HTML as written: pretty-printing would add line breaks the page did not have. */
+    private static String html(Element element) {
+        Document shell = Document.createShell("");
+        shell.outputSettings().prettyPrint(false);
+        shell.body().appendChild(element);
+        return element.outerHtml();
     }
 
     /** Alt text worth keeping: not a file name the CMS filled in. */

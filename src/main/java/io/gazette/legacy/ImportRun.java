@@ -117,7 +117,7 @@ public final class ImportRun {
         }
         Conversion conversion = converter.convert(bytes, source.relativeName());
         if (conversion instanceof Conversion.Failed failed) {
-            return ImportOutcome.failed(source.display(), failed.located());
+            return ImportOutcome.failed(source.display(), failed.line(), failed.reason());
         }
         Conversion.Converted converted = (Conversion.Converted) conversion;
         Path root = into.toAbsolutePath().normalize();
@@ -145,7 +145,7 @@ public final class ImportRun {
             }
             status = ImportOutcome.Status.IMPORTED;
         }
-        return new ImportOutcome(status, source.display(), display, null, converted.warnings(),
+        return new ImportOutcome(status, source.display(), display, 0, null, converted.warnings(),
                 converted.article().tags(), converted.markdown());
     }
 

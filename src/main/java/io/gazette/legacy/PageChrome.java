@@ -31,6 +31,12 @@ final class PageChrome {
     private static final Pattern END_OF_ARTICLE = Pattern.compile(END_HEADINGS + "\\s*:?", FLAGS);
     private static final Pattern STARTS_WITH_END = Pattern.compile(END_HEADINGS + "(\\s*:|\\s|$).*", FLAGS | Pattern.DOTALL);
 
+    /**
+     * {@code Trang chủ » Hoạt động của Khối}: where the page was filed. A row separated by
+     * {@code |} is the menu, not a breadcrumb.
+     */
+    private static final Pattern BREADCRUMB = Pattern.compile("(trang chủ|trang nhất|home)\\s*[»>›/]\\s*(?<rest>.+)", FLAGS);
+
     private PageChrome() {
     }
 
@@ -40,7 +46,22 @@ final class PageChrome {
 
     /** A line that carries no article text: blank, a widget, a counter, a bare number, link row. */
     static boolean isNoise(String line) {
-        return NOISE.matcher(line).matches() || isSavedOnHeader(line);
+        return NOISE.matcher(line).matches() || isSavedOnHeader(line) || isBreadcrumb(line);
+    }
+
+    static boolean isBreadcrumb(String line) {
+        return BREADCRUMB.matcher(line).matches();
+    }
+
+    /** The last step of a breadcrumb line, the section the article was filed in; null if there is none. */
+    static String breadcrumbSection(String line) {
+        java.util.regex.Matcher m = BREADCRUMB.matcher(line);
+        if (!m.matches()) {
+            return null;
+        }
+        String[] steps = m.group("rest").split("\\s*[»>›/]\\s*");
+        String last = steps.length == 0 ? "" : steps[steps.length - 1].strip();
+        return last.isEmpty() ? null : last;
     }
 
     static boolean endsArticle(String line) {

@@ -66,9 +66,21 @@ final class TextPageReader {
                         + "' ignored; the one under the title (line " + (dateIndex + 1) + ") is the publication date");
                 continue;
             }
-            blocks.add(new Block.Text(line, MarkdownText.paragraph(line), i + 1));
+            blocks.add(Block.Text.paragraph(line, MarkdownText.paragraph(line), i + 1));
         }
-        return new LegacyPage(title, date, null, null, blocks, warnings);
+        return new LegacyPage(title, date, null, category(lines, dateIndex), blocks, warnings);
+    }
+
+    /** A breadcrumb line above the date line names the article's category. */
+    private static String category(List<String> lines, int dateIndex) {
+        String category = null;
+        for (int i = 0; i < dateIndex; i++) {
+            String section = PageChrome.breadcrumbSection(lines.get(i));
+            if (section != null) {
+                category = section;
+            }
+        }
+        return category;
     }
 
     /** The lines right above the date line (blank lines between allowed), up to a blank or chrome line. */

@@ -83,6 +83,32 @@ class HtmlVariantsTest {
     }
 
     @Test
+    void photoFramedInALayoutTableGetsItsCaption() {
+        String html = page("""
+                <h1>Trao cờ thi đua</h1><div>Chủ nhật, 17/08/2014</div>
+                <div class="noidung"><p>Lễ trao cờ đã diễn ra.</p>
+                <table align="center"><tr><td><img src="/Uploads/co.jpg" alt="co.jpg"></td></tr>
+                <tr><td><em>Thứ trưởng trao cờ cho các đơn vị</em></td></tr></table>
+                <p>Các đơn vị nhận cờ.</p></div>
+                """);
+
+        assertThat(Fixtures.converted(html, "a.html").article().body()).containsExactly("Lễ trao cờ đã diễn ra.",
+                "![Thứ trưởng trao cờ cho các đơn vị](/Uploads/co.jpg)", "Các đơn vị nhận cờ.");
+    }
+
+    @Test
+    void doubleLineBreaksSeparateParagraphsAndHeadingsAreNeverCaptions() {
+        String html = page("""
+                <h1>Giao ban</h1><div>Thứ ba, 12/08/2014</div>
+                <div class="noidung">Đoạn một của bài.<br><br>Đoạn hai,<br>dòng sau.<br /><br/>
+                <h3>Phát biểu của Thứ trưởng</h3><p>Thứ trưởng nói về giao ban.</p></div>
+                """);
+
+        assertThat(Fixtures.converted(html, "a.html").article().body()).containsExactly("Đoạn một của bài.",
+                "Đoạn hai,\\\ndòng sau.", "### Phát biểu của Thứ trưởng", "Thứ trưởng nói về giao ban.");
+    }
+
+    @Test
     void bylineElementIsTheAuthor() {
         String html = page("""
                 <h2>Giao ban Khối</h2><p class="date">Thứ ba, 12/08/2014</p>

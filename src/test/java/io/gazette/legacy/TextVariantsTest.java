@@ -164,6 +164,13 @@ class TextVariantsTest {
     }
 
     @Test
+    void aBreadcrumbLineNamesTheCategoryAndIsNotPartOfTheTitle() {
+        String crumbs = seed().replace("\n\nHội nghị Sơ kết", "\nTrang chủ » Hoạt động của Khối\nHội nghị Sơ kết");
+
+        assertThat(Fixtures.converted(crumbs, "a.txt").markdown()).isEqualTo(Fixtures.handMigrated());
+    }
+
+    @Test
     void visitorCounterWithoutOtherArticlesHeadingStillEndsTheArticle() {
         String noList = seed().replace("Bài viết khác\n\n", "");
 
