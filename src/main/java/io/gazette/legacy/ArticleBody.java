@@ -52,7 +52,9 @@ record ArticleBody(String author, List<String> blocks, List<String> plainTexts, 
             Block block = blocks.get(i);
             Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
             if (block instanceof Block.Picture picture) {
-                sources.add(picture.src());
+                if (!picture.src().isEmpty()) {
+                    sources.add(picture.src());
+                }
                 String caption = picture.alt();
                 if (next instanceof Block.Text text && isCaptionUnderPhoto(text, blocks, i + 1)) {
                     caption = text.plain();

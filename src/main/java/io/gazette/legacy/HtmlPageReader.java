@@ -33,12 +33,21 @@ final class HtmlPageReader {
     private static final Pattern BREADCRUMB_MARK = Pattern.compile("(?i).*(breadcrumb|duongdan|duong-dan|path|navigator).*");
     private static final Pattern HOME = Pattern.compile("(?iu)(trang chủ|home|trang nhất)");
 
+    /** Link and image addresses kept as they were: relative ones and web or mail addresses. */
+    private static final Pattern SAFE_ADDRESS = Pattern.compile("(?is)(https?:.*|mailto:.*|[^:]*|[^:/?#]*[/?#].*)");
+
     private final HtmlBodyConverter converter = new HtmlBodyConverter();
+    private final List<String> warnings = new ArrayList<>();
 
     LegacyPage read(String html) throws ImportFailure {
         Document doc = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
         // Never carry the old site's scripts or widgets into the archive.
         doc.select("script, style, noscript, iframe, object, embed, input, select, button, textarea, svg, template").remove();
+        for (Element link : doc.select("a[href]")) {
+            if (!SAFE_ADDRESS.matcher(link.attr("href").strip()).matches()) {
+                link.unwrap();
+            }
+        }
         Element dateElement = null;
         PublicationDate date = null;
         String title = null;
@@ -70,7 +79,6 @@ final class HtmlPageReader {
             throw new ImportFailure(0,
                     "no element whose text is a date line such as 'Thứ hai, 18/08/2014' under a title");
         }
-        List<String> warnings = new ArrayList<>();
         if (!date.weekdayMatches()) {
             warnings.add("line " + line(dateElement) + ": the weekday does not match " + date.day()
                     + " (a " + date.day().getDayOfWeek() + "); the date was kept");
@@ -271,7 +279,13 @@ final class HtmlPageReader {
             return collect(element, author, blocks);
         }
         for (Element img : element.select("img[src]")) {
-            blocks.add(new Block.Picture(img.attr("src").strip(), altText(img), line(img)));
+            String src = img.attr("src").strip();
+            if (!SAFE_ADDRESS.matcher(src).matches()) {
+                warnings.add("line " + line(img) + ": image address '" + abbreviate(src)
+                        + "' is neither a web address nor a path; only its caption was kept");
+                src = "";
+            }
+            blocks.add(new Block.Picture(src, altText(img), line(img)));
         }
         if (text.isEmpty() || PageChrome.isNoise(text)) {
             return true;
@@ -291,6 +305,10 @@ final class HtmlPageReader {
         shell.outputSettings().prettyPrint(false);
         shell.body().appendChild(element);
         return element.outerHtml();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     /** Alt text worth keeping: not a file name the CMS filled in. */

@@ -109,6 +109,22 @@ class HtmlVariantsTest {
     }
 
     @Test
+    void scriptAddressesAreNeverCarriedOver() {
+        String html = page("""
+                <h1>Tin</h1><div>Thứ sáu, 25/07/2014</div>
+                <div><p>Xem <a href="javascript:alert(1)">tại đây</a> và <a href="/van-ban/1.doc">văn bản</a>.</p>
+                <p><img src="data:image/png;base64,AAAA" alt="Toàn cảnh hội nghị"></p><p>Kết thúc.</p></div>
+                """);
+
+        Conversion.Converted result = Fixtures.converted(html, "a.html");
+
+        assertThat(result.article().body()).containsExactly("Xem tại đây và [văn bản](/van-ban/1.doc).",
+                "![Toàn cảnh hội nghị]()", "Kết thúc.");
+        assertThat(result.warnings()).containsExactly(
+                "line 7: image address 'data:image/png;base64,AAAA' is neither a web address nor a path; only its caption was kept");
+    }
+
+    @Test
     void bylineElementIsTheAuthor() {
         String html = page("""
                 <h2>Giao ban Khối</h2><p class="date">Thứ ba, 12/08/2014</p>
