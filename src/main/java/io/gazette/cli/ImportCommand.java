@@ -46,8 +46,8 @@ public final class ImportCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--category", paramLabel = "NAME",
-            description = "Category for every imported article; without it, an HTML page's breadcrumb is used"
-                    + " and text exports get none.")
+            description = "Category for every imported article; without it, the page's breadcrumb"
+                    + " (Trang chủ » ...) is used when it has one.")
     String category;
 
     @Option(names = "--alias-base", paramLabel = "URL",
@@ -56,8 +56,8 @@ public final class ImportCommand implements Callable<Integer> {
     String aliasBase;
 
     @Option(names = "--tag-rules", paramLabel = "FILE",
-            description = "YAML file with the topics and organisation names tags are suggested from"
-                    + " (default: the built-in rules; see tag-rules.yml in the docs).")
+            description = "YAML file of tag rules: topics (list), minTopicMentions, organisationHeads (list),"
+                    + " minOrganisationMentions, maxTags; keys left out keep the built-in values.")
     Path tagRules;
 
     @Option(names = "--explain-tags", description = "Report why each tag was suggested.")

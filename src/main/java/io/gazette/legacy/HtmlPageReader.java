@@ -135,16 +135,26 @@ final class HtmlPageReader {
             }
             Element titleElement = parent;
             while (!titleElement.isBlock() && titleElement.parent() != null
-                    && !titleElement.parent().getAllElements().contains(dateElement)) {
+                    && !contains(titleElement.parent(), dateElement)) {
                 titleElement = titleElement.parent();
             }
-            String title = titleElement.getAllElements().contains(dateElement) ? line : SourceText.clean(titleElement.text());
+            String title = contains(titleElement, dateElement) ? line : SourceText.clean(titleElement.text());
             if (PageChrome.isNoise(title) || PageChrome.endsArticle(title) || DateLines.looksLikeDateLine(title)) {
                 return Optional.empty();
             }
             return Optional.of(title);
         }
         return Optional.empty();
+    }
+
+    /** True when {@code inner} is {@code outer} or inside it; walks up from the inner element only. */
+    private static boolean contains(Element outer, Element inner) {
+        for (Element e = inner; e != null; e = e.parent()) {
+            if (e == outer) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean insideLink(Element element) {
@@ -168,7 +178,7 @@ final class HtmlPageReader {
         int bestScore = 0;
         for (int i = dateIndex + 1; i < all.size(); i++) {
             Element candidate = all.get(i);
-            if (candidate.getAllElements().contains(dateElement)) {
+            if (contains(candidate, dateElement)) {
                 continue;
             }
             int score = 0;
@@ -253,7 +263,7 @@ final class HtmlPageReader {
     }
 
     private boolean block(Element element, int line, Element author, List<Block> blocks) {
-        if (author != null && (element == author || element.getAllElements().contains(author)
+        if (author != null && (element == author || contains(element, author)
                 && SourceText.clean(element.text()).equals(SourceText.clean(author.text())))) {
             return true;
         }
