@@ -125,7 +125,7 @@ final class HtmlPageReader {
         }, body);
         for (int i = before.size() - 1; i >= 0; i--) {
             TextNode node = before.get(i);
-            Element parent = (Element) node.parent();
+            Element parent = node.parent();
             if (parent == null || insideLink(parent)) {
                 continue;
             }

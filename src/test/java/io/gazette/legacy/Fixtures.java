@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -65,12 +64,6 @@ final class Fixtures {
             throw new AssertionError("expected an article, got failure: " + failed.located());
         }
         return (Conversion.Converted) result;
-    }
-
-    /** The seed with its lines transformed, e.g. to add a variant. */
-    static String seedLines(java.util.function.UnaryOperator<List<String>> edit) {
-        List<String> lines = new java.util.ArrayList<>(List.of(text(SEED).split("\n", -1)));
-        return String.join("\n", edit.apply(lines));
     }
 
     /** Front matter parsed back with SnakeYAML's safe loader, exactly as the site build would. */
