@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class LinkChecker {
     private static final Set<String> DEV_HOSTS = Set.of("localhost", "127.0.0.1", "0.0.0.0", "[::1]", "::1");
-    static final String MISSING_HINT = "check the spelling; a page that is a draft or dated in the future is not built";
+    static final String MISSING_PAGE_HINT = "check the spelling; a page that is a draft or dated in the future is not built";
+    static final String MISSING_FILE_HINT = "check the file name (web servers are case-sensitive) and that the file is part of the site";
 
     private final CheckContext context;
 
@@ -62,6 +63,11 @@ final class LinkChecker {
             return;
         }
         URI resolved = source.url().resolve(uri).normalize();
+        if (climbsAboveRoot(resolved)) {
+            report.warning(link.line(), link.what() + " \"" + written + "\" climbs above the root of the host",
+                    "browsers ignore the extra ../, other tools may not; remove it");
+            resolved = clampToRoot(resolved);
+        }
         Optional<String> sitePath = context.base.sitePath(resolved);
         if (sitePath.isPresent()) {
             checkInternal(source, link, written, resolved, sitePath.get());
@@ -112,10 +118,6 @@ final class LinkChecker {
 
     private void checkInternal(Source source, Link link, String written, URI resolved, String sitePath) {
         FileReport report = source.report();
-        if (sitePath.equals("..") || sitePath.startsWith("../") || sitePath.contains("/../")) {
-            report.error(link.line(), link.what() + " \"" + written + "\" climbs above the site root", MISSING_HINT);
-            return;
-        }
         if ("https".equals(context.base.uri().getScheme()) && "http".equalsIgnoreCase(resolved.getScheme())) {
             report.warning(link.line(), link.what() + " \"" + written + "\" uses http:// for this https site",
                     "use a relative URL or https://");
@@ -123,7 +125,8 @@ final class LinkChecker {
         SiteFiles.Target target = context.files.lookUp(sitePath);
         switch (target.kind()) {
             case MISSING -> report.error(link.line(),
-                    link.what() + " \"" + written + "\" points to a missing file: " + target.file(), MISSING_HINT);
+                    link.what() + " \"" + written + "\" points to a missing file: " + target.file(),
+                    link.usage() == Usage.RESOURCE ? MISSING_FILE_HINT : MISSING_PAGE_HINT);
             case DIRECTORY_WITHOUT_SLASH -> report.warning(link.line(),
                     link.what() + " \"" + written + "\" names a directory without the trailing slash",
                     "add a slash at the end; without it every visit costs a redirect, and some hosts answer 404");
@@ -165,6 +168,22 @@ final class LinkChecker {
         }
         String lower = host.toLowerCase(Locale.ROOT);
         return DEV_HOSTS.contains(lower) || lower.endsWith(".localhost") || lower.startsWith("127.");
+    }
+
+    private static boolean climbsAboveRoot(URI url) {
+        String path = url.getRawPath();
+        return path != null && (path.equals("/..") || path.startsWith("/../"));
+    }
+
+    /** What browsers do (RFC 3986 remove_dot_segments): {@code /../a} is {@code /a}. */
+    private static URI clampToRoot(URI url) {
+        String path = url.getRawPath();
+        while (path.equals("/..") || path.startsWith("/../")) {
+            path = path.length() == 3 ? "/" : path.substring(3);
+        }
+        String text = url.toString();
+        int pathStart = url.getScheme().length() + "://".length() + url.getRawAuthority().length();
+        return URI.create(text.substring(0, pathStart) + path + text.substring(pathStart + url.getRawPath().length()));
     }
 
     private static URI stripFragment(URI uri) {

@@ -27,8 +27,9 @@ final class ParseErrors {
         Matcher matcher = END_TAG.matcher(jsoupMessage);
         if (matcher.find()) {
             String tag = matcher.group(1);
-            return new Described("stray end tag </" + tag + ">: no open <" + tag + "> to close here",
-                    "an element is misnested or closed twice, or a block (div, ul, table) sits inside a <p>; " + REPAIRED);
+            return new Described("unexpected end tag </" + tag + ">: elements are misnested or left unclosed",
+                    "an element opened before it is still open, was never opened or was closed already,"
+                            + " or a block (div, ul, table) sits inside a <p>; " + REPAIRED);
         }
         matcher = START_TAG.matcher(jsoupMessage);
         if (matcher.find()) {

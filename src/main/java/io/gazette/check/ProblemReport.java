@@ -61,7 +61,7 @@ public final class ProblemReport {
             return problems;
         }
         return problems.stream()
-                .map(p -> p.file() == null ? p : new Problem(p.severity(), root.resolve(p.file()), p.line(), p.message(), p.hint()))
+                .map(p -> p.file() == null ? p : new Problem(p.severity(), root.resolve(p.file()).normalize(), p.line(), p.message(), p.hint()))
                 .toList();
     }
 }

@@ -63,8 +63,10 @@ final class XmlFileChecker {
             SAXParser parser = factory.newSAXParser();
             parser.parse(new InputSource(new ByteArrayInputStream(bytes)), handler);
         } catch (SAXParseException e) {
-            report.error(Math.max(e.getLineNumber(), 0), "malformed XML: " + e.getMessage(),
-                    "feed readers and search engines reject the whole file");
+            String hint = e.getMessage() != null && e.getMessage().contains("entity")
+                    ? "escape a literal & as &amp; (and < as &lt;); feed readers and search engines reject the whole file"
+                    : "feed readers and search engines reject the whole file";
+            report.error(Math.max(e.getLineNumber(), 0), "malformed XML: " + e.getMessage(), hint);
         } catch (SAXException | IOException | ParserConfigurationException e) {
             report.error(0, "cannot read XML: " + e.getMessage(), null);
         }
