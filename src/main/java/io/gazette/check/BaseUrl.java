@@ -65,9 +65,10 @@ public final class BaseUrl {
     /** The absolute URL a file of the site is served at; {@code sitePath} uses {@code /} separators. */
     public URI urlOf(String sitePath) {
         try {
-            // The multi-argument constructor percent-encodes what a file name may contain (spaces, ư, ...).
-            URI relative = new URI(null, null, sitePath, null);
-            return uri.resolve(relative.getRawPath().startsWith("/") ? relative.getRawPath().substring(1) : relative.getRawPath());
+            // The multi-argument constructor quotes spaces and the like; toASCIIString also encodes
+            // "ư"; "./" keeps a colon in the first segment from reading as a scheme.
+            String path = new URI(null, null, sitePath, null).toASCIIString();
+            return uri.resolve(URI.create("./" + (path.startsWith("/") ? path.substring(1) : path)));
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("file name cannot be part of a URL: " + sitePath, e);
         }
