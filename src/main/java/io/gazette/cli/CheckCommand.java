@@ -103,12 +103,18 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (externalTimeoutSeconds <= 0) {
             throw new ParameterException(spec.commandLine(), "--external-timeout must be a positive number of seconds");
         }
         CheckOptions options = new CheckOptions(external, Duration.ofSeconds(externalTimeoutSeconds));
-        return site != null ? checkBuiltSite(options) : buildAndCheck(options);
+        try {
+            return site != null ? checkBuiltSite(options) : buildAndCheck(options);
+        } catch (IOException e) {
+            // A file that cannot be read is not a bug of ours: say which, without a stack trace.
+            spec.commandLine().getErr().println("gazette check: " + e);
+            return PROBLEMS;
+        }
     }
 
     private int checkBuiltSite(CheckOptions options) throws IOException {
