@@ -131,7 +131,7 @@ final class HtmlPageChecker {
 
     /** Open Graph and Twitter cards, and refresh redirects (old URLs kept alive after an import). */
     private void checkMeta(Source source, Element element) {
-        String property = (element.attr("property") + element.attr("name")).toLowerCase(Locale.ROOT);
+        String property = (element.hasAttr("property") ? element.attr("property") : element.attr("name")).toLowerCase(Locale.ROOT);
         if (property.equals("og:image") || property.equals("og:image:url") || property.equals("og:image:secure_url")
                 || property.equals("og:url") || property.equals("og:audio") || property.equals("og:video")
                 || property.equals("twitter:image")) {

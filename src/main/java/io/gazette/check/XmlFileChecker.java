@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -292,7 +293,7 @@ final class XmlFileChecker {
             }
         }
 
-        private void checkDate(Open element, String value, String format, java.util.function.Predicate<String> parses) {
+        private void checkDate(Open element, String value, String format, Predicate<String> parses) {
             if (!parses.test(value)) {
                 source.report().error(element.line(), "<" + element.name() + "> \"" + value + "\" is not a valid date", "write it as " + format);
             }

@@ -33,10 +33,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {
-            "Build the site into a temporary directory and check it before publishing: every internal link,",
-            "image, srcset, stylesheet and script resolves to a file of the site; feeds and the sitemap are",
-            "well-formed with absolute URLs; pages are valid HTML (ids, alt, lang, title, nesting).",
-            "Content problems found by the build are reported too, grouped by file with line numbers."},
+            "Build the site into a temporary directory and check it before publishing.",
+            "",
+            "Every internal link, image, srcset, stylesheet and script must name a file",
+            "of the site; feeds and the sitemap must be well-formed, with absolute URLs;",
+            "pages must be valid HTML (ids, alt, lang, title, nesting). Problems the",
+            "build finds in the content are reported too, by file and line.",
+            ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no errors",
