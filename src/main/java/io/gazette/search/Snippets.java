@@ -78,7 +78,7 @@ final class Snippets {
         while (first > 0 && anchor - syllables.get(first - 1).start() <= CONTEXT_BEFORE) {
             first--;
         }
-        int start = first == 0 ? 0 : syllables.get(first).start();
+        int start = first == 0 ? 0 : wordStart(text, syllables.get(first).start());
         int end = start;
         for (int i = first; i < syllables.size() && syllables.get(i).end() - start <= maxLength; i++) {
             end = syllables.get(i).end();
@@ -98,6 +98,15 @@ final class Snippets {
             }
         }
         return new Passage(passage, marks);
+    }
+
+    /** Backs up to just after the previous space, so "(thi" is not cut to "thi". */
+    private static int wordStart(String text, int offset) {
+        int start = offset;
+        while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+            start--;
+        }
+        return start;
     }
 
     /** The beginning of a text, cut on a word boundary. */
