@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { diskLoader } from './fs-loader.mjs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -11,21 +12,6 @@ const require = createRequire(import.meta.url);
 const search = require('../../../themes/default/static/js/search.js');
 
 const dir = process.env.GAZETTE_AGREEMENT_DIR;
-
-/** A fetch-like loader over the exported files; counts what it "downloads". */
-export function diskLoader(searchDir, counter = { bytes: 0, files: [] }) {
-  const read = async (p) => {
-    const b = await readFile(path.join(searchDir, p));
-    counter.bytes += b.length;
-    counter.files.push(p);
-    return b;
-  };
-  return {
-    counter,
-    json: async (p) => JSON.parse((await read(p)).toString('utf8')),
-    bytes: async (p) => new Uint8Array(await read(p)),
-  };
-}
 
 test('agreement fixture is present', { skip: !dir && 'GAZETTE_AGREEMENT_DIR not set (run via ClientAgreementTest)' }, () => {});
 
