@@ -72,7 +72,9 @@
       exacts.add(t.exact);
       if (i > 0) bigrams.add(s[i - 1].folded + ' ' + t.folded);
     });
-    return { unigrams: [...unigrams], bigrams: [...bigrams], exacts: [...exacts] };
+    // Spelling only counts when the query was typed with diacritics (ParsedQuery.java).
+    const diacritics = s.some((t) => t.exact !== t.folded);
+    return { unigrams: [...unigrams], bigrams: [...bigrams], exacts: diacritics ? [...exacts] : [] };
   }
 
   // ---- Static index ----
@@ -147,26 +149,20 @@
       return shards.get(id);
     }
 
-    /** Per-document field masks (and spelling sets for syllables) of one term, or null. */
+    /** Per-document field masks of one term (bit 0 only for spellings and tags), or null. */
     async function term(m, key) {
       const s = await shard(m, fnv1a(key) & (m.shards - 1));
       const pos = s.entries.get(key);
       if (pos === undefined) return null;
       const r = new Reader(s.bytes, pos);
       const fields = new Uint8Array(m.docs);
-      if (key[0] === '#') { r.docset(fields, 1); return { fields }; }
-      const mask = r.byte();
-      for (let f = 0; f < 8; f++) if (mask & (1 << f)) r.docset(fields, 1 << f);
-      const variants = new Map();
-      if (key.indexOf(' ') < 0) {
-        for (let n = r.varint(); n > 0; n--) {
-          const spelling = r.str();
-          const docs = new Uint8Array(m.docs);
-          r.docset(docs, 1);
-          variants.set(spelling, docs);
-        }
+      if (key[0] === '#' || key[0] === '=') {
+        r.docset(fields, 1);
+      } else {
+        const mask = r.byte();
+        for (let f = 0; f < 8; f++) if (mask & (1 << f)) r.docset(fields, 1 << f);
       }
-      return { fields, variants };
+      return fields;
     }
 
     /**
@@ -180,31 +176,28 @@
       const year = filter.year ? Number(filter.year) : 0;
       const result = { total: 0, ids: [], years: [], terms: q.unigrams };
       if (!q.unigrams.length && !tag && !year) return result;
-      const [uni, bi, tagTerm] = await Promise.all([
+      const [uni, bi, exact, tagTerm] = await Promise.all([
         Promise.all(q.unigrams.map((u) => term(m, u))),
         Promise.all(q.bigrams.map((b) => term(m, b))),
+        Promise.all(q.exacts.map((e) => term(m, '=' + e))),
         tag ? term(m, '#' + tag) : null,
       ]);
       if (uni.some((t) => !t) || (tag && !tagTerm)) return result;
-      const exact = q.exacts.map((e) => {
-        const t = uni[q.unigrams.indexOf(fold(e))];
-        return t.variants.get(e) || null;
-      });
       const nFields = m.fields.length;
       const yearCounts = new Map();
       const range = m.years.find((y) => y[0] === year);
       const ranked = [];
       for (let d = 0; d < m.docs; d++) {
-        if (tagTerm && !tagTerm.fields[d]) continue;
+        if (tagTerm && !tagTerm[d]) continue;
         let all = 0xff;
         let ok = true;
-        for (const t of uni) { if (!t.fields[d]) { ok = false; break; } all &= t.fields[d]; }
+        for (const t of uni) { if (!t[d]) { ok = false; break; } all &= t[d]; }
         if (!ok) continue;
         const y = m.years.find((r) => d >= r[1] && d < r[1] + r[2]);
         if (y) yearCounts.set(y[0], (yearCounts.get(y[0]) || 0) + 1);
         if (year && (!range || d < range[1] || d >= range[1] + range[2])) continue;
         let phraseMask = 0xff;
-        for (const t of bi) phraseMask &= t ? t.fields[d] : 0;
+        for (const t of bi) phraseMask &= t ? t[d] : 0;
         const phrase = !bi.length || phraseMask !== 0;
         const best = bi.length && phraseMask ? phraseMask : all;
         let field = 0;

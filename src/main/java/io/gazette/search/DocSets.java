@@ -15,6 +15,44 @@ final class DocSets {
     private DocSets() {
     }
 
+    /** A growable byte buffer, unsynchronized (ByteArrayOutputStream locks on every byte). */
+    static final class Sink {
+        byte[] bytes;
+        int size;
+
+        Sink(int capacity) {
+            bytes = new byte[Math.max(16, capacity)];
+        }
+
+        void write(int b) {
+            if (size == bytes.length) {
+                bytes = Arrays.copyOf(bytes, size * 2);
+            }
+            bytes[size++] = (byte) b;
+        }
+
+        void write(byte[] b, int from, int length) {
+            if (size + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + length));
+            }
+            System.arraycopy(b, from, bytes, size, length);
+            size += length;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
+    }
+
+    static void varint(Sink out, int value) {
+        int v = value;
+        while ((v & ~0x7F) != 0) {
+            out.write((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out.write(v);
+    }
+
     static void varint(ByteArrayOutputStream out, int value) {
         int v = value;
         while ((v & ~0x7F) != 0) {
@@ -34,8 +72,14 @@ final class DocSets {
         return size;
     }
 
-    /** Writes {@code docs[0..count)} (strictly increasing). */
     static void write(ByteArrayOutputStream out, int[] docs, int count) {
+        Sink sink = new Sink(count + 8);
+        write(sink, docs, count);
+        out.write(sink.bytes, 0, sink.size);
+    }
+
+    /** Writes {@code docs[0..count)} (strictly increasing). */
+    static void write(Sink out, int[] docs, int count) {
         int listSize = varintSize(count) + varintSize(docs[0]);
         for (int i = 1; i < count; i++) {
             listSize += varintSize(docs[i] - docs[i - 1] - 1);

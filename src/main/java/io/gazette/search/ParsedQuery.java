@@ -10,7 +10,9 @@ import java.util.Set;
  *
  * @param unigrams distinct folded syllables; a document must contain every one (any field)
  * @param bigrams distinct adjacent folded syllable pairs "a b"; all of them in one field = phrase
- * @param exacts distinct exact (diacritics kept) syllables; each one present counts toward rank
+ * @param exacts distinct exact (diacritics kept) syllables, each one present counting toward rank;
+ *               empty when the query has no diacritic at all: "thi dua" typed on a keyboard
+ *               without Vietnamese input says nothing about which spelling is meant
  */
 record ParsedQuery(List<String> unigrams, List<String> bigrams, List<String> exacts) {
 
@@ -26,7 +28,9 @@ record ParsedQuery(List<String> unigrams, List<String> bigrams, List<String> exa
                 bigrams.add(syllables.get(i - 1).folded() + " " + syllables.get(i).folded());
             }
         }
-        return new ParsedQuery(new ArrayList<>(unigrams), new ArrayList<>(bigrams), new ArrayList<>(exacts));
+        boolean diacritics = syllables.stream().anyMatch(s -> !s.exact().equals(s.folded()));
+        return new ParsedQuery(new ArrayList<>(unigrams), new ArrayList<>(bigrams),
+                diacritics ? new ArrayList<>(exacts) : List.of());
     }
 
     boolean isEmpty() {

@@ -115,7 +115,13 @@ final class Snippets {
             return text;
         }
         int end = 0;
-        for (Syllable s : VietnameseTokens.scan(text)) {
+        // Only the head matters; a token straddling the cut is dropped either way.
+        int headEnd = maxLength + 1;
+        if (Character.isHighSurrogate(text.charAt(headEnd - 1))) {
+            headEnd++;
+        }
+        String head = text.substring(0, Math.min(text.length(), headEnd));
+        for (Syllable s : VietnameseTokens.scan(head)) {
             if (s.end() > maxLength) {
                 break;
             }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,6 +30,7 @@ import java.util.TreeMap;
  *                                 "tags":[[name,count],...]}
  * search/V/t/&lt;hex&gt;.bin           terms whose FNV-1a-32(UTF-8 key) &amp; (S-1) == hex
  * search/V/d/&lt;n&gt;.json            documents n*C .. n*C+C-1: [[url,title,date,[tags],excerpt],...]
+ *                                (small chunks: results are scattered, each one costs a chunk)
  * </pre>
  * V is a hash of every other file, so a new build never mixes with cached parts of an old one.
  * Documents are numbered in {@link SearchFields#ORDER} (newest first), which makes each year a
@@ -38,17 +38,17 @@ import java.util.TreeMap;
  *
  * <h2>Term keys</h2>
  * folded syllable ({@code dua}); two adjacent folded syllables of one field value joined by a space
- * ({@code thi dua}) — phrases without positions; {@code #} + {@link VietnameseTokens#tagKey} for a
- * tag filter.
+ * ({@code thi dua}) — phrases without positions; {@code =} + exact spelling ({@code =đua}), the
+ * documents with that spelling in any field, fetched only for queries typed with diacritics;
+ * {@code #} + {@link VietnameseTokens#tagKey} for a tag filter. Entries of a shard come in a fixed
+ * order (see {@link Entries}).
  *
  * <h2>Shard</h2>
  * <pre>
- * shard   := varint termCount, entry*            (entries sorted by key)
+ * shard   := varint termCount, entry*
  * entry   := varint keyLen, key, varint bodyLen, body
- * body    := tag: docset
- *          | pair: byte fieldMask, docset per set bit (field order)
- *          | syllable: byte fieldMask, docset per set bit, varint variants,
- *                      (varint len, exact spelling, docset)*   (documents with that spelling)
+ * body    := syllable, pair: byte fieldMask, docset per set bit (field order)
+ *          | spelling, tag: docset
  * docset  := 0 varint count, varint first, varint (gap-1)*
  *          | 1 varint start, varint byteLen, bitmap (bit j of byte i = document start+8i+j)
  * </pre>
@@ -56,8 +56,8 @@ import java.util.TreeMap;
 public final class StaticIndexExporter {
     public static final String DIR = "search";
     static final int FORMAT = 1;
-    static final int CHUNK = 8;
-    static final int EXCERPT_LENGTH = 200;
+    static final int CHUNK = 4;
+    static final int EXCERPT_LENGTH = 160;
     static final int TOP_TAGS = 60;
     private static final int SHARD_TARGET_BYTES = 4096;
     private static final int MAX_SHARDS = 1 << 14;
@@ -72,30 +72,36 @@ public final class StaticIndexExporter {
 
     /** Replaces {@code <outputRoot>/search/} with the index of {@code docs}. Byte-identical for the same docs. */
     public static Result export(List<SearchDocument> docs, Path outputRoot) throws IOException {
-        SearchIndexer.requireUniqueUrls(docs);
-        List<SearchDocument> sorted = new ArrayList<>(docs);
-        sorted.sort(SearchFields.ORDER);
+        return export(new SearchCorpus(docs), outputRoot);
+    }
 
+    static Result export(SearchCorpus corpus, Path outputRoot) throws IOException {
+        List<SearchDocument> sorted = corpus.docs;
         Map<String, byte[]> files = new TreeMap<>();
-        Terms terms = collectTerms(sorted);
-        Map<String, byte[]> entries = terms.encode();
-        int shards = shardCount(entries);
-        Map<Integer, List<String>> byShard = new TreeMap<>();
-        for (String key : entries.keySet()) {
-            byShard.computeIfAbsent(shardOf(key, shards), s -> new ArrayList<>()).add(key);
+        Terms terms = new Terms(corpus);
+        // Every entry once into one buffer; then the shard count follows from the total size.
+        Entries entries = terms.encode();
+        int shards = 1;
+        while (shards < MAX_SHARDS && (long) entries.data.size / shards > SHARD_TARGET_BYTES) {
+            shards <<= 1;
         }
-        for (Map.Entry<Integer, List<String>> shard : byShard.entrySet()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            DocSets.varint(out, shard.getValue().size());
-            for (String key : shard.getValue()) {
-                byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
-                byte[] body = entries.get(key);
-                DocSets.varint(out, keyBytes.length);
-                out.write(keyBytes, 0, keyBytes.length);
-                DocSets.varint(out, body.length);
-                out.write(body, 0, body.length);
+        int[] counts = new int[shards];
+        for (int i = 0; i < entries.count; i++) {
+            counts[entries.hash[i] & (shards - 1)]++;
+        }
+        DocSets.Sink[] out = new DocSets.Sink[shards];
+        for (int i = 0; i < entries.count; i++) {
+            int shard = entries.hash[i] & (shards - 1);
+            if (out[shard] == null) {
+                out[shard] = new DocSets.Sink(SHARD_TARGET_BYTES * 2);
+                DocSets.varint(out[shard], counts[shard]);
             }
-            files.put("t/" + Integer.toHexString(shard.getKey()) + ".bin", out.toByteArray());
+            out[shard].write(entries.data.bytes, entries.offset[i], entries.offset[i + 1] - entries.offset[i]);
+        }
+        for (int shard = 0; shard < shards; shard++) {
+            if (out[shard] != null) {
+                files.put("t/" + Integer.toHexString(shard) + ".bin", out[shard].toByteArray());
+            }
         }
         for (int chunk = 0; chunk * CHUNK < sorted.size(); chunk++) {
             files.put("d/" + chunk + ".json", docChunk(sorted, chunk));
@@ -106,10 +112,11 @@ public final class StaticIndexExporter {
         Path root = outputRoot.resolve(DIR);
         deleteTree(root);
         long bytes = manifest.length;
+        Path versionDir = root.resolve(version);
+        Files.createDirectories(versionDir.resolve("t"));
+        Files.createDirectories(versionDir.resolve("d"));
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            Path path = root.resolve(version).resolve(file.getKey());
-            Files.createDirectories(path.getParent());
-            Files.write(path, file.getValue());
+            Files.write(versionDir.resolve(file.getKey()), file.getValue());
             bytes += file.getValue().length;
         }
         Files.write(root.resolve("manifest.json"), manifest);
@@ -118,8 +125,12 @@ public final class StaticIndexExporter {
 
     /** FNV-1a, 32 bit, over the UTF-8 bytes; search.js computes the same. */
     static int fnv1a(String key) {
+        return fnv1a(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static int fnv1a(byte[] key) {
         int hash = 0x811c9dc5;
-        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+        for (byte b : key) {
             hash ^= b & 0xff;
             hash *= 0x01000193;
         }
@@ -130,46 +141,6 @@ public final class StaticIndexExporter {
         return fnv1a(key) & (shards - 1);
     }
 
-    private static int shardCount(Map<String, byte[]> entries) {
-        long total = 0;
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-            total += e.getKey().length() + e.getValue().length + 4;
-        }
-        int shards = 1;
-        while (shards < MAX_SHARDS && total / shards > SHARD_TARGET_BYTES) {
-            shards <<= 1;
-        }
-        return shards;
-    }
-
-    /** Every term of every document, with the documents (per field, per spelling) holding it. */
-    private static Terms collectTerms(List<SearchDocument> sorted) {
-        Terms terms = new Terms();
-        for (int doc = 0; doc < sorted.size(); doc++) {
-            SearchDocument d = sorted.get(doc);
-            for (int f = 0; f < FIELDS; f++) {
-                for (String value : SearchFields.values(d, SearchFields.TEXT_FIELDS.get(f))) {
-                    Syllable previous = null;
-                    for (Syllable s : VietnameseTokens.scan(value)) {
-                        Term unigram = terms.syllable(s.folded());
-                        unigram.add(f, doc);
-                        unigram.addVariant(s.exact(), doc);
-                        if (previous != null) {
-                            terms.pair(previous.folded(), s.folded()).add(f, doc);
-                        }
-                        previous = s;
-                    }
-                }
-            }
-            for (String tag : SearchFields.values(d, "tags")) {
-                String key = VietnameseTokens.tagKey(tag);
-                if (!key.isEmpty()) {
-                    terms.tag(key, tag.strip()).add(0, doc);
-                }
-            }
-        }
-        return terms;
-    }
 
     private static byte[] docChunk(List<SearchDocument> sorted, int chunk) {
         StringBuilder out = new StringBuilder("[");
@@ -276,101 +247,213 @@ public final class StaticIndexExporter {
         });
     }
 
-    /** The term dictionary being built. */
-    private static final class Terms {
-        final Map<String, Term> syllables = new HashMap<>();
-        final Map<String, Map<String, Term>> pairs = new HashMap<>();
-        final Map<String, Term> tags = new HashMap<>();
-        final Map<String, String> tagNames = new HashMap<>();
+    /**
+     * Encoded entries, back to back in {@code data}: entry i is bytes {@code offset[i]..offset[i+1]}
+     * and goes to the shard {@code hash[i] & (shards-1)}. Entries come in a fixed order (syllables,
+     * spellings, pairs, tags, each by first occurrence in document order), so output is deterministic
+     * without sorting millions of keys.
+     */
+    private static final class Entries {
+        final DocSets.Sink data = new DocSets.Sink(1 << 20);
+        int[] offset = new int[1 << 12];
+        int[] hash = new int[1 << 12];
+        int count;
+        private final DocSets.Sink body = new DocSets.Sink(1 << 12);
 
-        Term syllable(String folded) {
-            return syllables.computeIfAbsent(folded, k -> new Term(true));
+        /** Starts an entry: the caller writes its body into {@link #body} then calls {@link #end}. */
+        DocSets.Sink begin() {
+            body.size = 0;
+            return body;
         }
 
-        Term pair(String first, String second) {
-            return pairs.computeIfAbsent(first, k -> new HashMap<>()).computeIfAbsent(second, k -> new Term(false));
-        }
-
-        Term tag(String key, String name) {
-            tagNames.putIfAbsent(key, name);
-            return tags.computeIfAbsent(key, k -> new Term(false));
-        }
-
-        /** Tag key → number of documents carrying it. */
-        Map<String, Integer> tagCounts() {
-            Map<String, Integer> counts = new HashMap<>();
-            tags.forEach((key, term) -> counts.put(key, term.fields[0].size));
-            return counts;
-        }
-
-        /** key → encoded body, keys in sorted order. */
-        Map<String, byte[]> encode() {
-            Map<String, byte[]> out = new TreeMap<>();
-            for (Map.Entry<String, Term> e : syllables.entrySet()) {
-                out.put(e.getKey(), e.getValue().encodeFields(true));
+        void end(byte[] key, int keyHash) {
+            if (count + 1 >= offset.length) {
+                offset = Arrays.copyOf(offset, offset.length * 2);
+                hash = Arrays.copyOf(hash, hash.length * 2);
             }
-            for (Map.Entry<String, Map<String, Term>> first : pairs.entrySet()) {
-                for (Map.Entry<String, Term> second : first.getValue().entrySet()) {
-                    out.put(first.getKey() + " " + second.getKey(), second.getValue().encodeFields(false));
-                }
-            }
-            for (Map.Entry<String, Term> e : tags.entrySet()) {
-                ByteArrayOutputStream body = new ByteArrayOutputStream();
-                DocSets.Builder docs = e.getValue().fields[0];
-                DocSets.write(body, docs.docs, docs.size);
-                out.put("#" + e.getKey(), body.toByteArray());
-            }
-            return out;
+            offset[count] = data.size;
+            hash[count] = keyHash;
+            DocSets.varint(data, key.length);
+            data.write(key, 0, key.length);
+            DocSets.varint(data, body.size);
+            data.write(body.bytes, 0, body.size);
+            count++;
+            offset[count] = data.size;
         }
     }
 
-    private static class Term {
-        final DocSets.Builder[] fields = new DocSets.Builder[FIELDS];
-        final Map<String, DocSets.Builder> variants;
+    /** Every term of every document, with the documents (per field) holding it. */
+    private static final class Terms {
+        final SearchCorpus corpus;
+        /** [field][folded id] */
+        final DocSets.Builder[][] syllables = new DocSets.Builder[FIELDS][];
+        /** [exact id] */
+        final DocSets.Builder[] spellings;
+        final SearchCorpus.PairIds pairIds = new SearchCorpus.PairIds();
+        /**
+         * Pair occurrences, one per (pair, document): pair id, document, mask of fields. Appended in
+         * document order, grouped by pair when encoding. Much cheaper than a list per pair.
+         */
+        int[] logPair = new int[1 << 16];
+        int[] logDoc = new int[1 << 16];
+        byte[] logMask = new byte[1 << 16];
+        int logSize;
+        /** pair id → (document+1) << 32 | log index of its latest occurrence. */
+        long[] lastSeen = new long[1 << 12];
+        final Map<String, DocSets.Builder> tags = new HashMap<>();
+        final List<String> tagOrder = new ArrayList<>();
+        final Map<String, String> tagNames = new HashMap<>();
 
-        Term(boolean withVariants) {
-            variants = withVariants ? new HashMap<>(4) : null;
+        Terms(SearchCorpus corpus) {
+            this.corpus = corpus;
+            int foldedCount = corpus.foldeds.size();
+            spellings = new DocSets.Builder[corpus.exacts.size()];
+            for (int f = 0; f < FIELDS; f++) {
+                syllables[f] = new DocSets.Builder[foldedCount];
+            }
+            int[] foldedOf = corpus.foldedOf;
+            for (int doc = 0; doc < corpus.size(); doc++) {
+                long docTag = (long) (doc + 1) << 32;
+                for (int f = 0; f < FIELDS; f++) {
+                    DocSets.Builder[] syllablesOfField = syllables[f];
+                    byte bit = (byte) (1 << f);
+                    int previous = -1;
+                    for (int exact : corpus.tokens[doc][f]) {
+                        if (exact == SearchCorpus.VALUE_BREAK) {
+                            previous = -1;
+                            continue;
+                        }
+                        int folded = foldedOf[exact];
+                        add(syllablesOfField, folded, doc);
+                        add(spellings, exact, doc);
+                        if (previous >= 0) {
+                            int pair = pairIds.id(SearchCorpus.PairIds.key(previous, folded));
+                            if (pair >= lastSeen.length) {
+                                lastSeen = Arrays.copyOf(lastSeen, lastSeen.length * 2);
+                            }
+                            long seen = lastSeen[pair];
+                            if ((seen & 0xffffffff00000000L) == docTag) {
+                                logMask[(int) seen] |= bit;
+                            } else {
+                                if (logSize == logPair.length) {
+                                    logPair = Arrays.copyOf(logPair, logSize * 2);
+                                    logDoc = Arrays.copyOf(logDoc, logSize * 2);
+                                    logMask = Arrays.copyOf(logMask, logSize * 2);
+                                }
+                                logPair[logSize] = pair;
+                                logDoc[logSize] = doc;
+                                logMask[logSize] = bit;
+                                lastSeen[pair] = docTag | logSize;
+                                logSize++;
+                            }
+                        }
+                        previous = folded;
+                    }
+                }
+                for (String tag : SearchFields.values(corpus.docs.get(doc), "tags")) {
+                    String key = VietnameseTokens.tagKey(tag);
+                    if (!key.isEmpty()) {
+                        tagNames.putIfAbsent(key, Snippets.collapse(tag));
+                        tags.computeIfAbsent(key, k -> {
+                            tagOrder.add(k);
+                            return new DocSets.Builder();
+                        }).add(doc);
+                    }
+                }
+            }
         }
 
-        void add(int field, int doc) {
-            DocSets.Builder b = fields[field];
+        private static void add(DocSets.Builder[] builders, int id, int doc) {
+            DocSets.Builder b = builders[id];
             if (b == null) {
-                b = fields[field] = new DocSets.Builder();
+                b = builders[id] = new DocSets.Builder();
             }
             b.add(doc);
         }
 
-        void addVariant(String exact, int doc) {
-            variants.computeIfAbsent(exact, k -> new DocSets.Builder()).add(doc);
+        Map<String, Integer> tagCounts() {
+            Map<String, Integer> counts = new HashMap<>();
+            tags.forEach((key, docs) -> counts.put(key, docs.size));
+            return counts;
         }
 
-        byte[] encodeFields(boolean withVariants) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int mask = 0;
-            for (int f = 0; f < FIELDS; f++) {
-                if (fields[f] != null) {
-                    mask |= 1 << f;
+        Entries encode() {
+            Entries out = new Entries();
+            int foldedCount = corpus.foldeds.size();
+            byte[][] folded = new byte[foldedCount][];
+            int[] foldedHash = new int[foldedCount];
+            int[] scratch = new int[Math.max(16, corpus.size())];
+            for (int i = 0; i < foldedCount; i++) {
+                folded[i] = corpus.foldeds.get(i).getBytes(StandardCharsets.UTF_8);
+                foldedHash[i] = fnv1a(folded[i]);
+                DocSets.Sink body = out.begin();
+                int mask = 0;
+                for (int f = 0; f < FIELDS; f++) {
+                    if (syllables[f][i] != null) {
+                        mask |= 1 << f;
+                    }
                 }
-            }
-            out.write(mask);
-            for (int f = 0; f < FIELDS; f++) {
-                if (fields[f] != null) {
-                    DocSets.write(out, fields[f].docs, fields[f].size);
+                body.write(mask);
+                for (int f = 0; f < FIELDS; f++) {
+                    if (syllables[f][i] != null) {
+                        DocSets.write(body, syllables[f][i].docs, syllables[f][i].size);
+                    }
                 }
+                out.end(folded[i], foldedHash[i]);
             }
-            if (withVariants) {
-                String[] spellings = variants.keySet().toArray(new String[0]);
-                Arrays.sort(spellings);
-                DocSets.varint(out, spellings.length);
-                for (String spelling : spellings) {
-                    byte[] bytes = spelling.getBytes(StandardCharsets.UTF_8);
-                    DocSets.varint(out, bytes.length);
-                    out.write(bytes, 0, bytes.length);
-                    DocSets.Builder docs = variants.get(spelling);
-                    DocSets.write(out, docs.docs, docs.size);
+            for (int i = 0; i < spellings.length; i++) {
+                byte[] key = ("=" + corpus.exacts.get(i)).getBytes(StandardCharsets.UTF_8);
+                DocSets.write(out.begin(), spellings[i].docs, spellings[i].size);
+                out.end(key, fnv1a(key));
+            }
+            // Group the pair log by pair (counting sort keeps document order within a pair).
+            int pairCount = pairIds.size();
+            int[] start = new int[pairCount + 1];
+            for (int i = 0; i < logSize; i++) {
+                start[logPair[i] + 1]++;
+            }
+            for (int p = 0; p < pairCount; p++) {
+                start[p + 1] += start[p];
+            }
+            int[] fill = Arrays.copyOf(start, pairCount);
+            int[] byPair = new int[logSize];
+            for (int i = 0; i < logSize; i++) {
+                byPair[fill[logPair[i]]++] = i;
+            }
+            for (int p = 0; p < pairCount; p++) {
+                long key = pairIds.pairs[p];
+                byte[] first = folded[(int) (key >>> 32)];
+                byte[] second = folded[(int) key];
+                byte[] bytes = new byte[first.length + 1 + second.length];
+                System.arraycopy(first, 0, bytes, 0, first.length);
+                bytes[first.length] = ' ';
+                System.arraycopy(second, 0, bytes, first.length + 1, second.length);
+                DocSets.Sink body = out.begin();
+                int mask = 0;
+                for (int j = start[p]; j < start[p + 1]; j++) {
+                    mask |= logMask[byPair[j]];
                 }
+                body.write(mask);
+                for (int f = 0; f < FIELDS; f++) {
+                    if ((mask & (1 << f)) == 0) {
+                        continue;
+                    }
+                    int n = 0;
+                    for (int j = start[p]; j < start[p + 1]; j++) {
+                        if ((logMask[byPair[j]] & (1 << f)) != 0) {
+                            scratch[n++] = logDoc[byPair[j]];
+                        }
+                    }
+                    DocSets.write(body, scratch, n);
+                }
+                out.end(bytes, fnv1a(bytes));
             }
-            return out.toByteArray();
+            for (String tag : tagOrder) {
+                byte[] key = ("#" + tag).getBytes(StandardCharsets.UTF_8);
+                DocSets.write(out.begin(), tags.get(tag).docs, tags.get(tag).size);
+                out.end(key, fnv1a(key));
+            }
+            return out;
         }
     }
 }

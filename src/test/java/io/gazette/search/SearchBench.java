@@ -92,12 +92,26 @@ public final class SearchBench {
         for (int i = 1; i < syllables.size(); i++) {
             words.add(SEED.substring(syllables.get(i - 1).start(), syllables.get(i).end()).replaceAll("[\\s,.;]+", " "));
         }
-        // Rarer words: made-up syllable pairs, the long tail a real archive has.
-        String[] onsets = {"b", "c", "ch", "d", "đ", "g", "h", "kh", "l", "m", "n", "ng", "nh", "ph", "qu", "s", "t", "th", "tr", "v", "x"};
-        String[] rhymes = {"a", "à", "á", "ả", "ạ", "an", "ăng", "ân", "em", "ê", "in", "iêu", "o", "ô", "ơi", "uân", "ương", "ưu", "ai", "ong"};
-        for (int i = 0; i < 4000; i++) {
-            words.add(onsets[random.nextInt(onsets.length)] + rhymes[random.nextInt(rhymes.length)] + " "
-                    + onsets[random.nextInt(onsets.length)] + rhymes[random.nextInt(rhymes.length)]);
+        // The long tail a real archive has: plausible syllables (onset, vowel, ending, tone) combined
+        // into 1–2 syllable words. Real Vietnamese text uses some 5,000 distinct syllables.
+        String[] onsets = {"", "b", "c", "ch", "d", "đ", "g", "gi", "h", "k", "kh", "l", "m", "n", "ng", "nh", "ph", "qu", "s", "t", "th", "tr", "v", "x"};
+        String[] vowels = {"a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ia", "iê", "ua", "uô", "ưa", "ươ", "oa", "oe", "uy"};
+        String[] endings = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t", "i", "o", "u"};
+        String[] tones = {"", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"};
+        List<String> inventory = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            String syllable = onsets[random.nextInt(onsets.length)] + vowels[random.nextInt(vowels.length)]
+                    + tones[random.nextInt(tones.length)] + endings[random.nextInt(endings.length)];
+            inventory.add(java.text.Normalizer.normalize(syllable, java.text.Normalizer.Form.NFC));
+        }
+        // Text repeats itself in phrases ("công tác thi đua"), which is what keeps the number of
+        // distinct syllable pairs of real text far below that of random word salad.
+        for (int i = 0; i < 40000; i++) {
+            StringBuilder phrase = new StringBuilder(zipf(inventory, random));
+            for (int k = 1 + random.nextInt(4); k > 0; k--) {
+                phrase.append(' ').append(zipf(inventory, random));
+            }
+            words.add(phrase.toString());
         }
         List<String> tags = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
@@ -110,7 +124,7 @@ public final class SearchBench {
                 title.append(' ').append(zipf(words, random));
             }
             StringBuilder body = new StringBuilder();
-            int length = 250 + random.nextInt(300); // words, ≈ 500–1100 syllables
+            int length = 120 + random.nextInt(150); // phrases, ≈ 400–1000 syllables
             for (int w = 0; w < length; w++) {
                 body.append(w % 12 == 0 ? ". " + capitalize(zipf(words, random)) : " " + zipf(words, random));
             }
