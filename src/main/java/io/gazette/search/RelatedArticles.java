@@ -27,7 +27,7 @@ public final class RelatedArticles {
         this(new SearchCorpus(docs));
     }
 
-    RelatedArticles(SearchCorpus corpus) {
+    public RelatedArticles(SearchCorpus corpus) {
         this.corpus = corpus;
     }
 

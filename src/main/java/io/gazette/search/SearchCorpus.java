@@ -9,9 +9,11 @@ import java.util.Map;
 /**
  * Documents tokenized once, as numbers: the static exporter and related articles both walk every
  * syllable of every document, and comparing ints is much cheaper than hashing strings. Numbers are
- * assigned in document order (deterministic) but mean nothing outside this object.
+ * assigned in document order (deterministic) but mean nothing outside this object. A build that
+ * needs both should analyze once: {@code var c = SearchCorpus.of(docs);
+ * StaticIndexExporter.export(c, out); new RelatedArticles(c).compute(5);}
  */
-final class SearchCorpus {
+public final class SearchCorpus {
     /** Separates the values of a multi-valued field in {@link #tokens}: no pair spans two tags. */
     static final int VALUE_BREAK = -1;
 
@@ -27,6 +29,10 @@ final class SearchCorpus {
 
     private final Map<String, Integer> exactIds = new HashMap<>();
     private final Map<String, Integer> foldedIds = new HashMap<>();
+
+    public static SearchCorpus of(List<SearchDocument> docs) {
+        return new SearchCorpus(docs);
+    }
 
     SearchCorpus(List<SearchDocument> docs) {
         SearchIndexer.requireUniqueUrls(docs);
@@ -56,7 +62,7 @@ final class SearchCorpus {
         }
     }
 
-    int size() {
+    public int size() {
         return docs.size();
     }
 
@@ -92,7 +98,7 @@ final class SearchCorpus {
             return ((long) first << 32) | (second & 0xffffffffL);
         }
 
-        int size() {
+        public int size() {
             return size;
         }
 

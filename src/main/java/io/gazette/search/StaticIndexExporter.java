@@ -75,7 +75,8 @@ public final class StaticIndexExporter {
         return export(new SearchCorpus(docs), outputRoot);
     }
 
-    static Result export(SearchCorpus corpus, Path outputRoot) throws IOException {
+    /** Same as {@link #export(List, Path)} for documents already analyzed. */
+    public static Result export(SearchCorpus corpus, Path outputRoot) throws IOException {
         List<SearchDocument> sorted = corpus.docs;
         Map<String, byte[]> files = new TreeMap<>();
         Terms terms = new Terms(corpus);
