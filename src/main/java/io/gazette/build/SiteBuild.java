@@ -131,10 +131,11 @@ public final class SiteBuild {
         Site site = new SiteAssembler(config, ZonedDateTime.now(options.clock())).assemble(inputs, problems);
         t = lap("site model", t);
         List<Page> pages = PagePlanner.plan(site, translations, themeHash);
+        t = lap("plan pages", t);
         Map<String, Path> statics = StaticFiles.collect(List.of(theme.staticFiles(), config.staticDir()),
                 config.projectDir(), problems);
         List<PlannedFile> planned = new OutputStage(renderer).plan(site, pages, statics);
-        t = lap("plan", t);
+        t = lap("plan files", t);
         Map<String, Long> fingerprints = new HashMap<>(planned.size() * 2);
         List<PlannedFile> toProduce = new ArrayList<>();
         for (PlannedFile file : planned) {
