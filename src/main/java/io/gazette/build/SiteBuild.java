@@ -22,6 +22,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.io.UncheckedIOException;
+import io.gazette.search.SearchCorpus;
+import io.gazette.search.SearchDocument;
+import io.gazette.search.StaticIndexExporter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import io.gazette.site.SiteUrls;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -130,6 +135,20 @@ public final class SiteBuild {
         t = lap("content + markdown", t);
         Site site = new SiteAssembler(config, ZonedDateTime.now(options.clock())).assemble(inputs, problems);
         t = lap("site model", t);
+        List<SearchDocument> searchDocs = SearchStage.documents(site);
+        SearchCorpus corpus = SearchCorpus.of(searchDocs);
+        t = lap("search: analysis", t);
+        // The Lucene index lives in the cache, not the site: it is brought up to date while the
+        // pages render, and joined before the build reports success.
+        CompletableFuture<Void> luceneIndex = CompletableFuture.runAsync(() -> {
+            try {
+                SearchStage.index(config.cacheDir(), searchDocs);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        site = site.withRelated(SearchStage.related(site, corpus));
+        t = lap("search: related", t);
         List<Page> pages = PagePlanner.plan(site, translations, themeHash);
         t = lap("plan pages", t);
         Map<String, Path> statics = StaticFiles.collect(List.of(theme.staticFiles(), config.staticDir()),
@@ -159,19 +178,30 @@ public final class SiteBuild {
                 throw new UncheckedIOException(e);
             }
         });
-        List<String> removed = new ArrayList<>();
+        Set<String> changedPaths = new TreeSet<>();
+        toProduce.forEach(f -> changedPaths.add(f.path()));
         for (String path : new TreeSet<>(lastFingerprints.keySet())) {
             if (!fingerprints.containsKey(path)) {
                 sink.delete(path);
-                removed.add(path);
+                changedPaths.add(path);
             }
         }
-        lap("render + write", t);
+        t = lap("render + write", t);
+        if (sink instanceof DirectorySink directory) {
+            StaticIndexExporter.export(corpus, directory.root());
+            changedPaths.add(StaticIndexExporter.DIR + "/");
+        }
+        t = lap("search: static index", t);
+        try {
+            luceneIndex.join();
+        } catch (CompletionException e) {
+            problems.add(Problem.error(null, 0, "could not write the search index in " + config.cacheDir() + ": "
+                    + e.getCause().getMessage(), "check that the folder is writable, or delete it to start afresh"));
+        }
+        lap("search: lucene index (wait)", t);
         if (!problems.hasErrors()) {
             lastFingerprints = fingerprints;
         }
-        Set<String> changedPaths = new TreeSet<>(removed);
-        toProduce.forEach(f -> changedPaths.add(f.path()));
         List<Problem> sorted = problems.sorted();
         int warnings = (int) sorted.stream().filter(p -> !p.isError()).count();
         int htmlPages = (int) toProduce.stream().filter(f -> f.path().endsWith(".html")).count();

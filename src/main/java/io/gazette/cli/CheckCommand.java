@@ -1,6 +1,11 @@
 package io.gazette.cli;
 
+import io.gazette.build.BuildOptions;
+import io.gazette.build.BuildResult;
+import io.gazette.build.SiteBuild;
 import io.gazette.check.BaseUrl;
+import io.gazette.config.BuildOverrides;
+import java.time.Clock;
 import io.gazette.check.BuildOutcome;
 import io.gazette.check.CheckOptions;
 import io.gazette.check.CheckResult;
@@ -75,13 +80,14 @@ public final class CheckCommand implements Callable<Integer> {
     private final SiteBuilder builder;
     private final Function<String, String> environment;
 
-    /** The command as registered by {@code GazetteCommand}. */
+    @Option(names = {"-s", "--source"}, paramLabel = "DIR",
+            description = "Project folder with site.yml and content/ (default: current folder).")
+    Path source = Path.of(".");
+
+    /** The command as registered by {@code GazetteCommand}: builds the project as {@code gazette build} would. */
     public CheckCommand() {
-        // TODO(lead): pass the real build, e.g.
-        //   this((outputDir, baseUrl) -> SiteBuild.forProject(projectDir).output(outputDir).baseUrl(baseUrl).run(), System::getenv);
-        // It must build like `gazette build` does for publishing (GAZETTE_* overrides honoured) and throw
-        // BuildFailedException with all problems when the content has errors.
-        this(CheckCommand::buildNotWiredYet, System::getenv);
+        this.builder = this::buildProject;
+        this.environment = System::getenv;
     }
 
     public CheckCommand(SiteBuilder builder) {
@@ -94,15 +100,15 @@ public final class CheckCommand implements Callable<Integer> {
         this.environment = environment;
     }
 
-    private static BuildOutcome buildNotWiredYet(Path outputDir, Optional<String> baseUrl) {
-        throw new BuildNotWiredYet();
-    }
-
-    /** TODO(lead): goes away with {@link #buildNotWiredYet}. */
-    private static final class BuildNotWiredYet extends RuntimeException {
-        BuildNotWiredYet() {
-            super("building from check is not wired yet", null, false, false);
-        }
+    /** The published configuration: no drafts or future articles unless the environment asks for them. */
+    private BuildOutcome buildProject(Path outputDir, Optional<String> baseUrlOverride)
+            throws BuildFailedException, IOException {
+        BuildOverrides cli = new BuildOverrides(baseUrlOverride.orElse(null), outputDir, null, null);
+        BuildOverrides overrides = cli.over(BuildOverrides.fromEnvironment(System.getenv()));
+        SiteBuild build = SiteBuild.open(new BuildOptions(source.toAbsolutePath().normalize(), overrides,
+                ProjectOptions.themeFallback(), Clock.systemUTC()));
+        BuildResult result = build.buildToDirectory();
+        return new BuildOutcome(build.config().baseUrl(), result.problems().sorted(), Path.of("public"));
     }
 
     @Override
@@ -146,9 +152,6 @@ public final class CheckCommand implements Callable<Integer> {
             } catch (BuildFailedException e) {
                 spec.commandLine().getErr().println("The build failed; the site was not checked.");
                 return report(e.problems(), null, null);
-            } catch (BuildNotWiredYet e) {
-                throw new ParameterException(spec.commandLine(),
-                        "gazette check cannot build the site yet; build it first and run: gazette check --site DIR --base-url URL");
             }
             BaseUrl base = parseBaseUrl(outcome.baseUrl());
             CheckResult result = new SiteChecker(options).check(temporary, base);

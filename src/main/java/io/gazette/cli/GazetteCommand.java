@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 BuildCommand.class,
                 NewCommand.class,
+                SearchCommand.class,
+                ImportCommand.class,
+                CheckCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class GazetteCommand implements Runnable {

@@ -178,9 +178,30 @@ class CheckCommandTest {
     }
 
     @Test
-    void withoutTheBuildWiredInCheckAsksForSite() {
-        assertThat(run(new CheckCommand())).isEqualTo(2);
-        assertThat(err.toString()).contains("--site DIR --base-url URL");
+    void checkBuildsTheProjectAndPassesACleanSite() {
+        System.setProperty("gazette.home", io.gazette.build.TestSites.projectRoot().toString());
+        try {
+            int code = run(new CheckCommand(), "-s", io.gazette.build.TestSites.site("basic").toString(),
+                    "--base-url", "https://example.org/");
+            assertThat(code).as(out + "\n" + err).isZero();
+            assertThat(out.toString()).contains("0 errors");
+        } finally {
+            System.clearProperty("gazette.home");
+        }
+    }
+
+    @Test
+    void checkReportsContentErrorsFromTheBuildWithFileAndLine() {
+        System.setProperty("gazette.home", io.gazette.build.TestSites.projectRoot().toString());
+        try {
+            Path project = io.gazette.build.TestSites.projectRoot()
+                    .resolve("src/test/resources/check/project-with-content-errors");
+            assertThat(run(new CheckCommand(), "-s", project.toString())).isEqualTo(1);
+            assertThat(out.toString() + err).contains("the-rong-trong-ngoac.md", ":4", "empty tag")
+                    .contains("the-rong-trong-danh-sach.md", ":6").contains(":7", "`tittle`");
+        } finally {
+            System.clearProperty("gazette.home");
+        }
     }
 
     private static void copy(Path from, Path to) {
