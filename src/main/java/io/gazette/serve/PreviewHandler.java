@@ -23,7 +23,7 @@ final class PreviewHandler extends Handler.Abstract {
 
     private final SiteResponder files;
     private final LiveReload liveReload;
-    private final SearchEndpoint search;
+    private volatile SearchEndpoint search;
     private final boolean loopbackOnly;
     private final byte[] script = LiveReload.script().getBytes(StandardCharsets.UTF_8);
 
@@ -64,15 +64,20 @@ final class PreviewHandler extends Handler.Abstract {
             Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
             return true;
         }
-        if (search != null && path.equals(SearchEndpoint.PATH)) {
-            search(request, response, callback);
+        SearchEndpoint searchNow = search;
+        if (searchNow != null && path.equals(SearchEndpoint.PATH)) {
+            search(searchNow, request, response, callback);
             return true;
         }
         files.respond(request, response, callback, path);
         return true;
     }
 
-    private void search(Request request, Response response, Callback callback) {
+    void setSearch(SearchEndpoint search) {
+        this.search = search;
+    }
+
+    private static void search(SearchEndpoint search, Request request, Response response, Callback callback) {
         String query = Request.extractQueryParameters(request, StandardCharsets.UTF_8).getValue("q");
         if (query == null) {
             query = "";

@@ -25,6 +25,7 @@ public final class PreviewServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final LiveReload liveReload;
+    private final PreviewHandler handler;
     private final String bind;
 
     private PreviewServer(Builder builder) throws UnknownHostException {
@@ -52,7 +53,8 @@ public final class PreviewServer implements AutoCloseable {
         errors.setShowCauses(false);
         errors.setShowMessageInTitle(false);
         server.setErrorHandler(errors);
-        server.setHandler(new PreviewHandler(builder.site, liveReload, builder.search, loopback));
+        handler = new PreviewHandler(builder.site, liveReload, builder.search, loopback);
+        server.setHandler(handler);
     }
 
     public static Builder builder(PreviewSite site) {
@@ -79,6 +81,11 @@ public final class PreviewServer implements AutoCloseable {
             host = "[" + host + "]";
         }
         return URI.create("http://" + host + ":" + port() + "/");
+    }
+
+    /** Sets (or, with null, removes) the search endpoint; may be called while serving. */
+    public void search(SearchEndpoint search) {
+        handler.setSearch(search);
     }
 
     public LiveReload liveReload() {
