@@ -37,7 +37,7 @@ public final class PreviewServer implements AutoCloseable {
         threads.setName("gazette-preview");
         threads.setDaemon(true);
         server = new Server(threads);
-        server.setStopTimeout(2_000);
+        server.setStopTimeout(0); // Ctrl-C should not wait for idle keep-alive connections
 
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
