@@ -51,6 +51,18 @@ try {
   await page.waitForFunction(() => !document.querySelector('gazette-overlay'), null, { timeout: 10000 });
   await other.waitForFunction(() => !document.querySelector('gazette-overlay'), null, { timeout: 10000 });
   say('cleared');
+
+  // A hidden tab lets go of its stream and catches up when it is shown again.
+  const setVisibility = (state) => {
+    Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  };
+  await page.evaluate(setVisibility, 'hidden');
+  say('hidden');
+  await next('changed-while-hidden');
+  await page.evaluate(setVisibility, 'visible');
+  await page.waitForFunction(() => document.body.textContent.includes('A v3'), null, { timeout: 10000 });
+  say('caught-up ' + (await page.textContent('body')).trim());
 } catch (e) {
   say('error ' + String(e).split('\n')[0]);
   process.exitCode = 1;

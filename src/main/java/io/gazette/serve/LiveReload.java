@@ -37,6 +37,7 @@ public final class LiveReload implements AutoCloseable {
     private final PreviewSite site;
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService keepAlive;
+    private final java.util.function.Consumer<Commit> onCommit = this::published;
     private volatile List<String> problems = List.of();
 
     public LiveReload(PreviewSite site, Duration keepAliveInterval) {
@@ -48,7 +49,7 @@ public final class LiveReload implements AutoCloseable {
         });
         long millis = keepAliveInterval.toMillis();
         keepAlive.scheduleWithFixedDelay(this::sendKeepAlive, millis, millis, TimeUnit.MILLISECONDS);
-        site.onCommit(this::published);
+        site.onCommit(onCommit);
     }
 
     /** Shows the overlay in every open tab (and in tabs opened later) until {@link #clearProblems()}. */
@@ -76,6 +77,7 @@ public final class LiveReload implements AutoCloseable {
 
     @Override
     public void close() {
+        site.removeCommitListener(onCommit);
         keepAlive.shutdownNow();
         for (Client client : List.copyOf(clients)) {
             client.stream.end();

@@ -90,6 +90,10 @@ public final class PreviewSite implements AutoCloseable {
         listeners.add(Objects.requireNonNull(listener));
     }
 
+    public void removeCommitListener(Consumer<Commit> listener) {
+        listeners.remove(listener);
+    }
+
     /** How many distinct blobs are stored: proof that old content is dropped. */
     public int storedBlobs() {
         return store.count();

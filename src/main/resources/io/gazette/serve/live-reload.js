@@ -63,21 +63,47 @@
     }
   }
 
-  var source = new EventSource(url);
-  source.addEventListener('reload', function () {
-    source.close();
-    location.reload();
-  });
-  source.addEventListener('problems', function (event) {
-    showProblems(JSON.parse(event.data).problems);
-  });
-  source.addEventListener('ok', hideProblems);
-  window.addEventListener('pagehide', function () {
-    source.close();
-  });
-  window.addEventListener('pageshow', function (event) {
-    if (event.persisted) {
-      location.reload(); // back from the back/forward cache with a closed event stream
+  // Browsers allow about six HTTP/1.1 connections per host, and every open stream holds one:
+  // only visible tabs listen. A tab that comes back connects again and, as its page token is
+  // compared on connect, reloads at once if its page changed meanwhile.
+  var source = null;
+
+  function connect() {
+    if (source) {
+      return;
+    }
+    source = new EventSource(url);
+    source.addEventListener('reload', function () {
+      disconnect();
+      location.reload();
+    });
+    source.addEventListener('problems', function (event) {
+      showProblems(JSON.parse(event.data).problems);
+    });
+    source.addEventListener('ok', hideProblems);
+  }
+
+  function disconnect() {
+    if (source) {
+      source.close();
+      source = null;
+    }
+  }
+
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden') {
+      disconnect();
+    } else {
+      connect();
     }
   });
+  window.addEventListener('pagehide', disconnect);
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) {
+      connect(); // back from the back/forward cache
+    }
+  });
+  if (document.visibilityState !== 'hidden') {
+    connect();
+  }
 })();

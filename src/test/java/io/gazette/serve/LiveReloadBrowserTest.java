@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,7 +31,9 @@ class LiveReloadBrowserTest {
         try (PreviewSite site = PreviewSite.inMemory()) {
             commit(site, "a/index.html", "<!doctype html><html><body><p>A v1</p></body></html>");
             commit(site, "b/index.html", "<!doctype html><html><body><p>B v1</p></body></html>");
-            PreviewServer server = PreviewServer.builder(site).port(0).build().start();
+            // Short keep-alives: a stream the browser closed is noticed at the next write.
+            PreviewServer server = PreviewServer.builder(site).port(0).keepAliveInterval(Duration.ofMillis(250))
+                    .build().start();
             Path shot = Files.createDirectories(Path.of("target")).resolve("live-reload-overlay.png");
             Process node = new ProcessBuilder("node", JS.resolve("serve-live-reload.browser.mjs").toString(),
                     server.url().toString(), shot.toString()).redirectErrorStream(true).start();
@@ -54,6 +57,12 @@ class LiveReloadBrowserTest {
                 server.liveReload().clearProblems();
                 send(in, "fixed");
                 assertThat(out.readLine()).isEqualTo("cleared");
+
+                assertThat(out.readLine()).isEqualTo("hidden");
+                awaitClientsAtMost(server, 1); // only the visible tab still listens
+                commit(site, "a/index.html", "<!doctype html><html><body><p>A v3</p></body></html>");
+                send(in, "changed-while-hidden");
+                assertThat(out.readLine()).isEqualTo("caught-up A v3");
                 assertThat(node.waitFor(20, TimeUnit.SECONDS)).isTrue();
                 assertThat(node.exitValue()).isZero();
             } finally {
@@ -69,6 +78,14 @@ class LiveReloadBrowserTest {
             Thread.sleep(20);
         }
         assertThat(server.liveReload().clientCount()).isGreaterThanOrEqualTo(count);
+    }
+
+    private static void awaitClientsAtMost(PreviewServer server, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (server.liveReload().clientCount() > count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(server.liveReload().clientCount()).isLessThanOrEqualTo(count);
     }
 
     private static void send(Writer in, String line) throws java.io.IOException {
