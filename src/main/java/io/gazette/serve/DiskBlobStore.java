@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -20,6 +19,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +38,7 @@ final class DiskBlobStore implements BlobStore {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final AtomicInteger count = new AtomicInteger();
+    private final AtomicLong tempNames = new AtomicLong();
 
     private DiskBlobStore(Path root, FileChannel lockChannel, FileLock lock) {
         this.root = root;
@@ -50,6 +51,11 @@ final class DiskBlobStore implements BlobStore {
         sweepAbandonedSessions(cacheDir);
         Path root = cacheDir.resolve("session-" + UUID.randomUUID());
         Files.createDirectory(root);
+        // All 256 shard directories up front: a first build stores 15,000 pages, and checking for
+        // the directory on each of them costs more than making them once.
+        for (int shard = 0; shard < 256; shard++) {
+            Files.createDirectory(root.resolve(String.format("%02x", shard)));
+        }
         FileChannel channel = FileChannel.open(root.resolve(LOCK_FILE),
                 StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         FileLock lock = channel.lock();
@@ -65,8 +71,13 @@ final class DiskBlobStore implements BlobStore {
         String hash = Hashing.sha256Hex(bytes);
         Path target = blobPath(hash);
         if (!Files.exists(target)) {
-            Path temp = tempFileBeside(target);
-            Files.write(temp, bytes);
+            Path temp = target.resolveSibling("tmp-" + tempNames.incrementAndGet());
+            try {
+                Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                Files.deleteIfExists(temp);
+                throw e;
+            }
             moveIntoPlace(temp, target);
         }
         return new BlobRef(hash, bytes.length);
@@ -92,7 +103,6 @@ final class DiskBlobStore implements BlobStore {
         if (Files.exists(target)) {
             Files.delete(temp);
         } else {
-            Files.createDirectories(target.getParent());
             moveIntoPlace(temp, target);
         }
         return new BlobRef(hash, size);
@@ -144,20 +154,25 @@ final class DiskBlobStore implements BlobStore {
         return root.resolve(hash.substring(0, 2)).resolve(hash);
     }
 
-    private static Path tempFileBeside(Path target) throws IOException {
-        Files.createDirectories(target.getParent());
-        return Files.createTempFile(target.getParent(), "blob", ".tmp");
-    }
-
+    /**
+     * Publishes a fully written temporary file under its hash. A hard link fails if the target
+     * exists, so when two threads store the same content exactly one of them counts it.
+     */
     private void moveIntoPlace(Path temp, Path target) throws IOException {
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            Files.createLink(target, temp);
             count.incrementAndGet();
         } catch (FileAlreadyExistsException e) {
-            Files.deleteIfExists(temp); // another writer stored the same content first
-        } catch (AtomicMoveNotSupportedException e) {
+            // stored by another writer first: same bytes, nothing to do
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            // No hard links on this file system: a rename, racing only in the count.
+            if (!Files.exists(target)) {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                count.incrementAndGet();
+                return;
+            }
+        } finally {
             Files.deleteIfExists(temp);
-            throw e;
         }
     }
 
