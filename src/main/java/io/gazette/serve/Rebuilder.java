@@ -1,0 +1,23 @@
+package io.gazette.serve;
+
+/**
+ * The site pipeline as the preview drives it; implemented by the build package.
+ *
+ * <p>Called on one thread, one rebuild at a time, with every source change since the last
+ * successful rebuild (changes that arrive meanwhile are merged into the next call; those of a
+ * failed rebuild are handed over again). Write and delete pages in {@code site}; do not commit it —
+ * the controller commits on success and aborts on failure, so a failed build never shows. When
+ * {@code changes.full()} is set (the first build, or the watcher lost track), call
+ * {@link PreviewSite.Transaction#clear()} first and write every page; writing unchanged pages again
+ * is cheap and does not count as a change.
+ */
+@FunctionalInterface
+public interface Rebuilder {
+
+    /**
+     * @return {@link RebuildResult#ok(java.util.List)} or {@link RebuildResult#failed(java.util.List)};
+     *     throwing {@link io.gazette.problems.BuildFailedException} is the same as failing with its
+     *     problems, any other exception is reported as an internal error
+     */
+    RebuildResult rebuild(ChangeSet changes, PreviewSite.Transaction site) throws Exception;
+}
