@@ -14,12 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The site as search sees it: the analyzed corpus (shared by the static export and related
- * articles), the Lucene index in the cache directory, and "Bài viết khác" for every article.
- */
+/** The site as search sees it: documents, the Lucene index in the cache, "Bài viết khác" lists. */
 final class SearchStage {
-    static final String INDEX_DIR = "search-index";
 
     private SearchStage() {
     }
@@ -35,18 +31,28 @@ final class SearchStage {
         return docs;
     }
 
-    /** Related articles, resolved from URLs back to the site's articles. */
-    static Map<String, List<Article>> related(Site site, SearchCorpus corpus) {
+    static Map<String, List<String>> related(SearchCorpus corpus, int count) {
+        return new RelatedArticles(corpus).compute(count);
+    }
+
+    /**
+     * Related URLs resolved back to the site's articles. URLs of articles that no longer exist
+     * are dropped: the preview may resolve lists computed before the latest edit.
+     */
+    static Map<String, List<Article>> resolve(Site site, Map<String, List<String>> related) {
         Map<String, Article> byUrl = new HashMap<>(site.articles().size() * 2);
         site.articles().forEach(a -> byUrl.put(a.url(), a));
-        Map<String, List<Article>> related = new HashMap<>(byUrl.size() * 2);
-        new RelatedArticles(corpus).compute(site.config().relatedCount()).forEach((url, urls) ->
-                related.put(url, urls.stream().map(byUrl::get).filter(java.util.Objects::nonNull).toList()));
-        return related;
+        Map<String, List<Article>> resolved = new HashMap<>(related.size() * 2);
+        related.forEach((url, urls) -> {
+            if (byUrl.containsKey(url)) {
+                resolved.put(url, urls.stream().map(byUrl::get).filter(java.util.Objects::nonNull).toList());
+            }
+        });
+        return resolved;
     }
 
     /** Brings the Lucene index in the cache up to date; only changed documents are rewritten. */
     static void index(Path cacheDir, List<SearchDocument> docs) throws IOException {
-        SearchIndexer.sync(cacheDir.resolve(INDEX_DIR), docs);
+        SearchIndexer.sync(cacheDir.resolve(SearchIndexer.DIR_NAME), docs);
     }
 }

@@ -22,11 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.io.UncheckedIOException;
-import io.gazette.search.SearchCorpus;
-import io.gazette.search.SearchDocument;
+
 import io.gazette.search.StaticIndexExporter;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import io.gazette.site.SiteUrls;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +50,8 @@ public final class SiteBuild {
     private final Map<String, Long> stageMillis = new LinkedHashMap<>();
     /** Path → fingerprint of every file the last successful generation produced. */
     private Map<String, Long> lastFingerprints = Map.of();
+    /** Article URL → related article URLs, from the last generation that ran search. */
+    private Map<String, List<String>> lastRelated = Map.of();
 
     private SiteBuild(BuildOptions options, SiteConfig config, Theme theme, Translations translations,
             TemplateRenderer renderer, long themeHash) {
@@ -128,6 +127,16 @@ public final class SiteBuild {
      * @param changed content files known to have changed since the last call, or null to re-read all
      */
     public BuildResult generate(OutputSink sink, Set<Path> changed, long startNanos) throws IOException {
+        return generate(sink, changed, startNanos, true);
+    }
+
+    /**
+     * @param withSearch false to skip the search work (analysis, related articles, static index,
+     *                   Lucene) and reuse the last related lists: the preview renders a saved page
+     *                   first and brings search up to date in a follow-up generation
+     */
+    public BuildResult generate(OutputSink sink, Set<Path> changed, long startNanos, boolean withSearch)
+            throws IOException {
         Problems problems = new Problems();
         stageMillis.clear();
         long t = System.nanoTime();
@@ -135,20 +144,12 @@ public final class SiteBuild {
         t = lap("content + markdown", t);
         Site site = new SiteAssembler(config, ZonedDateTime.now(options.clock())).assemble(inputs, problems);
         t = lap("site model", t);
-        List<SearchDocument> searchDocs = SearchStage.documents(site);
-        SearchCorpus corpus = SearchCorpus.of(searchDocs);
-        t = lap("search: analysis", t);
-        // The Lucene index lives in the cache, not the site: it is brought up to date while the
-        // pages render, and joined before the build reports success.
-        CompletableFuture<Void> luceneIndex = CompletableFuture.runAsync(() -> {
-            try {
-                SearchStage.index(config.cacheDir(), searchDocs);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        site = site.withRelated(SearchStage.related(site, corpus));
-        t = lap("search: related", t);
+        SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir()) : null;
+        if (search != null) {
+            lastRelated = search.related();
+        }
+        site = site.withRelated(SearchStage.resolve(site, lastRelated));
+        t = lap("search: analysis + related", t);
         List<Page> pages = PagePlanner.plan(site, translations, themeHash);
         t = lap("plan pages", t);
         Map<String, Path> statics = StaticFiles.collect(List.of(theme.staticFiles(), config.staticDir()),
@@ -180,25 +181,25 @@ public final class SiteBuild {
         });
         Set<String> changedPaths = new TreeSet<>();
         toProduce.forEach(f -> changedPaths.add(f.path()));
+        t = lap("render + write", t);
+        if (search != null) {
+            search.finish(sink, fingerprints, lastFingerprints, changedPaths, problems);
+        } else {
+            // Not searched this time: the static index from last time stays as it is.
+            lastFingerprints.forEach((path, fingerprint) -> {
+                if (path.startsWith(StaticIndexExporter.DIR + "/")) {
+                    fingerprints.put(path, fingerprint);
+                }
+            });
+        }
+        t = lap("search: static index + lucene", t);
         for (String path : new TreeSet<>(lastFingerprints.keySet())) {
             if (!fingerprints.containsKey(path)) {
                 sink.delete(path);
                 changedPaths.add(path);
             }
         }
-        t = lap("render + write", t);
-        if (sink instanceof DirectorySink directory) {
-            StaticIndexExporter.export(corpus, directory.root());
-            changedPaths.add(StaticIndexExporter.DIR + "/");
-        }
-        t = lap("search: static index", t);
-        try {
-            luceneIndex.join();
-        } catch (CompletionException e) {
-            problems.add(Problem.error(null, 0, "could not write the search index in " + config.cacheDir() + ": "
-                    + e.getCause().getMessage(), "check that the folder is writable, or delete it to start afresh"));
-        }
-        lap("search: lucene index (wait)", t);
+        lap("delete vanished", t);
         if (!problems.hasErrors()) {
             lastFingerprints = fingerprints;
         }

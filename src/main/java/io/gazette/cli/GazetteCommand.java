@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Builds a Vietnamese news archive from Markdown into a static site.",
         subcommands = {
                 BuildCommand.class,
+                ServeCommand.class,
                 NewCommand.class,
                 SearchCommand.class,
                 ImportCommand.class,

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nMã thoát:%n",
         exitCodeList = {"0:có kết quả, hoặc không tìm thấy gì", "2:chưa có chỉ mục (chạy `gazette build` trước) hoặc sai tham số"})
 public final class SearchCommand implements Callable<Integer> {
-    static final Path DEFAULT_INDEX = Path.of(".gazette", "cache", "search-index");
+    static final Path DEFAULT_INDEX = Path.of(io.gazette.config.ConfigLoader.CACHE_DIR, io.gazette.search.SearchIndexer.DIR_NAME);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @Spec

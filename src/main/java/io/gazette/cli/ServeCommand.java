@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import io.gazette.serve.DirectoryRebuilder;
+import io.gazette.build.BuildOptions;
+import io.gazette.config.BuildOverrides;
+import io.gazette.serve.SiteRebuilder;
+import java.time.Clock;
 import io.gazette.serve.PreviewOptions;
 import io.gazette.serve.PreviewPipeline;
 import io.gazette.serve.PreviewServer;
@@ -35,27 +38,26 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--future", description = "Include articles dated in the future.")
     boolean future;
 
-    // TODO(lead): replace with the project option GazetteCommand settles on, if it has one.
-    @Option(names = {"-s", "--source"}, defaultValue = ".", description = "Project directory (default: current).")
+    @Option(names = {"-s", "--source"}, defaultValue = ".", description = "Project folder with site.yml and content/ (default: current folder).")
     Path projectDir;
 
     private final PreviewPipeline.Factory pipelines;
 
     public ServeCommand() {
-        this(ServeCommand::placeholderPipeline);
+        this(ServeCommand::sitePipeline);
     }
 
     public ServeCommand(PreviewPipeline.Factory pipelines) {
         this.pipelines = pipelines;
     }
 
-    /**
-     * TODO(lead): plug the site pipeline in here — return a Rebuilder that renders into the
-     * preview transaction (and the search endpoint once the search package has one). Until then the
-     * preview mirrors the output of the last `gazette build`.
-     */
-    private static PreviewPipeline placeholderPipeline(PreviewOptions options, java.net.URI url) {
-        return new PreviewPipeline(new DirectoryRebuilder(options.projectDir().resolve("public")));
+    /** The real pipeline: the site built for the preview's own URL, search from the cache's Lucene index. */
+    static PreviewPipeline sitePipeline(PreviewOptions options, java.net.URI url) {
+        Path project = options.projectDir().toAbsolutePath().normalize();
+        BuildOverrides overrides = new BuildOverrides(url.toString(), null, options.drafts() ? Boolean.TRUE : null,
+                options.future() ? Boolean.TRUE : null);
+        BuildOptions build = new BuildOptions(project, overrides, ProjectOptions.themeFallback(), Clock.systemUTC());
+        return new PreviewPipeline(new SiteRebuilder(build), SiteRebuilder.searchEndpoint(project));
     }
 
     @Override

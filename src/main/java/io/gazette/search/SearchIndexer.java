@@ -30,6 +30,8 @@ import java.util.Set;
  * does not depend on Lucene scores or segment layout, so all three give the same results.
  */
 public final class SearchIndexer implements AutoCloseable {
+    /** The index folder\'s name inside the build cache. */
+    public static final String DIR_NAME = "search-index";
     private final Directory directory;
     private final IndexWriter writer;
 

@@ -44,6 +44,7 @@ public final class PreviewSession implements AutoCloseable {
             PreviewPipeline pipeline = pipelines.create(options, url);
             server.search(pipeline.search());
             controller = new PreviewController(site, server.liveReload(), pipeline.rebuilder(), console).start();
+            pipeline.rebuilder().followUps(controller);
             ProjectWatcher watcher = ProjectWatcher.start(project, controller);
             controller.rebuildEverything();
             return new PreviewSession(site, server, controller, watcher);

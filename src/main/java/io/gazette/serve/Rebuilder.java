@@ -20,4 +20,12 @@ public interface Rebuilder {
      *     problems, any other exception is reported as an internal error
      */
     RebuildResult rebuild(ChangeSet changes, PreviewSite.Transaction site) throws Exception;
+
+    /**
+     * Receives the controller's queue, so that a rebuilder can ask for a follow-up rebuild of its
+     * own (the pipeline renders the saved page first and brings search up to date after it).
+     */
+    default void followUps(ChangeListener queue) {
+        // most rebuilders do everything in one go
+    }
 }
