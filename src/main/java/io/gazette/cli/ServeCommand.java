@@ -52,7 +52,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** The real pipeline: the site built for the preview's own URL, search from the cache's Lucene index. */
-    static PreviewPipeline sitePipeline(PreviewOptions options, java.net.URI url) {
+    public static PreviewPipeline sitePipeline(PreviewOptions options, java.net.URI url) {
         Path project = options.projectDir().toAbsolutePath().normalize();
         BuildOverrides overrides = new BuildOverrides(url.toString(), null, options.drafts() ? Boolean.TRUE : null,
                 options.future() ? Boolean.TRUE : null);

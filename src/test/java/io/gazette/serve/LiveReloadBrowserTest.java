@@ -2,7 +2,6 @@ package io.gazette.serve;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -25,8 +24,7 @@ class LiveReloadBrowserTest {
 
     @Test
     void reloadsAndShowsProblemsAsText() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "chromium not installed");
-        assumeTrue(Files.isDirectory(JS.resolve("node_modules/playwright-core")), "npm install not run in src/test/js");
+        io.gazette.browser.BrowserSupport.requireBrowser();
 
         try (PreviewSite site = PreviewSite.inMemory()) {
             commit(site, "a/index.html", "<!doctype html><html><body><p>A v1</p></body></html>");
