@@ -109,7 +109,25 @@ public final class ImportCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("cannot read --tag-rules " + tagRules + ": " + e.getMessage(), e);
             }
         }
-        return new ImportSettings(category, aliasBase, rules);
+        return new ImportSettings(category, aliasBase, rules, siteDefaultCategory());
+    }
+
+    /**
+     * {@code import: category: …} in the project's site.yml (the folder above {@code --into}): the
+     * section the old site's pages belonged to, for pages that carry no breadcrumb of their own.
+     */
+    private String siteDefaultCategory() {
+        Path siteFile = into.toAbsolutePath().normalize().resolveSibling(io.gazette.config.ConfigLoader.FILE_NAME);
+        if (!Files.isRegularFile(siteFile)) {
+            return null;
+        }
+        try {
+            Object section = io.gazette.config.YamlMapping.parse(Files.readString(siteFile)).values().get("import");
+            return section instanceof java.util.Map<?, ?> map && map.get("category") != null
+                    ? String.valueOf(map.get("category")) : null;
+        } catch (IOException | io.gazette.config.YamlMapping.YamlError e) {
+            return null; // site.yml problems are reported by the build, not here
+        }
     }
 
     private int usageError(PrintWriter err, String message) {

@@ -18,7 +18,7 @@ public final class ConfigLoader {
     /** Build caches (the Lucene index), relative to the project; never published. */
     public static final String CACHE_DIR = ".gazette/cache";
     private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "baseUrl", "language",
-            "timeZone", "theme", "permalink", "pageSize", "feedSize", "relatedCount", "author", "output",
+            "timeZone", "theme", "permalink", "pageSize", "feedSize", "relatedCount", "author", "output", "import",
             "params");
 
     private ConfigLoader() {

@@ -9,21 +9,39 @@ import java.nio.charset.StandardCharsets;
  *
  * @param category  written as the category of every article (a page's own breadcrumb is used
  *                  when this is null), or null
+ * @param defaultCategory the category of pages that have no breadcrumb, when {@code category} is
+ *                  null (from site.yml's {@code import: category:}), or null
  * @param aliasBase where the old site served the imported files, e.g. {@code http://old.example/tin-tuc/}
  *                  or {@code /tin-tuc/}; each article's {@code aliases} gets this plus the page's
  *                  path below the imported folder. Null for no aliases.
  */
-public record ImportSettings(String category, String aliasBase, TagRules tagRules) {
+public record ImportSettings(String category, String aliasBase, TagRules tagRules, String defaultCategory) {
     public ImportSettings {
-        if (category != null) {
-            category = SourceText.clean(category);
-            if (category.isEmpty()) {
-                category = null;
-            }
-        }
+        category = cleanOrNull(category);
+        defaultCategory = cleanOrNull(defaultCategory);
         if (aliasBase != null) {
             aliasBase = validAliasBase(aliasBase);
         }
+    }
+
+    public ImportSettings(String category, String aliasBase, TagRules tagRules) {
+        this(category, aliasBase, tagRules, null);
+    }
+
+    private static String cleanOrNull(String name) {
+        if (name == null) {
+            return null;
+        }
+        String clean = SourceText.clean(name);
+        return clean.isEmpty() ? null : clean;
+    }
+
+    /** The category an article gets: forced, else the page's own breadcrumb, else the site's default. */
+    String categoryFor(String breadcrumb) {
+        if (category != null) {
+            return category;
+        }
+        return breadcrumb != null ? breadcrumb : defaultCategory;
     }
 
     public static ImportSettings defaults() {

@@ -49,7 +49,7 @@ public final class PageConverter {
             throw new ImportFailure(0, "the title '" + page.title() + "' has no letters or digits to name a file after");
         }
         String author = page.author() != null ? page.author() : body.author();
-        String category = settings.category() != null ? settings.category() : page.category();
+        String category = settings.categoryFor(page.category());
         List<String> aliases = settings.aliasBase() == null ? List.of() : List.of(settings.aliasFor(name));
         LegacyArticle article = new LegacyArticle(page.title(), page.date(), author, category,
                 tags.suggest(page.title(), body.plainTexts()), aliases, body.blocks());

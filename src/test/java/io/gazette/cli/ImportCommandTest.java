@@ -73,6 +73,16 @@ class ImportCommandTest {
     }
 
     @Test
+    void theRepositorysSiteYmlGivesTheSeedItsCategoryWithoutFlags() throws IOException {
+        Path project = Path.of(System.getProperty("gazette.projectDir", System.getProperty("user.dir")));
+        Files.copy(project.resolve("site.yml"), dir.resolve("site.yml"));
+        int exit = run("--into", content.toString(), legacy.resolve("seed.txt").toString());
+
+        assertThat(exit).isZero();
+        assertThat(Files.readString(content.resolve(TARGET))).isEqualTo(handMigrated());
+    }
+
+    @Test
     void importingAgainSkipsAndForceRewritesIdenticalBytes() throws IOException {
         run("--into", content.toString(), legacy.toString());
         byte[] first = Files.readAllBytes(content.resolve(TARGET));
