@@ -29,7 +29,7 @@ class PublishWorkflowTest {
     @BeforeEach
     void load() throws IOException {
         workflow = parse(Files.readString(PROJECT.resolve(".github/workflows/publish.yml"), StandardCharsets.UTF_8));
-        publishingDoc = Files.readString(PROJECT.resolve("docs/publishing-section.md"), StandardCharsets.UTF_8);
+        publishingDoc = Files.readString(PROJECT.resolve("README.md"), StandardCharsets.UTF_8);
     }
 
     @SuppressWarnings("unchecked")
