@@ -40,7 +40,7 @@ class GoldenSiteTest {
 
     private static void rewrite(Path dir, Map<String, byte[]> files) throws IOException {
         if (Files.exists(dir)) {
-            io.gazette.output.TestTrees.delete(dir);
+            io.gazette.output.TreeDeletion.delete(dir);
         }
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             Path target = dir.resolve(file.getKey());
