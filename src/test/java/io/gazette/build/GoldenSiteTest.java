@@ -38,6 +38,33 @@ class GoldenSiteTest {
         }
     }
 
+    /**
+     * Output depends on the content only, not on the machine: a build under a Turkish, Arabic or
+     * Thai default locale and a far-away default time zone gives the same bytes as the golden copy.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @ValueSource(strings = {"tr-TR", "ar-SA", "th-TH-u-nu-thai", "hi-IN"})
+    void outputDoesNotDependOnTheMachinesLocaleOrTimeZone(String languageTag) throws Exception {
+        java.util.Locale locale = java.util.Locale.getDefault();
+        java.util.TimeZone zone = java.util.TimeZone.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag(languageTag));
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/Los_Angeles"));
+            Path output = temp.resolve("public-" + languageTag);
+            SiteBuild.open(TestSites.options(TestSites.site("basic"), output)).buildToDirectory();
+            Map<String, byte[]> actual = TestSites.tree(output);
+            Map<String, byte[]> expected = TestSites.tree(TestSites.site("basic").resolve("expected"));
+            assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
+            for (String file : expected.keySet()) {
+                assertThat(new String(actual.get(file), StandardCharsets.UTF_8)).as(file)
+                        .isEqualTo(new String(expected.get(file), StandardCharsets.UTF_8));
+            }
+        } finally {
+            java.util.Locale.setDefault(locale);
+            java.util.TimeZone.setDefault(zone);
+        }
+    }
+
     private static void rewrite(Path dir, Map<String, byte[]> files) throws IOException {
         if (Files.exists(dir)) {
             io.gazette.output.TreeDeletion.delete(dir);
