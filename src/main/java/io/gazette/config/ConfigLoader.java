@@ -34,7 +34,7 @@ public final class ConfigLoader {
         Path shown = Path.of(FILE_NAME);
         YamlMapping yaml = YamlMapping.EMPTY;
         if (Files.isRegularFile(file)) {
-            String text = io.gazette.content.SourceText.decode(Files.readAllBytes(file), shown, problems);
+            String text = io.gazette.text.SourceText.decode(Files.readAllBytes(file), shown, problems);
             try {
                 yaml = YamlMapping.parse(text == null ? "" : text);
             } catch (YamlMapping.YamlError e) {

@@ -1,8 +1,7 @@
-package io.gazette.content;
+package io.gazette.text;
 
 import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
-import io.gazette.text.VietnameseText;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
