@@ -1,0 +1,143 @@
+package io.gazette.search;
+
+import io.gazette.content.ArticleSource;
+import io.gazette.content.ContentLoader;
+import io.gazette.markdown.MarkdownRenderer;
+import io.gazette.problems.Problems;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Times the search stages of a build on a real content tree (a site directory with
+ * {@code content/}), one stage per JVM so each figure is what a fresh {@code gazette build} pays:
+ * <pre>
+ * java -cp target/classes:target/test-classes:&lt;deps&gt; io.gazette.search.CorpusBench SITE_DIR STAGE [REPEAT]
+ * </pre>
+ * SITE_DIR may be {@code synthetic} for {@link SearchBench}'s generated archive. STAGE is {@code export} (SearchCorpus.of + StaticIndexExporter into a directory),
+ * {@code lucene} (SearchIndexer.rebuild), {@code sync} (SearchIndexer.sync over an existing index,
+ * nothing changed) or {@code related} (SearchCorpus.of + RelatedArticles). The parsed documents
+ * are cached beside the build output ({@code target/bench-docs.bin}) so that parsing Markdown is
+ * not part of any figure. REPEAT runs the stage again in the same JVM (warm figures).
+ */
+public final class CorpusBench {
+    private CorpusBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String stage = args[1];
+        int repeat = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        Path work = Path.of("target/corpus-bench").resolve(args[0].equals("synthetic") ? "synthetic" : "content");
+        // "synthetic": SearchBench's generated archive (10,000 documents, a wider vocabulary).
+        List<SearchDocument> docs = args[0].equals("synthetic") ? SearchBench.generate(10_000, 42)
+                : load(Path.of(args[0]), work.resolve("docs.bin"));
+        for (int r = 0; r < repeat; r++) {
+            long t0 = System.nanoTime();
+            String what = run(stage, docs, work);
+            System.out.printf("%s: %d ms %s%n", stage, (System.nanoTime() - t0) / 1_000_000, what);
+        }
+    }
+
+    private static String run(String stage, List<SearchDocument> docs, Path work) throws IOException {
+        switch (stage) {
+            case "export" -> {
+                SearchCorpus corpus = SearchCorpus.of(docs);
+                Path out = work.resolve("site");
+                StaticIndexExporter.Result result = StaticIndexExporter.export(corpus, out);
+                return "(" + result.files() + " files, " + result.bytes() + " bytes)";
+            }
+            case "corpus" -> {
+                SearchCorpus corpus = SearchCorpus.of(docs);
+                return "(" + corpus.size() + " docs)";
+            }
+            case "lucene" -> {
+                SearchIndexer.rebuild(work.resolve("index"), docs);
+                return "";
+            }
+            case "sync" -> {
+                return "(" + SearchIndexer.sync(work.resolve("index"), docs) + " changes)";
+            }
+            case "related" -> {
+                SearchCorpus corpus = SearchCorpus.of(docs);
+                return "(" + new RelatedArticles(corpus).compute(5).size() + " docs)";
+            }
+            default -> throw new IllegalArgumentException(stage);
+        }
+    }
+
+    static List<SearchDocument> load(Path site, Path cache) throws IOException {
+        if (Files.exists(cache)) {
+            return read(cache);
+        }
+        ContentLoader loader = new ContentLoader(site, site.resolve("content"), ZoneId.of("Asia/Ho_Chi_Minh"));
+        MarkdownRenderer markdown = new MarkdownRenderer("/", false);
+        Problems problems = new Problems();
+        List<Path> files = loader.listMarkdownFiles(problems);
+        List<SearchDocument> docs = files.parallelStream().map(file -> {
+            Optional<ArticleSource> source = loader.read(file, new Problems());
+            if (source.isEmpty()) {
+                return null;
+            }
+            var fm = source.get().frontMatter();
+            String body = markdown.render(source.get().markdown()).plainText();
+            String url = site.resolve("content").relativize(file).toString().replace('\\', '/').replaceAll("\\.md$", "/");
+            LocalDate date = fm.date() == null ? null : fm.date().toLocalDate();
+            return new SearchDocument(url, fm.title(), fm.summary(), body, fm.tags(), fm.category(), fm.author(), date);
+        }).filter(d -> d != null).toList();
+        Files.createDirectories(cache.getParent());
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(cache)))) {
+            out.writeInt(docs.size());
+            for (SearchDocument d : docs) {
+                out.writeUTF(d.url());
+                out.writeUTF(d.title());
+                out.writeUTF(d.summary());
+                byte[] body = d.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.writeInt(body.length);
+                out.write(body);
+                out.writeInt(d.tags().size());
+                for (String t : d.tags()) {
+                    out.writeUTF(t);
+                }
+                out.writeUTF(d.category());
+                out.writeUTF(d.author());
+                out.writeUTF(d.date() == null ? "" : d.date().toString());
+            }
+        }
+        return docs;
+    }
+
+    private static List<SearchDocument> read(Path cache) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(cache)))) {
+            int n = in.readInt();
+            List<SearchDocument> docs = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                String url = in.readUTF();
+                String title = in.readUTF();
+                String summary = in.readUTF();
+                byte[] body = new byte[in.readInt()];
+                in.readFully(body);
+                int tagCount = in.readInt();
+                List<String> tags = new ArrayList<>(tagCount);
+                for (int t = 0; t < tagCount; t++) {
+                    tags.add(in.readUTF());
+                }
+                String category = in.readUTF();
+                String author = in.readUTF();
+                String date = in.readUTF();
+                docs.add(new SearchDocument(url, title, summary, new String(body, java.nio.charset.StandardCharsets.UTF_8),
+                        List.copyOf(tags), category, author, date.isEmpty() ? null : LocalDate.parse(date)));
+            }
+            return docs;
+        }
+    }
+}
