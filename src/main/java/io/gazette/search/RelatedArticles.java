@@ -24,7 +24,7 @@ public final class RelatedArticles {
     private final SearchCorpus corpus;
 
     public RelatedArticles(List<SearchDocument> docs) {
-        this(new SearchCorpus(docs));
+        this(SearchCorpus.of(docs));
     }
 
     public RelatedArticles(SearchCorpus corpus) {
@@ -86,11 +86,10 @@ public final class RelatedArticles {
         int firstTag = featureIds.size();
         int[][] tagFeatures = new int[n][];
         for (int d = 0; d < n; d++) {
-            List<String> tags = SearchFields.values(corpus.docs.get(d), "tags");
-            int[] ids = new int[tags.size()];
+            String[] tags = corpus.tagKeys[d];
+            int[] ids = new int[tags.length];
             int k = 0;
-            for (String tag : tags) {
-                String key = VietnameseTokens.tagKey(tag);
+            for (String key : tags) {
                 if (!key.isEmpty()) {
                     int id = tagIds.computeIfAbsent(key, x -> firstTag + tagIds.size());
                     if (Arrays.stream(ids, 0, k).noneMatch(i -> i == id)) {

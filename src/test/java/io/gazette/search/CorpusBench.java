@@ -53,7 +53,7 @@ public final class CorpusBench {
             case "export" -> {
                 SearchCorpus corpus = SearchCorpus.of(docs);
                 Path out = work.resolve("site");
-                StaticIndexExporter.Result result = StaticIndexExporter.export(corpus, out);
+                StaticIndexExporter.Result result = StaticIndexExporter.export(corpus, new io.gazette.output.DirectorySink(out));
                 return "(" + result.files() + " files, " + result.bytes() + " bytes)";
             }
             case "corpus" -> {

@@ -46,7 +46,7 @@ class StaticIndexExporterTest {
     void manifestDescribesDocumentsYearsAndTags() throws IOException {
         StaticIndexExporter.Result result = StaticIndexExporter.export(SearchFixtures.archive(), dir);
         String manifest = Files.readString(dir.resolve("search/manifest.json"));
-        assertThat(manifest).startsWith("{\"format\":1,\"version\":\"" + result.version() + "\",\"docs\":8,")
+        assertThat(manifest).startsWith("{\"format\":2,\"version\":\"" + result.version() + "\",\"docs\":8,")
                 .contains("\"years\":[[2020,0,1],[2019,1,1],[2018,2,1],[2017,3,1],[2016,4,2],[2015,6,1],[2014,7,1]]")
                 .contains("[\"Thi đua khen thưởng\",3]");
         String chunk = Files.readString(dir.resolve("search/" + result.version() + "/d/0.json"));
