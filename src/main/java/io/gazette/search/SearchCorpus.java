@@ -1,5 +1,7 @@
 package io.gazette.search;
 
+import io.gazette.text.VietnameseText;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -137,27 +139,43 @@ public final class SearchCorpus {
     /** Tokenizes documents {@code from..to} into {@link #tokens} (local ids) and {@link #tagKeys}. */
     private RawTokens tokenize(int from, int to) {
         RawTokens raw = new RawTokens();
-        char[] text = new char[4096];
+        char[] chars = new char[4096];
         int[] buffer = new int[1024];
         for (int d = from; d < to; d++) {
             SearchDocument doc = docs.get(d);
             int[][] fields = new int[FIELDS][];
             for (int f = 0; f < FIELDS; f++) {
                 int n = 0;
-                for (String value : SearchFields.values(doc, SearchFields.TEXT_FIELDS.get(f))) {
-                    int length = value.length();
-                    if (text.length < length) {
-                        text = new char[Math.max(length, text.length * 2)];
+                for (String value : SearchFields.rawValues(doc, SearchFields.TEXT_FIELDS.get(f))) {
+                    if (value == null) {
+                        continue;
                     }
-                    value.getChars(0, length, text, 0);
-                    // At most one token every two chars, plus the break.
-                    if (buffer.length < n + length / 2 + 2) {
-                        buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, n + length / 2 + 2));
+                    // Raw text first: most text is NFC-stable char by char (the scan checks), and
+                    // normalizing only what is not saves a pass over every article.
+                    for (int attempt = 0; attempt < 2; attempt++) {
+                        boolean normalized = attempt == 1;
+                        String text = normalized ? VietnameseText.nfc(value) : value;
+                        int length = text.length();
+                        if (chars.length < length) {
+                            chars = new char[Math.max(length, chars.length * 2)];
+                        }
+                        text.getChars(0, length, chars, 0);
+                        // At most one token every two chars, plus the break.
+                        if (buffer.length < n + length / 2 + 2) {
+                            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, n + length / 2 + 2));
+                        }
+                        int at = n > 0 ? n + 1 : n;
+                        int end = raw.scan(chars, length, buffer, at, normalized);
+                        if (end >= 0) {
+                            if (end > at) {
+                                if (at > n) {
+                                    buffer[n] = VALUE_BREAK;
+                                }
+                                n = end;
+                            }
+                            break;
+                        }
                     }
-                    if (n > 0) {
-                        buffer[n++] = VALUE_BREAK;
-                    }
-                    n = raw.scan(text, length, buffer, n);
                 }
                 fields[f] = Arrays.copyOf(buffer, n);
             }
@@ -187,22 +205,51 @@ public final class SearchCorpus {
         /** id + 1, 0 = free. */
         int[] slots = new int[1 << 12];
 
-        /** Appends the local ids of the tokens of {@code text[0..limit)} to {@code out} from {@code n}. */
-        int scan(char[] text, int limit, int[] out, int n) {
+        /**
+         * Appends the local ids of the tokens of {@code text[0..limit)} to {@code out} from
+         * {@code n}; returns the new end, or -1 when the text is not known to be NFC (a char that
+         * NFC may change) and {@code normalized} is false. Ids interned before giving up stay:
+         * they are real tokens of some text, merely unused.
+         */
+        int scan(char[] text, int limit, int[] out, int n, boolean normalized) {
             int i = 0;
             while (i < limit) {
+                char c = text[i];
+                if (!normalized && !SearchFields.nfcStable(c)) {
+                    return -1;
+                }
+                if (!Character.isSurrogate(c) && !VietnameseTokens.isTokenChar(c)) {
+                    i++;
+                    continue;
+                }
                 int step = VietnameseTokens.tokenCharAt(text, i, limit);
-                if (step <= 0) {
+                if (step < 0) {
                     i -= step;
                     continue;
                 }
                 int begin = i;
                 int h = 0;
-                while (i < limit && (step = VietnameseTokens.tokenCharAt(text, i, limit)) > 0) {
-                    for (int k = 0; k < step; k++) {
-                        h = 31 * h + text[i + k];
+                while (i < limit) {
+                    c = text[i];
+                    if (!normalized && !SearchFields.nfcStable(c)) {
+                        return -1;
                     }
-                    i += step;
+                    if (!Character.isSurrogate(c)) {
+                        if (!VietnameseTokens.isTokenChar(c)) {
+                            break;
+                        }
+                        h = 31 * h + c;
+                        i++;
+                    } else {
+                        step = VietnameseTokens.tokenCharAt(text, i, limit);
+                        if (step < 0) {
+                            break;
+                        }
+                        for (int k = 0; k < step; k++) {
+                            h = 31 * h + text[i + k];
+                        }
+                        i += step;
+                    }
                 }
                 out[n++] = id(text, begin, i, h);
             }
@@ -220,8 +267,7 @@ public final class SearchCorpus {
                     break;
                 }
                 int id = v - 1;
-                if (hash[id] == h && length[id] == len
-                        && Arrays.equals(pool, start[id], start[id] + len, text, from, to)) {
+                if (hash[id] == h && length[id] == len && sameChars(start[id], text, from, len)) {
                     return id;
                 }
                 slot = (slot + 1) & mask;
@@ -244,6 +290,17 @@ public final class SearchCorpus {
                 rehash();
             }
             return size - 1;
+        }
+
+        /** A plain loop: tokens are a few chars, too short for Arrays.equals' vector setup to pay. */
+        private boolean sameChars(int at, char[] text, int from, int len) {
+            char[] p = pool;
+            for (int k = 0; k < len; k++) {
+                if (p[at + k] != text[from + k]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void rehash() {

@@ -90,7 +90,19 @@ public final class SearchFields {
 
     /** The values of one text field of a document, NFC, never null. */
     static List<String> values(SearchDocument doc, String field) {
-        List<String> raw = switch (field) {
+        List<String> raw = rawValues(doc, field);
+        List<String> out = new ArrayList<>(raw.size());
+        for (String value : raw) {
+            if (value != null && !value.isBlank()) {
+                out.add(nfc(value));
+            }
+        }
+        return out;
+    }
+
+    /** The values of one text field as given: not normalized, may be null or blank. */
+    static List<String> rawValues(SearchDocument doc, String field) {
+        return switch (field) {
             case "title" -> single(doc.title());
             case "tags" -> doc.tags() == null ? List.of() : doc.tags();
             case "summary" -> single(doc.summary());
@@ -99,13 +111,25 @@ public final class SearchFields {
             case "body" -> single(doc.body());
             default -> throw new IllegalArgumentException(field);
         };
-        List<String> out = new ArrayList<>(raw.size());
-        for (String value : raw) {
-            if (value != null && !value.isBlank()) {
-                out.add(VietnameseText.nfc(value));
+    }
+
+    /**
+     * NFC, with a fast path for text made only of chars that NFC never changes whatever follows
+     * them (ASCII and Latin up to U+02FF, Vietnamese precomposed letters, common punctuation):
+     * the general check costs a trie lookup a char, and this runs over every article.
+     */
+    static String nfc(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!nfcStable(value.charAt(i))) {
+                return VietnameseText.nfc(value);
             }
         }
-        return out;
+        return value;
+    }
+
+    /** Whether NFC leaves {@code c} as it is, whatever surrounds it (see {@link #nfc}). */
+    static boolean nfcStable(char c) {
+        return c < 0x300 || (c >= 0x1EA0 && c <= 0x1EF9) || (c >= 0x2010 && c <= 0x2027);
     }
 
     private static List<String> single(String value) {

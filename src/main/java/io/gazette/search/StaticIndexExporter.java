@@ -70,7 +70,10 @@ public final class StaticIndexExporter {
     private static final int SHARD_TARGET_BYTES = 4096;
     private static final int MAX_SHARDS = 1 << 14;
     private static final int FIELDS = SearchFields.TEXT_FIELDS.size();
-    /** Pairs are grouped in this many hash partitions, each grouped by one thread. */
+    /**
+     * Pairs are grouped in this many partitions (by a cheap hash of the two syllable numbers), each
+     * grouped by one thread; shards are assigned afterwards from each distinct pair's key.
+     */
     private static final int PARTITIONS = 64;
     /** Pair occurrences collected per pass over the corpus; bounds memory on big archives. */
     private static final long PAIRS_PER_PASS = 24_000_000;
@@ -148,10 +151,12 @@ public final class StaticIndexExporter {
     }
 
     /** Site-relative path → content, manifest first, then shards, then document chunks. */
-    private static Map<String, byte[]> build(SearchCorpus corpus) {
+    static Map<String, byte[]> build(SearchCorpus corpus) {
         List<SearchDocument> sorted = corpus.docs;
+        long T0 = System.nanoTime();
         Terms terms = new Terms(corpus);
         List<Arena> arenas = terms.encode();
+        long T1 = System.nanoTime();
         long total = 0;
         int entryCount = 0;
         for (Arena a : arenas) {
@@ -203,6 +208,7 @@ public final class StaticIndexExporter {
             }
             shardFiles[s] = out.bytes.length == out.size ? out.bytes : out.toByteArray();
         });
+        long T2 = System.nanoTime();
         int chunks = (sorted.size() + CHUNK - 1) / CHUNK;
         byte[][] chunkFiles = new byte[chunks][];
         IntStream.range(0, chunks).parallel().forEach(c -> chunkFiles[c] = docChunk(sorted, c));
@@ -219,7 +225,9 @@ public final class StaticIndexExporter {
             names.add("d/" + c + ".json");
             contents.add(chunkFiles[c]);
         }
+        long T3 = System.nanoTime();
         String version = version(names, contents);
+        System.err.printf("TRACE encode %d shards %d chunks %d version %d%n", (T1-T0)/1000000, (T2-T1)/1000000, (T3-T2)/1000000, (System.nanoTime()-T3)/1000000);
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(DIR + "/manifest.json", manifest(sorted, version, shards, terms.tagNames, terms.tagCounts));
         for (int i = 0; i < names.size(); i++) {
@@ -257,8 +265,22 @@ public final class StaticIndexExporter {
         if (!summary.isEmpty()) {
             return Snippets.lead(summary, EXCERPT_LENGTH);
         }
-        return Snippets.lead(Snippets.collapsedHead(String.join(" ", SearchFields.values(d, "body")),
-                EXCERPT_LENGTH + 2), EXCERPT_LENGTH);
+        return Snippets.lead(bodyHead(d.body() == null ? "" : d.body(), EXCERPT_LENGTH + 2), EXCERPT_LENGTH);
+    }
+
+    /**
+     * {@code Snippets.collapsedHead(nfc(body), length)} without normalizing and copying the whole
+     * body: the prefix up to a space (where NFC cannot join across) normalizes the same.
+     */
+    private static String bodyHead(String body, int length) {
+        int cut = body.indexOf(' ', 3 * length);
+        if (cut > 0) {
+            String head = Snippets.collapsedHead(SearchFields.nfc(body.substring(0, cut)), length);
+            if (head.length() >= length) {
+                return head;
+            }
+        }
+        return body.isBlank() ? "" : Snippets.collapsedHead(SearchFields.nfc(body), length);
     }
 
     private static byte[] manifest(List<SearchDocument> sorted, String version, int shards,
@@ -303,17 +325,41 @@ public final class StaticIndexExporter {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A hash of every file's name and content: per-file digests in parallel, then one over those. */
+    /**
+     * A hash of every file's name and content. Only names a cache generation, so a fast 64-bit
+     * hash per file (in parallel) is enough; SHA-256 over the names and those gives the version.
+     */
     private static String version(List<String> names, List<byte[]> contents) {
-        byte[][] digests = new byte[names.size()][];
-        IntStream.range(0, names.size()).parallel().forEach(i -> digests[i] = sha256().digest(contents.get(i)));
+        long[] hashes = new long[names.size()];
+        IntStream.range(0, names.size()).parallel().forEach(i -> hashes[i] = hash64(contents.get(i)));
         MessageDigest sha = sha256();
         for (int i = 0; i < names.size(); i++) {
             sha.update(names.get(i).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
-            sha.update(digests[i]);
+            for (int b = 0; b < 8; b++) {
+                sha.update((byte) (hashes[i] >>> (8 * b)));
+            }
         }
         return java.util.HexFormat.of().formatHex(sha.digest(), 0, 6);
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** Multiply-mix over 8-byte words, then the tail and the length. */
+    static long hash64(byte[] bytes) {
+        long h = 0x9E3779B97F4A7C15L ^ bytes.length;
+        int i = 0;
+        for (; i + 8 <= bytes.length; i += 8) {
+            h = (h ^ (long) LONGS.get(bytes, i)) * 0xFF51AFD7ED558CCDL;
+            h ^= h >>> 32;
+        }
+        for (; i < bytes.length; i++) {
+            h = (h ^ (bytes[i] & 0xff)) * 0xC4CEB9FE1A85EC53L;
+        }
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        return h ^ (h >>> 33);
     }
 
     private static MessageDigest sha256() {
@@ -411,8 +457,6 @@ public final class StaticIndexExporter {
         final SearchCorpus corpus;
         final int docCount;
         final byte[][] foldedBytes;
-        /** FNV-1a state after a folded syllable's bytes and a space: the start of its pairs' hashes. */
-        final int[] pairHashStart;
         final Map<String, String> tagNames = new HashMap<>();
         final Map<String, Integer> tagCounts = new HashMap<>();
         /** Document ranges walked in parallel. */
@@ -424,10 +468,8 @@ public final class StaticIndexExporter {
             this.docCount = corpus.size();
             int foldedCount = corpus.foldeds.size();
             foldedBytes = new byte[foldedCount][];
-            pairHashStart = new int[foldedCount];
             for (int i = 0; i < foldedCount; i++) {
                 foldedBytes[i] = corpus.foldeds.get(i).getBytes(StandardCharsets.UTF_8);
-                pairHashStart[i] = fnv1a(fnv1a(0x811c9dc5, foldedBytes[i], 0, foldedBytes[i].length), new byte[]{' '}, 0, 1);
             }
             rangeSize = Math.max(64, (docCount + 15) / 16);
             ranges = (docCount + rangeSize - 1) / rangeSize;
@@ -450,18 +492,26 @@ public final class StaticIndexExporter {
                 int firstPartition = pass * PARTITIONS / passes;
                 int endPartition = (pass + 1) * PARTITIONS / passes;
                 boolean firstPass = pass == 0;
+                long A0 = System.nanoTime();
                 Occurrences[][] pairLogs = new Occurrences[ranges][];
                 Occurrences[] syllableLogs = new Occurrences[ranges];
                 Occurrences[] spellingLogs = new Occurrences[ranges];
                 IntStream.range(0, ranges).parallel().forEach(r -> {
+                    // Sized from the token count, so that logs rarely grow (copies of big arrays).
+                    long tokens = 0;
+                    for (int doc = r * rangeSize; doc < Math.min(docCount, (r + 1) * rangeSize); doc++) {
+                        for (int[] field : corpus.tokens[doc]) {
+                            tokens += field.length;
+                        }
+                    }
                     Occurrences[] logs = new Occurrences[PARTITIONS];
                     for (int p = firstPartition; p < endPartition; p++) {
-                        logs[p] = new Occurrences(1 << 10);
+                        logs[p] = new Occurrences((int) (tokens * 3 / 4 / PARTITIONS));
                     }
                     pairLogs[r] = logs;
                     if (firstPass) {
-                        syllableLogs[r] = new Occurrences(1 << 12);
-                        spellingLogs[r] = new Occurrences(1 << 12);
+                        syllableLogs[r] = new Occurrences((int) (tokens / 2));
+                        spellingLogs[r] = new Occurrences((int) (tokens / 2));
                     }
                     collect(r, firstPartition, endPartition, logs, syllableLogs[r], spellingLogs[r]);
                 });
@@ -475,7 +525,9 @@ public final class StaticIndexExporter {
                     int partition = p;
                     tasks.add(() -> pairs[partition] = encodePairs(pairLogs, partition));
                 }
+                long A1 = System.nanoTime();
                 tasks.parallelStream().forEach(Runnable::run);
+                System.err.printf("TRACE collect %d group+encode %d%n", (A1-A0)/1000000, (System.nanoTime()-A1)/1000000);
             }
             List<Arena> arenas = new ArrayList<>();
             arenas.add(syllables[0]);
@@ -528,7 +580,7 @@ public final class StaticIndexExporter {
                                     pairLogs[p].mask[pairsSeen.at[slot]] |= (byte) bit;
                                 }
                             } else {
-                                int p = pairHash(previous, folded) & (PARTITIONS - 1);
+                                int p = PerDocument.mix(key) & (PARTITIONS - 1);
                                 boolean mine = p >= from && p < to;
                                 pairsSeen.put(key, mine ? p : -1, mine ? pairLogs[p].add(key, doc, bit) : 0);
                             }
@@ -537,11 +589,6 @@ public final class StaticIndexExporter {
                     }
                 }
             }
-        }
-
-        int pairHash(int first, int second) {
-            byte[] b = foldedBytes[second];
-            return fnv1a(pairHashStart[first], b, 0, b.length);
         }
 
         private Arena encodeSyllables(Occurrences[] logs) {
@@ -773,7 +820,7 @@ public final class StaticIndexExporter {
             }
         }
 
-        private static int mix(long key) {
+        static int mix(long key) {
             long h = key * 0x9E3779B97F4A7C15L;
             return (int) (h ^ (h >>> 29));
         }

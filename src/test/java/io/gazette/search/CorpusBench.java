@@ -51,7 +51,13 @@ public final class CorpusBench {
     private static String run(String stage, List<SearchDocument> docs, Path work) throws IOException {
         switch (stage) {
             case "export" -> {
+                long t0 = System.nanoTime();
                 SearchCorpus corpus = SearchCorpus.of(docs);
+                long t1 = System.nanoTime();
+                if (Boolean.getBoolean("bench.split")) {
+                    StaticIndexExporter.build(corpus);
+                    System.out.printf("  corpus %d ms, build %d ms%n", (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+                }
                 Path out = work.resolve("site");
                 StaticIndexExporter.Result result = StaticIndexExporter.export(corpus, new io.gazette.output.DirectorySink(out));
                 return "(" + result.files() + " files, " + result.bytes() + " bytes)";
