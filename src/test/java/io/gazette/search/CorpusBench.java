@@ -67,15 +67,35 @@ public final class CorpusBench {
                 return "(" + corpus.size() + " docs)";
             }
             case "lucene" -> {
-                SearchIndexer.rebuild(work.resolve("index"), docs);
-                return "";
+                long t0 = System.nanoTime();
+                SearchCorpus corpus = SearchCorpus.of(docs);
+                long t1 = System.nanoTime();
+                SearchIndexer.rebuild(work.resolve("index"), corpus);
+                return "(corpus " + (t1 - t0) / 1_000_000 + " ms, index " + (System.nanoTime() - t1) / 1_000_000 + " ms)";
             }
             case "sync" -> {
                 return "(" + SearchIndexer.sync(work.resolve("index"), docs) + " changes)";
             }
-            case "related" -> {
+            case "all" -> {
+                // What a build does: analyze once, then export, related articles and the index.
+                long t0 = System.nanoTime();
                 SearchCorpus corpus = SearchCorpus.of(docs);
-                return "(" + new RelatedArticles(corpus).compute(5).size() + " docs)";
+                long t1 = System.nanoTime();
+                StaticIndexExporter.Result result = StaticIndexExporter.export(corpus, new io.gazette.output.DirectorySink(work.resolve("site")));
+                long t2 = System.nanoTime();
+                int related = new RelatedArticles(corpus).compute(5).size();
+                long t3 = System.nanoTime();
+                SearchIndexer.rebuild(work.resolve("index"), corpus);
+                long t4 = System.nanoTime();
+                return String.format("(corpus %d, export %d [%d files], related %d [%d], lucene %d ms)", (t1 - t0) / 1_000_000,
+                        (t2 - t1) / 1_000_000, result.files(), (t3 - t2) / 1_000_000, related, (t4 - t3) / 1_000_000);
+            }
+            case "related" -> {
+                long t0 = System.nanoTime();
+                SearchCorpus corpus = SearchCorpus.of(docs);
+                long t1 = System.nanoTime();
+                int size = new RelatedArticles(corpus).compute(5).size();
+                return "(" + size + " docs; corpus " + (t1 - t0) / 1_000_000 + " ms, compute " + (System.nanoTime() - t1) / 1_000_000 + " ms)";
             }
             default -> throw new IllegalArgumentException(stage);
         }
