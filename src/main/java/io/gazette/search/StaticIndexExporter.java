@@ -153,10 +153,8 @@ public final class StaticIndexExporter {
     /** Site-relative path → content, manifest first, then shards, then document chunks. */
     static Map<String, byte[]> build(SearchCorpus corpus) {
         List<SearchDocument> sorted = corpus.docs;
-        long T0 = System.nanoTime();
         Terms terms = new Terms(corpus);
         List<Arena> arenas = terms.encode();
-        long T1 = System.nanoTime();
         long total = 0;
         int entryCount = 0;
         for (Arena a : arenas) {
@@ -208,7 +206,6 @@ public final class StaticIndexExporter {
             }
             shardFiles[s] = out.bytes.length == out.size ? out.bytes : out.toByteArray();
         });
-        long T2 = System.nanoTime();
         int chunks = (sorted.size() + CHUNK - 1) / CHUNK;
         byte[][] chunkFiles = new byte[chunks][];
         IntStream.range(0, chunks).parallel().forEach(c -> chunkFiles[c] = docChunk(sorted, c));
@@ -225,9 +222,7 @@ public final class StaticIndexExporter {
             names.add("d/" + c + ".json");
             contents.add(chunkFiles[c]);
         }
-        long T3 = System.nanoTime();
         String version = version(names, contents);
-        System.err.printf("TRACE encode %d shards %d chunks %d version %d%n", (T1-T0)/1000000, (T2-T1)/1000000, (T3-T2)/1000000, (System.nanoTime()-T3)/1000000);
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(DIR + "/manifest.json", manifest(sorted, version, shards, terms.tagNames, terms.tagCounts));
         for (int i = 0; i < names.size(); i++) {
@@ -492,7 +487,6 @@ public final class StaticIndexExporter {
                 int firstPartition = pass * PARTITIONS / passes;
                 int endPartition = (pass + 1) * PARTITIONS / passes;
                 boolean firstPass = pass == 0;
-                long A0 = System.nanoTime();
                 Occurrences[][] pairLogs = new Occurrences[ranges][];
                 Occurrences[] syllableLogs = new Occurrences[ranges];
                 Occurrences[] spellingLogs = new Occurrences[ranges];
@@ -525,9 +519,7 @@ public final class StaticIndexExporter {
                     int partition = p;
                     tasks.add(() -> pairs[partition] = encodePairs(pairLogs, partition));
                 }
-                long A1 = System.nanoTime();
                 tasks.parallelStream().forEach(Runnable::run);
-                System.err.printf("TRACE collect %d group+encode %d%n", (A1-A0)/1000000, (System.nanoTime()-A1)/1000000);
             }
             List<Arena> arenas = new ArrayList<>();
             arenas.add(syllables[0]);

@@ -69,6 +69,44 @@ class SearchCorpusTest {
         assertThat(second.tokens).isDeepEqualTo(first.tokens);
     }
 
+    /** A build exports, relates and indexes one corpus from several threads while pages render. */
+    @Test
+    void oneCorpusServesSeveralThreadsAtOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        List<SearchDocument> docs = new ArrayList<>(RelatedArticlesTest.bigArchive());
+        docs.addAll(SearchFixtures.archive());
+        SearchCorpus corpus = SearchCorpus.of(docs);
+        var expectedRelated = new RelatedArticles(SearchCorpus.of(docs)).compute(5);
+        var expectedExport = StaticIndexExporter.export(docs, dir.resolve("expected"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                int run = i;
+                runs.add(pool.submit(() -> new RelatedArticles(corpus).compute(5)));
+                runs.add(pool.submit(() -> {
+                    var sink = new io.gazette.output.DirectorySink(dir.resolve("export-" + run));
+                    return StaticIndexExporter.export(corpus, sink);
+                }));
+                runs.add(pool.submit(() -> {
+                    SearchIndexer.rebuild(dir.resolve("index-" + run), corpus);
+                    try (SearchService search = SearchService.open(dir.resolve("index-" + run))) {
+                        return search.search("thi dua", 5);
+                    }
+                }));
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                Object result = runs.get(i).get();
+                switch (i % 3) {
+                    case 0 -> assertThat(result).isEqualTo(expectedRelated);
+                    case 1 -> assertThat(result).isEqualTo(expectedExport);
+                    default -> assertThat((List<?>) result).hasSize(5);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Token strings of each value; breaks separate values, and values without tokens vanish. */
     private static List<List<String>> values(SearchCorpus corpus, int[] ids) {
         List<List<String>> out = new ArrayList<>();
