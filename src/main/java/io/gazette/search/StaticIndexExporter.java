@@ -36,6 +36,9 @@ import java.util.stream.IntStream;
  * search/V/d/&lt;n&gt;.json            documents n*C .. n*C+C-1: [[url,title,date,[tags],excerpt],...]
  *                                (small chunks: results are scattered, each one costs a chunk)
  * </pre>
+ * At 10,000 articles this is a few thousand shards of about 2 KB and 3,334 chunks; shards stop
+ * at 16,384 (bigger archives get bigger shards). A further two-syllable query downloads about
+ * 15–25 KB: three shards and up to ten chunks.
  * V is a hash of every other file, so a new build never mixes with cached parts of an old one.
  * Documents are numbered in {@link SearchFields#ORDER} (newest first), which makes each year a
  * contiguous range and lets the client break ranking ties by number.
@@ -64,10 +67,18 @@ import java.util.stream.IntStream;
 public final class StaticIndexExporter {
     public static final String DIR = "search";
     static final int FORMAT = 2;
-    static final int CHUNK = 2;
+    /**
+     * Documents per metadata file. A page of 10 scattered results fetches 10 of them, so this is
+     * the main lever between bytes per query (about 3 × 450 B × 10) and file count (N / 3).
+     */
+    static final int CHUNK = 3;
     static final int EXCERPT_LENGTH = 140;
     static final int TOP_TAGS = 60;
-    private static final int SHARD_TARGET_BYTES = 4096;
+    /**
+     * Average shard size aimed at: each query term costs its own data plus, on average, this much
+     * of the terms sharing its shard.
+     */
+    private static final int SHARD_TARGET_BYTES = 2048;
     private static final int MAX_SHARDS = 1 << 14;
     private static final int FIELDS = SearchFields.TEXT_FIELDS.size();
     /**

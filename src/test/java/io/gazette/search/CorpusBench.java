@@ -51,6 +51,7 @@ public final class CorpusBench {
     private static String run(String stage, List<SearchDocument> docs, Path work) throws IOException {
         switch (stage) {
             case "export" -> {
+                deleteTree(work.resolve("site"));
                 long t0 = System.nanoTime();
                 SearchCorpus corpus = SearchCorpus.of(docs);
                 long t1 = System.nanoTime();
@@ -77,6 +78,7 @@ public final class CorpusBench {
                 return "(" + SearchIndexer.sync(work.resolve("index"), docs) + " changes)";
             }
             case "all" -> {
+                deleteTree(work.resolve("site"));
                 // What a build does: analyze once, then export, related articles and the index.
                 long t0 = System.nanoTime();
                 SearchCorpus corpus = SearchCorpus.of(docs);
@@ -98,6 +100,16 @@ public final class CorpusBench {
                 return "(" + size + " docs; corpus " + (t1 - t0) / 1_000_000 + " ms, compute " + (System.nanoTime() - t1) / 1_000_000 + " ms)";
             }
             default -> throw new IllegalArgumentException(stage);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var walk = Files.walk(root)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
