@@ -85,7 +85,14 @@ public final class SearchIndexer implements AutoCloseable {
      * deleting the ones no longer present. Returns how many documents were written or deleted.
      */
     public static int sync(Path indexDir, List<SearchDocument> docs) throws IOException {
-        return sync(indexDir, SearchCorpus.of(docs));
+        requireUniqueUrls(docs);
+        if (!currentSchema(indexDir)) {
+            rebuild(indexDir, SearchCorpus.of(docs));
+            return docs.size();
+        }
+        // Only the changed documents need analyzing.
+        List<SearchDocument> changed = changed(indexDir, docs);
+        return apply(indexDir, SearchCorpus.of(changed), docs);
     }
 
     /** Same as {@link #sync(Path, List)} for documents already analyzed. */
@@ -94,21 +101,32 @@ public final class SearchIndexer implements AutoCloseable {
             rebuild(indexDir, corpus);
             return corpus.size();
         }
+        return apply(indexDir, corpus, corpus.docs);
+    }
+
+    /** The documents whose content hash differs from the index's (or that it lacks). */
+    private static List<SearchDocument> changed(Path indexDir, List<SearchDocument> docs) throws IOException {
         Map<String, String> existing = storedHashes(indexDir);
-        String[] hashes = new String[corpus.size()];
-        IntStream.range(0, corpus.size()).parallel()
-                .forEach(d -> hashes[d] = SearchFields.contentHash(corpus.docs.get(d)));
-        int[] changed = IntStream.range(0, corpus.size())
-                .filter(d -> !hashes[d].equals(existing.get(corpus.docs.get(d).url()))).toArray();
+        return docs.parallelStream()
+                .filter(d -> !SearchFields.contentHash(d).equals(existing.get(d.url())))
+                .toList();
+    }
+
+    /** Writes the corpus documents that changed and deletes what {@code all} no longer has. */
+    private static int apply(Path indexDir, SearchCorpus corpus, List<SearchDocument> all) throws IOException {
+        Map<String, String> existing = storedHashes(indexDir);
+        int[] changed = IntStream.range(0, corpus.size()).parallel()
+                .filter(d -> !SearchFields.contentHash(corpus.docs.get(d)).equals(existing.get(corpus.docs.get(d).url())))
+                .toArray();
         Set<String> wanted = new HashSet<>();
-        corpus.docs.forEach(d -> wanted.add(d.url()));
+        all.forEach(d -> wanted.add(d.url()));
         Set<String> gone = new TreeSet<>(existing.keySet());
         gone.removeAll(wanted);
         if (changed.length == 0 && gone.isEmpty()) {
             return 0;
         }
         try (SearchIndexer indexer = new SearchIndexer(indexDir, IndexWriterConfig.OpenMode.APPEND,
-                changed.length > corpus.size() / 2)) {
+                changed.length > existing.size() / 2)) {
             indexer.write(corpus, changed, true);
             for (String url : gone) {
                 indexer.delete(url);

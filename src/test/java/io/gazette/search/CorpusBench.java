@@ -24,7 +24,7 @@ import java.util.Optional;
  * <pre>
  * java -cp target/classes:target/test-classes:&lt;deps&gt; io.gazette.search.CorpusBench SITE_DIR STAGE [REPEAT]
  * </pre>
- * SITE_DIR may be {@code synthetic} for {@link SearchBench}'s generated archive. STAGE is {@code export} (SearchCorpus.of + StaticIndexExporter into a directory),
+ * SITE_DIR may be {@code synthetic} (or {@code synthetic:N}) for {@link SearchBench}'s generated archive. STAGE is {@code export} (SearchCorpus.of + StaticIndexExporter into a directory),
  * {@code lucene} (SearchIndexer.rebuild), {@code sync} (SearchIndexer.sync over an existing index,
  * nothing changed) or {@code related} (SearchCorpus.of + RelatedArticles). The parsed documents
  * are cached beside the build output ({@code target/bench-docs.bin}) so that parsing Markdown is
@@ -37,9 +37,11 @@ public final class CorpusBench {
     public static void main(String[] args) throws Exception {
         String stage = args[1];
         int repeat = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        Path work = Path.of("target/corpus-bench").resolve(args[0].equals("synthetic") ? "synthetic" : "content");
-        // "synthetic": SearchBench's generated archive (10,000 documents, a wider vocabulary).
-        List<SearchDocument> docs = args[0].equals("synthetic") ? SearchBench.generate(10_000, 42)
+        boolean synthetic = args[0].startsWith("synthetic");
+        Path work = Path.of("target/corpus-bench").resolve(synthetic ? args[0].replace(':', '-') : "content");
+        // "synthetic[:N]": SearchBench's generated archive (10,000 documents, a wider vocabulary).
+        List<SearchDocument> docs = synthetic
+                ? SearchBench.generate(args[0].contains(":") ? Integer.parseInt(args[0].substring(10)) : 10_000, 42)
                 : load(Path.of(args[0]), work.resolve("docs.bin"));
         for (int r = 0; r < repeat; r++) {
             long t0 = System.nanoTime();
@@ -51,11 +53,18 @@ public final class CorpusBench {
     private static String run(String stage, List<SearchDocument> docs, Path work) throws IOException {
         switch (stage) {
             case "export" -> {
-                deleteTree(work.resolve("site"));
+                // A fresh directory, as a build's staging area is; the previous one is deleted
+                // after timing, so that its unlinks do not slow down this run's file creation.
+                Path site = work.resolve("site");
+                Path old = work.resolve("site-old");
+                deleteTree(old);
+                if (Files.exists(site)) {
+                    Files.move(site, old);
+                }
                 long t0 = System.nanoTime();
                 SearchCorpus corpus = SearchCorpus.of(docs);
                 long t1 = System.nanoTime();
-                TimedSink sink = new TimedSink(new io.gazette.output.DirectorySink(work.resolve("site")));
+                TimedSink sink = new TimedSink(new io.gazette.output.DirectorySink(site));
                 StaticIndexExporter.Result result = StaticIndexExporter.export(corpus, sink);
                 long t2 = System.nanoTime();
                 return String.format("(%d files, %d bytes; corpus %d ms, index data %d ms, writing %d ms)", result.files(),
