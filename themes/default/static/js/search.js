@@ -100,11 +100,20 @@
     str() { const n = this.varint(); const s = utf8d.decode(this.b.subarray(this.p, this.p + n)); this.p += n; return s; }
     /** Marks mask in out[doc] for every document of the next docset. */
     docset(out, mask) {
-      if (this.byte() === 0) {
+      const type = this.byte();
+      if (type === 0) {
         let n = this.varint();
         let d = this.varint();
         out[d] |= mask;
         while (--n > 0) { d += this.varint() + 1; out[d] |= mask; }
+      } else if (type === 2) {
+        // Every document except the listed ones.
+        let n = this.varint();
+        let next = n ? this.varint() : out.length;
+        for (let d = 0; d < out.length; d++) {
+          if (d === next) { next = --n > 0 ? next + this.varint() + 1 : out.length; continue; }
+          out[d] |= mask;
+        }
       } else {
         const start = this.varint();
         const len = this.varint();

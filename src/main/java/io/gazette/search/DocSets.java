@@ -1,16 +1,16 @@
 package io.gazette.search;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 /**
  * Binary building blocks of the static index: unsigned LEB128 varints and sets of document numbers,
- * each written either as a gap list or as a bitmap, whichever is smaller (a syllable in most
- * documents costs one bit per document, not a byte). search.js decodes the same layout.
+ * each written as a gap list, a bitmap or the gap list of the missing documents, whichever is
+ * smallest. search.js decodes the same layout.
  */
 final class DocSets {
     static final int LIST = 0;
     static final int BITMAP = 1;
+    static final int COMPLEMENT = 2;
 
     private DocSets() {
     }
@@ -39,21 +39,21 @@ final class DocSets {
             size += length;
         }
 
+        /** Makes room for {@code length} zero bytes at the end and counts them as written. */
+        void reserve(int length) {
+            if (size + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + length));
+            }
+            Arrays.fill(bytes, size, size + length, (byte) 0);
+            size += length;
+        }
+
         byte[] toByteArray() {
             return Arrays.copyOf(bytes, size);
         }
     }
 
     static void varint(Sink out, int value) {
-        int v = value;
-        while ((v & ~0x7F) != 0) {
-            out.write((v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        out.write(v);
-    }
-
-    static void varint(ByteArrayOutputStream out, int value) {
         int v = value;
         while ((v & ~0x7F) != 0) {
             out.write((v & 0x7F) | 0x80);
@@ -72,39 +72,70 @@ final class DocSets {
         return size;
     }
 
-    static void write(ByteArrayOutputStream out, int[] docs, int count) {
-        Sink sink = new Sink(count + 8);
-        write(sink, docs, count);
-        out.write(sink.bytes, 0, sink.size);
-    }
-
-    /** Writes {@code docs[0..count)} (strictly increasing). */
-    static void write(Sink out, int[] docs, int count) {
-        int listSize = varintSize(count) + varintSize(docs[0]);
-        for (int i = 1; i < count; i++) {
+    /**
+     * Writes {@code docs[from..from+count)} (strictly increasing, all below {@code universe}) in
+     * the smallest of three forms: a gap list, a bitmap, or the gap list of the documents NOT in
+     * the set (a syllable in nearly every document costs a few bytes, not one bit a document).
+     */
+    static void write(Sink out, int[] docs, int from, int count, int universe) {
+        int end = from + count;
+        int first = docs[from];
+        int last = docs[end - 1];
+        int listSize = varintSize(count) + varintSize(first);
+        for (int i = from + 1; i < end; i++) {
             listSize += varintSize(docs[i] - docs[i - 1] - 1);
         }
-        int start = docs[0];
-        int bitmapBytes = (docs[count - 1] - start) / 8 + 1;
-        int bitmapSize = varintSize(start) + varintSize(bitmapBytes) + bitmapBytes;
-        if (listSize <= bitmapSize) {
+        int bitmapBytes = (last - first) / 8 + 1;
+        int bitmapSize = varintSize(first) + varintSize(bitmapBytes) + bitmapBytes;
+        int absent = universe - count;
+        int complementSize = absent > universe / 2 ? Integer.MAX_VALUE : complementSize(docs, from, end, universe);
+        if (listSize <= bitmapSize && listSize <= complementSize) {
             out.write(LIST);
             varint(out, count);
-            varint(out, docs[0]);
-            for (int i = 1; i < count; i++) {
+            varint(out, first);
+            for (int i = from + 1; i < end; i++) {
                 varint(out, docs[i] - docs[i - 1] - 1);
             }
-        } else {
+        } else if (bitmapSize <= complementSize) {
             out.write(BITMAP);
-            varint(out, start);
+            varint(out, first);
             varint(out, bitmapBytes);
-            byte[] bits = new byte[bitmapBytes];
-            for (int i = 0; i < count; i++) {
-                int offset = docs[i] - start;
-                bits[offset >>> 3] |= (byte) (1 << (offset & 7));
+            int at = out.size;
+            out.reserve(bitmapBytes);
+            byte[] bits = out.bytes;
+            for (int i = from; i < end; i++) {
+                int offset = docs[i] - first;
+                bits[at + (offset >>> 3)] |= (byte) (1 << (offset & 7));
             }
-            out.write(bits, 0, bits.length);
+        } else {
+            out.write(COMPLEMENT);
+            varint(out, absent);
+            int previous = -1;
+            for (int i = from; i <= end; i++) {
+                int runStart = i == from ? 0 : docs[i - 1] + 1;
+                int runEnd = i < end ? docs[i] : universe;
+                for (int d = runStart; d < runEnd; d++) {
+                    varint(out, previous < 0 ? d : d - previous - 1);
+                    previous = d;
+                }
+            }
         }
+    }
+
+    /** Size of the COMPLEMENT form: absent documents come in runs between present ones. */
+    private static int complementSize(int[] docs, int from, int end, int universe) {
+        int size = varintSize(universe - (end - from));
+        int previousAbsent = -1;
+        for (int i = from; i <= end; i++) {
+            int runStart = i == from ? 0 : docs[i - 1] + 1;
+            int runEnd = i < end ? docs[i] : universe;
+            if (runStart < runEnd) {
+                // The run's first gap counts from the previous absent document, the others are 0.
+                size += varintSize(previousAbsent < 0 ? runStart : runStart - previousAbsent - 1) + (runEnd - runStart - 1);
+                previousAbsent = runEnd - 1;
+            }
+        }
+        return size;
     }
 
     /** A growable, strictly increasing list of document numbers. */

@@ -1,64 +1,84 @@
 package io.gazette.search;
 
-import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Writes the build-time Lucene index into a cache directory (never into the published output).
  *
- * <p>{@link #rebuild} writes every document from scratch, in {@link SearchFields#ORDER}.
- * {@link #sync} brings an existing index up to date by rewriting only the documents whose content
- * changed; the preview server can also {@link #update}/{@link #delete} single documents. Ranking
- * does not depend on Lucene scores or segment layout, so all three give the same results.
+ * <p>{@link #rebuild} writes every document from scratch; {@link #sync} brings an existing index
+ * up to date by rewriting only the documents whose content changed (and rebuilds an index of an
+ * older layout); the preview server can also {@link #update}/{@link #delete} single documents.
+ * Ranking does not depend on Lucene scores, document order or segment layout, so all three give
+ * the same results. Documents come pre-analyzed from a {@link SearchCorpus}, so a build that also
+ * exports the static index tokenizes once; indexing runs on the common fork-join pool.
  */
 public final class SearchIndexer implements AutoCloseable {
-    /** The index folder\'s name inside the build cache. */
+    /** The index folder's name inside the build cache. */
     public static final String DIR_NAME = "search-index";
+    /** A one-shot build holds all of a 10,000-article archive in memory and flushes once. */
+    private static final double BULK_RAM_BUFFER_MB = 256;
+    private static final double INCREMENTAL_RAM_BUFFER_MB = 64;
+
     private final Directory directory;
     private final IndexWriter writer;
 
-    private SearchIndexer(Path indexDir, IndexWriterConfig.OpenMode mode) throws IOException {
+    private SearchIndexer(Path indexDir, IndexWriterConfig.OpenMode mode, boolean bulk) throws IOException {
         Files.createDirectories(indexDir);
         this.directory = FSDirectory.open(indexDir);
         IndexWriterConfig config = new IndexWriterConfig(SearchFields.analyzer());
         config.setOpenMode(mode);
-        config.setRAMBufferSizeMB(64);
+        config.setRAMBufferSizeMB(bulk ? BULK_RAM_BUFFER_MB : INCREMENTAL_RAM_BUFFER_MB);
+        if (bulk) {
+            // A few big segments written once: packing them into compound files is a second copy.
+            config.setUseCompoundFile(false);
+            TieredMergePolicy merges = new TieredMergePolicy();
+            merges.setNoCFSRatio(0);
+            config.setMergePolicy(merges);
+        }
         config.setCommitOnClose(true);
         this.writer = new IndexWriter(directory, config);
+        writer.setLiveCommitData(Map.of(SearchFields.SCHEMA_KEY, SearchFields.SCHEMA).entrySet());
     }
 
     /** Opens (creating if needed) the index for incremental changes; close() commits. */
     public static SearchIndexer open(Path indexDir) throws IOException {
-        return new SearchIndexer(indexDir, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        return new SearchIndexer(indexDir, currentSchema(indexDir)
+                ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE, false);
     }
 
     /** Replaces whatever is in {@code indexDir} with exactly {@code docs}. */
     public static void rebuild(Path indexDir, List<SearchDocument> docs) throws IOException {
-        requireUniqueUrls(docs);
-        try (SearchIndexer indexer = new SearchIndexer(indexDir, IndexWriterConfig.OpenMode.CREATE)) {
-            List<SearchDocument> sorted = new ArrayList<>(docs);
-            sorted.sort(SearchFields.ORDER);
-            for (SearchDocument doc : sorted) {
-                indexer.writer.addDocument(SearchFields.toLucene(doc));
-            }
+        rebuild(indexDir, SearchCorpus.of(docs));
+    }
+
+    /** Replaces whatever is in {@code indexDir} with exactly the corpus's documents. */
+    public static void rebuild(Path indexDir, SearchCorpus corpus) throws IOException {
+        try (SearchIndexer indexer = new SearchIndexer(indexDir, IndexWriterConfig.OpenMode.CREATE, true)) {
+            indexer.write(corpus, IntStream.range(0, corpus.size()).toArray(), false);
         }
     }
 
@@ -68,33 +88,59 @@ public final class SearchIndexer implements AutoCloseable {
      */
     public static int sync(Path indexDir, List<SearchDocument> docs) throws IOException {
         requireUniqueUrls(docs);
+        if (!currentSchema(indexDir)) {
+            rebuild(indexDir, SearchCorpus.of(docs));
+            return docs.size();
+        }
+        // Only the changed documents need analyzing.
+        List<SearchDocument> changed = changed(indexDir, docs);
+        return apply(indexDir, SearchCorpus.of(changed), docs);
+    }
+
+    /** Same as {@link #sync(Path, List)} for documents already analyzed. */
+    public static int sync(Path indexDir, SearchCorpus corpus) throws IOException {
+        if (!currentSchema(indexDir)) {
+            rebuild(indexDir, corpus);
+            return corpus.size();
+        }
+        return apply(indexDir, corpus, corpus.docs);
+    }
+
+    /** The documents whose content hash differs from the index's (or that it lacks). */
+    private static List<SearchDocument> changed(Path indexDir, List<SearchDocument> docs) throws IOException {
         Map<String, String> existing = storedHashes(indexDir);
-        int changes = 0;
-        try (SearchIndexer indexer = open(indexDir)) {
-            List<SearchDocument> sorted = new ArrayList<>(docs);
-            sorted.sort(SearchFields.ORDER);
-            Set<String> wanted = new HashSet<>();
-            for (SearchDocument doc : sorted) {
-                wanted.add(doc.url());
-                if (!SearchFields.contentHash(doc).equals(existing.get(doc.url()))) {
-                    indexer.update(doc);
-                    changes++;
-                }
-            }
-            for (String url : existing.keySet().stream().sorted().toList()) {
-                if (!wanted.contains(url)) {
-                    indexer.delete(url);
-                    changes++;
-                }
+        return docs.parallelStream()
+                .filter(d -> !SearchFields.contentHash(d).equals(existing.get(d.url())))
+                .toList();
+    }
+
+    /** Writes the corpus documents that changed and deletes what {@code all} no longer has. */
+    private static int apply(Path indexDir, SearchCorpus corpus, List<SearchDocument> all) throws IOException {
+        Map<String, String> existing = storedHashes(indexDir);
+        int[] changed = IntStream.range(0, corpus.size()).parallel()
+                .filter(d -> !SearchFields.contentHash(corpus.docs.get(d)).equals(existing.get(corpus.docs.get(d).url())))
+                .toArray();
+        Set<String> wanted = new HashSet<>();
+        all.forEach(d -> wanted.add(d.url()));
+        Set<String> gone = new TreeSet<>(existing.keySet());
+        gone.removeAll(wanted);
+        if (changed.length == 0 && gone.isEmpty()) {
+            return 0;
+        }
+        try (SearchIndexer indexer = new SearchIndexer(indexDir, IndexWriterConfig.OpenMode.APPEND,
+                changed.length > existing.size() / 2)) {
+            indexer.write(corpus, changed, true);
+            for (String url : gone) {
+                indexer.delete(url);
             }
         }
-        return changes;
+        return changed.length + gone.size();
     }
 
     /** Adds the document, or replaces the one with the same url. */
     public void update(SearchDocument doc) throws IOException {
         Objects.requireNonNull(doc.url(), "url");
-        writer.updateDocument(new Term(SearchFields.URL, doc.url()), SearchFields.toLucene(doc));
+        write(SearchCorpus.of(List.of(doc)), new int[]{0}, true);
     }
 
     public void delete(String url) throws IOException {
@@ -115,26 +161,63 @@ public final class SearchIndexer implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> storedHashes(Path indexDir) throws IOException {
-        Map<String, String> hashes = new HashMap<>();
+    /** Adds (or replaces, by url) the given corpus documents, from several threads. */
+    private void write(SearchCorpus corpus, int[] docs, boolean replace) throws IOException {
+        SearchFields.IndexTerms terms = new SearchFields.IndexTerms(corpus);
+        int ranges = Math.min(docs.length, 16);
+        try {
+            IntStream.range(0, ranges).parallel().forEach(r -> {
+                try {
+                    for (int i = r * docs.length / ranges; i < (r + 1) * docs.length / ranges; i++) {
+                        var document = SearchFields.toLucene(corpus, docs[i], terms);
+                        if (replace) {
+                            writer.updateDocument(new Term(SearchFields.URL, corpus.docs.get(docs[i]).url()), document);
+                        } else {
+                            writer.addDocument(document);
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Whether {@code indexDir} holds an index of the current layout. */
+    private static boolean currentSchema(Path indexDir) throws IOException {
         if (!Files.isDirectory(indexDir)) {
-            return hashes;
+            return false;
         }
         try (Directory dir = FSDirectory.open(indexDir)) {
-            if (!DirectoryReader.indexExists(dir)) {
-                return hashes;
-            }
-            try (DirectoryReader reader = DirectoryReader.open(dir)) {
-                for (var leaf : reader.leaves()) {
-                    Bits live = leaf.reader().getLiveDocs();
-                    StoredFields stored = leaf.reader().storedFields();
-                    for (int i = 0; i < leaf.reader().maxDoc(); i++) {
-                        if (live != null && !live.get(i)) {
-                            continue;
-                        }
-                        Document d = stored.document(i, Set.of(SearchFields.URL, SearchFields.HASH));
-                        hashes.put(d.get(SearchFields.URL), d.get(SearchFields.HASH));
+            return hasCurrentSchema(dir);
+        }
+    }
+
+    static boolean hasCurrentSchema(Directory dir) throws IOException {
+        if (!DirectoryReader.indexExists(dir)) {
+            return false;
+        }
+        return SearchFields.SCHEMA.equals(SegmentInfos.readLatestCommit(dir).getUserData().get(SearchFields.SCHEMA_KEY));
+    }
+
+    /** url → content hash of every live document, from doc values (stored text stays unread). */
+    private static Map<String, String> storedHashes(Path indexDir) throws IOException {
+        Map<String, String> hashes = new HashMap<>();
+        try (Directory dir = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(dir)) {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                SortedDocValues urls = leaf.reader().getSortedDocValues(SearchFields.URL);
+                BinaryDocValues hashValues = leaf.reader().getBinaryDocValues(SearchFields.HASH);
+                if (urls == null || hashValues == null) {
+                    continue;
+                }
+                for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+                    if ((live != null && !live.get(i)) || !urls.advanceExact(i) || !hashValues.advanceExact(i)) {
+                        continue;
                     }
+                    hashes.put(urls.lookupOrd(urls.ordValue()).utf8ToString(), hashValues.binaryValue().utf8ToString());
                 }
             }
         }

@@ -65,12 +65,13 @@ public final class SearchService implements AutoCloseable {
         return new SearchService(FSDirectory.open(indexDir));
     }
 
+    /** Whether there is an index of the current layout (an older Gazette's index counts as none). */
     public static boolean exists(Path indexDir) throws IOException {
         if (!Files.isDirectory(indexDir)) {
             return false;
         }
         try (Directory dir = FSDirectory.open(indexDir)) {
-            return DirectoryReader.indexExists(dir);
+            return SearchIndexer.hasCurrentSchema(dir);
         }
     }
 
@@ -164,11 +165,7 @@ public final class SearchService implements AutoCloseable {
         }
         FixedBitSet[] exactIn = new FixedBitSet[parsed.exacts().size()];
         for (int e = 0; e < exactIn.length; e++) {
-            BooleanQuery.Builder anyField = new BooleanQuery.Builder();
-            for (String field : SearchFields.TEXT_FIELDS) {
-                anyField.add(new TermQuery(new Term(SearchFields.exact(field), parsed.exacts().get(e))), BooleanClause.Occur.SHOULD);
-            }
-            exactIn[e] = collect(anyField.build(), maxDoc);
+            exactIn[e] = collect(new TermQuery(new Term(SearchFields.EXACT, parsed.exacts().get(e))), maxDoc);
         }
         for (int i = 0; i < docs.length; i++) {
             int doc = docs[i];

@@ -21,9 +21,49 @@ final class Snippets {
     record Passage(String text, List<Highlight> highlights) {
     }
 
-    /** Collapses runs of whitespace so that passages read as one line. */
+    /**
+     * Collapses runs of whitespace so that passages read as one line: each run of
+     * {@code [ \t\n\x0B\f\r\u00a0]} becomes one space, then the ends are stripped.
+     */
     static String collapse(String text) {
-        return text == null ? "" : text.replaceAll("[\\s\\u00a0]+", " ").strip();
+        return text == null ? "" : collapsedHead(text, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first {@code limit} chars of {@link #collapse}{@code (text)} (all of it when shorter),
+     * without collapsing the rest: an excerpt needs the head of a long body only.
+     */
+    static String collapsedHead(String text, int limit) {
+        int n = text.length();
+        int i = 0;
+        // Leading whitespace would be stripped anyway, whether collapsed or not.
+        while (i < n && (collapses(text.charAt(i)) || Character.isWhitespace(text.charAt(i)))) {
+            i++;
+        }
+        StringBuilder out = new StringBuilder(Math.min(n - i, limit == Integer.MAX_VALUE ? n : limit + 16));
+        boolean inRun = false;
+        for (; i < n; i++) {
+            // Past the limit and not in whitespace: stripping the end can no longer change the head.
+            if (out.length() > limit && !Character.isWhitespace(out.charAt(out.length() - 1))) {
+                break;
+            }
+            char c = text.charAt(i);
+            if (collapses(c)) {
+                if (!inRun) {
+                    out.append(' ');
+                    inRun = true;
+                }
+            } else {
+                out.append(c);
+                inRun = false;
+            }
+        }
+        String collapsed = out.toString().stripTrailing();
+        return collapsed.length() > limit ? collapsed.substring(0, limit) : collapsed;
+    }
+
+    private static boolean collapses(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00a0';
     }
 
     /** Every matching word of a short text (a title), no cutting. */

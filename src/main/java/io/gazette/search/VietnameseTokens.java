@@ -34,18 +34,14 @@ public final class VietnameseTokens {
         int i = 0;
         int n = nfc.length();
         while (i < n) {
-            int cp = nfc.codePointAt(i);
-            if (!isTokenChar(cp)) {
-                i += Character.charCount(cp);
+            int step = tokenCharAt(nfc, i);
+            if (step <= 0) {
+                i -= step;
                 continue;
             }
             int start = i;
-            while (i < n) {
-                cp = nfc.codePointAt(i);
-                if (!isTokenChar(cp)) {
-                    break;
-                }
-                i += Character.charCount(cp);
+            while (i < n && (step = tokenCharAt(nfc, i)) > 0) {
+                i += step;
             }
             String[] forms = forms(nfc.substring(start, i));
             if (forms != null) {
@@ -56,10 +52,35 @@ public final class VietnameseTokens {
     }
 
     /**
+     * The length in chars of the code point at {@code i}: positive when it is a token char,
+     * negated when it is not. Surrogate pairs are tested as one code point, lone surrogates separate.
+     */
+    static int tokenCharAt(CharSequence text, int i) {
+        char c = text.charAt(i);
+        if (!Character.isSurrogate(c)) {
+            return isTokenChar(c) ? 1 : -1;
+        }
+        int cp = Character.codePointAt(text, i);
+        int count = Character.charCount(cp);
+        return isTokenCodePoint(cp) ? count : -count;
+    }
+
+    /** Same as {@link #tokenCharAt(CharSequence, int)} over {@code text[0..limit)}. */
+    static int tokenCharAt(char[] text, int i, int limit) {
+        char c = text[i];
+        if (!Character.isSurrogate(c)) {
+            return isTokenChar(c) ? 1 : -1;
+        }
+        int cp = Character.codePointAt(text, i, limit);
+        int count = Character.charCount(cp);
+        return isTokenCodePoint(cp) ? count : -count;
+    }
+
+    /**
      * {exact, folded} of a raw token, or null when it is too long. Cached: a corpus has a few
      * thousand distinct syllables and millions of occurrences, and normalizing is the slow part.
      */
-    private static String[] forms(String raw) {
+    static String[] forms(String raw) {
         String[] cached = FORMS.get(raw);
         if (cached != null) {
             return cached;
@@ -72,7 +93,23 @@ public final class VietnameseTokens {
         return forms;
     }
 
-    static boolean isTokenChar(int cp) {
+    /** Whether each BMP char is a token char: one bit a char, looked up instead of asking Character. */
+    private static final long[] TOKEN_CHARS = new long[1 << 10];
+
+    static {
+        for (int c = 0; c < 1 << 16; c++) {
+            if (!Character.isSurrogate((char) c) && isTokenCodePoint(c)) {
+                TOKEN_CHARS[c >>> 6] |= 1L << c;
+            }
+        }
+    }
+
+    /** Token char test for a BMP char that is not a surrogate. */
+    static boolean isTokenChar(char c) {
+        return (TOKEN_CHARS[c >>> 6] & (1L << c)) != 0;
+    }
+
+    private static boolean isTokenCodePoint(int cp) {
         if (Character.isLetterOrDigit(cp)) {
             return true;
         }

@@ -32,6 +32,9 @@ class ClientAgreementTest {
             new String[]{"hoi nghi", null, null},
             new String[]{"an toan giao thong", null, null},
             new String[]{"so 12", null, null},
+            // Terms in (nearly) every document: their sets are stored as the documents missing.
+            new String[]{"tin tuc", null, null},
+            new String[]{"tin", null, "2012"},
             new String[]{"thi dua", "Thi đua khen thưởng", null},
             new String[]{"thi dua", null, "2014"},
             new String[]{"giai dua thuyen", "Thể thao", "2011"},

@@ -159,6 +159,37 @@ class SearchServiceTest {
     }
 
     @Test
+    void anIndexOfAnOlderLayoutCountsAsNoneAndASyncRebuildsIt() throws IOException {
+        // What an earlier Gazette left behind: a Lucene index without our schema mark.
+        Path old = dir.resolve("old");
+        try (var directory = org.apache.lucene.store.FSDirectory.open(old);
+             var writer = new org.apache.lucene.index.IndexWriter(directory, new org.apache.lucene.index.IndexWriterConfig())) {
+            org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
+            d.add(new org.apache.lucene.document.StringField(SearchFields.URL, "stale/", org.apache.lucene.document.Field.Store.YES));
+            writer.addDocument(d);
+        }
+        assertThat(SearchService.exists(old)).isFalse();
+        assertThat(SearchIndexer.sync(old, SearchFixtures.archive())).isEqualTo(SearchFixtures.archive().size());
+        assertThat(SearchService.exists(old)).isTrue();
+        try (SearchService search = SearchService.open(old)) {
+            assertThat(search.search("đua thuyền", 10)).extracting(SearchHit::url).containsExactly("2017/05/dua-thuyen/");
+            assertThat(search.search("", new SearchFilter(null, 2014), 0, 10).hits()).extracting(SearchHit::url)
+                    .containsExactly("2014/08/hoi-nghi-so-ket/");
+        }
+    }
+
+    @Test
+    void indexingAnalyzesLikeTheAnalyzer() throws IOException {
+        // Terms come pre-analyzed from the corpus; a phrase across two tag values must not match,
+        // one inside a value must, and exact spellings count in any field.
+        List<SearchDocument> docs = List.of(
+                new SearchDocument("tags/", "Tin", "", "Nội dung.", List.of("Giải thi", "Đua xe"), null, null, LocalDate.of(2020, 1, 1)),
+                new SearchDocument("phrase/", "Tin", "", "Nội dung.", List.of("Giải thi đua"), null, null, LocalDate.of(2014, 1, 1)));
+        assertThat(urls(docs, "thi dua")).containsExactly("phrase/", "tags/");
+        assertThat(urls(docs, "Đua xe")).containsExactly("tags/");
+    }
+
+    @Test
     void openingAMissingIndexFails() throws IOException {
         assertThat(SearchService.exists(dir.resolve("none"))).isFalse();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SearchService.open(dir.resolve("none")))
