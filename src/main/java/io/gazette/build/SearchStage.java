@@ -52,7 +52,7 @@ final class SearchStage {
     }
 
     /** Brings the Lucene index in the cache up to date; only changed documents are rewritten. */
-    static void index(Path cacheDir, List<SearchDocument> docs) throws IOException {
-        SearchIndexer.sync(cacheDir.resolve(SearchIndexer.DIR_NAME), docs);
+    static void index(Path cacheDir, SearchCorpus corpus) throws IOException {
+        SearchIndexer.sync(cacheDir.resolve(SearchIndexer.DIR_NAME), corpus);
     }
 }

@@ -1,16 +1,15 @@
 package io.gazette.build;
 
 import io.gazette.output.DirectorySink;
+import io.gazette.output.MemorySink;
 import io.gazette.output.OutputSink;
 import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
 import io.gazette.search.SearchCorpus;
-import io.gazette.search.SearchDocument;
 import io.gazette.search.StaticIndexExporter;
 import io.gazette.site.Site;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Stream;
 
 /**
  * The search part of one generation: the corpus is analyzed once and feeds related articles
@@ -40,15 +38,14 @@ final class SearchWork {
     }
 
     static SearchWork start(Site site, Path cacheDir) {
-        List<SearchDocument> docs = SearchStage.documents(site);
+        SearchCorpus corpus = SearchCorpus.of(SearchStage.documents(site));
         CompletableFuture<Void> lucene = CompletableFuture.runAsync(() -> {
             try {
-                SearchStage.index(cacheDir, docs);
+                SearchStage.index(cacheDir, corpus);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-        SearchCorpus corpus = SearchCorpus.of(docs);
         return new SearchWork(corpus, SearchStage.related(corpus, site.config().relatedCount()), lucene, cacheDir);
     }
 
@@ -57,33 +54,25 @@ final class SearchWork {
     }
 
     /**
-     * Writes the static index. A fresh build directory receives it directly; any other sink (the
-     * preview) gets only the files whose content changed, and their fingerprints are recorded so
-     * that files of an older index are deleted like any other vanished file.
+     * Writes the static index. A fresh build directory receives every file; any other sink (the
+     * preview) only the files whose content changed, and their fingerprints are recorded so that
+     * the files of an older index are deleted like any other vanished file.
      */
     void finish(OutputSink sink, Map<String, Long> fingerprints, Map<String, Long> previous, Set<String> changedPaths,
             Problems problems) throws IOException {
-        if (sink instanceof DirectorySink directory) {
-            StaticIndexExporter.export(corpus, directory.root());
+        if (sink instanceof DirectorySink) {
+            StaticIndexExporter.export(corpus, sink);
         } else {
-            Path temp = Files.createTempDirectory("gazette-search-");
-            try {
-                StaticIndexExporter.export(corpus, temp);
-                try (Stream<Path> files = Files.walk(temp)) {
-                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                        String path = temp.relativize(file).toString().replace('\\', '/');
-                        byte[] bytes = Files.readAllBytes(file);
-                        long fingerprint = Arrays.hashCode(bytes) * 31L + bytes.length;
-                        fingerprints.put(path, fingerprint);
-                        Long before = previous.get(path);
-                        if (before == null || before != fingerprint) {
-                            sink.write(path, bytes);
-                            changedPaths.add(path);
-                        }
-                    }
+            MemorySink files = new MemorySink();
+            StaticIndexExporter.export(corpus, files);
+            for (Map.Entry<String, byte[]> file : files.contents().entrySet()) {
+                long fingerprint = Arrays.hashCode(file.getValue()) * 31L + file.getValue().length;
+                fingerprints.put(file.getKey(), fingerprint);
+                Long before = previous.get(file.getKey());
+                if (before == null || before != fingerprint) {
+                    sink.write(file.getKey(), file.getValue());
+                    changedPaths.add(file.getKey());
                 }
-            } finally {
-                io.gazette.output.TreeDeletion.delete(temp);
             }
         }
         try {

@@ -2,14 +2,13 @@ package io.gazette.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gazette.output.OutputSink;
+import io.gazette.output.MemorySink;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,26 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 class IncrementalGenerationTest {
     @TempDir
     Path temp;
-
-    /** Keeps the site in memory, like the preview server's snapshots. */
-    static final class MemorySink implements OutputSink {
-        final Map<String, byte[]> files = new ConcurrentHashMap<>();
-
-        @Override
-        public void write(String path, byte[] content) {
-            files.put(path, content);
-        }
-
-        @Override
-        public void copy(String path, Path source) throws java.io.IOException {
-            files.put(path, Files.readAllBytes(source));
-        }
-
-        @Override
-        public void delete(String path) {
-            files.remove(path);
-        }
-    }
 
     @Test
     void editingOneArticleRewritesOnlyThePagesThatShowIt() throws Exception {
@@ -55,9 +34,9 @@ class IncrementalGenerationTest {
                 // the neighbour shows only its title, which did not change
                 .doesNotContain("2014/08/hoi-nghi-thi-dua-khen-thuong-nam-2014/index.html",
                         "css/style.css", "tu-khoa/hoi-nghi/index.html", "404.html");
-        assertThat(new String(sink.files.get("2015/01/giao-duc-va-phat-trien/index.html"), StandardCharsets.UTF_8))
+        assertThat(new String(sink.contents().get("2015/01/giao-duc-va-phat-trien/index.html"), StandardCharsets.UTF_8))
                 .contains("mãi mãi");
-        assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
+        assertThat(fullBuildOf(project)).isEqualTo(asText(sink.contents()));
     }
 
     @Test
@@ -71,13 +50,13 @@ class IncrementalGenerationTest {
         Files.writeString(added, "---\ntitle: Bài mới\ndate: 2015-06-01\ntags: [Mới]\n---\nNội dung mới.\n");
         BuildResult afterAdd = session.generate(sink, Set.of(added), System.nanoTime());
         assertThat(afterAdd.changedPaths()).contains("2015/06/bai-moi/index.html", "tu-khoa/moi/index.html", "index.html");
-        assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
+        assertThat(fullBuildOf(project)).isEqualTo(asText(sink.contents()));
 
         Files.delete(added);
         BuildResult afterDelete = session.generate(sink, Set.of(added), System.nanoTime());
         assertThat(afterDelete.changedPaths()).contains("2015/06/bai-moi/index.html", "tu-khoa/moi/feed.xml");
-        assertThat(sink.files).doesNotContainKey("2015/06/bai-moi/index.html");
-        assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
+        assertThat(sink.contents()).doesNotContainKey("2015/06/bai-moi/index.html");
+        assertThat(fullBuildOf(project)).isEqualTo(asText(sink.contents()));
     }
 
     @Test
@@ -94,13 +73,13 @@ class IncrementalGenerationTest {
         Files.writeString(article, good);
         BuildResult fixed = session.generate(sink, Set.of(article), System.nanoTime());
         assertThat(fixed.problems().hasErrors()).isFalse();
-        assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
+        assertThat(fullBuildOf(project)).isEqualTo(asText(sink.contents()));
     }
 
     private Map<String, String> fullBuildOf(Path project) throws Exception {
         MemorySink fresh = new MemorySink();
         SiteBuild.open(TestSites.options(project, temp.resolve("unused"))).generate(fresh, null, System.nanoTime());
-        return asText(fresh.files);
+        return asText(fresh.contents());
     }
 
     private static Map<String, String> asText(Map<String, byte[]> files) {
