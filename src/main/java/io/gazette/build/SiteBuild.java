@@ -21,7 +21,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
+import java.io.UncheckedIOException;
+
+import io.gazette.search.StaticIndexExporter;
+import io.gazette.site.SiteUrls;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +48,10 @@ public final class SiteBuild {
     private final ContentStage content;
     private final long themeHash;
     private final Map<String, Long> stageMillis = new LinkedHashMap<>();
+    /** Path → fingerprint of every file the last successful generation produced. */
+    private Map<String, Long> lastFingerprints = Map.of();
+    /** Article URL → related article URLs, from the last generation that ran search. */
+    private Map<String, List<String>> lastRelated = Map.of();
 
     private SiteBuild(BuildOptions options, SiteConfig config, Theme theme, Translations translations,
             TemplateRenderer renderer, long themeHash) {
@@ -108,11 +120,23 @@ public final class SiteBuild {
     }
 
     /**
-     * Generates the site into {@code sink}.
+     * Generates the site into {@code sink}: everything on the first call; on later calls of a
+     * long-lived session (the preview server) only the files whose fingerprint moved, deleting
+     * files that no longer exist.
      *
      * @param changed content files known to have changed since the last call, or null to re-read all
      */
     public BuildResult generate(OutputSink sink, Set<Path> changed, long startNanos) throws IOException {
+        return generate(sink, changed, startNanos, true);
+    }
+
+    /**
+     * @param withSearch false to skip the search work (analysis, related articles, static index,
+     *                   Lucene) and reuse the last related lists: the preview renders a saved page
+     *                   first and brings search up to date in a follow-up generation
+     */
+    public BuildResult generate(OutputSink sink, Set<Path> changed, long startNanos, boolean withSearch)
+            throws IOException {
         Problems problems = new Problems();
         stageMillis.clear();
         long t = System.nanoTime();
@@ -120,24 +144,74 @@ public final class SiteBuild {
         t = lap("content + markdown", t);
         Site site = new SiteAssembler(config, ZonedDateTime.now(options.clock())).assemble(inputs, problems);
         t = lap("site model", t);
+        SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir()) : null;
+        if (search != null) {
+            lastRelated = search.related();
+        }
+        site = site.withRelated(SearchStage.resolve(site, lastRelated));
+        t = lap("search: analysis + related", t);
         List<Page> pages = PagePlanner.plan(site, translations, themeHash);
-        t = lap("plan", t);
-        OutputStage output = new OutputStage(renderer);
-        int rendered = output.renderPages(pages, sink, problems);
-        t = lap("render", t);
-        int feeds = output.writeFeeds(site, sink);
-        output.writeSitemapAndRobots(site, sink);
-        int aliases = output.writeAliases(site, sink);
+        t = lap("plan pages", t);
         Map<String, Path> statics = StaticFiles.collect(List.of(theme.staticFiles(), config.staticDir()),
                 config.projectDir(), problems);
-        int staticCount = OutputStage.copyStatic(statics, sink);
-        lap("feeds, sitemap, static", t);
+        List<PlannedFile> planned = new OutputStage(renderer).plan(site, pages, statics);
+        t = lap("plan files", t);
+        Map<String, Long> fingerprints = new HashMap<>(planned.size() * 2);
+        List<PlannedFile> toProduce = new ArrayList<>();
+        for (PlannedFile file : planned) {
+            fingerprints.put(file.path(), file.fingerprint());
+            Long before = lastFingerprints.get(file.path());
+            if (before == null || before != file.fingerprint()) {
+                toProduce.add(file);
+            }
+        }
+        Set<String> reported = ConcurrentHashMap.newKeySet();
+        toProduce.parallelStream().forEach(file -> {
+            try {
+                file.producer().produce(file.path(), sink);
+            } catch (PlannedFile.ProduceFailure e) {
+                // One broken template fails every page using it: report it once.
+                if (reported.add(e.problem().format())) {
+                    problems.add(e.problem());
+                }
+                fingerprints.remove(file.path());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Set<String> changedPaths = new TreeSet<>();
+        toProduce.forEach(f -> changedPaths.add(f.path()));
+        t = lap("render + write", t);
+        if (search != null) {
+            search.finish(sink, fingerprints, lastFingerprints, changedPaths, problems);
+        } else {
+            // Not searched this time: the static index from last time stays as it is.
+            lastFingerprints.forEach((path, fingerprint) -> {
+                if (path.startsWith(StaticIndexExporter.DIR + "/")) {
+                    fingerprints.put(path, fingerprint);
+                }
+            });
+        }
+        t = lap("search: static index + lucene", t);
+        for (String path : new TreeSet<>(lastFingerprints.keySet())) {
+            if (!fingerprints.containsKey(path)) {
+                sink.delete(path);
+                changedPaths.add(path);
+            }
+        }
+        lap("delete vanished", t);
+        if (!problems.hasErrors()) {
+            lastFingerprints = fingerprints;
+        }
         List<Problem> sorted = problems.sorted();
         int warnings = (int) sorted.stream().filter(p -> !p.isError()).count();
+        int htmlPages = (int) toProduce.stream().filter(f -> f.path().endsWith(".html")).count();
+        int feeds = (int) planned.stream().filter(f -> f.path().endsWith(SiteUrls.FEED)).count();
+        int aliases = site.articles().stream().mapToInt(a -> a.aliases().size()).sum();
         BuildStats stats = new BuildStats(site.articles().size(), site.tags().size(), site.categories().size(),
-                rendered, feeds, aliases, staticCount, warnings, (System.nanoTime() - startNanos) / 1_000_000,
+                htmlPages, feeds, aliases, statics.size(), warnings, (System.nanoTime() - startNanos) / 1_000_000,
                 Map.copyOf(stageMillis));
-        return new BuildResult(site, pages, stats, problems);
+        return new BuildResult(site, pages, stats, problems, Set.copyOf(changedPaths));
     }
 
     private long lap(String stage, long since) {

@@ -27,6 +27,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only problems, no summary.")
     boolean quiet;
 
+    @Option(names = "--timings", description = "Also print how long each stage of the pipeline took.")
+    boolean timings;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -39,7 +42,12 @@ final class BuildCommand implements Callable<Integer> {
             BuildResult result = build.buildToDirectory();
             ProblemPrinter.print(result.problems().sorted(), err);
             if (!quiet) {
-                printSummary(result.stats(), build.config().projectDir().relativize(build.config().outputDir()), out);
+                printSummary(result.stats(), shown(build.config().projectDir(), build.config().outputDir()), out);
+            }
+            if (timings) {
+                result.stats().stageMillis().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                        .forEach(e -> out.printf("  %-26s %6d ms%n", e.getKey(), e.getValue()));
+                out.flush();
             }
             return GazetteCommand.OK;
         } catch (BuildFailedException e) {
@@ -49,6 +57,10 @@ final class BuildCommand implements Callable<Integer> {
             ProblemPrinter.print(java.util.List.of(Problem.error(null, 0, e.getMessage(), null)), err);
             return GazetteCommand.CONTENT_ERRORS;
         }
+    }
+
+    private static Path shown(Path project, Path output) {
+        return output.startsWith(project) ? project.relativize(output) : output;
     }
 
     static void printSummary(BuildStats stats, Path output, PrintWriter out) {

@@ -13,7 +13,11 @@ import picocli.CommandLine.Command;
         description = "Builds a Vietnamese news archive from Markdown into a static site.",
         subcommands = {
                 BuildCommand.class,
+                ServeCommand.class,
                 NewCommand.class,
+                SearchCommand.class,
+                ImportCommand.class,
+                CheckCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class GazetteCommand implements Runnable {

@@ -15,8 +15,10 @@ import java.util.Set;
 /** Reads site.yml and applies overrides; every bad value becomes a {@link Problem}. */
 public final class ConfigLoader {
     public static final String FILE_NAME = "site.yml";
+    /** Build caches (the Lucene index), relative to the project; never published. */
+    public static final String CACHE_DIR = ".gazette/cache";
     private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "baseUrl", "language",
-            "timeZone", "theme", "permalink", "pageSize", "feedSize", "relatedCount", "author", "output",
+            "timeZone", "theme", "permalink", "pageSize", "feedSize", "relatedCount", "author", "output", "import",
             "params");
 
     private ConfigLoader() {
@@ -32,7 +34,7 @@ public final class ConfigLoader {
         Path shown = Path.of(FILE_NAME);
         YamlMapping yaml = YamlMapping.EMPTY;
         if (Files.isRegularFile(file)) {
-            String text = io.gazette.content.SourceText.decode(Files.readAllBytes(file), shown, problems);
+            String text = io.gazette.text.SourceText.decode(Files.readAllBytes(file), shown, problems);
             try {
                 yaml = YamlMapping.parse(text == null ? "" : text);
             } catch (YamlMapping.YamlError e) {
@@ -85,7 +87,7 @@ public final class ConfigLoader {
                 projectDir.resolve("static"),
                 themesDir,
                 projectDir.resolve(output),
-                projectDir.resolve(".gazette/cache"),
+                projectDir.resolve(CACHE_DIR),
                 Boolean.TRUE.equals(overrides.drafts()),
                 Boolean.TRUE.equals(overrides.future()),
                 java.util.Collections.unmodifiableMap(params));

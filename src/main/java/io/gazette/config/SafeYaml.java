@@ -20,17 +20,54 @@ public final class SafeYaml {
     private SafeYaml() {
     }
 
-    /** A new parser; {@link Yaml} is not thread-safe, so callers must not share one across threads. */
-    public static Yaml create() {
+    /** One per thread: {@link Yaml} is not thread-safe, but a thread may reuse its own. */
+    private static final ThreadLocal<Reader> READERS = ThreadLocal.withInitial(Reader::new);
+
+    /** This thread's reader. */
+    static Reader reader() {
+        return READERS.get();
+    }
+
+    /** A YAML reader that composes a document once and builds its plain values from the same tree. */
+    static final class Reader {
+        private final PlainConstructor constructor;
+        private final Yaml yaml;
+
+        private Reader() {
+            LoaderOptions options = options();
+            DumperOptions dumperOptions = new DumperOptions();
+            constructor = new PlainConstructor(options);
+            yaml = new Yaml(constructor, new Representer(dumperOptions), dumperOptions, options, new NoTimestampResolver());
+        }
+
+        org.yaml.snakeyaml.nodes.Node compose(String text) {
+            return yaml.compose(new java.io.StringReader(text));
+        }
+
+        Object construct(org.yaml.snakeyaml.nodes.Node node) {
+            return constructor.construct(node);
+        }
+    }
+
+    /** Exposes construction from an already composed node, so a document is parsed only once. */
+    private static final class PlainConstructor extends SafeConstructor {
+        PlainConstructor(LoaderOptions options) {
+            super(options);
+        }
+
+        Object construct(org.yaml.snakeyaml.nodes.Node node) {
+            return constructDocument(node);
+        }
+    }
+
+    private static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setNestingDepthLimit(20);
         options.setTagInspector(tag -> false);
-        DumperOptions dumperOptions = new DumperOptions();
-        return new Yaml(new SafeConstructor(options), new Representer(dumperOptions), dumperOptions,
-                options, new NoTimestampResolver());
+        return options;
     }
 
     /**

@@ -2,7 +2,6 @@ package io.gazette.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -41,8 +40,8 @@ public record YamlMapping(Map<String, Object> values, Map<String, Integer> keyLi
             return EMPTY;
         }
         try {
-            Yaml yaml = SafeYaml.create();
-            Node root = yaml.compose(new java.io.StringReader(yamlText));
+            SafeYaml.Reader yaml = SafeYaml.reader();
+            Node root = yaml.compose(yamlText);
             if (root == null) {
                 return EMPTY;
             }
@@ -61,7 +60,7 @@ public record YamlMapping(Map<String, Object> values, Map<String, Integer> keyLi
                     }
                 }
             }
-            Object loaded = SafeYaml.create().load(yamlText);
+            Object loaded = yaml.construct(root);
             Map<String, Object> values = new LinkedHashMap<>();
             ((Map<?, ?>) loaded).forEach((k, v) -> values.put(String.valueOf(k), v));
             return new YamlMapping(values, lines);

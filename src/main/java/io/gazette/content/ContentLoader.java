@@ -3,6 +3,7 @@ package io.gazette.content;
 import io.gazette.config.YamlMapping;
 import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
+import io.gazette.text.SourceText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;

@@ -20,9 +20,10 @@ public final class AtomFeed {
     /**
      * @param feedUrl site-relative URL of the feed itself
      * @param pageUrl site-relative URL of the HTML page it mirrors
+     * @param fullContent whether entries carry the article body or only its summary
      */
     public static byte[] write(String title, String feedUrl, String pageUrl, String language, List<Article> articles,
-            SiteUrls urls) {
+            SiteUrls urls, boolean fullContent) {
         StringBuilder xml = new StringBuilder(64 * 1024);
         xml.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
         xml.append("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"").append(Xml.escape(language)).append("\">\n");
@@ -37,13 +38,13 @@ public final class AtomFeed {
         xml.append("  <updated>").append(DateFormats.iso(updated)).append("</updated>\n");
         xml.append("  <generator>Gazette</generator>\n");
         for (Article article : articles) {
-            entry(xml, article, urls);
+            entry(xml, article, urls, fullContent);
         }
         xml.append("</feed>\n");
         return xml.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void entry(StringBuilder xml, Article article, SiteUrls urls) {
+    private static void entry(StringBuilder xml, Article article, SiteUrls urls, boolean fullContent) {
         String link = urls.absolute(article.url());
         xml.append("  <entry>\n");
         xml.append("    <title>").append(Xml.escape(article.title())).append("</title>\n");
@@ -59,8 +60,10 @@ public final class AtomFeed {
                     .append(Xml.escape(tag.name())).append("\"/>\n");
         }
         xml.append("    <summary>").append(Xml.escape(article.summary())).append("</summary>\n");
-        xml.append("    <content type=\"html\" xml:base=\"").append(Xml.escape(urls.baseUrl())).append("\">")
-                .append(Xml.escape(article.html())).append("</content>\n");
+        if (fullContent) {
+            xml.append("    <content type=\"html\" xml:base=\"").append(Xml.escape(urls.baseUrl())).append("\">")
+                    .append(Xml.escape(article.html())).append("</content>\n");
+        }
         xml.append("  </entry>\n");
     }
 }

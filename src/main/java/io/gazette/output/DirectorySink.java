@@ -35,6 +35,10 @@ public final class DirectorySink implements OutputSink {
         Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    public Path root() {
+        return root;
+    }
+
     /** Paths written more than once, sorted. */
     public List<String> duplicates() {
         return List.copyOf(new TreeSet<>(duplicates));

@@ -13,4 +13,9 @@ public interface OutputSink {
 
     /** Copies a file as is (static assets); sinks may link instead of copying. */
     void copy(String path, Path source) throws IOException;
+
+    /** Removes a file an earlier generation wrote (incremental rebuilds); a fresh directory has none. */
+    default void delete(String path) throws IOException {
+        throw new UnsupportedOperationException("this sink only receives whole builds");
+    }
 }

@@ -1,7 +1,7 @@
 package io.gazette.render;
 
 import io.gazette.config.YamlMapping;
-import io.gazette.content.SourceText;
+import io.gazette.text.SourceText;
 import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.gazette.site;
 
 import io.gazette.content.UrlPaths;
 import java.time.ZonedDateTime;
+import java.util.Locale;
 
 /**
  * Where every page of the site lives. URLs are site-relative (no leading slash, trailing slash for
@@ -28,9 +29,9 @@ public final class SiteUrls {
 
     public String article(ZonedDateTime date, String slug) {
         String path = permalink
-                .replace(":year", String.format("%04d", date.getYear()))
-                .replace(":month", String.format("%02d", date.getMonthValue()))
-                .replace(":day", String.format("%02d", date.getDayOfMonth()))
+                .replace(":year", String.format(Locale.ROOT, "%04d", date.getYear()))
+                .replace(":month", String.format(Locale.ROOT, "%02d", date.getMonthValue()))
+                .replace(":day", String.format(Locale.ROOT, "%02d", date.getDayOfMonth()))
                 .replace(":slug", slug);
         return UrlPaths.normalise(path);
     }
@@ -48,7 +49,7 @@ public final class SiteUrls {
     }
 
     public String month(int year, int month) {
-        return ARCHIVE + year + "/" + String.format("%02d", month) + "/";
+        return ARCHIVE + year + "/" + String.format(Locale.ROOT, "%02d", month) + "/";
     }
 
     /** Page {@code n} (1-based) of a paginated list whose first page is {@code listUrl}. */

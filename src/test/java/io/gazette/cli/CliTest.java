@@ -70,7 +70,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"build", "new"})
+    @ValueSource(strings = {"build", "serve", "new", "search", "import", "check"})
     void everyCommandHasHelp(String command) {
         assertThat(run(command, "--help")).isZero();
         assertThat(out.toString()).contains("Usage: gazette " + command);

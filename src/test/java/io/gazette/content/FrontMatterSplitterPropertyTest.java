@@ -3,6 +3,7 @@ package io.gazette.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gazette.problems.Problems;
+import io.gazette.text.SourceText;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import net.jqwik.api.ForAll;

@@ -1,0 +1,58 @@
+package io.gazette.build;
+
+import io.gazette.search.RelatedArticles;
+import io.gazette.search.SearchCorpus;
+import io.gazette.search.SearchDocument;
+import io.gazette.search.SearchIndexer;
+import io.gazette.site.Article;
+import io.gazette.site.Site;
+import io.gazette.site.Term;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The site as search sees it: documents, the Lucene index in the cache, "Bài viết khác" lists. */
+final class SearchStage {
+
+    private SearchStage() {
+    }
+
+    static List<SearchDocument> documents(Site site) {
+        List<SearchDocument> docs = new ArrayList<>(site.articles().size());
+        for (Article article : site.articles()) {
+            docs.add(new SearchDocument(article.url(), article.title(), article.summary(), article.plainText(),
+                    article.tags().stream().map(Term::name).toList(),
+                    article.category() == null ? "" : article.category().name(), article.author(),
+                    article.date().toLocalDate()));
+        }
+        return docs;
+    }
+
+    static Map<String, List<String>> related(SearchCorpus corpus, int count) {
+        return new RelatedArticles(corpus).compute(count);
+    }
+
+    /**
+     * Related URLs resolved back to the site's articles. URLs of articles that no longer exist
+     * are dropped: the preview may resolve lists computed before the latest edit.
+     */
+    static Map<String, List<Article>> resolve(Site site, Map<String, List<String>> related) {
+        Map<String, Article> byUrl = new HashMap<>(site.articles().size() * 2);
+        site.articles().forEach(a -> byUrl.put(a.url(), a));
+        Map<String, List<Article>> resolved = new HashMap<>(related.size() * 2);
+        related.forEach((url, urls) -> {
+            if (byUrl.containsKey(url)) {
+                resolved.put(url, urls.stream().map(byUrl::get).filter(java.util.Objects::nonNull).toList());
+            }
+        });
+        return resolved;
+    }
+
+    /** Brings the Lucene index in the cache up to date; only changed documents are rewritten. */
+    static void index(Path cacheDir, SearchCorpus corpus) throws IOException {
+        SearchIndexer.sync(cacheDir.resolve(SearchIndexer.DIR_NAME), corpus);
+    }
+}

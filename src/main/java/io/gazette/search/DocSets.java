@@ -1,0 +1,156 @@
+package io.gazette.search;
+
+import java.util.Arrays;
+
+/**
+ * Binary building blocks of the static index: unsigned LEB128 varints and sets of document numbers,
+ * each written as a gap list, a bitmap or the gap list of the missing documents, whichever is
+ * smallest. search.js decodes the same layout.
+ */
+final class DocSets {
+    static final int LIST = 0;
+    static final int BITMAP = 1;
+    static final int COMPLEMENT = 2;
+
+    private DocSets() {
+    }
+
+    /** A growable byte buffer, unsynchronized (ByteArrayOutputStream locks on every byte). */
+    static final class Sink {
+        byte[] bytes;
+        int size;
+
+        Sink(int capacity) {
+            bytes = new byte[Math.max(16, capacity)];
+        }
+
+        void write(int b) {
+            if (size == bytes.length) {
+                bytes = Arrays.copyOf(bytes, size * 2);
+            }
+            bytes[size++] = (byte) b;
+        }
+
+        void write(byte[] b, int from, int length) {
+            if (size + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + length));
+            }
+            System.arraycopy(b, from, bytes, size, length);
+            size += length;
+        }
+
+        /** Makes room for {@code length} zero bytes at the end and counts them as written. */
+        void reserve(int length) {
+            if (size + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + length));
+            }
+            Arrays.fill(bytes, size, size + length, (byte) 0);
+            size += length;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
+    }
+
+    static void varint(Sink out, int value) {
+        int v = value;
+        while ((v & ~0x7F) != 0) {
+            out.write((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out.write(v);
+    }
+
+    static int varintSize(int value) {
+        int size = 1;
+        int v = value >>> 7;
+        while (v != 0) {
+            size++;
+            v >>>= 7;
+        }
+        return size;
+    }
+
+    /**
+     * Writes {@code docs[from..from+count)} (strictly increasing, all below {@code universe}) in
+     * the smallest of three forms: a gap list, a bitmap, or the gap list of the documents NOT in
+     * the set (a syllable in nearly every document costs a few bytes, not one bit a document).
+     */
+    static void write(Sink out, int[] docs, int from, int count, int universe) {
+        int end = from + count;
+        int first = docs[from];
+        int last = docs[end - 1];
+        int listSize = varintSize(count) + varintSize(first);
+        for (int i = from + 1; i < end; i++) {
+            listSize += varintSize(docs[i] - docs[i - 1] - 1);
+        }
+        int bitmapBytes = (last - first) / 8 + 1;
+        int bitmapSize = varintSize(first) + varintSize(bitmapBytes) + bitmapBytes;
+        int absent = universe - count;
+        int complementSize = absent > universe / 2 ? Integer.MAX_VALUE : complementSize(docs, from, end, universe);
+        if (listSize <= bitmapSize && listSize <= complementSize) {
+            out.write(LIST);
+            varint(out, count);
+            varint(out, first);
+            for (int i = from + 1; i < end; i++) {
+                varint(out, docs[i] - docs[i - 1] - 1);
+            }
+        } else if (bitmapSize <= complementSize) {
+            out.write(BITMAP);
+            varint(out, first);
+            varint(out, bitmapBytes);
+            int at = out.size;
+            out.reserve(bitmapBytes);
+            byte[] bits = out.bytes;
+            for (int i = from; i < end; i++) {
+                int offset = docs[i] - first;
+                bits[at + (offset >>> 3)] |= (byte) (1 << (offset & 7));
+            }
+        } else {
+            out.write(COMPLEMENT);
+            varint(out, absent);
+            int previous = -1;
+            for (int i = from; i <= end; i++) {
+                int runStart = i == from ? 0 : docs[i - 1] + 1;
+                int runEnd = i < end ? docs[i] : universe;
+                for (int d = runStart; d < runEnd; d++) {
+                    varint(out, previous < 0 ? d : d - previous - 1);
+                    previous = d;
+                }
+            }
+        }
+    }
+
+    /** Size of the COMPLEMENT form: absent documents come in runs between present ones. */
+    private static int complementSize(int[] docs, int from, int end, int universe) {
+        int size = varintSize(universe - (end - from));
+        int previousAbsent = -1;
+        for (int i = from; i <= end; i++) {
+            int runStart = i == from ? 0 : docs[i - 1] + 1;
+            int runEnd = i < end ? docs[i] : universe;
+            if (runStart < runEnd) {
+                // The run's first gap counts from the previous absent document, the others are 0.
+                size += varintSize(previousAbsent < 0 ? runStart : runStart - previousAbsent - 1) + (runEnd - runStart - 1);
+                previousAbsent = runEnd - 1;
+            }
+        }
+        return size;
+    }
+
+    /** A growable, strictly increasing list of document numbers. */
+    static final class Builder {
+        int[] docs = new int[4];
+        int size;
+
+        void add(int doc) {
+            if (size > 0 && docs[size - 1] == doc) {
+                return;
+            }
+            if (size == docs.length) {
+                docs = Arrays.copyOf(docs, size * 2);
+            }
+            docs[size++] = doc;
+        }
+    }
+}

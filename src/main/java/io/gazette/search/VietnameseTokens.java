@@ -1,0 +1,159 @@
+package io.gazette.search;
+
+import io.gazette.text.VietnameseText;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one tokenizer behind the Lucene analyzer, the static index and (re-implemented line by line)
+ * the browser client in {@code search.js}. Change one, change the other and regenerate
+ * {@code analyzer-vectors.json}.
+ *
+ * <p>Rules: NFC; a token is a maximal run of letters (L*), marks (M*) and decimal digits (Nd);
+ * everything else separates. Exact form = NFC(lowercase(token)); folded form = exact with every
+ * non-spacing mark removed after NFD and đ→d, re-composed to NFC. Tokens longer than
+ * {@link #MAX_TOKEN_LENGTH} UTF-16 units are dropped (base64 blobs, not words).
+ */
+public final class VietnameseTokens {
+    public static final int MAX_TOKEN_LENGTH = 64;
+    private static final int CACHE_LIMIT = 200_000;
+    private static final Map<String, String[]> FORMS = new ConcurrentHashMap<>();
+
+    private VietnameseTokens() {
+    }
+
+    /** Tokens of {@code text}; offsets point into {@code VietnameseText.nfc(text)}. */
+    public static List<Syllable> scan(String text) {
+        String nfc = VietnameseText.nfc(text == null ? "" : text);
+        List<Syllable> out = new ArrayList<>();
+        int i = 0;
+        int n = nfc.length();
+        while (i < n) {
+            int step = tokenCharAt(nfc, i);
+            if (step <= 0) {
+                i -= step;
+                continue;
+            }
+            int start = i;
+            while (i < n && (step = tokenCharAt(nfc, i)) > 0) {
+                i += step;
+            }
+            String[] forms = forms(nfc.substring(start, i));
+            if (forms != null) {
+                out.add(new Syllable(start, i, forms[0], forms[1]));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The length in chars of the code point at {@code i}: positive when it is a token char,
+     * negated when it is not. Surrogate pairs are tested as one code point, lone surrogates separate.
+     */
+    static int tokenCharAt(CharSequence text, int i) {
+        char c = text.charAt(i);
+        if (!Character.isSurrogate(c)) {
+            return isTokenChar(c) ? 1 : -1;
+        }
+        int cp = Character.codePointAt(text, i);
+        int count = Character.charCount(cp);
+        return isTokenCodePoint(cp) ? count : -count;
+    }
+
+    /** Same as {@link #tokenCharAt(CharSequence, int)} over {@code text[0..limit)}. */
+    static int tokenCharAt(char[] text, int i, int limit) {
+        char c = text[i];
+        if (!Character.isSurrogate(c)) {
+            return isTokenChar(c) ? 1 : -1;
+        }
+        int cp = Character.codePointAt(text, i, limit);
+        int count = Character.charCount(cp);
+        return isTokenCodePoint(cp) ? count : -count;
+    }
+
+    /**
+     * {exact, folded} of a raw token, or null when it is too long. Cached: a corpus has a few
+     * thousand distinct syllables and millions of occurrences, and normalizing is the slow part.
+     */
+    static String[] forms(String raw) {
+        String[] cached = FORMS.get(raw);
+        if (cached != null) {
+            return cached;
+        }
+        String exact = exact(raw);
+        String[] forms = exact.length() > MAX_TOKEN_LENGTH ? null : new String[]{exact, fold(exact)};
+        if (forms != null && FORMS.size() < CACHE_LIMIT) {
+            FORMS.put(raw, forms);
+        }
+        return forms;
+    }
+
+    /** Whether each BMP char is a token char: one bit a char, looked up instead of asking Character. */
+    private static final long[] TOKEN_CHARS = new long[1 << 10];
+
+    static {
+        for (int c = 0; c < 1 << 16; c++) {
+            if (!Character.isSurrogate((char) c) && isTokenCodePoint(c)) {
+                TOKEN_CHARS[c >>> 6] |= 1L << c;
+            }
+        }
+    }
+
+    /** Token char test for a BMP char that is not a surrogate. */
+    static boolean isTokenChar(char c) {
+        return (TOKEN_CHARS[c >>> 6] & (1L << c)) != 0;
+    }
+
+    private static boolean isTokenCodePoint(int cp) {
+        if (Character.isLetterOrDigit(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    static String exact(String token) {
+        return VietnameseText.nfc(token.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Folds an already lowercased token. Works on code points (not chars) so that it removes
+     * exactly what the browser's {@code /\p{Mn}/gu} removes.
+     */
+    static String fold(String exact) {
+        String decomposed = Normalizer.normalize(exact, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        decomposed.codePoints().forEach(cp -> {
+            if (Character.getType(cp) == Character.NON_SPACING_MARK) {
+                return;
+            }
+            out.appendCodePoint(switch (cp) {
+                case 'đ' -> 'd';
+                case 'Đ' -> 'D';
+                default -> cp;
+            });
+        });
+        return Normalizer.normalize(out, Normalizer.Form.NFC);
+    }
+
+    /**
+     * The key a tag is filtered by: its exact tokens joined by single spaces, so that the browser
+     * computes the same key with the tokenizer it already has ("Hội  Nghị" and "hội nghị" match).
+     */
+    public static String tagKey(String tag) {
+        StringBuilder key = new StringBuilder();
+        for (Syllable s : scan(tag)) {
+            if (key.length() > 0) {
+                key.append(' ');
+            }
+            key.append(s.exact());
+        }
+        return key.toString();
+    }
+}

@@ -1,0 +1,154 @@
+package io.gazette.serve;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Objects;
+
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The Jetty server of {@code gazette serve}: the current {@link PreviewSite} snapshot with pretty
+ * URLs, ETags and gzip, live reload and the error overlay ({@link #liveReload()}), and optionally
+ * search. Binds to 127.0.0.1:1313 unless told otherwise; port 0 picks a free port.
+ */
+public final class PreviewServer implements AutoCloseable {
+    public static final String DEFAULT_BIND = "127.0.0.1";
+    public static final int DEFAULT_PORT = 1313;
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final LiveReload liveReload;
+    private final PreviewHandler handler;
+    private final String bind;
+
+    private PreviewServer(Builder builder) throws UnknownHostException {
+        this.bind = builder.bind;
+        boolean loopback = InetAddress.getByName(builder.bind).isLoopbackAddress();
+        this.liveReload = new LiveReload(builder.site, builder.keepAliveInterval);
+
+        QueuedThreadPool threads = new QueuedThreadPool(builder.maxThreads, 4);
+        threads.setName("gazette-preview");
+        threads.setDaemon(true);
+        server = new Server(threads);
+        server.setStopTimeout(0); // Ctrl-C should not wait for idle keep-alive connections
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(builder.bind);
+        connector.setPort(builder.port);
+        connector.setIdleTimeout(builder.keepAliveInterval.multipliedBy(3).toMillis());
+        server.addConnector(connector);
+
+        ErrorHandler errors = new ErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowCauses(false);
+        errors.setShowMessageInTitle(false);
+        server.setErrorHandler(errors);
+        handler = new PreviewHandler(builder.site, liveReload, builder.search, loopback);
+        server.setHandler(handler);
+    }
+
+    public static Builder builder(PreviewSite site) {
+        return new Builder(site);
+    }
+
+    /** Binds and starts serving; throws if the port is taken. */
+    public PreviewServer start() throws Exception {
+        server.start();
+        return this;
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** Where to open the preview, e.g. {@code http://127.0.0.1:1313/}. */
+    public URI url() {
+        String host = bind;
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = "127.0.0.1";
+        }
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + port() + "/");
+    }
+
+    /** Sets (or, with null, removes) the search endpoint; may be called while serving. */
+    public void search(SearchEndpoint search) {
+        handler.setSearch(search);
+    }
+
+    public LiveReload liveReload() {
+        return liveReload;
+    }
+
+    @Override
+    public void close() {
+        liveReload.close();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the preview server", e);
+        }
+    }
+
+    public static final class Builder {
+        private final PreviewSite site;
+        private String bind = DEFAULT_BIND;
+        private int port = DEFAULT_PORT;
+        private SearchEndpoint search;
+        private Duration keepAliveInterval = Duration.ofSeconds(15);
+        private int maxThreads = 200;
+
+        private Builder(PreviewSite site) {
+            this.site = Objects.requireNonNull(site);
+        }
+
+        public Builder bind(String address) {
+            this.bind = Objects.requireNonNull(address);
+            return this;
+        }
+
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Serves {@value SearchEndpoint#PATH}; without one that path is an ordinary 404. */
+        public Builder search(SearchEndpoint search) {
+            this.search = search;
+            return this;
+        }
+
+        /** How often idle event streams get a comment so that nothing between times them out. */
+        public Builder keepAliveInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("keep-alive interval must be positive");
+            }
+            this.keepAliveInterval = interval;
+            return this;
+        }
+
+        public Builder maxThreads(int maxThreads) {
+            this.maxThreads = maxThreads;
+            return this;
+        }
+
+        public PreviewServer build() throws UnknownHostException {
+            return new PreviewServer(this);
+        }
+    }
+}

@@ -1,0 +1,413 @@
+/*
+ * Gazette search client: no dependencies, ES2017+.
+ * Reads the static index written by io.gazette.search.StaticIndexExporter and ranks exactly like
+ * io.gazette.search.SearchService. Tokenizing and folding mirror VietnameseTokens.java line by
+ * line; src/test/js/analyzer.test.mjs checks them against vectors the Java side generates.
+ *
+ * Loading: a classic <script defer>. It sets globalThis.GazetteSearch (and module.exports under
+ * CommonJS, which is how the Node tests load it), then mounts itself on [data-gazette-search].
+ */
+(function (root, factory) {
+  'use strict';
+  const api = factory();
+  root.GazetteSearch = api;
+  if (typeof module === 'object' && module && module.exports) module.exports = api;
+  if (root.document) {
+    const start = () => {
+      const el = root.document.querySelector('[data-gazette-search]');
+      if (el) api.mount(el);
+    };
+    if (root.document.readyState === 'loading') root.document.addEventListener('DOMContentLoaded', start);
+    else start();
+  }
+})(typeof globalThis !== 'undefined' ? globalThis : this, function () {
+  'use strict';
+
+  // ---- Tokens: keep in step with VietnameseTokens.java ----
+  const TOKEN = /[\p{L}\p{M}\p{Nd}]+/gu;
+  const MARK = /\p{Mn}/gu;
+  const MAX_TOKEN_LENGTH = 64;
+  const formsCache = new Map();
+
+  function forms(raw) {
+    let f = formsCache.get(raw);
+    if (f === undefined) {
+      const exact = raw.toLowerCase().normalize('NFC');
+      f = exact.length > MAX_TOKEN_LENGTH ? null : [exact, fold(exact)];
+      if (formsCache.size < 50000) formsCache.set(raw, f);
+    }
+    return f;
+  }
+
+  function fold(exact) {
+    return exact.normalize('NFD').replace(MARK, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+  }
+
+  /** [{start, end, exact, folded}]; offsets into text.normalize('NFC'). */
+  function scan(text) {
+    const nfc = String(text == null ? '' : text).normalize('NFC');
+    const out = [];
+    for (const m of nfc.matchAll(TOKEN)) {
+      const f = forms(m[0]);
+      if (f) out.push({ start: m.index, end: m.index + m[0].length, exact: f[0], folded: f[1] });
+    }
+    return out;
+  }
+
+  function tokens(text, folded) {
+    return scan(text).map((s) => (folded ? s.folded : s.exact));
+  }
+
+  function tagKey(tag) {
+    return tokens(tag, false).join(' ');
+  }
+
+  function parseQuery(query) {
+    const s = scan(query);
+    const unigrams = new Set();
+    const bigrams = new Set();
+    const exacts = new Set();
+    s.forEach((t, i) => {
+      unigrams.add(t.folded);
+      exacts.add(t.exact);
+      if (i > 0) bigrams.add(s[i - 1].folded + ' ' + t.folded);
+    });
+    // Spelling only counts when the query was typed with diacritics (ParsedQuery.java).
+    const diacritics = s.some((t) => t.exact !== t.folded);
+    return { unigrams: [...unigrams], bigrams: [...bigrams], exacts: diacritics ? [...exacts] : [] };
+  }
+
+  // ---- Static index ----
+  const utf8 = new TextEncoder();
+  const utf8d = new TextDecoder();
+
+  function fnv1a(key) {
+    let h = 0x811c9dc5;
+    for (const b of utf8.encode(key)) h = Math.imul(h ^ b, 0x01000193);
+    return h >>> 0;
+  }
+
+  class Reader {
+    constructor(bytes, pos = 0) { this.b = bytes; this.p = pos; }
+    byte() { return this.b[this.p++]; }
+    varint() {
+      let v = 0;
+      let shift = 0;
+      let b;
+      do { b = this.b[this.p++]; v += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
+      return v;
+    }
+    str() { const n = this.varint(); const s = utf8d.decode(this.b.subarray(this.p, this.p + n)); this.p += n; return s; }
+    /** Marks mask in out[doc] for every document of the next docset. */
+    docset(out, mask) {
+      const type = this.byte();
+      if (type === 0) {
+        let n = this.varint();
+        let d = this.varint();
+        out[d] |= mask;
+        while (--n > 0) { d += this.varint() + 1; out[d] |= mask; }
+      } else if (type === 2) {
+        // Every document except the listed ones.
+        let n = this.varint();
+        let next = n ? this.varint() : out.length;
+        for (let d = 0; d < out.length; d++) {
+          if (d === next) { next = --n > 0 ? next + this.varint() + 1 : out.length; continue; }
+          out[d] |= mask;
+        }
+      } else {
+        const start = this.varint();
+        const len = this.varint();
+        for (let i = 0; i < len; i++) {
+          const byte = this.b[this.p + i];
+          if (byte) for (let j = 0; j < 8; j++) if (byte & (1 << j)) out[start + i * 8 + j] |= mask;
+        }
+        this.p += len;
+      }
+    }
+  }
+
+  /**
+   * loader: {json(path), bytes(path)} resolving paths under the search/ directory.
+   * Everything fetched is cached, so a further query only fetches the shards it has not seen.
+   */
+  function createIndex(loader) {
+    let manifest = null;
+    const shards = new Map();
+    const chunks = new Map();
+
+    function load() {
+      if (!manifest) manifest = loader.json('manifest.json');
+      return manifest;
+    }
+
+    function shard(m, id) {
+      if (!shards.has(id)) {
+        const path = m.version + '/t/' + id.toString(16) + '.bin';
+        shards.set(id, loader.bytes(path).then((bytes) => {
+          const r = new Reader(bytes);
+          const entries = new Map();
+          for (let n = r.varint(); n > 0; n--) {
+            const key = r.str();
+            const len = r.varint();
+            entries.set(key, r.p);
+            r.p += len;
+          }
+          return { bytes, entries };
+        }, (e) => { shards.delete(id); throw e; }));
+      }
+      return shards.get(id);
+    }
+
+    /** Per-document field masks of one term (bit 0 only for spellings and tags), or null. */
+    async function term(m, key) {
+      const s = await shard(m, fnv1a(key) & (m.shards - 1));
+      const pos = s.entries.get(key);
+      if (pos === undefined) return null;
+      const r = new Reader(s.bytes, pos);
+      const fields = new Uint8Array(m.docs);
+      if (key[0] === '#' || key[0] === '=') {
+        r.docset(fields, 1);
+      } else {
+        const mask = r.byte();
+        for (let f = 0; f < 8; f++) if (mask & (1 << f)) r.docset(fields, 1 << f);
+      }
+      return fields;
+    }
+
+    /**
+     * Ranked document numbers: {total, ids, years: [[year, count]], terms}.
+     * filter: {tag, year}. Ranking tiers as in SearchService.
+     */
+    async function search(query, filter = {}) {
+      const m = await load();
+      const q = parseQuery(query);
+      const tag = filter.tag ? tagKey(filter.tag) : '';
+      const year = filter.year ? Number(filter.year) : 0;
+      const result = { total: 0, ids: [], years: [], terms: q.unigrams };
+      if (!q.unigrams.length && !tag && !year) return result;
+      const [uni, bi, exact, tagTerm] = await Promise.all([
+        Promise.all(q.unigrams.map((u) => term(m, u))),
+        Promise.all(q.bigrams.map((b) => term(m, b))),
+        Promise.all(q.exacts.map((e) => term(m, '=' + e))),
+        tag ? term(m, '#' + tag) : null,
+      ]);
+      if (uni.some((t) => !t) || (tag && !tagTerm)) return result;
+      const nFields = m.fields.length;
+      const yearCounts = new Map();
+      const range = m.years.find((y) => y[0] === year);
+      const ranked = [];
+      for (let d = 0; d < m.docs; d++) {
+        if (tagTerm && !tagTerm[d]) continue;
+        let all = 0xff;
+        let ok = true;
+        for (const t of uni) { if (!t[d]) { ok = false; break; } all &= t[d]; }
+        if (!ok) continue;
+        const y = m.years.find((r) => d >= r[1] && d < r[1] + r[2]);
+        if (y) yearCounts.set(y[0], (yearCounts.get(y[0]) || 0) + 1);
+        if (year && (!range || d < range[1] || d >= range[1] + range[2])) continue;
+        let phraseMask = 0xff;
+        for (const t of bi) phraseMask &= t ? t[d] : 0;
+        const phrase = !bi.length || phraseMask !== 0;
+        const best = bi.length && phraseMask ? phraseMask : all;
+        let field = 0;
+        for (let f = 0; f < nFields; f++) if (best & (1 << f)) { field = nFields - f; break; }
+        let exactCount = 0;
+        for (const e of exact) if (e && e[d]) exactCount++;
+        ranked.push([phrase ? 1 : 0, exactCount, field, d]);
+      }
+      ranked.sort((a, b) => b[0] - a[0] || b[1] - a[1] || b[2] - a[2] || a[3] - b[3]);
+      result.total = ranked.length;
+      result.ids = ranked.map((r) => r[3]);
+      result.years = [...yearCounts].sort((a, b) => b[0] - a[0]);
+      return result;
+    }
+
+    /** Metadata of documents: [{id, url, title, date, tags, excerpt}]. */
+    async function docs(ids) {
+      const m = await load();
+      const need = [...new Set(ids.map((id) => Math.floor(id / m.chunk)))];
+      await Promise.all(need.map((c) => {
+        if (!chunks.has(c)) {
+          chunks.set(c, loader.json(m.version + '/d/' + c + '.json').catch((e) => { chunks.delete(c); throw e; }));
+        }
+        return chunks.get(c);
+      }));
+      return Promise.all(ids.map(async (id) => {
+        const row = (await chunks.get(Math.floor(id / m.chunk)))[id % m.chunk];
+        return { id, url: row[0], title: row[1], date: row[2], tags: row[3], excerpt: row[4] };
+      }));
+    }
+
+    return { manifest: load, search, docs };
+  }
+
+  /** [{text, mark}] pieces of text; mark = the word matches a folded query term. */
+  function highlight(text, foldedTerms) {
+    const nfc = String(text == null ? '' : text).normalize('NFC');
+    const terms = new Set(foldedTerms);
+    const out = [];
+    let at = 0;
+    for (const s of scan(nfc)) {
+      if (!terms.has(s.folded)) continue;
+      if (s.start > at) out.push({ text: nfc.slice(at, s.start), mark: false });
+      out.push({ text: nfc.slice(s.start, s.end), mark: true });
+      at = s.end;
+    }
+    if (at < nfc.length) out.push({ text: nfc.slice(at), mark: false });
+    return out;
+  }
+
+  /** "2014-08-18" → "18/08/2014". */
+  function formatDate(iso) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+    return m ? m[3] + '/' + m[2] + '/' + m[1] : '';
+  }
+
+  // ---- Page ----
+  const PAGE_SIZE = 10;
+
+  function mount(rootEl) {
+    const doc = rootEl.ownerDocument;
+    const win = doc.defaultView;
+    const indexUrl = new URL(rootEl.dataset.index || 'search/manifest.json', doc.baseURI);
+    const dir = new URL('./', indexUrl);
+    const siteBase = new URL(rootEl.dataset.base || doc.documentElement.dataset.base || '../', dir);
+    const msg = (name, vars = {}) => (rootEl.dataset['msg' + name] || '').replace(/\{(\w+)\}/g, (_, k) => vars[k]);
+    const get = (path) => fetch(new URL(path, dir), path === 'manifest.json' ? { cache: 'no-cache' } : {})
+      .then((r) => { if (!r.ok) throw new Error(r.status + ' ' + path); return r; });
+    const index = createIndex({
+      json: (p) => get(p).then((r) => r.json()),
+      bytes: (p) => get(p).then((r) => r.arrayBuffer()).then((b) => new Uint8Array(b)),
+    });
+    const form = rootEl.querySelector('form');
+    const input = form.elements.q;
+    const yearSel = form.elements.year;
+    const tagSel = form.elements.tag;
+    const status = rootEl.querySelector('[data-role=status]');
+    const list = rootEl.querySelector('[data-role=results]');
+    const pager = rootEl.querySelector('[data-role=pager]');
+    let seq = 0;
+    let timer = 0;
+
+    const el = (name, attrs, ...children) => {
+      const e = doc.createElement(name);
+      for (const k in attrs || {}) e.setAttribute(k, attrs[k]);
+      for (const c of children) e.append(c);
+      return e;
+    };
+    const marked = (text, terms) => highlight(text, terms).map((p) => (p.mark ? el('mark', null, p.text) : doc.createTextNode(p.text)));
+
+    function readState() {
+      const p = new URLSearchParams(win.location.search);
+      return { q: p.get('q') || '', tag: p.get('tag') || '', year: p.get('year') || '', page: Math.max(1, parseInt(p.get('page'), 10) || 1) };
+    }
+    function writeState(s, push) {
+      const p = new URLSearchParams();
+      if (s.q) p.set('q', s.q);
+      if (s.tag) p.set('tag', s.tag);
+      if (s.year) p.set('year', s.year);
+      if (s.page > 1) p.set('page', String(s.page));
+      const url = win.location.pathname + (p.toString() ? '?' + p : '');
+      win.history[push ? 'pushState' : 'replaceState'](null, '', url);
+    }
+    function formState(page) {
+      return { q: input.value.trim(), tag: tagSel.value, year: yearSel.value, page: page || 1 };
+    }
+    function fill(sel, options, value, allLabel) {
+      sel.replaceChildren(el('option', { value: '' }, allLabel));
+      let found = !value;
+      for (const [v, label] of options) {
+        const o = el('option', { value: String(v) }, label);
+        if (String(v) === value) { o.selected = true; found = true; }
+        sel.append(o);
+      }
+      if (!found) sel.append(el('option', { value, selected: '' }, value));
+    }
+
+    async function run(state, focusResults) {
+      const mine = ++seq;
+      rootEl.setAttribute('aria-busy', 'true');
+      try {
+        const m = await index.manifest();
+        const res = await index.search(state.q, state);
+        if (mine !== seq) return;
+        const tags = m.tags.map((t) => [t[0], t[0] + ' (' + t[1] + ')']);
+        fill(tagSel, tags, state.tag, msg('AllTags'));
+        const years = (state.q || state.tag ? res.years : m.years.map((y) => [y[0], y[2]]));
+        fill(yearSel, years.map((y) => [y[0], y[0] + ' (' + y[1] + ')']), state.year, msg('AllYears'));
+        const pages = Math.max(1, Math.ceil(res.total / PAGE_SIZE));
+        const page = Math.min(state.page, pages);
+        const shown = await index.docs(res.ids.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE));
+        if (mine !== seq) return;
+        render(state, res, shown, page, pages, focusResults);
+      } catch (e) {
+        if (mine === seq) { status.textContent = msg('Error'); list.replaceChildren(); pager.replaceChildren(); }
+      } finally {
+        if (mine === seq) rootEl.removeAttribute('aria-busy');
+      }
+    }
+
+    function render(state, res, shown, page, pages, focusResults) {
+      const searching = state.q || state.tag || state.year;
+      status.textContent = !searching ? msg('Empty')
+        : res.total ? msg('Results', { n: res.total.toLocaleString('vi-VN') })
+          : msg('None', { q: state.q });
+      rootEl.toggleAttribute('data-no-results', !!searching && !res.total);
+      list.replaceChildren(...shown.map((d) => {
+        const link = el('a', { href: new URL(d.url, siteBase).href }, ...marked(d.title, res.terms));
+        const meta = el('p', { class: 'search-meta' });
+        if (d.date) meta.append(el('time', { datetime: d.date }, formatDate(d.date)));
+        for (const t of d.tags) {
+          const b = el('button', { type: 'button', class: 'search-tag', 'aria-label': msg('FilterTag', { tag: t }) }, t);
+          b.addEventListener('click', () => { tagSel.value = t; if (tagSel.value !== t) fill(tagSel, [[t, t]], t, msg('AllTags')); go(formState(), true, true); });
+          meta.append(' ', b);
+        }
+        return el('li', { class: 'search-result' }, el('h2', null, link), meta, el('p', { class: 'search-snippet' }, ...marked(d.excerpt, res.terms)));
+      }));
+      pager.replaceChildren();
+      if (pages > 1) {
+        const nav = (label, to, disabled) => {
+          const b = el('button', { type: 'button' }, label);
+          b.disabled = disabled;
+          b.addEventListener('click', () => go(Object.assign(formState(), { page: to }), true, true));
+          return b;
+        };
+        pager.append(nav(msg('Prev'), page - 1, page <= 1), ' ', el('span', null, msg('Page', { page, pages })), ' ', nav(msg('Next'), page + 1, page >= pages));
+      }
+      if (focusResults) {
+        const first = list.querySelector('a');
+        (first || status).focus();
+      }
+    }
+
+    function go(state, push, focusResults) {
+      writeState(state, push);
+      return run(state, focusResults);
+    }
+
+    function show(state) {
+      input.value = state.q;
+      return run(state, false);
+    }
+
+    form.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(timer); go(formState(), true, false); });
+    input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => go(formState(), false, false), 250); });
+    yearSel.addEventListener('change', () => go(formState(), true, false));
+    tagSel.addEventListener('change', () => go(formState(), true, false));
+    win.addEventListener('popstate', () => show(readState()));
+    // Arrow keys walk from the box through the result links and back.
+    rootEl.addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+      const links = [...list.querySelectorAll('h2 a')];
+      const at = links.indexOf(doc.activeElement);
+      if (doc.activeElement === input && e.key === 'ArrowDown' && links.length) { links[0].focus(); e.preventDefault(); }
+      else if (at >= 0) { (e.key === 'ArrowDown' ? links[at + 1] : links[at - 1] || input)?.focus(); e.preventDefault(); }
+    });
+    status.setAttribute('tabindex', '-1');
+    const initial = readState();
+    rootEl.dataset.ready = 'true';
+    return show(initial);
+  }
+
+  return { tokens, scan, fold, tagKey, parseQuery, fnv1a, createIndex, highlight, formatDate, mount };
+});
