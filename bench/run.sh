@@ -102,14 +102,22 @@ cpu_busy_percent() {
     local idle=$((b[4] - a[4] + b[5] - a[5]))
     echo $(((100 * (total - idle)) / (total > 0 ? total : 1)))
 }
-export -f wait_quiet cpu_busy_percent
+# Busy CPU time of the whole machine so far, in clock ticks: what the timed run used plus what
+# everything else did meanwhile. The difference shows whether a run was disturbed.
+busy_ticks() {
+    local f
+    f=($(head -1 /proc/stat))
+    echo $((f[1] + f[2] + f[3] + f[6] + f[7] + f[8]))
+}
+export -f wait_quiet cpu_busy_percent busy_ticks
 
-# run_once TOOL -> prints "wall cpu rss_kib"; the build's own output goes to $OUT/TOOL.log
+# run_once TOOL -> prints "wall cpu rss_kib others_cpu"; the build's own output goes to $OUT/TOOL.log
 run_once() {
     local tool=$1 command
     command=$("${tool}_command" "$SITES/$tool")
     clean "$tool"
-    if ! $WRAP bash -c 'wait_quiet && exec "$0" -v -o "$1" bash -c "$2"' "$TIME" "$OUT/$tool.time" "$command" \
+    if ! $WRAP bash -c 'wait_quiet; b0=$(busy_ticks); "$0" -v -o "$1" bash -c "$2"; rc=$?
+            echo $(($(busy_ticks) - b0)) >"$1.busy"; exit $rc' "$TIME" "$OUT/$tool.time" "$command" \
         >"$OUT/$tool.log" 2>&1; then
         echo "$tool build failed; its output:" >&2
         tail -n 30 "$OUT/$tool.log" >&2
@@ -119,7 +127,8 @@ run_once() {
     awk -F': ' '
         /Elapsed \(wall clock\)/ { n = split($2, p, ":"); wall = (n == 3) ? p[1] * 3600 + p[2] * 60 + p[3] : p[1] * 60 + p[2] }
         /User time/ { user = $2 } /System time/ { sys = $2 } /Maximum resident set size/ { rss = $2 }
-        END { printf "%.2f %.2f %d\n", wall, user + sys, rss }' "$OUT/$tool.time"
+        END { printf "%.2f %.2f %d %.1f\n", wall, user + sys, rss, busy / hz - user - sys }' \
+        hz="$(getconf CLK_TCK)" busy="$(cat "$OUT/$tool.time.busy")" "$OUT/$tool.time"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -132,7 +141,7 @@ version_of() {
     esac
 }
 
-declare -A WALL CPU RSS RANGE
+declare -A WALL CPU RSS RANGE OTHERS
 for tool in $TOOLS; do
     if [[ $tool == gazette && ! -x $GAZETTE ]]; then
         echo "no Gazette launcher at $GAZETTE (build it first, or set GAZETTE=...)" >&2
@@ -142,11 +151,12 @@ for tool in $TOOLS; do
     run_once "$tool" >/dev/null
     : >"$OUT/$tool.times"
     for ((i = 1; i <= RUNS; i++)); do
-        run_once "$tool" | tee -a "$OUT/$tool.times" | sed "s/^/  run $i: wall cpu rss_kib = /" >&2
+        run_once "$tool" | tee -a "$OUT/$tool.times" | sed "s/^/  run $i: wall cpu rss_kib others_cpu = /" >&2
     done
     WALL[$tool]=$(cut -d' ' -f1 "$OUT/$tool.times" | median)
     CPU[$tool]=$(cut -d' ' -f2 "$OUT/$tool.times" | median)
     RSS[$tool]=$(cut -d' ' -f3 "$OUT/$tool.times" | median)
+    OTHERS[$tool]=$(cut -d' ' -f4 "$OUT/$tool.times" | sort -n | tail -1)
     RANGE[$tool]=$(cut -d' ' -f1 "$OUT/$tool.times" | sort -n | sed -n '1p;$p' | paste -sd' ' | awk '{ printf "%.2f–%.2f", $1, $2 }')
     files=$(find "$SITES/$tool" -type f | wc -l)
     html=$(find "$SITES/$tool" -type f -name '*.html' | wc -l)
@@ -184,6 +194,11 @@ for tool in $TOOLS; do
         'BEGIN { printf "| %s | %s | %.2f s | %s s | %d | %.1f s | %d MiB |\n", name, n, wall, range,
                  (wall > 0 ? articles / wall : 0), cpu, rss / 1024 }'
 done
+noise=""
+for tool in $TOOLS; do noise+="${noise:+, }$tool ${OTHERS[$tool]}"; done
+echo
+echo "Other processes' CPU time during the timed runs (most in any one run, seconds): $noise."
+
 if [[ -n ${WALL[gazette]:-} ]]; then
     for hugo in hugo hugo_norelated; do
         [[ -n ${WALL[$hugo]:-} ]] || continue
