@@ -321,7 +321,7 @@ public final class GenerateCorpus {
             if (Character.getType(c) == Character.NON_SPACING_MARK) {
                 continue;
             }
-            folded.append(c == 'đ' ? 'd' : c == 'Đ' ? 'D' : c);
+            folded.append(c == '\u0111' ? 'd' : c == '\u0110' ? 'D' : c); // đ, Đ
         }
         String lower = folded.toString().toLowerCase(Locale.ROOT);
         StringBuilder slug = new StringBuilder();

@@ -127,7 +127,7 @@ run_once() {
     awk -F': ' '
         /Elapsed \(wall clock\)/ { n = split($2, p, ":"); wall = (n == 3) ? p[1] * 3600 + p[2] * 60 + p[3] : p[1] * 60 + p[2] }
         /User time/ { user = $2 } /System time/ { sys = $2 } /Maximum resident set size/ { rss = $2 }
-        END { printf "%.2f %.2f %d %.1f\n", wall, user + sys, rss, busy / hz - user - sys }' \
+        END { printf "%.2f %.2f %d %.1f\n", wall, user + sys, rss, (busy / hz - user - sys > 0 ? busy / hz - user - sys : 0) }' \
         hz="$(getconf CLK_TCK)" busy="$(cat "$OUT/$tool.time.busy")" "$OUT/$tool.time"
 }
 
@@ -171,8 +171,10 @@ if [[ " $TOOLS " == *" gazette "* && -n $HEAP ]]; then
     clean gazette
     if JDK_JAVA_OPTIONS="-Xmx$HEAP -Xlog:gc:file=$OUT/gc.log" bash -c "$(gazette_command "$SITES/gazette")" \
         >"$OUT/gazette-heap.log" 2>&1; then
-        peak=$(grep -o '[0-9]*M->[0-9]*M' "$OUT/gc.log" | tr -d M | tr '>' ' ' | tr -d '-' | tr ' ' '\n' | sort -n | tail -1)
-        HEAP_NOTE="Gazette also completes with \`-Xmx$HEAP\`; heap in use peaked at ${peak:-?} MiB (GC log)."
+        read -r before after committed < <(grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$OUT/gc.log" |
+            awk -F'[M>(-]+' '{ if ($1 > b) b = $1; if ($2 > a) a = $2; if ($3 > c) c = $3 } END { print b + 0, a + 0, c + 0 }')
+        HEAP_NOTE="Gazette also completes with \`-Xmx$HEAP\`: at most $before MiB of heap in use, $after MiB still live"
+        HEAP_NOTE+=" after a collection, $committed MiB committed (GC log)."
     else
         HEAP_NOTE="**Gazette FAILED with \`-Xmx$HEAP\`** (see $OUT/gazette-heap.log)."
     fi
