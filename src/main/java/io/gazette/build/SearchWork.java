@@ -61,8 +61,8 @@ final class SearchWork {
      * preview) gets only the files whose content changed, and their fingerprints are recorded so
      * that files of an older index are deleted like any other vanished file.
      */
-    void finish(OutputSink sink, Map<String, Long> fingerprints, Map<String, Long> previous, Set<String> changedPaths,
-            Problems problems) throws IOException {
+    void finish(OutputSink sink, FileFingerprints fingerprints, Set<String> changedPaths, Problems problems)
+            throws IOException {
         if (sink instanceof DirectorySink directory) {
             StaticIndexExporter.export(corpus, directory.root());
         } else {
@@ -74,9 +74,7 @@ final class SearchWork {
                         String path = temp.relativize(file).toString().replace('\\', '/');
                         byte[] bytes = Files.readAllBytes(file);
                         long fingerprint = Arrays.hashCode(bytes) * 31L + bytes.length;
-                        fingerprints.put(path, fingerprint);
-                        Long before = previous.get(path);
-                        if (before == null || before != fingerprint) {
+                        if (fingerprints.record(path, fingerprint)) {
                             sink.write(path, bytes);
                             changedPaths.add(path);
                         }

@@ -10,6 +10,7 @@ import io.gazette.problems.BuildFailedException;
 import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
 import io.gazette.render.Page;
+import io.gazette.render.OutputPaths;
 import io.gazette.render.PagePlanner;
 import io.gazette.render.TemplateRenderer;
 import io.gazette.render.Theme;
@@ -33,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The build pipeline: config → content → markdown → site model → search → render → output.
@@ -46,22 +48,32 @@ public final class SiteBuild {
     private final Translations translations;
     private final TemplateRenderer renderer;
     private final ContentStage content;
+    private final SiteAssembler assembler;
+    private final RelatedLinks relatedLinks = new RelatedLinks();
     private final long themeHash;
+    /** Static files planned by the last generation that looked at them, and the problems it found. */
+    private List<PlannedFile> staticPlan;
+    private List<Problem> staticProblems = List.of();
     private final Map<String, Long> stageMillis = new LinkedHashMap<>();
-    /** Path → fingerprint of every file the last successful generation produced. */
-    private Map<String, Long> lastFingerprints = Map.of();
+    /** The fingerprint of every file the last successful generation produced. */
+    private final FileFingerprints fingerprints = new FileFingerprints();
+    private final OutputPaths paths;
+    private final PagePlanner pagePlanner;
     /** Article URL → related article URLs, from the last generation that ran search. */
     private Map<String, List<String>> lastRelated = Map.of();
 
     private SiteBuild(BuildOptions options, SiteConfig config, Theme theme, Translations translations,
-            TemplateRenderer renderer, long themeHash) {
+            SiteAssembler assembler, TemplateRenderer renderer, long themeHash, boolean showsArticleCount) {
         this.options = options;
         this.config = config;
         this.theme = theme;
         this.translations = translations;
+        this.assembler = assembler;
         this.renderer = renderer;
         this.content = new ContentStage(config);
         this.themeHash = themeHash;
+        this.paths = new OutputPaths(assembler.urls());
+        this.pagePlanner = new PagePlanner(translations, themeHash, showsArticleCount, paths);
     }
 
     /** Loads the configuration and theme; configuration and template errors are thrown together. */
@@ -78,14 +90,15 @@ public final class SiteBuild {
         }
         Translations translations = Translations.load(theme.i18n(), config.language(), shownTheme.resolve("i18n"),
                 problems);
-        SiteAssembler assembler = new SiteAssembler(config, ZonedDateTime.now(options.clock()));
+        SiteAssembler assembler = new SiteAssembler(config);
         TemplateRenderer renderer = new TemplateRenderer(theme, shownTheme, assembler.urls(), translations);
         problems.addAll(renderer.compileAll());
         if (problems.hasErrors()) {
             throw new BuildFailedException(problems.sorted());
         }
         long themeHash = ThemeHash.of(theme, config);
-        return new SiteBuild(options, config, theme, translations, renderer, themeHash);
+        return new SiteBuild(options, config, theme, translations, assembler, renderer, themeHash,
+                ThemeHash.mentions(theme, "articleCount"));
     }
 
     public SiteConfig config() {
@@ -142,39 +155,45 @@ public final class SiteBuild {
         long t = System.nanoTime();
         List<ArticleInput> inputs = content.load(problems, changed);
         t = lap("content + markdown", t);
-        Site site = new SiteAssembler(config, ZonedDateTime.now(options.clock())).assemble(inputs, problems);
+        Site site = assembler.assemble(inputs, ZonedDateTime.now(options.clock()), problems);
         t = lap("site model", t);
         SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir()) : null;
         if (search != null) {
             lastRelated = search.related();
         }
-        site = site.withRelated(SearchStage.resolve(site, lastRelated));
+        site = site.withRelated(relatedLinks.resolve(site, lastRelated, assembler.lastChanges()));
         t = lap("search: analysis + related", t);
-        List<Page> pages = PagePlanner.plan(site, translations, themeHash);
-        t = lap("plan pages", t);
-        Map<String, Path> statics = StaticFiles.collect(List.of(theme.staticFiles(), config.staticDir()),
-                config.projectDir(), problems);
-        List<PlannedFile> planned = new OutputStage(renderer).plan(site, pages, statics);
-        t = lap("plan files", t);
-        Map<String, Long> fingerprints = new HashMap<>(planned.size() * 2);
-        List<PlannedFile> toProduce = new ArrayList<>();
-        for (PlannedFile file : planned) {
-            fingerprints.put(file.path(), file.fingerprint());
-            Long before = lastFingerprints.get(file.path());
-            if (before == null || before != file.fingerprint()) {
-                toProduce.add(file);
+        fingerprints.start();
+        paths.startGeneration();
+        int[] feeds = new int[1];
+        PagePlanner.Wanted wanted = (path, fingerprint) -> {
+            if (path.endsWith(SiteUrls.FEED)) {
+                feeds[0]++;
             }
+            return fingerprints.record(path, fingerprint);
+        };
+        List<Page> pages = pagePlanner.plan(site, wanted);
+        t = lap("plan pages", t);
+        if (staticPlan == null || changed == null || touchesStaticFiles(changed)) {
+            Problems found = new Problems();
+            Map<String, Path> statics = StaticFiles.collect(List.of(theme.staticFiles(), config.staticDir()),
+                    config.projectDir(), found);
+            staticPlan = OutputStage.planStatic(statics);
+            staticProblems = found.sorted();
         }
+        problems.addAll(staticProblems);
+        List<PlannedFile> toProduce = new OutputStage(renderer, paths).plan(site, pages, staticPlan, wanted);
+        t = lap("plan files", t);
         Set<String> reported = ConcurrentHashMap.newKeySet();
         toProduce.parallelStream().forEach(file -> {
             try {
                 file.producer().produce(file.path(), sink);
             } catch (PlannedFile.ProduceFailure e) {
-                // One broken template fails every page using it: report it once.
+                // One broken template fails every page using it: report it once. The error makes
+                // the generation roll back, so the page is produced again next time.
                 if (reported.add(e.problem().format())) {
                     problems.add(e.problem());
                 }
-                fingerprints.remove(file.path());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -182,36 +201,44 @@ public final class SiteBuild {
         Set<String> changedPaths = new TreeSet<>();
         toProduce.forEach(f -> changedPaths.add(f.path()));
         t = lap("render + write", t);
+        // Not searched this time: the static index from last time stays as it is.
+        Predicate<String> kept = search != null ? path -> false : path -> path.startsWith(StaticIndexExporter.DIR + "/");
         if (search != null) {
-            search.finish(sink, fingerprints, lastFingerprints, changedPaths, problems);
-        } else {
-            // Not searched this time: the static index from last time stays as it is.
-            lastFingerprints.forEach((path, fingerprint) -> {
-                if (path.startsWith(StaticIndexExporter.DIR + "/")) {
-                    fingerprints.put(path, fingerprint);
-                }
-            });
+            search.finish(sink, fingerprints, changedPaths, problems);
         }
         t = lap("search: static index + lucene", t);
-        for (String path : new TreeSet<>(lastFingerprints.keySet())) {
-            if (!fingerprints.containsKey(path)) {
-                sink.delete(path);
-                changedPaths.add(path);
-            }
+        for (String path : fingerprints.removeVanished(kept)) {
+            sink.delete(path);
+            changedPaths.add(path);
         }
         lap("delete vanished", t);
-        if (!problems.hasErrors()) {
-            lastFingerprints = fingerprints;
+        if (problems.hasErrors()) {
+            fingerprints.rollback();
+        } else {
+            fingerprints.commit();
         }
         List<Problem> sorted = problems.sorted();
         int warnings = (int) sorted.stream().filter(p -> !p.isError()).count();
         int htmlPages = (int) toProduce.stream().filter(f -> f.path().endsWith(".html")).count();
-        int feeds = (int) planned.stream().filter(f -> f.path().endsWith(SiteUrls.FEED)).count();
         int aliases = site.articles().stream().mapToInt(a -> a.aliases().size()).sum();
         BuildStats stats = new BuildStats(site.articles().size(), site.tags().size(), site.categories().size(),
-                htmlPages, feeds, aliases, statics.size(), warnings, (System.nanoTime() - startNanos) / 1_000_000,
+                htmlPages, feeds[0], aliases, staticPlan.size(), warnings, (System.nanoTime() - startNanos) / 1_000_000,
                 Map.copyOf(stageMillis));
         return new BuildResult(site, pages, stats, problems, Set.copyOf(changedPaths));
+    }
+
+    /** Whether a changed path lies in a folder of static files (the theme's or the site's). */
+    private boolean touchesStaticFiles(Set<Path> changed) {
+        Path project = config.projectDir().toAbsolutePath().normalize();
+        Path siteStatic = config.staticDir().toAbsolutePath().normalize();
+        Path themeStatic = theme.staticFiles().toAbsolutePath().normalize();
+        for (Path path : changed) {
+            Path file = project.resolve(path).normalize();
+            if (file.startsWith(siteStatic) || file.startsWith(themeStatic)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long lap(String stage, long since) {

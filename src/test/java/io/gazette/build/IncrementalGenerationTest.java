@@ -3,15 +3,23 @@ package io.gazette.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gazette.output.OutputSink;
+import io.gazette.problems.Problem;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A long-lived build session re-renders only what an edit touches, and the result equals a full build. */
 class IncrementalGenerationTest {
@@ -21,6 +29,7 @@ class IncrementalGenerationTest {
     /** Keeps the site in memory, like the preview server's snapshots. */
     static final class MemorySink implements OutputSink {
         final Map<String, byte[]> files = new ConcurrentHashMap<>();
+        final Set<String> deleted = ConcurrentHashMap.newKeySet();
 
         @Override
         public void write(String path, byte[] content) {
@@ -35,6 +44,7 @@ class IncrementalGenerationTest {
         @Override
         public void delete(String path) {
             files.remove(path);
+            deleted.add(path);
         }
     }
 
@@ -46,17 +56,27 @@ class IncrementalGenerationTest {
         BuildResult first = session.generate(sink, null, System.nanoTime());
         assertThat(first.changedPaths()).contains("index.html", "feed.xml", "css/style.css");
 
+        // The body shows on the article's page and in the site feed (full text) only: lists show
+        // the front matter's summary.
         Path article = project.resolve("content/2015/giao-duc.md");
         Files.writeString(article, Files.readString(article).replace("quốc sách hàng đầu", "quốc sách hàng đầu, mãi mãi"));
         BuildResult second = session.generate(sink, Set.of(article), System.nanoTime());
-
         assertThat(second.changedPaths())
-                .contains("2015/01/giao-duc-va-phat-trien/index.html", "feed.xml", "index.html")
-                // the neighbour shows only its title, which did not change
-                .doesNotContain("2014/08/hoi-nghi-thi-dua-khen-thuong-nam-2014/index.html",
-                        "css/style.css", "tu-khoa/hoi-nghi/index.html", "404.html");
+                .contains("2015/01/giao-duc-va-phat-trien/index.html", "feed.xml")
+                .doesNotContain("index.html", "tu-khoa/giao-duc/index.html", "tu-khoa/giao-duc/feed.xml",
+                        "2014/08/hoi-nghi-thi-dua-khen-thuong-nam-2014/index.html",
+                        "css/style.css", "tu-khoa/hoi-nghi/index.html", "404.html", "sitemap.xml");
         assertThat(new String(sink.files.get("2015/01/giao-duc-va-phat-trien/index.html"), StandardCharsets.UTF_8))
                 .contains("mãi mãi");
+        assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
+
+        // The summary shows in every list and feed the article is in.
+        Files.writeString(article, Files.readString(article).replace("Bài viết về giáo dục", "Bài mới về giáo dục"));
+        BuildResult third = session.generate(sink, Set.of(article), System.nanoTime());
+        assertThat(third.changedPaths())
+                .contains("2015/01/giao-duc-va-phat-trien/index.html", "index.html", "tu-khoa/giao-duc/index.html",
+                        "tu-khoa/giao-duc/feed.xml", "luu-tru/2015/01/index.html")
+                .doesNotContain("tu-khoa/hoi-nghi/index.html", "tu-khoa/hoi-nghi/feed.xml", "404.html");
         assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
     }
 
@@ -81,6 +101,21 @@ class IncrementalGenerationTest {
     }
 
     @Test
+    void aNewYearChangesTheFooterOfEveryPage() throws Exception {
+        Path project = TestSites.copy("basic", temp.resolve("site"));
+        SiteBuild session = SiteBuild.open(TestSites.options(project, temp.resolve("unused")));
+        MemorySink sink = new MemorySink();
+        session.generate(sink, null, System.nanoTime());
+        Path added = project.resolve("content/2016/nam-moi.md");
+        Files.createDirectories(added.getParent());
+        Files.writeString(added, "---\ntitle: Năm mới\ndate: 2016-01-02\n---\nChúc mừng năm mới.\n");
+        BuildResult result = session.generate(sink, Set.of(added), System.nanoTime());
+        assertThat(result.changedPaths()).contains("404.html", "tim-kiem/index.html", "tu-khoa/hoi-nghi/index.html");
+        assertThat(new String(sink.files.get("404.html"), StandardCharsets.UTF_8)).contains("© 2016");
+        assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
+    }
+
+    @Test
     void aBrokenEditReportsProblemsAndKeepsTheLastGoodFingerprints() throws Exception {
         Path project = TestSites.copy("basic", temp.resolve("site"));
         SiteBuild session = SiteBuild.open(TestSites.options(project, temp.resolve("unused")));
@@ -97,9 +132,54 @@ class IncrementalGenerationTest {
         assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
     }
 
+    /**
+     * Random edits of every kind, each followed by the preview's two generations (pages first,
+     * then search), must leave the site exactly as a full build of the same files would make it;
+     * an edit with errors must fail like a full build and change nothing.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4})
+    void randomEditsOfEveryKindGiveWhatAFullBuildGives(long seed) throws Exception {
+        Random random = new Random(seed);
+        Path project = temp.resolve("site-" + seed);
+        EditableSite site = EditableSite.create(project, random, 24);
+        SiteBuild session = SiteBuild.open(TestSites.options(project, temp.resolve("unused")));
+        MemorySink sink = new MemorySink();
+        assertThat(session.generate(sink, null, System.nanoTime()).problems().hasErrors()).isFalse();
+        int good = 0;
+        for (int step = 0; step < 40; step++) {
+            Set<Path> changed = site.randomEdit();
+            String what = "seed " + seed + " step " + step + ": " + site.lastEdit;
+            MemorySink pages = new MemorySink();
+            pages.files.putAll(sink.files);
+            BuildResult result = session.generate(pages, changed, System.nanoTime(), false);
+            List<Problem> full = new ArrayList<>();
+            Map<String, String> expected = fullBuildOf(project, full);
+            if (result.problems().hasErrors()) {
+                // the preview keeps showing the last good site; the next edit will rebuild
+                assertThat(result.problems().sorted()).as(what).isEqualTo(full);
+                site.carry(changed);
+                continue;
+            }
+            assertThat(full).as(what).noneMatch(Problem::isError);
+            BuildResult searched = session.generate(pages, Set.of(), System.nanoTime(), true);
+            assertThat(searched.problems().hasErrors()).as(what).isFalse();
+            sink = pages;
+            assertThat(asText(sink.files)).as(what).isEqualTo(expected);
+            good++;
+        }
+        assertThat(good).as("edits that built").isGreaterThan(10);
+    }
+
     private Map<String, String> fullBuildOf(Path project) throws Exception {
+        return fullBuildOf(project, new ArrayList<>());
+    }
+
+    private Map<String, String> fullBuildOf(Path project, List<Problem> problems) throws Exception {
         MemorySink fresh = new MemorySink();
-        SiteBuild.open(TestSites.options(project, temp.resolve("unused"))).generate(fresh, null, System.nanoTime());
+        BuildResult result = SiteBuild.open(TestSites.options(project, temp.resolve("unused")))
+                .generate(fresh, null, System.nanoTime());
+        problems.addAll(result.problems().sorted());
         return asText(fresh.files);
     }
 
@@ -107,5 +187,160 @@ class IncrementalGenerationTest {
         Map<String, String> text = new TreeMap<>();
         files.forEach((path, bytes) -> text.put(path, new String(bytes, StandardCharsets.UTF_8)));
         return text;
+    }
+
+    /** A small generated site that random edits of every kind are made to. */
+    static final class EditableSite {
+        private static final String[] WORDS = {"Hội nghị", "thi đua", "khen thưởng", "Bộ Xây dựng", "năm", "tổng kết",
+            "công tác", "đổi mới", "sáng tạo", "Ngân hàng", "phát triển", "giáo dục"};
+        private static final String[] TAGS = {"Thi đua", "thi đua", "THI ĐUA", "Hội nghị", "Khen thưởng", "Đổi mới",
+            "Giáo dục", "Ngân hàng Nhà nước", "Xây dựng"};
+        private static final String[] CATEGORIES = {"Hoạt động của Khối", "hoạt động của khối", "Tin tức", "Sự kiện"};
+
+        private final Path content;
+        private final Random random;
+        private final List<Path> files = new ArrayList<>();
+        private final Set<Path> carried = new HashSet<>();
+        private int next;
+        String lastEdit = "";
+
+        private EditableSite(Path project, Random random) {
+            this.content = project.resolve("content");
+            this.random = random;
+        }
+
+        static EditableSite create(Path project, Random random, int articles) throws IOException {
+            Files.createDirectories(project.resolve("content"));
+            Files.writeString(project.resolve("site.yml"), "title: \"Bản tin\"\nbaseUrl: \"https://example.org/\"\n"
+                    + "language: vi\ntimeZone: Asia/Ho_Chi_Minh\npageSize: 2\nfeedSize: 3\nrelatedCount: 2\n");
+            EditableSite site = new EditableSite(project, random);
+            for (int i = 0; i < articles; i++) {
+                site.write(site.newFile(), site.article(), null);
+            }
+            return site;
+        }
+
+        /**
+         * Changes one or two files; returns the paths changed (with those of a failed edit before,
+         * whose errors it repairs first).
+         */
+        Set<Path> randomEdit() throws IOException {
+            Set<Path> changed = new HashSet<>(carried);
+            StringBuilder what = new StringBuilder();
+            if (!carried.isEmpty()) {
+                repair(changed);
+                what.append("repair; ");
+            }
+            carried.clear();
+            int edits = random.nextInt(5) == 0 ? 2 : 1;
+            for (int e = 0; e < edits; e++) {
+                Path file = files.get(random.nextInt(files.size()));
+                String text = Files.readString(file);
+                int kind = random.nextInt(14);
+                what.append(kind).append(' ').append(content.relativize(file)).append("; ");
+                switch (kind) {
+                    case 0 -> write(file, text.replace("\n---\n", "\n---\nMột câu mới " + next++ + ".\n\n"), changed);
+                    case 1 -> write(file, setKey(text, "title", "\"" + title() + "\""), changed);
+                    case 2 -> write(file, setKey(text, "tags", tags()), changed);
+                    case 3 -> write(file, setKey(text, "category", "\"" + pick(CATEGORIES) + "\""), changed);
+                    case 4 -> write(file, setKey(text, "date", date()), changed);
+                    case 5 -> write(file, setKey(text, "summary", "\"Tóm tắt " + next++ + "\""), changed);
+                    case 6 -> write(file, setKey(text, "draft", random.nextBoolean() ? "true" : "false"), changed);
+                    case 7 -> write(file, setKey(text, "date", random.nextBoolean() ? "2027-01-01" : "2016-12-31T23:59:00+07:00"),
+                            changed);
+                    case 8 -> {
+                        Files.delete(file);
+                        files.remove(file);
+                        changed.add(file);
+                    }
+                    case 9 -> write(newFile(), article(), changed);
+                    case 10 -> {
+                        // a rename: the same article under another file name
+                        Path renamed = newFile();
+                        Files.delete(file);
+                        files.remove(file);
+                        changed.add(file);
+                        write(renamed, text, changed);
+                    }
+                    case 11 -> write(file, setKey(text, "slug", random.nextInt(3) == 0 ? "trung-lap" : "rieng-" + next++),
+                            changed);
+                    case 12 -> write(file, setKey(text, "aliases", "[\"/cu/" + random.nextInt(4) + ".html\"]"), changed);
+                    default -> write(file, random.nextInt(3) == 0 ? text.replace("title:", "title: [") : text
+                            .replace("title: [", "title:"), changed);
+                }
+            }
+            lastEdit = what.toString();
+            return changed;
+        }
+
+        /** The files of an edit that failed: the next generation is told about them again. */
+        void carry(Set<Path> changed) {
+            carried.addAll(changed);
+        }
+
+        /** Undoes whatever may have broken the build: invalid YAML, shared slugs and aliases. */
+        private void repair(Set<Path> changed) throws IOException {
+            for (Path file : List.copyOf(files)) {
+                String text = Files.readString(file);
+                String fixed = text.replace("title: [", "title:").replaceAll("(?m)^aliases:.*\\n", "")
+                        .replace("slug: trung-lap", "slug: rieng-" + next++);
+                if (!fixed.equals(text)) {
+                    write(file, fixed, changed);
+                }
+            }
+        }
+
+        private Path newFile() {
+            return content.resolve(String.valueOf(2013 + random.nextInt(4))).resolve("bai-" + next++ + ".md");
+        }
+
+        private void write(Path file, String text, Set<Path> changed) throws IOException {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+            if (!files.contains(file)) {
+                files.add(file);
+            }
+            if (changed != null) {
+                changed.add(file);
+            }
+        }
+
+        private String article() {
+            return "---\ntitle: \"" + title() + "\"\ndate: " + date() + "\ncategory: \"" + pick(CATEGORIES)
+                    + "\"\ntags: " + tags() + "\n---\n\n" + title() + " " + title() + ".\n\n" + title() + ".\n";
+        }
+
+        /** Titles never repeat: two articles with one title in one month would claim one URL. */
+        private String title() {
+            return pick(WORDS) + " " + pick(WORDS) + " " + next++;
+        }
+
+        private String tags() {
+            List<String> tags = new ArrayList<>();
+            for (int i = random.nextInt(4); i > 0; i--) {
+                tags.add("\"" + pick(TAGS) + "\"");
+            }
+            return tags.stream().distinct().toList().toString();
+        }
+
+        private String date() {
+            // few distinct days, so equal dates (ordered by URL) and shared months are common
+            return String.format("%d-%02d-%02d", 2013 + random.nextInt(4), 1 + random.nextInt(3) * 5,
+                    1 + random.nextInt(2) * 14);
+        }
+
+        private String pick(String[] values) {
+            return values[random.nextInt(values.length)];
+        }
+
+        /** The text with front matter key {@code key} set to {@code value} (added when missing). */
+        private static String setKey(String text, String key, String value) {
+            int end = text.indexOf("\n---", 4);
+            String front = text.substring(0, end);
+            String rest = text.substring(end);
+            String line = key + ": " + value;
+            String replaced = front.replaceAll("(?m)^" + key + ":.*$", java.util.regex.Matcher.quoteReplacement(line));
+            return (replaced.equals(front) && !front.contains("\n" + key + ":") ? front + "\n" + line : replaced) + rest;
+        }
     }
 }
