@@ -31,11 +31,19 @@ final class FileFingerprints {
 
     private final Map<String, State> states = new HashMap<>();
     private final List<Undo> undo = new ArrayList<>();
+    /** Files of the last generation that this one may not make again. */
+    private final List<String> released = new ArrayList<>();
     private int generation;
 
     void start() {
         generation++;
         undo.clear();
+        released.clear();
+    }
+
+    /** A file the last generation made that this one may not make: deleted unless recorded again. */
+    void release(String path) {
+        released.add(path);
     }
 
     /** Records a planned file; true when it must be produced (new, or its fingerprint moved). */
@@ -56,30 +64,36 @@ final class FileFingerprints {
     }
 
     /**
-     * Forgets the files this generation did not record, except those {@code kept} (files it left
-     * as they were); returns them sorted, to be deleted.
+     * Forgets the released files this generation did not record again, or, with {@code every},
+     * every file it did not record except those {@code kept} (files it left as they were); returns
+     * them sorted, to be deleted.
      */
-    List<String> removeVanished(Predicate<String> kept) {
-        List<String> vanished = new ArrayList<>();
-        for (Map.Entry<String, State> entry : states.entrySet()) {
-            if (entry.getValue().seen != generation) {
-                if (kept.test(entry.getKey())) {
-                    entry.getValue().seen = generation;
-                } else {
+    List<String> removeVanished(boolean every, Predicate<String> kept) {
+        java.util.Set<String> vanished = new java.util.TreeSet<>();
+        if (every) {
+            for (Map.Entry<String, State> entry : states.entrySet()) {
+                if (entry.getValue().seen != generation && !kept.test(entry.getKey())) {
                     vanished.add(entry.getKey());
                 }
             }
+        } else {
+            for (String path : released) {
+                State state = states.get(path);
+                if (state != null && state.seen != generation) {
+                    vanished.add(path);
+                }
+            }
         }
-        vanished.sort(null);
         for (String path : vanished) {
             State state = states.remove(path);
             undo.add(new Undo(path, state, state.fingerprint));
         }
-        return vanished;
+        return List.copyOf(vanished);
     }
 
     /** Back to the state after the last successful generation. */
     void rollback() {
+        released.clear();
         for (int i = undo.size() - 1; i >= 0; i--) {
             Undo change = undo.get(i);
             if (change.before() == null) {
@@ -94,6 +108,7 @@ final class FileFingerprints {
 
     void commit() {
         undo.clear();
+        released.clear();
     }
 
     int size() {

@@ -13,6 +13,7 @@ import io.gazette.render.TemplateRenderer;
 import io.gazette.site.Article;
 import io.gazette.site.Fingerprint;
 import io.gazette.site.Site;
+import io.gazette.site.SiteAssembler;
 import io.gazette.site.SiteUrls;
 import io.gazette.site.TermPage;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,17 +35,44 @@ import java.util.TreeMap;
 final class OutputStage {
     private final TemplateRenderer renderer;
     private final OutputPaths paths;
+    /** Tag feed path → the tag page it was last planned from; empty when nothing is remembered. */
+    private final Map<String, FeedPlan> tagFeeds = new HashMap<>();
+    private boolean remembered;
+    private int generation;
+
+    private static final class FeedPlan {
+        final TermPage source;
+        int seen;
+
+        FeedPlan(TermPage source, int seen) {
+            this.source = source;
+            this.seen = seen;
+        }
+    }
 
     OutputStage(TemplateRenderer renderer, OutputPaths paths) {
         this.renderer = renderer;
         this.paths = paths;
     }
 
+    /** Forgets the last plan: the next one looks at every file. */
+    void forget() {
+        remembered = false;
+        tagFeeds.clear();
+    }
+
     /**
-     * The files to produce: the {@code pages} (already chosen), and the feeds, sitemap, robots.txt,
-     * alias pages and static files {@code wanted} says yes to. Every file is put to {@code wanted}.
+     * The files to produce: the {@code pages} (already chosen), and those of the feeds, sitemap,
+     * robots.txt, alias pages and {@code staticFiles} that {@code wanted} says yes to. Remembering
+     * the last plan, it looks only at the feeds of tags whose page the model rebuilt and at the
+     * aliases of articles that changed; the others are as they were.
+     *
+     * @param changes how the model's articles differ from those of the last plan
      */
-    List<PlannedFile> plan(Site site, List<Page> pages, List<PlannedFile> staticFiles, PagePlanner.Wanted wanted) {
+    List<PlannedFile> plan(Site site, List<Page> pages, List<PlannedFile> staticFiles, PagePlanner.Wanted wanted,
+            SiteAssembler.Changes changes) {
+        generation++;
+        boolean everything = !remembered || changes.everything();
         List<PlannedFile> files = new ArrayList<>(pages.size() + 16);
         for (Page page : pages) {
             files.add(new PlannedFile(page.path(), page.fingerprint(), (path, sink) -> renderPage(page, sink)));
@@ -53,10 +82,18 @@ final class OutputStage {
                 files.add(file);
             }
         };
-        planFeeds(site, planned);
+        planFeeds(site, planned, wanted, everything);
         planSitemapAndRobots(site, planned);
-        planAliases(site, planned);
+        if (everything) {
+            planAliases(site.articles(), site, planned);
+        } else {
+            for (Article gone : changes.removed()) {
+                gone.aliases().forEach(alias -> wanted.released(paths.file(alias)));
+            }
+            planAliases(changes.added(), site, planned);
+        }
         staticFiles.forEach(planned::add);
+        remembered = true;
         return files;
     }
 
@@ -94,7 +131,7 @@ final class OutputStage {
      * The site feed carries whole articles; tag feeds carry summaries, or a thousand tag feeds
      * would each repeat twenty full articles.
      */
-    private void planFeeds(Site site, Planned files) {
+    private void planFeeds(Site site, Planned files, PagePlanner.Wanted wanted, boolean everything) {
         SiteUrls urls = site.urls();
         int size = site.config().feedSize();
         String language = site.config().language();
@@ -106,6 +143,12 @@ final class OutputStage {
         long titleHash = new Fingerprint().add(site.config().title()).value();
         for (TermPage tag : site.tags()) {
             String feed = paths.feed(tag.term().url());
+            FeedPlan before = tagFeeds.get(feed);
+            if (!everything && before != null && before.source == tag) {
+                before.seen = generation;
+                continue;
+            }
+            tagFeeds.put(feed, new FeedPlan(tag, generation));
             List<Article> entries = first(tag.articles(), size);
             Fingerprint fp = new Fingerprint().add(titleHash).add(tag.term().name()).add(entries.size());
             entries.forEach(a -> fp.add(a.cardHash()));
@@ -114,6 +157,13 @@ final class OutputStage {
                 sink.write(path, AtomFeed.write(title, path, tag.term().url(), language, entries, urls, false));
             }));
         }
+        tagFeeds.entrySet().removeIf(feed -> {
+            if (feed.getValue().seen == generation) {
+                return false;
+            }
+            wanted.released(feed.getKey());
+            return true;
+        });
     }
 
     /**
@@ -182,8 +232,8 @@ final class OutputStage {
         }
     }
 
-    private void planAliases(Site site, Planned files) {
-        for (Article article : site.articles()) {
+    private void planAliases(List<Article> articles, Site site, Planned files) {
+        for (Article article : articles) {
             if (article.aliases().isEmpty()) {
                 continue;
             }

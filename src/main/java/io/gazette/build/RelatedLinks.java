@@ -23,6 +23,8 @@ final class RelatedLinks {
     /** The articles of the last generation by URL. */
     private final Map<String, Article> byUrl = new HashMap<>();
     private Map<String, List<Article>> resolved = Map.of();
+    /** Articles whose list the last call resolved again; null when it resolved them all. */
+    private List<Article> changed;
 
     /** @param changes how {@code site}'s articles differ from the last generation's */
     Map<String, List<Article>> resolve(Site site, Map<String, List<String>> related, SiteAssembler.Changes changes) {
@@ -40,6 +42,7 @@ final class RelatedLinks {
             Map<String, List<Article>> all = new HashMap<>(related.size() * 2);
             related.forEach((url, urls) -> resolveInto(all, url));
             resolved = Map.copyOf(all);
+            changed = null;
             return resolved;
         }
         Set<String> stale = new HashSet<>();
@@ -51,17 +54,32 @@ final class RelatedLinks {
             byUrl.put(joined.url(), joined);
             stale.add(joined.url());
         }
-        if (!stale.isEmpty()) {
+        Set<String> again = new HashSet<>();
+        for (String url : stale) {
+            again.add(url);
+            again.addAll(namedBy.getOrDefault(url, Set.of()));
+        }
+        changed = new java.util.ArrayList<>();
+        if (!again.isEmpty()) {
             Map<String, List<Article>> next = new HashMap<>(resolved);
-            for (String url : stale) {
+            for (String url : again) {
                 resolveInto(next, url);
-                for (String naming : namedBy.getOrDefault(url, Set.of())) {
-                    resolveInto(next, naming);
+                Article article = byUrl.get(url);
+                if (article != null) {
+                    changed.add(article);
                 }
             }
             resolved = Map.copyOf(next);
         }
         return resolved;
+    }
+
+    /**
+     * The articles whose related list the last {@link #resolve} made anew (the lists of all other
+     * articles are the same objects as before), or null when it made them all anew.
+     */
+    List<Article> lastChanged() {
+        return changed;
     }
 
     private void resolveInto(Map<String, List<Article>> target, String url) {

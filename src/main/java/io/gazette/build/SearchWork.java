@@ -60,9 +60,12 @@ final class SearchWork {
      * Writes the static index. A fresh build directory receives it directly; any other sink (the
      * preview) gets only the files whose content changed, and their fingerprints are recorded so
      * that files of an older index are deleted like any other vanished file.
+     *
+     * @return the paths of the index files given to a sink other than a build directory
      */
-    void finish(OutputSink sink, FileFingerprints fingerprints, Set<String> changedPaths, Problems problems)
+    List<String> finish(OutputSink sink, FileFingerprints fingerprints, Set<String> changedPaths, Problems problems)
             throws IOException {
+        List<String> recorded = new java.util.ArrayList<>();
         if (sink instanceof DirectorySink directory) {
             StaticIndexExporter.export(corpus, directory.root());
         } else {
@@ -74,6 +77,7 @@ final class SearchWork {
                         String path = temp.relativize(file).toString().replace('\\', '/');
                         byte[] bytes = Files.readAllBytes(file);
                         long fingerprint = Arrays.hashCode(bytes) * 31L + bytes.length;
+                        recorded.add(path);
                         if (fingerprints.record(path, fingerprint)) {
                             sink.write(path, bytes);
                             changedPaths.add(path);
@@ -90,5 +94,6 @@ final class SearchWork {
             problems.add(Problem.error(null, 0, "could not update the search index in " + cacheDir + ": "
                     + e.getCause().getMessage(), "check that the folder is writable, or delete it to start afresh"));
         }
+        return recorded;
     }
 }

@@ -59,6 +59,11 @@ public final class SiteBuild {
     private final FileFingerprints fingerprints = new FileFingerprints();
     private final OutputPaths paths;
     private final PagePlanner pagePlanner;
+    private final OutputStage output;
+    /** Whether the last generation had no errors: its plan can be the start of the next one. */
+    private boolean lastSucceeded;
+    /** Files of the static search index the preview was given last. */
+    private List<String> searchPaths = List.of();
     /** Article URL → related article URLs, from the last generation that ran search. */
     private Map<String, List<String>> lastRelated = Map.of();
 
@@ -74,6 +79,7 @@ public final class SiteBuild {
         this.themeHash = themeHash;
         this.paths = new OutputPaths(assembler.urls());
         this.pagePlanner = new PagePlanner(translations, themeHash, showsArticleCount, paths);
+        this.output = new OutputStage(renderer, paths);
     }
 
     /** Loads the configuration and theme; configuration and template errors are thrown together. */
@@ -165,24 +171,42 @@ public final class SiteBuild {
         t = lap("search: analysis + related", t);
         fingerprints.start();
         paths.startGeneration();
-        int[] feeds = new int[1];
-        PagePlanner.Wanted wanted = (path, fingerprint) -> {
-            if (path.endsWith(SiteUrls.FEED)) {
-                feeds[0]++;
+        SiteAssembler.Changes changes = assembler.lastChanges();
+        // After a failed generation (or with no generation before), look at every file: the
+        // planners forget what they planned, and every file not planned again is deleted.
+        boolean everything = !lastSucceeded || changed == null || changes.everything();
+        if (everything) {
+            pagePlanner.forget();
+            output.forget();
+            staticPlan = null;
+        }
+        PagePlanner.Wanted wanted = new PagePlanner.Wanted() {
+            @Override
+            public boolean test(String path, long fingerprint) {
+                return fingerprints.record(path, fingerprint);
             }
-            return fingerprints.record(path, fingerprint);
+
+            @Override
+            public void released(String path) {
+                fingerprints.release(path);
+            }
         };
-        List<Page> pages = pagePlanner.plan(site, wanted);
+        List<Page> pages = pagePlanner.plan(site, wanted, relatedLinks.lastChanged());
         t = lap("plan pages", t);
-        if (staticPlan == null || changed == null || touchesStaticFiles(changed)) {
+        List<PlannedFile> statics = List.of();
+        if (staticPlan == null || touchesStaticFiles(changed)) {
+            if (staticPlan != null) {
+                staticPlan.forEach(file -> fingerprints.release(file.path()));
+            }
             Problems found = new Problems();
-            Map<String, Path> statics = StaticFiles.collect(List.of(theme.staticFiles(), config.staticDir()),
+            Map<String, Path> collected = StaticFiles.collect(List.of(theme.staticFiles(), config.staticDir()),
                     config.projectDir(), found);
-            staticPlan = OutputStage.planStatic(statics);
+            staticPlan = OutputStage.planStatic(collected);
             staticProblems = found.sorted();
+            statics = staticPlan;
         }
         problems.addAll(staticProblems);
-        List<PlannedFile> toProduce = new OutputStage(renderer, paths).plan(site, pages, staticPlan, wanted);
+        List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, changes);
         t = lap("plan files", t);
         Set<String> reported = ConcurrentHashMap.newKeySet();
         toProduce.parallelStream().forEach(file -> {
@@ -201,34 +225,38 @@ public final class SiteBuild {
         Set<String> changedPaths = new TreeSet<>();
         toProduce.forEach(f -> changedPaths.add(f.path()));
         t = lap("render + write", t);
-        // Not searched this time: the static index from last time stays as it is.
-        Predicate<String> kept = search != null ? path -> false : path -> path.startsWith(StaticIndexExporter.DIR + "/");
         if (search != null) {
-            search.finish(sink, fingerprints, changedPaths, problems);
+            searchPaths.forEach(fingerprints::release);
+            searchPaths = search.finish(sink, fingerprints, changedPaths, problems);
         }
         t = lap("search: static index + lucene", t);
-        for (String path : fingerprints.removeVanished(kept)) {
+        // Not searched this time: the static index from last time stays as it is.
+        Predicate<String> kept = search != null ? path -> false : path -> path.startsWith(StaticIndexExporter.DIR + "/");
+        for (String path : fingerprints.removeVanished(everything, kept)) {
             sink.delete(path);
             changedPaths.add(path);
         }
         lap("delete vanished", t);
-        if (problems.hasErrors()) {
-            fingerprints.rollback();
-        } else {
+        lastSucceeded = !problems.hasErrors();
+        if (lastSucceeded) {
             fingerprints.commit();
+        } else {
+            fingerprints.rollback();
         }
         List<Problem> sorted = problems.sorted();
         int warnings = (int) sorted.stream().filter(p -> !p.isError()).count();
         int htmlPages = (int) toProduce.stream().filter(f -> f.path().endsWith(".html")).count();
-        int aliases = site.articles().stream().mapToInt(a -> a.aliases().size()).sum();
         BuildStats stats = new BuildStats(site.articles().size(), site.tags().size(), site.categories().size(),
-                htmlPages, feeds[0], aliases, staticPlan.size(), warnings, (System.nanoTime() - startNanos) / 1_000_000,
+                htmlPages, 1 + site.tags().size(), assembler.aliasCount(), staticPlan.size(), warnings, (System.nanoTime() - startNanos) / 1_000_000,
                 Map.copyOf(stageMillis));
         return new BuildResult(site, pages, stats, problems, Set.copyOf(changedPaths));
     }
 
     /** Whether a changed path lies in a folder of static files (the theme's or the site's). */
     private boolean touchesStaticFiles(Set<Path> changed) {
+        if (changed == null) {
+            return true;
+        }
         Path project = config.projectDir().toAbsolutePath().normalize();
         Path siteStatic = config.staticDir().toAbsolutePath().normalize();
         Path themeStatic = theme.staticFiles().toAbsolutePath().normalize();

@@ -46,6 +46,8 @@ public final class SiteAssembler {
     /** Output files claimed by published articles (their own and their aliases'), with how many claim each. */
     private final Map<String, Integer> claims = new HashMap<>();
     private int contestedClaims;
+    /** How many aliases the published articles have. */
+    private int aliasCount;
     /** What was derived from each input, by identity, for the inputs of the last call. */
     private final Map<ArticleInput, Derived> derived = new IdentityHashMap<>();
     /** The published articles of the last call, newest first. */
@@ -168,6 +170,11 @@ public final class SiteAssembler {
         return lastChanges;
     }
 
+    /** How many aliases the published articles have. */
+    public int aliasCount() {
+        return aliasCount;
+    }
+
     /**
      * The published articles newest first. Starts from last call's order, in which only changed
      * articles are out of place, so sorting costs about one comparison per article.
@@ -232,6 +239,7 @@ public final class SiteAssembler {
         if (d.categorySlug != null) {
             categories.add(d.categorySlug, fm.category());
         }
+        aliasCount += d.claims.size() - 1;
         for (String file : d.claims) {
             if (claims.merge(file, 1, Integer::sum) == 2) {
                 contestedClaims++;
@@ -247,6 +255,7 @@ public final class SiteAssembler {
         if (d.categorySlug != null) {
             categories.remove(d.categorySlug, fm.category());
         }
+        aliasCount -= d.claims.size() - 1;
         for (String file : d.claims) {
             Integer left = claims.merge(file, -1, Integer::sum);
             if (left == 1) {
