@@ -116,6 +116,51 @@ class IncrementalGenerationTest {
     }
 
     @Test
+    void movingAnArticleToAnotherMonthRemovesItsOldPageAndAlias() throws Exception {
+        Path project = TestSites.copy("basic", temp.resolve("site"));
+        SiteBuild session = SiteBuild.open(TestSites.options(project, temp.resolve("unused")));
+        MemorySink sink = new MemorySink();
+        session.generate(sink, null, System.nanoTime());
+        assertThat(sink.files).containsKeys("tin-tuc/hoi-nghi-2014.html", "luu-tru/2014/08/index.html");
+
+        Path article = project.resolve("content/2014/hoi-nghi-thi-dua.md");
+        Files.writeString(article, Files.readString(article).replace("date: 2014-08-18", "date: 2015-03-02")
+                .replace("  - /tin-tuc/hoi-nghi-2014.html\n", "  - /tin-tuc/hoi-nghi-2015.html\n"));
+        BuildResult moved = session.generate(sink, Set.of(article), System.nanoTime());
+        assertThat(moved.changedPaths()).contains("2014/08/hoi-nghi-thi-dua-khen-thuong-nam-2014/index.html",
+                "2015/03/hoi-nghi-thi-dua-khen-thuong-nam-2014/index.html", "tin-tuc/hoi-nghi-2014.html",
+                "tin-tuc/hoi-nghi-2015.html", "luu-tru/2014/08/index.html", "luu-tru/2015/03/index.html");
+        assertThat(sink.deleted).contains("2014/08/hoi-nghi-thi-dua-khen-thuong-nam-2014/index.html",
+                "tin-tuc/hoi-nghi-2014.html", "luu-tru/2014/08/index.html", "luu-tru/2014/index.html");
+        assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
+
+        // the same article under another file name: the same pages
+        Path renamed = project.resolve("content/2015/hoi-nghi.md");
+        Files.move(article, renamed);
+        session.generate(sink, Set.of(article, renamed), System.nanoTime());
+        assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
+    }
+
+    @Test
+    void aTagTakesTheSpellingMostArticlesUse() throws Exception {
+        Path project = TestSites.copy("basic", temp.resolve("site"));
+        SiteBuild session = SiteBuild.open(TestSites.options(project, temp.resolve("unused")));
+        MemorySink sink = new MemorySink();
+        session.generate(sink, null, System.nanoTime());
+        String before = new String(sink.files.get("tu-khoa/thi-dua-khen-thuong/index.html"), StandardCharsets.UTF_8);
+        Path added = project.resolve("content/2015/them.md");
+        Files.writeString(added, "---\ntitle: Thêm\ndate: 2015-06-01\ntags: [thi đua khen thưởng]\n---\nThêm.\n");
+        BuildResult result = session.generate(sink, Set.of(added), System.nanoTime());
+        String after = new String(sink.files.get("tu-khoa/thi-dua-khen-thuong/index.html"), StandardCharsets.UTF_8);
+        assertThat(before).contains("<h1>Thi đua khen thưởng");
+        assertThat(after).contains("<h1>thi đua khen thưởng");
+        // every card and page naming the tag shows the new spelling
+        assertThat(result.changedPaths()).contains("2014/08/hoi-nghi-thi-dua-khen-thuong-nam-2014/index.html",
+                "tu-khoa/index.html");
+        assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
+    }
+
+    @Test
     void aBrokenEditReportsProblemsAndKeepsTheLastGoodFingerprints() throws Exception {
         Path project = TestSites.copy("basic", temp.resolve("site"));
         SiteBuild session = SiteBuild.open(TestSites.options(project, temp.resolve("unused")));
@@ -164,6 +209,7 @@ class IncrementalGenerationTest {
             }
             assertThat(full).as(what).noneMatch(Problem::isError);
             assertSameFiles(withoutSearch(asText(pages.files)), withoutSearch(expected), what);
+            assertRelatedListsShowCurrentArticles(asText(pages.files), expected, what);
             BuildResult searched = session.generate(pages, Set.of(), System.nanoTime(), true);
             assertThat(searched.problems().hasErrors()).as(what).isFalse();
             sink = pages;
@@ -180,6 +226,30 @@ class IncrementalGenerationTest {
             assertThat(actual.get(file.getKey())).as(what + ": " + file.getKey()).isEqualTo(file.getValue());
         }
     }
+
+    /**
+     * Related lists are the last search's until the search generation, but every article they
+     * name must be shown as it is now: its page exists, with that title and date.
+     */
+    private static void assertRelatedListsShowCurrentArticles(Map<String, String> actual, Map<String, String> expected,
+            String what) {
+        actual.forEach((path, text) -> {
+            java.util.regex.Matcher section = RELATED.matcher(text);
+            if (!section.find()) {
+                return;
+            }
+            java.util.regex.Matcher item = RELATED_ITEM.matcher(section.group());
+            while (item.find()) {
+                String page = expected.get(item.group(1).substring(1) + "index.html");
+                assertThat(page).as(what + ": " + path + " names " + item.group(1)).isNotNull()
+                        .contains("<h1>" + item.group(2) + "</h1>")
+                        .contains("article:published_time\" content=\"" + item.group(3) + "\"");
+            }
+        });
+    }
+
+    private static final java.util.regex.Pattern RELATED_ITEM = java.util.regex.Pattern.compile(
+            "<li><a href=\"([^\"]+)\">([^<]*)</a> <time datetime=\"([^\"]+)\">");
 
     /** The files without what only the search generation brings up to date. */
     private static Map<String, String> withoutSearch(Map<String, String> files) {
@@ -289,7 +359,12 @@ class IncrementalGenerationTest {
                     }
                     case 11 -> write(file, setKey(text, "slug", random.nextInt(3) == 0 ? "trung-lap" : "rieng-" + next++),
                             changed);
-                    case 12 -> write(file, setKey(text, "aliases", "[\"/cu/" + random.nextInt(4) + ".html\"]"), changed);
+                    case 12 -> {
+                        int choice = random.nextInt(5);
+                        String aliases = choice == 0 ? "[]" : choice == 1 ? "[\"/cu/chung-" + random.nextInt(3) + ".html\"]"
+                                : "[\"/cu/" + next++ + ".html\", \"/cu/" + next++ + "/\"]";
+                        write(file, setKey(text, "aliases", aliases), changed);
+                    }
                     default -> write(file, random.nextInt(3) == 0 ? text.replace("title:", "title: [") : text
                             .replace("title: [", "title:"), changed);
                 }
