@@ -1,16 +1,19 @@
 package io.gazette.build;
 
-import io.gazette.content.UrlPaths;
 import io.gazette.output.AliasPage;
 import io.gazette.output.AtomFeed;
 import io.gazette.output.OutputSink;
 import io.gazette.output.Sitemap;
 import io.gazette.problems.Problem;
 import io.gazette.render.DateFormats;
+import io.gazette.render.OutputPaths;
 import io.gazette.render.Page;
+import io.gazette.render.PagePlanner;
 import io.gazette.render.TemplateRenderer;
 import io.gazette.site.Article;
+import io.gazette.site.Fingerprint;
 import io.gazette.site.Site;
+import io.gazette.site.SiteAssembler;
 import io.gazette.site.SiteUrls;
 import io.gazette.site.TermPage;
 import java.io.IOException;
@@ -18,29 +21,91 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Plans every file of the site — HTML pages, feeds, sitemap, robots.txt, alias pages, static
  * files — each with a fingerprint, so that a full build produces them all and a preview rebuild
- * produces only those whose fingerprint moved.
+ * produces only those whose fingerprint moved. Planning makes no file content: fingerprints come
+ * from the hashes the model holds, and content is made only for the files produced.
  */
 final class OutputStage {
     private final TemplateRenderer renderer;
+    private final OutputPaths paths;
+    /** Tag feed path → the tag page it was last planned from; empty when nothing is remembered. */
+    private final Map<String, FeedPlan> tagFeeds = new HashMap<>();
+    private boolean remembered;
+    private int generation;
 
-    OutputStage(TemplateRenderer renderer) {
-        this.renderer = renderer;
+    private static final class FeedPlan {
+        final TermPage source;
+        int seen;
+
+        FeedPlan(TermPage source, int seen) {
+            this.source = source;
+            this.seen = seen;
+        }
     }
 
-    List<PlannedFile> plan(Site site, List<Page> pages, Map<String, Path> staticFiles) throws IOException {
-        List<PlannedFile> files = new ArrayList<>(pages.size() + site.tags().size() + 16);
+    OutputStage(TemplateRenderer renderer, OutputPaths paths) {
+        this.renderer = renderer;
+        this.paths = paths;
+    }
+
+    /** Forgets the last plan: the next one looks at every file. */
+    void forget() {
+        remembered = false;
+        tagFeeds.clear();
+    }
+
+    /**
+     * The files to produce: the {@code pages} (already chosen), and those of the feeds, sitemap,
+     * robots.txt, alias pages and {@code staticFiles} that {@code wanted} says yes to. Remembering
+     * the last plan, it looks only at the feeds of tags whose page the model rebuilt and at the
+     * aliases of articles that changed; the others are as they were.
+     *
+     * @param changes how the model's articles differ from those of the last plan
+     */
+    List<PlannedFile> plan(Site site, List<Page> pages, List<PlannedFile> staticFiles, PagePlanner.Wanted wanted,
+            SiteAssembler.Changes changes) {
+        generation++;
+        boolean everything = !remembered || changes.everything();
+        List<PlannedFile> files = new ArrayList<>(pages.size() + 16);
         for (Page page : pages) {
             files.add(new PlannedFile(page.path(), page.fingerprint(), (path, sink) -> renderPage(page, sink)));
         }
-        planFeeds(site, files);
-        planSitemapAndRobots(site, files);
-        planAliases(site, files);
+        Planned planned = file -> {
+            if (wanted.test(file.path(), file.fingerprint())) {
+                files.add(file);
+            }
+        };
+        planFeeds(site, planned, wanted, everything);
+        planSitemapAndRobots(site, planned);
+        if (everything) {
+            planAliases(site.articles(), site, planned);
+        } else {
+            for (Article gone : changes.removed()) {
+                gone.aliases().forEach(alias -> wanted.released(paths.file(alias)));
+            }
+            planAliases(changes.added(), site, planned);
+        }
+        staticFiles.forEach(planned::add);
+        remembered = true;
+        return files;
+    }
+
+    /** Receives the planned files. */
+    @FunctionalInterface
+    private interface Planned {
+        void add(PlannedFile file);
+    }
+
+    /** Static files (site-relative path → source) with fingerprints from their size and modification time. */
+    static List<PlannedFile> planStatic(Map<String, Path> staticFiles) throws IOException {
+        List<PlannedFile> files = new ArrayList<>(staticFiles.size());
         for (Map.Entry<String, Path> file : staticFiles.entrySet()) {
             Path source = file.getValue();
             long fingerprint = Files.getLastModifiedTime(source).toMillis() * 31 + Files.size(source);
@@ -66,64 +131,119 @@ final class OutputStage {
      * The site feed carries whole articles; tag feeds carry summaries, or a thousand tag feeds
      * would each repeat twenty full articles.
      */
-    private static void planFeeds(Site site, List<PlannedFile> files) {
+    private void planFeeds(Site site, Planned files, PagePlanner.Wanted wanted, boolean everything) {
         SiteUrls urls = site.urls();
         int size = site.config().feedSize();
         String language = site.config().language();
         List<Article> latest = first(site.articles(), size);
-        files.add(new PlannedFile(SiteUrls.FEED, entriesHash(latest, site.config().title()), (path, sink) ->
+        Fingerprint siteFeed = new Fingerprint().add(site.config().title()).add(latest.size());
+        latest.forEach(a -> siteFeed.add(a.cardHash()).add(a.contentHash()));
+        files.add(new PlannedFile(SiteUrls.FEED, siteFeed.value(), (path, sink) ->
                 sink.write(path, AtomFeed.write(site.config().title(), path, "", language, latest, urls, true))));
+        long titleHash = new Fingerprint().add(site.config().title()).value();
         for (TermPage tag : site.tags()) {
-            String feed = urls.feedOf(tag.term().url());
-            String title = site.config().title() + " – " + tag.term().name();
+            String feed = paths.feed(tag.term().url());
+            FeedPlan before = tagFeeds.get(feed);
+            if (!everything && before != null && before.source == tag) {
+                before.seen = generation;
+                continue;
+            }
+            tagFeeds.put(feed, new FeedPlan(tag, generation));
             List<Article> entries = first(tag.articles(), size);
-            files.add(new PlannedFile(feed, entriesHash(entries, title), (path, sink) ->
-                    sink.write(path, AtomFeed.write(title, path, tag.term().url(), language, entries, urls, false))));
+            Fingerprint fp = new Fingerprint().add(titleHash).add(tag.term().name()).add(entries.size());
+            entries.forEach(a -> fp.add(a.cardHash()));
+            files.add(new PlannedFile(feed, fp.value(), (path, sink) -> {
+                String title = site.config().title() + " – " + tag.term().name();
+                sink.write(path, AtomFeed.write(title, path, tag.term().url(), language, entries, urls, false));
+            }));
         }
+        tagFeeds.entrySet().removeIf(feed -> {
+            if (feed.getValue().seen == generation) {
+                return false;
+            }
+            wanted.released(feed.getKey());
+            return true;
+        });
     }
 
-    private static void planSitemapAndRobots(Site site, List<PlannedFile> files) {
-        SiteUrls urls = site.urls();
-        List<Sitemap.Entry> entries = new ArrayList<>();
-        String newest = site.articles().isEmpty() ? null : DateFormats.iso(site.articles().get(0).lastmod());
-        entries.add(new Sitemap.Entry(urls.absolute(""), newest));
+    /**
+     * The sitemap lists every article with its {@code lastmod}, and every tag and category page
+     * with its newest article's: its fingerprint hashes those articles' card hashes, which cover
+     * both, and its content is made only when it is produced.
+     */
+    private static void planSitemapAndRobots(Site site, Planned files) {
+        List<TermPage> terms = new ArrayList<>(site.tags());
+        terms.addAll(site.categories());
+        int count = 1 + site.articles().size() + terms.size();
+        long[] entryHashes = new long[count];
+        entryHashes[0] = site.articles().isEmpty() ? 0 : site.articles().get(0).cardHash();
+        int i = 1;
         for (Article article : site.articles()) {
-            entries.add(new Sitemap.Entry(urls.absolute(article.url()), DateFormats.iso(article.lastmod())));
+            entryHashes[i++] = article.cardHash();
         }
-        for (List<TermPage> terms : List.of(site.tags(), site.categories())) {
-            for (TermPage term : terms) {
-                entries.add(new Sitemap.Entry(urls.absolute(term.term().url()),
-                        DateFormats.iso(term.articles().get(0).lastmod())));
+        for (TermPage term : terms) {
+            entryHashes[i++] = new Fingerprint().add(term.term().url()).add(term.articles().get(0).cardHash()).value();
+        }
+        List<String> names = Sitemap.fileNames(count);
+        SitemapContent content = new SitemapContent(site, terms);
+        for (int part = 0; part < names.size(); part++) {
+            Fingerprint fp = new Fingerprint().add(site.urls().baseUrl()).add(count);
+            if (names.size() == 1 || part < names.size() - 1) {
+                int from = names.size() == 1 ? 0 : part * Sitemap.MAX_URLS_PER_FILE;
+                int to = names.size() == 1 ? count : Math.min(count, from + Sitemap.MAX_URLS_PER_FILE);
+                for (int e = from; e < to; e++) {
+                    fp.add(entryHashes[e]);
+                }
             }
+            files.add(new PlannedFile(names.get(part), fp.value(), (path, sink) -> sink.write(path, content.file(path))));
         }
-        Map<String, byte[]> sitemaps = Sitemap.write(entries, urls.baseUrl());
-        for (Map.Entry<String, byte[]> sitemap : sitemaps.entrySet()) {
-            byte[] bytes = sitemap.getValue();
-            files.add(new PlannedFile(sitemap.getKey(), java.util.Arrays.hashCode(bytes) * 31L + bytes.length,
-                    (path, sink) -> sink.write(path, bytes)));
-        }
-        byte[] robots = ("User-agent: *\nAllow: /\n\nSitemap: " + urls.absolute("sitemap.xml") + "\n")
+        byte[] robots = ("User-agent: *\nAllow: /\n\nSitemap: " + site.urls().absolute("sitemap.xml") + "\n")
                 .getBytes(StandardCharsets.UTF_8);
         files.add(new PlannedFile("robots.txt", java.util.Arrays.hashCode(robots), (path, sink) -> sink.write(path, robots)));
     }
 
-    private static void planAliases(Site site, List<PlannedFile> files) {
-        for (Article article : site.articles()) {
-            String target = site.urls().absolute(article.url());
-            for (String alias : article.aliases()) {
-                files.add(new PlannedFile(UrlPaths.fileFor(alias), target.hashCode(),
-                        (path, sink) -> sink.write(path, AliasPage.to(target, site.config().language()))));
+    /** The sitemap files of one generation, made once when the first of them is produced. */
+    private static final class SitemapContent {
+        private final Site site;
+        private final List<TermPage> terms;
+        private Map<String, byte[]> files;
+
+        SitemapContent(Site site, List<TermPage> terms) {
+            this.site = site;
+            this.terms = terms;
+        }
+
+        synchronized byte[] file(String name) {
+            if (files == null) {
+                SiteUrls urls = site.urls();
+                List<Sitemap.Entry> entries = new ArrayList<>(1 + site.articles().size() + terms.size());
+                String newest = site.articles().isEmpty() ? null : DateFormats.iso(site.articles().get(0).lastmod());
+                entries.add(new Sitemap.Entry(urls.absolute(""), newest));
+                for (Article article : site.articles()) {
+                    entries.add(new Sitemap.Entry(urls.absolute(article.url()), DateFormats.iso(article.lastmod())));
+                }
+                for (TermPage term : terms) {
+                    entries.add(new Sitemap.Entry(urls.absolute(term.term().url()),
+                            DateFormats.iso(term.articles().get(0).lastmod())));
+                }
+                files = new TreeMap<>(Sitemap.write(entries, urls.baseUrl()));
             }
+            return files.get(name);
         }
     }
 
-    private static long entriesHash(List<Article> entries, String title) {
-        long hash = title.hashCode();
-        for (Article article : entries) {
-            hash = hash * 31 + article.url().hashCode();
-            hash = hash * 31 + article.contentHash();
+    private void planAliases(List<Article> articles, Site site, Planned files) {
+        for (Article article : articles) {
+            if (article.aliases().isEmpty()) {
+                continue;
+            }
+            String target = site.urls().absolute(article.url());
+            long fingerprint = new Fingerprint().add(target).add(site.config().language()).value();
+            for (String alias : article.aliases()) {
+                files.add(new PlannedFile(paths.file(alias), fingerprint,
+                        (path, sink) -> sink.write(path, AliasPage.to(target, site.config().language()))));
+            }
         }
-        return hash;
     }
 
     private static <T> List<T> first(List<T> list, int n) {

@@ -10,7 +10,6 @@ import io.gazette.site.Term;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,22 +32,6 @@ final class SearchStage {
 
     static Map<String, List<String>> related(SearchCorpus corpus, int count) {
         return new RelatedArticles(corpus).compute(count);
-    }
-
-    /**
-     * Related URLs resolved back to the site's articles. URLs of articles that no longer exist
-     * are dropped: the preview may resolve lists computed before the latest edit.
-     */
-    static Map<String, List<Article>> resolve(Site site, Map<String, List<String>> related) {
-        Map<String, Article> byUrl = new HashMap<>(site.articles().size() * 2);
-        site.articles().forEach(a -> byUrl.put(a.url(), a));
-        Map<String, List<Article>> resolved = new HashMap<>(related.size() * 2);
-        related.forEach((url, urls) -> {
-            if (byUrl.containsKey(url)) {
-                resolved.put(url, urls.stream().map(byUrl::get).filter(java.util.Objects::nonNull).toList());
-            }
-        });
-        return resolved;
     }
 
     /** Brings the Lucene index in the cache up to date; only changed documents are rewritten. */

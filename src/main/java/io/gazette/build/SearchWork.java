@@ -57,9 +57,12 @@ final class SearchWork {
      * Writes the static index. A fresh build directory receives every file; any other sink (the
      * preview) only the files whose content changed, and their fingerprints are recorded so that
      * the files of an older index are deleted like any other vanished file.
+     *
+     * @return the paths of the index files given to a sink other than a build directory
      */
-    void finish(OutputSink sink, Map<String, Long> fingerprints, Map<String, Long> previous, Set<String> changedPaths,
-            Problems problems) throws IOException {
+    List<String> finish(OutputSink sink, FileFingerprints fingerprints, Set<String> changedPaths, Problems problems)
+            throws IOException {
+        List<String> recorded = new java.util.ArrayList<>();
         if (sink instanceof DirectorySink) {
             StaticIndexExporter.export(corpus, sink);
         } else {
@@ -67,9 +70,8 @@ final class SearchWork {
             StaticIndexExporter.export(corpus, files);
             for (Map.Entry<String, byte[]> file : files.contents().entrySet()) {
                 long fingerprint = Arrays.hashCode(file.getValue()) * 31L + file.getValue().length;
-                fingerprints.put(file.getKey(), fingerprint);
-                Long before = previous.get(file.getKey());
-                if (before == null || before != fingerprint) {
+                recorded.add(file.getKey());
+                if (fingerprints.record(file.getKey(), fingerprint)) {
                     sink.write(file.getKey(), file.getValue());
                     changedPaths.add(file.getKey());
                 }
@@ -81,5 +83,6 @@ final class SearchWork {
             problems.add(Problem.error(null, 0, "could not update the search index in " + cacheDir + ": "
                     + e.getCause().getMessage(), "check that the folder is writable, or delete it to start afresh"));
         }
+        return recorded;
     }
 }

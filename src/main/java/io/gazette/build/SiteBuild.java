@@ -10,6 +10,7 @@ import io.gazette.problems.BuildFailedException;
 import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
 import io.gazette.render.Page;
+import io.gazette.render.OutputPaths;
 import io.gazette.render.PagePlanner;
 import io.gazette.render.TemplateRenderer;
 import io.gazette.render.Theme;
@@ -33,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The build pipeline: config → content → markdown → site model → search → render → output.
@@ -46,22 +48,38 @@ public final class SiteBuild {
     private final Translations translations;
     private final TemplateRenderer renderer;
     private final ContentStage content;
+    private final SiteAssembler assembler;
+    private final RelatedLinks relatedLinks = new RelatedLinks();
     private final long themeHash;
+    /** Static files planned by the last generation that looked at them, and the problems it found. */
+    private List<PlannedFile> staticPlan;
+    private List<Problem> staticProblems = List.of();
     private final Map<String, Long> stageMillis = new LinkedHashMap<>();
-    /** Path → fingerprint of every file the last successful generation produced. */
-    private Map<String, Long> lastFingerprints = Map.of();
+    /** The fingerprint of every file the last successful generation produced. */
+    private final FileFingerprints fingerprints = new FileFingerprints();
+    private final OutputPaths paths;
+    private final PagePlanner pagePlanner;
+    private final OutputStage output;
+    /** Whether the last generation had no errors: its plan can be the start of the next one. */
+    private boolean lastSucceeded;
+    /** Files of the static search index the preview was given last. */
+    private List<String> searchPaths = List.of();
     /** Article URL → related article URLs, from the last generation that ran search. */
     private Map<String, List<String>> lastRelated = Map.of();
 
     private SiteBuild(BuildOptions options, SiteConfig config, Theme theme, Translations translations,
-            TemplateRenderer renderer, long themeHash) {
+            SiteAssembler assembler, TemplateRenderer renderer, long themeHash, boolean showsArticleCount) {
         this.options = options;
         this.config = config;
         this.theme = theme;
         this.translations = translations;
+        this.assembler = assembler;
         this.renderer = renderer;
         this.content = new ContentStage(config);
         this.themeHash = themeHash;
+        this.paths = new OutputPaths(assembler.urls());
+        this.pagePlanner = new PagePlanner(translations, themeHash, showsArticleCount, paths);
+        this.output = new OutputStage(renderer, paths);
     }
 
     /** Loads the configuration and theme; configuration and template errors are thrown together. */
@@ -78,14 +96,15 @@ public final class SiteBuild {
         }
         Translations translations = Translations.load(theme.i18n(), config.language(), shownTheme.resolve("i18n"),
                 problems);
-        SiteAssembler assembler = new SiteAssembler(config, ZonedDateTime.now(options.clock()));
+        SiteAssembler assembler = new SiteAssembler(config);
         TemplateRenderer renderer = new TemplateRenderer(theme, shownTheme, assembler.urls(), translations);
         problems.addAll(renderer.compileAll());
         if (problems.hasErrors()) {
             throw new BuildFailedException(problems.sorted());
         }
         long themeHash = ThemeHash.of(theme, config);
-        return new SiteBuild(options, config, theme, translations, renderer, themeHash);
+        return new SiteBuild(options, config, theme, translations, assembler, renderer, themeHash,
+                ThemeHash.mentions(theme, "articleCount"));
     }
 
     public SiteConfig config() {
@@ -142,39 +161,63 @@ public final class SiteBuild {
         long t = System.nanoTime();
         List<ArticleInput> inputs = content.load(problems, changed);
         t = lap("content + markdown", t);
-        Site site = new SiteAssembler(config, ZonedDateTime.now(options.clock())).assemble(inputs, problems);
+        Site site = assembler.assemble(inputs, ZonedDateTime.now(options.clock()), problems);
         t = lap("site model", t);
         SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir()) : null;
         if (search != null) {
             lastRelated = search.related();
         }
-        site = site.withRelated(SearchStage.resolve(site, lastRelated));
+        site = site.withRelated(relatedLinks.resolve(site, lastRelated, assembler.lastChanges()));
         t = lap("search: analysis + related", t);
-        List<Page> pages = PagePlanner.plan(site, translations, themeHash);
-        t = lap("plan pages", t);
-        Map<String, Path> statics = StaticFiles.collect(List.of(theme.staticFiles(), config.staticDir()),
-                config.projectDir(), problems);
-        List<PlannedFile> planned = new OutputStage(renderer).plan(site, pages, statics);
-        t = lap("plan files", t);
-        Map<String, Long> fingerprints = new HashMap<>(planned.size() * 2);
-        List<PlannedFile> toProduce = new ArrayList<>();
-        for (PlannedFile file : planned) {
-            fingerprints.put(file.path(), file.fingerprint());
-            Long before = lastFingerprints.get(file.path());
-            if (before == null || before != file.fingerprint()) {
-                toProduce.add(file);
-            }
+        fingerprints.start();
+        paths.startGeneration();
+        SiteAssembler.Changes changes = assembler.lastChanges();
+        // After a failed generation (or with no generation before), look at every file: the
+        // planners forget what they planned, and every file not planned again is deleted.
+        boolean everything = !lastSucceeded || changed == null || changes.everything();
+        if (everything) {
+            pagePlanner.forget();
+            output.forget();
+            staticPlan = null;
         }
+        PagePlanner.Wanted wanted = new PagePlanner.Wanted() {
+            @Override
+            public boolean test(String path, long fingerprint) {
+                return fingerprints.record(path, fingerprint);
+            }
+
+            @Override
+            public void released(String path) {
+                fingerprints.release(path);
+            }
+        };
+        List<Page> pages = pagePlanner.plan(site, wanted, relatedLinks.lastChanged());
+        t = lap("plan pages", t);
+        List<PlannedFile> statics = List.of();
+        if (staticPlan == null || touchesStaticFiles(changed)) {
+            if (staticPlan != null) {
+                staticPlan.forEach(file -> fingerprints.release(file.path()));
+            }
+            Problems found = new Problems();
+            Map<String, Path> collected = StaticFiles.collect(List.of(theme.staticFiles(), config.staticDir()),
+                    config.projectDir(), found);
+            staticPlan = OutputStage.planStatic(collected);
+            staticProblems = found.sorted();
+            statics = staticPlan;
+        }
+        problems.addAll(staticProblems);
+        List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, changes);
+        t = lap("plan files", t);
         Set<String> reported = ConcurrentHashMap.newKeySet();
         toProduce.parallelStream().forEach(file -> {
             try {
                 file.producer().produce(file.path(), sink);
             } catch (PlannedFile.ProduceFailure e) {
-                // One broken template fails every page using it: report it once.
+                // One broken template fails every page using it: report it once. The error makes
+                // the generation roll back, so the page is produced again next time.
                 if (reported.add(e.problem().format())) {
                     problems.add(e.problem());
                 }
-                fingerprints.remove(file.path());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -183,35 +226,47 @@ public final class SiteBuild {
         toProduce.forEach(f -> changedPaths.add(f.path()));
         t = lap("render + write", t);
         if (search != null) {
-            search.finish(sink, fingerprints, lastFingerprints, changedPaths, problems);
-        } else {
-            // Not searched this time: the static index from last time stays as it is.
-            lastFingerprints.forEach((path, fingerprint) -> {
-                if (path.startsWith(StaticIndexExporter.DIR + "/")) {
-                    fingerprints.put(path, fingerprint);
-                }
-            });
+            searchPaths.forEach(fingerprints::release);
+            searchPaths = search.finish(sink, fingerprints, changedPaths, problems);
         }
         t = lap("search: static index + lucene", t);
-        for (String path : new TreeSet<>(lastFingerprints.keySet())) {
-            if (!fingerprints.containsKey(path)) {
-                sink.delete(path);
-                changedPaths.add(path);
-            }
+        // Not searched this time: the static index from last time stays as it is.
+        Predicate<String> kept = search != null ? path -> false : path -> path.startsWith(StaticIndexExporter.DIR + "/");
+        for (String path : fingerprints.removeVanished(everything, kept)) {
+            sink.delete(path);
+            changedPaths.add(path);
         }
         lap("delete vanished", t);
-        if (!problems.hasErrors()) {
-            lastFingerprints = fingerprints;
+        lastSucceeded = !problems.hasErrors();
+        if (lastSucceeded) {
+            fingerprints.commit();
+        } else {
+            fingerprints.rollback();
         }
         List<Problem> sorted = problems.sorted();
         int warnings = (int) sorted.stream().filter(p -> !p.isError()).count();
         int htmlPages = (int) toProduce.stream().filter(f -> f.path().endsWith(".html")).count();
-        int feeds = (int) planned.stream().filter(f -> f.path().endsWith(SiteUrls.FEED)).count();
-        int aliases = site.articles().stream().mapToInt(a -> a.aliases().size()).sum();
         BuildStats stats = new BuildStats(site.articles().size(), site.tags().size(), site.categories().size(),
-                htmlPages, feeds, aliases, statics.size(), warnings, (System.nanoTime() - startNanos) / 1_000_000,
+                htmlPages, 1 + site.tags().size(), assembler.aliasCount(), staticPlan.size(), warnings, (System.nanoTime() - startNanos) / 1_000_000,
                 Map.copyOf(stageMillis));
         return new BuildResult(site, pages, stats, problems, Set.copyOf(changedPaths));
+    }
+
+    /** Whether a changed path lies in a folder of static files (the theme's or the site's). */
+    private boolean touchesStaticFiles(Set<Path> changed) {
+        if (changed == null) {
+            return true;
+        }
+        Path project = config.projectDir().toAbsolutePath().normalize();
+        Path siteStatic = config.staticDir().toAbsolutePath().normalize();
+        Path themeStatic = theme.staticFiles().toAbsolutePath().normalize();
+        for (Path path : changed) {
+            Path file = project.resolve(path).normalize();
+            if (file.startsWith(siteStatic) || file.startsWith(themeStatic)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long lap(String stage, long since) {

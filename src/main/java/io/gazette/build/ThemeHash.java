@@ -31,4 +31,19 @@ final class ThemeHash {
         }
         return hash;
     }
+
+    /** Whether any template of the theme contains {@code text}, e.g. a variable it uses. */
+    static boolean mentions(Theme theme, String text) throws IOException {
+        if (!Files.isDirectory(theme.templates())) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(theme.templates())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).contains(text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

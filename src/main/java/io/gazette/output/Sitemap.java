@@ -20,6 +20,22 @@ public final class Sitemap {
     private Sitemap() {
     }
 
+    /**
+     * The files {@link #write} makes for {@code entryCount} entries, in its order: one
+     * {@code sitemap.xml}, or the numbered parts followed by {@code sitemap.xml} as their index.
+     */
+    public static List<String> fileNames(int entryCount) {
+        if (entryCount <= MAX_URLS_PER_FILE) {
+            return List.of("sitemap.xml");
+        }
+        List<String> names = new ArrayList<>();
+        for (int from = 0, n = 1; from < entryCount; from += MAX_URLS_PER_FILE, n++) {
+            names.add("sitemap-" + n + ".xml");
+        }
+        names.add("sitemap.xml");
+        return names;
+    }
+
     /** File name → content. */
     public static Map<String, byte[]> write(List<Entry> entries, String baseUrl) {
         Map<String, byte[]> files = new LinkedHashMap<>();

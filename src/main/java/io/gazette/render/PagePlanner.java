@@ -1,144 +1,375 @@
 package io.gazette.render;
 
-import io.gazette.content.UrlPaths;
 import io.gazette.site.ArchiveMonth;
 import io.gazette.site.ArchiveYear;
 import io.gazette.site.Article;
+import io.gazette.site.Fingerprint;
 import io.gazette.site.Pager;
 import io.gazette.site.Site;
+import io.gazette.site.SiteAssembler;
 import io.gazette.site.SiteUrls;
 import io.gazette.site.TermPage;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Lists every HTML page of the site with its template and model, without rendering anything.
- * Cheap enough to run on every preview rebuild: the fingerprints then say which pages to render.
+ * Lists the HTML pages of the site with their templates and fingerprints, without rendering
+ * anything or making any template model: a page's model is made only if the page is rendered.
+ *
+ * <p>Fingerprints are built from hashes the model already holds ({@link Article#contentHash()}
+ * for an article's own page, {@link Article#cardHash()} wherever an article is only listed or
+ * linked). A planner serves a whole session and remembers what it planned last time, so that the
+ * next plan looks only at pages whose inputs are not the same objects as before: the articles
+ * between the first and the last one that moved or changed (and their neighbours), those whose
+ * related articles changed, the pages of home that show any of them, and the tag, category and
+ * archive lists the model rebuilt. The pages it does not look at are the same as last time.
  */
 public final class PagePlanner {
     public static final String NOT_FOUND = "404.html";
 
-    private final Site site;
-    private final SiteUrls urls;
     private final Translations strings;
-    private final SiteView siteView;
     private final long themeHash;
-    private final List<Page> pages = new ArrayList<>();
+    private final boolean showsArticleCount;
+    private final OutputPaths paths;
 
-    private PagePlanner(Site site, Translations strings, long themeHash) {
-        this.site = site;
-        this.urls = site.urls();
+    // What the last plan made, to plan the next in proportion to what changed.
+    private boolean remembered;
+    private long lastBase;
+    private List<Article> lastArticles = List.of();
+    /** Output paths of the article pages of {@link #lastArticles}, in the same order. */
+    private String[] articlePaths = new String[0];
+    private String[] homePaths = new String[0];
+    /** Paginated lists other than home (tags, categories, years, months) by list URL. */
+    private final Map<String, ListPlan> lists = new HashMap<>();
+    private int generation;
+
+    /** Told about every page a plan looks at, and about every path it may no longer make. */
+    public interface Wanted {
+        /** Whether the page with this path and fingerprint must be rendered. */
+        boolean test(String path, long fingerprint);
+
+        /** A path the last plan made that this plan may not make again. */
+        default void released(String path) {
+        }
+    }
+
+    /** The pages of one paginated list, and the model object they were planned from. */
+    private static final class ListPlan {
+        final Object source;
+        final String[] paths;
+        int seen;
+
+        ListPlan(Object source, String[] paths, int seen) {
+            this.source = source;
+            this.paths = paths;
+            this.seen = seen;
+        }
+    }
+
+    /**
+     * @param themeHash         changes when templates, strings or site settings change: every page
+     *                          depends on them
+     * @param showsArticleCount whether any template uses {@code site.articleCount}, which makes
+     *                          every page depend on the number of articles
+     * @param paths             output paths, shared with the planning of the other files
+     */
+    public PagePlanner(Translations strings, long themeHash, boolean showsArticleCount, OutputPaths paths) {
         this.strings = strings;
-        this.siteView = SiteView.of(site);
         this.themeHash = themeHash;
+        this.showsArticleCount = showsArticleCount;
+        this.paths = paths;
     }
 
-    /** @param themeHash changes when templates, strings or site settings change: every page depends on them */
-    public static List<Page> plan(Site site, Translations strings, long themeHash) {
-        PagePlanner planner = new PagePlanner(site, strings, themeHash);
-        planner.planAll();
-        return List.copyOf(planner.pages);
+    /**
+     * Plans the pages of {@code site}, putting those it looks at to {@code wanted} in a stable
+     * order; returns the wanted pages, with their models still to be made.
+     *
+     * @param relatedChanged articles of {@code site} whose related articles are not the lists of
+     *                       the last plan's model, or null when any may have changed
+     */
+    public List<Page> plan(Site site, Wanted wanted, Collection<Article> relatedChanged) {
+        generation++;
+        Run run = new Run(site, wanted);
+        run.planAll(relatedChanged);
+        remembered = true;
+        return run.pages;
     }
 
-    private void planAll() {
-        int pageSize = site.config().pageSize();
-        paginated("home", "home.peb", site.config().title(), "", site.articles(), pageSize, SiteUrls.FEED, Map.of());
-        List<Article> articles = site.articles();
-        for (int i = 0; i < articles.size(); i++) {
+    /** Every page of {@code site}, without remembering anything. */
+    public List<Page> planAll(Site site) {
+        forget();
+        List<Page> pages = plan(site, (path, fingerprint) -> true, null);
+        forget();
+        return pages;
+    }
+
+    /**
+     * Forgets the last plan: the next one looks at every page (and cannot release the paths of
+     * this one). For a session whose last generation failed.
+     */
+    public void forget() {
+        remembered = false;
+        lastArticles = List.of();
+        articlePaths = new String[0];
+        homePaths = new String[0];
+        lists.clear();
+    }
+
+    /** One planning of one site model. */
+    private final class Run {
+        private final Site site;
+        private final SiteUrls urls;
+        private final SiteView siteView;
+        private final long base;
+        private final int pageSize;
+        private final Wanted wanted;
+        private final boolean everything;
+        private final List<Page> pages = new ArrayList<>();
+
+        private Run(Site site, Wanted wanted) {
+            this.site = site;
+            this.urls = site.urls();
+            this.siteView = SiteView.of(site);
+            this.pageSize = site.config().pageSize();
+            this.wanted = wanted;
+            // Every page shows the site view: the copyright year is the newest article's. The
+            // article count changes with every article added, so it counts only for themes that
+            // show it.
+            Fingerprint fp = new Fingerprint().add(themeHash).add(siteView.copyrightYear());
+            if (showsArticleCount) {
+                fp.add(siteView.articleCount());
+            }
+            this.base = fp.value();
+            this.everything = !remembered || base != lastBase;
+        }
+
+        private void planAll(Collection<Article> relatedChanged) {
+            List<Article> articles = site.articles();
+            // Articles before `first` and from `articles.size() - last` on are the same objects
+            // in the same order as last time.
+            int first = 0;
+            int last = 0;
+            if (!everything) {
+                int common = Math.min(articles.size(), lastArticles.size());
+                while (first < common && articles.get(first) == lastArticles.get(first)) {
+                    first++;
+                }
+                while (last < common - first && articles.get(articles.size() - 1 - last)
+                        == lastArticles.get(lastArticles.size() - 1 - last)) {
+                    last++;
+                }
+            }
+            home(articles, first, last);
+            articlePages(articles, first, last, relatedChanged);
+            terms("tags", SiteUrls.TAGS, strings.get("tags.title"), site.tags());
+            for (TermPage tag : site.tags()) {
+                list(tag, "tag", tag.term().name(), tag.term().url(), tag.articles(), paths.feed(tag.term().url()),
+                        Map.of("term", tag.term()));
+            }
+            terms("categories", SiteUrls.CATEGORIES, strings.get("categories.title"), site.categories());
+            for (TermPage category : site.categories()) {
+                list(category, "category", category.term().name(), category.term().url(), category.articles(), null,
+                        Map.of("term", category.term()));
+            }
+            archive();
+            single("search", "search.peb", strings.get("search.title"), SiteUrls.SEARCH);
+            single("404", "404.peb", strings.get("notfound.title"), NOT_FOUND);
+            // Lists that are gone (a tag no article uses any more, an emptied month).
+            lists.values().removeIf(plan -> {
+                if (plan.seen == generation) {
+                    return false;
+                }
+                release(plan.paths);
+                return true;
+            });
+            lastArticles = articles;
+            lastBase = base;
+        }
+
+        private void home(List<Article> articles, int first, int last) {
+            String title = site.config().title();
+            int total = Pager.pageCount(articles.size(), pageSize);
+            String[] planned = new String[total];
+            int from = 0;
+            int to = total;
+            if (!everything && articles.size() == lastArticles.size()) {
+                // the same number of articles: only the pages showing the changed stretch differ
+                from = Math.min(first / pageSize, total);
+                to = Math.max(from, Math.min(total, (articles.size() - last + pageSize - 1) / pageSize));
+                System.arraycopy(homePaths, 0, planned, 0, from);
+                System.arraycopy(homePaths, to, planned, to, total - to);
+            } else {
+                release(homePaths);
+            }
+            long listHash = listHash("home", title, articles.size(), Map.of());
+            for (int n = from + 1; n <= to; n++) {
+                planned[n - 1] = listPage(listHash, "home", "home.peb", title, "", articles, n, total, SiteUrls.FEED,
+                        Map.of());
+            }
+            homePaths = planned;
+        }
+
+        private void articlePages(List<Article> articles, int first, int last, Collection<Article> relatedChanged) {
+            String[] planned = new String[articles.size()];
+            int from = 0;
+            int to = articles.size();
+            if (!everything) {
+                // the changed stretch, with the neighbours on either side, whose links changed
+                from = Math.max(0, first - 1);
+                to = Math.min(articles.size(), articles.size() - last + 1);
+                int lastTo = Math.min(lastArticles.size(), lastArticles.size() - last + 1);
+                System.arraycopy(articlePaths, 0, planned, 0, from);
+                System.arraycopy(articlePaths, lastTo, planned, to, articles.size() - to);
+                release(Arrays.copyOfRange(articlePaths, from, lastTo));
+            } else {
+                release(articlePaths);
+            }
+            for (int i = from; i < to; i++) {
+                planned[i] = article(articles, i);
+            }
+            if (!everything && relatedChanged != null) {
+                for (Article article : relatedChanged) {
+                    int i = Collections.binarySearch(articles, article, SiteAssembler.NEWEST_FIRST);
+                    if (i >= 0 && articles.get(i) == article && (i < from || i >= to)) {
+                        article(articles, i);
+                    }
+                }
+            } else if (!everything) {
+                for (int i = 0; i < articles.size(); i++) {
+                    if (i < from || i >= to) {
+                        article(articles, i);
+                    }
+                }
+            }
+            articlePaths = planned;
+        }
+
+        private String article(List<Article> articles, int i) {
+            Article article = articles.get(i);
             // articles are newest first: the previous (older) article is the next one in the list
             Article newer = i > 0 ? articles.get(i - 1) : null;
             Article older = i + 1 < articles.size() ? articles.get(i + 1) : null;
-            article(articles.get(i), newer, older);
+            List<Article> related = site.relatedTo(article);
+            Fingerprint fp = new Fingerprint().add(base).add(article.contentHash()).add(article.cardHash())
+                    .add(newer == null ? 0 : newer.cardHash()).add(older == null ? 0 : older.cardHash())
+                    .add(related.size());
+            for (Article r : related) {
+                fp.add(r.cardHash());
+            }
+            String path = paths.file(article.url());
+            add(path, "article.peb", () -> {
+                Map<String, Object> model = model(new PageMeta("article", article.title(), article.url(),
+                        article.summary(), null, 1));
+                model.put("article", article);
+                model.put("newer", newer);
+                model.put("older", older);
+                model.put("related", related);
+                return model;
+            }, fp.value());
+            return path;
         }
-        terms("tags", SiteUrls.TAGS, strings.get("tags.title"), site.tags());
-        for (TermPage tag : site.tags()) {
-            paginated("tag", "list.peb", tag.term().name(), tag.term().url(), tag.articles(), pageSize,
-                    urls.feedOf(tag.term().url()), Map.of("term", tag.term()));
-        }
-        terms("categories", SiteUrls.CATEGORIES, strings.get("categories.title"), site.categories());
-        for (TermPage category : site.categories()) {
-            paginated("category", "list.peb", category.term().name(), category.term().url(), category.articles(),
-                    pageSize, null, Map.of("term", category.term()));
-        }
-        archive();
-        single("search", "search.peb", strings.get("search.title"), SiteUrls.SEARCH);
-        single("404", "404.peb", strings.get("notfound.title"), NOT_FOUND);
-    }
 
-    private void article(Article article, Article newer, Article older) {
-        List<Article> related = site.relatedTo(article);
-        Fingerprint fp = base().add(article.contentHash()).add(article.url());
-        for (Article link : new Article[] {newer, older}) {
-            fp.add(link == null ? "" : link.url()).add(link == null ? "" : link.title());
+        /** A paginated list (tag, category, year, month): planned again only when its model object is new. */
+        private void list(Object source, String kind, String title, String listUrl, List<Article> items,
+                String feedUrl, Map<String, Object> extra) {
+            ListPlan before = lists.get(listUrl);
+            if (!everything && before != null && before.source == source) {
+                before.seen = generation;
+                return;
+            }
+            if (before != null) {
+                release(before.paths);
+            }
+            int total = Pager.pageCount(items.size(), pageSize);
+            String[] planned = new String[total];
+            long listHash = listHash(kind, title, items.size(), extra);
+            for (int n = 1; n <= total; n++) {
+                planned[n - 1] = listPage(listHash, kind, "list.peb", title, listUrl, items, n, total, feedUrl, extra);
+            }
+            lists.put(listUrl, new ListPlan(source, planned, generation));
         }
-        article.tags().forEach(t -> fp.add(t.name()));
-        related.forEach(r -> fp.add(r.url()).add(r.title()).add(r.contentHash()));
-        Map<String, Object> model = model(new PageMeta("article", article.title(), article.url(), article.summary(),
-                null, 1));
-        model.put("article", article);
-        model.put("newer", newer);
-        model.put("older", older);
-        model.put("related", related);
-        pages.add(new Page(UrlPaths.fileFor(article.url()), "article.peb", model, fp.value()));
-    }
 
-    private void paginated(String kind, String template, String title, String listUrl, List<Article> items,
-            int pageSize, String feedUrl, Map<String, Object> extra) {
-        for (Pager pager : Pager.paginate(items, pageSize, listUrl, urls)) {
-            Fingerprint fp = base().add(kind).add(title).add(pager.number()).add(pager.totalPages());
-            pager.items().forEach(a -> fp.add(a.url()).add(a.contentHash()));
+        private long listHash(String kind, String title, int count, Map<String, Object> extra) {
+            Fingerprint fp = new Fingerprint().add(base).add(kind).add(title).add(count);
             extra.values().forEach(v -> fp.add(String.valueOf(v)));
-            Map<String, Object> model = model(new PageMeta(kind, title, pager.url(), "", feedUrl, pager.number()));
-            model.put("pager", pager);
-            model.putAll(extra);
-            pages.add(new Page(UrlPaths.fileFor(pager.url()), template, model, fp.value()));
+            return fp.value();
         }
-    }
 
-    private void terms(String kind, String url, String title, List<TermPage> terms) {
-        Fingerprint fp = base().add(kind);
-        terms.forEach(t -> fp.add(t.term().name()).add(t.count()));
-        Map<String, Object> model = model(new PageMeta(kind, title, url, "", null, 1));
-        model.put("terms", terms);
-        pages.add(new Page(UrlPaths.fileFor(url), "terms.peb", model, fp.value()));
-    }
-
-    private void archive() {
-        Fingerprint fp = base().add("archive");
-        for (ArchiveYear year : site.archive()) {
-            year.months().forEach(m -> fp.add(m.url()).add(m.count()));
+        private String listPage(long listHash, String kind, String template, String title, String listUrl,
+                List<Article> items, int n, int total, String feedUrl, Map<String, Object> extra) {
+            Fingerprint fp = new Fingerprint().add(listHash).add(n).add(total);
+            for (Article item : Pager.itemsOf(items, pageSize, n)) {
+                fp.add(item.cardHash());
+            }
+            String path = paths.page(listUrl, n);
+            add(path, template, () -> {
+                Map<String, Object> model = model(new PageMeta(kind, title, urls.page(listUrl, n), "", feedUrl, n));
+                model.put("pager", Pager.page(items, pageSize, n, listUrl, urls));
+                model.putAll(extra);
+                return model;
+            }, fp.value());
+            return path;
         }
-        Map<String, Object> model = model(new PageMeta("archive", strings.get("archive.title"), SiteUrls.ARCHIVE,
-                "", null, 1));
-        model.put("years", site.archive());
-        pages.add(new Page(UrlPaths.fileFor(SiteUrls.ARCHIVE), "archive.peb", model, fp.value()));
-        int pageSize = site.config().pageSize();
-        for (ArchiveYear year : site.archive()) {
-            paginated("year", "list.peb", strings.get("archive.year") + " " + year.year(), year.url(),
-                    year.articles(), pageSize, null, Map.of("year", year.year()));
-            for (ArchiveMonth month : year.months()) {
-                paginated("month", "list.peb", strings.get("archive.month") + " " + month.month() + "/" + year.year(),
-                        month.url(), month.articles(), pageSize, null,
-                        Map.of("year", year.year(), "month", month.month()));
+
+        private void terms(String kind, String url, String title, List<TermPage> terms) {
+            Fingerprint fp = new Fingerprint().add(base).add(kind);
+            terms.forEach(t -> fp.add(t.term().name()).add(t.count()));
+            add(paths.file(url), "terms.peb", () -> {
+                Map<String, Object> model = model(new PageMeta(kind, title, url, "", null, 1));
+                model.put("terms", terms);
+                return model;
+            }, fp.value());
+        }
+
+        private void archive() {
+            Fingerprint fp = new Fingerprint().add(base).add("archive");
+            for (ArchiveYear year : site.archive()) {
+                year.months().forEach(m -> fp.add(m.url()).add(m.count()));
+            }
+            String title = strings.get("archive.title");
+            add(paths.file(SiteUrls.ARCHIVE), "archive.peb", () -> {
+                Map<String, Object> model = model(new PageMeta("archive", title, SiteUrls.ARCHIVE, "", null, 1));
+                model.put("years", site.archive());
+                return model;
+            }, fp.value());
+            for (ArchiveYear year : site.archive()) {
+                list(year, "year", strings.get("archive.year") + " " + year.year(), year.url(), year.articles(), null,
+                        Map.of("year", year.year()));
+                for (ArchiveMonth month : year.months()) {
+                    list(month, "month", strings.get("archive.month") + " " + month.month() + "/" + year.year(),
+                            month.url(), month.articles(), null, Map.of("year", year.year(), "month", month.month()));
+                }
             }
         }
-    }
 
-    private void single(String kind, String template, String title, String url) {
-        Map<String, Object> model = model(new PageMeta(kind, title, url, "", null, 1));
-        pages.add(new Page(UrlPaths.fileFor(url), template, model, base().add(kind).value()));
-    }
+        private void single(String kind, String template, String title, String url) {
+            add(paths.file(url), template, () -> model(new PageMeta(kind, title, url, "", null, 1)),
+                    new Fingerprint().add(base).add(kind).value());
+        }
 
-    private Map<String, Object> model(PageMeta meta) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("site", siteView);
-        model.put("page", meta);
-        return model;
-    }
+        private void add(String path, String template, Supplier<Map<String, Object>> model, long fingerprint) {
+            if (wanted.test(path, fingerprint)) {
+                pages.add(new Page(path, template, model, fingerprint));
+            }
+        }
 
-    private Fingerprint base() {
-        return new Fingerprint().add(themeHash);
+        private void release(String[] released) {
+            for (String path : released) {
+                wanted.released(path);
+            }
+        }
+
+        private Map<String, Object> model(PageMeta meta) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("site", siteView);
+            model.put("page", meta);
+            return model;
+        }
     }
 }

@@ -38,6 +38,8 @@ public final class PreviewSite implements AutoCloseable {
     private final Object lock = new Object();
     private Transaction open; // guarded by lock
     private Set<String> sweepable = Set.of(); // guarded by lock
+    /** Blob hash → how many paths of the current snapshot use it. */
+    private final Map<String, Integer> blobUses = new HashMap<>(); // guarded by lock
 
     PreviewSite(BlobStore store, LongSupplier clock) {
         this.store = store;
@@ -235,31 +237,35 @@ public final class PreviewSite implements AutoCloseable {
         }
 
         private Commit apply() {
-            Map<String, SiteEntry> next = cleared ? new HashMap<>() : new HashMap<>(base.entries());
+            return cleared ? applyToEmpty() : applyToBase();
+        }
+
+        /** A full rebuild: the site is exactly what was written; worth a look at every path. */
+        private Commit applyToEmpty() {
+            Map<String, SiteEntry> next = new HashMap<>();
             long now = clock.getAsLong();
             for (Map.Entry<String, BlobRef> change : changes.entrySet()) {
                 String key = change.getKey();
                 BlobRef blob = change.getValue();
                 if (blob == DELETED) {
-                    next.remove(key);
                     continue;
                 }
-                SiteEntry before = base.get(key).orElse(null);
+                SiteEntry before = base.entries().get(key);
                 boolean same = before != null && before.blob().equals(blob);
                 next.put(key, same ? before : new SiteEntry(blob, now));
             }
             TreeSet<String> changed = new TreeSet<>();
-            for (Map.Entry<String, SiteEntry> entry : next.entrySet()) {
-                SiteEntry before = base.entries().get(entry.getKey());
-                if (before == null || !before.blob().equals(entry.getValue().blob())) {
-                    changed.add(entry.getKey());
+            next.forEach((key, entry) -> {
+                SiteEntry before = base.entries().get(key);
+                if (before == null || !before.blob().equals(entry.blob())) {
+                    changed.add(key);
                 }
-            }
-            for (String key : base.entries().keySet()) {
+            });
+            base.entries().forEach((key, entry) -> {
                 if (!next.containsKey(key)) {
                     changed.add(key);
                 }
-            }
+            });
             if (changed.isEmpty()) {
                 return new Commit(base, base, java.util.Collections.unmodifiableSortedSet(changed));
             }
@@ -267,18 +273,67 @@ public final class PreviewSite implements AutoCloseable {
             return new Commit(base, snapshot, java.util.Collections.unmodifiableSortedSet(changed));
         }
 
+        /** Changes on top of the base: only the paths written or deleted can differ from it. */
+        private Commit applyToBase() {
+            Map<String, SiteEntry> updates = new HashMap<>();
+            Set<String> removals = new HashSet<>();
+            TreeSet<String> changed = new TreeSet<>();
+            long now = clock.getAsLong();
+            for (Map.Entry<String, BlobRef> change : changes.entrySet()) {
+                String key = change.getKey();
+                BlobRef blob = change.getValue();
+                SiteEntry before = base.entries().get(key);
+                if (blob == DELETED) {
+                    if (before != null) {
+                        removals.add(key);
+                        changed.add(key);
+                    }
+                } else if (before == null || !before.blob().equals(blob)) {
+                    updates.put(key, new SiteEntry(blob, now));
+                    changed.add(key);
+                }
+            }
+            if (changed.isEmpty()) {
+                return new Commit(base, base, java.util.Collections.unmodifiableSortedSet(changed));
+            }
+            SiteSnapshot snapshot = new SiteSnapshot(base.generation() + 1, base.entries().with(updates, removals),
+                    store);
+            return new Commit(base, snapshot, java.util.Collections.unmodifiableSortedSet(changed));
+        }
+
+        /**
+         * Deletes the blobs the commit before left unused and that are still unused, and marks
+         * those this commit leaves unused (no longer in the site, or written and not used) for the
+         * next: a request that picked up the previous snapshot can still read them meanwhile.
+         */
         private void sweep(Commit commit) {
-            Set<String> live = hashes(commit.snapshot());
+            Set<String> orphans = new HashSet<>();
+            if (cleared) {
+                blobUses.clear();
+                commit.snapshot().entries().forEach((key, entry) -> blobUses.merge(entry.blob().sha256(), 1, Integer::sum));
+                base.entries().forEach((key, entry) -> orphans.add(entry.blob().sha256()));
+            } else {
+                for (String key : commit.changedPaths()) {
+                    SiteEntry before = base.entries().get(key);
+                    SiteEntry after = commit.snapshot().entries().get(key);
+                    if (after != null) {
+                        blobUses.merge(after.blob().sha256(), 1, Integer::sum);
+                    }
+                    if (before != null && blobUses.merge(before.blob().sha256(), -1, Integer::sum) == 0) {
+                        blobUses.remove(before.blob().sha256());
+                        orphans.add(before.blob().sha256());
+                    }
+                }
+            }
             List<String> doomed = new ArrayList<>();
             for (String hash : sweepable) {
-                if (!live.contains(hash)) {
+                if (!blobUses.containsKey(hash)) {
                     doomed.add(hash);
                 }
             }
             store.delete(doomed);
-            Set<String> orphans = hashes(base);
             orphans.addAll(written);
-            orphans.removeAll(live);
+            orphans.removeIf(blobUses::containsKey);
             sweepable = orphans;
         }
 
@@ -287,13 +342,5 @@ public final class PreviewSite implements AutoCloseable {
                 throw new IllegalStateException("the preview transaction is already finished");
             }
         }
-    }
-
-    private static Set<String> hashes(SiteSnapshot snapshot) {
-        Set<String> hashes = new HashSet<>(snapshot.size() * 2);
-        for (SiteEntry entry : snapshot.entries().values()) {
-            hashes.add(entry.blob().sha256());
-        }
-        return hashes;
     }
 }

@@ -2,6 +2,7 @@ package io.gazette.serve;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,17 +14,21 @@ import java.util.Optional;
  */
 public final class SiteSnapshot {
     private final long generation;
-    private final Map<String, SiteEntry> entries;
+    private final SnapshotEntries entries;
     private final BlobStore store;
 
     SiteSnapshot(long generation, Map<String, SiteEntry> entries, BlobStore store) {
+        this(generation, SnapshotEntries.of(entries), store);
+    }
+
+    SiteSnapshot(long generation, SnapshotEntries entries, BlobStore store) {
         this.generation = generation;
-        this.entries = Map.copyOf(entries);
+        this.entries = entries;
         this.store = store;
     }
 
     static SiteSnapshot empty(BlobStore store) {
-        return new SiteSnapshot(0, Map.of(), store);
+        return new SiteSnapshot(0, SnapshotEntries.EMPTY, store);
     }
 
     public long generation() {
@@ -35,7 +40,7 @@ public final class SiteSnapshot {
     }
 
     public boolean contains(String key) {
-        return entries.containsKey(key);
+        return entries.get(key) != null;
     }
 
     public int size() {
@@ -44,7 +49,10 @@ public final class SiteSnapshot {
 
     /** All site paths in sorted order. */
     public List<String> paths() {
-        return entries.keySet().stream().sorted().toList();
+        List<String> paths = new ArrayList<>(entries.size());
+        entries.forEach((path, entry) -> paths.add(path));
+        paths.sort(null);
+        return List.copyOf(paths);
     }
 
     /** The bytes of a path; {@link java.nio.file.NoSuchFileException} when absent or swept away. */
@@ -56,7 +64,7 @@ public final class SiteSnapshot {
         return store.open(require(key).blob());
     }
 
-    Map<String, SiteEntry> entries() {
+    SnapshotEntries entries() {
         return entries;
     }
 

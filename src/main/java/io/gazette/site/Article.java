@@ -16,6 +16,9 @@ import java.util.Map;
  * @param html        the rendered body
  * @param plainText   the body without markup, for search
  * @param contentHash hash of the source file's text, to tell which pages an edit touches
+ * @param cardHash    hash of everything but the body itself (front matter, URL, summary, reading
+ *                    time, tag and category names): what lists, feeds and links to the article
+ *                    show, so that an edit to the body alone re-renders only the pages showing it
  */
 public record Article(
         Path source,
@@ -36,7 +39,8 @@ public record Article(
         String plainText,
         int wordCount,
         Map<String, Object> params,
-        long contentHash) {
+        long contentHash,
+        long cardHash) {
 
     /** Minutes a reader needs, at 200 words a minute, never less than one. */
     public int readingMinutes() {

@@ -2,26 +2,35 @@ package io.gazette.site;
 
 import io.gazette.config.SiteConfig;
 import io.gazette.content.FrontMatter;
+import io.gazette.content.UrlPaths;
 import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
 import io.gazette.text.Slugs;
 import java.text.Collator;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Builds the {@link Site} model from rendered articles: decides what is published, gives every
  * article its URL, groups articles into tags, categories and the archive, and refuses two
  * articles (or aliases) that would claim the same URL.
+ *
+ * <p>One assembler serves a whole session (the preview server keeps it between rebuilds) and does
+ * work in proportion to what changed since its last call: inputs it has seen before (the same
+ * {@link ArticleInput} instances) keep their derived data and, while their tags' names stay the
+ * same, their {@link Article}; only the tags, categories and archive months an added, removed or
+ * changed article belongs to are regrouped. The model is always the one a fresh assembler would
+ * build from the same inputs. Not thread-safe: one call at a time.
  */
 public final class SiteAssembler {
     /** Newest first; equal dates fall back to URL order so that output never depends on file order. */
@@ -31,122 +40,269 @@ public final class SiteAssembler {
 
     private final SiteConfig config;
     private final SiteUrls urls;
-    private final ZonedDateTime now;
+    private final TermIndex tags;
+    private final TermIndex categories;
+    private final ArchiveIndex archive = new ArchiveIndex();
+    /** Output files claimed by published articles (their own and their aliases'), with how many claim each. */
+    private final Map<String, Integer> claims = new HashMap<>();
+    private int contestedClaims;
+    /** How many aliases the published articles have. */
+    private int aliasCount;
+    /** What was derived from each input, by identity, for the inputs of the last call. */
+    private final Map<ArticleInput, Derived> derived = new IdentityHashMap<>();
+    /** The published articles of the last call, newest first. */
+    private List<Derived> lastOrder = List.of();
+    /** False after a call that dropped articles for claiming taken URLs: its groups are not reusable. */
+    private boolean groupsReusable = false;
+    private Changes lastChanges = Changes.EVERYTHING;
+    private int generation;
 
-    public SiteAssembler(SiteConfig config, ZonedDateTime now) {
+    public SiteAssembler(SiteConfig config) {
         this.config = config;
         this.urls = new SiteUrls(config.baseUrl(), config.basePath(), config.permalink());
-        this.now = now;
+        Collator collator = vietnameseCollator();
+        this.tags = new TermIndex(urls::tag, collator);
+        this.categories = new TermIndex(urls::category, collator);
     }
 
     public SiteUrls urls() {
         return urls;
     }
 
-    public Site assemble(List<ArticleInput> inputs, Problems problems) {
-        List<ArticleInput> published = inputs.stream().filter(this::isPublished).toList();
-        Map<String, Term> tagTerms = canonicalTerms(published, fm -> fm.tags(), urls::tag);
-        Map<String, Term> categoryTerms = canonicalTerms(published,
-                fm -> fm.category().isEmpty() ? List.of() : List.of(fm.category()), urls::category);
-        List<Article> articles = new ArrayList<>(published.size());
-        for (ArticleInput input : published) {
-            articles.add(toArticle(input, tagTerms, categoryTerms));
+    /**
+     * The model of {@code inputs} as published at {@code now} (drafts and future articles are left
+     * out unless the configuration asks for them).
+     */
+    public Site assemble(List<ArticleInput> inputs, ZonedDateTime now, Problems problems) {
+        generation++;
+        long nowSecond = now.toEpochSecond();
+        int nowNano = now.getNano();
+        List<Derived> published = new ArrayList<>(inputs.size());
+        for (ArticleInput input : inputs) {
+            Derived d = derived.get(input);
+            if (d == null) {
+                d = derive(input);
+                derived.put(input, d);
+            }
+            d.seen = generation;
+            d.published = (config.drafts() || !d.draft)
+                    && (config.future() || d.dateSecond < nowSecond || d.dateSecond == nowSecond && d.dateNano <= nowNano);
+            if (d.published) {
+                published.add(d);
+            }
         }
-        articles.sort(NEWEST_FIRST);
-        // Only the first claimant of a URL stays in the model, so no file is written twice;
-        // the build fails anyway on the errors reported for every claimant.
-        articles.removeAll(checkUniqueUrls(articles, problems));
-        return new Site(config, urls, List.copyOf(articles),
-                termPages(articles, Article::tags),
-                termPages(articles, a -> a.category() == null ? List.of() : List.of(a.category())),
-                archive(articles),
-                Map.of());
+        if (derived.size() > inputs.size()) {
+            derived.values().removeIf(d -> d.seen != generation);
+        }
+        Set<Article> removed = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Article> added = new ArrayList<>();
+        // Articles that left the site: deleted, changed (a new input), drafted or no longer valid.
+        for (Derived d : lastOrder) {
+            if (d.article != null && (!d.published || d.seen != generation)) {
+                uncount(d);
+                removed.add(d.article);
+                d.article = null;
+            }
+        }
+        for (Derived d : published) {
+            if (d.article == null) {
+                count(d);
+            }
+        }
+        Set<String> renamedTags = tags.settle();
+        Set<String> renamedCategories = categories.settle();
+        for (Derived d : published) {
+            if (d.article != null && d.usesAny(renamedTags, renamedCategories)) {
+                removed.add(d.article);
+                d.article = null;
+            }
+            if (d.article == null) {
+                d.article = toArticle(d);
+                added.add(d.article);
+            }
+        }
+        List<Derived> order = newestFirst(published);
+        List<Article> articles = new ArrayList<>(order.size());
+        for (Derived d : order) {
+            articles.add(d.article);
+        }
+        if (contestedClaims > 0) {
+            // Only the first claimant of a URL stays in the model, so no file is written twice;
+            // the build fails anyway on the errors reported for every claimant.
+            articles.removeAll(checkUniqueUrls(articles, problems));
+            groupsReusable = false;
+            lastChanges = Changes.EVERYTHING;
+            return new Site(config, urls, List.copyOf(articles),
+                    TermIndex.fresh(articles, Article::tags, tags.collator()),
+                    TermIndex.fresh(articles, a -> a.category() == null ? List.of() : List.of(a.category()),
+                            categories.collator()),
+                    ArchiveIndex.fresh(articles, urls), Map.of());
+        }
+        if (!groupsReusable) {
+            tags.forgetPages();
+            categories.forgetPages();
+            archive.forget();
+            removed.clear();
+            added = articles;
+            groupsReusable = true;
+            lastChanges = Changes.EVERYTHING;
+        } else {
+            lastChanges = new Changes(false, Collections.unmodifiableSet(removed), Collections.unmodifiableList(added));
+        }
+        List<TermPage> tagPages = tags.pages(removed, added, renamedTags, Article::tags);
+        List<TermPage> categoryPages = categories.pages(removed, added, renamedCategories,
+                a -> a.category() == null ? List.of() : List.of(a.category()));
+        return new Site(config, urls, List.copyOf(articles), tagPages, categoryPages,
+                archive.years(removed, added, urls), Map.of());
     }
 
-    private boolean isPublished(ArticleInput input) {
-        FrontMatter fm = input.source().frontMatter();
-        return (config.drafts() || !fm.draft()) && (config.future() || !fm.date().isAfter(now));
+    /**
+     * How the articles of the last {@link #assemble} differ from those of the call before: the
+     * {@link Article} instances that left the model and those that joined it (an edited article
+     * is both). {@code everything} means "do not rely on the difference": the first call, or one
+     * after URL conflicts.
+     */
+    public record Changes(boolean everything, Set<Article> removed, List<Article> added) {
+        static final Changes EVERYTHING = new Changes(true, Set.of(), List.of());
     }
 
-    private Article toArticle(ArticleInput input, Map<String, Term> tagTerms, Map<String, Term> categoryTerms) {
+    public Changes lastChanges() {
+        return lastChanges;
+    }
+
+    /** How many aliases the published articles have. */
+    public int aliasCount() {
+        return aliasCount;
+    }
+
+    /**
+     * The published articles newest first. Starts from last call's order, in which only changed
+     * articles are out of place, so sorting costs about one comparison per article.
+     */
+    private List<Derived> newestFirst(List<Derived> published) {
+        Derived[] slots = new Derived[lastOrder.size()];
+        List<Derived> unplaced = new ArrayList<>();
+        for (Derived d : published) {
+            if (d.rank >= 0 && d.rank < slots.length && lastOrder.get(d.rank) == d) {
+                slots[d.rank] = d;
+            } else {
+                unplaced.add(d);
+            }
+        }
+        List<Derived> order = new ArrayList<>(published.size());
+        for (Derived d : slots) {
+            if (d != null) {
+                order.add(d);
+            }
+        }
+        order.addAll(unplaced);
+        order.sort(SiteAssembler::newestFirst);
+        for (int i = 0; i < order.size(); i++) {
+            order.get(i).rank = i;
+        }
+        lastOrder = order;
+        return order;
+    }
+
+    /** {@link #NEWEST_FIRST}, with the instants compared from the numbers kept for them. */
+    private static int newestFirst(Derived a, Derived b) {
+        int byInstant = a.dateSecond != b.dateSecond ? Long.compare(b.dateSecond, a.dateSecond)
+                : Integer.compare(b.dateNano, a.dateNano);
+        return byInstant != 0 ? byInstant : NEWEST_FIRST.compare(a.article, b.article);
+    }
+
+    private Derived derive(ArticleInput input) {
         FrontMatter fm = input.source().frontMatter();
         String slug = fm.slug().isEmpty() ? Slugs.forTitle(fm.title()) : fm.slug();
         if (slug.isEmpty()) {
             slug = "bai-viet";
         }
-        List<Term> tags = fm.tags().stream().map(t -> tagTerms.get(Slugs.slugify(t))).toList();
-        Term category = fm.category().isEmpty() ? null : categoryTerms.get(Slugs.slugify(fm.category()));
-        String summary = fm.summary().isEmpty() ? Summaries.fromText(input.body().leadText().isEmpty() ? input.body().plainText() : input.body().leadText()) : fm.summary();
-        return new Article(input.source().path(), fm.title(), slug, urls.article(fm.date(), slug), fm.date(),
-                fm.lastmod() != null ? fm.lastmod() : fm.date(), fm.author(), tags, category, summary, fm.image(),
-                fm.caption(), fm.aliases(), fm.draft(), input.body().html(), input.body().plainText(),
-                input.body().wordCount(), fm.params(), input.contentHash());
+        String url = urls.article(fm.date(), slug);
+        List<String> tagSlugs = fm.tags().stream().map(Slugs::slugify).toList();
+        String categorySlug = fm.category().isEmpty() ? null : Slugs.slugify(fm.category());
+        String summary = fm.summary().isEmpty()
+                ? Summaries.fromText(input.body().leadText().isEmpty() ? input.body().plainText() : input.body().leadText())
+                : fm.summary();
+        List<String> claimed = new ArrayList<>(1 + fm.aliases().size());
+        claimed.add(UrlPaths.fileFor(url));
+        for (String alias : fm.aliases()) {
+            claimed.add(UrlPaths.fileFor(alias));
+        }
+        return new Derived(input, slug, url, tagSlugs, categorySlug, summary, List.copyOf(claimed));
     }
 
-    /**
-     * One {@link Term} per slug. When editors spell a tag differently ({@code Thi đua} and
-     * {@code thi đua}), the most used spelling names it, the alphabetically first on a tie.
-     */
-    private static Map<String, Term> canonicalTerms(List<ArticleInput> inputs,
-            Function<FrontMatter, List<String>> names, Function<String, String> url) {
-        Map<String, Map<String, Integer>> spellings = new HashMap<>();
-        for (ArticleInput input : inputs) {
-            for (String name : names.apply(input.source().frontMatter())) {
-                spellings.computeIfAbsent(Slugs.slugify(name), k -> new TreeMap<>()).merge(name, 1, Integer::sum);
+    private void count(Derived d) {
+        FrontMatter fm = d.input.source().frontMatter();
+        for (int i = 0; i < d.tagSlugs.size(); i++) {
+            tags.add(d.tagSlugs.get(i), fm.tags().get(i));
+        }
+        if (d.categorySlug != null) {
+            categories.add(d.categorySlug, fm.category());
+        }
+        aliasCount += d.claims.size() - 1;
+        for (String file : d.claims) {
+            if (claims.merge(file, 1, Integer::sum) == 2) {
+                contestedClaims++;
             }
         }
-        Map<String, Term> terms = new HashMap<>();
-        spellings.forEach((slug, counts) -> {
-            String name = counts.entrySet().stream()
-                    .max(Map.Entry.<String, Integer>comparingByValue()
-                            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                    .orElseThrow().getKey();
-            terms.put(slug, new Term(name, slug, url.apply(slug)));
-        });
-        return terms;
     }
 
-    private static List<TermPage> termPages(List<Article> articles, Function<Article, List<Term>> termsOf) {
-        Map<Term, List<Article>> grouped = new LinkedHashMap<>();
-        for (Article article : articles) {
-            for (Term term : termsOf.apply(article)) {
-                grouped.computeIfAbsent(term, t -> new ArrayList<>()).add(article);
+    private void uncount(Derived d) {
+        FrontMatter fm = d.input.source().frontMatter();
+        for (int i = 0; i < d.tagSlugs.size(); i++) {
+            tags.remove(d.tagSlugs.get(i), fm.tags().get(i));
+        }
+        if (d.categorySlug != null) {
+            categories.remove(d.categorySlug, fm.category());
+        }
+        aliasCount -= d.claims.size() - 1;
+        for (String file : d.claims) {
+            Integer left = claims.merge(file, -1, Integer::sum);
+            if (left == 1) {
+                contestedClaims--;
+            } else if (left == 0) {
+                claims.remove(file);
             }
         }
-        Collator collator = vietnameseCollator();
-        return grouped.entrySet().stream()
-                .map(e -> new TermPage(e.getKey(), List.copyOf(e.getValue())))
-                .sorted(Comparator.comparing((TermPage p) -> p.term().name(), collator)
-                        .thenComparing(p -> p.term().slug()))
-                .toList();
     }
 
-    private List<ArchiveYear> archive(List<Article> articles) {
-        Map<Integer, Map<Integer, List<Article>>> byYear = new TreeMap<>(Comparator.reverseOrder());
-        for (Article article : articles) {
-            byYear.computeIfAbsent(article.date().getYear(), y -> new TreeMap<>(Comparator.reverseOrder()))
-                    .computeIfAbsent(article.date().getMonthValue(), m -> new ArrayList<>())
-                    .add(article);
+    private Article toArticle(Derived d) {
+        FrontMatter fm = d.input.source().frontMatter();
+        List<Term> tagTerms = d.tagSlugs.stream().map(tags::term).toList();
+        Term category = d.categorySlug == null ? null : categories.term(d.categorySlug);
+        ZonedDateTime lastmod = fm.lastmod() != null ? fm.lastmod() : fm.date();
+        int wordCount = d.input.body().wordCount();
+        long cardHash = cardHash(d, fm, lastmod, tagTerms, category, wordCount);
+        return new Article(d.input.source().path(), fm.title(), d.slug, d.url, fm.date(), lastmod, fm.author(),
+                tagTerms, category, d.summary, fm.image(), fm.caption(), fm.aliases(), fm.draft(),
+                d.input.body().html(), d.input.body().plainText(), wordCount, fm.params(), d.input.contentHash(),
+                cardHash);
+    }
+
+    private static long cardHash(Derived d, FrontMatter fm, ZonedDateTime lastmod, List<Term> tagTerms, Term category,
+            int wordCount) {
+        Fingerprint fp = new Fingerprint().add(d.url).add(d.slug).add(fm.title()).add(fm.date().toString())
+                .add(lastmod.toString()).add(fm.author()).add(d.summary).add(fm.image()).add(fm.caption())
+                .add(fm.draft() ? 1 : 0).add(String.valueOf(fm.params())).add(d.input.source().path().toString())
+                .add(Math.max(1, (wordCount + 199) / 200));
+        fp.add(tagTerms.size());
+        for (Term tag : tagTerms) {
+            fp.add(tag.name()).add(tag.slug()).add(tag.url());
         }
-        List<ArchiveYear> years = new ArrayList<>();
-        byYear.forEach((year, months) -> {
-            List<ArchiveMonth> monthPages = months.entrySet().stream()
-                    .map(e -> new ArchiveMonth(year, e.getKey(), urls.month(year, e.getKey()), List.copyOf(e.getValue())))
-                    .toList();
-            List<Article> all = monthPages.stream().flatMap(m -> m.articles().stream()).toList();
-            years.add(new ArchiveYear(year, urls.year(year), monthPages, all));
-        });
-        return List.copyOf(years);
+        fp.add(category == null ? null : category.name()).add(category == null ? null : category.url());
+        fp.add(fm.aliases().size());
+        fm.aliases().forEach(fp::add);
+        return fp.value();
     }
 
     /** Reports every URL claimed twice; returns the claimants to drop (all but the first of each URL). */
-    private static java.util.Set<Article> checkUniqueUrls(List<Article> articles, Problems problems) {
-        java.util.Set<Article> dropped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private static Set<Article> checkUniqueUrls(List<Article> articles, Problems problems) {
+        Set<Article> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<String, List<Article>> claims = new TreeMap<>();
         for (Article article : articles) {
-            claims.computeIfAbsent(io.gazette.content.UrlPaths.fileFor(article.url()), u -> new ArrayList<>()).add(article);
+            claims.computeIfAbsent(UrlPaths.fileFor(article.url()), u -> new ArrayList<>()).add(article);
             for (String alias : article.aliases()) {
-                claims.computeIfAbsent(io.gazette.content.UrlPaths.fileFor(alias), u -> new ArrayList<>()).add(article);
+                claims.computeIfAbsent(UrlPaths.fileFor(alias), u -> new ArrayList<>()).add(article);
             }
         }
         claims.forEach((url, owners) -> {
@@ -170,5 +326,56 @@ public final class SiteAssembler {
         Collator collator = Collator.getInstance(Locale.forLanguageTag("vi"));
         collator.setStrength(Collator.TERTIARY);
         return collator;
+    }
+
+    /** What an input means for the site, worked out once per input. */
+    private static final class Derived {
+        final ArticleInput input;
+        final String slug;
+        final String url;
+        final List<String> tagSlugs;
+        final String categorySlug;
+        final String summary;
+        /** Output files it claims: its own page, then its aliases'. */
+        final List<String> claims;
+        /** Its article while it is published (its names counted, its claims made); else null. */
+        Article article;
+        boolean published;
+        /** Its index in the last call's newest-first order, or -1. */
+        int rank = -1;
+        /** The last call that had it among its inputs. */
+        int seen;
+        final boolean draft;
+        final long dateSecond;
+        final int dateNano;
+
+        Derived(ArticleInput input, String slug, String url, List<String> tagSlugs, String categorySlug, String summary,
+                List<String> claims) {
+            this.input = input;
+            this.slug = slug;
+            this.url = url;
+            this.tagSlugs = tagSlugs;
+            this.categorySlug = categorySlug;
+            this.summary = summary;
+            this.claims = claims;
+            FrontMatter fm = input.source().frontMatter();
+            this.draft = fm.draft();
+            this.dateSecond = fm.date().toEpochSecond();
+            this.dateNano = fm.date().getNano();
+        }
+
+        boolean usesAny(Set<String> tagSlugsRenamed, Set<String> categorySlugsRenamed) {
+            if (!categorySlugsRenamed.isEmpty() && categorySlug != null && categorySlugsRenamed.contains(categorySlug)) {
+                return true;
+            }
+            if (!tagSlugsRenamed.isEmpty()) {
+                for (String tag : tagSlugs) {
+                    if (tagSlugsRenamed.contains(tag)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
     }
 }

@@ -1,0 +1,117 @@
+package io.gazette.build;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The fingerprint of every file the last successful generation produced, updated in place by the
+ * next one: a generation {@link #record records} each file it plans (learning whether it must be
+ * produced), {@link #removeVanished removes} those it did not plan, and then either
+ * {@link #commit commits} or, when it failed, {@link #rollback rolls back} to the last successful
+ * state. In place, because a preview rebuild of a large site plans tens of thousands of files
+ * and changes a handful. One generation at a time: not thread-safe.
+ */
+final class FileFingerprints {
+    private static final class State {
+        long fingerprint;
+        int seen;
+
+        State(long fingerprint, int seen) {
+            this.fingerprint = fingerprint;
+            this.seen = seen;
+        }
+    }
+
+    /** What a failed generation must undo: a path and its state before, null when it was new. */
+    private record Undo(String path, State before, long fingerprint) {
+    }
+
+    private final Map<String, State> states = new HashMap<>();
+    private final List<Undo> undo = new ArrayList<>();
+    /** Files of the last generation that this one may not make again. */
+    private final List<String> released = new ArrayList<>();
+    private int generation;
+
+    void start() {
+        generation++;
+        undo.clear();
+        released.clear();
+    }
+
+    /** A file the last generation made that this one may not make: deleted unless recorded again. */
+    void release(String path) {
+        released.add(path);
+    }
+
+    /** Records a planned file; true when it must be produced (new, or its fingerprint moved). */
+    boolean record(String path, long fingerprint) {
+        State state = states.get(path);
+        if (state == null) {
+            states.put(path, new State(fingerprint, generation));
+            undo.add(new Undo(path, null, 0));
+            return true;
+        }
+        state.seen = generation;
+        if (state.fingerprint == fingerprint) {
+            return false;
+        }
+        undo.add(new Undo(path, state, state.fingerprint));
+        state.fingerprint = fingerprint;
+        return true;
+    }
+
+    /**
+     * Forgets the released files this generation did not record again, or, with {@code every},
+     * every file it did not record except those {@code kept} (files it left as they were); returns
+     * them sorted, to be deleted.
+     */
+    List<String> removeVanished(boolean every, Predicate<String> kept) {
+        java.util.Set<String> vanished = new java.util.TreeSet<>();
+        if (every) {
+            for (Map.Entry<String, State> entry : states.entrySet()) {
+                if (entry.getValue().seen != generation && !kept.test(entry.getKey())) {
+                    vanished.add(entry.getKey());
+                }
+            }
+        } else {
+            for (String path : released) {
+                State state = states.get(path);
+                if (state != null && state.seen != generation) {
+                    vanished.add(path);
+                }
+            }
+        }
+        for (String path : vanished) {
+            State state = states.remove(path);
+            undo.add(new Undo(path, state, state.fingerprint));
+        }
+        return List.copyOf(vanished);
+    }
+
+    /** Back to the state after the last successful generation. */
+    void rollback() {
+        released.clear();
+        for (int i = undo.size() - 1; i >= 0; i--) {
+            Undo change = undo.get(i);
+            if (change.before() == null) {
+                states.remove(change.path());
+            } else {
+                change.before().fingerprint = change.fingerprint();
+                states.put(change.path(), change.before());
+            }
+        }
+        undo.clear();
+    }
+
+    void commit() {
+        undo.clear();
+        released.clear();
+    }
+
+    int size() {
+        return states.size();
+    }
+}

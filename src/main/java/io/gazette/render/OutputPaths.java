@@ -1,0 +1,90 @@
+package io.gazette.render;
+
+import io.gazette.content.UrlPaths;
+import io.gazette.site.SiteUrls;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Output file paths of pages and feeds, made once per URL and reused while the URL is in use. A
+ * preview rebuild plans every file of the site and looks each up in the table of last
+ * fingerprints; with the same string instances every time, that costs no hashing and no
+ * character comparisons. URLs unused for a generation are forgotten, so the cache does not grow
+ * with edits. One generation at a time: not thread-safe.
+ */
+public final class OutputPaths {
+    private final SiteUrls urls;
+    private final Map<String, Slot> slots = new HashMap<>();
+    private int generation;
+    private int live;
+
+    private static final class Slot {
+        String file;
+        String feed;
+        String[] pages = new String[0];
+        int seen;
+    }
+
+    public OutputPaths(SiteUrls urls) {
+        this.urls = urls;
+    }
+
+    /** Starts planning another generation; drops URLs the last ones did not use. */
+    public void startGeneration() {
+        if (slots.size() > 2 * live + 1024) {
+            int current = generation;
+            slots.values().removeIf(slot -> slot.seen != current);
+        }
+        generation++;
+        live = 0;
+    }
+
+    /** The file that serves a site-relative URL: {@link UrlPaths#fileFor}. */
+    public String file(String url) {
+        Slot slot = slot(url);
+        if (slot.file == null) {
+            slot.file = UrlPaths.fileFor(url);
+        }
+        return slot.file;
+    }
+
+    /** The file of page {@code n} (1-based) of a paginated list. */
+    public String page(String listUrl, int n) {
+        if (n <= 1) {
+            return file(listUrl);
+        }
+        Slot slot = slot(listUrl);
+        if (slot.pages.length < n - 1) {
+            slot.pages = Arrays.copyOf(slot.pages, Math.max(n - 1, slot.pages.length * 2));
+        }
+        String path = slot.pages[n - 2];
+        if (path == null) {
+            path = UrlPaths.fileFor(urls.page(listUrl, n));
+            slot.pages[n - 2] = path;
+        }
+        return path;
+    }
+
+    /** The feed of a list page. */
+    public String feed(String listUrl) {
+        Slot slot = slot(listUrl);
+        if (slot.feed == null) {
+            slot.feed = urls.feedOf(listUrl);
+        }
+        return slot.feed;
+    }
+
+    private Slot slot(String url) {
+        Slot slot = slots.get(url);
+        if (slot == null) {
+            slot = new Slot();
+            slots.put(url, slot);
+        }
+        if (slot.seen != generation) {
+            slot.seen = generation;
+            live++;
+        }
+        return slot;
+    }
+}

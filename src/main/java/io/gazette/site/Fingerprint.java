@@ -1,0 +1,36 @@
+package io.gazette.site;
+
+/**
+ * A cheap 64-bit running hash (FNV-1a over text) of what a page or file shows, so that a preview rebuild can
+ * tell which files an edit touches; not for security.
+ */
+public final class Fingerprint {
+    private long hash = 0xcbf29ce484222325L;
+
+    public Fingerprint add(String value) {
+        if (value == null) {
+            return add(0L);
+        }
+        for (int i = 0; i < value.length(); i++) {
+            hash ^= value.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return add(value.length());
+    }
+
+    /** One mixing step per value (MurmurHash3's finalizer), not one per byte: pages add many. */
+    public Fingerprint add(long value) {
+        long h = hash ^ value;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        hash = h;
+        return this;
+    }
+
+    public long value() {
+        return hash;
+    }
+}
