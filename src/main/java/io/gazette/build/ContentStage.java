@@ -35,6 +35,13 @@ final class ContentStage {
     /** The listing's own problems (symbolic links leading out), reported with every generation. */
     private List<io.gazette.problems.Problem> listingProblems = List.of();
     private final Map<Path, Entry> cache = new HashMap<>();
+    /** How many cached files have problems: when none, no generation needs to look for them. */
+    private int filesWithProblems;
+    /** Whether files came or went since {@link #lastInputs} was made. */
+    private boolean listingChanged = true;
+    /** The last result, and where each file's input is in it, to patch it for edited files. */
+    private List<ArticleInput> lastInputs;
+    private Map<Path, Integer> positions = Map.of();
 
     /** A file's last result; {@code input} is empty when the file had errors. */
     private record Entry(Optional<ArticleInput> input, List<io.gazette.problems.Problem> problems) {
@@ -64,27 +71,80 @@ final class ContentStage {
                     toRead.add(file);
                 }
             }
-            cache.keySet().retainAll(new java.util.HashSet<>(files.values()));
+            java.util.Set<Path> listed = new java.util.HashSet<>(files.values());
+            for (Path gone : List.copyOf(cache.keySet())) {
+                if (!listed.contains(gone)) {
+                    remember(gone, null);
+                }
+            }
         }
+        Map<Path, Entry> read = new HashMap<>();
         if (toRead.size() == 1) {
-            cache.put(toRead.get(0), read(toRead.get(0)));
+            read.put(toRead.get(0), read(toRead.get(0)));
         } else {
             toRead.parallelStream().map(file -> Map.entry(file, read(file))).toList()
-                    .forEach(e -> cache.put(e.getKey(), e.getValue()));
+                    .forEach(e -> read.put(e.getKey(), e.getValue()));
         }
-        problems.addAll(listingProblems);
-        List<ArticleInput> inputs = new ArrayList<>(files.size());
-        for (Path file : files.values()) {
-            Entry entry = cache.get(file);
-            if (!entry.problems().isEmpty()) {
-                problems.addAll(entry.problems());
+        List<ArticleInput> inputs = listingChanged ? null : patched(read);
+        read.forEach(this::remember);
+        if (inputs == null) {
+            inputs = new ArrayList<>(files.size());
+            Map<Path, Integer> at = new HashMap<>(files.size() * 2);
+            for (Path file : files.values()) {
+                Optional<ArticleInput> input = cache.get(file).input();
+                if (input.isPresent()) {
+                    at.put(file, inputs.size());
+                    inputs.add(input.get());
+                }
             }
-            entry.input().ifPresent(inputs::add);
+            positions = at;
+            listingChanged = false;
+        }
+        lastInputs = inputs;
+        problems.addAll(listingProblems);
+        if (filesWithProblems > 0) {
+            for (Path file : files.values()) {
+                problems.addAll(cache.get(file).problems());
+            }
         }
         return inputs;
     }
 
+    /**
+     * The last inputs with those of re-read files replaced, or null when that is not enough: a
+     * file that gained or lost its input (it had errors, or has them now) changes the list.
+     */
+    private List<ArticleInput> patched(Map<Path, Entry> read) {
+        List<ArticleInput> inputs = lastInputs;
+        for (Map.Entry<Path, Entry> file : read.entrySet()) {
+            Entry before = cache.get(file.getKey());
+            Optional<ArticleInput> input = file.getValue().input();
+            if (inputs == null || before == null || before.input().isPresent() != input.isPresent()) {
+                return null;
+            }
+            if (input.isPresent()) {
+                if (inputs == lastInputs) {
+                    inputs = new ArrayList<>(lastInputs);
+                }
+                inputs.set(positions.get(file.getKey()), input.get());
+            }
+        }
+        return inputs;
+    }
+
+    /** Caches a file's result (null: the file is gone), keeping count of files with problems. */
+    private void remember(Path file, Entry entry) {
+        Entry before = entry == null ? cache.remove(file) : cache.put(file, entry);
+        if (before != null && !before.problems().isEmpty()) {
+            filesWithProblems--;
+        }
+        if (entry != null && !entry.problems().isEmpty()) {
+            filesWithProblems++;
+        }
+    }
+
     private void listAll() throws IOException {
+        listingChanged = true;
         Problems listing = new Problems();
         files = new TreeMap<>();
         for (Path file : loader.listMarkdownFiles(listing)) {
@@ -114,10 +174,13 @@ final class ContentStage {
                 if (!isInsideContent(file)) {
                     return false; // a linked folder leading out: the walk reports it
                 }
-                files.put(file.toString(), file);
+                if (files.put(file.toString(), file) == null) {
+                    listingChanged = true;
+                }
                 toRead.add(file);
             } else if (files.remove(file.toString()) != null) {
-                cache.remove(file);
+                remember(file, null);
+                listingChanged = true;
             } else {
                 String below = file + file.getFileSystem().getSeparator();
                 String next = files.ceilingKey(below);

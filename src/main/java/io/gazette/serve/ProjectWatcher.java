@@ -45,7 +45,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProjectWatcher implements AutoCloseable {
     public static final List<String> DEFAULT_ROOTS = List.of("content", "themes", "static", "site.yml");
-    public static final Duration DEFAULT_QUIET = Duration.ofMillis(75);
+    /**
+     * An editor's save arrives as a burst of events well within a few milliseconds (write in
+     * place, or write a temporary and rename it); the wait is on the way of every save to its
+     * page, so it is kept short. Longer bursts (a checkout) still make one rebuild per quiet gap.
+     */
+    public static final Duration DEFAULT_QUIET = Duration.ofMillis(30);
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(ProjectWatcher.class);
 

@@ -50,8 +50,18 @@ public final class SiteAssembler {
     private int aliasCount;
     /** What was derived from each input, by identity, for the inputs of the last call. */
     private final Map<ArticleInput, Derived> derived = new IdentityHashMap<>();
-    /** The published articles of the last call, newest first. */
-    private List<Derived> lastOrder = List.of();
+    /** The published articles, newest first, and their articles in the same order. */
+    private ArrayList<Derived> order = new ArrayList<>();
+    private ArrayList<Article> orderedArticles = new ArrayList<>();
+    /** The inputs of the last call, and what was derived from each, in the same order. */
+    private List<ArticleInput> lastInputs;
+    private Derived[] lastDerived = new Derived[0];
+    private long lastNowSecond;
+    private int lastNowNano;
+    /** When the earliest article not yet published because of its date comes due (epoch second). */
+    private long nextDue = Long.MAX_VALUE;
+    /** Whether articles were placed or taken out of {@link #order} since ranks were given. */
+    private boolean ranksStale;
     /** False after a call that dropped articles for claiming taken URLs: its groups are not reusable. */
     private boolean groupsReusable = false;
     private Changes lastChanges = Changes.EVERYTHING;
@@ -77,58 +87,108 @@ public final class SiteAssembler {
         generation++;
         long nowSecond = now.toEpochSecond();
         int nowNano = now.getNano();
-        List<Derived> published = new ArrayList<>(inputs.size());
-        for (ArticleInput input : inputs) {
-            Derived d = derived.get(input);
-            if (d == null) {
-                d = derive(input);
-                derived.put(input, d);
-            }
-            d.seen = generation;
-            d.published = (config.drafts() || !d.draft)
-                    && (config.future() || d.dateSecond < nowSecond || d.dateSecond == nowSecond && d.dateNano <= nowNano);
-            if (d.published) {
-                published.add(d);
-            }
-        }
-        if (derived.size() > inputs.size()) {
-            derived.values().removeIf(d -> d.seen != generation);
-        }
         Set<Article> removed = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Article> added = new ArrayList<>();
-        // Articles that left the site: deleted, changed (a new input), drafted or no longer valid.
-        for (Derived d : lastOrder) {
-            if (d.article != null && (!d.published || d.seen != generation)) {
-                uncount(d);
-                removed.add(d.article);
-                d.article = null;
+        Set<String> renamedTags;
+        Set<String> renamedCategories;
+        List<Integer> edited = editedSinceLastCall(inputs, nowSecond, nowNano);
+        if (edited != null) {
+            // The same files as last time, a few of them edited, and nothing due to be published
+            // since: only the edited inputs need a look, and the order is kept by binary search.
+            Derived[] aligned = lastDerived.clone();
+            List<Derived> joining = new ArrayList<>();
+            for (int i : edited) {
+                Derived before = aligned[i];
+                derived.remove(before.input);
+                if (before.article != null) {
+                    uncount(before);
+                    removed.add(before.article);
+                    unplace(before);
+                    before.article = null;
+                }
+                Derived d = derive(inputs.get(i));
+                derived.put(d.input, d);
+                aligned[i] = d;
+                d.published = isPublished(d, nowSecond, nowNano);
+                if (d.published) {
+                    joining.add(d);
+                }
             }
-        }
-        for (Derived d : published) {
-            if (d.article == null) {
-                count(d);
+            lastDerived = aligned;
+            joining.forEach(this::count);
+            renamedTags = tags.settle();
+            renamedCategories = categories.settle();
+            if (!renamedTags.isEmpty() || !renamedCategories.isEmpty()) {
+                for (Derived d : List.copyOf(order)) {
+                    if (d.usesAny(renamedTags, renamedCategories)) {
+                        removed.add(d.article);
+                        unplace(d);
+                        d.article = null;
+                        joining.add(d);
+                    }
+                }
             }
-        }
-        Set<String> renamedTags = tags.settle();
-        Set<String> renamedCategories = categories.settle();
-        for (Derived d : published) {
-            if (d.article != null && d.usesAny(renamedTags, renamedCategories)) {
-                removed.add(d.article);
-                d.article = null;
-            }
-            if (d.article == null) {
+            for (Derived d : joining) {
                 d.article = toArticle(d);
                 added.add(d.article);
+                place(d);
             }
+        } else {
+            List<Derived> published = new ArrayList<>(inputs.size());
+            Derived[] aligned = new Derived[inputs.size()];
+            nextDue = Long.MAX_VALUE;
+            for (int i = 0; i < inputs.size(); i++) {
+                ArticleInput input = inputs.get(i);
+                Derived d = derived.get(input);
+                if (d == null) {
+                    d = derive(input);
+                    derived.put(input, d);
+                }
+                aligned[i] = d;
+                d.seen = generation;
+                d.published = isPublished(d, nowSecond, nowNano);
+                if (d.published) {
+                    published.add(d);
+                }
+            }
+            lastDerived = aligned;
+            if (derived.size() > inputs.size()) {
+                derived.values().removeIf(d -> d.seen != generation);
+            }
+            // Articles that left the site: deleted, changed (a new input), drafted or no longer valid.
+            for (Derived d : order) {
+                if (d.article != null && (!d.published || d.seen != generation)) {
+                    uncount(d);
+                    removed.add(d.article);
+                    d.article = null;
+                }
+            }
+            for (Derived d : published) {
+                if (d.article == null) {
+                    count(d);
+                }
+            }
+            renamedTags = tags.settle();
+            renamedCategories = categories.settle();
+            for (Derived d : published) {
+                if (d.article != null && d.usesAny(renamedTags, renamedCategories)) {
+                    removed.add(d.article);
+                    d.article = null;
+                }
+                if (d.article == null) {
+                    d.article = toArticle(d);
+                    added.add(d.article);
+                }
+            }
+            newestFirst(published);
         }
-        List<Derived> order = newestFirst(published);
-        List<Article> articles = new ArrayList<>(order.size());
-        for (Derived d : order) {
-            articles.add(d.article);
-        }
+        lastInputs = inputs;
+        lastNowSecond = nowSecond;
+        lastNowNano = nowNano;
         if (contestedClaims > 0) {
             // Only the first claimant of a URL stays in the model, so no file is written twice;
             // the build fails anyway on the errors reported for every claimant.
+            List<Article> articles = new ArrayList<>(orderedArticles);
             articles.removeAll(checkUniqueUrls(articles, problems));
             groupsReusable = false;
             lastChanges = Changes.EVERYTHING;
@@ -138,6 +198,7 @@ public final class SiteAssembler {
                             categories.collator()),
                     ArchiveIndex.fresh(articles, urls), Map.of());
         }
+        List<Article> articles = List.copyOf(orderedArticles);
         if (!groupsReusable) {
             tags.forgetPages();
             categories.forgetPages();
@@ -152,8 +213,62 @@ public final class SiteAssembler {
         List<TermPage> tagPages = tags.pages(removed, added, renamedTags, Article::tags);
         List<TermPage> categoryPages = categories.pages(removed, added, renamedCategories,
                 a -> a.category() == null ? List.of() : List.of(a.category()));
-        return new Site(config, urls, List.copyOf(articles), tagPages, categoryPages,
-                archive.years(removed, added, urls), Map.of());
+        return new Site(config, urls, articles, tagPages, categoryPages, archive.years(removed, added, urls), Map.of());
+    }
+
+    /**
+     * The positions of the inputs that differ from the last call's, when they are few and the
+     * rest can be taken as they were (the same files, the same groups, nothing come due since);
+     * otherwise null.
+     */
+    private List<Integer> editedSinceLastCall(List<ArticleInput> inputs, long nowSecond, int nowNano) {
+        if (lastInputs == null || inputs.size() != lastInputs.size() || !groupsReusable || contestedClaims > 0
+                || nowSecond < lastNowSecond || nowSecond == lastNowSecond && nowNano < lastNowNano
+                || nowSecond >= nextDue) {
+            return null;
+        }
+        List<Integer> edited = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i) != lastInputs.get(i)) {
+                edited.add(i);
+                if (edited.size() > 64) {
+                    return null;
+                }
+            }
+        }
+        return edited;
+    }
+
+    /** Whether an input is published at the given instant; remembers when the next one comes due. */
+    private boolean isPublished(Derived d, long nowSecond, int nowNano) {
+        if (!config.drafts() && d.draft) {
+            return false;
+        }
+        if (config.future() || d.dateSecond < nowSecond || d.dateSecond == nowSecond && d.dateNano <= nowNano) {
+            return true;
+        }
+        nextDue = Math.min(nextDue, d.dateSecond);
+        return false;
+    }
+
+    /** Puts a published article in its place in the newest-first order. */
+    private void place(Derived d) {
+        int at = Collections.binarySearch(order, d, SiteAssembler::newestFirst);
+        at = at < 0 ? -at - 1 : at;
+        order.add(at, d);
+        orderedArticles.add(at, d.article);
+        ranksStale = true;
+    }
+
+    /** Takes an article (while it still has its article) out of the newest-first order. */
+    private void unplace(Derived d) {
+        int at = Collections.binarySearch(order, d, SiteAssembler::newestFirst);
+        if (at < 0 || order.get(at) != d) {
+            at = order.indexOf(d);
+        }
+        order.remove(at);
+        orderedArticles.remove(at);
+        ranksStale = true;
     }
 
     /**
@@ -179,29 +294,37 @@ public final class SiteAssembler {
      * The published articles newest first. Starts from last call's order, in which only changed
      * articles are out of place, so sorting costs about one comparison per article.
      */
-    private List<Derived> newestFirst(List<Derived> published) {
-        Derived[] slots = new Derived[lastOrder.size()];
+    private void newestFirst(List<Derived> published) {
+        if (ranksStale) {
+            for (int i = 0; i < order.size(); i++) {
+                order.get(i).rank = i;
+            }
+            ranksStale = false;
+        }
+        Derived[] slots = new Derived[order.size()];
         List<Derived> unplaced = new ArrayList<>();
         for (Derived d : published) {
-            if (d.rank >= 0 && d.rank < slots.length && lastOrder.get(d.rank) == d) {
+            if (d.rank >= 0 && d.rank < slots.length && order.get(d.rank) == d) {
                 slots[d.rank] = d;
             } else {
                 unplaced.add(d);
             }
         }
-        List<Derived> order = new ArrayList<>(published.size());
+        ArrayList<Derived> sorted = new ArrayList<>(published.size());
         for (Derived d : slots) {
             if (d != null) {
-                order.add(d);
+                sorted.add(d);
             }
         }
-        order.addAll(unplaced);
-        order.sort(SiteAssembler::newestFirst);
-        for (int i = 0; i < order.size(); i++) {
-            order.get(i).rank = i;
+        sorted.addAll(unplaced);
+        sorted.sort(SiteAssembler::newestFirst);
+        ArrayList<Article> articles = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            sorted.get(i).rank = i;
+            articles.add(sorted.get(i).article);
         }
-        lastOrder = order;
-        return order;
+        order = sorted;
+        orderedArticles = articles;
     }
 
     /** {@link #NEWEST_FIRST}, with the instants compared from the numbers kept for them. */
