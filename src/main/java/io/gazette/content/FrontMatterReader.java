@@ -57,6 +57,13 @@ public final class FrontMatterReader {
         }
         ZonedDateTime date = date("date", true);
         ZonedDateTime lastmod = date("lastmod", false);
+        ZonedDateTime expiryDate = date("expiryDate", false);
+        if (date != null && expiryDate != null && !expiryDate.isAfter(date)) {
+            // It would never be shown: almost always a typo in one of the two dates.
+            error("expiryDate", "`expiryDate: " + yaml.values().get("expiryDate") + "` is not after `date: "
+                    + yaml.values().get("date") + "`, so the article would never appear",
+                    "give a later `expiryDate:`, or remove it to keep the article for good");
+        }
         String slug = text("slug");
         if (!slug.isEmpty() && !Slugs.isValid(slug)) {
             String suggestion = Slugs.slugify(slug);
@@ -72,7 +79,7 @@ public final class FrontMatterReader {
             }
         });
         return new FrontMatter(title, date, lastmod, text("author"), tags(), text("category"), text("summary"),
-                text("image"), text("caption"), slug, aliases, bool("draft"), Collections.unmodifiableMap(params));
+                text("image"), text("caption"), slug, aliases, bool("draft"), expiryDate, Collections.unmodifiableMap(params));
     }
 
     private String text(String key) {
