@@ -248,7 +248,7 @@ public final class SiteBuild {
         int htmlPages = (int) toProduce.stream().filter(f -> f.path().endsWith(".html")).count();
         BuildStats stats = new BuildStats(site.articles().size(), site.tags().size(), site.categories().size(),
                 htmlPages, 1 + site.tags().size(), assembler.aliasCount(), staticPlan.size(), warnings, (System.nanoTime() - startNanos) / 1_000_000,
-                Map.copyOf(stageMillis));
+                Map.copyOf(stageMillis), assembler.leftOut());
         return new BuildResult(site, pages, stats, problems, Set.copyOf(changedPaths));
     }
 

@@ -64,6 +64,7 @@ final class BuildCommand implements Callable<Integer> {
         return output.startsWith(project) ? project.relativize(output) : output;
     }
 
+    /** The figures of a build; the last three count the articles it left out, and why. */
     static void printSummary(BuildStats stats, Path output, PrintWriter out) {
         String[][] rows = {
                 {"Bài viết / Articles", String.valueOf(stats.articles())},
@@ -73,7 +74,10 @@ final class BuildCommand implements Callable<Integer> {
                 {"Nguồn tin / Feeds", String.valueOf(stats.feeds())},
                 {"Chuyển hướng / Aliases", String.valueOf(stats.aliases())},
                 {"Tệp tĩnh / Static files", String.valueOf(stats.staticFiles())},
-                {"Cảnh báo / Warnings", String.valueOf(stats.warnings())}};
+                {"Cảnh báo / Warnings", String.valueOf(stats.warnings())},
+                {"Bản nháp / Drafts", String.valueOf(stats.leftOut().drafts())},
+                {"Hẹn giờ / Scheduled", String.valueOf(stats.leftOut().scheduled())},
+                {"Hết hạn / Expired", String.valueOf(stats.leftOut().expired())}};
         out.println();
         for (String[] row : rows) {
             out.printf("  %-26s %8s%n", row[0], row[1]);

@@ -76,6 +76,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-W", "--warnings-as-errors"}, description = "Exit with 1 when there are warnings too.")
     boolean warningsAsErrors;
 
+    @Option(names = "--as-of", paramLabel = "TIME", converter = AsOf.Converter.class,
+            description = "Build and check the site as it is at this time (default: now, or GAZETTE_AS_OF). "
+                    + AsOf.FORM + ".")
+    java.time.Instant asOf;
+
     private final SiteBuilder builder;
     private final Function<String, String> environment;
 
@@ -104,8 +109,14 @@ public final class CheckCommand implements Callable<Integer> {
             throws BuildFailedException, IOException {
         BuildOverrides cli = new BuildOverrides(baseUrlOverride.orElse(null), outputDir, null, null);
         BuildOverrides overrides = cli.over(BuildOverrides.fromEnvironment(System.getenv()));
+        Clock clock;
+        try {
+            clock = AsOf.clock(asOf, environment);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         SiteBuild build = SiteBuild.open(new BuildOptions(source.toAbsolutePath().normalize(), overrides,
-                ProjectOptions.themeFallback(), Clock.systemUTC()));
+                ProjectOptions.themeFallback(), clock));
         BuildResult result = build.buildToDirectory();
         return new BuildOutcome(build.config().baseUrl(), result.problems().sorted(), Path.of("public"));
     }

@@ -3,8 +3,11 @@ package io.gazette.cli;
 import io.gazette.build.BuildOptions;
 import io.gazette.config.BuildOverrides;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Instant;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options shared by every command that builds the site. */
 final class ProjectOptions {
@@ -20,11 +23,24 @@ final class ProjectOptions {
     @Option(names = "--base-url", paramLabel = "URL", description = "Absolute URL the site is published at (overrides site.yml and GAZETTE_BASE_URL), e.g. https://example.org/archive/.")
     String baseUrl;
 
+    @Option(names = "--as-of", paramLabel = "TIME", converter = AsOf.Converter.class,
+            description = "Build the site as it is at this time (default: now, or GAZETTE_AS_OF): articles dated later"
+                    + " and those expired by then are left out. " + AsOf.FORM + ".")
+    Instant asOf;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     BuildOptions toBuildOptions(Path outputOverride) {
         BuildOverrides cli = new BuildOverrides(baseUrl, outputOverride, drafts ? Boolean.TRUE : null,
                 future ? Boolean.TRUE : null);
         BuildOverrides overrides = cli.over(BuildOverrides.fromEnvironment(System.getenv()));
-        return new BuildOptions(source.toAbsolutePath().normalize(), overrides, themeFallback(), Clock.systemUTC());
+        try {
+            return new BuildOptions(source.toAbsolutePath().normalize(), overrides, themeFallback(),
+                    AsOf.clock(asOf, System::getenv));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     /**

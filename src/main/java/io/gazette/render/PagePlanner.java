@@ -267,6 +267,7 @@ public final class PagePlanner {
                 Map<String, Object> model = model(new PageMeta("article", article.title(), article.url(),
                         article.summary(), null, 1));
                 model.put("article", article);
+                model.put("metadata", ArticleMetadata.of(article, site.config(), urls));
                 model.put("newer", newer);
                 model.put("older", older);
                 model.put("related", related);

@@ -18,7 +18,7 @@ public final class SourceText {
      */
     public static String decode(byte[] bytes, Path shownPath, Problems problems) {
         try {
-            return normalise(StrictUtf8.decode(bytes, StrictUtf8.hasBom(bytes) ? 3 : 0));
+            return normalise(withoutForbidden(StrictUtf8.decode(bytes, StrictUtf8.hasBom(bytes) ? 3 : 0), shownPath, problems));
         } catch (StrictUtf8.Malformed e) {
             problems.add(Problem.error(shownPath, e.line(),
                     "file is not valid UTF-8 (byte 0x" + String.format("%02X", e.badByte()) + " at offset " + e.offset() + ")",
@@ -26,6 +26,65 @@ public final class SourceText {
                             + "`iconv -f WINDOWS-1258 -t UTF-8 file > file.utf8`"));
             return null;
         }
+    }
+
+    /**
+     * Characters that XML 1.0 forbids (C0 controls but tab and line ends, U+FFFE, U+FFFF) or HTML
+     * calls parse errors (DEL, the C1 controls, the other noncharacters), replaced with U+FFFD
+     * and reported as one warning per file. They are invisible, come from copying out of another
+     * program, and one of them in a title made {@code feed.xml} unreadable; replacing them keeps
+     * the rest of the text.
+     */
+    static String withoutForbidden(String text, Path shownPath, Problems problems) {
+        int first = firstForbidden(text, 0);
+        if (first < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int count = 0;
+        int from = 0;
+        for (int at = first; at >= 0; at = firstForbidden(text, from)) {
+            out.append(text, from, at).append('\uFFFD');
+            from = at + Character.charCount(text.codePointAt(at));
+            count++;
+        }
+        out.append(text, from, text.length());
+        int codePoint = text.codePointAt(first);
+        problems.add(Problem.warning(shownPath, lineOfChar(text, first),
+                "invisible character U+" + String.format("%04X", codePoint) + " replaced with U+FFFD (�)"
+                        + (count > 1 ? "; " + count + " such characters in this file" : ""),
+                "delete it: control characters and noncharacters are not allowed in HTML or XML; they usually"
+                        + " come from copying text out of another program"));
+        return out.toString();
+    }
+
+    /** Whether HTML and XML refuse this code point in text. */
+    public static boolean isForbidden(int c) {
+        if (c < 0x20) {
+            return c != '\t' && c != '\n' && c != '\r';
+        }
+        return (c >= 0x7F && c <= 0x9F) || (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+    }
+
+    private static int firstForbidden(String text, int from) {
+        for (int i = from; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (isForbidden(c)) {
+                return i;
+            }
+            i += Character.charCount(c);
+        }
+        return -1;
+    }
+
+    private static int lineOfChar(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     /** CRLF and lone CR become LF; the text becomes NFC. */
