@@ -4,6 +4,8 @@ import io.gazette.config.SiteConfig;
 import io.gazette.content.ArticleSource;
 import io.gazette.content.ContentLoader;
 import io.gazette.markdown.MarkdownRenderer;
+import io.gazette.markdown.MarkdownTooDeep;
+import io.gazette.problems.Problem;
 import io.gazette.markdown.RenderedMarkdown;
 import io.gazette.problems.Problems;
 import io.gazette.site.ArticleInput;
@@ -202,12 +204,38 @@ final class ContentStage {
 
     private Entry read(Path file) {
         Problems problems = new Problems();
-        Optional<ArticleSource> source = loader.read(file, problems);
-        Optional<ArticleInput> input = source.map(s -> {
-            RenderedMarkdown body = markdown.render(s.markdown());
-            long hash = Objects.hash(s.frontMatter(), s.markdown()) * 0x9E3779B97F4A7C15L + s.markdown().length();
-            return new ArticleInput(s, body, hash);
-        });
+        Path shown = loader.shown(file);
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            size = 0; // reading it reports the problem
+        }
+        Optional<ArticleInput> input;
+        try (Watchdog.Handle watched = Watchdog.SHARED.watch(shown, size, "reading and rendering")) {
+            Optional<ArticleSource> source = loader.read(file, problems);
+            input = source.flatMap(s -> render(s, problems));
+        } catch (RuntimeException | StackOverflowError e) {
+            // The last resort: a bug met by one file must not end the build, so that every
+            // other file is still read and every other problem reported.
+            problems.add(Problem.error(shown, 1, "Gazette failed on this file: " + e,
+                    "this is a bug in Gazette; please report it with the file attached, and until then"
+                            + " simplify the part of the file you changed last"));
+            input = Optional.empty();
+        }
         return new Entry(input, problems.sorted());
+    }
+
+    private Optional<ArticleInput> render(ArticleSource s, Problems problems) {
+        RenderedMarkdown body;
+        try {
+            body = markdown.render(s.markdown());
+        } catch (MarkdownTooDeep e) {
+            problems.add(Problem.error(s.path(), s.bodyFirstLine() + e.line() - 1, e.getMessage(),
+                    "a run of `>` or of list markers at the start of a line nests them; remove the extra ones"));
+            return Optional.empty();
+        }
+        long hash = Objects.hash(s.frontMatter(), s.markdown()) * 0x9E3779B97F4A7C15L + s.markdown().length();
+        return Optional.of(new ArticleInput(s, body, hash));
     }
 }

@@ -1,5 +1,6 @@
 package io.gazette.cli;
 
+import io.gazette.output.TreeDeletion;
 import io.gazette.build.BuildOptions;
 import io.gazette.build.BuildResult;
 import io.gazette.build.SiteBuild;
@@ -20,12 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -170,7 +169,7 @@ public final class CheckCommand implements Callable<Integer> {
             all.addAll(ProblemReport.under(outcome.outputLabel(), result.problems()));
             return report(all, result, base);
         } finally {
-            deleteRecursively(temporary);
+            TreeDeletion.delete(temporary);
         }
     }
 
@@ -193,16 +192,5 @@ public final class CheckCommand implements Callable<Integer> {
         out.flush();
         boolean failed = summary.errors() > 0 || warningsAsErrors && summary.warnings() > 0;
         return failed ? PROBLEMS : OK;
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.gazette.content;
 
 import io.gazette.config.YamlMapping;
+import io.gazette.problems.Limits;
 import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
 import io.gazette.text.SourceText;
@@ -64,13 +65,20 @@ public final class ContentLoader {
         Path shown = shown(file);
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > Limits.MAX_FILE_BYTES) {
+                problems.add(Problem.error(shown, 1, "file is " + Limits.shown(size / 1024) + " KB; the limit is "
+                        + Limits.shown(Limits.MAX_FILE_BYTES / 1024) + " KB", "split the article, or move tables"
+                        + " and data out of it into static/ and link to them"));
+                return Optional.empty();
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             problems.add(Problem.error(shown, 0, "cannot read file: " + e.getMessage(), "check its permissions"));
             return Optional.empty();
         }
         String text = SourceText.decode(bytes, shown, problems);
-        if (text == null) {
+        if (text == null || !TextLimits.check(text, shown, problems)) {
             return Optional.empty();
         }
         return parse(shown, text, problems);

@@ -1,6 +1,7 @@
 package io.gazette.content;
 
 import io.gazette.config.YamlMapping;
+import io.gazette.problems.Limits;
 import io.gazette.problems.Problem;
 import io.gazette.text.Slugs;
 import io.gazette.text.VietnameseText;
@@ -50,6 +51,9 @@ public final class FrontMatterReader {
         if (title.isBlank()) {
             error("title", yaml.values().containsKey("title") ? "`title` is empty" : "missing `title`",
                     "add `title: \"Tiêu đề bài viết\"` to the front matter");
+        } else if (title.length() > Limits.MAX_TITLE_CHARS) {
+            error("title", "`title` is " + Limits.shown(title.length()) + " characters long; the limit is "
+                    + Limits.shown(Limits.MAX_TITLE_CHARS), "shorten it and put the rest in `summary:` or the text");
         }
         ZonedDateTime date = date("date", true);
         ZonedDateTime lastmod = date("lastmod", false);
@@ -119,6 +123,11 @@ public final class FrontMatterReader {
     private List<String> tags() {
         List<String> tags = new ArrayList<>();
         List<?> raws = list("tags");
+        if (raws.size() > Limits.MAX_TAGS) {
+            error("tags", "an article has " + raws.size() + " tags; the limit is " + Limits.MAX_TAGS,
+                    "keep the tags readers would look for; a tag page lists articles, not words of one article");
+            return List.of();
+        }
         for (int i = 0; i < raws.size(); i++) {
             Object raw = raws.get(i);
             String tag = raw == null ? "" : VietnameseText.nfc(String.valueOf(raw)).strip();
@@ -135,6 +144,11 @@ public final class FrontMatterReader {
     private List<String> aliases() {
         List<String> aliases = new ArrayList<>();
         List<?> raws = list("aliases");
+        if (raws.size() > Limits.MAX_ALIASES) {
+            error("aliases", "an article has " + raws.size() + " aliases; the limit is " + Limits.MAX_ALIASES,
+                    "an alias is an old URL that redirects here; list only the ones readers still use");
+            return List.of();
+        }
         for (int i = 0; i < raws.size(); i++) {
             Object raw = raws.get(i);
             String alias = raw == null ? "" : String.valueOf(raw).strip();

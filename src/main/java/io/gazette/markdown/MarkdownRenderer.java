@@ -11,6 +11,8 @@ import com.vladsch.flexmark.html.renderer.HtmlIdGenerator;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import io.gazette.problems.Limits;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.List;
 
@@ -76,12 +78,47 @@ public final class MarkdownRenderer {
                 .build();
     }
 
+    /**
+     * @throws MarkdownTooDeep when elements nest deeper than {@link Limits#MAX_NESTING}
+     */
     public RenderedMarkdown render(String markdown) {
-        Document document = (mayHoldAutolink(markdown) ? parser : parserWithoutAutolinks).parse(markdown);
-        String html = renderer.render(document);
+        String html = DeepStack.call(() -> {
+            Document document = (mayHoldAutolink(markdown) ? parser : parserWithoutAutolinks).parse(markdown);
+            checkNesting(document);
+            return renderer.render(document);
+        });
         String textHtml = withoutFootnotes(html);
         String text = HtmlText.of(textHtml);
         return new RenderedMarkdown(html, text, HtmlText.lead(textHtml, LEAD_CHARS), countWords(text));
+    }
+
+    /**
+     * Walks the tree without recursion (it may be deep) and refuses it past the nesting limit: a
+     * thousand {@code >} on a line are a thousand block quotes inside each other.
+     */
+    static void checkNesting(Node root) {
+        Node node = root;
+        int depth = 0;
+        while (true) {
+            if (depth > Limits.MAX_NESTING) {
+                throw new MarkdownTooDeep("Markdown elements nested more than " + Limits.MAX_NESTING
+                        + " deep (block quotes, lists, emphasis or links inside each other)",
+                        node.getStartLineNumber() + 1);
+            }
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                depth++;
+                continue;
+            }
+            while (node != root && node.getNext() == null) {
+                node = node.getParent();
+                depth--;
+            }
+            if (node == root) {
+                return;
+            }
+            node = node.getNext();
+        }
     }
 
     /** Autolinks need {@code ://}, {@code www.} or an e-mail's {@code @}; without any, skipping them changes nothing. */

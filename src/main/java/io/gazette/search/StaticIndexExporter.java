@@ -1,18 +1,18 @@
 package io.gazette.search;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.gazette.hash.Hashes;
+import io.gazette.json.Json;
+import io.gazette.output.TreeDeletion;
 import io.gazette.output.DirectorySink;
 import io.gazette.output.OutputSink;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -135,26 +135,13 @@ public final class StaticIndexExporter {
 
     /** Replaces {@code <outputRoot>/search/} with the index of {@code docs} (tests, tools). */
     public static Result export(List<SearchDocument> docs, Path outputRoot) throws IOException {
-        deleteTree(outputRoot.resolve(DIR));
+        TreeDeletion.delete(outputRoot.resolve(DIR));
         return export(SearchCorpus.of(docs), new DirectorySink(outputRoot));
     }
 
     /** FNV-1a, 32 bit, over the UTF-8 bytes; search.js computes the same. */
     static int fnv1a(String key) {
-        return fnv1a(key.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static int fnv1a(byte[] key) {
-        return fnv1a(0x811c9dc5, key, 0, key.length);
-    }
-
-    private static int fnv1a(int hash, byte[] bytes, int from, int to) {
-        int h = hash;
-        for (int i = from; i < to; i++) {
-            h ^= bytes[i] & 0xff;
-            h *= 0x01000193;
-        }
-        return h;
+        return Hashes.fnv1a32(key);
     }
 
     static int shardOf(String key, int shards) {
@@ -243,27 +230,30 @@ public final class StaticIndexExporter {
     }
 
     private static byte[] docChunk(List<SearchDocument> sorted, int chunk) {
-        StringBuilder out = new StringBuilder(CHUNK * 512).append('[');
-        for (int i = chunk * CHUNK; i < Math.min(sorted.size(), (chunk + 1) * CHUNK); i++) {
-            SearchDocument d = sorted.get(i);
-            if (i > chunk * CHUNK) {
-                out.append(",\n");
-            }
-            out.append('[');
-            Json.string(out, d.url()).append(',');
-            Json.string(out, Snippets.collapse(String.join(" ", SearchFields.values(d, "title")))).append(',');
-            Json.string(out, d.date() == null ? "" : d.date().toString()).append(",[");
-            List<String> tags = SearchFields.values(d, "tags");
-            for (int t = 0; t < tags.size(); t++) {
-                if (t > 0) {
-                    out.append(',');
+        StringWriter text = new StringWriter(CHUNK * 512);
+        // One document a line: readable diffs of the index.
+        try (JsonGenerator json = Json.lineWriter(text)) {
+            json.writeStartArray();
+            for (int i = chunk * CHUNK; i < Math.min(sorted.size(), (chunk + 1) * CHUNK); i++) {
+                SearchDocument d = sorted.get(i);
+                json.writeStartArray();
+                json.writeString(d.url());
+                json.writeString(Snippets.collapse(String.join(" ", SearchFields.values(d, "title"))));
+                json.writeString(d.date() == null ? "" : d.date().toString());
+                json.writeStartArray();
+                for (String tag : SearchFields.values(d, "tags")) {
+                    json.writeString(Snippets.collapse(tag));
                 }
-                Json.string(out, Snippets.collapse(tags.get(t)));
+                json.writeEndArray();
+                json.writeString(excerpt(d));
+                json.writeEndArray();
             }
-            out.append("],");
-            Json.string(out, excerpt(d)).append(']');
+            json.writeEndArray();
+            json.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return out.append("]\n").toString().getBytes(StandardCharsets.UTF_8);
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static String excerpt(SearchDocument d) {
@@ -291,44 +281,47 @@ public final class StaticIndexExporter {
 
     private static byte[] manifest(List<SearchDocument> sorted, String version, int shards,
                                    Map<String, String> tagNames, Map<String, Integer> tagCounts) {
-        StringBuilder out = new StringBuilder("{\"format\":").append(FORMAT);
-        out.append(",\"version\":");
-        Json.string(out, version);
-        out.append(",\"docs\":").append(sorted.size());
-        out.append(",\"shards\":").append(shards);
-        out.append(",\"chunk\":").append(CHUNK);
-        out.append(",\"fields\":[");
-        for (int f = 0; f < FIELDS; f++) {
-            if (f > 0) {
-                out.append(',');
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = Json.writer(text)) {
+            json.writeStartObject();
+            json.writeNumberField("format", FORMAT);
+            json.writeStringField("version", version);
+            json.writeNumberField("docs", sorted.size());
+            json.writeNumberField("shards", shards);
+            json.writeNumberField("chunk", CHUNK);
+            json.writeArrayFieldStart("fields");
+            for (int f = 0; f < FIELDS; f++) {
+                json.writeString(SearchFields.TEXT_FIELDS.get(f));
             }
-            Json.string(out, SearchFields.TEXT_FIELDS.get(f));
-        }
-        out.append("],\"years\":[");
-        // Newest first, so each year is one run of document numbers.
-        int i = 0;
-        boolean first = true;
-        while (i < sorted.size() && sorted.get(i).date() != null) {
-            int year = sorted.get(i).date().getYear();
-            int start = i;
-            while (i < sorted.size() && sorted.get(i).date() != null && sorted.get(i).date().getYear() == year) {
-                i++;
+            json.writeEndArray();
+            json.writeArrayFieldStart("years");
+            // Newest first, so each year is one run of document numbers.
+            int i = 0;
+            while (i < sorted.size() && sorted.get(i).date() != null) {
+                int year = sorted.get(i).date().getYear();
+                int start = i;
+                while (i < sorted.size() && sorted.get(i).date() != null && sorted.get(i).date().getYear() == year) {
+                    i++;
+                }
+                json.writeArray(new int[] {year, start, i - start}, 0, 3);
             }
-            out.append(first ? "" : ",").append('[').append(year).append(',').append(start).append(',').append(i - start).append(']');
-            first = false;
-        }
-        out.append("],\"tags\":[");
-        List<String> keys = new ArrayList<>(tagCounts.keySet());
-        keys.sort(Comparator.<String>comparingInt(tagCounts::get).reversed().thenComparing(Comparator.naturalOrder()));
-        for (int t = 0; t < Math.min(TOP_TAGS, keys.size()); t++) {
-            if (t > 0) {
-                out.append(',');
+            json.writeEndArray();
+            json.writeArrayFieldStart("tags");
+            List<String> keys = new ArrayList<>(tagCounts.keySet());
+            keys.sort(Comparator.<String>comparingInt(tagCounts::get).reversed().thenComparing(Comparator.naturalOrder()));
+            for (int t = 0; t < Math.min(TOP_TAGS, keys.size()); t++) {
+                json.writeStartArray();
+                json.writeString(tagNames.get(keys.get(t)));
+                json.writeNumber(tagCounts.get(keys.get(t)));
+                json.writeEndArray();
             }
-            out.append('[');
-            Json.string(out, tagNames.get(keys.get(t))).append(',').append(tagCounts.get(keys.get(t))).append(']');
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        out.append("]}\n");
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -338,7 +331,7 @@ public final class StaticIndexExporter {
     private static String version(List<String> names, List<byte[]> contents) {
         long[] hashes = new long[names.size()];
         IntStream.range(0, names.size()).parallel().forEach(i -> hashes[i] = hash64(contents.get(i)));
-        MessageDigest sha = sha256();
+        MessageDigest sha = Hashes.sha256();
         for (int i = 0; i < names.size(); i++) {
             sha.update(names.get(i).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
@@ -346,7 +339,7 @@ public final class StaticIndexExporter {
                 sha.update((byte) (hashes[i] >>> (8 * b)));
             }
         }
-        return java.util.HexFormat.of().formatHex(sha.digest(), 0, 6);
+        return Hashes.hex(sha.digest()).substring(0, 12);
     }
 
     private static final java.lang.invoke.VarHandle LONGS =
@@ -366,33 +359,6 @@ public final class StaticIndexExporter {
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;
         return h ^ (h >>> 33);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     /**
@@ -604,7 +570,7 @@ public final class StaticIndexExporter {
                     continue; // only in too-long tokens' company: cannot happen, but harmless
                 }
                 writeFieldSets(out.begin(), g, id, scratch);
-                out.end(foldedBytes[id], foldedBytes[id].length, fnv1a(foldedBytes[id]));
+                out.end(foldedBytes[id], foldedBytes[id].length, Hashes.fnv1a32(foldedBytes[id]));
             }
             return out;
         }
@@ -619,7 +585,7 @@ public final class StaticIndexExporter {
                 }
                 DocSets.write(out.begin(), g.docs, g.start[id], g.start[id + 1] - g.start[id], docCount);
                 byte[] key = ("=" + corpus.exacts.get(id)).getBytes(StandardCharsets.UTF_8);
-                out.end(key, key.length, fnv1a(key));
+                out.end(key, key.length, Hashes.fnv1a32(key));
             }
             return out;
         }
@@ -676,7 +642,7 @@ public final class StaticIndexExporter {
                 key[first.length] = ' ';
                 System.arraycopy(second, 0, key, first.length + 1, second.length);
                 writeFieldSets(out.begin(), g, p, scratch);
-                out.end(key, length, fnv1a(0x811c9dc5, key, 0, length));
+                out.end(key, length, Hashes.fnv1a32(key, 0, length));
             }
             return out;
         }
@@ -698,7 +664,7 @@ public final class StaticIndexExporter {
                 tagCounts.put(tag, docs.size);
                 DocSets.write(out.begin(), docs.docs, 0, docs.size, docCount);
                 byte[] key = ("#" + tag).getBytes(StandardCharsets.UTF_8);
-                out.end(key, key.length, fnv1a(key));
+                out.end(key, key.length, Hashes.fnv1a32(key));
             });
             return out;
         }
