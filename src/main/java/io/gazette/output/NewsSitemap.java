@@ -3,7 +3,6 @@ package io.gazette.output;
 import io.gazette.render.DateFormats;
 import io.gazette.site.Article;
 import io.gazette.site.SiteUrls;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ public final class NewsSitemap {
     /** The most URLs Google News reads from one news sitemap. */
     public static final int MAX_URLS = 1000;
     static final String NEWS = "http://www.google.com/schemas/sitemap-news/0.9";
+    private static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     private NewsSitemap() {
     }
@@ -49,24 +49,19 @@ public final class NewsSitemap {
      * @param language    ISO 639 code of the articles' language
      */
     public static byte[] write(List<Article> articles, String publication, String language, SiteUrls urls) {
-        StringBuilder xml = new StringBuilder(articles.size() * 400 + 200);
-        xml.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-        xml.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news=\"").append(NEWS)
-                .append("\">\n");
+        XmlWriter xml = new XmlWriter(articles.size() * 400 + 200);
+        xml.root("urlset", SITEMAP).namespace("news", NEWS);
         for (Article article : articles) {
-            xml.append("  <url>\n");
-            xml.append("    <loc>").append(Xml.escape(urls.absolute(article.url()))).append("</loc>\n");
-            xml.append("    <news:news>\n");
-            xml.append("      <news:publication><news:name>").append(Xml.escape(publication))
-                    .append("</news:name><news:language>").append(Xml.escape(language))
-                    .append("</news:language></news:publication>\n");
-            xml.append("      <news:publication_date>").append(DateFormats.iso(article.date()))
-                    .append("</news:publication_date>\n");
-            xml.append("      <news:title>").append(Xml.escape(article.title())).append("</news:title>\n");
-            xml.append("    </news:news>\n");
-            xml.append("  </url>\n");
+            xml.line(1).start("url");
+            xml.line(2).element("loc", urls.absolute(article.url()));
+            xml.line(2).start("news:news");
+            xml.line(3).start("news:publication").element("news:name", publication).element("news:language", language)
+                    .end();
+            xml.line(3).element("news:publication_date", DateFormats.iso(article.date()));
+            xml.line(3).element("news:title", article.title());
+            xml.line(2).end();
+            xml.line(1).end();
         }
-        xml.append("</urlset>\n");
-        return xml.toString().getBytes(StandardCharsets.UTF_8);
+        return xml.line(0).end().finish();
     }
 }

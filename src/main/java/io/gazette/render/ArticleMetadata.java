@@ -1,18 +1,22 @@
 package io.gazette.render;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.gazette.config.SiteConfig;
+import io.gazette.json.Json;
 import io.gazette.site.Article;
 import io.gazette.site.SiteUrls;
 import io.gazette.site.Term;
-import java.util.List;
+import java.io.IOException;
 import java.util.Locale;
 
 /**
  * What an article page tells machines about itself: the absolute URL of its lead photo (for
  * {@code og:image} and {@code twitter:image}) and a schema.org {@code NewsArticle} as JSON-LD.
- * The JSON is made here, not in the template, so that every string is escaped as JSON and no
- * title can end the {@code <script>} it sits in: {@code <}, {@code >} and {@code &} are written as
- * {@code \u003c}-style escapes, which JSON readers decode and HTML parsers never see as markup.
+ * The JSON is made here, through the project's JSON writer ({@link Json}), not in the template, so
+ * that every string is escaped as JSON and no title can end the {@code <script>} it sits in:
+ * {@code <}, {@code >} and {@code &} are written as {@code \u003c}-style escapes, which JSON
+ * readers decode and HTML parsers never see as markup.
  *
  * @param imageUrl absolute URL of the lead photo (the article's {@code image}, else the site's
  *                 {@code image} from site.yml), or empty when there is none
@@ -29,7 +33,7 @@ public record ArticleMetadata(String imageUrl, String jsonLd) {
     }
 
     /** An absolute URL as is; a path inside the site made absolute; empty stays empty. */
-    static String imageUrl(String image, SiteUrls urls) {
+    public static String imageUrl(String image, SiteUrls urls) {
         if (image == null || image.isBlank()) {
             return "";
         }
@@ -39,79 +43,65 @@ public record ArticleMetadata(String imageUrl, String jsonLd) {
 
     private static String jsonLd(Article article, SiteConfig config, SiteUrls urls, String image) {
         String url = urls.absolute(article.url());
+        String home = urls.absolute("");
         String publisher = config.title().isEmpty() ? config.author() : config.title();
-        StringBuilder json = new StringBuilder(1024);
-        json.append("{\n");
-        field(json, "@context", "https://schema.org");
-        field(json, "@type", "NewsArticle");
-        json.append("  \"mainEntityOfPage\": {\"@type\": \"WebPage\", \"@id\": ");
-        string(json, url).append("},\n");
-        field(json, "url", url);
-        field(json, "headline", article.title());
-        if (!article.summary().isEmpty()) {
-            field(json, "description", article.summary());
-        }
-        field(json, "inLanguage", config.language());
-        field(json, "datePublished", DateFormats.iso(article.date()));
-        field(json, "dateModified", DateFormats.iso(article.lastmod()));
-        if (!article.author().isEmpty()) {
-            json.append("  \"author\": [{\"@type\": \"Person\", \"name\": ");
-            string(json, article.author()).append("}],\n");
-        } else if (!publisher.isEmpty()) {
-            // Unsigned news is the newsroom's own: name the organisation, as Google asks.
-            json.append("  \"author\": [{\"@type\": \"Organization\", \"name\": ");
-            string(json, publisher).append(", \"url\": ");
-            string(json, urls.absolute("")).append("}],\n");
-        }
-        if (!image.isEmpty()) {
-            json.append("  \"image\": [");
-            string(json, image).append("],\n");
-        }
-        if (article.category() != null) {
-            field(json, "articleSection", article.category().name());
-        }
-        List<Term> tags = article.tags();
-        if (!tags.isEmpty()) {
-            json.append("  \"keywords\": [");
-            for (int i = 0; i < tags.size(); i++) {
-                string(json.append(i == 0 ? "" : ", "), tags.get(i).name());
+        return Json.write(json -> {
+            json.setPrettyPrinter(new DefaultPrettyPrinter());
+            json.writeStartObject();
+            json.writeStringField("@context", "https://schema.org");
+            json.writeStringField("@type", "NewsArticle");
+            json.writeObjectFieldStart("mainEntityOfPage");
+            json.writeStringField("@type", "WebPage");
+            json.writeStringField("@id", url);
+            json.writeEndObject();
+            json.writeStringField("url", url);
+            json.writeStringField("headline", article.title());
+            if (!article.summary().isEmpty()) {
+                json.writeStringField("description", article.summary());
             }
-            json.append("],\n");
-        }
-        json.append("  \"wordCount\": ").append(article.wordCount()).append(",\n");
-        json.append("  \"publisher\": {\"@type\": \"Organization\", \"name\": ");
-        string(json, publisher).append(", \"url\": ");
-        string(json, urls.absolute("")).append("}\n");
-        json.append("}");
-        return json.toString();
-    }
-
-    private static void field(StringBuilder json, String key, String value) {
-        string(json.append("  "), key).append(": ");
-        string(json, value).append(",\n");
-    }
-
-    /** A JSON string that is also inert inside an HTML {@code <script>} element. */
-    static StringBuilder string(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+            json.writeStringField("inLanguage", config.language());
+            json.writeStringField("datePublished", DateFormats.iso(article.date()));
+            json.writeStringField("dateModified", DateFormats.iso(article.lastmod()));
+            if (!article.author().isEmpty()) {
+                json.writeArrayFieldStart("author");
+                json.writeStartObject();
+                json.writeStringField("@type", "Person");
+                json.writeStringField("name", article.author());
+                json.writeEndObject();
+                json.writeEndArray();
+            } else if (!publisher.isEmpty()) {
+                // Unsigned news is the newsroom's own: name the organisation, as Google asks.
+                json.writeArrayFieldStart("author");
+                organisation(json, publisher, home);
+                json.writeEndArray();
+            }
+            if (!image.isEmpty()) {
+                json.writeArrayFieldStart("image");
+                json.writeString(image);
+                json.writeEndArray();
+            }
+            if (article.category() != null) {
+                json.writeStringField("articleSection", article.category().name());
+            }
+            if (!article.tags().isEmpty()) {
+                json.writeArrayFieldStart("keywords");
+                for (Term tag : article.tags()) {
+                    json.writeString(tag.name());
                 }
+                json.writeEndArray();
             }
-        }
-        return out.append('"');
+            json.writeNumberField("wordCount", article.wordCount());
+            json.writeFieldName("publisher");
+            organisation(json, publisher, home);
+            json.writeEndObject();
+        });
+    }
+
+    private static void organisation(JsonGenerator json, String name, String url) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("@type", "Organization");
+        json.writeStringField("name", name);
+        json.writeStringField("url", url);
+        json.writeEndObject();
     }
 }
