@@ -161,7 +161,8 @@ public final class SiteBuild {
         long t = System.nanoTime();
         List<ArticleInput> inputs = content.load(problems, changed);
         t = lap("content + markdown", t);
-        Site site = assembler.assemble(inputs, ZonedDateTime.now(options.clock()), problems);
+        ZonedDateTime now = ZonedDateTime.now(options.clock());
+        Site site = assembler.assemble(inputs, now, problems);
         t = lap("site model", t);
         SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir()) : null;
         if (search != null) {
@@ -206,7 +207,7 @@ public final class SiteBuild {
             statics = staticPlan;
         }
         problems.addAll(staticProblems);
-        List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, changes);
+        List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, changes, now.toInstant());
         t = lap("plan files", t);
         Set<String> reported = ConcurrentHashMap.newKeySet();
         toProduce.parallelStream().forEach(file -> {
@@ -247,7 +248,7 @@ public final class SiteBuild {
         int warnings = (int) sorted.stream().filter(p -> !p.isError()).count();
         int htmlPages = (int) toProduce.stream().filter(f -> f.path().endsWith(".html")).count();
         BuildStats stats = new BuildStats(site.articles().size(), site.tags().size(), site.categories().size(),
-                htmlPages, 1 + site.tags().size(), assembler.aliasCount(), staticPlan.size(), warnings, (System.nanoTime() - startNanos) / 1_000_000,
+                htmlPages, 1 + site.tags().size() + site.categories().size(), assembler.aliasCount(), staticPlan.size(), warnings, (System.nanoTime() - startNanos) / 1_000_000,
                 Map.copyOf(stageMillis), assembler.leftOut());
         return new BuildResult(site, pages, stats, problems, Set.copyOf(changedPaths));
     }
