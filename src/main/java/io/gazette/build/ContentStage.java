@@ -3,8 +3,13 @@ package io.gazette.build;
 import io.gazette.config.SiteConfig;
 import io.gazette.content.ArticleSource;
 import io.gazette.content.ContentLoader;
+import io.gazette.content.FrontMatterLines;
 import io.gazette.markdown.MarkdownRenderer;
 import io.gazette.markdown.RenderedMarkdown;
+import io.gazette.media.ArticleMedia;
+import io.gazette.media.MediaCache;
+import io.gazette.media.MediaRefs;
+import io.gazette.media.MediaResolver;
 import io.gazette.problems.Problems;
 import io.gazette.site.ArticleInput;
 import java.io.IOException;
@@ -30,6 +35,8 @@ final class ContentStage {
     private final MarkdownRenderer markdown;
     private final Path projectDir;
     private final Path contentDir;
+    private final MediaCache mediaCache;
+    private final String language;
     /** The content files, in the order of their path text; null until the first full listing. */
     private TreeMap<String, Path> files;
     /** The listing's own problems (symbolic links leading out), reported with every generation. */
@@ -54,6 +61,8 @@ final class ContentStage {
         this.loader = new ContentLoader(projectDir, contentDir, config.timeZone());
         boolean rawHtml = Boolean.TRUE.equals(config.params().get("allowRawHtml"));
         this.markdown = new MarkdownRenderer(config.basePath(), rawHtml);
+        this.mediaCache = new MediaCache(config.cacheDir());
+        this.language = config.language();
     }
 
     /**
@@ -170,6 +179,12 @@ final class ContentStage {
                 return false;
             }
             String name = file.getFileName().toString();
+            String bundle = file.resolveSibling("index.md").toString();
+            if (!name.endsWith(".md") && files.containsKey(bundle)) {
+                // A photo or document of an article's folder: the article publishes it, read it again.
+                toRead.add(files.get(bundle));
+                continue;
+            }
             if (name.endsWith(".md") && !name.startsWith(".") && Files.isRegularFile(file)) {
                 if (!isInsideContent(file)) {
                     return false; // a linked folder leading out: the walk reports it
@@ -204,9 +219,16 @@ final class ContentStage {
         Problems problems = new Problems();
         Optional<ArticleSource> source = loader.read(file, problems);
         Optional<ArticleInput> input = source.map(s -> {
-            RenderedMarkdown body = markdown.render(s.markdown());
+            MediaResolver media = new MediaResolver(contentDir, file, s.path(), mediaCache, language);
+            String image = s.frontMatter().image();
+            if (MediaRefs.isRelative(image)) {
+                media.lead(image, FrontMatterLines.lineOf(file, "image"));
+            }
+            RenderedMarkdown body = markdown.render(s.markdown(), media, s.bodyFirstLine());
+            ArticleMedia published = media.result();
+            problems.addAll(media.problems());
             long hash = Objects.hash(s.frontMatter(), s.markdown()) * 0x9E3779B97F4A7C15L + s.markdown().length();
-            return new ArticleInput(s, body, hash);
+            return new ArticleInput(s, body, hash * 31 + published.hash(), published);
         });
         return new Entry(input, problems.sorted());
     }

@@ -12,6 +12,7 @@ import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import io.gazette.media.MediaResolver;
 import java.util.List;
 
 /**
@@ -77,7 +78,20 @@ public final class MarkdownRenderer {
     }
 
     public RenderedMarkdown render(String markdown) {
+        return render(markdown, null, 1);
+    }
+
+    /**
+     * @param media         resolves the article's relative references to files of its folder;
+     *                      null leaves them as written
+     * @param bodyFirstLine the file line where {@code markdown} starts, for messages
+     */
+    public RenderedMarkdown render(String markdown, MediaResolver media, int bodyFirstLine) {
         Document document = (mayHoldAutolink(markdown) ? parser : parserWithoutAutolinks).parse(markdown);
+        if (media != null) {
+            document.set(MediaKeys.MEDIA, media);
+            document.set(MediaKeys.BODY_FIRST_LINE, bodyFirstLine);
+        }
         String html = renderer.render(document);
         String textHtml = withoutFootnotes(html);
         String text = HtmlText.of(textHtml);

@@ -61,7 +61,9 @@ public final class AtomFeed {
         }
         xml.append("    <summary>").append(Xml.escape(article.summary())).append("</summary>\n");
         if (fullContent) {
-            xml.append("    <content type=\"html\" xml:base=\"").append(Xml.escape(urls.baseUrl())).append("\">")
+            // An article publishing files of its folder links them relative to its own URL.
+            String base = article.media().isEmpty() ? urls.baseUrl() : link;
+            xml.append("    <content type=\"html\" xml:base=\"").append(Xml.escape(base)).append("\">")
                     .append(Xml.escape(article.html())).append("</content>\n");
         }
         xml.append("  </entry>\n");
