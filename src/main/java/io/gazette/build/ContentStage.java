@@ -54,13 +54,13 @@ final class ContentStage {
     private record Entry(Optional<ArticleInput> input, List<io.gazette.problems.Problem> problems) {
     }
 
-    ContentStage(SiteConfig config) {
+    ContentStage(SiteConfig config, io.gazette.markdown.EmbedRenderer embeds) {
         this.projectDir = config.projectDir().toAbsolutePath().normalize();
         this.contentDir = config.contentDir().toAbsolutePath().normalize();
         // Absolute, normalised folders: listed paths then equal the changed paths a session is given.
         this.loader = new ContentLoader(projectDir, contentDir, config.timeZone());
         boolean rawHtml = Boolean.TRUE.equals(config.params().get("allowRawHtml"));
-        this.markdown = new MarkdownRenderer(config.basePath(), rawHtml);
+        this.markdown = new MarkdownRenderer(config.basePath(), rawHtml, embeds);
         this.mediaCache = new MediaCache(config.cacheDir());
         this.language = config.language();
     }

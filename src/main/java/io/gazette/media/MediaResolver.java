@@ -33,6 +33,7 @@ public final class MediaResolver {
     private final Map<Path, Attachment> attachments = new LinkedHashMap<>();
     private final Map<String, Path> publishedFrom = new HashMap<>();
     private Photo lead;
+    private boolean embeds;
     private boolean leadShown;
 
     /**
@@ -86,6 +87,15 @@ public final class MediaResolver {
         return published == null ? ref : published + MediaRefs.suffixOf(ref);
     }
 
+    /** A document of the article's folder, listed under it; its published name, or null after an error. */
+    public String document(String ref, String text, int line) {
+        if (MediaRefs.kind(ref) != MediaRefs.Kind.ATTACHMENT) {
+            return null;
+        }
+        Path file = resolve(ref, line, "document");
+        return file == null ? null : attach(file, text, line);
+    }
+
     /** A file of the article's folder copied as it is (a video); its published name, or null after an error. */
     public String file(String ref, int line) {
         Path file = resolve(ref, line, "file");
@@ -133,6 +143,11 @@ public final class MediaResolver {
         return found;
     }
 
+    /** The body has an embed: its page loads the theme's embed styles and script. */
+    public void embedded() {
+        embeds = true;
+    }
+
     /** A problem found while rendering the body, reported with the others. */
     public void report(Problem problem) {
         problems.add(problem);
@@ -159,7 +174,7 @@ public final class MediaResolver {
                 }
             }
         }
-        if (files.isEmpty() && lead == null) {
+        if (files.isEmpty() && lead == null && !embeds) {
             return ArticleMedia.NONE;
         }
         long hash = 17;
@@ -171,7 +186,8 @@ public final class MediaResolver {
             hash = hash * 31 + attachment.hashCode();
         }
         hash = hash * 31 + (lead == null ? 0 : lead.hashCode());
-        return new ArticleMedia(List.copyOf(files.values()), List.copyOf(attachments.values()), lead, hash);
+        hash = hash * 31 + (embeds ? 1 : 0);
+        return new ArticleMedia(List.copyOf(files.values()), List.copyOf(attachments.values()), lead, embeds, hash);
     }
 
     private List<Path> listFolder() {

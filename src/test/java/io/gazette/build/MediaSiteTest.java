@@ -177,6 +177,78 @@ class MediaSiteTest {
         assertThat(output.resolve("old.html")).hasContent("previous build");
     }
 
+    @Test
+    void embedsAreDrawnByTheThemeAndLoadNothingFromOtherHosts() throws Exception {
+        Path project = bundleSite(temp.resolve("site"));
+        Path article = project.resolve("content/2014/hoi-nghi-co-anh/index.md");
+        Files.writeString(article, Files.readString(article) + """
+
+                {{< youtube id="dQw4w9WgXcQ" title="Phóng sự hội nghị" start="90" >}}
+
+                {{< video src="clip.mp4" poster="toan-canh.jpg" caption="Toàn cảnh" >}}
+
+                {{< pdf src="qd-12.pdf" title="Quyết định số 12" >}}
+
+                {{< gallery src="toan-canh.jpg logo.png" caption="Ảnh hội nghị" >}}
+
+                ```
+                {{< youtube id="not-an-embed-inside-code" >}}
+                ```
+                """);
+        MediaFixtures.write(article.resolveSibling("clip.mp4"), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
+        Path output = temp.resolve("public");
+        SiteBuild.open(TestSites.options(project, output)).buildToDirectory();
+        Path folder = output.resolve(PAGE);
+        Document page = Jsoup.parse(Files.readString(folder.resolve("index.html")));
+
+        Element youtube = page.selectFirst(".embed-youtube a");
+        assertThat(youtube.attr("data-youtube-id")).isEqualTo("dQw4w9WgXcQ");
+        assertThat(youtube.attr("href")).isEqualTo("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=90s");
+        assertThat(youtube.text()).contains("Phóng sự hội nghị");
+        assertThat(page.select("iframe")).as("no player until a click").isEmpty();
+        for (Element loads : page.select("[src], link[rel=stylesheet], object[data], video[poster]")) {
+            String url = loads.hasAttr("src") ? loads.attr("src") : loads.hasAttr("data") ? loads.attr("data")
+                    : loads.hasAttr("poster") ? loads.attr("poster") : loads.attr("href");
+            assertThat(url).as(loads.toString()).doesNotStartWith("http").doesNotStartWith("//");
+        }
+        assertThat(page.selectFirst("script[src$=js/embeds.js]")).isNotNull();
+        assertThat(page.selectFirst("link[href$=css/media.css]")).isNotNull();
+
+        Element video = page.selectFirst(".embed-video video");
+        assertThat(video.selectFirst("source").attr("src")).isEqualTo("clip.mp4");
+        assertThat(video.attr("poster")).isEqualTo("toan-canh-960.jpg");
+        assertThat(folder.resolve("clip.mp4")).exists();
+        assertThat(page.selectFirst(".embed-pdf object").attr("data")).isEqualTo("qd-12.pdf");
+        assertThat(page.select(".embed-gallery img")).extracting(e -> e.attr("src"))
+                .containsExactly("toan-canh-960.jpg", "logo-300.png");
+        assertThat(page.select(".article-body pre code").text()).contains("{{< youtube id=\"not-an-embed-inside-code\" >}}");
+        assertThat(Files.readString(output.resolve("js/embeds.js"))).contains("youtube-nocookie.com");
+    }
+
+    @Test
+    void unknownOrBadEmbedsAreErrorsWithTheirLine() throws Exception {
+        Path project = bundleSite(temp.resolve("site"));
+        Path article = project.resolve("content/2014/hoi-nghi-co-anh/index.md");
+        Files.writeString(article, Files.readString(article) + """
+
+                {{< vimeo id="123" >}}
+
+                {{< youtube id="https://youtu.be/x" >}}
+
+                {{< gallery src="khong-co.jpg" >}}
+                """);
+        assertThatThrownBy(() -> SiteBuild.open(TestSites.options(project, temp.resolve("public"))).buildToDirectory())
+                .isInstanceOfSatisfying(BuildFailedException.class, e -> {
+                    var formatted = e.problems().stream().map(Problem::format).toList();
+                    String shown = "content/2014/hoi-nghi-co-anh/index.md";
+                    assertThat(formatted).anySatisfy(p -> assertThat(p)
+                            .startsWith(shown + ":14: error: unknown embed `vimeo`").contains("gallery, pdf, video, youtube"));
+                    assertThat(formatted).anySatisfy(p -> assertThat(p).startsWith(shown + ":16: error: youtube embed"));
+                    assertThat(formatted).anySatisfy(p -> assertThat(p).startsWith(shown + ":18: error:")
+                            .contains("khong-co.jpg"));
+                });
+    }
+
     /** Deletes a folder tree (the cache) between builds. */
     static final class TreeDeletionHelper {
         static void delete(Path root) throws Exception {
