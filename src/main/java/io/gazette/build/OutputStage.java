@@ -5,6 +5,8 @@ import io.gazette.output.AtomFeed;
 import io.gazette.output.NewsSitemap;
 import io.gazette.output.OutputSink;
 import io.gazette.output.Sitemap;
+import io.gazette.media.MediaException;
+import io.gazette.media.MediaFile;
 import io.gazette.problems.Problem;
 import io.gazette.render.DateFormats;
 import io.gazette.render.OutputPaths;
@@ -90,11 +92,14 @@ final class OutputStage {
         planNewsSitemap(site, now, planned);
         if (everything) {
             planAliases(site.articles(), site, planned);
+            planMedia(site.articles(), planned);
         } else {
             for (Article gone : changes.removed()) {
                 gone.aliases().forEach(alias -> wanted.released(paths.file(alias)));
+                gone.media().files().forEach(file -> wanted.released(mediaPath(gone, file)));
             }
             planAliases(changes.added(), site, planned);
+            planMedia(changes.added(), planned);
         }
         staticFiles.forEach(planned::add);
         remembered = true;
@@ -267,6 +272,32 @@ final class OutputStage {
                         (path, sink) -> sink.write(path, AliasPage.to(target, site.config().language()))));
             }
         }
+    }
+
+    /**
+     * The photos, documents and videos each article publishes into its folder. A photo that
+     * cannot be decoded is found only here, when its copies are made: it is reported against the
+     * article line that shows it.
+     */
+    private static void planMedia(List<Article> articles, Planned files) {
+        for (Article article : articles) {
+            for (MediaFile file : article.media().files()) {
+                files.add(new PlannedFile(mediaPath(article, file), file.fingerprint(), (path, sink) -> {
+                    try {
+                        file.writeTo(path, sink);
+                    } catch (MediaException e) {
+                        throw new PlannedFile.ProduceFailure(Problem.error(article.source(), file.line(),
+                                "the photo `" + file.source().getFileName() + "` cannot be used: " + e.getMessage(),
+                                "replace it with a JPEG or PNG file that opens in an image viewer"));
+                    }
+                }));
+            }
+        }
+    }
+
+    private static String mediaPath(Article article, MediaFile file) {
+        String url = article.url();
+        return url.substring(0, url.lastIndexOf('/') + 1) + file.file();
     }
 
     private static <T> List<T> first(List<T> list, int n) {

@@ -75,7 +75,7 @@ public final class SiteBuild {
         this.translations = translations;
         this.assembler = assembler;
         this.renderer = renderer;
-        this.content = new ContentStage(config);
+        this.content = new ContentStage(config, new io.gazette.render.ThemeEmbeds(renderer, config.basePath()));
         this.themeHash = themeHash;
         this.paths = new OutputPaths(assembler.urls());
         this.pagePlanner = new PagePlanner(translations, themeHash, showsArticleCount, paths);

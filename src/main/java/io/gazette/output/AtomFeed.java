@@ -70,7 +70,9 @@ public final class AtomFeed {
         }
         xml.line(2).element("summary", article.summary());
         if (fullContent) {
-            xml.line(2).start("content").attribute("type", "html").attribute("xml:base", urls.baseUrl())
+            // An article publishing files of its folder links them relative to its own URL.
+            String base = article.media().isEmpty() ? urls.baseUrl() : link;
+            xml.line(2).start("content").attribute("type", "html").attribute("xml:base", base)
                     .text(article.html()).end();
         }
         xml.line(1).end();

@@ -165,7 +165,7 @@ class BuildFaultTest {
             StringWriter err = new StringWriter();
             int exit = GazetteCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "build", "--quiet",
                     "-s", project.toString(), "-o", output.toString());
-            assertThat(exit).isEqualTo(GazetteCommand.CONTENT_ERRORS);
+            assertThat(exit).isEqualTo(GazetteCommand.INTERNAL);
             String message = err.toString().strip();
             assertThat(message).contains("No space left on device").doesNotContain("\tat ").doesNotContain("Exception");
             assertThat(message.lines().filter(l -> l.startsWith("error:")).count()).isEqualTo(1);
