@@ -174,7 +174,8 @@ class BuildFaultTest {
                 assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("staging"));
             }
         } finally {
-            new ProcessBuilder("umount", mount.toString()).inheritIO().start().waitFor();
+            // --lazy: a file of the failed build (its search index in .gazette/) may still be open for a moment.
+            new ProcessBuilder("umount", "--lazy", mount.toString()).inheritIO().start().waitFor();
         }
     }
 
