@@ -81,10 +81,38 @@ class CliTest {
         Path project = TestSites.copy("basic", temp.resolve("site"));
         assertThat(run("new", "-s", project.toString(), "--date", "2016-03-08", "Ngày Quốc tế Phụ nữ 8/3")).isZero();
         Path file = project.resolve("content/2016/ngay-quoc-te-phu-nu-8-3.md");
-        assertThat(Files.readString(file)).startsWith("---\ntitle: \"Ngày Quốc tế Phụ nữ 8/3\"\ndate: 2016-03-08\n");
+        assertThat(Files.readString(file)).isEqualTo("---\ntitle: Ngày Quốc tế Phụ nữ 8/3\ndate: 2016-03-08\nauthor: ''\n"
+                + "tags: []\ndraft: true\n---\n\n");
         assertThat(run("new", "-s", project.toString(), "--date", "2016-03-08", "Ngày Quốc tế Phụ nữ 8/3")).isEqualTo(1);
         assertThat(err.toString()).contains("already exists");
         assertThat(run("build", "-q", "-s", project.toString(), "-o", temp.resolve("out").toString())).isZero();
-        assertThat(temp.resolve("out/2016/03/ngay-quoc-te-phu-nu-8-3/index.html")).exists();
+        assertThat(temp.resolve("out/2016/03/ngay-quoc-te-phu-nu-8-3/index.html")).doesNotExist();
+        assertThat(run("build", "-q", "--drafts", "-s", project.toString(), "-o", temp.resolve("drafts").toString())).isZero();
+        assertThat(temp.resolve("drafts/2016/03/ngay-quoc-te-phu-nu-8-3/index.html")).exists();
+    }
+
+    @Test
+    void newWritesEveryValueSoThatItRoundTrips() throws Exception {
+        Path project = TestSites.copy("basic", temp.resolve("site"));
+        String title = "Trích dẫn: \"Thi đua\" \\ là #1 — @Bộ";
+        assertThat(run("new", "-s", project.toString(), "--date", "2016-03-09", "--author", "A\\B \"C\": D", title))
+                .isZero();
+        Path file = project.resolve("content/2016/trich-dan-thi-dua-la-1-bo.md");
+        assertThat(file).exists();
+        Path output = temp.resolve("out");
+        assertThat(run("build", "-q", "--drafts", "-s", project.toString(), "-o", output.toString()))
+                .as(err.toString()).isZero();
+        String page = Files.readString(output.resolve("2016/03/trich-dan-thi-dua-la-1-bo/index.html"));
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(page);
+        assertThat(html.select("h1").text()).isEqualTo(title);
+        assertThat(page).contains("A\\B &quot;C&quot;: D");
+    }
+
+    @Test
+    void newWithBundleMakesAnArticleFolder() throws Exception {
+        Path project = TestSites.copy("basic", temp.resolve("site"));
+        assertThat(run("new", "-s", project.toString(), "--date", "2016-03-10", "--bundle", "Ảnh hội nghị")).isZero();
+        assertThat(project.resolve("content/2016/anh-hoi-nghi/index.md")).exists();
+        assertThat(out.toString()).contains("content/2016/anh-hoi-nghi/index.md");
     }
 }
