@@ -20,6 +20,9 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project = new ProjectOptions();
 
+    @Mixin
+    ReportOptions report = new ReportOptions();
+
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default: public/, or GAZETTE_OUTPUT).")
     Path output;
 
@@ -39,7 +42,7 @@ final class BuildCommand implements Callable<Integer> {
         try {
             SiteBuild build = SiteBuild.open(project.toBuildOptions(output == null ? null : output.toAbsolutePath()));
             BuildResult result = build.buildToDirectory();
-            ProblemPrinter.print(result.problems().sorted(), err);
+            ProblemPrinter.print(result.problems().sorted(), err, report.annotations());
             if (!quiet) {
                 printSummary(result.stats(), shown(build.config().projectDir(), build.config().outputDir()), out);
             }
@@ -50,7 +53,7 @@ final class BuildCommand implements Callable<Integer> {
             }
             return GazetteCommand.OK;
         } catch (BuildFailedException e) {
-            ProblemPrinter.print(e.problems(), err);
+            ProblemPrinter.print(e.problems(), err, report.annotations());
             return GazetteCommand.CONTENT_ERRORS;
         } catch (IOException e) {
             // Not the content's fault: a folder that cannot be created or written (exit code 3).

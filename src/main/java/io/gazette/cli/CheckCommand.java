@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:no errors",
             "1:errors found (or warnings, with --warnings-as-errors)",
-            "2:usage error"})
+            "2:usage error",
+            "3:a file or folder could not be read or written"})
 public final class CheckCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int PROBLEMS = 1;
@@ -56,6 +57,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    ReportOptions reporting = new ReportOptions();
 
     @Option(names = "--site", paramLabel = "DIR",
             description = "Check this already built site instead of building one (e.g. public after gazette build).")
@@ -130,9 +134,10 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             return site != null ? checkBuiltSite(options) : buildAndCheck(options);
         } catch (IOException e) {
-            // A file that cannot be read is not a bug of ours: say which, without a stack trace.
-            spec.commandLine().getErr().println("gazette check: " + e);
-            return PROBLEMS;
+            // A file that cannot be read is not the content's fault: say which, in one line (exit 3).
+            spec.commandLine().getErr().println("gazette: error: " + Failures.describe(e));
+            spec.commandLine().getErr().flush();
+            return GazetteCommand.INTERNAL;
         }
     }
 
@@ -181,15 +186,22 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /** Problems and their count on stderr (with annotations in CI), what was checked on stdout. */
     private int report(List<Problem> problems, CheckResult result, BaseUrl base) {
         PrintWriter out = spec.commandLine().getOut();
-        ProblemReport.Summary summary = ProblemReport.print(problems, out);
+        PrintWriter err = spec.commandLine().getErr();
+        ProblemReport.Summary summary = ProblemReport.print(problems, err);
+        GitHubAnnotations annotations = reporting.annotations();
+        if (annotations != null) {
+            annotations.print(problems, err);
+        }
         if (result != null) {
             String scope = result.describeScope();
             out.println(Character.toUpperCase(scope.charAt(0)) + scope.substring(1) + " for " + base + ".");
+            out.flush();
         }
-        out.println(summary.line());
-        out.flush();
+        err.println(summary.line());
+        err.flush();
         boolean failed = summary.errors() > 0 || warningsAsErrors && summary.warnings() > 0;
         return failed ? PROBLEMS : OK;
     }

@@ -70,7 +70,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"build", "serve", "new", "search", "import", "check"})
+    @ValueSource(strings = {"init", "build", "serve", "new", "search", "import", "check", "completion"})
     void everyCommandHasHelp(String command) {
         assertThat(run(command, "--help")).isZero();
         assertThat(out.toString()).contains("Usage: gazette " + command);
@@ -114,5 +114,76 @@ class CliTest {
         assertThat(run("new", "-s", project.toString(), "--date", "2016-03-10", "--bundle", "Ảnh hội nghị")).isZero();
         assertThat(project.resolve("content/2016/anh-hoi-nghi/index.md")).exists();
         assertThat(out.toString()).contains("content/2016/anh-hoi-nghi/index.md");
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeCreatedIsAnIoErrorWithExitThree() {
+        int code = run("build", "-s", TestSites.site("basic").toString(), "-o", "/proc/gazette-nope/public");
+        assertThat(code).isEqualTo(GazetteCommand.INTERNAL);
+        assertThat(err.toString().lines()).hasSize(1).first().asString()
+                .startsWith("gazette: error: /proc/gazette-nope").doesNotContain("Exception");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void problemsAreAlsoGitHubAnnotationsWhenAsked() {
+        int code = run("build", "--annotations", "-s", TestSites.site("invalid").toString(), "-o",
+                temp.resolve("out").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("::error file=")
+                .containsPattern("::error file=[^,]*content/a-missing-title\\.md,line=1::missing `title`");
+        assertThat(out.toString()).doesNotContain("::error");
+    }
+
+    @Test
+    void versionNamesTheVersionAndJava() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("Gazette ").contains("on Java ");
+    }
+
+    @Test
+    void completionPrintsABashScriptForEveryCommand() {
+        assertThat(run("completion")).isZero();
+        assertThat(out.toString()).contains("complete -F", "gazette").contains("init", "build", "serve", "check");
+    }
+
+    @Test
+    void initMakesASiteThatBuildsAtOnce() throws Exception {
+        Path site = temp.resolve("new-site");
+        assertThat(run("init", site.toString())).as(err.toString()).isZero();
+        assertThat(site.resolve("site.yml")).exists();
+        assertThat(Files.readString(site.resolve(".gitignore"))).contains("/public/", "/.gazette/");
+        assertThat(site.resolve(".github/workflows/publish.yml")).exists();
+        assertThat(site.resolve(".github/workflows/pull-request.yml")).exists();
+        assertThat(site.resolve("themes")).doesNotExist();
+        assertThat(run("build", "-q", "-s", site.toString())).as(err.toString()).isZero();
+        assertThat(site.resolve("public/index.html")).exists();
+        assertThat(site.resolve("public/feed.xml")).exists();
+        try (var articles = Files.walk(site.resolve("public"))) {
+            assertThat(articles.filter(p -> p.toString().endsWith("chao-mung-den-voi-trang-tin/index.html"))).hasSize(1);
+        }
+        // A second init leaves the site alone.
+        assertThat(run("init", site.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("a site already exists");
+    }
+
+    @Test
+    void initCanCopyTheThemeToCustomiseIt() throws Exception {
+        Path site = temp.resolve("themed");
+        assertThat(run("init", "--copy-theme", site.toString())).isZero();
+        assertThat(site.resolve("themes/default/templates/base.peb")).exists();
+        assertThat(run("build", "-q", "-s", site.toString())).as(err.toString()).isZero();
+    }
+
+    @Test
+    void initWorkflowsAreValidYaml() throws Exception {
+        Path site = temp.resolve("yaml");
+        assertThat(run("init", site.toString())).isZero();
+        for (String name : new String[] {"publish.yml", "pull-request.yml"}) {
+            Object parsed = new org.yaml.snakeyaml.Yaml().load(Files.readString(site.resolve(".github/workflows/" + name)));
+            assertThat(parsed).as(name).isInstanceOf(java.util.Map.class);
+        }
+        assertThat(Files.readString(site.resolve(".github/workflows/publish.yml")))
+                .contains("check --site public").contains("cron").doesNotContain("@VERSION@");
     }
 }
