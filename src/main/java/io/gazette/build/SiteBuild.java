@@ -55,6 +55,7 @@ public final class SiteBuild {
     private List<PlannedFile> staticPlan;
     private List<Problem> staticProblems = List.of();
     private final Map<String, Long> stageMillis = new LinkedHashMap<>();
+    private volatile BuildProgress progress = BuildProgress.NONE;
     /** The fingerprint of every file the last successful generation produced. */
     private final FileFingerprints fingerprints = new FileFingerprints();
     private final OutputPaths paths;
@@ -149,6 +150,11 @@ public final class SiteBuild {
         return generate(sink, changed, startNanos, true);
     }
 
+    /** Where the stages and the count of written files are reported (nowhere by default). */
+    public void progress(BuildProgress listener) {
+        this.progress = listener == null ? BuildProgress.NONE : listener;
+    }
+
     /**
      * @param withSearch false to skip the search work (analysis, related articles, static index,
      *                   Lucene) and reuse the last related lists: the preview renders a saved page
@@ -159,10 +165,14 @@ public final class SiteBuild {
         Problems problems = new Problems();
         stageMillis.clear();
         long t = System.nanoTime();
+        BuildProgress progress = this.progress;
+        progress.stage("reading content");
         List<ArticleInput> inputs = content.load(problems, changed);
         t = lap("content + markdown", t);
+        progress.stage("site model");
         Site site = assembler.assemble(inputs, ZonedDateTime.now(options.clock()), problems);
         t = lap("site model", t);
+        progress.stage("search analysis");
         SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir()) : null;
         if (search != null) {
             lastRelated = search.related();
@@ -209,7 +219,14 @@ public final class SiteBuild {
         List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, changes);
         t = lap("plan files", t);
         Set<String> reported = ConcurrentHashMap.newKeySet();
+        progress.stage("writing files");
+        int total = toProduce.size();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         toProduce.parallelStream().forEach(file -> {
+            int n = done.incrementAndGet();
+            if (n % 256 == 0 || n == total) {
+                progress.files(n, total);
+            }
             try {
                 file.producer().produce(file.path(), sink);
             } catch (PlannedFile.ProduceFailure e) {
@@ -226,6 +243,7 @@ public final class SiteBuild {
         toProduce.forEach(f -> changedPaths.add(f.path()));
         t = lap("render + write", t);
         if (search != null) {
+            progress.stage("search index");
             searchPaths.forEach(fingerprints::release);
             searchPaths = search.finish(sink, fingerprints, changedPaths, problems);
         }

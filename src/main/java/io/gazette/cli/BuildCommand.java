@@ -1,5 +1,6 @@
 package io.gazette.cli;
 
+import io.gazette.build.BuildProgress;
 import io.gazette.build.BuildResult;
 import io.gazette.build.BuildStats;
 import io.gazette.build.SiteBuild;
@@ -41,7 +42,14 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             SiteBuild build = SiteBuild.open(project.toBuildOptions(output == null ? null : output.toAbsolutePath()));
-            BuildResult result = build.buildToDirectory();
+            BuildProgress progress = TerminalProgress.forTerminal(quiet);
+            build.progress(progress);
+            BuildResult result;
+            try {
+                result = build.buildToDirectory();
+            } finally {
+                TerminalProgress.close(progress);
+            }
             ProblemPrinter.print(result.problems().sorted(), err, report.annotations());
             if (!quiet) {
                 printSummary(result.stats(), shown(build.config().projectDir(), build.config().outputDir()), out);
