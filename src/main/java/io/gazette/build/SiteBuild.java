@@ -1,5 +1,6 @@
 package io.gazette.build;
 
+import io.gazette.content.UrlPaths;
 import io.gazette.config.ConfigLoader;
 import io.gazette.config.SiteConfig;
 import io.gazette.output.DirectorySink;
@@ -131,11 +132,25 @@ public final class SiteBuild {
             }
             staging.commit();
             committed = true;
+            writeSourceMap(result);
             return result.withTotal(System.nanoTime() - start);
         } finally {
             if (!committed) {
                 staging.abandon();
             }
+        }
+    }
+
+    /** Beside the output, in .gazette/: which Markdown file each article page came from (for check). */
+    private void writeSourceMap(BuildResult result) {
+        Map<String, String> pages = new java.util.HashMap<>();
+        for (var article : result.site().articles()) {
+            pages.put(UrlPaths.fileFor(article.url()), article.source().toString());
+        }
+        try {
+            SourceMap.write(config.projectDir(), config.outputDir(), pages);
+        } catch (IOException e) {
+            // The site is built; only check's Markdown locations are lost. Not worth failing the build.
         }
     }
 

@@ -3,6 +3,8 @@ package io.gazette.cli;
 import io.gazette.output.TreeDeletion;
 import io.gazette.build.BuildOptions;
 import io.gazette.build.BuildResult;
+import io.gazette.build.SourceMap;
+import io.gazette.check.MarkdownLocations;
 import io.gazette.build.SiteBuild;
 import io.gazette.check.BaseUrl;
 import io.gazette.config.BuildOverrides;
@@ -152,7 +154,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         BaseUrl base = parseBaseUrl(url);
         CheckResult result = new SiteChecker(options).check(site, base);
-        return report(ProblemReport.under(site, result.problems()), result, base);
+        return report(located(result.problems(), site, site, base), result, base);
     }
 
     private int buildAndCheck(CheckOptions options) throws IOException {
@@ -171,11 +173,23 @@ public final class CheckCommand implements Callable<Integer> {
             BaseUrl base = parseBaseUrl(outcome.baseUrl());
             CheckResult result = new SiteChecker(options).check(temporary, base);
             List<Problem> all = new ArrayList<>(outcome.problems());
-            all.addAll(ProblemReport.under(outcome.outputLabel(), result.problems()));
+            all.addAll(located(result.problems(), temporary, outcome.outputLabel(), base));
             return report(all, result, base);
         } finally {
             TreeDeletion.delete(temporary);
+            SourceMap.delete(source.toAbsolutePath().normalize(), temporary);
         }
+    }
+
+    /**
+     * Problems of the site in {@code siteDir} shown under {@code label}; those in an article page
+     * at the Markdown line where the link was written, when the build left its source map.
+     */
+    private List<Problem> located(List<Problem> problems, Path siteDir, Path label, BaseUrl base) {
+        Path project = source.toAbsolutePath().normalize();
+        return SourceMap.read(project, siteDir)
+                .map(map -> new MarkdownLocations(map, project, base.path()).relocate(problems, label))
+                .orElseGet(() -> ProblemReport.under(label, problems));
     }
 
     private BaseUrl parseBaseUrl(String url) {

@@ -186,4 +186,39 @@ class CliTest {
         assertThat(Files.readString(site.resolve(".github/workflows/publish.yml")))
                 .contains("check --site public").contains("cron").doesNotContain("@VERSION@");
     }
+
+    @Test
+    void checkReportsABrokenLinkAtTheMarkdownLineWhereItWasWritten() throws Exception {
+        Path project = TestSites.copy("basic", temp.resolve("site"));
+        Files.writeString(project.resolve("content/2014/lien-ket-hong.md"), String.join("\n",
+                "---", "title: \"Liên kết hỏng\"", "date: 2014-08-21", "---", "", "Đoạn đầu.", "",
+                "Xem [bài không tồn tại](/2014/08/khong-co-bai-nay/) để biết thêm.", ""));
+        Path output = project.resolve("public");
+        assertThat(run("build", "-q", "-s", project.toString(), "--base-url", "https://example.org/archive/"))
+                .as(err.toString()).isZero();
+        assertThat(project.resolve(".gazette/source-maps")).isDirectoryContaining("glob:**.json");
+        assertThat(output.resolve(".gazette")).doesNotExist();
+
+        int code = run("check", "-s", project.toString(), "--site", output.toString(),
+                "--base-url", "https://example.org/archive/");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("content/2014/lien-ket-hong.md:8: error: link \"/archive/2014/08/khong-co-bai-nay/\"")
+                .contains("(in " + output + "/2014/08/lien-ket-hong/index.html:");
+    }
+
+    @Test
+    void checkWithoutASourceMapStillReportsTheHtmlLocation() throws Exception {
+        Path project = TestSites.copy("basic", temp.resolve("site"));
+        Files.writeString(project.resolve("content/2014/lien-ket-hong.md"), String.join("\n",
+                "---", "title: \"Liên kết hỏng\"", "date: 2014-08-21", "---", "",
+                "Xem [bài không tồn tại](/2014/08/khong-co-bai-nay/).", ""));
+        Path output = project.resolve("public");
+        assertThat(run("build", "-q", "-s", project.toString(), "--base-url", "https://example.org/")).isZero();
+        io.gazette.output.TreeDeletion.delete(project.resolve(".gazette/source-maps"));
+        assertThat(run("check", "-s", project.toString(), "--site", output.toString(), "--base-url", "https://example.org/"))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains(output + "/2014/08/lien-ket-hong/index.html:")
+                .doesNotContain("lien-ket-hong.md:");
+    }
 }
