@@ -1,5 +1,6 @@
 package io.gazette.build;
 
+import io.gazette.content.UrlPaths;
 import io.gazette.config.ConfigLoader;
 import io.gazette.config.SiteConfig;
 import io.gazette.output.DirectorySink;
@@ -55,6 +56,7 @@ public final class SiteBuild {
     private List<PlannedFile> staticPlan;
     private List<Problem> staticProblems = List.of();
     private final Map<String, Long> stageMillis = new LinkedHashMap<>();
+    private volatile BuildProgress progress = BuildProgress.NONE;
     /** The fingerprint of every file the last successful generation produced. */
     private final FileFingerprints fingerprints = new FileFingerprints();
     private final OutputPaths paths;
@@ -130,6 +132,7 @@ public final class SiteBuild {
                 }
                 staging.commit();
                 committed = true;
+                writeSourceMap(result);
                 return result.withTotal(System.nanoTime() - start);
             } catch (UncheckedIOException e) {
                 // A write failed on a build thread (a full disk, most often): one message, no trace.
@@ -139,6 +142,19 @@ public final class SiteBuild {
                     staging.abandon();
                 }
             }
+        }
+    }
+
+    /** Beside the output, in .gazette/: which Markdown file each article page came from (for check). */
+    private void writeSourceMap(BuildResult result) {
+        Map<String, String> pages = new java.util.HashMap<>();
+        for (var article : result.site().articles()) {
+            pages.put(UrlPaths.fileFor(article.url()), article.source().toString());
+        }
+        try {
+            SourceMap.write(config.projectDir(), config.outputDir(), pages);
+        } catch (IOException e) {
+            // The site is built; only check's Markdown locations are lost. Not worth failing the build.
         }
     }
 
@@ -153,6 +169,11 @@ public final class SiteBuild {
         return generate(sink, changed, startNanos, true);
     }
 
+    /** Where the stages and the count of written files are reported (nowhere by default). */
+    public void progress(BuildProgress listener) {
+        this.progress = listener == null ? BuildProgress.NONE : listener;
+    }
+
     /**
      * @param withSearch false to skip the search work (analysis, related articles, static index,
      *                   Lucene) and reuse the last related lists: the preview renders a saved page
@@ -163,11 +184,15 @@ public final class SiteBuild {
         Problems problems = new Problems();
         stageMillis.clear();
         long t = System.nanoTime();
+        BuildProgress progress = this.progress;
+        progress.stage("reading content");
         List<ArticleInput> inputs = content.load(problems, changed);
         t = lap("content + markdown", t);
+        progress.stage("site model");
         ZonedDateTime now = ZonedDateTime.now(options.clock());
         Site site = assembler.assemble(inputs, now, problems);
         t = lap("site model", t);
+        progress.stage("search analysis");
         SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir()) : null;
         if (search != null) {
             lastRelated = search.related();
@@ -214,7 +239,14 @@ public final class SiteBuild {
         List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, changes, now.toInstant());
         t = lap("plan files", t);
         Set<String> reported = ConcurrentHashMap.newKeySet();
+        progress.stage("writing files");
+        int total = toProduce.size();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         toProduce.parallelStream().forEach(file -> {
+            int n = done.incrementAndGet();
+            if (n % 256 == 0 || n == total) {
+                progress.files(n, total);
+            }
             try {
                 file.producer().produce(file.path(), sink);
             } catch (PlannedFile.ProduceFailure e) {
@@ -231,6 +263,7 @@ public final class SiteBuild {
         toProduce.forEach(f -> changedPaths.add(f.path()));
         t = lap("render + write", t);
         if (search != null) {
+            progress.stage("search index");
             searchPaths.forEach(fingerprints::release);
             searchPaths = search.finish(sink, fingerprints, changedPaths, problems);
         }

@@ -1,5 +1,6 @@
 package io.gazette.cli;
 
+import io.gazette.build.BuildProgress;
 import io.gazette.build.BuildResult;
 import io.gazette.build.BuildStats;
 import io.gazette.build.SiteBuild;
@@ -20,6 +21,9 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project = new ProjectOptions();
 
+    @Mixin
+    ReportOptions report = new ReportOptions();
+
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default: public/, or GAZETTE_OUTPUT).")
     Path output;
 
@@ -38,8 +42,15 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             SiteBuild build = SiteBuild.open(project.toBuildOptions(output == null ? null : output.toAbsolutePath()));
-            BuildResult result = build.buildToDirectory();
-            ProblemPrinter.print(result.problems().sorted(), err);
+            BuildProgress progress = TerminalProgress.forTerminal(quiet);
+            build.progress(progress);
+            BuildResult result;
+            try {
+                result = build.buildToDirectory();
+            } finally {
+                TerminalProgress.close(progress);
+            }
+            ProblemPrinter.print(result.problems().sorted(), err, report.annotations());
             if (!quiet) {
                 printSummary(result.stats(), shown(build.config().projectDir(), build.config().outputDir()), out);
             }
@@ -50,7 +61,7 @@ final class BuildCommand implements Callable<Integer> {
             }
             return GazetteCommand.OK;
         } catch (BuildFailedException e) {
-            ProblemPrinter.print(e.problems(), err);
+            ProblemPrinter.print(e.problems(), err, report.annotations());
             return GazetteCommand.CONTENT_ERRORS;
         } catch (IOException e) {
             // Not the content's fault: a folder that cannot be created or written (exit code 3).

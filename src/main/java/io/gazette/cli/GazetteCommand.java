@@ -13,12 +13,14 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Builds a Vietnamese news archive from Markdown into a static site.",
         subcommands = {
+                InitCommand.class,
                 BuildCommand.class,
                 ServeCommand.class,
                 NewCommand.class,
                 SearchCommand.class,
                 ImportCommand.class,
                 CheckCommand.class,
+                CompletionCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class GazetteCommand implements Runnable {

@@ -32,6 +32,9 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String bind;
 
+    @Option(names = "--open", description = "Open the preview in the browser once it is ready.")
+    boolean open;
+
     @Option(names = "--drafts", description = "Include draft articles.")
     boolean drafts;
 
@@ -86,11 +89,17 @@ public final class ServeCommand implements Callable<Integer> {
                     out);
         } catch (Exception e) {
             if (causedBy(e, BindException.class)) {
-                System.err.println("error: cannot listen on " + bind + ":" + port
+                System.err.println("gazette: error: cannot listen on " + bind + ":" + port
                         + " (in use by another program?); try --port 0 for any free port");
-                return 1;
+                return GazetteCommand.INTERNAL;
             }
             throw e;
+        }
+        if (open) {
+            String failure = BrowserOpener.open(session.url());
+            if (failure != null) {
+                System.err.println("gazette: " + failure + "; open " + session.url() + " yourself");
+            }
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
