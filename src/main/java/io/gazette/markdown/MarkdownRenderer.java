@@ -27,10 +27,12 @@ public final class MarkdownRenderer {
     /** The same parser without autolinking, which is a third of Flexmark's time: for texts with no link to find. */
     private final Parser parserWithoutAutolinks;
     private final HtmlRenderer renderer;
+    private final boolean allowRawHtml;
 
     /**
-     * @param allowRawHtml whether HTML written inside Markdown reaches the page. Off by default,
-     *                     as in Hugo: a pasted {@code <script>} must not go live unnoticed.
+     * @param allowRawHtml whether HTML written inside Markdown reaches the page, cleaned by
+     *                     {@link RawHtmlSanitizer}. Off by default, as in Hugo: a pasted
+     *                     {@code <script>} must not go live unnoticed.
      */
     public MarkdownRenderer(String basePath, boolean allowRawHtml) {
         MutableDataSet options = new MutableDataSet();
@@ -75,7 +77,9 @@ public final class MarkdownRenderer {
                     }
                 })
                 .linkResolverFactory(SiteLinkResolver.factory(basePath))
+                .attributeProviderFactory(ExternalLinks.factory())
                 .build();
+        this.allowRawHtml = allowRawHtml;
     }
 
     /**
@@ -86,7 +90,8 @@ public final class MarkdownRenderer {
         String html = DeepStack.call(() -> {
             Document document = (mayHoldAutolink(markdown) ? parser : parserWithoutAutolinks).parse(markdown);
             checkNesting(document);
-            return renderer.render(document);
+            String rendered = renderer.render(document);
+            return allowRawHtml ? RawHtmlSanitizer.clean(rendered) : rendered;
         });
         String textHtml = withoutFootnotes(html);
         String text = HtmlText.of(textHtml);
