@@ -29,10 +29,12 @@ public final class MarkdownRenderer {
     private final Parser parserWithoutAutolinks;
     private final HtmlRenderer renderer;
     private final EmbedRenderer embedRenderer;
+    private final boolean allowRawHtml;
 
     /**
-     * @param allowRawHtml whether HTML written inside Markdown reaches the page. Off by default,
-     *                     as in Hugo: a pasted {@code <script>} must not go live unnoticed.
+     * @param allowRawHtml whether HTML written inside Markdown reaches the page, cleaned by
+     *                     {@link RawHtmlSanitizer}. Off by default, as in Hugo: a pasted
+     *                     {@code <script>} must not go live unnoticed.
      */
     public MarkdownRenderer(String basePath, boolean allowRawHtml) {
         this(basePath, allowRawHtml, null);
@@ -83,7 +85,9 @@ public final class MarkdownRenderer {
                     }
                 })
                 .linkResolverFactory(SiteLinkResolver.factory(basePath))
+                .attributeProviderFactory(ExternalLinks.factory())
                 .build();
+        this.allowRawHtml = allowRawHtml;
     }
 
     /**
@@ -115,7 +119,8 @@ public final class MarkdownRenderer {
                 document.set(MediaKeys.MEDIA, media);
                 document.set(MediaKeys.BODY_FIRST_LINE, bodyFirstLine);
             }
-            return renderer.render(document);
+            String rendered = renderer.render(document);
+            return allowRawHtml ? RawHtmlSanitizer.clean(rendered) : rendered;
         });
         if (embeds != null && !embeds.shortcodes().isEmpty()) {
             List<String> rendered = new java.util.ArrayList<>();

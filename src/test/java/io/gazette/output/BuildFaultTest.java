@@ -38,6 +38,11 @@ class BuildFaultTest {
         System.setProperty("gazette.home", TestSites.projectRoot().toString());
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void noThemesAfterwards() {
+        System.clearProperty("gazette.home");
+    }
+
     /** A project whose content is version {@code version}: same files, different text and count. */
     private static Path project(Path dir, int version, int articles) throws IOException {
         Files.createDirectories(dir.resolve("content/2014"));
