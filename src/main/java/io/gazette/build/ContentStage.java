@@ -236,6 +236,10 @@ final class ContentStage {
             return Optional.empty();
         }
         long hash = Objects.hash(s.frontMatter(), s.markdown()) * 0x9E3779B97F4A7C15L + s.markdown().length();
-        return Optional.of(new ArticleInput(s, body, hash));
+        // Nothing reads the Markdown once it is rendered and hashed, and every input is kept
+        // for the whole build (and session): dropping it keeps a third of the article text
+        // (26 M characters, 52 MB, at 10,000 real articles) out of the heap.
+        ArticleSource kept = new ArticleSource(s.path(), s.frontMatter(), "", s.bodyFirstLine());
+        return Optional.of(new ArticleInput(kept, body, hash));
     }
 }

@@ -114,26 +114,30 @@ public final class SiteBuild {
     /** {@code gazette build}: the whole site into the output directory, atomically. */
     public BuildResult buildToDirectory() throws IOException, BuildFailedException {
         long start = System.nanoTime();
-        StagingArea staging = StagingArea.create(config.outputDir(), config.projectDir());
-        boolean committed = false;
-        try {
-            DirectorySink sink = new DirectorySink(staging.directory());
-            BuildResult result = generate(sink, null, start);
-            for (String duplicate : sink.duplicates()) {
-                result.problems().add(Problem.error(null, 0,
-                        "two pages were written to the same output file " + duplicate,
-                        "an article's slug, permalink or alias collides with a page Gazette generates"
-                                + " (tag, archive, search); change the slug or alias"));
-            }
-            if (result.problems().hasErrors()) {
-                throw new BuildFailedException(result.problems().sorted());
-            }
-            staging.commit();
-            committed = true;
-            return result.withTotal(System.nanoTime() - start);
-        } finally {
-            if (!committed) {
-                staging.abandon();
+        try (StagingArea staging = StagingArea.create(config.outputDir(), config.projectDir())) {
+            boolean committed = false;
+            try {
+                DirectorySink sink = new DirectorySink(staging.directory());
+                BuildResult result = generate(sink, null, start);
+                for (String duplicate : sink.duplicates()) {
+                    result.problems().add(Problem.error(null, 0,
+                            "two pages were written to the same output file " + duplicate,
+                            "an article's slug, permalink or alias collides with a page Gazette generates"
+                                    + " (tag, archive, search); change the slug or alias"));
+                }
+                if (result.problems().hasErrors()) {
+                    throw new BuildFailedException(result.problems().sorted());
+                }
+                staging.commit();
+                committed = true;
+                return result.withTotal(System.nanoTime() - start);
+            } catch (UncheckedIOException e) {
+                // A write failed on a build thread (a full disk, most often): one message, no trace.
+                throw new IOException("cannot write the site: " + e.getCause().getMessage(), e.getCause());
+            } finally {
+                if (!committed) {
+                    staging.abandon();
+                }
             }
         }
     }

@@ -4,7 +4,6 @@ import io.gazette.build.BuildResult;
 import io.gazette.build.BuildStats;
 import io.gazette.build.SiteBuild;
 import io.gazette.problems.BuildFailedException;
-import io.gazette.problems.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,8 +53,10 @@ final class BuildCommand implements Callable<Integer> {
             ProblemPrinter.print(e.problems(), err);
             return GazetteCommand.CONTENT_ERRORS;
         } catch (IOException e) {
-            ProblemPrinter.print(java.util.List.of(Problem.error(null, 0, e.getMessage(), null)), err);
-            return GazetteCommand.CONTENT_ERRORS;
+            // Not the content's fault: a folder that cannot be created or written (exit code 3).
+            err.println("gazette: error: " + Failures.describe(e));
+            err.flush();
+            return GazetteCommand.INTERNAL;
         }
     }
 

@@ -43,9 +43,20 @@ final class ProjectOptions {
         }
     }
 
-    /** Themes shipped with Gazette: the launcher passes its own folder as {@code gazette.home}. */
+    /**
+     * Themes shipped with Gazette, used when the project has no {@code themes/<name>/} of its own:
+     * from a checkout, ./gazette passes its folder as {@code gazette.home} (so editing
+     * {@code themes/default} shows at once); the runnable jar carries them inside.
+     */
     static Path themeFallback() {
         String home = System.getProperty("gazette.home");
-        return home == null ? null : Path.of(home).resolve("themes");
+        if (home != null) {
+            return Path.of(home).resolve("themes");
+        }
+        try {
+            return BundledThemes.directory();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not unpack the default theme: " + e.getMessage(), e);
+        }
     }
 }

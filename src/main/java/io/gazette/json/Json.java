@@ -60,10 +60,29 @@ public final class Json {
         return json;
     }
 
-    /** What {@code body} writes, as a string. */
+    /** How a document is laid out; the content and its escapes are the same in every layout. */
+    public enum Layout {
+        /** No white space at all. */
+        COMPACT,
+        /**
+         * Each field of the outermost object on a line of its own, indented by two spaces, with
+         * {@code ": "} and {@code ", "} inside: JSON-LD that a person can read in the page source.
+         */
+        FIELD_PER_LINE
+    }
+
+    /** What {@code body} writes, as a compact string. */
     public static String write(Body body) {
+        return write(Layout.COMPACT, body);
+    }
+
+    /** What {@code body} writes, as a string laid out as {@code layout} says. */
+    public static String write(Layout layout, Body body) {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = writer(out)) {
+            if (layout == Layout.FIELD_PER_LINE) {
+                json.setPrettyPrinter(new FieldPerLine());
+            }
             body.writeTo(json);
         } catch (IOException e) {
             throw new UncheckedIOException("writing JSON to memory", e);
@@ -85,6 +104,42 @@ public final class Json {
             }
             json.writeEndArray();
         });
+    }
+
+    /** The {@link Layout#FIELD_PER_LINE} layout. */
+    private static final class FieldPerLine extends MinimalPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        private static boolean outermost(JsonGenerator g) {
+            return g.getOutputContext().getParent().inRoot();
+        }
+
+        @Override
+        public void beforeObjectEntries(JsonGenerator g) throws IOException {
+            if (outermost(g)) {
+                g.writeRaw("\n  ");
+            }
+        }
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(outermost(g) ? ",\n  " : ", ");
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+            g.writeRaw(outermost(g) && entries > 0 ? "\n}" : "}");
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(", ");
+        }
     }
 
     /** Writes one JSON value. */

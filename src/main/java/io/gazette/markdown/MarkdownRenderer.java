@@ -82,6 +82,7 @@ public final class MarkdownRenderer {
      * @throws MarkdownTooDeep when elements nest deeper than {@link Limits#MAX_NESTING}
      */
     public RenderedMarkdown render(String markdown) {
+        checkLineStarts(markdown);
         String html = DeepStack.call(() -> {
             Document document = (mayHoldAutolink(markdown) ? parser : parserWithoutAutolinks).parse(markdown);
             checkNesting(document);
@@ -90,6 +91,55 @@ public final class MarkdownRenderer {
         String textHtml = withoutFootnotes(html);
         String text = HtmlText.of(textHtml);
         return new RenderedMarkdown(html, text, HtmlText.lead(textHtml, LEAD_CHARS), countWords(text));
+    }
+
+    /**
+     * The nesting a line opens by itself, before parsing: {@code > > - 1. } opens four blocks.
+     * Flexmark's block parser is quadratic in the blocks one line opens (10,000 {@code - } took
+     * 7 s), so a line past the limit is refused here instead of after parsing.
+     */
+    static void checkLineStarts(String markdown) {
+        int line = 1;
+        int i = 0;
+        int n = markdown.length();
+        while (i < n) {
+            int opened = 0;
+            while (i < n) {
+                char c = markdown.charAt(i);
+                if (c == ' ' || c == '\t') {
+                    i++;
+                } else if (c == '>') {
+                    opened++;
+                    i++;
+                } else if ((c == '-' || c == '*' || c == '+') && i + 1 < n && markdown.charAt(i + 1) == ' ') {
+                    opened++;
+                    i += 2;
+                } else if (c >= '0' && c <= '9') {
+                    int j = i;
+                    while (j < n && j - i < 9 && markdown.charAt(j) >= '0' && markdown.charAt(j) <= '9') {
+                        j++;
+                    }
+                    if (j + 1 < n && (markdown.charAt(j) == '.' || markdown.charAt(j) == ')') && markdown.charAt(j + 1) == ' ') {
+                        opened++;
+                        i = j + 2;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+                if (opened > Limits.MAX_NESTING) {
+                    throw new MarkdownTooDeep("Markdown elements nested more than " + Limits.MAX_NESTING
+                            + " deep (block quotes, lists, emphasis or links inside each other)", line);
+                }
+            }
+            int end = markdown.indexOf('\n', i);
+            if (end < 0) {
+                break;
+            }
+            i = end + 1;
+            line++;
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.gazette.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.gazette.config.SiteConfig;
 import io.gazette.json.Json;
 import io.gazette.site.Article;
@@ -45,8 +44,7 @@ public record ArticleMetadata(String imageUrl, String jsonLd) {
         String url = urls.absolute(article.url());
         String home = urls.absolute("");
         String publisher = config.title().isEmpty() ? config.author() : config.title();
-        return Json.write(json -> {
-            json.setPrettyPrinter(new DefaultPrettyPrinter());
+        return Json.write(Json.Layout.FIELD_PER_LINE, json -> {
             json.writeStartObject();
             json.writeStringField("@context", "https://schema.org");
             json.writeStringField("@type", "NewsArticle");

@@ -76,7 +76,7 @@ class ArticleMetadataTest {
         assertThat(other.selectFirst("meta[property=og:image]").attr("content"))
                 .isEqualTo("https://example.org/luu/images/hoi-nghi.png");
         assertThat(other.selectFirst("script[type=application/ld+json]").data())
-                .contains("\"image\" : [ \"https://example.org/luu/images/hoi-nghi.png\" ]");
+                .contains("\"image\": [\"https://example.org/luu/images/hoi-nghi.png\"]");
     }
 
     /** Runs {@code expression} (a function of the parsed object) over {@code json} in Node; skips without Node. */
