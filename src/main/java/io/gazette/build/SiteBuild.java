@@ -113,6 +113,15 @@ public final class SiteBuild {
         return config;
     }
 
+    /**
+     * When the last generation's site changes by the clock alone (a scheduled article comes due,
+     * a published one expires), or null when nothing is scheduled: the preview rebuilds then.
+     */
+    public java.time.Instant nextDue() {
+        long due = assembler.nextDue();
+        return due == Long.MAX_VALUE ? null : java.time.Instant.ofEpochSecond(due);
+    }
+
     /** {@code gazette build}: the whole site into the output directory, atomically. */
     public BuildResult buildToDirectory() throws IOException, BuildFailedException {
         long start = System.nanoTime();

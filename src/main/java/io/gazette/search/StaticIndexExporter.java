@@ -31,7 +31,7 @@ import java.util.stream.IntStream;
  * <pre>
  * search/manifest.json           {"format":2,"version":V,"docs":N,"shards":S,"chunk":C,
  *                                 "fields":[...],"years":[[year,firstDoc,count],...],
- *                                 "tags":[[name,count],...]}
+ *                                 "tags":[[name,count],...],"categories":[[name,count],...]}
  * search/V/t/&lt;hex&gt;.bin           terms whose FNV-1a-32(UTF-8 key) &amp; (S-1) == hex
  * search/V/d/&lt;n&gt;.json            documents n*C .. n*C+C-1: [[url,title,date,[tags],excerpt],...]
  *                                (small chunks: results are scattered, each one costs a chunk)
@@ -47,15 +47,21 @@ import java.util.stream.IntStream;
  * folded syllable ({@code dua}); two adjacent folded syllables of one field value joined by a space
  * ({@code thi dua}) — phrases without positions; {@code =} + exact spelling ({@code =đua}), the
  * documents with that spelling in any field, fetched only for queries typed with diacritics;
- * {@code #} + {@link VietnameseTokens#tagKey} for a tag filter. Entries of a shard come in a fixed
- * order (syllables, spellings, pairs, tags; each by first occurrence), whatever the thread count.
+ * {@code #} + {@link VietnameseTokens#tagKey} for a tag filter; {@code @} + the same key of a
+ * category, for a category filter; {@code >} + the start of a folded syllable ({@code >thu}, at
+ * least two characters, shorter than a syllable it starts), the documents (per field) with any
+ * syllable starting so — the last syllable of a query being typed ({@code khen thu} finds
+ * {@code khen thưởng}) costs one entry, as a whole syllable does. Entries of a shard come in a
+ * fixed order (syllables, spellings, pairs, tags, categories, prefixes; each by first
+ * occurrence), whatever the thread count.
  *
  * <h2>Shard</h2>
  * <pre>
  * shard   := varint termCount, entry*
  * entry   := varint keyLen, key, varint bodyLen, body
  * body    := syllable, pair: byte fieldMask, docset per set bit (field order)
- *          | spelling, tag: docset
+ *          | prefix: byte fieldMask, docset per set bit (field order)
+ *          | spelling, tag, category: docset
  * docset  := 0 varint count, varint first, varint (gap-1)*
  *          | 1 varint start, varint byteLen, bitmap (bit j of byte i = document start+8i+j)
  *          | 2 varint count, varint first, varint (gap-1)*   documents NOT in the set
@@ -222,7 +228,7 @@ public final class StaticIndexExporter {
         }
         String version = version(names, contents);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(DIR + "/manifest.json", manifest(sorted, version, shards, terms.tagNames, terms.tagCounts));
+        files.put(DIR + "/manifest.json", manifest(sorted, version, shards, terms));
         for (int i = 0; i < names.size(); i++) {
             files.put(DIR + "/" + version + "/" + names.get(i), contents.get(i));
         }
@@ -279,8 +285,7 @@ public final class StaticIndexExporter {
         return body.isBlank() ? "" : Snippets.collapsedHead(SearchFields.nfc(body), length);
     }
 
-    private static byte[] manifest(List<SearchDocument> sorted, String version, int shards,
-                                   Map<String, String> tagNames, Map<String, Integer> tagCounts) {
+    private static byte[] manifest(List<SearchDocument> sorted, String version, int shards, Terms terms) {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = Json.writer(text)) {
             json.writeStartObject();
@@ -306,22 +311,29 @@ public final class StaticIndexExporter {
                 json.writeArray(new int[] {year, start, i - start}, 0, 3);
             }
             json.writeEndArray();
-            json.writeArrayFieldStart("tags");
-            List<String> keys = new ArrayList<>(tagCounts.keySet());
-            keys.sort(Comparator.<String>comparingInt(tagCounts::get).reversed().thenComparing(Comparator.naturalOrder()));
-            for (int t = 0; t < Math.min(TOP_TAGS, keys.size()); t++) {
-                json.writeStartArray();
-                json.writeString(tagNames.get(keys.get(t)));
-                json.writeNumber(tagCounts.get(keys.get(t)));
-                json.writeEndArray();
-            }
-            json.writeEndArray();
+            counted(json, "tags", terms.tagNames, terms.tagCounts, TOP_TAGS);
+            counted(json, "categories", terms.categoryNames, terms.categoryCounts, Integer.MAX_VALUE);
             json.writeEndObject();
             json.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code "field":[[name,count],...]}: the {@code limit} most used, most used first. */
+    private static void counted(JsonGenerator json, String field, Map<String, String> names, Map<String, Integer> counts,
+            int limit) throws IOException {
+        json.writeArrayFieldStart(field);
+        List<String> keys = new ArrayList<>(counts.keySet());
+        keys.sort(Comparator.<String>comparingInt(counts::get).reversed().thenComparing(Comparator.naturalOrder()));
+        for (int t = 0; t < Math.min(limit, keys.size()); t++) {
+            json.writeStartArray();
+            json.writeString(names.get(keys.get(t)));
+            json.writeNumber(counts.get(keys.get(t)));
+            json.writeEndArray();
+        }
+        json.writeEndArray();
     }
 
     /**
@@ -431,6 +443,8 @@ public final class StaticIndexExporter {
         final byte[][] foldedBytes;
         final Map<String, String> tagNames = new HashMap<>();
         final Map<String, Integer> tagCounts = new HashMap<>();
+        final Map<String, String> categoryNames = new HashMap<>();
+        final Map<String, Integer> categoryCounts = new HashMap<>();
         /** Document ranges walked in parallel. */
         final int rangeSize;
         final int ranges;
@@ -460,6 +474,8 @@ public final class StaticIndexExporter {
             Arena[] spellings = new Arena[1];
             Arena[] pairs = new Arena[PARTITIONS];
             Arena[] tags = new Arena[1];
+            Arena[] categories = new Arena[1];
+            Arena[] prefixes = new Arena[1];
             for (int pass = 0; pass < passes; pass++) {
                 int firstPartition = pass * PARTITIONS / passes;
                 int endPartition = (pass + 1) * PARTITIONS / passes;
@@ -488,7 +504,12 @@ public final class StaticIndexExporter {
                 });
                 List<Runnable> tasks = new ArrayList<>();
                 if (firstPass) {
-                    tasks.add(() -> syllables[0] = encodeSyllables(syllableLogs));
+                    tasks.add(() -> {
+                        Grouped grouped = Grouped.of(syllableLogs, corpus.foldeds.size());
+                        syllables[0] = encodeSyllables(grouped);
+                        prefixes[0] = encodePrefixes(grouped);
+                    });
+                    tasks.add(() -> categories[0] = encodeCategories());
                     tasks.add(() -> spellings[0] = encodeSpellings(spellingLogs));
                     tasks.add(() -> tags[0] = encodeTags());
                 }
@@ -503,6 +524,8 @@ public final class StaticIndexExporter {
             arenas.add(spellings[0]);
             arenas.addAll(Arrays.asList(pairs));
             arenas.add(tags[0]);
+            arenas.add(categories[0]);
+            arenas.add(prefixes[0]);
             return arenas;
         }
 
@@ -560,9 +583,8 @@ public final class StaticIndexExporter {
             }
         }
 
-        private Arena encodeSyllables(Occurrences[] logs) {
+        private Arena encodeSyllables(Grouped g) {
             int count = corpus.foldeds.size();
-            Grouped g = Grouped.of(logs, count);
             Arena out = new Arena(1 << 20);
             int[] scratch = new int[Math.max(16, docCount)];
             for (int id = 0; id < count; id++) {
@@ -664,6 +686,74 @@ public final class StaticIndexExporter {
                 tagCounts.put(tag, docs.size);
                 DocSets.write(out.begin(), docs.docs, 0, docs.size, docCount);
                 byte[] key = ("#" + tag).getBytes(StandardCharsets.UTF_8);
+                out.end(key, key.length, Hashes.fnv1a32(key));
+            });
+            return out;
+        }
+
+        private Arena encodeCategories() {
+            Map<String, DocSets.Builder> categories = new LinkedHashMap<>();
+            for (int doc = 0; doc < docCount; doc++) {
+                String category = corpus.docs.get(doc).category();
+                String key = category == null ? "" : VietnameseTokens.tagKey(category);
+                if (!key.isEmpty()) {
+                    categoryNames.putIfAbsent(key, Snippets.collapse(category));
+                    categories.computeIfAbsent(key, x -> new DocSets.Builder()).add(doc);
+                }
+            }
+            Arena out = new Arena(1 << 12);
+            categories.forEach((category, docs) -> {
+                categoryCounts.put(category, docs.size);
+                DocSets.write(out.begin(), docs.docs, 0, docs.size, docCount);
+                byte[] key = ("@" + category).getBytes(StandardCharsets.UTF_8);
+                out.end(key, key.length, Hashes.fnv1a32(key));
+            });
+            return out;
+        }
+
+        /**
+         * One entry per proper start (two characters or more) of a folded syllable: the union of
+         * the field sets of the syllables it starts. Syllables are a few letters long, so there
+         * are a few times as many starts as syllables, most of them shared.
+         */
+        private Arena encodePrefixes(Grouped g) {
+            Map<String, List<Integer>> starts = new LinkedHashMap<>();
+            for (int id = 0; id < corpus.foldeds.size(); id++) {
+                String folded = corpus.foldeds.get(id);
+                if (g.start[id] == g.start[id + 1]) {
+                    continue;
+                }
+                for (int end = 2; end < folded.length(); end++) {
+                    if (Character.isHighSurrogate(folded.charAt(end - 1))) {
+                        continue; // never split a character
+                    }
+                    starts.computeIfAbsent(folded.substring(0, end), x -> new ArrayList<>()).add(id);
+                }
+            }
+            Arena out = new Arena(1 << 16);
+            byte[] masks = new byte[docCount];
+            int[] touched = new int[Math.max(16, docCount)];
+            int[] scratch = new int[Math.max(16, docCount)];
+            starts.forEach((prefix, ids) -> {
+                int n = 0;
+                for (int id : ids) {
+                    for (int j = g.start[id]; j < g.start[id + 1]; j++) {
+                        int doc = g.docs[j];
+                        if (masks[doc] == 0) {
+                            touched[n++] = doc;
+                        }
+                        masks[doc] |= g.masks[j];
+                    }
+                }
+                Arrays.sort(touched, 0, n);
+                int[] docs = Arrays.copyOf(touched, n);
+                byte[] docMasks = new byte[n];
+                for (int i = 0; i < n; i++) {
+                    docMasks[i] = masks[docs[i]];
+                    masks[docs[i]] = 0;
+                }
+                writeFieldSets(out.begin(), new Grouped(new int[] {0, n}, docs, docMasks), 0, scratch);
+                byte[] key = (">" + prefix).getBytes(StandardCharsets.UTF_8);
                 out.end(key, key.length, Hashes.fnv1a32(key));
             });
             return out;

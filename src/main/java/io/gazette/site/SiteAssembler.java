@@ -320,6 +320,15 @@ public final class SiteAssembler {
         return lastChanges;
     }
 
+    /**
+     * When the site of the last call changes by the clock alone — the earliest date of a
+     * scheduled article or expiry of a published one — in epoch seconds; {@link Long#MAX_VALUE}
+     * when nothing is scheduled.
+     */
+    public long nextDue() {
+        return nextDue;
+    }
+
     /** How many aliases the published articles have. */
     public int aliasCount() {
         return aliasCount;

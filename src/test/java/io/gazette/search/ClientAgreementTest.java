@@ -80,6 +80,12 @@ class ClientAgreementTest {
         assertNodeTestPasses("src/test/js/agreement.test.mjs");
     }
 
+    /** Prefix matching, newest-first sorting and the category filter of the search page. */
+    @Test
+    void browserClientAddsPrefixSortAndCategory() throws Exception {
+        assertNodeTestPasses("src/test/js/features.test.mjs");
+    }
+
     private static void assertNodeTestPasses(String file) throws Exception {
         Path project = AnalyzerVectorsTest.projectDir();
         ProcessBuilder pb = new ProcessBuilder("node", "--test", file)
