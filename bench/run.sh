@@ -19,6 +19,8 @@
 #   BENCH_WRAP    command prefix put before every timed run, e.g. a lock: "flock /path/to/lock"
 #   BENCH_QUIET_WAIT  seconds to wait for an idle machine before each run (default 120)
 #   BENCH_OUT_ROOT  where the generated sites go (default /dev/shm, a RAM disk); BENCH_KEEP=1 keeps them
+#   BENCH_WARMUP  1 (default): one untimed run of each build first; 0 skips it (for the long
+#                 100,000-article builds: the freshly converted corpus is in the page cache already)
 #   BENCH_HEAP    maximum heap for the extra Gazette heap check run (default 1g; "" skips it)
 #   GAZETTE_JAVA_OPTS  JVM options for the Gazette launcher (shown in the table when set)
 #   GAZETTE       Gazette launcher (default: ./gazette; commands run from the repository root)
@@ -43,6 +45,8 @@ fi
 SEED=${BENCH_SEED:-20140818}
 WRAP=${BENCH_WRAP:-}
 HEAP=${BENCH_HEAP-1g}
+WARMUP=${BENCH_WARMUP:-1}
+[[ $WARMUP == 0 || $WARMUP == 1 ]] || { echo "BENCH_WARMUP is 0 or 1" >&2; exit 2; }
 GAZETTE=${GAZETTE:-./gazette}
 HUGO=${HUGO:-hugo}
 TIME=/usr/bin/time
@@ -93,7 +97,8 @@ mkdir -p "$OUT" "$SITES"
 
 # ---------------------------------------------------------------- the commands under test
 
-gazette_command() { echo "$GAZETTE build --quiet --source $CORPUS/gazette --output $1"; }
+# --timings: the log of each run keeps the time of every pipeline stage (the summary costs nothing).
+gazette_command() { echo "$GAZETTE build --timings --source $CORPUS/gazette --output $1"; }
 hugo_command() { echo "$HUGO --quiet -s $CORPUS/hugo -d $1"; }
 # The same Hugo site without the related-articles list on article pages (Hugo's costliest part).
 hugo_norelated_command() { echo "$HUGO --quiet -s $CORPUS/hugo --config hugo.toml,no-related.toml -d $1"; }
@@ -170,12 +175,13 @@ for tool in $TOOLS; do
         echo "no Gazette launcher at $GAZETTE (build it first, or set GAZETTE=...)" >&2
         exit 1
     fi
-    echo "Timing $tool: 1 warm-up + $RUNS runs ..." >&2
-    run_once "$tool" >/dev/null
+    echo "Timing $tool: ${WARMUP} warm-up + $RUNS runs ..." >&2
+    ((WARMUP == 0)) || run_once "$tool" >/dev/null
     : >"$OUT/$tool.times"
     for ((i = 1; i <= RUNS; i++)); do
         run_once "$tool" | tee -a "$OUT/$tool.times" | sed "s/^/  run $i: wall cpu rss_kib others_cpu = /" >&2
     done
+    [[ $tool == gazette ]] && cp "$OUT/$tool.log" "$OUT/gazette-last-run.log"
     WALL[$tool]=$(cut -d' ' -f1 "$OUT/$tool.times" | median)
     CPU[$tool]=$(cut -d' ' -f2 "$OUT/$tool.times" | median)
     RSS[$tool]=$(cut -d' ' -f3 "$OUT/$tool.times" | median)
@@ -192,7 +198,10 @@ HEAP_NOTE=""
 if [[ " $TOOLS " == *" gazette "* && -n $HEAP ]]; then
     echo "Heap check: Gazette with -Xmx$HEAP ..." >&2
     clean gazette
-    if JDK_JAVA_OPTIONS="-Xmx$HEAP -Xlog:gc:file=$OUT/gc.log" bash -c "$(gazette_command "$SITES/gazette")" \
+    # The launcher's own -Xmx would win over JDK_JAVA_OPTIONS (it comes later on the command
+    # line), so the check replaces the launcher's options with the same ones and this heap cap.
+    if GAZETTE_JAVA_OPTS="${GAZETTE_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseParallelGC} -Xmx$HEAP -Xlog:gc:file=$OUT/gc.log" \
+        bash -c "$(gazette_command "$SITES/gazette")" \
         >"$OUT/gazette-heap.log" 2>&1; then
         read -r before after committed < <(grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$OUT/gc.log" |
             awk -F'[M>(-]+' '{ if ($1 > b) b = $1; if ($2 > a) a = $2; if ($3 > c) c = $3 } END { print b + 0, a + 0, c + 0 }')
@@ -210,7 +219,9 @@ thousands() { awk -v n="$1" 'BEGIN { s = sprintf("%d", n); out = ""; while (leng
 echo
 corpus_note="real Vietnamese news text (bench/convert_real.py)"
 [[ $KIND == synthetic ]] && corpus_note="synthetic corpus, seed $SEED"
-echo "$(thousands "$ARTICLES") articles, $corpus_note, median of $RUNS runs after a warm-up;" \
+warmup_note="after a warm-up"
+((WARMUP == 0)) && warmup_note="without a warm-up run"
+echo "$(thousands "$ARTICLES") articles, $corpus_note, median of $RUNS runs $warmup_note;" \
     "$(nproc) cores, $(java -version 2>&1 | head -1 | sed 's/"//g')."
 echo
 echo "| Generator | Articles | Wall time | Range | Articles/s | CPU time | Peak RSS |"
@@ -236,9 +247,21 @@ if [[ -n ${WALL[gazette]:-} ]]; then
     done
 fi
 [[ -n $HEAP_NOTE ]] && { echo; echo "$HEAP_NOTE"; }
+if [[ -f $OUT/gazette-last-run.log ]]; then
+    echo
+    echo "Gazette's pipeline stages in the last timed run (\`--timings\`, ms):"
+    echo
+    echo "| Stage | ms |"
+    echo "|---|---:|"
+    sed -n '/^Built in/,$p' "$OUT/gazette-last-run.log" | sed 1d | grep -E '^  [a-z].* [0-9]+ ms$' |
+        sed -E 's/^  (.*[^ ]) +([0-9]+) ms$/| \1 | \2 |/'
+    sed -n 's/^Built in \([0-9]*\) ms.*/| total (inside the JVM) | \1 |/p' "$OUT/gazette-last-run.log"
+fi
 echo
 env_prefix=""
 [[ -n ${BENCH_TOOLS:-} ]] && env_prefix="BENCH_TOOLS=\"$TOOLS\" "
+((WARMUP == 0)) && env_prefix+="BENCH_WARMUP=0 "
+[[ -z $HEAP ]] && env_prefix+="BENCH_HEAP= "
 echo "Reproduce: \`${env_prefix}bench/run.sh $KIND:$ARTICLES $RUNS\`. Timed commands:"
 echo
 for tool in $TOOLS; do
