@@ -251,8 +251,7 @@ final class ContentStage {
         try {
             body = markdown.render(s.markdown(), media, s.bodyFirstLine());
         } catch (MarkdownTooDeep e) {
-            problems.add(Problem.error(s.path(), s.bodyFirstLine() + e.line() - 1, e.getMessage(),
-                    "a run of `>` or of list markers at the start of a line nests them; remove the extra ones"));
+            problems.add(Problem.error(s.path(), s.bodyFirstLine() + e.line() - 1, e.getMessage(), e.hint()));
             return Optional.empty();
         }
         ArticleMedia published = media.result();

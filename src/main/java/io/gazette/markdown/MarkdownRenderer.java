@@ -111,6 +111,7 @@ public final class MarkdownRenderer {
             markdown = embeds.markdown();
         }
         checkLineStarts(markdown);
+        checkBacktickRuns(markdown);
         String source = markdown;
         String html = DeepStack.call(() -> {
             Document document = (mayHoldAutolink(source) ? parser : parserWithoutAutolinks).parse(source);
@@ -132,6 +133,26 @@ public final class MarkdownRenderer {
         String textHtml = withoutFootnotes(html);
         String text = HtmlText.of(textHtml);
         return new RenderedMarkdown(html, text, HtmlText.lead(textHtml, LEAD_CHARS), countWords(text));
+    }
+
+    /** Refuses a run of backticks longer than {@link Limits#MAX_BACKTICK_RUN} (see there why). */
+    static void checkBacktickRuns(String markdown) {
+        int line = 1;
+        int run = 0;
+        for (int i = 0; i < markdown.length(); i++) {
+            char c = markdown.charAt(i);
+            if (c == '`') {
+                if (++run > Limits.MAX_BACKTICK_RUN) {
+                    throw new MarkdownTooDeep("a run of more than " + Limits.MAX_BACKTICK_RUN + " backticks (`)", line,
+                            "code spans need one to three backticks; shorten the run or write it inside a fenced code block");
+                }
+            } else {
+                run = 0;
+                if (c == '\n') {
+                    line++;
+                }
+            }
+        }
     }
 
     /**

@@ -75,6 +75,16 @@ class PathologicalMarkdownTest {
     }
 
     @Test
+    void aBacktickRunPastTheLimitNamesItsLine() {
+        MarkdownRenderer renderer = new MarkdownRenderer("/", false);
+        assertThat(renderer.render("Mã `x` và ```y```.\n").html()).contains("<code>x</code>", "<code>y</code>");
+        Throwable thrown = catchThrowable(() -> renderer.render("Mở đầu.\n\n" + "`".repeat(Limits.MAX_BACKTICK_RUN + 1) + "\n"));
+        assertThat(thrown).isInstanceOf(MarkdownTooDeep.class)
+                .hasMessage("a run of more than 32 backticks (`)");
+        assertThat(((MarkdownTooDeep) thrown).line()).isEqualTo(3);
+    }
+
+    @Test
     void nestingPastTheLimitNamesTheLineWhereItGoesOver() {
         MarkdownRenderer renderer = new MarkdownRenderer("/", false);
         String text = "Mở đầu.\n\n" + ">".repeat(Limits.MAX_NESTING + 1) + " a\n";
