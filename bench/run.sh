@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
-# Times a full Gazette build against a full Hugo build of the same synthetic corpus.
+# Times a full Gazette build against a full Hugo build of the same corpus.
 #
-#   bench/run.sh N [RUNS]
+#   bench/run.sh [real:|synthetic:]N [RUNS]
+#
+# real:N (the default; plain N means real:N) converts the first N articles of the real Vietnamese
+# news corpus (../shared/corpus/vn-news-25k.jsonl.xz, 25,440 articles; beyond that, reused copies)
+# with bench/convert_real.py; synthetic:N generates N articles with bench/GenerateCorpus.java.
 #
 # Prints a Markdown table (median of RUNS timed runs after one untimed warm-up) ready for
 # BENCHMARKS.md. See bench/README.md for what the columns mean.
 #
 # Environment:
-#   BENCH_TOOLS   which builds to time (default "gazette hugo hugo_norelated"; "none" only generates
-#                 the corpus). hugo_norelated is the Hugo site without related articles.
+#   BENCH_TOOLS   which builds to time (default for real text "gazette hugo_norelated", as issue 9
+#                 compares; for synthetic "gazette hugo hugo_norelated"; "none" only prepares the
+#                 corpus). hugo_norelated is the Hugo site without related articles.
+#   BENCH_REAL_CORPUS  the real corpus file (default: ../shared/corpus/vn-news-25k.jsonl.xz)
 #   BENCH_SEED    corpus seed (default 20140818)
 #   BENCH_WRAP    command prefix put before every timed run, e.g. a lock: "flock /path/to/lock"
 #   BENCH_QUIET_WAIT  seconds to wait for an idle machine before each run (default 120)
@@ -19,16 +25,21 @@
 #   HUGO          Hugo binary (default: hugo)
 set -euo pipefail
 
-usage() { echo "usage: bench/run.sh N [RUNS]" >&2; exit 2; }
-[[ $# -ge 1 && $1 =~ ^[0-9]+$ && $1 -gt 0 ]] || usage
-ARTICLES=$1
+usage() { echo "usage: bench/run.sh [real:|synthetic:]N [RUNS]" >&2; exit 2; }
+[[ $# -ge 1 && $1 =~ ^((real|synthetic):)?([0-9]+)$ && ${BASH_REMATCH[3]} -gt 0 ]] || usage
+KIND=${BASH_REMATCH[2]:-real}
+ARTICLES=${BASH_REMATCH[3]}
 RUNS=${2:-5}
 [[ $RUNS =~ ^[0-9]+$ && $RUNS -gt 0 ]] || usage
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH="$REPO/bench"
 WORK="$BENCH/work"
-TOOLS=${BENCH_TOOLS:-gazette hugo hugo_norelated}
+if [[ $KIND == real ]]; then
+    TOOLS=${BENCH_TOOLS:-gazette hugo_norelated}
+else
+    TOOLS=${BENCH_TOOLS:-gazette hugo hugo_norelated}
+fi
 SEED=${BENCH_SEED:-20140818}
 WRAP=${BENCH_WRAP:-}
 HEAP=${BENCH_HEAP-1g}
@@ -41,15 +52,27 @@ cd "$REPO"
 
 # ---------------------------------------------------------------- corpus (cached)
 
-# The cache key includes the generator's own hash, so editing the generator regenerates.
-generator_hash=$(sha256sum "$BENCH/GenerateCorpus.java" | cut -c1-12)
-CORPUS="$WORK/corpus-$ARTICLES-$SEED-$generator_hash"
+# The cache key includes the converter's or generator's own hash, so editing it regenerates.
+if [[ $KIND == real ]]; then
+    generator_hash=$(sha256sum "$BENCH/convert_real.py" | cut -c1-12)
+    CORPUS="$WORK/real-$ARTICLES-$generator_hash"
+    generate() {
+        python3 "$BENCH/convert_real.py" --articles "$ARTICLES" --out "$1/gazette" --hugo "$1/hugo" \
+            --hugo-theme "$BENCH/hugo-theme"
+    }
+else
+    generator_hash=$(sha256sum "$BENCH/GenerateCorpus.java" | cut -c1-12)
+    CORPUS="$WORK/corpus-$ARTICLES-$SEED-$generator_hash"
+    generate() {
+        (cd "$REPO" && java -Dfile.encoding=UTF-8 bench/GenerateCorpus.java --articles "$ARTICLES" --seed "$SEED" \
+            --out "$1/gazette" --hugo "$1/hugo" --hugo-theme bench/hugo-theme)
+    }
+fi
 if [[ ! -f $CORPUS/.complete ]]; then
-    echo "Generating $ARTICLES articles into $CORPUS ..." >&2
+    echo "Preparing $KIND:$ARTICLES articles in $CORPUS ..." >&2
     rm -rf "$CORPUS" "$CORPUS.tmp"
     mkdir -p "$CORPUS.tmp"
-    (cd "$REPO" && java -Dfile.encoding=UTF-8 bench/GenerateCorpus.java --articles "$ARTICLES" --seed "$SEED" \
-        --out "$CORPUS.tmp/gazette" --hugo "$CORPUS.tmp/hugo" --hugo-theme bench/hugo-theme) >&2
+    generate "$CORPUS.tmp" >&2
     touch "$CORPUS.tmp/.complete"
     mv "$CORPUS.tmp" "$CORPUS"
 fi
@@ -63,8 +86,8 @@ cp -r "$BENCH/hugo-theme" "$CORPUS/hugo/themes/gazette-bench"
 # Logs and timings stay in bench/work; the generated sites go to memory (tmpfs) by default. On a
 # disk mounted with `discard` (common in VMs), deleting the previous run's 20,000 files slows the
 # next run's writes by seconds, run after run; a RAM disk times the generators, not the disk.
-OUT="$WORK/results-$ARTICLES"
-SITES="${BENCH_OUT_ROOT:-/dev/shm}/gazette-bench-$ARTICLES"
+OUT="$WORK/results-$KIND-$ARTICLES"
+SITES="${BENCH_OUT_ROOT:-/dev/shm}/gazette-bench-$KIND-$ARTICLES"
 mkdir -p "$OUT" "$SITES"
 [[ -n ${BENCH_KEEP:-} ]] || trap 'rm -rf "$SITES"' EXIT
 
@@ -185,7 +208,9 @@ fi
 thousands() { awk -v n="$1" 'BEGIN { s = sprintf("%d", n); out = ""; while (length(s) > 3) { out = "," substr(s, length(s) - 2) out; s = substr(s, 1, length(s) - 3) } print s out }'; }
 
 echo
-echo "$(thousands "$ARTICLES") articles, seed $SEED, median of $RUNS runs after a warm-up;" \
+corpus_note="real Vietnamese news text (bench/convert_real.py)"
+[[ $KIND == synthetic ]] && corpus_note="synthetic corpus, seed $SEED"
+echo "$(thousands "$ARTICLES") articles, $corpus_note, median of $RUNS runs after a warm-up;" \
     "$(nproc) cores, $(java -version 2>&1 | head -1 | sed 's/"//g')."
 echo
 echo "| Generator | Articles | Wall time | Range | Articles/s | CPU time | Peak RSS |"
@@ -214,7 +239,7 @@ fi
 echo
 env_prefix=""
 [[ -n ${BENCH_TOOLS:-} ]] && env_prefix="BENCH_TOOLS=\"$TOOLS\" "
-echo "Reproduce: \`${env_prefix}bench/run.sh $ARTICLES $RUNS\`. Timed commands:"
+echo "Reproduce: \`${env_prefix}bench/run.sh $KIND:$ARTICLES $RUNS\`. Timed commands:"
 echo
 for tool in $TOOLS; do
     echo "    $("${tool}_command" "$SITES/$tool" | sed "s|$REPO/||g")"

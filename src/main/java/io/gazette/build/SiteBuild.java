@@ -77,7 +77,7 @@ public final class SiteBuild {
         this.translations = translations;
         this.assembler = assembler;
         this.renderer = renderer;
-        this.content = new ContentStage(config);
+        this.content = new ContentStage(config, new io.gazette.render.ThemeEmbeds(renderer, config.basePath()));
         this.themeHash = themeHash;
         this.paths = new OutputPaths(assembler.urls());
         this.pagePlanner = new PagePlanner(translations, themeHash, showsArticleCount, paths);
@@ -116,27 +116,31 @@ public final class SiteBuild {
     /** {@code gazette build}: the whole site into the output directory, atomically. */
     public BuildResult buildToDirectory() throws IOException, BuildFailedException {
         long start = System.nanoTime();
-        StagingArea staging = StagingArea.create(config.outputDir(), config.projectDir());
-        boolean committed = false;
-        try {
-            DirectorySink sink = new DirectorySink(staging.directory());
-            BuildResult result = generate(sink, null, start);
-            for (String duplicate : sink.duplicates()) {
-                result.problems().add(Problem.error(null, 0,
-                        "two pages were written to the same output file " + duplicate,
-                        "an article's slug, permalink or alias collides with a page Gazette generates"
-                                + " (tag, archive, search); change the slug or alias"));
-            }
-            if (result.problems().hasErrors()) {
-                throw new BuildFailedException(result.problems().sorted());
-            }
-            staging.commit();
-            committed = true;
-            writeSourceMap(result);
-            return result.withTotal(System.nanoTime() - start);
-        } finally {
-            if (!committed) {
-                staging.abandon();
+        try (StagingArea staging = StagingArea.create(config.outputDir(), config.projectDir())) {
+            boolean committed = false;
+            try {
+                DirectorySink sink = new DirectorySink(staging.directory());
+                BuildResult result = generate(sink, null, start);
+                for (String duplicate : sink.duplicates()) {
+                    result.problems().add(Problem.error(null, 0,
+                            "two pages were written to the same output file " + duplicate,
+                            "an article's slug, permalink or alias collides with a page Gazette generates"
+                                    + " (tag, archive, search); change the slug or alias"));
+                }
+                if (result.problems().hasErrors()) {
+                    throw new BuildFailedException(result.problems().sorted());
+                }
+                staging.commit();
+                committed = true;
+                writeSourceMap(result);
+                return result.withTotal(System.nanoTime() - start);
+            } catch (UncheckedIOException e) {
+                // A write failed on a build thread (a full disk, most often): one message, no trace.
+                throw new IOException("cannot write the site: " + e.getCause().getMessage(), e.getCause());
+            } finally {
+                if (!committed) {
+                    staging.abandon();
+                }
             }
         }
     }
@@ -185,7 +189,8 @@ public final class SiteBuild {
         List<ArticleInput> inputs = content.load(problems, changed);
         t = lap("content + markdown", t);
         progress.stage("site model");
-        Site site = assembler.assemble(inputs, ZonedDateTime.now(options.clock()), problems);
+        ZonedDateTime now = ZonedDateTime.now(options.clock());
+        Site site = assembler.assemble(inputs, now, problems);
         t = lap("site model", t);
         progress.stage("search analysis");
         SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir()) : null;
@@ -231,13 +236,20 @@ public final class SiteBuild {
             statics = staticPlan;
         }
         problems.addAll(staticProblems);
-        List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, changes);
+        List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, changes, now.toInstant());
         t = lap("plan files", t);
         Set<String> reported = ConcurrentHashMap.newKeySet();
         progress.stage("writing files");
         int total = toProduce.size();
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        // A write that fails (a full disk) is recorded, not thrown from the worker: an exception
+        // leaving forEach returns at once while other workers still write, and the staging folder
+        // would be deleted under their feet. The others skip their files; then it is thrown here.
+        java.util.concurrent.atomic.AtomicReference<IOException> writeFailure = new java.util.concurrent.atomic.AtomicReference<>();
         toProduce.parallelStream().forEach(file -> {
+            if (writeFailure.get() != null) {
+                return;
+            }
             int n = done.incrementAndGet();
             if (n % 256 == 0 || n == total) {
                 progress.files(n, total);
@@ -251,9 +263,14 @@ public final class SiteBuild {
                     problems.add(e.problem());
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                writeFailure.compareAndSet(null, e);
+            } catch (UncheckedIOException e) {
+                writeFailure.compareAndSet(null, e.getCause());
             }
         });
+        if (writeFailure.get() != null) {
+            throw new UncheckedIOException(writeFailure.get());
+        }
         Set<String> changedPaths = new TreeSet<>();
         toProduce.forEach(f -> changedPaths.add(f.path()));
         t = lap("render + write", t);
@@ -280,7 +297,7 @@ public final class SiteBuild {
         int warnings = (int) sorted.stream().filter(p -> !p.isError()).count();
         int htmlPages = (int) toProduce.stream().filter(f -> f.path().endsWith(".html")).count();
         BuildStats stats = new BuildStats(site.articles().size(), site.tags().size(), site.categories().size(),
-                htmlPages, 1 + site.tags().size(), assembler.aliasCount(), staticPlan.size(), warnings, (System.nanoTime() - startNanos) / 1_000_000,
+                htmlPages, 1 + site.tags().size() + site.categories().size(), assembler.aliasCount(), staticPlan.size(), warnings, (System.nanoTime() - startNanos) / 1_000_000,
                 Map.copyOf(stageMillis), assembler.leftOut());
         return new BuildResult(site, pages, stats, problems, Set.copyOf(changedPaths));
     }

@@ -34,8 +34,7 @@ final class SelfLauncher {
         if (jar.isEmpty()) {
             return Optional.empty();
         }
-        String command = args.length == 0 ? "" : args[0];
-        List<String> wanted = JvmOptions.bundled().forCommand(command, System.getenv("GAZETTE_JAVA_OPTS"));
+        List<String> wanted = JvmOptions.bundled().forRun(args, System.getenv("GAZETTE_JAVA_OPTS"));
         List<String> current = ManagementFactory.getRuntimeMXBean().getInputArguments();
         if (current.containsAll(wanted)) {
             return Optional.empty();

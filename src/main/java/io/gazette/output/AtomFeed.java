@@ -1,5 +1,6 @@
 package io.gazette.output;
 
+import io.gazette.render.ArticleMetadata;
 import io.gazette.render.DateFormats;
 import io.gazette.site.Article;
 import io.gazette.site.SiteUrls;
@@ -57,11 +58,38 @@ public final class AtomFeed {
         for (var tag : article.tags()) {
             xml.line(2).empty("category").attribute("term", tag.slug()).attribute("label", tag.name());
         }
+        String image = ArticleMetadata.imageUrl(article.image(), urls);
+        if (!image.isEmpty()) {
+            // The lead photo, as feed readers (Feedly, Inoreader, NetNewsWire) take a card's picture.
+            xml.line(2).empty("link").attribute("rel", "enclosure");
+            String type = imageType(image);
+            if (!type.isEmpty()) {
+                xml.attribute("type", type);
+            }
+            xml.attribute("href", image);
+        }
         xml.line(2).element("summary", article.summary());
         if (fullContent) {
-            xml.line(2).start("content").attribute("type", "html").attribute("xml:base", urls.baseUrl())
+            // An article publishing files of its folder links them relative to its own URL.
+            String base = article.media().isEmpty() ? urls.baseUrl() : link;
+            xml.line(2).start("content").attribute("type", "html").attribute("xml:base", base)
                     .text(article.html()).end();
         }
         xml.line(1).end();
+    }
+
+    /** The media type of an image by its extension, or empty when it says none we know. */
+    static String imageType(String url) {
+        String path = url.toLowerCase(java.util.Locale.ROOT).replaceFirst("[?#].*$", "");
+        String extension = path.substring(path.lastIndexOf('.') + 1);
+        return switch (extension) {
+            case "jpg", "jpeg" -> "image/jpeg";
+            case "png" -> "image/png";
+            case "gif" -> "image/gif";
+            case "webp" -> "image/webp";
+            case "avif" -> "image/avif";
+            case "svg" -> "image/svg+xml";
+            default -> "";
+        };
     }
 }

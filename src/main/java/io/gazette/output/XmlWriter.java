@@ -19,7 +19,7 @@ import javax.xml.stream.XMLStreamWriter;
 final class XmlWriter {
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
 
-    private static final String[] INDENTS = {"\n", "\n  ", "\n    "};
+    private static final String[] INDENTS = {"\n", "\n  ", "\n    ", "\n      "};
 
     private final ByteArrayOutputStream bytes;
     private final XMLStreamWriter xml;
@@ -40,6 +40,16 @@ final class XmlWriter {
         try {
             xml.writeStartElement(name);
             xml.writeDefaultNamespace(namespace);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    /** Declares {@code xmlns:prefix} on the element just started; its elements are then named {@code prefix:name}. */
+    XmlWriter namespace(String prefix, String namespace) {
+        try {
+            xml.writeNamespace(prefix, namespace);
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }

@@ -1,19 +1,21 @@
 package io.gazette.render;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.gazette.config.SiteConfig;
 import io.gazette.json.Json;
 import io.gazette.site.Article;
 import io.gazette.site.SiteUrls;
 import io.gazette.site.Term;
-import java.util.List;
+import java.io.IOException;
 import java.util.Locale;
 
 /**
  * What an article page tells machines about itself: the absolute URL of its lead photo (for
  * {@code og:image} and {@code twitter:image}) and a schema.org {@code NewsArticle} as JSON-LD.
- * The JSON is made here, not in the template, so that every string is escaped as JSON and no
- * title can end the {@code <script>} it sits in: {@code <}, {@code >} and {@code &} are written as
- * {@code \u003c}-style escapes, which JSON readers decode and HTML parsers never see as markup.
+ * The JSON is made here, through the project's JSON writer ({@link Json}), not in the template, so
+ * that every string is escaped as JSON and no title can end the {@code <script>} it sits in:
+ * {@code <}, {@code >} and {@code &} are written as {@code \u003c}-style escapes, which JSON
+ * readers decode and HTML parsers never see as markup.
  *
  * @param imageUrl absolute URL of the lead photo (the article's {@code image}, else the site's
  *                 {@code image} from site.yml), or empty when there is none
@@ -30,7 +32,7 @@ public record ArticleMetadata(String imageUrl, String jsonLd) {
     }
 
     /** An absolute URL as is; a path inside the site made absolute; empty stays empty. */
-    static String imageUrl(String image, SiteUrls urls) {
+    public static String imageUrl(String image, SiteUrls urls) {
         if (image == null || image.isBlank()) {
             return "";
         }
@@ -40,6 +42,7 @@ public record ArticleMetadata(String imageUrl, String jsonLd) {
 
     private static String jsonLd(Article article, SiteConfig config, SiteUrls urls, String image) {
         String url = urls.absolute(article.url());
+        String home = urls.absolute("");
         String publisher = config.title().isEmpty() ? config.author() : config.title();
         return Json.write(Json.Layout.FIELD_PER_LINE, json -> {
             json.writeStartObject();
@@ -67,11 +70,7 @@ public record ArticleMetadata(String imageUrl, String jsonLd) {
             } else if (!publisher.isEmpty()) {
                 // Unsigned news is the newsroom's own: name the organisation, as Google asks.
                 json.writeArrayFieldStart("author");
-                json.writeStartObject();
-                json.writeStringField("@type", "Organization");
-                json.writeStringField("name", publisher);
-                json.writeStringField("url", urls.absolute(""));
-                json.writeEndObject();
+                organisation(json, publisher, home);
                 json.writeEndArray();
             }
             if (!image.isEmpty()) {
@@ -82,21 +81,25 @@ public record ArticleMetadata(String imageUrl, String jsonLd) {
             if (article.category() != null) {
                 json.writeStringField("articleSection", article.category().name());
             }
-            List<Term> tags = article.tags();
-            if (!tags.isEmpty()) {
+            if (!article.tags().isEmpty()) {
                 json.writeArrayFieldStart("keywords");
-                for (Term tag : tags) {
+                for (Term tag : article.tags()) {
                     json.writeString(tag.name());
                 }
                 json.writeEndArray();
             }
             json.writeNumberField("wordCount", article.wordCount());
-            json.writeObjectFieldStart("publisher");
-            json.writeStringField("@type", "Organization");
-            json.writeStringField("name", publisher);
-            json.writeStringField("url", urls.absolute(""));
-            json.writeEndObject();
+            json.writeFieldName("publisher");
+            organisation(json, publisher, home);
             json.writeEndObject();
         });
+    }
+
+    private static void organisation(JsonGenerator json, String name, String url) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("@type", "Organization");
+        json.writeStringField("name", name);
+        json.writeStringField("url", url);
+        json.writeEndObject();
     }
 }

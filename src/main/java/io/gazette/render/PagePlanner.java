@@ -174,8 +174,8 @@ public final class PagePlanner {
             }
             terms("categories", SiteUrls.CATEGORIES, strings.get("categories.title"), site.categories());
             for (TermPage category : site.categories()) {
-                list(category, "category", category.term().name(), category.term().url(), category.articles(), null,
-                        Map.of("term", category.term()));
+                list(category, "category", category.term().name(), category.term().url(), category.articles(),
+                        paths.feed(category.term().url()), Map.of("term", category.term()));
             }
             archive();
             single("search", "search.peb", strings.get("search.title"), SiteUrls.SEARCH);

@@ -431,16 +431,18 @@ public final class SiteAssembler {
         ZonedDateTime lastmod = fm.lastmod() != null ? fm.lastmod() : fm.date();
         int wordCount = d.input.body().wordCount();
         long cardHash = cardHash(d, fm, lastmod, tagTerms, category, wordCount);
+        // A lead photo of the article's folder is published there: `image` becomes its widest copy.
+        String image = d.input.media().lead() != null ? d.url + d.input.media().leadFile() : fm.image();
         return new Article(d.input.source().path(), fm.title(), d.slug, d.url, fm.date(), lastmod, fm.author(),
-                tagTerms, category, d.summary, fm.image(), fm.caption(), fm.aliases(), fm.draft(),
+                tagTerms, category, d.summary, image, fm.caption(), fm.aliases(), fm.draft(),
                 d.input.body().html(), d.input.body().plainText(), wordCount, fm.params(), d.input.contentHash(),
-                cardHash);
+                cardHash, d.input.media());
     }
 
     private static long cardHash(Derived d, FrontMatter fm, ZonedDateTime lastmod, List<Term> tagTerms, Term category,
             int wordCount) {
         Fingerprint fp = new Fingerprint().add(d.url).add(d.slug).add(fm.title()).add(fm.date().toString())
-                .add(lastmod.toString()).add(fm.author()).add(d.summary).add(fm.image()).add(fm.caption())
+                .add(lastmod.toString()).add(fm.author()).add(d.summary).add(fm.image()).add(d.input.media().hash()).add(fm.caption())
                 .add(fm.draft() ? 1 : 0).add(String.valueOf(fm.params())).add(d.input.source().path().toString())
                 .add(Math.max(1, (wordCount + 199) / 200));
         fp.add(tagTerms.size());

@@ -63,20 +63,36 @@ class LauncherTest {
     }
 
     @Test
-    void theLauncherPassesTheOptionsTheJarWouldApply() throws Exception {
+    void theLauncherLeavesTheOptionsToTheJar() throws Exception {
+        // One place decides the JVM options: the jar (SelfLauncher), for ./gazette and java -jar alike.
         Path home = checkout();
         Files.createDirectories(home.resolve("target"));
         Files.writeString(home.resolve("target/gazette.jar"), "");
         tool("java", "echo \"ARGS $*\"");
-        JvmOptions options = JvmOptions.parse(Files.readString(home.resolve("jvm.options")));
         for (String command : List.of("build", "serve", "check", "new")) {
             Result result = run(home, command);
             assertThat(result.code()).isZero();
-            String expected = String.join(" ", options.forCommand(command));
-            assertThat(result.output().strip())
-                    .isEqualTo(("ARGS " + expected + (expected.isEmpty() ? "" : " ") + "-Dgazette.launched=true -Dgazette.home="
-                            + home + " -jar " + home.resolve("target/gazette.jar") + " " + command));
+            assertThat(result.output().strip()).isEqualTo("ARGS -Dgazette.home=" + home + " -jar "
+                    + home.resolve("target/gazette.jar") + " " + command);
         }
+    }
+
+    @Test
+    void aBuildGetsAHeapSizedFromItsContent() throws Exception {
+        long mb = 1024 * 1024;
+        assertThat(JvmOptions.heapFor(0, 24_000 * mb)).isEqualTo(640 * mb);
+        assertThat(JvmOptions.heapFor(36 * mb, 24_000 * mb)).isEqualTo((384 + 14 * 36) * mb);
+        assertThat(JvmOptions.heapFor(1_000 * mb, 4_000 * mb)).isEqualTo(3_000 * mb);
+
+        Path site = Files.createDirectories(temp.resolve("site/content/2014"));
+        Files.write(site.resolve("a.md"), new byte[300 * 1024 * 1024 / 14]);
+        String[] args = {"build", "--quiet", "-s", temp.resolve("site").toString()};
+        assertThat(JvmOptions.sourceDir(args)).isEqualTo(temp.resolve("site"));
+        List<String> options = JvmOptions.parse("build -XX:+UseParallelGC\nserve\n").forRun(args, null);
+        assertThat(options).hasSize(2).first().isEqualTo("-XX:+UseParallelGC");
+        assertThat(options.get(1)).isEqualTo("-Xmx" + (384 + 299) + "m");
+        assertThat(JvmOptions.parse("serve\n").forRun(new String[] {"serve"}, null)).isEmpty();
+        assertThat(JvmOptions.parse("build -XX:+UseParallelGC\n").forRun(args, "-Xmx1g")).containsExactly("-Xmx1g");
     }
 
     @Test

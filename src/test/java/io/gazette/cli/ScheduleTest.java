@@ -117,6 +117,47 @@ class ScheduleTest {
     }
 
     @Test
+    void theNewsSitemapListsTheTwoDaysBeforeTheBuildsTime() throws IOException {
+        Path project = site();
+        String news = build(project, "2026-06-02T10:00:00+07:00").get("sitemap-news.xml");
+        assertThat(news).contains("xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\"")
+                .contains("<loc>https://example.org/2026/06/hen-gio/</loc>")
+                .contains("<news:publication_date>2026-06-02T09:00:00+07:00</news:publication_date>")
+                .contains("<news:title>Thông báo hẹn giờ</news:title>")
+                .contains("<news:name>Bản tin</news:name><news:language>vi</news:language>")
+                .contains("/2026/06/da-dang/").doesNotContain("het-han").doesNotContain("ban-nhap");
+        assertThat(news.indexOf("hen-gio")).as("newest first").isLessThan(news.indexOf("da-dang"));
+
+        // 48 hours after 2026-06-01 08:00 that article is no longer news; the ordinary sitemap keeps it.
+        Map<String, String> later = build(project, "2026-06-03T08:30:00+07:00");
+        assertThat(later.get("sitemap-news.xml")).contains("/2026/06/hen-gio/").doesNotContain("da-dang");
+        assertThat(later.get("sitemap.xml")).contains("/2026/06/da-dang/");
+        assertThat(later.get("robots.txt")).contains("Sitemap: https://example.org/sitemap.xml\n")
+                .contains("Sitemap: https://example.org/sitemap-news.xml\n");
+
+        // Long after, the file is still there for crawlers, with no entries.
+        assertThat(build(project, "2027-01-01T00:00:00Z").get("sitemap-news.xml")).doesNotContain("<url>")
+                .contains("<urlset");
+    }
+
+    @Test
+    void eachCategoryHasAFeedLinkedFromItsPage() throws IOException {
+        Path project = site();
+        Map<String, String> site = build(project, "2026-06-02T10:00:00+07:00");
+        String feed = site.get("chuyen-muc/thong-bao/feed.xml");
+        assertThat(feed).isNotNull().contains("<title>Bản tin – Thông báo</title>")
+                .contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/chuyen-muc/thong-bao/\"/>")
+                .contains("Thông báo hẹn giờ").contains("Hội nghị đã đăng").doesNotContain("Thư mời hết hạn");
+        String page = site.get("chuyen-muc/thong-bao/index.html");
+        assertThat(page).contains("<link rel=\"alternate\" type=\"application/atom+xml\"")
+                .contains("href=\"/chuyen-muc/thong-bao/feed.xml\"");
+        // The tag feeds are still there, and gazette check finds every feed and sitemap sound.
+        assertThat(site).containsKey("tu-khoa/lich/feed.xml");
+        assertThat(run("check", "-s", project.toString(), "--as-of", "2026-06-02T10:00:00+07:00")).as(out + "\n" + err)
+                .isZero();
+    }
+
+    @Test
     void theSameContentAndTimeGiveTheSameBytes() throws IOException {
         Path project = site();
         Map<String, String> first = build(project, "2026-06-01T10:00:00+07:00");
