@@ -90,8 +90,8 @@ public final class MarkdownRenderer {
         String html = DeepStack.call(() -> {
             Document document = (mayHoldAutolink(markdown) ? parser : parserWithoutAutolinks).parse(markdown);
             checkNesting(document);
-            String rendered = renderer.render(document);
-            return allowRawHtml ? RawHtmlSanitizer.clean(rendered) : rendered;
+            String rendered = HtmlScrub.clean(renderer.render(document));
+            return allowRawHtml ? HtmlScrub.clean(RawHtmlSanitizer.clean(rendered)) : rendered;
         });
         String textHtml = withoutFootnotes(html);
         String text = HtmlText.of(textHtml);
