@@ -26,14 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Article bundles end to end: photos and documents beside index.md, built into the article's folder. */
-class MediaSiteTest {
-    static final String PAGE = "2014/08/hoi-nghi-co-anh/";
+public class MediaSiteTest {
+    public static final String PAGE = "2014/08/hoi-nghi-co-anh/";
 
     @TempDir
     Path temp;
 
     /** A project with one bundle: a lead photo, a body photo, a linked PDF and a DOCX lying beside. */
-    static Path bundleSite(Path dir) throws Exception {
+    public static Path bundleSite(Path dir) throws Exception {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("site.yml"), """
                 title: "Bản tin"
