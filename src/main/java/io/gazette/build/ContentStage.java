@@ -3,8 +3,15 @@ package io.gazette.build;
 import io.gazette.config.SiteConfig;
 import io.gazette.content.ArticleSource;
 import io.gazette.content.ContentLoader;
+import io.gazette.content.FrontMatterLines;
 import io.gazette.markdown.MarkdownRenderer;
+import io.gazette.markdown.MarkdownTooDeep;
+import io.gazette.problems.Problem;
 import io.gazette.markdown.RenderedMarkdown;
+import io.gazette.media.ArticleMedia;
+import io.gazette.media.MediaCache;
+import io.gazette.media.MediaRefs;
+import io.gazette.media.MediaResolver;
 import io.gazette.problems.Problems;
 import io.gazette.site.ArticleInput;
 import java.io.IOException;
@@ -30,6 +37,8 @@ final class ContentStage {
     private final MarkdownRenderer markdown;
     private final Path projectDir;
     private final Path contentDir;
+    private final MediaCache mediaCache;
+    private final String language;
     /** The content files, in the order of their path text; null until the first full listing. */
     private TreeMap<String, Path> files;
     /** The listing's own problems (symbolic links leading out), reported with every generation. */
@@ -47,13 +56,15 @@ final class ContentStage {
     private record Entry(Optional<ArticleInput> input, List<io.gazette.problems.Problem> problems) {
     }
 
-    ContentStage(SiteConfig config) {
+    ContentStage(SiteConfig config, io.gazette.markdown.EmbedRenderer embeds) {
         this.projectDir = config.projectDir().toAbsolutePath().normalize();
         this.contentDir = config.contentDir().toAbsolutePath().normalize();
         // Absolute, normalised folders: listed paths then equal the changed paths a session is given.
         this.loader = new ContentLoader(projectDir, contentDir, config.timeZone());
         boolean rawHtml = Boolean.TRUE.equals(config.params().get("allowRawHtml"));
-        this.markdown = new MarkdownRenderer(config.basePath(), rawHtml);
+        this.markdown = new MarkdownRenderer(config.basePath(), rawHtml, embeds);
+        this.mediaCache = new MediaCache(config.cacheDir());
+        this.language = config.language();
     }
 
     /**
@@ -170,6 +181,12 @@ final class ContentStage {
                 return false;
             }
             String name = file.getFileName().toString();
+            String bundle = file.resolveSibling("index.md").toString();
+            if (!name.endsWith(".md") && files.containsKey(bundle)) {
+                // A photo or document of an article's folder: the article publishes it, read it again.
+                toRead.add(files.get(bundle));
+                continue;
+            }
             if (name.endsWith(".md") && !name.startsWith(".") && Files.isRegularFile(file)) {
                 if (!isInsideContent(file)) {
                     return false; // a linked folder leading out: the walk reports it
@@ -202,16 +219,49 @@ final class ContentStage {
 
     private Entry read(Path file) {
         Problems problems = new Problems();
-        Optional<ArticleSource> source = loader.read(file, problems);
-        Optional<ArticleInput> input = source.map(s -> {
-            RenderedMarkdown body = markdown.render(s.markdown());
-            long hash = Objects.hash(s.frontMatter(), s.markdown()) * 0x9E3779B97F4A7C15L + s.markdown().length();
-            // Nothing reads the Markdown once it is rendered and hashed, and every input is kept
-            // for the whole build (and session): dropping it keeps a third of the article text
-            // (26 M characters, 52 MB, at 10,000 real articles) out of the heap.
-            ArticleSource kept = new ArticleSource(s.path(), s.frontMatter(), "", s.bodyFirstLine());
-            return new ArticleInput(kept, body, hash);
-        });
+        Path shown = loader.shown(file);
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            size = 0; // reading it reports the problem
+        }
+        Optional<ArticleInput> input;
+        try (Watchdog.Handle watched = Watchdog.SHARED.watch(shown, size, "reading and rendering")) {
+            Optional<ArticleSource> source = loader.read(file, problems);
+            input = source.flatMap(s -> render(file, s, problems));
+        } catch (RuntimeException | StackOverflowError e) {
+            // The last resort: a bug met by one file must not end the build, so that every
+            // other file is still read and every other problem reported.
+            problems.add(Problem.error(shown, 1, "Gazette failed on this file: " + e,
+                    "this is a bug in Gazette; please report it with the file attached, and until then"
+                            + " simplify the part of the file you changed last"));
+            input = Optional.empty();
+        }
         return new Entry(input, problems.sorted());
+    }
+
+    private Optional<ArticleInput> render(Path file, ArticleSource s, Problems problems) {
+        MediaResolver media = new MediaResolver(contentDir, file, s.path(), mediaCache, language);
+        String image = s.frontMatter().image();
+        if (MediaRefs.isRelative(image)) {
+            media.lead(image, FrontMatterLines.lineOf(file, "image"));
+        }
+        RenderedMarkdown body;
+        try {
+            body = markdown.render(s.markdown(), media, s.bodyFirstLine());
+        } catch (MarkdownTooDeep e) {
+            problems.add(Problem.error(s.path(), s.bodyFirstLine() + e.line() - 1, e.getMessage(),
+                    "a run of `>` or of list markers at the start of a line nests them; remove the extra ones"));
+            return Optional.empty();
+        }
+        ArticleMedia published = media.result();
+        problems.addAll(media.problems());
+        long hash = Objects.hash(s.frontMatter(), s.markdown()) * 0x9E3779B97F4A7C15L + s.markdown().length();
+        // Nothing reads the Markdown once it is rendered and hashed, and every input is kept
+        // for the whole build (and session): dropping it keeps a third of the article text
+        // (26 M characters, 52 MB, at 10,000 real articles) out of the heap.
+        ArticleSource kept = new ArticleSource(s.path(), s.frontMatter(), "", s.bodyFirstLine());
+        return Optional.of(new ArticleInput(kept, body, hash * 31 + published.hash(), published));
     }
 }

@@ -96,6 +96,14 @@ public final class SiteChecker {
         boolean stylesheet = lower.endsWith(".css");
         boolean robots = sitePath.equals("robots.txt");
         if (!html && !isXml && !stylesheet && !robots) {
+            if (DocumentChecker.isDocument(lower)) {
+                try {
+                    return new FileOutcome(DocumentChecker.check(sitePath, siteDir.resolve(sitePath)), null,
+                            XmlFileChecker.Kind.OTHER, false);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
             return new FileOutcome(new FileReport(sitePath), null, XmlFileChecker.Kind.OTHER, false);
         }
         byte[] bytes;

@@ -12,6 +12,8 @@ import com.vladsch.flexmark.html.renderer.ResolvedLink;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
+import io.gazette.media.MediaResolver;
+import io.gazette.media.Photo;
 import java.util.Set;
 
 /**
@@ -39,7 +41,21 @@ final class FigureExtension implements HtmlRenderer.HtmlRendererExtension {
     private static final class FigureRenderer implements NodeRenderer {
         @Override
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-            return Set.of(new NodeRenderingHandler<>(Paragraph.class, this::render));
+            return Set.of(new NodeRenderingHandler<>(Paragraph.class, this::render),
+                    new NodeRenderingHandler<>(Image.class, this::renderInline));
+        }
+
+        /** An image inside text: an article photo gets its copies; anything else renders as usual. */
+        private void renderInline(Image image, NodeRendererContext context, HtmlWriter html) {
+            MediaResolver media = MediaKeys.MEDIA.get(context.getDocument());
+            Photo photo = media == null ? null
+                    : media.photo(image.getUrl().unescape(), MediaKeys.line(image, context.getDocument()));
+            if (photo == null) {
+                context.delegateRender();
+                return;
+            }
+            String alt = new TextCollectingVisitor().collectAndGetText(image).strip();
+            PhotoHtml.write(html, photo, alt, media.takeLeadPlace());
         }
 
         private void render(Paragraph paragraph, NodeRendererContext context, HtmlWriter html) {
@@ -56,9 +72,15 @@ final class FigureExtension implements HtmlRenderer.HtmlRendererExtension {
             if (url.isEmpty()) {
                 html.attr("class", "figure figure--no-image").withAttr().tag("figure");
             } else {
-                ResolvedLink link = context.resolveLink(LinkType.IMAGE, url, null);
+                MediaResolver media = MediaKeys.MEDIA.get(context.getDocument());
+                Photo photo = media == null ? null : media.photo(url, MediaKeys.line(image, context.getDocument()));
                 html.attr("class", "figure").withAttr().tag("figure");
-                html.attr("src", link.getUrl()).attr("alt", alt).attr("loading", "lazy").withAttr().tagVoid("img");
+                if (photo != null) {
+                    PhotoHtml.write(html, photo, alt, media.takeLeadPlace());
+                } else {
+                    ResolvedLink link = context.resolveLink(LinkType.IMAGE, url, null);
+                    html.attr("src", link.getUrl()).attr("alt", alt).attr("loading", "lazy").withAttr().tagVoid("img");
+                }
             }
             if (!caption.isEmpty()) {
                 html.tag("figcaption").text(caption).closeTag("figcaption");

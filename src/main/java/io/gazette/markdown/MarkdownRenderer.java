@@ -11,7 +11,10 @@ import com.vladsch.flexmark.html.renderer.HtmlIdGenerator;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import io.gazette.problems.Limits;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import io.gazette.media.MediaResolver;
 import java.util.List;
 
 /**
@@ -25,12 +28,21 @@ public final class MarkdownRenderer {
     /** The same parser without autolinking, which is a third of Flexmark's time: for texts with no link to find. */
     private final Parser parserWithoutAutolinks;
     private final HtmlRenderer renderer;
+    private final EmbedRenderer embedRenderer;
+    private final boolean allowRawHtml;
 
     /**
-     * @param allowRawHtml whether HTML written inside Markdown reaches the page. Off by default,
-     *                     as in Hugo: a pasted {@code <script>} must not go live unnoticed.
+     * @param allowRawHtml whether HTML written inside Markdown reaches the page, cleaned by
+     *                     {@link RawHtmlSanitizer}. Off by default, as in Hugo: a pasted
+     *                     {@code <script>} must not go live unnoticed.
      */
     public MarkdownRenderer(String basePath, boolean allowRawHtml) {
+        this(basePath, allowRawHtml, null);
+    }
+
+    /** @param embeds renders embeds ({@code {{< youtube … >}}}); null leaves such lines as text */
+    public MarkdownRenderer(String basePath, boolean allowRawHtml, EmbedRenderer embeds) {
+        this.embedRenderer = embeds;
         MutableDataSet options = new MutableDataSet();
         List<com.vladsch.flexmark.util.misc.Extension> extensions = List.of(
                 TablesExtension.create(),
@@ -73,15 +85,131 @@ public final class MarkdownRenderer {
                     }
                 })
                 .linkResolverFactory(SiteLinkResolver.factory(basePath))
+                .attributeProviderFactory(ExternalLinks.factory())
                 .build();
+        this.allowRawHtml = allowRawHtml;
     }
 
+    /**
+     * @throws MarkdownTooDeep when elements nest deeper than {@link Limits#MAX_NESTING}
+     */
     public RenderedMarkdown render(String markdown) {
-        Document document = (mayHoldAutolink(markdown) ? parser : parserWithoutAutolinks).parse(markdown);
-        String html = renderer.render(document);
+        return render(markdown, null, 1);
+    }
+
+    /**
+     * @param media         resolves the article's relative references to files of its folder;
+     *                      null leaves them as written
+     * @param bodyFirstLine the file line where {@code markdown} starts, for messages
+     */
+    public RenderedMarkdown render(String markdown, MediaResolver media, int bodyFirstLine) {
+        Shortcodes.Extracted embeds = null;
+        if (media != null && embedRenderer != null) {
+            List<io.gazette.problems.Problem> problems = new java.util.ArrayList<>();
+            embeds = Shortcodes.extract(markdown, bodyFirstLine, media.shown(), problems);
+            problems.forEach(media::report);
+            markdown = embeds.markdown();
+        }
+        checkLineStarts(markdown);
+        String source = markdown;
+        String html = DeepStack.call(() -> {
+            Document document = (mayHoldAutolink(source) ? parser : parserWithoutAutolinks).parse(source);
+            checkNesting(document);
+            if (media != null) {
+                document.set(MediaKeys.MEDIA, media);
+                document.set(MediaKeys.BODY_FIRST_LINE, bodyFirstLine);
+            }
+            String rendered = renderer.render(document);
+            return allowRawHtml ? RawHtmlSanitizer.clean(rendered) : rendered;
+        });
+        if (embeds != null && !embeds.shortcodes().isEmpty()) {
+            List<String> rendered = new java.util.ArrayList<>();
+            for (Shortcodes.Shortcode code : embeds.shortcodes()) {
+                rendered.add(embedRenderer.render(code.name(), code.params(), code.line(), media));
+            }
+            html = Shortcodes.replace(html, rendered);
+        }
         String textHtml = withoutFootnotes(html);
         String text = HtmlText.of(textHtml);
         return new RenderedMarkdown(html, text, HtmlText.lead(textHtml, LEAD_CHARS), countWords(text));
+    }
+
+    /**
+     * The nesting a line opens by itself, before parsing: {@code > > - 1. } opens four blocks.
+     * Flexmark's block parser is quadratic in the blocks one line opens (10,000 {@code - } took
+     * 7 s), so a line past the limit is refused here instead of after parsing.
+     */
+    static void checkLineStarts(String markdown) {
+        int line = 1;
+        int i = 0;
+        int n = markdown.length();
+        while (i < n) {
+            int opened = 0;
+            while (i < n) {
+                char c = markdown.charAt(i);
+                if (c == ' ' || c == '\t') {
+                    i++;
+                } else if (c == '>') {
+                    opened++;
+                    i++;
+                } else if ((c == '-' || c == '*' || c == '+') && i + 1 < n && markdown.charAt(i + 1) == ' ') {
+                    opened++;
+                    i += 2;
+                } else if (c >= '0' && c <= '9') {
+                    int j = i;
+                    while (j < n && j - i < 9 && markdown.charAt(j) >= '0' && markdown.charAt(j) <= '9') {
+                        j++;
+                    }
+                    if (j + 1 < n && (markdown.charAt(j) == '.' || markdown.charAt(j) == ')') && markdown.charAt(j + 1) == ' ') {
+                        opened++;
+                        i = j + 2;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+                if (opened > Limits.MAX_NESTING) {
+                    throw new MarkdownTooDeep("Markdown elements nested more than " + Limits.MAX_NESTING
+                            + " deep (block quotes, lists, emphasis or links inside each other)", line);
+                }
+            }
+            int end = markdown.indexOf('\n', i);
+            if (end < 0) {
+                break;
+            }
+            i = end + 1;
+            line++;
+        }
+    }
+
+    /**
+     * Walks the tree without recursion (it may be deep) and refuses it past the nesting limit: a
+     * thousand {@code >} on a line are a thousand block quotes inside each other.
+     */
+    static void checkNesting(Node root) {
+        Node node = root;
+        int depth = 0;
+        while (true) {
+            if (depth > Limits.MAX_NESTING) {
+                throw new MarkdownTooDeep("Markdown elements nested more than " + Limits.MAX_NESTING
+                        + " deep (block quotes, lists, emphasis or links inside each other)",
+                        node.getStartLineNumber() + 1);
+            }
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                depth++;
+                continue;
+            }
+            while (node != root && node.getNext() == null) {
+                node = node.getParent();
+                depth--;
+            }
+            if (node == root) {
+                return;
+            }
+            node = node.getNext();
+        }
     }
 
     /** Autolinks need {@code ://}, {@code www.} or an e-mail's {@code @}; without any, skipping them changes nothing. */

@@ -1,5 +1,6 @@
 package io.gazette.serve;
 
+import io.gazette.text.HtmlEscape;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,7 +129,7 @@ final class SiteResponder {
         String title = building ? "Building the site…" : "Not found";
         String message = building
                 ? "The first build is still running; this page reloads when it is done."
-                : "Nothing is published at " + HtmlInjection.escapeAttribute(path) + " in this build.";
+                : "Nothing is published at " + HtmlEscape.escape(path) + " in this build.";
         String page = "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>" + title
                 + "</title></head><body><h1>" + title + "</h1><p>" + message + "</p></body></html>\n";
         byte[] body = HtmlInjection.inject(page.getBytes(StandardCharsets.UTF_8), "");

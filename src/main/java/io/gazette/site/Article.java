@@ -19,6 +19,7 @@ import java.util.Map;
  * @param cardHash    hash of everything but the body itself (front matter, URL, summary, reading
  *                    time, tag and category names): what lists, feeds and links to the article
  *                    show, so that an edit to the body alone re-renders only the pages showing it
+ * @param media       photos, documents and videos published into the article's folder
  */
 public record Article(
         Path source,
@@ -40,7 +41,8 @@ public record Article(
         int wordCount,
         Map<String, Object> params,
         long contentHash,
-        long cardHash) {
+        long cardHash,
+        io.gazette.media.ArticleMedia media) {
 
     /** Minutes a reader needs, at 200 words a minute, never less than one. */
     public int readingMinutes() {

@@ -2,7 +2,15 @@ package io.gazette.site;
 
 import io.gazette.content.ArticleSource;
 import io.gazette.markdown.RenderedMarkdown;
+import io.gazette.media.ArticleMedia;
 
-/** What the model is assembled from: a validated source file and its rendered body. */
-public record ArticleInput(ArticleSource source, RenderedMarkdown body, long contentHash) {
+/**
+ * What the model is assembled from: a validated source file, its rendered body, and the files of
+ * its folder that it publishes.
+ */
+public record ArticleInput(ArticleSource source, RenderedMarkdown body, long contentHash, ArticleMedia media) {
+
+    public ArticleInput(ArticleSource source, RenderedMarkdown body, long contentHash) {
+        this(source, body, contentHash, ArticleMedia.NONE);
+    }
 }

@@ -1,0 +1,70 @@
+package io.gazette.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Resized photos and extracted document text under {@code .gazette/media/}, each file named by
+ * the SHA-256 of the source's bytes and of the settings that made it: a rebuild finds every
+ * unchanged photo here and resizes only new or changed ones. Entries are written to a temporary
+ * file and moved into place, so a build stopped half way never leaves a broken entry.
+ */
+public final class MediaCache {
+    private final Path dir;
+
+    public MediaCache(Path cacheDir) {
+        this.dir = cacheDir.resolve("media");
+    }
+
+    /** The key of a source file under some settings: a hex SHA-256. */
+    public static String key(Path source, String settings) throws IOException {
+        MessageDigest digest = sha256();
+        digest.update(settings.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(source)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Where the entry {@code key}{@code suffix} lives (it may not exist). */
+    public Path file(String key, String suffix) {
+        return dir.resolve(key.substring(0, 2)).resolve(key + suffix);
+    }
+
+    /** Stores an entry atomically; returns its path. */
+    public Path put(String key, String suffix, byte[] content) throws IOException {
+        Path target = file(key, suffix);
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), ".tmp-", suffix);
+        try {
+            Files.write(temp, content);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return target;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
