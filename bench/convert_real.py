@@ -24,8 +24,7 @@ What the corpus lacks and how it is supplied (bench/README.md says the same):
   spelling per slug; an article gets up to 5 of them, those it mentions most (ties: rarer phrase
   first, then alphabetical).
 * **Body**: the paragraphs as Markdown paragraphs, with Markdown's special characters escaped so
-  the text stays text; a paragraph over 10,000 characters (5 in the corpus) is cut at sentence
-  ends into paragraphs under that.
+  the text stays text.
 
 Beyond 25,440 articles the text is reused (real text, more of it): article i of the corpus appears
 again as copy k = 1, 2, 3, ... (copy k of article i is output number k * 25,440 + i), dated k years
@@ -206,40 +205,8 @@ def markdown_paragraph(text):
     return LINE_START_SPECIAL.sub(r"\1\\\2\3", text)
 
 
-LONGEST_PARAGRAPH = 10_000
-SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")
-
-
-def split_long(paragraph):
-    """A paragraph over LONGEST_PARAGRAPH characters, cut at sentence ends into pieces under it.
-
-    Five articles of the corpus (resolutions, joint statements) have one paragraph of 20,000 to
-    37,000 characters, where the crawler lost the breaks; Gazette refuses a line or block over
-    20,000 characters (problems.Limits) and asks for paragraphs, as an editor would write them.
-    """
-    if len(paragraph) <= LONGEST_PARAGRAPH:
-        return [paragraph]
-    pieces, current = [], ""
-    for sentence in SENTENCE_END.split(paragraph):
-        while len(sentence) > LONGEST_PARAGRAPH:  # no sentence end for that long: cut at a space
-            cut = sentence.rfind(" ", 0, LONGEST_PARAGRAPH)
-            cut = cut if cut > 0 else LONGEST_PARAGRAPH
-            if current:
-                pieces.append(current)
-                current = ""
-            pieces.append(sentence[:cut].strip())
-            sentence = sentence[cut:].strip()
-        if current and len(current) + 1 + len(sentence) > LONGEST_PARAGRAPH:
-            pieces.append(current)
-            current = ""
-        current = current + " " + sentence if current else sentence
-    if current:
-        pieces.append(current)
-    return [p for p in pieces if p]
-
-
 def paragraphs_of(body):
-    return [piece for p in body.split("\n\n") if p.strip() for piece in split_long(p.strip())]
+    return [p for p in (p.strip() for p in body.split("\n\n")) if p]
 
 
 def quoted(value):
