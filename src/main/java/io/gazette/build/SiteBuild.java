@@ -213,7 +213,13 @@ public final class SiteBuild {
         List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, changes);
         t = lap("plan files", t);
         Set<String> reported = ConcurrentHashMap.newKeySet();
+        // A write that fails (a full disk) stops the others, and is thrown only once every task
+        // has ended: a task still writing after the throw could recreate an abandoned staging folder.
+        java.util.concurrent.atomic.AtomicReference<IOException> writeFailure = new java.util.concurrent.atomic.AtomicReference<>();
         toProduce.parallelStream().forEach(file -> {
+            if (writeFailure.get() != null) {
+                return;
+            }
             try {
                 file.producer().produce(file.path(), sink);
             } catch (PlannedFile.ProduceFailure e) {
@@ -223,9 +229,14 @@ public final class SiteBuild {
                     problems.add(e.problem());
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                writeFailure.compareAndSet(null, e);
+            } catch (UncheckedIOException e) {
+                writeFailure.compareAndSet(null, e.getCause());
             }
         });
+        if (writeFailure.get() != null) {
+            throw writeFailure.get();
+        }
         Set<String> changedPaths = new TreeSet<>();
         toProduce.forEach(f -> changedPaths.add(f.path()));
         t = lap("render + write", t);
