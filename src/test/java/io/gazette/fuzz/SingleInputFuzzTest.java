@@ -50,7 +50,7 @@ class SingleInputFuzzTest {
                         byte[] failed = input;
                         wrong.ifPresent(what -> failures.add((index % 2 == 1 ? "[allowRawHtml] " : "") + what, failed, ".md"));
                         long count = done.incrementAndGet();
-                        if (count % 100_000 == 0) {
+                        if (count % 20_000 == 0) {
                             System.out.printf("fuzz: %,d articles, %d failures, %d s%n", count, failures.all().size(),
                                     (System.nanoTime() - start) / 1_000_000_000);
                         }

@@ -61,7 +61,7 @@ class PreviewNetworkTest {
 
     @Test
     void foreignHostsAreRefusedOnPagesTheEventStreamAndTheSearchApi() throws Exception {
-        for (String target : new String[] {"/", LiveReload.EVENTS_PATH, "/api/search?q=thi+dua", LiveReload.SCRIPT_PATH}) {
+        for (String target : new String[] {"/", LiveReload.EVENTS_PATH + "?path=/", "/api/search?q=thi+dua", LiveReload.SCRIPT_PATH}) {
             for (String host : new String[] {"evil.example:" + server.port(), "127.0.0.1.evil.example", "attacker.test"}) {
                 assertThat(head(target, host, "http://" + host)).as(target + " for " + host).startsWith("HTTP/1.1 403");
             }
@@ -71,7 +71,7 @@ class PreviewNetworkTest {
     @Test
     void loopbackNamesAreServedWithoutCorsHeadersWhateverTheOrigin() throws Exception {
         String[] hosts = {"127.0.0.1:" + server.port(), "localhost:" + server.port(), "[::1]:" + server.port()};
-        for (String target : new String[] {"/", LiveReload.EVENTS_PATH, "/api/search?q=thi+dua"}) {
+        for (String target : new String[] {"/", LiveReload.EVENTS_PATH + "?path=/", "/api/search?q=thi+dua"}) {
             for (String host : hosts) {
                 String head = head(target, host, "http://evil.example");
                 assertThat(head).as(target + " for " + host).startsWith("HTTP/1.1 200");
