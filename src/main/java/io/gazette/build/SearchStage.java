@@ -22,12 +22,18 @@ final class SearchStage {
     static List<SearchDocument> documents(Site site) {
         List<SearchDocument> docs = new ArrayList<>(site.articles().size());
         for (Article article : site.articles()) {
-            docs.add(new SearchDocument(article.url(), article.title(), article.summary(), article.plainText(),
+            docs.add(new SearchDocument(article.url(), article.title(), article.summary(), searchableText(article),
                     article.tags().stream().map(Term::name).toList(),
                     article.category() == null ? "" : article.category().name(), article.author(),
                     article.date().toLocalDate()));
         }
         return docs;
+    }
+
+    /** The article's text and, after it, the text of its attached PDFs: a search finds the article. */
+    static String searchableText(Article article) {
+        String documents = article.media().documentText();
+        return documents.isEmpty() ? article.plainText() : article.plainText() + "\n\n" + documents;
     }
 
     static Map<String, List<String>> related(SearchCorpus corpus, int count) {

@@ -251,7 +251,14 @@ public final class SiteBuild {
         progress.stage("writing files");
         int total = toProduce.size();
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        // A write that fails (a full disk) is recorded, not thrown from the worker: an exception
+        // leaving forEach returns at once while other workers still write, and the staging folder
+        // would be deleted under their feet. The others skip their files; then it is thrown here.
+        java.util.concurrent.atomic.AtomicReference<IOException> writeFailure = new java.util.concurrent.atomic.AtomicReference<>();
         toProduce.parallelStream().forEach(file -> {
+            if (writeFailure.get() != null) {
+                return;
+            }
             int n = done.incrementAndGet();
             if (n % 256 == 0 || n == total) {
                 progress.files(n, total);
@@ -265,9 +272,14 @@ public final class SiteBuild {
                     problems.add(e.problem());
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                writeFailure.compareAndSet(null, e);
+            } catch (UncheckedIOException e) {
+                writeFailure.compareAndSet(null, e.getCause());
             }
         });
+        if (writeFailure.get() != null) {
+            throw new UncheckedIOException(writeFailure.get());
+        }
         Set<String> changedPaths = new TreeSet<>();
         toProduce.forEach(f -> changedPaths.add(f.path()));
         t = lap("render + write", t);

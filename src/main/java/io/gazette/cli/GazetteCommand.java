@@ -12,6 +12,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Builds a Vietnamese news archive from Markdown into a static site.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success",
+                "1:content errors (file:line: message, with a hint)",
+                "2:usage errors",
+                "3:internal or I/O errors (one line with the cause)"},
         subcommands = {
                 InitCommand.class,
                 BuildCommand.class,

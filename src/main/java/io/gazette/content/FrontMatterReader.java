@@ -78,7 +78,12 @@ public final class FrontMatterReader {
                 params.put(key, value);
             }
         });
-        return new FrontMatter(title, date, lastmod, text("author"), tags(), text("category"), text("summary"),
+        String category = text("category");
+        if (!category.isEmpty() && Slugs.slugify(category).isEmpty()) {
+            error("category", "category `" + category + "` has no letters or digits, so it has no URL",
+                    "name the category with words, such as `category: Hoạt động của Khối`, or remove it");
+        }
+        return new FrontMatter(title, date, lastmod, text("author"), tags(), category, text("summary"),
                 text("image"), text("caption"), slug, aliases, bool("draft"), expiryDate, Collections.unmodifiableMap(params));
     }
 

@@ -120,8 +120,8 @@ public final class MarkdownRenderer {
                 document.set(MediaKeys.MEDIA, media);
                 document.set(MediaKeys.BODY_FIRST_LINE, bodyFirstLine);
             }
-            String rendered = renderer.render(document);
-            return allowRawHtml ? RawHtmlSanitizer.clean(rendered) : rendered;
+            String rendered = HtmlScrub.clean(renderer.render(document));
+            return allowRawHtml ? HtmlScrub.clean(RawHtmlSanitizer.clean(rendered)) : rendered;
         });
         if (embeds != null && !embeds.shortcodes().isEmpty()) {
             List<String> rendered = new java.util.ArrayList<>();

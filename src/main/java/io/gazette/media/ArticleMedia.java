@@ -10,11 +10,12 @@ import java.util.List;
  * @param lead        the lead photo ({@code image:} of the front matter) when it is a file of the
  *                    article's folder; null otherwise
  * @param embeds      whether the body has embeds: the page needs the theme's embed styles and script
+ * @param documentText the text of the attached PDFs, for search (empty when none has text)
  * @param hash        changes when anything above changes
  */
 public record ArticleMedia(List<MediaFile> files, List<Attachment> attachments, Photo lead, boolean embeds,
-        long hash) {
-    public static final ArticleMedia NONE = new ArticleMedia(List.of(), List.of(), null, false, 0);
+        String documentText, long hash) {
+    public static final ArticleMedia NONE = new ArticleMedia(List.of(), List.of(), null, false, "", 0);
 
     public boolean isEmpty() {
         return files.isEmpty();

@@ -32,6 +32,8 @@ public final class MediaResolver {
     private final Map<Path, Photo> photos = new HashMap<>();
     private final Map<Path, Attachment> attachments = new LinkedHashMap<>();
     private final Map<String, Path> publishedFrom = new HashMap<>();
+    /** The line that first names each attachment, for warnings about it. */
+    private final Map<Path, Integer> lines = new HashMap<>();
     private Photo lead;
     private boolean embeds;
     private boolean leadShown;
@@ -187,7 +189,35 @@ public final class MediaResolver {
         }
         hash = hash * 31 + (lead == null ? 0 : lead.hashCode());
         hash = hash * 31 + (embeds ? 1 : 0);
-        return new ArticleMedia(List.copyOf(files.values()), List.copyOf(attachments.values()), lead, embeds, hash);
+        String documentText = documentText();
+        hash = hash * 31 + documentText.hashCode();
+        return new ArticleMedia(List.copyOf(files.values()), List.copyOf(attachments.values()), lead, embeds,
+                documentText, hash);
+    }
+
+    /** The text of the attached PDFs, each after a blank line; a PDF without text is a warning. */
+    private String documentText() {
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<Path, Attachment> attachment : attachments.entrySet()) {
+            if (!attachment.getValue().isPdf()) {
+                continue;
+            }
+            Path file = attachment.getKey();
+            try {
+                DocumentText found = DocumentText.of(file, cache);
+                if (found.warning() != null) {
+                    problems.add(Problem.warning(shown, lines.getOrDefault(file, 0), "`" + articleDir.relativize(file)
+                            + "`: " + found.warning(), "the file is still published; to make it searchable,"
+                            + " publish a PDF with text (run OCR on a scan), or write its key points in the article"));
+                } else if (!found.text().isEmpty()) {
+                    text.append(text.length() == 0 ? "" : "\n\n").append(found.text());
+                }
+            } catch (IOException e) {
+                problems.add(Problem.warning(shown, lines.getOrDefault(file, 0), "cannot read `"
+                        + articleDir.relativize(file) + "`: " + e.getMessage(), "check the file's permissions"));
+            }
+        }
+        return text.toString();
     }
 
     private List<Path> listFolder() {
@@ -291,6 +321,7 @@ public final class MediaResolver {
         }
         try {
             String name = text == null || text.isBlank() ? file.getFileName().toString() : text.strip();
+            lines.putIfAbsent(file, line);
             attachments.put(file, new Attachment(name, published, MediaRefs.ATTACHMENT_TYPES.get(ext), Files.size(file),
                     language));
         } catch (IOException e) {

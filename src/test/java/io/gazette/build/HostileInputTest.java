@@ -107,9 +107,9 @@ class HostileInputTest {
         article(project, "big.md", valid("Lớn"), ("\n" + "chữ ".repeat(1000) + "\n").repeat(Limits.MAX_FILE_BYTES / 4000));
         String shown = formatted(failedBuild(project));
         assertThat(shown)
-                .contains("content/2014/line.md:8: error: line is 60,004 characters long; the limit is 60,000")
+                .contains("content/2014/line.md:8: error: line is 40,004 characters long; the limit is 40,000")
                 .contains("content/2014/block.md:6: error: the block of lines starting here (no blank line between"
-                        + " them) is over 60,000 characters long")
+                        + " them) is over 40,000 characters long")
                 .contains("content/2014/defs.md:2006: error: more than 1,000 link reference definitions")
                 .contains("content/2014/title.md:2: error: `title` is 1,001 characters long; the limit is 1,000")
                 .contains("content/2014/tags.md:4: error: an article has 101 tags; the limit is 100")

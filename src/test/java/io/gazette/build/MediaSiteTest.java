@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gazette.media.MediaFixtures;
+import io.gazette.media.PdfFixtures;
+import io.gazette.search.SearchHit;
+import io.gazette.search.SearchIndexer;
+import io.gazette.search.SearchService;
 import io.gazette.media.PhotoJob;
 import io.gazette.problems.BuildFailedException;
 import io.gazette.problems.Problem;
@@ -22,14 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Article bundles end to end: photos and documents beside index.md, built into the article's folder. */
-class MediaSiteTest {
-    static final String PAGE = "2014/08/hoi-nghi-co-anh/";
+public class MediaSiteTest {
+    public static final String PAGE = "2014/08/hoi-nghi-co-anh/";
 
     @TempDir
     Path temp;
 
     /** A project with one bundle: a lead photo, a body photo, a linked PDF and a DOCX lying beside. */
-    static Path bundleSite(Path dir) throws Exception {
+    public static Path bundleSite(Path dir) throws Exception {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("site.yml"), """
                 title: "Bản tin"
@@ -57,9 +61,23 @@ class MediaSiteTest {
         MediaFixtures.write(bundle.resolve("Ảnh/phat bieu.JPG"),
                 MediaFixtures.jpegWithExif(MediaFixtures.halves(1200, 900), 6, null, null));
         MediaFixtures.write(bundle.resolve("logo.png"), MediaFixtures.png(MediaFixtures.halves(300, 100)));
-        MediaFixtures.write(bundle.resolve("qd-12.pdf"), "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
-        MediaFixtures.write(bundle.resolve("Kế hoạch 2014.docx"), new byte[2048]);
+        PdfFixtures.withText(bundle.resolve("qd-12.pdf"),
+                "Quyet dinh so 12 ve viec tang Bang khen cua Bo truong cho Cong ty Thuy dien Hoa Binh",
+                "da co thanh tich xuat sac trong phong trao thi dua yeu nuoc nam 2014.",
+                "Cong ty Thuy dien Hoa Binh co trach nhiem thi hanh quyet dinh nay ke tu ngay ky.");
+        MediaFixtures.write(bundle.resolve("Kế hoạch 2014.docx"), docx());
         return dir;
+    }
+
+    /** A small real .docx-shaped file: a ZIP package. */
+    static byte[] docx() throws java.io.IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
     }
 
     @Test
@@ -69,7 +87,8 @@ class MediaSiteTest {
         SiteBuild.open(TestSites.options(project, output)).buildToDirectory();
         try (var cached = Files.walk(project.resolve(".gazette/cache/media"))) {
             var list = cached.filter(Files::isRegularFile).toList();
-            assertThat((long) list.size()).as("3 + 2 + 1 copies cached").isEqualTo(6);
+            assertThat(list.stream().filter(f -> !f.toString().endsWith(".txt")).count())
+                    .as("3 + 2 + 1 copies cached").isEqualTo(6);
         }
 
         Path folder = output.resolve(PAGE);
@@ -84,7 +103,7 @@ class MediaSiteTest {
         assertThat(ImageIO.read(folder.resolve("anh/phat-bieu-900.jpg").toFile()).getHeight()).isEqualTo(1200);
         assertThat(folder.resolve("logo-300.png")).exists();
         assertThat(folder.resolve("qd-12.pdf")).exists();
-        assertThat(folder.resolve("ke-hoach-2014.docx")).hasSize(2048);
+        assertThat(folder.resolve("ke-hoach-2014.docx")).hasBinaryContent(docx());
 
         Document page = Jsoup.parse(Files.readString(folder.resolve("index.html")));
         Element lead = page.selectFirst(".lead-image img");
@@ -107,9 +126,9 @@ class MediaSiteTest {
         var items = page.select(".attachments li");
         assertThat(items).hasSize(2);
         assertThat(page.selectFirst(".attachments h2").text()).isEqualTo("Tài liệu đính kèm");
-        assertThat(items.get(0).text()).isEqualTo("Quyết định số 12 PDF, 15 B");
+        assertThat(items.get(0).text()).isEqualTo("Quyết định số 12 PDF, " + Files.size(folder.resolve("qd-12.pdf")) + " B");
         assertThat(items.get(0).selectFirst("a").attr("href")).isEqualTo("/archive/" + PAGE + "qd-12.pdf");
-        assertThat(items.get(1).text()).isEqualTo("Kế hoạch 2014.docx DOCX, 2 KB");
+        assertThat(items.get(1).text()).isEqualTo("Kế hoạch 2014.docx DOCX, " + docx().length + " B");
 
         String feed = Files.readString(output.resolve("feed.xml"));
         assertThat(feed).contains("xml:base=\"https://example.org/archive/" + PAGE + "\"");
@@ -247,6 +266,29 @@ class MediaSiteTest {
                     assertThat(formatted).anySatisfy(p -> assertThat(p).startsWith(shown + ":18: error:")
                             .contains("khong-co.jpg"));
                 });
+    }
+
+    @Test
+    void theTextOfAttachedPdfsIsSearchableAndAScanIsAWarning() throws Exception {
+        Path project = bundleSite(temp.resolve("site"));
+        PdfFixtures.scan(project.resolve("content/2014/hoi-nghi-co-anh/ban-chup.pdf"));
+        BuildResult result = SiteBuild.open(TestSites.options(project, temp.resolve("public"))).buildToDirectory();
+        assertThat(result.problems().sorted()).extracting(Problem::format).singleElement().asString()
+                .startsWith("content/2014/hoi-nghi-co-anh/index.md: warning: `ban-chup.pdf`: the PDF has no usable text");
+
+        try (SearchService search = SearchService.open(project.resolve(".gazette/cache").resolve(SearchIndexer.DIR_NAME))) {
+            var hits = search.search("thủy điện hòa bình", 5);
+            assertThat(hits).extracting(SearchHit::url).containsExactly(PAGE);
+        }
+        String staticIndex;
+        try (var files = Files.walk(temp.resolve("public/search"))) {
+            StringBuilder all = new StringBuilder();
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                all.append(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+            }
+            staticIndex = all.toString();
+        }
+        assertThat(staticIndex).as("the static index knows the PDF's words").containsIgnoringCase("hoa");
     }
 
     /** Deletes a folder tree (the cache) between builds. */
