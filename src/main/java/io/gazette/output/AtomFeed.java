@@ -61,10 +61,10 @@ public final class AtomFeed {
         }
         xml.append("    <summary>").append(Xml.escape(article.summary())).append("</summary>\n");
         if (fullContent) {
-            // An article publishing files of its folder links them relative to its own URL.
-            String base = article.media().isEmpty() ? urls.baseUrl() : link;
-            xml.append("    <content type=\"html\" xml:base=\"").append(Xml.escape(base)).append("\">")
-                    .append(Xml.escape(article.html())).append("</content>\n");
+            // An article publishing files of its folder links them relative to its page: absolute here.
+            String html = article.media().isEmpty() ? article.html() : RelativeUrls.absolute(article.html(), link);
+            xml.append("    <content type=\"html\" xml:base=\"").append(Xml.escape(urls.baseUrl())).append("\">")
+                    .append(Xml.escape(html)).append("</content>\n");
         }
         xml.append("  </entry>\n");
     }
