@@ -1,37 +1,52 @@
 #!/usr/bin/env bash
-# Times a full Gazette build against a full Hugo build of the same synthetic corpus.
+# Times a full Gazette build against a full Hugo build of the same corpus.
 #
-#   bench/run.sh N [RUNS]
+#   bench/run.sh [real:|synthetic:]N [RUNS]
+#
+# real:N (the default; plain N means real:N) converts the first N articles of the real Vietnamese
+# news corpus (../shared/corpus/vn-news-25k.jsonl.xz, 25,440 articles; beyond that, reused copies)
+# with bench/convert_real.py; synthetic:N generates N articles with bench/GenerateCorpus.java.
 #
 # Prints a Markdown table (median of RUNS timed runs after one untimed warm-up) ready for
 # BENCHMARKS.md. See bench/README.md for what the columns mean.
 #
 # Environment:
-#   BENCH_TOOLS   which builds to time (default "gazette hugo hugo_norelated"; "none" only generates
-#                 the corpus). hugo_norelated is the Hugo site without related articles.
+#   BENCH_TOOLS   which builds to time (default for real text "gazette hugo_norelated", as issue 9
+#                 compares; for synthetic "gazette hugo hugo_norelated"; "none" only prepares the
+#                 corpus). hugo_norelated is the Hugo site without related articles.
+#   BENCH_REAL_CORPUS  the real corpus file (default: ../shared/corpus/vn-news-25k.jsonl.xz)
 #   BENCH_SEED    corpus seed (default 20140818)
 #   BENCH_WRAP    command prefix put before every timed run, e.g. a lock: "flock /path/to/lock"
 #   BENCH_QUIET_WAIT  seconds to wait for an idle machine before each run (default 120)
 #   BENCH_OUT_ROOT  where the generated sites go (default /dev/shm, a RAM disk); BENCH_KEEP=1 keeps them
+#   BENCH_WARMUP  1 (default): one untimed run of each build first; 0 skips it (for the long
+#                 100,000-article builds: the freshly converted corpus is in the page cache already)
 #   BENCH_HEAP    maximum heap for the extra Gazette heap check run (default 1g; "" skips it)
 #   GAZETTE_JAVA_OPTS  JVM options for the Gazette launcher (shown in the table when set)
 #   GAZETTE       Gazette launcher (default: ./gazette; commands run from the repository root)
 #   HUGO          Hugo binary (default: hugo)
 set -euo pipefail
 
-usage() { echo "usage: bench/run.sh N [RUNS]" >&2; exit 2; }
-[[ $# -ge 1 && $1 =~ ^[0-9]+$ && $1 -gt 0 ]] || usage
-ARTICLES=$1
+usage() { echo "usage: bench/run.sh [real:|synthetic:]N [RUNS]" >&2; exit 2; }
+[[ $# -ge 1 && $1 =~ ^((real|synthetic):)?([0-9]+)$ && ${BASH_REMATCH[3]} -gt 0 ]] || usage
+KIND=${BASH_REMATCH[2]:-real}
+ARTICLES=${BASH_REMATCH[3]}
 RUNS=${2:-5}
 [[ $RUNS =~ ^[0-9]+$ && $RUNS -gt 0 ]] || usage
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH="$REPO/bench"
 WORK="$BENCH/work"
-TOOLS=${BENCH_TOOLS:-gazette hugo hugo_norelated}
+if [[ $KIND == real ]]; then
+    TOOLS=${BENCH_TOOLS:-gazette hugo_norelated}
+else
+    TOOLS=${BENCH_TOOLS:-gazette hugo hugo_norelated}
+fi
 SEED=${BENCH_SEED:-20140818}
 WRAP=${BENCH_WRAP:-}
 HEAP=${BENCH_HEAP-1g}
+WARMUP=${BENCH_WARMUP:-1}
+[[ $WARMUP == 0 || $WARMUP == 1 ]] || { echo "BENCH_WARMUP is 0 or 1" >&2; exit 2; }
 GAZETTE=${GAZETTE:-./gazette}
 HUGO=${HUGO:-hugo}
 TIME=/usr/bin/time
@@ -41,15 +56,27 @@ cd "$REPO"
 
 # ---------------------------------------------------------------- corpus (cached)
 
-# The cache key includes the generator's own hash, so editing the generator regenerates.
-generator_hash=$(sha256sum "$BENCH/GenerateCorpus.java" | cut -c1-12)
-CORPUS="$WORK/corpus-$ARTICLES-$SEED-$generator_hash"
+# The cache key includes the converter's or generator's own hash, so editing it regenerates.
+if [[ $KIND == real ]]; then
+    generator_hash=$(sha256sum "$BENCH/convert_real.py" | cut -c1-12)
+    CORPUS="$WORK/real-$ARTICLES-$generator_hash"
+    generate() {
+        python3 "$BENCH/convert_real.py" --articles "$ARTICLES" --out "$1/gazette" --hugo "$1/hugo" \
+            --hugo-theme "$BENCH/hugo-theme"
+    }
+else
+    generator_hash=$(sha256sum "$BENCH/GenerateCorpus.java" | cut -c1-12)
+    CORPUS="$WORK/corpus-$ARTICLES-$SEED-$generator_hash"
+    generate() {
+        (cd "$REPO" && java -Dfile.encoding=UTF-8 bench/GenerateCorpus.java --articles "$ARTICLES" --seed "$SEED" \
+            --out "$1/gazette" --hugo "$1/hugo" --hugo-theme bench/hugo-theme)
+    }
+fi
 if [[ ! -f $CORPUS/.complete ]]; then
-    echo "Generating $ARTICLES articles into $CORPUS ..." >&2
+    echo "Preparing $KIND:$ARTICLES articles in $CORPUS ..." >&2
     rm -rf "$CORPUS" "$CORPUS.tmp"
     mkdir -p "$CORPUS.tmp"
-    (cd "$REPO" && java -Dfile.encoding=UTF-8 bench/GenerateCorpus.java --articles "$ARTICLES" --seed "$SEED" \
-        --out "$CORPUS.tmp/gazette" --hugo "$CORPUS.tmp/hugo" --hugo-theme bench/hugo-theme) >&2
+    generate "$CORPUS.tmp" >&2
     touch "$CORPUS.tmp/.complete"
     mv "$CORPUS.tmp" "$CORPUS"
 fi
@@ -63,14 +90,15 @@ cp -r "$BENCH/hugo-theme" "$CORPUS/hugo/themes/gazette-bench"
 # Logs and timings stay in bench/work; the generated sites go to memory (tmpfs) by default. On a
 # disk mounted with `discard` (common in VMs), deleting the previous run's 20,000 files slows the
 # next run's writes by seconds, run after run; a RAM disk times the generators, not the disk.
-OUT="$WORK/results-$ARTICLES"
-SITES="${BENCH_OUT_ROOT:-/dev/shm}/gazette-bench-$ARTICLES"
+OUT="$WORK/results-$KIND-$ARTICLES"
+SITES="${BENCH_OUT_ROOT:-/dev/shm}/gazette-bench-$KIND-$ARTICLES"
 mkdir -p "$OUT" "$SITES"
 [[ -n ${BENCH_KEEP:-} ]] || trap 'rm -rf "$SITES"' EXIT
 
 # ---------------------------------------------------------------- the commands under test
 
-gazette_command() { echo "$GAZETTE build --quiet --source $CORPUS/gazette --output $1"; }
+# --timings: the log of each run keeps the time of every pipeline stage (the summary costs nothing).
+gazette_command() { echo "$GAZETTE build --timings --source $CORPUS/gazette --output $1"; }
 hugo_command() { echo "$HUGO --quiet -s $CORPUS/hugo -d $1"; }
 # The same Hugo site without the related-articles list on article pages (Hugo's costliest part).
 hugo_norelated_command() { echo "$HUGO --quiet -s $CORPUS/hugo --config hugo.toml,no-related.toml -d $1"; }
@@ -147,12 +175,13 @@ for tool in $TOOLS; do
         echo "no Gazette launcher at $GAZETTE (build it first, or set GAZETTE=...)" >&2
         exit 1
     fi
-    echo "Timing $tool: 1 warm-up + $RUNS runs ..." >&2
-    run_once "$tool" >/dev/null
+    echo "Timing $tool: ${WARMUP} warm-up + $RUNS runs ..." >&2
+    ((WARMUP == 0)) || run_once "$tool" >/dev/null
     : >"$OUT/$tool.times"
     for ((i = 1; i <= RUNS; i++)); do
         run_once "$tool" | tee -a "$OUT/$tool.times" | sed "s/^/  run $i: wall cpu rss_kib others_cpu = /" >&2
     done
+    [[ $tool == gazette ]] && cp "$OUT/$tool.log" "$OUT/gazette-last-run.log"
     WALL[$tool]=$(cut -d' ' -f1 "$OUT/$tool.times" | median)
     CPU[$tool]=$(cut -d' ' -f2 "$OUT/$tool.times" | median)
     RSS[$tool]=$(cut -d' ' -f3 "$OUT/$tool.times" | median)
@@ -169,7 +198,10 @@ HEAP_NOTE=""
 if [[ " $TOOLS " == *" gazette "* && -n $HEAP ]]; then
     echo "Heap check: Gazette with -Xmx$HEAP ..." >&2
     clean gazette
-    if JDK_JAVA_OPTIONS="-Xmx$HEAP -Xlog:gc:file=$OUT/gc.log" bash -c "$(gazette_command "$SITES/gazette")" \
+    # The launcher's own -Xmx would win over JDK_JAVA_OPTIONS (it comes later on the command
+    # line), so the check replaces the launcher's options with the same ones and this heap cap.
+    if GAZETTE_JAVA_OPTS="${GAZETTE_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseParallelGC} -Xmx$HEAP -Xlog:gc:file=$OUT/gc.log" \
+        bash -c "$(gazette_command "$SITES/gazette")" \
         >"$OUT/gazette-heap.log" 2>&1; then
         read -r before after committed < <(grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$OUT/gc.log" |
             awk -F'[M>(-]+' '{ if ($1 > b) b = $1; if ($2 > a) a = $2; if ($3 > c) c = $3 } END { print b + 0, a + 0, c + 0 }')
@@ -185,7 +217,11 @@ fi
 thousands() { awk -v n="$1" 'BEGIN { s = sprintf("%d", n); out = ""; while (length(s) > 3) { out = "," substr(s, length(s) - 2) out; s = substr(s, 1, length(s) - 3) } print s out }'; }
 
 echo
-echo "$(thousands "$ARTICLES") articles, seed $SEED, median of $RUNS runs after a warm-up;" \
+corpus_note="real Vietnamese news text (bench/convert_real.py)"
+[[ $KIND == synthetic ]] && corpus_note="synthetic corpus, seed $SEED"
+warmup_note="after a warm-up"
+((WARMUP == 0)) && warmup_note="without a warm-up run"
+echo "$(thousands "$ARTICLES") articles, $corpus_note, median of $RUNS runs $warmup_note;" \
     "$(nproc) cores, $(java -version 2>&1 | head -1 | sed 's/"//g')."
 echo
 echo "| Generator | Articles | Wall time | Range | Articles/s | CPU time | Peak RSS |"
@@ -211,10 +247,22 @@ if [[ -n ${WALL[gazette]:-} ]]; then
     done
 fi
 [[ -n $HEAP_NOTE ]] && { echo; echo "$HEAP_NOTE"; }
+if [[ -f $OUT/gazette-last-run.log ]]; then
+    echo
+    echo "Gazette's pipeline stages in the last timed run (\`--timings\`, ms):"
+    echo
+    echo "| Stage | ms |"
+    echo "|---|---:|"
+    sed -n '/^Built in/,$p' "$OUT/gazette-last-run.log" | sed 1d | grep -E '^  [a-z].* [0-9]+ ms$' |
+        sed -E 's/^  (.*[^ ]) +([0-9]+) ms$/| \1 | \2 |/'
+    sed -n 's/^Built in \([0-9]*\) ms.*/| total (inside the JVM) | \1 |/p' "$OUT/gazette-last-run.log"
+fi
 echo
 env_prefix=""
 [[ -n ${BENCH_TOOLS:-} ]] && env_prefix="BENCH_TOOLS=\"$TOOLS\" "
-echo "Reproduce: \`${env_prefix}bench/run.sh $ARTICLES $RUNS\`. Timed commands:"
+((WARMUP == 0)) && env_prefix+="BENCH_WARMUP=0 "
+[[ -z $HEAP ]] && env_prefix+="BENCH_HEAP= "
+echo "Reproduce: \`${env_prefix}bench/run.sh $KIND:$ARTICLES $RUNS\`. Timed commands:"
 echo
 for tool in $TOOLS; do
     echo "    $("${tool}_command" "$SITES/$tool" | sed "s|$REPO/||g")"

@@ -63,18 +63,34 @@
   }
 
   function parseQuery(query) {
-    const s = scan(query);
+    return parseTokens(scan(query), false);
+  }
+
+  /**
+   * Terms of scanned query tokens. With prefix, the last token is the start of a syllable still
+   * being typed: it is left out of unigrams and spellings (search() looks it up as a prefix), and
+   * its pair with the token before becomes optional (lastPair).
+   */
+  function parseTokens(s, prefix) {
     const unigrams = new Set();
     const bigrams = new Set();
     const exacts = new Set();
+    let lastPair = '';
     s.forEach((t, i) => {
-      unigrams.add(t.folded);
-      exacts.add(t.exact);
-      if (i > 0) bigrams.add(s[i - 1].folded + ' ' + t.folded);
+      const isPrefix = prefix && i === s.length - 1;
+      if (!isPrefix) {
+        unigrams.add(t.folded);
+        exacts.add(t.exact);
+      }
+      if (i > 0) {
+        const pair = s[i - 1].folded + ' ' + t.folded;
+        if (isPrefix) lastPair = pair;
+        else bigrams.add(pair);
+      }
     });
     // Spelling only counts when the query was typed with diacritics (ParsedQuery.java).
     const diacritics = s.some((t) => t.exact !== t.folded);
-    return { unigrams: [...unigrams], bigrams: [...bigrams], exacts: diacritics ? [...exacts] : [] };
+    return { unigrams: [...unigrams], bigrams: [...bigrams], exacts: diacritics ? [...exacts] : [], lastPair };
   }
 
   // ---- Static index ----
@@ -158,14 +174,14 @@
       return shards.get(id);
     }
 
-    /** Per-document field masks of one term (bit 0 only for spellings and tags), or null. */
+    /** Per-document field masks of one term (bit 0 only for spellings, tags and categories), or null. */
     async function term(m, key) {
       const s = await shard(m, fnv1a(key) & (m.shards - 1));
       const pos = s.entries.get(key);
       if (pos === undefined) return null;
       const r = new Reader(s.bytes, pos);
       const fields = new Uint8Array(m.docs);
-      if (key[0] === '#' || key[0] === '=') {
+      if (key[0] === '#' || key[0] === '=' || key[0] === '@') {
         r.docset(fields, 1);
       } else {
         const mask = r.byte();
@@ -175,29 +191,52 @@
     }
 
     /**
-     * Ranked document numbers: {total, ids, years: [[year, count]], terms}.
-     * filter: {tag, year}. Ranking tiers as in SearchService.
+     * Ranked document numbers: {total, ids, years: [[year, count]], terms, prefix}.
+     * filter: {tag, year, category}. options: {prefix: the last syllable is still being typed and
+     * matches as the start of a syllable (at least two letters; a single letter waits), sort:
+     * 'newest' for newest first instead of relevance}. Ranking tiers as in SearchService.
      */
-    async function search(query, filter = {}) {
+    async function search(query, filter = {}, options = {}) {
       const m = await load();
-      const q = parseQuery(query);
+      let s = scan(query);
+      let prefix = '';
+      if (options.prefix && s.length) {
+        if ([...s[s.length - 1].folded].length >= 2) prefix = s[s.length - 1].folded;
+        else if (s.length > 1) s = s.slice(0, -1);
+      }
+      const q = parseTokens(s, !!prefix);
       const tag = filter.tag ? tagKey(filter.tag) : '';
+      const category = filter.category ? tagKey(filter.category) : '';
       const year = filter.year ? Number(filter.year) : 0;
-      const result = { total: 0, ids: [], years: [], terms: q.unigrams };
-      if (!q.unigrams.length && !tag && !year) return result;
-      const [uni, bi, exact, tagTerm] = await Promise.all([
+      const result = { total: 0, ids: [], years: [], terms: q.unigrams, prefix };
+      if (!q.unigrams.length && !prefix && !tag && !year && !category) return result;
+      const [uni, bi, exact, tagTerm, catTerm, started, whole, lastPair] = await Promise.all([
         Promise.all(q.unigrams.map((u) => term(m, u))),
         Promise.all(q.bigrams.map((b) => term(m, b))),
         Promise.all(q.exacts.map((e) => term(m, '=' + e))),
         tag ? term(m, '#' + tag) : null,
+        category ? term(m, '@' + category) : null,
+        prefix ? term(m, '>' + prefix) : null,
+        prefix ? term(m, prefix) : null,
+        q.lastPair ? term(m, q.lastPair) : null,
       ]);
-      if (uni.some((t) => !t) || (tag && !tagTerm)) return result;
+      if (uni.some((t) => !t) || (tag && !tagTerm) || (category && !catTerm)) return result;
+      if (prefix) {
+        // Syllables starting with the prefix, and the prefix as a whole syllable.
+        if (!started && !whole) return result;
+        const any = started || whole;
+        if (started && whole) for (let d = 0; d < any.length; d++) any[d] |= whole[d];
+        uni.push(any);
+        // The pair with the syllable before counts for the phrase tier when the prefix is whole.
+        if (lastPair) bi.push(lastPair);
+      }
       const nFields = m.fields.length;
       const yearCounts = new Map();
       const range = m.years.find((y) => y[0] === year);
       const ranked = [];
       for (let d = 0; d < m.docs; d++) {
         if (tagTerm && !tagTerm[d]) continue;
+        if (catTerm && !catTerm[d]) continue;
         let all = 0xff;
         let ok = true;
         for (const t of uni) { if (!t[d]) { ok = false; break; } all &= t[d]; }
@@ -215,7 +254,8 @@
         for (const e of exact) if (e && e[d]) exactCount++;
         ranked.push([phrase ? 1 : 0, exactCount, field, d]);
       }
-      ranked.sort((a, b) => b[0] - a[0] || b[1] - a[1] || b[2] - a[2] || a[3] - b[3]);
+      if (options.sort === 'newest') ranked.sort((a, b) => a[3] - b[3]); // documents are numbered newest first
+      else ranked.sort((a, b) => b[0] - a[0] || b[1] - a[1] || b[2] - a[2] || a[3] - b[3]);
       result.total = ranked.length;
       result.ids = ranked.map((r) => r[3]);
       result.years = [...yearCounts].sort((a, b) => b[0] - a[0]);
@@ -241,14 +281,14 @@
     return { manifest: load, search, docs };
   }
 
-  /** [{text, mark}] pieces of text; mark = the word matches a folded query term. */
-  function highlight(text, foldedTerms) {
+  /** [{text, mark}] pieces of text; mark = the word matches a folded query term, or starts with prefix. */
+  function highlight(text, foldedTerms, prefix) {
     const nfc = String(text == null ? '' : text).normalize('NFC');
     const terms = new Set(foldedTerms);
     const out = [];
     let at = 0;
     for (const s of scan(nfc)) {
-      if (!terms.has(s.folded)) continue;
+      if (!terms.has(s.folded) && !(prefix && s.folded.startsWith(prefix))) continue;
       if (s.start > at) out.push({ text: nfc.slice(at, s.start), mark: false });
       out.push({ text: nfc.slice(s.start, s.end), mark: true });
       at = s.end;
@@ -283,6 +323,8 @@
     const input = form.elements.q;
     const yearSel = form.elements.year;
     const tagSel = form.elements.tag;
+    const catSel = form.elements.cat;
+    const sortSel = form.elements.sort;
     const status = rootEl.querySelector('[data-role=status]');
     const list = rootEl.querySelector('[data-role=results]');
     const pager = rootEl.querySelector('[data-role=pager]');
@@ -295,23 +337,28 @@
       for (const c of children) e.append(c);
       return e;
     };
-    const marked = (text, terms) => highlight(text, terms).map((p) => (p.mark ? el('mark', null, p.text) : doc.createTextNode(p.text)));
+    const marked = (text, res) => highlight(text, res.terms, res.prefix).map((p) => (p.mark ? el('mark', null, p.text) : doc.createTextNode(p.text)));
 
     function readState() {
       const p = new URLSearchParams(win.location.search);
-      return { q: p.get('q') || '', tag: p.get('tag') || '', year: p.get('year') || '', page: Math.max(1, parseInt(p.get('page'), 10) || 1) };
+      return {
+        q: p.get('q') || '', cat: p.get('cat') || '', tag: p.get('tag') || '', year: p.get('year') || '',
+        sort: p.get('sort') === 'newest' ? 'newest' : '', page: Math.max(1, parseInt(p.get('page'), 10) || 1),
+      };
     }
     function writeState(s, push) {
       const p = new URLSearchParams();
       if (s.q) p.set('q', s.q);
+      if (s.cat) p.set('cat', s.cat);
       if (s.tag) p.set('tag', s.tag);
       if (s.year) p.set('year', s.year);
+      if (s.sort) p.set('sort', s.sort);
       if (s.page > 1) p.set('page', String(s.page));
       const url = win.location.pathname + (p.toString() ? '?' + p : '');
       win.history[push ? 'pushState' : 'replaceState'](null, '', url);
     }
     function formState(page) {
-      return { q: input.value.trim(), tag: tagSel.value, year: yearSel.value, page: page || 1 };
+      return { q: input.value.trim(), cat: catSel.value, tag: tagSel.value, year: yearSel.value, sort: sortSel.value, page: page || 1 };
     }
     function fill(sel, options, value, allLabel) {
       sel.replaceChildren(el('option', { value: '' }, allLabel));
@@ -329,15 +376,21 @@
       rootEl.setAttribute('aria-busy', 'true');
       try {
         const m = await index.manifest();
-        const res = await index.search(state.q, state);
+        // The last syllable matches as the start of a word: what the reader is still typing, and
+        // a shared URL shows what its author saw.
+        const res = await index.search(state.q, { tag: state.tag, year: state.year, category: state.cat },
+          { prefix: true, sort: state.sort });
         if (mine !== seq) return;
         const tags = m.tags.map((t) => [t[0], t[0] + ' (' + t[1] + ')']);
         fill(tagSel, tags, state.tag, msg('AllTags'));
+        fill(catSel, (m.categories || []).map((c) => [c[0], c[0] + ' (' + c[1] + ')']), state.cat, msg('AllCategories'));
+        sortSel.value = state.sort;
         const years = (state.q || state.tag ? res.years : m.years.map((y) => [y[0], y[2]]));
         fill(yearSel, years.map((y) => [y[0], y[0] + ' (' + y[1] + ')']), state.year, msg('AllYears'));
+        // "More results" adds a page at a time; the URL's page says how many are shown.
         const pages = Math.max(1, Math.ceil(res.total / PAGE_SIZE));
         const page = Math.min(state.page, pages);
-        const shown = await index.docs(res.ids.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE));
+        const shown = await index.docs(res.ids.slice(0, page * PAGE_SIZE));
         if (mine !== seq) return;
         render(state, res, shown, page, pages, focusResults);
       } catch (e) {
@@ -348,13 +401,15 @@
     }
 
     function render(state, res, shown, page, pages, focusResults) {
-      const searching = state.q || state.tag || state.year;
+      const searching = state.q || state.tag || state.year || state.cat;
       status.textContent = !searching ? msg('Empty')
         : res.total ? msg('Results', { n: res.total.toLocaleString('vi-VN') })
+          + (res.total > shown.length ? ' · ' + msg('Shown', { n: shown.length.toLocaleString('vi-VN') }) : '')
           : msg('None', { q: state.q });
+      const before = list.children.length;
       rootEl.toggleAttribute('data-no-results', !!searching && !res.total);
       list.replaceChildren(...shown.map((d) => {
-        const link = el('a', { href: new URL(d.url, siteBase).href }, ...marked(d.title, res.terms));
+        const link = el('a', { href: new URL(d.url, siteBase).href }, ...marked(d.title, res));
         const meta = el('p', { class: 'search-meta' });
         if (d.date) meta.append(el('time', { datetime: d.date }, formatDate(d.date)));
         for (const t of d.tags) {
@@ -362,19 +417,19 @@
           b.addEventListener('click', () => { tagSel.value = t; if (tagSel.value !== t) fill(tagSel, [[t, t]], t, msg('AllTags')); go(formState(), true, true); });
           meta.append(' ', b);
         }
-        return el('li', { class: 'search-result' }, el('h2', null, link), meta, el('p', { class: 'search-snippet' }, ...marked(d.excerpt, res.terms)));
+        return el('li', { class: 'search-result' }, el('h2', null, link), meta, el('p', { class: 'search-snippet' }, ...marked(d.excerpt, res)));
       }));
       pager.replaceChildren();
-      if (pages > 1) {
-        const nav = (label, to, disabled) => {
-          const b = el('button', { type: 'button' }, label);
-          b.disabled = disabled;
-          b.addEventListener('click', () => go(Object.assign(formState(), { page: to }), true, true));
-          return b;
-        };
-        pager.append(nav(msg('Prev'), page - 1, page <= 1), ' ', el('span', null, msg('Page', { page, pages })), ' ', nav(msg('Next'), page + 1, page >= pages));
+      if (page < pages) {
+        const more = el('button', { type: 'button', class: 'search-more', 'data-role': 'more' }, msg('More'));
+        more.addEventListener('click', () => go(Object.assign(formState(), { page: page + 1 }), false, 'more'));
+        pager.append(more);
       }
-      if (focusResults) {
+      if (focusResults === 'more') {
+        // After "more results", the first of the new ones: keyboard users carry on reading there.
+        const next = list.children[Math.min(before, list.children.length - 1)];
+        (next && next.querySelector('a') || status).focus();
+      } else if (focusResults) {
         const first = list.querySelector('a');
         (first || status).focus();
       }
@@ -394,6 +449,8 @@
     input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => go(formState(), false, false), 250); });
     yearSel.addEventListener('change', () => go(formState(), true, false));
     tagSel.addEventListener('change', () => go(formState(), true, false));
+    catSel.addEventListener('change', () => go(formState(), true, false));
+    sortSel.addEventListener('change', () => go(formState(), true, false));
     win.addEventListener('popstate', () => show(readState()));
     // Arrow keys walk from the box through the result links and back.
     rootEl.addEventListener('keydown', (e) => {

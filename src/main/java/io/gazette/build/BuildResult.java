@@ -14,6 +14,7 @@ public record BuildResult(Site site, List<Page> pages, BuildStats stats, Problem
     BuildResult withTotal(long nanos) {
         BuildStats s = stats;
         return new BuildResult(site, pages, new BuildStats(s.articles(), s.tags(), s.categories(), s.pages(), s.feeds(),
-                s.aliases(), s.staticFiles(), s.warnings(), nanos / 1_000_000, s.stageMillis()), problems, changedPaths);
+                s.aliases(), s.staticFiles(), s.warnings(), nanos / 1_000_000, s.stageMillis(),
+                s.leftOut()), problems, changedPaths);
     }
 }

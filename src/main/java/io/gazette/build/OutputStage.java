@@ -2,6 +2,7 @@ package io.gazette.build;
 
 import io.gazette.output.AliasPage;
 import io.gazette.output.AtomFeed;
+import io.gazette.output.NewsSitemap;
 import io.gazette.output.OutputSink;
 import io.gazette.output.Sitemap;
 import io.gazette.media.MediaException;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +39,7 @@ import java.util.TreeMap;
 final class OutputStage {
     private final TemplateRenderer renderer;
     private final OutputPaths paths;
-    /** Tag feed path → the tag page it was last planned from; empty when nothing is remembered. */
+    /** Tag and category feed path → the page it was last planned from; empty when nothing is remembered. */
     private final Map<String, FeedPlan> tagFeeds = new HashMap<>();
     private boolean remembered;
     private int generation;
@@ -70,9 +72,10 @@ final class OutputStage {
      * aliases of articles that changed; the others are as they were.
      *
      * @param changes how the model's articles differ from those of the last plan
+     * @param now     the build's time, which decides what the news sitemap lists
      */
     List<PlannedFile> plan(Site site, List<Page> pages, List<PlannedFile> staticFiles, PagePlanner.Wanted wanted,
-            SiteAssembler.Changes changes) {
+            SiteAssembler.Changes changes, Instant now) {
         generation++;
         boolean everything = !remembered || changes.everything();
         List<PlannedFile> files = new ArrayList<>(pages.size() + 16);
@@ -86,6 +89,7 @@ final class OutputStage {
         };
         planFeeds(site, planned, wanted, everything);
         planSitemapAndRobots(site, planned);
+        planNewsSitemap(site, now, planned);
         if (everything) {
             planAliases(site.articles(), site, planned);
             planMedia(site.articles(), planned);
@@ -133,7 +137,7 @@ final class OutputStage {
     }
 
     /**
-     * The site feed carries whole articles; tag feeds carry summaries, or a thousand tag feeds
+     * The site feed carries whole articles; tag and category feeds carry summaries, or a thousand tag feeds
      * would each repeat twenty full articles.
      */
     private void planFeeds(Site site, Planned files, PagePlanner.Wanted wanted, boolean everything) {
@@ -146,22 +150,8 @@ final class OutputStage {
         files.add(new PlannedFile(SiteUrls.FEED, siteFeed.value(), (path, sink) ->
                 sink.write(path, AtomFeed.write(site.config().title(), path, "", language, latest, urls, true))));
         long titleHash = new Fingerprint().add(site.config().title()).value();
-        for (TermPage tag : site.tags()) {
-            String feed = paths.feed(tag.term().url());
-            FeedPlan before = tagFeeds.get(feed);
-            if (!everything && before != null && before.source == tag) {
-                before.seen = generation;
-                continue;
-            }
-            tagFeeds.put(feed, new FeedPlan(tag, generation));
-            List<Article> entries = first(tag.articles(), size);
-            Fingerprint fp = new Fingerprint().add(titleHash).add(tag.term().name()).add(entries.size());
-            entries.forEach(a -> fp.add(a.cardHash()));
-            files.add(new PlannedFile(feed, fp.value(), (path, sink) -> {
-                String title = site.config().title() + " – " + tag.term().name();
-                sink.write(path, AtomFeed.write(title, path, tag.term().url(), language, entries, urls, false));
-            }));
-        }
+        termFeeds(site, site.tags(), titleHash, files, everything);
+        termFeeds(site, site.categories(), titleHash, files, everything);
         tagFeeds.entrySet().removeIf(feed -> {
             if (feed.getValue().seen == generation) {
                 return false;
@@ -169,6 +159,39 @@ final class OutputStage {
             wanted.released(feed.getKey());
             return true;
         });
+    }
+
+    /** The feeds of tags or categories: summaries of their newest articles. */
+    private void termFeeds(Site site, List<TermPage> terms, long titleHash, Planned files, boolean everything) {
+        SiteUrls urls = site.urls();
+        int size = site.config().feedSize();
+        String language = site.config().language();
+        for (TermPage term : terms) {
+            String feed = paths.feed(term.term().url());
+            FeedPlan before = tagFeeds.get(feed);
+            if (!everything && before != null && before.source == term) {
+                before.seen = generation;
+                continue;
+            }
+            tagFeeds.put(feed, new FeedPlan(term, generation));
+            List<Article> entries = first(term.articles(), size);
+            Fingerprint fp = new Fingerprint().add(titleHash).add(term.term().name()).add(entries.size());
+            entries.forEach(a -> fp.add(a.cardHash()));
+            files.add(new PlannedFile(feed, fp.value(), (path, sink) -> {
+                String title = site.config().title() + " – " + term.term().name();
+                sink.write(path, AtomFeed.write(title, path, term.term().url(), language, entries, urls, false));
+            }));
+        }
+    }
+
+    /** The Google News sitemap: the articles of the two days before {@code now}. */
+    private static void planNewsSitemap(Site site, Instant now, Planned files) {
+        List<Article> recent = NewsSitemap.recent(site.articles(), now);
+        Fingerprint fp = new Fingerprint().add(site.urls().baseUrl()).add(site.config().title())
+                .add(site.config().language()).add(recent.size());
+        recent.forEach(a -> fp.add(a.cardHash()));
+        files.add(new PlannedFile(NewsSitemap.FILE, fp.value(), (path, sink) -> sink.write(path,
+                NewsSitemap.write(recent, site.config().title(), site.config().language(), site.urls()))));
     }
 
     /**
@@ -202,8 +225,8 @@ final class OutputStage {
             }
             files.add(new PlannedFile(names.get(part), fp.value(), (path, sink) -> sink.write(path, content.file(path))));
         }
-        byte[] robots = ("User-agent: *\nAllow: /\n\nSitemap: " + site.urls().absolute("sitemap.xml") + "\n")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] robots = ("User-agent: *\nAllow: /\n\nSitemap: " + site.urls().absolute("sitemap.xml") + "\nSitemap: "
+                + site.urls().absolute(NewsSitemap.FILE) + "\n").getBytes(StandardCharsets.UTF_8);
         files.add(new PlannedFile("robots.txt", java.util.Arrays.hashCode(robots), (path, sink) -> sink.write(path, robots)));
     }
 

@@ -1,5 +1,6 @@
 package io.gazette.build;
 
+import io.gazette.content.UrlPaths;
 import io.gazette.config.ConfigLoader;
 import io.gazette.config.SiteConfig;
 import io.gazette.output.DirectorySink;
@@ -55,6 +56,7 @@ public final class SiteBuild {
     private List<PlannedFile> staticPlan;
     private List<Problem> staticProblems = List.of();
     private final Map<String, Long> stageMillis = new LinkedHashMap<>();
+    private volatile BuildProgress progress = BuildProgress.NONE;
     /** The fingerprint of every file the last successful generation produced. */
     private final FileFingerprints fingerprints = new FileFingerprints();
     private final OutputPaths paths;
@@ -111,30 +113,57 @@ public final class SiteBuild {
         return config;
     }
 
+    /**
+     * When the last generation's site changes by the clock alone (a scheduled article comes due,
+     * a published one expires), or null when nothing is scheduled: the preview rebuilds then.
+     */
+    public java.time.Instant nextDue() {
+        long due = assembler.nextDue();
+        return due == Long.MAX_VALUE ? null : java.time.Instant.ofEpochSecond(due);
+    }
+
     /** {@code gazette build}: the whole site into the output directory, atomically. */
     public BuildResult buildToDirectory() throws IOException, BuildFailedException {
         long start = System.nanoTime();
-        StagingArea staging = StagingArea.create(config.outputDir(), config.projectDir());
-        boolean committed = false;
+        try (StagingArea staging = StagingArea.create(config.outputDir(), config.projectDir())) {
+            boolean committed = false;
+            try {
+                DirectorySink sink = new DirectorySink(staging.directory());
+                BuildResult result = generate(sink, null, start);
+                for (String duplicate : sink.duplicates()) {
+                    result.problems().add(Problem.error(null, 0,
+                            "two pages were written to the same output file " + duplicate,
+                            "an article's slug, permalink or alias collides with a page Gazette generates"
+                                    + " (tag, archive, search); change the slug or alias"));
+                }
+                if (result.problems().hasErrors()) {
+                    throw new BuildFailedException(result.problems().sorted());
+                }
+                staging.commit();
+                committed = true;
+                writeSourceMap(result);
+                return result.withTotal(System.nanoTime() - start);
+            } catch (UncheckedIOException e) {
+                // A write failed on a build thread (a full disk, most often): one message, no trace.
+                throw new IOException("cannot write the site: " + e.getCause().getMessage(), e.getCause());
+            } finally {
+                if (!committed) {
+                    staging.abandon();
+                }
+            }
+        }
+    }
+
+    /** Beside the output, in .gazette/: which Markdown file each article page came from (for check). */
+    private void writeSourceMap(BuildResult result) {
+        Map<String, String> pages = new java.util.HashMap<>();
+        for (var article : result.site().articles()) {
+            pages.put(UrlPaths.fileFor(article.url()), article.source().toString());
+        }
         try {
-            DirectorySink sink = new DirectorySink(staging.directory());
-            BuildResult result = generate(sink, null, start);
-            for (String duplicate : sink.duplicates()) {
-                result.problems().add(Problem.error(null, 0,
-                        "two pages were written to the same output file " + duplicate,
-                        "an article's slug, permalink or alias collides with a page Gazette generates"
-                                + " (tag, archive, search); change the slug or alias"));
-            }
-            if (result.problems().hasErrors()) {
-                throw new BuildFailedException(result.problems().sorted());
-            }
-            staging.commit();
-            committed = true;
-            return result.withTotal(System.nanoTime() - start);
-        } finally {
-            if (!committed) {
-                staging.abandon();
-            }
+            SourceMap.write(config.projectDir(), config.outputDir(), pages);
+        } catch (IOException e) {
+            // The site is built; only check's Markdown locations are lost. Not worth failing the build.
         }
     }
 
@@ -149,6 +178,11 @@ public final class SiteBuild {
         return generate(sink, changed, startNanos, true);
     }
 
+    /** Where the stages and the count of written files are reported (nowhere by default). */
+    public void progress(BuildProgress listener) {
+        this.progress = listener == null ? BuildProgress.NONE : listener;
+    }
+
     /**
      * @param withSearch false to skip the search work (analysis, related articles, static index,
      *                   Lucene) and reuse the last related lists: the preview renders a saved page
@@ -159,10 +193,15 @@ public final class SiteBuild {
         Problems problems = new Problems();
         stageMillis.clear();
         long t = System.nanoTime();
+        BuildProgress progress = this.progress;
+        progress.stage("reading content");
         List<ArticleInput> inputs = content.load(problems, changed);
         t = lap("content + markdown", t);
-        Site site = assembler.assemble(inputs, ZonedDateTime.now(options.clock()), problems);
+        progress.stage("site model");
+        ZonedDateTime now = ZonedDateTime.now(options.clock());
+        Site site = assembler.assemble(inputs, now, problems);
         t = lap("site model", t);
+        progress.stage("search analysis");
         SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir()) : null;
         if (search != null) {
             lastRelated = search.related();
@@ -206,10 +245,24 @@ public final class SiteBuild {
             statics = staticPlan;
         }
         problems.addAll(staticProblems);
-        List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, changes);
+        List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, changes, now.toInstant());
         t = lap("plan files", t);
         Set<String> reported = ConcurrentHashMap.newKeySet();
+        progress.stage("writing files");
+        int total = toProduce.size();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        // A write that fails (a full disk) is recorded, not thrown from the worker: an exception
+        // leaving forEach returns at once while other workers still write, and the staging folder
+        // would be deleted under their feet. The others skip their files; then it is thrown here.
+        java.util.concurrent.atomic.AtomicReference<IOException> writeFailure = new java.util.concurrent.atomic.AtomicReference<>();
         toProduce.parallelStream().forEach(file -> {
+            if (writeFailure.get() != null) {
+                return;
+            }
+            int n = done.incrementAndGet();
+            if (n % 256 == 0 || n == total) {
+                progress.files(n, total);
+            }
             try {
                 file.producer().produce(file.path(), sink);
             } catch (PlannedFile.ProduceFailure e) {
@@ -219,13 +272,19 @@ public final class SiteBuild {
                     problems.add(e.problem());
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                writeFailure.compareAndSet(null, e);
+            } catch (UncheckedIOException e) {
+                writeFailure.compareAndSet(null, e.getCause());
             }
         });
+        if (writeFailure.get() != null) {
+            throw new UncheckedIOException(writeFailure.get());
+        }
         Set<String> changedPaths = new TreeSet<>();
         toProduce.forEach(f -> changedPaths.add(f.path()));
         t = lap("render + write", t);
         if (search != null) {
+            progress.stage("search index");
             searchPaths.forEach(fingerprints::release);
             searchPaths = search.finish(sink, fingerprints, changedPaths, problems);
         }
@@ -247,8 +306,8 @@ public final class SiteBuild {
         int warnings = (int) sorted.stream().filter(p -> !p.isError()).count();
         int htmlPages = (int) toProduce.stream().filter(f -> f.path().endsWith(".html")).count();
         BuildStats stats = new BuildStats(site.articles().size(), site.tags().size(), site.categories().size(),
-                htmlPages, 1 + site.tags().size(), assembler.aliasCount(), staticPlan.size(), warnings, (System.nanoTime() - startNanos) / 1_000_000,
-                Map.copyOf(stageMillis));
+                htmlPages, 1 + site.tags().size() + site.categories().size(), assembler.aliasCount(), staticPlan.size(), warnings, (System.nanoTime() - startNanos) / 1_000_000,
+                Map.copyOf(stageMillis), assembler.leftOut());
         return new BuildResult(site, pages, stats, problems, Set.copyOf(changedPaths));
     }
 

@@ -1,10 +1,6 @@
 package io.gazette.check;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
+import io.gazette.text.StrictUtf8;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -33,14 +29,11 @@ final class SiteText {
      * bytes would show as replacement characters) and dropping a byte order mark.
      */
     static SiteText decode(byte[] bytes, FileReport report) {
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         String text;
         try {
-            text = strict.decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            report.error(lineOfFirstInvalidByte(bytes), "file is not valid UTF-8",
+            text = StrictUtf8.decode(bytes, 0);
+        } catch (StrictUtf8.Malformed e) {
+            report.error(e.line(), "file is not valid UTF-8",
                     "save the source as UTF-8; invalid bytes show as \uFFFD to readers");
             text = new String(bytes, StandardCharsets.UTF_8);
         }
@@ -62,21 +55,5 @@ final class SiteText {
     int lineOf(int offset) {
         int index = Arrays.binarySearch(lineStarts, offset);
         return index >= 0 ? index + 1 : -index - 1;
-    }
-
-    private static int lineOfFirstInvalidByte(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        decoder.decode(in, out, true);
-        int line = 1;
-        for (int i = 0; i < in.position(); i++) {
-            if (bytes[i] == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 }

@@ -1,10 +1,10 @@
 package io.gazette.cli;
 
+import io.gazette.build.BuildProgress;
 import io.gazette.build.BuildResult;
 import io.gazette.build.BuildStats;
 import io.gazette.build.SiteBuild;
 import io.gazette.problems.BuildFailedException;
-import io.gazette.problems.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
 final class BuildCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project = new ProjectOptions();
+
+    @Mixin
+    ReportOptions report = new ReportOptions();
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default: public/, or GAZETTE_OUTPUT).")
     Path output;
@@ -39,8 +42,15 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             SiteBuild build = SiteBuild.open(project.toBuildOptions(output == null ? null : output.toAbsolutePath()));
-            BuildResult result = build.buildToDirectory();
-            ProblemPrinter.print(result.problems().sorted(), err);
+            BuildProgress progress = TerminalProgress.forTerminal(quiet);
+            build.progress(progress);
+            BuildResult result;
+            try {
+                result = build.buildToDirectory();
+            } finally {
+                TerminalProgress.close(progress);
+            }
+            ProblemPrinter.print(result.problems().sorted(), err, report.annotations());
             if (!quiet) {
                 printSummary(result.stats(), shown(build.config().projectDir(), build.config().outputDir()), out);
             }
@@ -51,11 +61,13 @@ final class BuildCommand implements Callable<Integer> {
             }
             return GazetteCommand.OK;
         } catch (BuildFailedException e) {
-            ProblemPrinter.print(e.problems(), err);
+            ProblemPrinter.print(e.problems(), err, report.annotations());
             return GazetteCommand.CONTENT_ERRORS;
         } catch (IOException e) {
-            ProblemPrinter.print(java.util.List.of(Problem.error(null, 0, e.getMessage(), null)), err);
-            return GazetteCommand.CONTENT_ERRORS;
+            // Not the content's fault: a folder that cannot be created or written (exit code 3).
+            err.println("gazette: error: " + Failures.describe(e));
+            err.flush();
+            return GazetteCommand.INTERNAL;
         }
     }
 
@@ -63,6 +75,7 @@ final class BuildCommand implements Callable<Integer> {
         return output.startsWith(project) ? project.relativize(output) : output;
     }
 
+    /** The figures of a build; the last three count the articles it left out, and why. */
     static void printSummary(BuildStats stats, Path output, PrintWriter out) {
         String[][] rows = {
                 {"Bài viết / Articles", String.valueOf(stats.articles())},
@@ -72,7 +85,10 @@ final class BuildCommand implements Callable<Integer> {
                 {"Nguồn tin / Feeds", String.valueOf(stats.feeds())},
                 {"Chuyển hướng / Aliases", String.valueOf(stats.aliases())},
                 {"Tệp tĩnh / Static files", String.valueOf(stats.staticFiles())},
-                {"Cảnh báo / Warnings", String.valueOf(stats.warnings())}};
+                {"Cảnh báo / Warnings", String.valueOf(stats.warnings())},
+                {"Bản nháp / Drafts", String.valueOf(stats.leftOut().drafts())},
+                {"Hẹn giờ / Scheduled", String.valueOf(stats.leftOut().scheduled())},
+                {"Hết hạn / Expired", String.valueOf(stats.leftOut().expired())}};
         out.println();
         for (String[] row : rows) {
             out.printf("  %-26s %8s%n", row[0], row[1]);

@@ -1,7 +1,10 @@
 package io.gazette.cli;
 
+import io.gazette.output.TreeDeletion;
 import io.gazette.build.BuildOptions;
 import io.gazette.build.BuildResult;
+import io.gazette.build.SourceMap;
+import io.gazette.check.MarkdownLocations;
 import io.gazette.build.SiteBuild;
 import io.gazette.check.BaseUrl;
 import io.gazette.config.BuildOverrides;
@@ -20,12 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,7 +50,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:no errors",
             "1:errors found (or warnings, with --warnings-as-errors)",
-            "2:usage error"})
+            "2:usage error",
+            "3:a file or folder could not be read or written"})
 public final class CheckCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int PROBLEMS = 1;
@@ -57,6 +59,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    ReportOptions reporting = new ReportOptions();
 
     @Option(names = "--site", paramLabel = "DIR",
             description = "Check this already built site instead of building one (e.g. public after gazette build).")
@@ -76,6 +81,11 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = {"-W", "--warnings-as-errors"}, description = "Exit with 1 when there are warnings too.")
     boolean warningsAsErrors;
+
+    @Option(names = "--as-of", paramLabel = "TIME", converter = AsOf.Converter.class,
+            description = "Build and check the site as it is at this time (default: now, or GAZETTE_AS_OF). "
+                    + AsOf.FORM + ".")
+    java.time.Instant asOf;
 
     private final SiteBuilder builder;
     private final Function<String, String> environment;
@@ -105,8 +115,14 @@ public final class CheckCommand implements Callable<Integer> {
             throws BuildFailedException, IOException {
         BuildOverrides cli = new BuildOverrides(baseUrlOverride.orElse(null), outputDir, null, null);
         BuildOverrides overrides = cli.over(BuildOverrides.fromEnvironment(System.getenv()));
+        Clock clock;
+        try {
+            clock = AsOf.clock(asOf, environment);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         SiteBuild build = SiteBuild.open(new BuildOptions(source.toAbsolutePath().normalize(), overrides,
-                ProjectOptions.themeFallback(), Clock.systemUTC()));
+                ProjectOptions.themeFallback(), clock));
         BuildResult result = build.buildToDirectory();
         return new BuildOutcome(build.config().baseUrl(), result.problems().sorted(), Path.of("public"));
     }
@@ -120,9 +136,10 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             return site != null ? checkBuiltSite(options) : buildAndCheck(options);
         } catch (IOException e) {
-            // A file that cannot be read is not a bug of ours: say which, without a stack trace.
-            spec.commandLine().getErr().println("gazette check: " + e);
-            return PROBLEMS;
+            // A file that cannot be read is not the content's fault: say which, in one line (exit 3).
+            spec.commandLine().getErr().println("gazette: error: " + Failures.describe(e));
+            spec.commandLine().getErr().flush();
+            return GazetteCommand.INTERNAL;
         }
     }
 
@@ -137,7 +154,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         BaseUrl base = parseBaseUrl(url);
         CheckResult result = new SiteChecker(options).check(site, base);
-        return report(ProblemReport.under(site, result.problems()), result, base);
+        return report(located(result.problems(), site, site, base), result, base);
     }
 
     private int buildAndCheck(CheckOptions options) throws IOException {
@@ -156,11 +173,23 @@ public final class CheckCommand implements Callable<Integer> {
             BaseUrl base = parseBaseUrl(outcome.baseUrl());
             CheckResult result = new SiteChecker(options).check(temporary, base);
             List<Problem> all = new ArrayList<>(outcome.problems());
-            all.addAll(ProblemReport.under(outcome.outputLabel(), result.problems()));
+            all.addAll(located(result.problems(), temporary, outcome.outputLabel(), base));
             return report(all, result, base);
         } finally {
-            deleteRecursively(temporary);
+            TreeDeletion.delete(temporary);
+            SourceMap.delete(source.toAbsolutePath().normalize(), temporary);
         }
+    }
+
+    /**
+     * Problems of the site in {@code siteDir} shown under {@code label}; those in an article page
+     * at the Markdown line where the link was written, when the build left its source map.
+     */
+    private List<Problem> located(List<Problem> problems, Path siteDir, Path label, BaseUrl base) {
+        Path project = source.toAbsolutePath().normalize();
+        return SourceMap.read(project, siteDir)
+                .map(map -> new MarkdownLocations(map, project, base.path()).relocate(problems, label))
+                .orElseGet(() -> ProblemReport.under(label, problems));
     }
 
     private BaseUrl parseBaseUrl(String url) {
@@ -171,27 +200,23 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /** Problems and their count on stderr (with annotations in CI), what was checked on stdout. */
     private int report(List<Problem> problems, CheckResult result, BaseUrl base) {
         PrintWriter out = spec.commandLine().getOut();
-        ProblemReport.Summary summary = ProblemReport.print(problems, out);
+        PrintWriter err = spec.commandLine().getErr();
+        ProblemReport.Summary summary = ProblemReport.print(problems, err);
+        GitHubAnnotations annotations = reporting.annotations();
+        if (annotations != null) {
+            annotations.print(problems, err);
+        }
         if (result != null) {
             String scope = result.describeScope();
             out.println(Character.toUpperCase(scope.charAt(0)) + scope.substring(1) + " for " + base + ".");
+            out.flush();
         }
-        out.println(summary.line());
-        out.flush();
+        err.println(summary.line());
+        err.flush();
         boolean failed = summary.errors() > 0 || warningsAsErrors && summary.warnings() > 0;
         return failed ? PROBLEMS : OK;
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -10,8 +10,16 @@ final class ProblemPrinter {
     }
 
     static void print(List<Problem> problems, PrintWriter out) {
+        print(problems, out, null);
+    }
+
+    /** The problems, and also as annotations when {@code annotations} is not null. */
+    static void print(List<Problem> problems, PrintWriter out, GitHubAnnotations annotations) {
         for (Problem problem : problems) {
             out.println(problem.format());
+        }
+        if (annotations != null) {
+            annotations.print(problems, out);
         }
         long errors = problems.stream().filter(Problem::isError).count();
         long warnings = problems.size() - errors;

@@ -3,8 +3,11 @@ package io.gazette.cli;
 import io.gazette.build.BuildOptions;
 import io.gazette.config.BuildOverrides;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Instant;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options shared by every command that builds the site. */
 final class ProjectOptions {
@@ -20,16 +23,40 @@ final class ProjectOptions {
     @Option(names = "--base-url", paramLabel = "URL", description = "Absolute URL the site is published at (overrides site.yml and GAZETTE_BASE_URL), e.g. https://example.org/archive/.")
     String baseUrl;
 
+    @Option(names = "--as-of", paramLabel = "TIME", converter = AsOf.Converter.class,
+            description = "Build the site as it is at this time (default: now, or GAZETTE_AS_OF): articles dated later"
+                    + " and those expired by then are left out. " + AsOf.FORM + ".")
+    Instant asOf;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     BuildOptions toBuildOptions(Path outputOverride) {
         BuildOverrides cli = new BuildOverrides(baseUrl, outputOverride, drafts ? Boolean.TRUE : null,
                 future ? Boolean.TRUE : null);
         BuildOverrides overrides = cli.over(BuildOverrides.fromEnvironment(System.getenv()));
-        return new BuildOptions(source.toAbsolutePath().normalize(), overrides, themeFallback(), Clock.systemUTC());
+        try {
+            return new BuildOptions(source.toAbsolutePath().normalize(), overrides, themeFallback(),
+                    AsOf.clock(asOf, System::getenv));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
-    /** Themes shipped with Gazette: the launcher passes its own folder as {@code gazette.home}. */
+    /**
+     * Themes shipped with Gazette, used when the project has no {@code themes/<name>/} of its own:
+     * from a checkout, ./gazette passes its folder as {@code gazette.home} (so editing
+     * {@code themes/default} shows at once); the runnable jar carries them inside.
+     */
     static Path themeFallback() {
         String home = System.getProperty("gazette.home");
-        return home == null ? null : Path.of(home).resolve("themes");
+        if (home != null) {
+            return Path.of(home).resolve("themes");
+        }
+        try {
+            return BundledThemes.directory();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not unpack the default theme: " + e.getMessage(), e);
+        }
     }
 }

@@ -19,9 +19,10 @@ import java.util.concurrent.Callable;
 
 /** {@code gazette search "thi dua khen thuong"}: queries the index the last build wrote. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Tìm trong các bài viết, dùng chỉ mục do `gazette build` tạo ra. Có thể gõ không dấu.",
-        exitCodeListHeading = "%nMã thoát:%n",
-        exitCodeList = {"0:có kết quả, hoặc không tìm thấy gì", "2:chưa có chỉ mục (chạy `gazette build` trước) hoặc sai tham số"})
+        description = "Search the articles in the index the last `gazette build` wrote. Vietnamese words match"
+                + " with or without diacritics (thi dua = thi đua).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:results, or none found", "2:no index yet (run `gazette build` first) or a usage error"})
 public final class SearchCommand implements Callable<Integer> {
     static final Path DEFAULT_INDEX = Path.of(io.gazette.config.ConfigLoader.CACHE_DIR, io.gazette.search.SearchIndexer.DIR_NAME);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -29,19 +30,19 @@ public final class SearchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "TỪ_KHÓA", description = "Từ khóa, ví dụ: thi dua khen thuong")
+    @Parameters(arity = "1..*", paramLabel = "WORDS", description = "What to look for, e.g. thi dua khen thuong")
     List<String> words;
 
-    @Option(names = "--index", paramLabel = "DIR", description = "Thư mục chỉ mục (mặc định: ${DEFAULT-VALUE}).")
+    @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: ${DEFAULT-VALUE}).")
     Path index = DEFAULT_INDEX;
 
-    @Option(names = {"-n", "--limit"}, paramLabel = "N", description = "Số kết quả tối đa (mặc định: ${DEFAULT-VALUE}).")
+    @Option(names = {"-n", "--limit"}, paramLabel = "N", description = "Most results to show (default: ${DEFAULT-VALUE}).")
     int limit = 10;
 
-    @Option(names = "--tag", paramLabel = "THẺ", description = "Chỉ các bài có thẻ này.")
+    @Option(names = "--tag", paramLabel = "TAG", description = "Only articles with this tag.")
     String tag;
 
-    @Option(names = "--year", paramLabel = "NĂM", description = "Chỉ các bài của năm này.")
+    @Option(names = "--year", paramLabel = "YEAR", description = "Only articles of this year.")
     Integer year;
 
     @Override
@@ -50,17 +51,17 @@ public final class SearchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String query = String.join(" ", words).strip();
         if (!SearchService.exists(index)) {
-            err.println("Chưa có chỉ mục tìm kiếm ở " + index + ". Hãy chạy `gazette build` trước.");
+            err.println("gazette: no search index at " + index + "; run `gazette build` first");
             err.flush();
             return 2;
         }
         try (SearchService search = SearchService.open(index)) {
             SearchResults results = search.search(query, new SearchFilter(tag, year), 0, Math.max(1, limit));
             if (results.total() == 0) {
-                out.println("Không tìm thấy kết quả nào cho «" + query + "».");
+                out.println("No results for «" + query + "».");
             } else {
-                out.println(results.total() + " kết quả cho «" + query + "»"
-                        + (results.total() > results.hits().size() ? " (hiện " + results.hits().size() + ")" : "") + ":");
+                out.println(results.total() + (results.total() == 1 ? " result" : " results") + " for «" + query + "»"
+                        + (results.total() > results.hits().size() ? " (showing " + results.hits().size() + ")" : "") + ":");
                 int rank = 1;
                 for (SearchHit hit : results.hits()) {
                     out.println();

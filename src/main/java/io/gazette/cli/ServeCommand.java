@@ -32,11 +32,21 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String bind;
 
+    @Option(names = "--open", description = "Open the preview in the browser once it is ready.")
+    boolean open;
+
     @Option(names = "--drafts", description = "Include draft articles.")
     boolean drafts;
 
     @Option(names = "--future", description = "Include articles dated in the future.")
     boolean future;
+
+    @Option(names = "--as-of", paramLabel = "TIME", converter = AsOf.Converter.class,
+            description = "Preview the site as it is at this time (default: now, or GAZETTE_AS_OF). " + AsOf.FORM + ".")
+    java.time.Instant asOf;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"-s", "--source"}, defaultValue = ".", description = "Project folder with site.yml and content/ (default: current folder).")
     Path projectDir;
@@ -56,7 +66,7 @@ public final class ServeCommand implements Callable<Integer> {
         Path project = options.projectDir().toAbsolutePath().normalize();
         BuildOverrides overrides = new BuildOverrides(url.toString(), null, options.drafts() ? Boolean.TRUE : null,
                 options.future() ? Boolean.TRUE : null);
-        BuildOptions build = new BuildOptions(project, overrides, ProjectOptions.themeFallback(), Clock.systemUTC());
+        BuildOptions build = new BuildOptions(project, overrides, ProjectOptions.themeFallback(), options.clock());
         return new PreviewPipeline(new SiteRebuilder(build), SiteRebuilder.searchEndpoint(project));
     }
 
@@ -67,16 +77,29 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("error: no project directory at " + projectDir);
             return 2;
         }
+        Clock clock;
+        try {
+            clock = AsOf.clock(asOf, System::getenv);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         PreviewSession session;
         try {
-            session = PreviewSession.start(new PreviewOptions(projectDir, bind, port, drafts, future), pipelines, out);
+            session = PreviewSession.start(new PreviewOptions(projectDir, bind, port, drafts, future, clock), pipelines,
+                    out);
         } catch (Exception e) {
             if (causedBy(e, BindException.class)) {
-                System.err.println("error: cannot listen on " + bind + ":" + port
+                System.err.println("gazette: error: cannot listen on " + bind + ":" + port
                         + " (in use by another program?); try --port 0 for any free port");
-                return 1;
+                return GazetteCommand.INTERNAL;
             }
             throw e;
+        }
+        if (open) {
+            String failure = BrowserOpener.open(session.url());
+            if (failure != null) {
+                System.err.println("gazette: " + failure + "; open " + session.url() + " yourself");
+            }
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -14,8 +14,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * strings so that we, not SnakeYAML's UTC default, decide which time zone a bare date is in.
  */
 public final class SafeYaml {
-    public static final int MAX_ALIASES = 20;
-    public static final int MAX_CODE_POINTS = 1 << 20;
+    public static final int MAX_ALIASES = io.gazette.problems.Limits.MAX_YAML_ALIASES;
+    public static final int MAX_CODE_POINTS = io.gazette.problems.Limits.MAX_YAML_CODE_POINTS;
 
     private SafeYaml() {
     }
@@ -65,7 +65,7 @@ public final class SafeYaml {
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setCodePointLimit(MAX_CODE_POINTS);
-        options.setNestingDepthLimit(20);
+        options.setNestingDepthLimit(io.gazette.problems.Limits.MAX_YAML_NESTING);
         options.setTagInspector(tag -> false);
         return options;
     }

@@ -49,6 +49,7 @@ public record YamlMapping(Map<String, Object> values, Map<String, Integer> keyLi
                 throw new YamlError("expected `key: value` lines, found " + describe(root),
                         root.getStartMark().getLine() + 1);
             }
+            refuseRecursion(root, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()), 0);
             Map<String, Integer> lines = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 if (tuple.getKeyNode() instanceof ScalarNode key) {
@@ -96,5 +97,30 @@ public record YamlMapping(Map<String, Object> values, Map<String, Integer> keyLi
         }
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /**
+     * An alias inside the collection it names ({@code a: &x [*x]}) makes a value that contains
+     * itself: every later hash or print of it overflows the stack. Found by the fuzz harness.
+     */
+    private static void refuseRecursion(Node node, java.util.Set<Node> path, int depth) throws YamlError {
+        if (!(node instanceof MappingNode) && !(node instanceof SequenceNode)) {
+            return;
+        }
+        if (!path.add(node) || depth > io.gazette.problems.Limits.MAX_YAML_NESTING + 1) {
+            throw new YamlError("an alias (`*name`) refers to the list or mapping it is inside of",
+                    node.getStartMark().getLine() + 1);
+        }
+        if (node instanceof SequenceNode sequence) {
+            for (Node item : sequence.getValue()) {
+                refuseRecursion(item, path, depth + 1);
+            }
+        } else {
+            for (NodeTuple tuple : ((MappingNode) node).getValue()) {
+                refuseRecursion(tuple.getKeyNode(), path, depth + 1);
+                refuseRecursion(tuple.getValueNode(), path, depth + 1);
+            }
+        }
+        path.remove(node);
     }
 }

@@ -1,12 +1,16 @@
 package io.gazette.content;
 
 import io.gazette.config.YamlMapping;
+import io.gazette.problems.Limits;
 import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
 import io.gazette.text.SourceText;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -14,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Finds the Markdown files under {@code content/} and reads each into an {@link ArticleSource}.
@@ -40,21 +43,34 @@ public final class ContentLoader {
         }
         Path realContent = contentDir.toRealPath();
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(contentDir, FileVisitOption.FOLLOW_LINKS)) {
-            walk.filter(p -> p.getFileName().toString().endsWith(".md"))
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(Files::isRegularFile)
-                    .forEach(p -> {
-                        if (isInside(p, realContent)) {
-                            files.add(p);
-                        } else {
-                            problems.add(Problem.error(shown(p), 0, "symbolic link leads outside content/",
-                                    "replace the link with the file itself"));
+        Files.walkFileTree(contentDir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path p, BasicFileAttributes attributes) {
+                        String name = p.getFileName().toString();
+                        if (name.endsWith(".md") && !name.startsWith(".") && attributes.isRegularFile()) {
+                            if (isInside(p, realContent)) {
+                                files.add(p);
+                            } else {
+                                problems.add(Problem.error(shown(p), 0, "symbolic link leads outside content/",
+                                        "replace the link with the file itself"));
+                            }
                         }
-                    });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path p, IOException e) {
+                        // An unreadable folder (or a link loop) is named, and the rest is still read.
+                        boolean folder = Files.isDirectory(p) || e instanceof java.nio.file.FileSystemLoopException;
+                        problems.add(Problem.error(shown(p), 0, "cannot read " + (folder ? "folder" : "file") + ": "
+                                + (e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                                        : e instanceof java.nio.file.FileSystemLoopException ? "symbolic link loop"
+                                        : String.valueOf(e.getMessage())),
+                                "check its permissions (`chmod -R u+rwX content/`) or remove it"));
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
         files.sort(Comparator.comparing(Path::toString));
         return files;
     }
@@ -64,13 +80,21 @@ public final class ContentLoader {
         Path shown = shown(file);
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > Limits.MAX_FILE_BYTES) {
+                problems.add(Problem.error(shown, 1, "file is " + Limits.shown(size / 1024) + " KB; the limit is "
+                        + Limits.shown(Limits.MAX_FILE_BYTES / 1024) + " KB", "split the article, or move tables"
+                        + " and data out of it into static/ and link to them"));
+                return Optional.empty();
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            problems.add(Problem.error(shown, 0, "cannot read file: " + e.getMessage(), "check its permissions"));
+            problems.add(Problem.error(shown, 1, "cannot read file: " + (e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied" : e.getMessage()), "check its permissions (`chmod u+r` the file)"));
             return Optional.empty();
         }
         String text = SourceText.decode(bytes, shown, problems);
-        if (text == null) {
+        if (text == null || !TextLimits.check(text, shown, problems)) {
             return Optional.empty();
         }
         return parse(shown, text, problems);

@@ -1,6 +1,7 @@
 package io.gazette.content;
 
 import io.gazette.config.YamlMapping;
+import io.gazette.problems.Limits;
 import io.gazette.problems.Problem;
 import io.gazette.text.Slugs;
 import io.gazette.text.VietnameseText;
@@ -50,9 +51,19 @@ public final class FrontMatterReader {
         if (title.isBlank()) {
             error("title", yaml.values().containsKey("title") ? "`title` is empty" : "missing `title`",
                     "add `title: \"Tiêu đề bài viết\"` to the front matter");
+        } else if (title.length() > Limits.MAX_TITLE_CHARS) {
+            error("title", "`title` is " + Limits.shown(title.length()) + " characters long; the limit is "
+                    + Limits.shown(Limits.MAX_TITLE_CHARS), "shorten it and put the rest in `summary:` or the text");
         }
         ZonedDateTime date = date("date", true);
         ZonedDateTime lastmod = date("lastmod", false);
+        ZonedDateTime expiryDate = date("expiryDate", false);
+        if (date != null && expiryDate != null && !expiryDate.isAfter(date)) {
+            // It would never be shown: almost always a typo in one of the two dates.
+            error("expiryDate", "`expiryDate: " + yaml.values().get("expiryDate") + "` is not after `date: "
+                    + yaml.values().get("date") + "`, so the article would never appear",
+                    "give a later `expiryDate:`, or remove it to keep the article for good");
+        }
         String slug = text("slug");
         if (!slug.isEmpty() && !Slugs.isValid(slug)) {
             String suggestion = Slugs.slugify(slug);
@@ -67,8 +78,13 @@ public final class FrontMatterReader {
                 params.put(key, value);
             }
         });
-        return new FrontMatter(title, date, lastmod, text("author"), tags(), text("category"), text("summary"),
-                text("image"), text("caption"), slug, aliases, bool("draft"), Collections.unmodifiableMap(params));
+        String category = text("category");
+        if (!category.isEmpty() && Slugs.slugify(category).isEmpty()) {
+            error("category", "category `" + category + "` has no letters or digits, so it has no URL",
+                    "name the category with words, such as `category: Hoạt động của Khối`, or remove it");
+        }
+        return new FrontMatter(title, date, lastmod, text("author"), tags(), category, text("summary"),
+                text("image"), text("caption"), slug, aliases, bool("draft"), expiryDate, Collections.unmodifiableMap(params));
     }
 
     private String text(String key) {
@@ -112,6 +128,11 @@ public final class FrontMatterReader {
     private List<String> tags() {
         List<String> tags = new ArrayList<>();
         List<?> raws = list("tags");
+        if (raws.size() > Limits.MAX_TAGS) {
+            error("tags", "an article has " + raws.size() + " tags; the limit is " + Limits.MAX_TAGS,
+                    "keep the tags readers would look for; a tag page lists articles, not words of one article");
+            return List.of();
+        }
         for (int i = 0; i < raws.size(); i++) {
             Object raw = raws.get(i);
             String tag = raw == null ? "" : VietnameseText.nfc(String.valueOf(raw)).strip();
@@ -128,6 +149,11 @@ public final class FrontMatterReader {
     private List<String> aliases() {
         List<String> aliases = new ArrayList<>();
         List<?> raws = list("aliases");
+        if (raws.size() > Limits.MAX_ALIASES) {
+            error("aliases", "an article has " + raws.size() + " aliases; the limit is " + Limits.MAX_ALIASES,
+                    "an alias is an old URL that redirects here; list only the ones readers still use");
+            return List.of();
+        }
         for (int i = 0; i < raws.size(); i++) {
             Object raw = raws.get(i);
             String alias = raw == null ? "" : String.valueOf(raw).strip();

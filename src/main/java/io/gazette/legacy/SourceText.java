@@ -1,12 +1,7 @@
 package io.gazette.legacy;
 
+import io.gazette.text.StrictUtf8;
 import io.gazette.text.VietnameseText;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,23 +17,14 @@ final class SourceText {
 
     /** The whole file as NFC text with {@code \n} line ends; the BOM is dropped. */
     static String decode(byte[] bytes) throws ImportFailure {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
-        if (result.isError()) {
-            int offset = in.position();
-            throw new ImportFailure(lineOfByte(bytes, offset), String.format(
+        String text;
+        try {
+            text = StrictUtf8.decode(bytes, 0);
+        } catch (StrictUtf8.Malformed e) {
+            throw new ImportFailure(e.line(), String.format(
                     "not UTF-8 (byte 0x%02X at offset %d); save the page as UTF-8 and import it again",
-                    bytes[Math.min(offset, bytes.length - 1)] & 0xFF, offset));
+                    e.badByte(), e.offset()));
         }
-        out.flip();
-        String text = out.toString();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -101,15 +87,5 @@ final class SourceText {
     private static boolean isInvisible(char c) {
         return c == '\uFEFF' || c == '\u200B' || c == '\u00AD' || c == '\u2060'
                 || Character.getType(c) == Character.CONTROL;
-    }
-
-    private static int lineOfByte(byte[] bytes, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 }

@@ -51,8 +51,14 @@ final class HtmlText {
     /** The text of the opening top-level paragraphs, up to about {@code limit} characters. */
     static String lead(String html, int limit) {
         StringBuilder lead = new StringBuilder();
-        for (String line : html.split("\n")) {
-            if (lead.length() >= limit || line.startsWith("<div class=\"footnotes\">")) {
+        // Line by line without splitting the whole body: the lead is usually the first line or two.
+        for (int start = 0, end; start < html.length() && lead.length() < limit; start = end + 1) {
+            end = html.indexOf('\n', start);
+            if (end < 0) {
+                end = html.length();
+            }
+            String line = html.substring(start, end);
+            if (line.startsWith("<div class=\"footnotes\">")) {
                 break;
             }
             if (line.startsWith("<p>") && line.endsWith("</p>")) {

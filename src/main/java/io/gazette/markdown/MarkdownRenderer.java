@@ -11,6 +11,8 @@ import com.vladsch.flexmark.html.renderer.HtmlIdGenerator;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import io.gazette.problems.Limits;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import io.gazette.media.MediaResolver;
 import java.util.List;
@@ -27,10 +29,12 @@ public final class MarkdownRenderer {
     private final Parser parserWithoutAutolinks;
     private final HtmlRenderer renderer;
     private final EmbedRenderer embedRenderer;
+    private final boolean allowRawHtml;
 
     /**
-     * @param allowRawHtml whether HTML written inside Markdown reaches the page. Off by default,
-     *                     as in Hugo: a pasted {@code <script>} must not go live unnoticed.
+     * @param allowRawHtml whether HTML written inside Markdown reaches the page, cleaned by
+     *                     {@link RawHtmlSanitizer}. Off by default, as in Hugo: a pasted
+     *                     {@code <script>} must not go live unnoticed.
      */
     public MarkdownRenderer(String basePath, boolean allowRawHtml) {
         this(basePath, allowRawHtml, null);
@@ -81,9 +85,14 @@ public final class MarkdownRenderer {
                     }
                 })
                 .linkResolverFactory(SiteLinkResolver.factory(basePath))
+                .attributeProviderFactory(ExternalLinks.factory())
                 .build();
+        this.allowRawHtml = allowRawHtml;
     }
 
+    /**
+     * @throws MarkdownTooDeep when elements nest deeper than {@link Limits#MAX_NESTING}
+     */
     public RenderedMarkdown render(String markdown) {
         return render(markdown, null, 1);
     }
@@ -101,12 +110,19 @@ public final class MarkdownRenderer {
             problems.forEach(media::report);
             markdown = embeds.markdown();
         }
-        Document document = (mayHoldAutolink(markdown) ? parser : parserWithoutAutolinks).parse(markdown);
-        if (media != null) {
-            document.set(MediaKeys.MEDIA, media);
-            document.set(MediaKeys.BODY_FIRST_LINE, bodyFirstLine);
-        }
-        String html = renderer.render(document);
+        checkLineStarts(markdown);
+        checkBacktickRuns(markdown);
+        String source = markdown;
+        String html = DeepStack.call(() -> {
+            Document document = (mayHoldAutolink(source) ? parser : parserWithoutAutolinks).parse(source);
+            checkNesting(document);
+            if (media != null) {
+                document.set(MediaKeys.MEDIA, media);
+                document.set(MediaKeys.BODY_FIRST_LINE, bodyFirstLine);
+            }
+            String rendered = HtmlScrub.clean(renderer.render(document));
+            return allowRawHtml ? HtmlScrub.clean(RawHtmlSanitizer.clean(rendered)) : rendered;
+        });
         if (embeds != null && !embeds.shortcodes().isEmpty()) {
             List<String> rendered = new java.util.ArrayList<>();
             for (Shortcodes.Shortcode code : embeds.shortcodes()) {
@@ -117,6 +133,104 @@ public final class MarkdownRenderer {
         String textHtml = withoutFootnotes(html);
         String text = HtmlText.of(textHtml);
         return new RenderedMarkdown(html, text, HtmlText.lead(textHtml, LEAD_CHARS), countWords(text));
+    }
+
+    /** Refuses a run of backticks longer than {@link Limits#MAX_BACKTICK_RUN} (see there why). */
+    static void checkBacktickRuns(String markdown) {
+        int line = 1;
+        int run = 0;
+        for (int i = 0; i < markdown.length(); i++) {
+            char c = markdown.charAt(i);
+            if (c == '`') {
+                if (++run > Limits.MAX_BACKTICK_RUN) {
+                    throw new MarkdownTooDeep("a run of more than " + Limits.MAX_BACKTICK_RUN + " backticks (`)", line,
+                            "code spans need one to three backticks; shorten the run or write it inside a fenced code block");
+                }
+            } else {
+                run = 0;
+                if (c == '\n') {
+                    line++;
+                }
+            }
+        }
+    }
+
+    /**
+     * The nesting a line opens by itself, before parsing: {@code > > - 1. } opens four blocks.
+     * Flexmark's block parser is quadratic in the blocks one line opens (10,000 {@code - } took
+     * 7 s), so a line past the limit is refused here instead of after parsing.
+     */
+    static void checkLineStarts(String markdown) {
+        int line = 1;
+        int i = 0;
+        int n = markdown.length();
+        while (i < n) {
+            int opened = 0;
+            while (i < n) {
+                char c = markdown.charAt(i);
+                if (c == ' ' || c == '\t') {
+                    i++;
+                } else if (c == '>') {
+                    opened++;
+                    i++;
+                } else if ((c == '-' || c == '*' || c == '+') && i + 1 < n && markdown.charAt(i + 1) == ' ') {
+                    opened++;
+                    i += 2;
+                } else if (c >= '0' && c <= '9') {
+                    int j = i;
+                    while (j < n && j - i < 9 && markdown.charAt(j) >= '0' && markdown.charAt(j) <= '9') {
+                        j++;
+                    }
+                    if (j + 1 < n && (markdown.charAt(j) == '.' || markdown.charAt(j) == ')') && markdown.charAt(j + 1) == ' ') {
+                        opened++;
+                        i = j + 2;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+                if (opened > Limits.MAX_NESTING) {
+                    throw new MarkdownTooDeep("Markdown elements nested more than " + Limits.MAX_NESTING
+                            + " deep (block quotes, lists, emphasis or links inside each other)", line);
+                }
+            }
+            int end = markdown.indexOf('\n', i);
+            if (end < 0) {
+                break;
+            }
+            i = end + 1;
+            line++;
+        }
+    }
+
+    /**
+     * Walks the tree without recursion (it may be deep) and refuses it past the nesting limit: a
+     * thousand {@code >} on a line are a thousand block quotes inside each other.
+     */
+    static void checkNesting(Node root) {
+        Node node = root;
+        int depth = 0;
+        while (true) {
+            if (depth > Limits.MAX_NESTING) {
+                throw new MarkdownTooDeep("Markdown elements nested more than " + Limits.MAX_NESTING
+                        + " deep (block quotes, lists, emphasis or links inside each other)",
+                        node.getStartLineNumber() + 1);
+            }
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                depth++;
+                continue;
+            }
+            while (node != root && node.getNext() == null) {
+                node = node.getParent();
+                depth--;
+            }
+            if (node == root) {
+                return;
+            }
+            node = node.getNext();
+        }
     }
 
     /** Autolinks need {@code ://}, {@code www.} or an e-mail's {@code @}; without any, skipping them changes nothing. */

@@ -1,5 +1,6 @@
 package io.gazette.output;
 
+import io.gazette.text.HtmlEscape;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,8 +13,8 @@ public final class AliasPage {
 
     /** @param target absolute URL of the article */
     public static byte[] to(String target, String language) {
-        String url = Xml.escape(target);
-        String html = "<!DOCTYPE html>\n<html lang=\"" + Xml.escape(language) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+        String url = HtmlEscape.escape(target);
+        String html = "<!DOCTYPE html>\n<html lang=\"" + HtmlEscape.escape(language) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<title>" + url + "</title>\n<link rel=\"canonical\" href=\"" + url + "\">\n"
                 + "<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url=" + url + "\">\n"
                 + "</head>\n<body>\n<p><a href=\"" + url + "\">" + url + "</a></p>\n</body>\n</html>\n";

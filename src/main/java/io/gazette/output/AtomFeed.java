@@ -1,9 +1,9 @@
 package io.gazette.output;
 
+import io.gazette.render.ArticleMetadata;
 import io.gazette.render.DateFormats;
 import io.gazette.site.Article;
 import io.gazette.site.SiteUrls;
-import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +14,8 @@ import java.util.List;
  * {@code xml:base} so that root-relative links inside the HTML resolve for feed readers.
  */
 public final class AtomFeed {
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
+
     private AtomFeed() {
     }
 
@@ -24,48 +26,70 @@ public final class AtomFeed {
      */
     public static byte[] write(String title, String feedUrl, String pageUrl, String language, List<Article> articles,
             SiteUrls urls, boolean fullContent) {
-        StringBuilder xml = new StringBuilder(64 * 1024);
-        xml.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-        xml.append("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"").append(Xml.escape(language)).append("\">\n");
-        xml.append("  <title>").append(Xml.escape(title)).append("</title>\n");
-        xml.append("  <id>").append(Xml.escape(urls.absolute(feedUrl))).append("</id>\n");
-        xml.append("  <link rel=\"self\" type=\"application/atom+xml\" href=\"").append(Xml.escape(urls.absolute(feedUrl)))
-                .append("\"/>\n");
-        xml.append("  <link rel=\"alternate\" type=\"text/html\" href=\"").append(Xml.escape(urls.absolute(pageUrl)))
-                .append("\"/>\n");
+        XmlWriter xml = new XmlWriter(64 * 1024);
+        xml.root("feed", ATOM).attribute("xml:lang", language);
+        xml.line(1).element("title", title);
+        xml.line(1).element("id", urls.absolute(feedUrl));
+        xml.line(1).empty("link").attribute("rel", "self").attribute("type", "application/atom+xml")
+                .attribute("href", urls.absolute(feedUrl));
+        xml.line(1).empty("link").attribute("rel", "alternate").attribute("type", "text/html")
+                .attribute("href", urls.absolute(pageUrl));
         ZonedDateTime updated = articles.stream().map(Article::lastmod).max(Comparator.naturalOrder())
                 .orElse(ZonedDateTime.parse("2000-01-01T00:00:00Z"));
-        xml.append("  <updated>").append(DateFormats.iso(updated)).append("</updated>\n");
-        xml.append("  <generator>Gazette</generator>\n");
+        xml.line(1).element("updated", DateFormats.iso(updated));
+        xml.line(1).element("generator", "Gazette");
         for (Article article : articles) {
             entry(xml, article, urls, fullContent);
         }
-        xml.append("</feed>\n");
-        return xml.toString().getBytes(StandardCharsets.UTF_8);
+        return xml.line(0).end().finish();
     }
 
-    private static void entry(StringBuilder xml, Article article, SiteUrls urls, boolean fullContent) {
+    private static void entry(XmlWriter xml, Article article, SiteUrls urls, boolean fullContent) {
         String link = urls.absolute(article.url());
-        xml.append("  <entry>\n");
-        xml.append("    <title>").append(Xml.escape(article.title())).append("</title>\n");
-        xml.append("    <link rel=\"alternate\" type=\"text/html\" href=\"").append(Xml.escape(link)).append("\"/>\n");
-        xml.append("    <id>").append(Xml.escape(link)).append("</id>\n");
-        xml.append("    <published>").append(DateFormats.iso(article.date())).append("</published>\n");
-        xml.append("    <updated>").append(DateFormats.iso(article.lastmod())).append("</updated>\n");
+        xml.line(1).start("entry");
+        xml.line(2).element("title", article.title());
+        xml.line(2).empty("link").attribute("rel", "alternate").attribute("type", "text/html").attribute("href", link);
+        xml.line(2).element("id", link);
+        xml.line(2).element("published", DateFormats.iso(article.date()));
+        xml.line(2).element("updated", DateFormats.iso(article.lastmod()));
         if (!article.author().isEmpty()) {
-            xml.append("    <author><name>").append(Xml.escape(article.author())).append("</name></author>\n");
+            xml.line(2).start("author").element("name", article.author()).end();
         }
         for (var tag : article.tags()) {
-            xml.append("    <category term=\"").append(Xml.escape(tag.slug())).append("\" label=\"")
-                    .append(Xml.escape(tag.name())).append("\"/>\n");
+            xml.line(2).empty("category").attribute("term", tag.slug()).attribute("label", tag.name());
         }
-        xml.append("    <summary>").append(Xml.escape(article.summary())).append("</summary>\n");
+        String image = ArticleMetadata.imageUrl(article.image(), urls);
+        if (!image.isEmpty()) {
+            // The lead photo, as feed readers (Feedly, Inoreader, NetNewsWire) take a card's picture.
+            xml.line(2).empty("link").attribute("rel", "enclosure");
+            String type = imageType(image);
+            if (!type.isEmpty()) {
+                xml.attribute("type", type);
+            }
+            xml.attribute("href", image);
+        }
+        xml.line(2).element("summary", article.summary());
         if (fullContent) {
             // An article publishing files of its folder links them relative to its page: absolute here.
             String html = article.media().isEmpty() ? article.html() : RelativeUrls.absolute(article.html(), link);
-            xml.append("    <content type=\"html\" xml:base=\"").append(Xml.escape(urls.baseUrl())).append("\">")
-                    .append(Xml.escape(html)).append("</content>\n");
+            xml.line(2).start("content").attribute("type", "html").attribute("xml:base", urls.baseUrl())
+                    .text(html).end();
         }
-        xml.append("  </entry>\n");
+        xml.line(1).end();
+    }
+
+    /** The media type of an image by its extension, or empty when it says none we know. */
+    static String imageType(String url) {
+        String path = url.toLowerCase(java.util.Locale.ROOT).replaceFirst("[?#].*$", "");
+        String extension = path.substring(path.lastIndexOf('.') + 1);
+        return switch (extension) {
+            case "jpg", "jpeg" -> "image/jpeg";
+            case "png" -> "image/png";
+            case "gif" -> "image/gif";
+            case "webp" -> "image/webp";
+            case "avif" -> "image/avif";
+            case "svg" -> "image/svg+xml";
+            default -> "";
+        };
     }
 }

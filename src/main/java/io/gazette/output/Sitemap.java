@@ -1,6 +1,5 @@
 package io.gazette.output;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Map;
  */
 public final class Sitemap {
     public static final int MAX_URLS_PER_FILE = 50_000;
+    private static final String NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     /** @param lastmod RFC 3339 date, or null when the page has none */
     public record Entry(String absoluteUrl, String lastmod) {
@@ -49,29 +49,25 @@ public final class Sitemap {
             names.add(name);
             files.put(name, urlSet(entries.subList(from, Math.min(from + MAX_URLS_PER_FILE, entries.size()))));
         }
-        StringBuilder index = new StringBuilder();
-        index.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-        index.append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        XmlWriter index = new XmlWriter(names.size() * 100 + 200);
+        index.root("sitemapindex", NAMESPACE);
         for (String name : names) {
-            index.append("  <sitemap><loc>").append(Xml.escape(baseUrl + name)).append("</loc></sitemap>\n");
+            index.line(1).start("sitemap").element("loc", baseUrl + name).end();
         }
-        index.append("</sitemapindex>\n");
-        files.put("sitemap.xml", index.toString().getBytes(StandardCharsets.UTF_8));
+        files.put("sitemap.xml", index.line(0).end().finish());
         return files;
     }
 
     private static byte[] urlSet(List<Entry> entries) {
-        StringBuilder xml = new StringBuilder(entries.size() * 120 + 200);
-        xml.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-        xml.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        XmlWriter xml = new XmlWriter(entries.size() * 120 + 200);
+        xml.root("urlset", NAMESPACE);
         for (Entry entry : entries) {
-            xml.append("  <url><loc>").append(Xml.escape(entry.absoluteUrl())).append("</loc>");
+            xml.line(1).start("url").element("loc", entry.absoluteUrl());
             if (entry.lastmod() != null) {
-                xml.append("<lastmod>").append(entry.lastmod()).append("</lastmod>");
+                xml.element("lastmod", entry.lastmod());
             }
-            xml.append("</url>\n");
+            xml.end();
         }
-        xml.append("</urlset>\n");
-        return xml.toString().getBytes(StandardCharsets.UTF_8);
+        return xml.line(0).end().finish();
     }
 }

@@ -1,48 +1,95 @@
 package io.gazette.output;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.stream.Stream;
 
 /**
  * A build writes into a fresh staging directory beside the output directory; only a build with
  * no errors replaces the output, by renames, so a failed or interrupted build leaves the
- * previous site exactly as it was.
+ * previous site exactly as it was, or, killed between the two renames, as the next build's
+ * start puts it back. One build at a time writes an output directory: a lock file beside it
+ * ({@code .public.lock}) says which.
  */
-public final class StagingArea {
+public final class StagingArea implements AutoCloseable {
     private final Path output;
     private final Path staging;
+    private final FileChannel lockFile;
+    private final FileLock lock;
 
-    private StagingArea(Path output, Path staging) {
+    private StagingArea(Path output, Path staging, FileChannel lockFile, FileLock lock) {
         this.output = output;
         this.staging = staging;
+        this.lockFile = lockFile;
+        this.lock = lock;
     }
 
-    /** @throws IOException when the output path is unsafe to replace (see {@link #checkReplaceable}) */
+    /**
+     * Takes the output's lock, finishes or undoes whatever a killed build left behind (see
+     * {@link #recover}), then makes a fresh staging directory.
+     *
+     * @throws IOException when the output path is unsafe to replace (see {@link #checkReplaceable})
+     *                     or another build is writing it
+     */
     public static StagingArea create(Path outputDir, Path projectDir) throws IOException {
         Path output = outputDir.toAbsolutePath().normalize();
-        checkReplaceable(output, projectDir.toAbsolutePath().normalize());
+        Path project = projectDir.toAbsolutePath().normalize();
+        if (output.getParent() == null || project.startsWith(output)) {
+            checkReplaceable(output, project);
+        }
         Files.createDirectories(output.getParent());
-        Path staging = Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".staging-");
-        return new StagingArea(output, staging);
+        FileChannel channel = FileChannel.open(sibling(output, "lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IOException("another Gazette build is writing " + output + " right now; wait for it to end");
+        }
+        try {
+            recover(output);
+            checkReplaceable(output, project);
+            Path staging = Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".staging-");
+            return new StagingArea(output, staging, channel, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            channel.close();
+            throw e;
+        }
     }
 
     public Path directory() {
         return staging;
     }
 
-    /** Puts the staged site in place of the output directory; the old one is removed afterwards. */
+    /**
+     * Puts the staged site in place of the output directory in two renames: the output becomes
+     * {@code .public.old}, the staging directory becomes the output, then the old one is removed.
+     * A build killed between the renames leaves no {@code public/} but a complete
+     * {@code .public.old}, which the next start puts back ({@link #recover}).
+     */
     public void commit() throws IOException {
-        Path old = null;
-        if (Files.exists(output)) {
-            old = output.resolveSibling("." + output.getFileName() + ".old-" + staging.getFileName());
+        Path old = sibling(output, "old");
+        if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
+            TreeDeletion.delete(old);
+        }
+        boolean hadOutput = Files.exists(output, LinkOption.NOFOLLOW_LINKS);
+        if (hadOutput) {
             move(output, old);
         }
         move(staging, output);
-        if (old != null) {
+        if (hadOutput) {
             TreeDeletion.delete(old);
         }
     }
@@ -50,6 +97,44 @@ public final class StagingArea {
     /** Throws the staged files away. */
     public void abandon() throws IOException {
         TreeDeletion.delete(staging);
+    }
+
+    /** Releases the output's lock; the staging directory must be committed or abandoned first. */
+    @Override
+    public void close() throws IOException {
+        try {
+            lock.release();
+        } finally {
+            lockFile.close();
+        }
+    }
+
+    /**
+     * What a build killed at any moment leaves, made whole again: without {@code public/} but
+     * with {@code .public.old}, the swap stopped between its renames and the old site is put back;
+     * with both, it stopped after them and the old one goes; staging directories of killed
+     * builds go. Called with the lock held, so no running build's files are touched.
+     */
+    static void recover(Path output) throws IOException {
+        Path old = sibling(output, "old");
+        if (Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
+                TreeDeletion.delete(old);
+            } else {
+                move(old, output);
+            }
+        }
+        String stagingPrefix = "." + output.getFileName() + ".staging-";
+        try (Stream<Path> siblings = Files.list(output.getParent())) {
+            for (Path leftover : siblings.filter(p -> p.getFileName().toString().startsWith(stagingPrefix)).toList()) {
+                TreeDeletion.delete(leftover);
+            }
+        }
+    }
+
+    /** {@code .public.old}, {@code .public.lock}: the swap's own files beside the output. */
+    static Path sibling(Path output, String kind) {
+        return output.resolveSibling("." + output.getFileName() + "." + kind);
     }
 
     /**

@@ -174,8 +174,8 @@ public final class PagePlanner {
             }
             terms("categories", SiteUrls.CATEGORIES, strings.get("categories.title"), site.categories());
             for (TermPage category : site.categories()) {
-                list(category, "category", category.term().name(), category.term().url(), category.articles(), null,
-                        Map.of("term", category.term()));
+                list(category, "category", category.term().name(), category.term().url(), category.articles(),
+                        paths.feed(category.term().url()), Map.of("term", category.term()));
             }
             archive();
             single("search", "search.peb", strings.get("search.title"), SiteUrls.SEARCH);
@@ -267,6 +267,7 @@ public final class PagePlanner {
                 Map<String, Object> model = model(new PageMeta("article", article.title(), article.url(),
                         article.summary(), null, 1));
                 model.put("article", article);
+                model.put("metadata", ArticleMetadata.of(article, site.config(), urls));
                 model.put("newer", newer);
                 model.put("older", older);
                 model.put("related", related);

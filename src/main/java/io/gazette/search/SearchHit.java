@@ -1,5 +1,6 @@
 package io.gazette.search;
 
+import io.gazette.text.HtmlEscape;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -46,16 +47,6 @@ public record SearchHit(String url, String title, LocalDate date, List<String> t
             out.append(text);
             return;
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
+        HtmlEscape.escape(out, text);
     }
 }

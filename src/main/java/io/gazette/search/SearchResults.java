@@ -1,5 +1,8 @@
 package io.gazette.search;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.gazette.json.Json;
+import java.io.IOException;
 import java.util.List;
 
 /** One page of results and how many documents matched in all. */
@@ -10,39 +13,36 @@ public record SearchResults(int total, List<SearchHit> hits) {
      * with highlight ranges (UTF-16 offsets), so a client inserts text, never HTML from the index.
      */
     public String toJson(String query) {
-        StringBuilder json = new StringBuilder(256 + hits.size() * 512);
-        json.append("{\"query\":");
-        Json.string(json, query);
-        json.append(",\"total\":").append(total).append(",\"hits\":[");
-        for (int i = 0; i < hits.size(); i++) {
-            SearchHit hit = hits.get(i);
-            json.append(i == 0 ? "" : ",").append("{\"url\":");
-            Json.string(json, hit.url());
-            json.append(",\"title\":");
-            Json.string(json, hit.title());
-            json.append(",\"date\":");
-            Json.string(json, hit.date() == null ? "" : hit.date().toString());
-            json.append(",\"tags\":[");
-            for (int t = 0; t < hit.tags().size(); t++) {
-                Json.string(json.append(t == 0 ? "" : ","), hit.tags().get(t));
+        return Json.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("query", query);
+            json.writeNumberField("total", total);
+            json.writeArrayFieldStart("hits");
+            for (SearchHit hit : hits) {
+                json.writeStartObject();
+                json.writeStringField("url", hit.url());
+                json.writeStringField("title", hit.title());
+                json.writeStringField("date", hit.date() == null ? "" : hit.date().toString());
+                json.writeArrayFieldStart("tags");
+                for (String tag : hit.tags()) {
+                    json.writeString(tag);
+                }
+                json.writeEndArray();
+                json.writeStringField("snippet", hit.snippet());
+                ranges(json, "titleHighlights", hit.titleHighlights());
+                ranges(json, "snippetHighlights", hit.snippetHighlights());
+                json.writeEndObject();
             }
-            json.append("],\"snippet\":");
-            Json.string(json, hit.snippet());
-            json.append(",\"titleHighlights\":");
-            ranges(json, hit.titleHighlights());
-            json.append(",\"snippetHighlights\":");
-            ranges(json, hit.snippetHighlights());
-            json.append('}');
-        }
-        return json.append("]}").toString();
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 
-    private static void ranges(StringBuilder json, List<Highlight> highlights) {
-        json.append('[');
-        for (int i = 0; i < highlights.size(); i++) {
-            json.append(i == 0 ? "" : ",").append('[').append(highlights.get(i).start()).append(',')
-                    .append(highlights.get(i).end()).append(']');
+    private static void ranges(JsonGenerator json, String name, List<Highlight> highlights) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (Highlight h : highlights) {
+            json.writeArray(new int[] {h.start(), h.end()}, 0, 2);
         }
-        json.append(']');
+        json.writeEndArray();
     }
 }

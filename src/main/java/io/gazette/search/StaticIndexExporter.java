@@ -1,18 +1,18 @@
 package io.gazette.search;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.gazette.hash.Hashes;
+import io.gazette.json.Json;
+import io.gazette.output.TreeDeletion;
 import io.gazette.output.DirectorySink;
 import io.gazette.output.OutputSink;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -31,7 +31,7 @@ import java.util.stream.IntStream;
  * <pre>
  * search/manifest.json           {"format":2,"version":V,"docs":N,"shards":S,"chunk":C,
  *                                 "fields":[...],"years":[[year,firstDoc,count],...],
- *                                 "tags":[[name,count],...]}
+ *                                 "tags":[[name,count],...],"categories":[[name,count],...]}
  * search/V/t/&lt;hex&gt;.bin           terms whose FNV-1a-32(UTF-8 key) &amp; (S-1) == hex
  * search/V/d/&lt;n&gt;.json            documents n*C .. n*C+C-1: [[url,title,date,[tags],excerpt],...]
  *                                (small chunks: results are scattered, each one costs a chunk)
@@ -47,15 +47,21 @@ import java.util.stream.IntStream;
  * folded syllable ({@code dua}); two adjacent folded syllables of one field value joined by a space
  * ({@code thi dua}) — phrases without positions; {@code =} + exact spelling ({@code =đua}), the
  * documents with that spelling in any field, fetched only for queries typed with diacritics;
- * {@code #} + {@link VietnameseTokens#tagKey} for a tag filter. Entries of a shard come in a fixed
- * order (syllables, spellings, pairs, tags; each by first occurrence), whatever the thread count.
+ * {@code #} + {@link VietnameseTokens#tagKey} for a tag filter; {@code @} + the same key of a
+ * category, for a category filter; {@code >} + the start of a folded syllable ({@code >thu}, at
+ * least two characters, shorter than a syllable it starts), the documents (per field) with any
+ * syllable starting so — the last syllable of a query being typed ({@code khen thu} finds
+ * {@code khen thưởng}) costs one entry, as a whole syllable does. Entries of a shard come in a
+ * fixed order (syllables, spellings, pairs, tags, categories, prefixes; each by first
+ * occurrence), whatever the thread count.
  *
  * <h2>Shard</h2>
  * <pre>
  * shard   := varint termCount, entry*
  * entry   := varint keyLen, key, varint bodyLen, body
  * body    := syllable, pair: byte fieldMask, docset per set bit (field order)
- *          | spelling, tag: docset
+ *          | prefix: byte fieldMask, docset per set bit (field order)
+ *          | spelling, tag, category: docset
  * docset  := 0 varint count, varint first, varint (gap-1)*
  *          | 1 varint start, varint byteLen, bitmap (bit j of byte i = document start+8i+j)
  *          | 2 varint count, varint first, varint (gap-1)*   documents NOT in the set
@@ -135,26 +141,13 @@ public final class StaticIndexExporter {
 
     /** Replaces {@code <outputRoot>/search/} with the index of {@code docs} (tests, tools). */
     public static Result export(List<SearchDocument> docs, Path outputRoot) throws IOException {
-        deleteTree(outputRoot.resolve(DIR));
+        TreeDeletion.delete(outputRoot.resolve(DIR));
         return export(SearchCorpus.of(docs), new DirectorySink(outputRoot));
     }
 
     /** FNV-1a, 32 bit, over the UTF-8 bytes; search.js computes the same. */
     static int fnv1a(String key) {
-        return fnv1a(key.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static int fnv1a(byte[] key) {
-        return fnv1a(0x811c9dc5, key, 0, key.length);
-    }
-
-    private static int fnv1a(int hash, byte[] bytes, int from, int to) {
-        int h = hash;
-        for (int i = from; i < to; i++) {
-            h ^= bytes[i] & 0xff;
-            h *= 0x01000193;
-        }
-        return h;
+        return Hashes.fnv1a32(key);
     }
 
     static int shardOf(String key, int shards) {
@@ -235,7 +228,7 @@ public final class StaticIndexExporter {
         }
         String version = version(names, contents);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(DIR + "/manifest.json", manifest(sorted, version, shards, terms.tagNames, terms.tagCounts));
+        files.put(DIR + "/manifest.json", manifest(sorted, version, shards, terms));
         for (int i = 0; i < names.size(); i++) {
             files.put(DIR + "/" + version + "/" + names.get(i), contents.get(i));
         }
@@ -243,27 +236,30 @@ public final class StaticIndexExporter {
     }
 
     private static byte[] docChunk(List<SearchDocument> sorted, int chunk) {
-        StringBuilder out = new StringBuilder(CHUNK * 512).append('[');
-        for (int i = chunk * CHUNK; i < Math.min(sorted.size(), (chunk + 1) * CHUNK); i++) {
-            SearchDocument d = sorted.get(i);
-            if (i > chunk * CHUNK) {
-                out.append(",\n");
-            }
-            out.append('[');
-            Json.string(out, d.url()).append(',');
-            Json.string(out, Snippets.collapse(String.join(" ", SearchFields.values(d, "title")))).append(',');
-            Json.string(out, d.date() == null ? "" : d.date().toString()).append(",[");
-            List<String> tags = SearchFields.values(d, "tags");
-            for (int t = 0; t < tags.size(); t++) {
-                if (t > 0) {
-                    out.append(',');
+        StringWriter text = new StringWriter(CHUNK * 512);
+        // One document a line: readable diffs of the index.
+        try (JsonGenerator json = Json.lineWriter(text)) {
+            json.writeStartArray();
+            for (int i = chunk * CHUNK; i < Math.min(sorted.size(), (chunk + 1) * CHUNK); i++) {
+                SearchDocument d = sorted.get(i);
+                json.writeStartArray();
+                json.writeString(d.url());
+                json.writeString(Snippets.collapse(String.join(" ", SearchFields.values(d, "title"))));
+                json.writeString(d.date() == null ? "" : d.date().toString());
+                json.writeStartArray();
+                for (String tag : SearchFields.values(d, "tags")) {
+                    json.writeString(Snippets.collapse(tag));
                 }
-                Json.string(out, Snippets.collapse(tags.get(t)));
+                json.writeEndArray();
+                json.writeString(excerpt(d));
+                json.writeEndArray();
             }
-            out.append("],");
-            Json.string(out, excerpt(d)).append(']');
+            json.writeEndArray();
+            json.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return out.append("]\n").toString().getBytes(StandardCharsets.UTF_8);
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static String excerpt(SearchDocument d) {
@@ -289,46 +285,55 @@ public final class StaticIndexExporter {
         return body.isBlank() ? "" : Snippets.collapsedHead(SearchFields.nfc(body), length);
     }
 
-    private static byte[] manifest(List<SearchDocument> sorted, String version, int shards,
-                                   Map<String, String> tagNames, Map<String, Integer> tagCounts) {
-        StringBuilder out = new StringBuilder("{\"format\":").append(FORMAT);
-        out.append(",\"version\":");
-        Json.string(out, version);
-        out.append(",\"docs\":").append(sorted.size());
-        out.append(",\"shards\":").append(shards);
-        out.append(",\"chunk\":").append(CHUNK);
-        out.append(",\"fields\":[");
-        for (int f = 0; f < FIELDS; f++) {
-            if (f > 0) {
-                out.append(',');
+    private static byte[] manifest(List<SearchDocument> sorted, String version, int shards, Terms terms) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = Json.writer(text)) {
+            json.writeStartObject();
+            json.writeNumberField("format", FORMAT);
+            json.writeStringField("version", version);
+            json.writeNumberField("docs", sorted.size());
+            json.writeNumberField("shards", shards);
+            json.writeNumberField("chunk", CHUNK);
+            json.writeArrayFieldStart("fields");
+            for (int f = 0; f < FIELDS; f++) {
+                json.writeString(SearchFields.TEXT_FIELDS.get(f));
             }
-            Json.string(out, SearchFields.TEXT_FIELDS.get(f));
-        }
-        out.append("],\"years\":[");
-        // Newest first, so each year is one run of document numbers.
-        int i = 0;
-        boolean first = true;
-        while (i < sorted.size() && sorted.get(i).date() != null) {
-            int year = sorted.get(i).date().getYear();
-            int start = i;
-            while (i < sorted.size() && sorted.get(i).date() != null && sorted.get(i).date().getYear() == year) {
-                i++;
+            json.writeEndArray();
+            json.writeArrayFieldStart("years");
+            // Newest first, so each year is one run of document numbers.
+            int i = 0;
+            while (i < sorted.size() && sorted.get(i).date() != null) {
+                int year = sorted.get(i).date().getYear();
+                int start = i;
+                while (i < sorted.size() && sorted.get(i).date() != null && sorted.get(i).date().getYear() == year) {
+                    i++;
+                }
+                json.writeArray(new int[] {year, start, i - start}, 0, 3);
             }
-            out.append(first ? "" : ",").append('[').append(year).append(',').append(start).append(',').append(i - start).append(']');
-            first = false;
+            json.writeEndArray();
+            counted(json, "tags", terms.tagNames, terms.tagCounts, TOP_TAGS);
+            counted(json, "categories", terms.categoryNames, terms.categoryCounts, Integer.MAX_VALUE);
+            json.writeEndObject();
+            json.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        out.append("],\"tags\":[");
-        List<String> keys = new ArrayList<>(tagCounts.keySet());
-        keys.sort(Comparator.<String>comparingInt(tagCounts::get).reversed().thenComparing(Comparator.naturalOrder()));
-        for (int t = 0; t < Math.min(TOP_TAGS, keys.size()); t++) {
-            if (t > 0) {
-                out.append(',');
-            }
-            out.append('[');
-            Json.string(out, tagNames.get(keys.get(t))).append(',').append(tagCounts.get(keys.get(t))).append(']');
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code "field":[[name,count],...]}: the {@code limit} most used, most used first. */
+    private static void counted(JsonGenerator json, String field, Map<String, String> names, Map<String, Integer> counts,
+            int limit) throws IOException {
+        json.writeArrayFieldStart(field);
+        List<String> keys = new ArrayList<>(counts.keySet());
+        keys.sort(Comparator.<String>comparingInt(counts::get).reversed().thenComparing(Comparator.naturalOrder()));
+        for (int t = 0; t < Math.min(limit, keys.size()); t++) {
+            json.writeStartArray();
+            json.writeString(names.get(keys.get(t)));
+            json.writeNumber(counts.get(keys.get(t)));
+            json.writeEndArray();
         }
-        out.append("]}\n");
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        json.writeEndArray();
     }
 
     /**
@@ -338,7 +343,7 @@ public final class StaticIndexExporter {
     private static String version(List<String> names, List<byte[]> contents) {
         long[] hashes = new long[names.size()];
         IntStream.range(0, names.size()).parallel().forEach(i -> hashes[i] = hash64(contents.get(i)));
-        MessageDigest sha = sha256();
+        MessageDigest sha = Hashes.sha256();
         for (int i = 0; i < names.size(); i++) {
             sha.update(names.get(i).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
@@ -346,7 +351,7 @@ public final class StaticIndexExporter {
                 sha.update((byte) (hashes[i] >>> (8 * b)));
             }
         }
-        return java.util.HexFormat.of().formatHex(sha.digest(), 0, 6);
+        return Hashes.hex(sha.digest()).substring(0, 12);
     }
 
     private static final java.lang.invoke.VarHandle LONGS =
@@ -366,33 +371,6 @@ public final class StaticIndexExporter {
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;
         return h ^ (h >>> 33);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     /**
@@ -465,6 +443,8 @@ public final class StaticIndexExporter {
         final byte[][] foldedBytes;
         final Map<String, String> tagNames = new HashMap<>();
         final Map<String, Integer> tagCounts = new HashMap<>();
+        final Map<String, String> categoryNames = new HashMap<>();
+        final Map<String, Integer> categoryCounts = new HashMap<>();
         /** Document ranges walked in parallel. */
         final int rangeSize;
         final int ranges;
@@ -494,6 +474,8 @@ public final class StaticIndexExporter {
             Arena[] spellings = new Arena[1];
             Arena[] pairs = new Arena[PARTITIONS];
             Arena[] tags = new Arena[1];
+            Arena[] categories = new Arena[1];
+            Arena[] prefixes = new Arena[1];
             for (int pass = 0; pass < passes; pass++) {
                 int firstPartition = pass * PARTITIONS / passes;
                 int endPartition = (pass + 1) * PARTITIONS / passes;
@@ -522,7 +504,12 @@ public final class StaticIndexExporter {
                 });
                 List<Runnable> tasks = new ArrayList<>();
                 if (firstPass) {
-                    tasks.add(() -> syllables[0] = encodeSyllables(syllableLogs));
+                    tasks.add(() -> {
+                        Grouped grouped = Grouped.of(syllableLogs, corpus.foldeds.size());
+                        syllables[0] = encodeSyllables(grouped);
+                        prefixes[0] = encodePrefixes(grouped);
+                    });
+                    tasks.add(() -> categories[0] = encodeCategories());
                     tasks.add(() -> spellings[0] = encodeSpellings(spellingLogs));
                     tasks.add(() -> tags[0] = encodeTags());
                 }
@@ -537,6 +524,8 @@ public final class StaticIndexExporter {
             arenas.add(spellings[0]);
             arenas.addAll(Arrays.asList(pairs));
             arenas.add(tags[0]);
+            arenas.add(categories[0]);
+            arenas.add(prefixes[0]);
             return arenas;
         }
 
@@ -594,9 +583,8 @@ public final class StaticIndexExporter {
             }
         }
 
-        private Arena encodeSyllables(Occurrences[] logs) {
+        private Arena encodeSyllables(Grouped g) {
             int count = corpus.foldeds.size();
-            Grouped g = Grouped.of(logs, count);
             Arena out = new Arena(1 << 20);
             int[] scratch = new int[Math.max(16, docCount)];
             for (int id = 0; id < count; id++) {
@@ -604,7 +592,7 @@ public final class StaticIndexExporter {
                     continue; // only in too-long tokens' company: cannot happen, but harmless
                 }
                 writeFieldSets(out.begin(), g, id, scratch);
-                out.end(foldedBytes[id], foldedBytes[id].length, fnv1a(foldedBytes[id]));
+                out.end(foldedBytes[id], foldedBytes[id].length, Hashes.fnv1a32(foldedBytes[id]));
             }
             return out;
         }
@@ -619,7 +607,7 @@ public final class StaticIndexExporter {
                 }
                 DocSets.write(out.begin(), g.docs, g.start[id], g.start[id + 1] - g.start[id], docCount);
                 byte[] key = ("=" + corpus.exacts.get(id)).getBytes(StandardCharsets.UTF_8);
-                out.end(key, key.length, fnv1a(key));
+                out.end(key, key.length, Hashes.fnv1a32(key));
             }
             return out;
         }
@@ -676,7 +664,7 @@ public final class StaticIndexExporter {
                 key[first.length] = ' ';
                 System.arraycopy(second, 0, key, first.length + 1, second.length);
                 writeFieldSets(out.begin(), g, p, scratch);
-                out.end(key, length, fnv1a(0x811c9dc5, key, 0, length));
+                out.end(key, length, Hashes.fnv1a32(key, 0, length));
             }
             return out;
         }
@@ -698,7 +686,75 @@ public final class StaticIndexExporter {
                 tagCounts.put(tag, docs.size);
                 DocSets.write(out.begin(), docs.docs, 0, docs.size, docCount);
                 byte[] key = ("#" + tag).getBytes(StandardCharsets.UTF_8);
-                out.end(key, key.length, fnv1a(key));
+                out.end(key, key.length, Hashes.fnv1a32(key));
+            });
+            return out;
+        }
+
+        private Arena encodeCategories() {
+            Map<String, DocSets.Builder> categories = new LinkedHashMap<>();
+            for (int doc = 0; doc < docCount; doc++) {
+                String category = corpus.docs.get(doc).category();
+                String key = category == null ? "" : VietnameseTokens.tagKey(category);
+                if (!key.isEmpty()) {
+                    categoryNames.putIfAbsent(key, Snippets.collapse(category));
+                    categories.computeIfAbsent(key, x -> new DocSets.Builder()).add(doc);
+                }
+            }
+            Arena out = new Arena(1 << 12);
+            categories.forEach((category, docs) -> {
+                categoryCounts.put(category, docs.size);
+                DocSets.write(out.begin(), docs.docs, 0, docs.size, docCount);
+                byte[] key = ("@" + category).getBytes(StandardCharsets.UTF_8);
+                out.end(key, key.length, Hashes.fnv1a32(key));
+            });
+            return out;
+        }
+
+        /**
+         * One entry per proper start (two characters or more) of a folded syllable: the union of
+         * the field sets of the syllables it starts. Syllables are a few letters long, so there
+         * are a few times as many starts as syllables, most of them shared.
+         */
+        private Arena encodePrefixes(Grouped g) {
+            Map<String, List<Integer>> starts = new LinkedHashMap<>();
+            for (int id = 0; id < corpus.foldeds.size(); id++) {
+                String folded = corpus.foldeds.get(id);
+                if (g.start[id] == g.start[id + 1]) {
+                    continue;
+                }
+                for (int end = 2; end < folded.length(); end++) {
+                    if (Character.isHighSurrogate(folded.charAt(end - 1))) {
+                        continue; // never split a character
+                    }
+                    starts.computeIfAbsent(folded.substring(0, end), x -> new ArrayList<>()).add(id);
+                }
+            }
+            Arena out = new Arena(1 << 16);
+            byte[] masks = new byte[docCount];
+            int[] touched = new int[Math.max(16, docCount)];
+            int[] scratch = new int[Math.max(16, docCount)];
+            starts.forEach((prefix, ids) -> {
+                int n = 0;
+                for (int id : ids) {
+                    for (int j = g.start[id]; j < g.start[id + 1]; j++) {
+                        int doc = g.docs[j];
+                        if (masks[doc] == 0) {
+                            touched[n++] = doc;
+                        }
+                        masks[doc] |= g.masks[j];
+                    }
+                }
+                Arrays.sort(touched, 0, n);
+                int[] docs = Arrays.copyOf(touched, n);
+                byte[] docMasks = new byte[n];
+                for (int i = 0; i < n; i++) {
+                    docMasks[i] = masks[docs[i]];
+                    masks[docs[i]] = 0;
+                }
+                writeFieldSets(out.begin(), new Grouped(new int[] {0, n}, docs, docMasks), 0, scratch);
+                byte[] key = (">" + prefix).getBytes(StandardCharsets.UTF_8);
+                out.end(key, key.length, Hashes.fnv1a32(key));
             });
             return out;
         }

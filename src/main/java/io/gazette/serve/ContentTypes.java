@@ -1,45 +1,33 @@
 package io.gazette.serve;
 
 import java.util.Locale;
+import org.eclipse.jetty.http.MimeTypes;
 import java.util.Map;
 import java.util.Set;
 
-/** Media types by file name; text types always say {@code charset=utf-8}, the pipeline's encoding. */
+/**
+ * Media types by file name, from Jetty's {@link MimeTypes} table plus the few types a site has
+ * that it lacks; text types always say {@code charset=utf-8}, the pipeline's encoding.
+ */
 public final class ContentTypes {
     private static final String UTF8 = "; charset=utf-8";
 
-    private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
-            Map.entry("html", "text/html" + UTF8),
-            Map.entry("htm", "text/html" + UTF8),
-            Map.entry("css", "text/css" + UTF8),
-            Map.entry("js", "text/javascript" + UTF8),
-            Map.entry("mjs", "text/javascript" + UTF8),
-            Map.entry("json", "application/json" + UTF8),
-            Map.entry("map", "application/json" + UTF8),
-            Map.entry("webmanifest", "application/manifest+json" + UTF8),
-            Map.entry("xml", "application/xml" + UTF8),
-            Map.entry("xsl", "application/xslt+xml" + UTF8),
-            Map.entry("txt", "text/plain" + UTF8),
-            Map.entry("md", "text/markdown" + UTF8),
-            Map.entry("csv", "text/csv" + UTF8),
-            Map.entry("svg", "image/svg+xml" + UTF8),
-            Map.entry("png", "image/png"),
-            Map.entry("jpg", "image/jpeg"),
-            Map.entry("jpeg", "image/jpeg"),
-            Map.entry("gif", "image/gif"),
-            Map.entry("webp", "image/webp"),
-            Map.entry("avif", "image/avif"),
-            Map.entry("ico", "image/x-icon"),
-            Map.entry("woff", "font/woff"),
-            Map.entry("woff2", "font/woff2"),
-            Map.entry("ttf", "font/ttf"),
-            Map.entry("otf", "font/otf"),
-            Map.entry("pdf", "application/pdf"),
-            Map.entry("zip", "application/zip"),
-            Map.entry("mp3", "audio/mpeg"),
-            Map.entry("mp4", "video/mp4"),
-            Map.entry("webm", "video/webm"),
-            Map.entry("wasm", "application/wasm"));
+    private static final MimeTypes.Mutable TYPES = new MimeTypes.Mutable(MimeTypes.DEFAULTS);
+
+    static {
+        TYPES.addMimeMapping("map", "application/json");
+        TYPES.addMimeMapping("webmanifest", "application/manifest+json");
+        TYPES.addMimeMapping("md", "text/markdown");
+        TYPES.addMimeMapping("webm", "video/webm");
+        TYPES.addMimeMapping("xsl", "application/xslt+xml");
+    }
+
+    /** Types whose bytes are text: what gets a charset, and what is worth compressing. */
+    private static boolean isText(String type) {
+        return type.startsWith("text/") || type.endsWith("+xml") || type.endsWith("+json")
+                || type.equals("application/json") || type.equals("application/xml")
+                || type.equals("application/javascript");
+    }
 
     /** Feeds get their own type so that browsers and feed readers recognise them. */
     private static final Map<String, String> BY_FILE_NAME = Map.of(
@@ -59,7 +47,11 @@ public final class ContentTypes {
         if (byName != null) {
             return byName;
         }
-        return BY_EXTENSION.getOrDefault(SitePaths.extension(key), "application/octet-stream");
+        String type = TYPES.getMimeByExtension("x." + SitePaths.extension(key));
+        if (type == null) {
+            return "application/octet-stream";
+        }
+        return isText(type) ? type + UTF8 : type;
     }
 
     public static boolean isHtml(String key) {

@@ -1,5 +1,7 @@
 package io.gazette.serve;
 
+import io.gazette.hash.Hashes;
+import io.gazette.output.TreeDeletion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,12 +17,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Blobs as files under {@code <cacheDir>/<session>/<2 hex>/<sha256>}. Pages live on disk (and in
@@ -68,7 +67,7 @@ final class DiskBlobStore implements BlobStore {
 
     @Override
     public BlobRef put(byte[] bytes) throws IOException {
-        String hash = Hashing.sha256Hex(bytes);
+        String hash = Hashes.sha256Hex(bytes);
         Path target = blobPath(hash);
         if (!Files.exists(target)) {
             Path temp = target.resolveSibling("tmp-" + tempNames.incrementAndGet());
@@ -89,7 +88,7 @@ final class DiskBlobStore implements BlobStore {
         Path incoming = root.resolve("incoming");
         Files.createDirectories(incoming);
         Path temp = Files.createTempFile(incoming, "blob", ".tmp");
-        MessageDigest digest = Hashing.sha256();
+        MessageDigest digest = Hashes.sha256();
         long size;
         try (InputStream in = Files.newInputStream(file);
              OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
@@ -98,7 +97,7 @@ final class DiskBlobStore implements BlobStore {
             Files.deleteIfExists(temp);
             throw e;
         }
-        String hash = HexFormat.of().formatHex(digest.digest());
+        String hash = Hashes.hex(digest.digest());
         Path target = blobPath(hash);
         if (Files.exists(target)) {
             Files.delete(temp);
@@ -141,7 +140,7 @@ final class DiskBlobStore implements BlobStore {
         try {
             lock.release();
             lockChannel.close();
-            deleteTree(root);
+            TreeDeletion.delete(root);
         } catch (IOException e) {
             throw new UncheckedIOException("could not remove the preview cache " + root, e);
         }
@@ -181,7 +180,7 @@ final class DiskBlobStore implements BlobStore {
             for (Path session : sessions) {
                 Path lockFile = session.resolve(LOCK_FILE);
                 if (isAbandoned(lockFile)) {
-                    deleteTree(session);
+                    TreeDeletion.delete(session);
                 }
             }
         }
@@ -196,17 +195,6 @@ final class DiskBlobStore implements BlobStore {
             return probe != null;
         } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
             return false; // held by a running server (possibly this JVM): leave it alone
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.gazette.serve;
 
+import io.gazette.text.HtmlEscape;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -11,7 +12,7 @@ final class HtmlInjection {
     }
 
     static String scriptTag(String pageIdentity) {
-        return "<script src=\"" + LiveReload.SCRIPT_PATH + "\" data-page=\"" + escapeAttribute(pageIdentity)
+        return "<script src=\"" + LiveReload.SCRIPT_PATH + "\" data-page=\"" + HtmlEscape.escape(pageIdentity)
                 + "\"></script>";
     }
 
@@ -31,22 +32,6 @@ final class HtmlInjection {
         out.write(tag, 0, tag.length);
         out.write(html, at, html.length - at);
         return out.toByteArray();
-    }
-
-    static String escapeAttribute(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static int lastIndexOfIgnoreCase(byte[] haystack, byte[] needle) {

@@ -1,5 +1,6 @@
 package io.gazette.serve;
 
+import io.gazette.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

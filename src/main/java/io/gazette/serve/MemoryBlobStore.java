@@ -1,5 +1,6 @@
 package io.gazette.serve;
 
+import io.gazette.hash.Hashes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,7 @@ final class MemoryBlobStore implements BlobStore {
 
     @Override
     public BlobRef put(byte[] bytes) {
-        String hash = Hashing.sha256Hex(bytes);
+        String hash = Hashes.sha256Hex(bytes);
         blobs.putIfAbsent(hash, bytes.clone());
         return new BlobRef(hash, bytes.length);
     }

@@ -1,5 +1,6 @@
 package io.gazette.serve;
 
+import io.gazette.json.Json;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;

@@ -8,6 +8,12 @@ import io.gazette.search.SearchIndexer;
 import io.gazette.output.OutputSink;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -16,15 +22,26 @@ import java.util.stream.Collectors;
  * The real pipeline behind {@code gazette serve}. A saved article re-renders only the pages whose
  * fingerprint moved and is published at once; search (related articles, the static index, the
  * Lucene index behind {@code /api/search}) is brought up to date by a follow-up rebuild it queues
- * for itself. Settings or theme changes reopen the whole build.
+ * for itself. Settings or theme changes reopen the whole build. A scheduled article appears (and
+ * an expired one leaves) by itself at its time, as in the hourly published build.
  */
 public final class SiteRebuilder implements Rebuilder {
     /** The change the rebuilder queues for itself: "search is behind the pages". */
     static final Path SEARCH_MARKER = Path.of("[search index]");
 
+    /** The longest wait for a due article before looking again (a laptop's sleep stops the timer). */
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
+
     private final BuildOptions options;
     private SiteBuild session;
     private ChangeListener queue = changes -> { };
+    /** Rebuilds when a scheduled article comes due or a published one expires, as a new build would. */
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "gazette-serve-schedule");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private ScheduledFuture<?> due;
 
     public SiteRebuilder(BuildOptions options) {
         this.options = options;
@@ -45,6 +62,7 @@ public final class SiteRebuilder implements Rebuilder {
             site.clear();
             BuildResult result = opened.generate(new TransactionSink(site), null, start, true);
             session = opened;
+            scheduleNextDue();
             return RebuildResult.of(result.problems().sorted());
         }
         Set<Path> content = changes.all().stream()
@@ -56,7 +74,31 @@ public final class SiteRebuilder implements Rebuilder {
         if (!searchOnly && !result.problems().hasErrors()) {
             queue.onChanges(new ChangeSet(new TreeSet<>(), new TreeSet<>(Set.of(SEARCH_MARKER)), new TreeSet<>(), false));
         }
+        scheduleNextDue();
         return RebuildResult.of(result.problems().sorted());
+    }
+
+    /**
+     * Queues a rebuild for when the site changes by the clock alone. It goes through the queue
+     * as the search follow-up does: a generation with no content change, which re-decides what
+     * is published at the new time and updates pages, feeds, sitemaps and search.
+     */
+    private synchronized void scheduleNextDue() {
+        if (due != null) {
+            due.cancel(false);
+            due = null;
+        }
+        Instant next = session == null ? null : session.nextDue();
+        if (next == null) {
+            return;
+        }
+        Duration wait = Duration.between(options.clock().instant(), next).plusMillis(50);
+        if (wait.isNegative()) {
+            // due within the second it names (a date with a fraction of a second): look again soon
+            wait = Duration.ofSeconds(1);
+        }
+        due = timer.schedule(() -> queue.onChanges(new ChangeSet(new TreeSet<>(), new TreeSet<>(Set.of(SEARCH_MARKER)),
+                new TreeSet<>(), false)), Math.min(wait.toMillis(), LONGEST_WAIT.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     /** {@code /api/search} for a project, from the Lucene index its builds keep in the cache. */

@@ -1,5 +1,6 @@
 package io.gazette.serve;
 
+import io.gazette.text.HtmlEscape;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,14 +8,17 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
-import java.util.OptionalLong;
 import java.util.zip.GZIPOutputStream;
 
+import org.eclipse.jetty.http.DateGenerator;
+import org.eclipse.jetty.http.EtagUtils;
+import org.eclipse.jetty.http.HttpDateTime;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.QuotedQualityCSV;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -77,12 +81,13 @@ final class SiteResponder {
         boolean html = ContentTypes.isHtml(key);
         boolean compressible = ContentTypes.isCompressible(key);
         boolean gzip = compressible && entry.blob().size() >= COMPRESS_FROM_BYTES && acceptsGzip(request);
-        String etagBase = "\"" + entry.blob().sha256().substring(0, 32) + (html ? "-live" : "");
-        String etag = etagBase + (gzip ? "-gz\"" : "\"");
+        // Jetty's convention for a compressed variant: the same tag with "--gzip" (EtagUtils).
+        String identityEtag = "\"" + entry.blob().sha256().substring(0, 32) + (html ? "-live" : "") + "\"";
+        String etag = gzip ? EtagUtils.rewriteWithSuffix(identityEtag, EtagUtils.ETAG_SEPARATOR + "gzip") : identityEtag;
 
         boolean ok = found.status() == HttpStatus.OK_200;
         HttpFields.Mutable headers = response.getHeaders();
-        if (ok && notModified(request, etagBase, entry.lastModifiedMillis())) {
+        if (ok && notModified(request, identityEtag, entry.lastModifiedMillis())) {
             entityHeaders(headers, compressible, etag, entry);
             response.setStatus(HttpStatus.NOT_MODIFIED_304);
             response.write(true, null, callback);
@@ -120,7 +125,7 @@ final class SiteResponder {
             headers.put(HttpHeader.VARY, "Accept-Encoding");
         }
         headers.put(HttpHeader.ETAG, etag);
-        headers.put(HttpHeader.LAST_MODIFIED, HttpDates.format(entry.lastModifiedMillis()));
+        headers.put(HttpHeader.LAST_MODIFIED, DateGenerator.formatDate(entry.lastModifiedMillis()));
     }
 
     private void sendBuiltInNotFound(Request request, Response response, Callback callback, String path,
@@ -128,7 +133,7 @@ final class SiteResponder {
         String title = building ? "Building the site…" : "Not found";
         String message = building
                 ? "The first build is still running; this page reloads when it is done."
-                : "Nothing is published at " + HtmlInjection.escapeAttribute(path) + " in this build.";
+                : "Nothing is published at " + HtmlEscape.escape(path) + " in this build.";
         String page = "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>" + title
                 + "</title></head><body><h1>" + title + "</h1><p>" + message + "</p></body></html>\n";
         byte[] body = HtmlInjection.inject(page.getBytes(StandardCharsets.UTF_8), "");
@@ -168,15 +173,20 @@ final class SiteResponder {
         }
     }
 
-    private static boolean notModified(Request request, String etagBase, long lastModifiedMillis) {
+    /**
+     * RFC 9110's conditional GET: If-None-Match by weak comparison (Jetty's {@link EtagUtils}
+     * matches a tag with or without its {@code --gzip} suffix), else If-Modified-Since (any of
+     * HTTP's three date forms, parsed by Jetty's {@link HttpDateTime}).
+     */
+    private static boolean notModified(Request request, String etag, long lastModifiedMillis) {
         String ifNoneMatch = request.getHeaders().get(HttpHeader.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
             for (String candidate : ifNoneMatch.split(",")) {
                 String tag = candidate.trim();
-                if (tag.startsWith("W/")) {
+                if (EtagUtils.isWeak(tag)) {
                     tag = tag.substring(2);
                 }
-                if (tag.equals("*") || tag.equals(etagBase + "\"") || tag.equals(etagBase + "-gz\"")) {
+                if (tag.equals("*") || EtagUtils.matches(etag, tag)) {
                     return true;
                 }
             }
@@ -184,36 +194,22 @@ final class SiteResponder {
         }
         String ifModifiedSince = request.getHeaders().get(HttpHeader.IF_MODIFIED_SINCE);
         if (ifModifiedSince != null) {
-            OptionalLong since = HttpDates.parse(ifModifiedSince);
-            return since.isPresent() && lastModifiedMillis / 1000 <= since.getAsLong() / 1000;
+            long since = HttpDateTime.parseToEpoch(ifModifiedSince);
+            return since >= 0 && lastModifiedMillis / 1000 <= since / 1000;
         }
         return false;
     }
 
+    /** Whether Accept-Encoding allows gzip: Jetty's quality-value parser drops the codings with q=0. */
     static boolean acceptsGzip(Request request) {
+        QuotedQualityCSV codings = new QuotedQualityCSV();
         for (HttpField field : request.getHeaders()) {
-            if (field.getHeader() != HttpHeader.ACCEPT_ENCODING) {
-                continue;
-            }
-            for (String coding : field.getValue().split(",")) {
-                String[] parts = coding.trim().split(";");
-                String name = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
-                if (!name.equals("gzip") && !name.equals("*")) {
-                    continue;
-                }
-                boolean refused = false;
-                for (int i = 1; i < parts.length; i++) {
-                    String parameter = parts[i].trim().replace(" ", "");
-                    if (parameter.matches("q=0(\\.0{0,3})?")) {
-                        refused = true;
-                    }
-                }
-                if (!refused) {
-                    return true;
-                }
+            if (field.getHeader() == HttpHeader.ACCEPT_ENCODING) {
+                codings.addValue(field.getValue());
             }
         }
-        return false;
+        return codings.getValues().stream().map(c -> c.toLowerCase(java.util.Locale.ROOT))
+                .anyMatch(c -> c.equals("gzip") || c.equals("*"));
     }
 
     private static byte[] gzip(byte[] bytes) throws IOException {

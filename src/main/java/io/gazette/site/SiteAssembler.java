@@ -81,7 +81,7 @@ public final class SiteAssembler {
 
     /**
      * The model of {@code inputs} as published at {@code now} (drafts and future articles are left
-     * out unless the configuration asks for them).
+     * out unless the configuration asks for them; expired articles always are).
      */
     public Site assemble(List<ArticleInput> inputs, ZonedDateTime now, Problems problems) {
         generation++;
@@ -239,16 +239,51 @@ public final class SiteAssembler {
         return edited;
     }
 
-    /** Whether an input is published at the given instant; remembers when the next one comes due. */
+    /**
+     * Whether an input is published at the given instant, and if not, why; remembers when the next
+     * change comes due (an article's date, or its expiry).
+     */
     private boolean isPublished(Derived d, long nowSecond, int nowNano) {
         if (!config.drafts() && d.draft) {
+            d.leftOut = LeftOut.Reason.DRAFT;
             return false;
         }
-        if (config.future() || d.dateSecond < nowSecond || d.dateSecond == nowSecond && d.dateNano <= nowNano) {
-            return true;
+        if (!config.future() && !reached(d.dateSecond, d.dateNano, nowSecond, nowNano)) {
+            nextDue = Math.min(nextDue, d.dateSecond);
+            d.leftOut = LeftOut.Reason.SCHEDULED;
+            return false;
         }
-        nextDue = Math.min(nextDue, d.dateSecond);
-        return false;
+        if (d.expirySecond != Long.MAX_VALUE) {
+            if (reached(d.expirySecond, d.expiryNano, nowSecond, nowNano)) {
+                d.leftOut = LeftOut.Reason.EXPIRED;
+                return false;
+            }
+            nextDue = Math.min(nextDue, d.expirySecond);
+        }
+        d.leftOut = null;
+        return true;
+    }
+
+    private static boolean reached(long second, int nano, long nowSecond, int nowNano) {
+        return second < nowSecond || second == nowSecond && nano <= nowNano;
+    }
+
+    /** How many inputs of the last call were left out of the site, by reason. */
+    public LeftOut leftOut() {
+        int drafts = 0;
+        int scheduled = 0;
+        int expired = 0;
+        for (Derived d : lastDerived) {
+            if (d.published || d.leftOut == null) {
+                continue;
+            }
+            switch (d.leftOut) {
+                case DRAFT -> drafts++;
+                case SCHEDULED -> scheduled++;
+                case EXPIRED -> expired++;
+            }
+        }
+        return new LeftOut(drafts, scheduled, expired);
     }
 
     /** Puts a published article in its place in the newest-first order. */
@@ -283,6 +318,15 @@ public final class SiteAssembler {
 
     public Changes lastChanges() {
         return lastChanges;
+    }
+
+    /**
+     * When the site of the last call changes by the clock alone — the earliest date of a
+     * scheduled article or expiry of a published one — in epoch seconds; {@link Long#MAX_VALUE}
+     * when nothing is scheduled.
+     */
+    public long nextDue() {
+        return nextDue;
     }
 
     /** How many aliases the published articles have. */
@@ -473,6 +517,11 @@ public final class SiteAssembler {
         final boolean draft;
         final long dateSecond;
         final int dateNano;
+        /** When it expires; {@link Long#MAX_VALUE} when it never does. */
+        final long expirySecond;
+        final int expiryNano;
+        /** Why the last call left it out, or null when it was published. */
+        LeftOut.Reason leftOut;
 
         Derived(ArticleInput input, String slug, String url, List<String> tagSlugs, String categorySlug, String summary,
                 List<String> claims) {
@@ -487,6 +536,8 @@ public final class SiteAssembler {
             this.draft = fm.draft();
             this.dateSecond = fm.date().toEpochSecond();
             this.dateNano = fm.date().getNano();
+            this.expirySecond = fm.expiryDate() == null ? Long.MAX_VALUE : fm.expiryDate().toEpochSecond();
+            this.expiryNano = fm.expiryDate() == null ? 0 : fm.expiryDate().getNano();
         }
 
         boolean usesAny(Set<String> tagSlugsRenamed, Set<String> categorySlugsRenamed) {

@@ -2,12 +2,6 @@ package io.gazette.text;
 
 import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -23,51 +17,79 @@ public final class SourceText {
      *     encoding would silently corrupt an archive, so the editor is told where the bad byte is.
      */
     public static String decode(byte[] bytes, Path shownPath, Problems problems) {
-        int start = hasBom(bytes) ? 3 : 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
         try {
-            CharBuffer chars = decoder.decode(in);
-            return normalise(chars.toString());
-        } catch (CharacterCodingException e) {
-            int bad = firstInvalidOffset(bytes, start);
-            problems.add(Problem.error(shownPath, lineAt(bytes, bad),
-                    "file is not valid UTF-8 (byte 0x" + String.format("%02X", bytes[bad] & 0xFF) + " at offset " + bad + ")",
+            return normalise(withoutForbidden(StrictUtf8.decode(bytes, StrictUtf8.hasBom(bytes) ? 3 : 0), shownPath, problems));
+        } catch (StrictUtf8.Malformed e) {
+            problems.add(Problem.error(shownPath, e.line(),
+                    "file is not valid UTF-8 (byte 0x" + String.format("%02X", e.badByte()) + " at offset " + e.offset() + ")",
                     "save the file as UTF-8; for old Vietnamese encodings try "
                             + "`iconv -f WINDOWS-1258 -t UTF-8 file > file.utf8`"));
             return null;
         }
     }
 
-    /** CRLF and lone CR become LF; the text becomes NFC. */
-    public static String normalise(String text) {
-        String lf = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
-        return VietnameseText.nfc(lf);
+    /**
+     * Characters that XML 1.0 forbids (C0 controls but tab and line ends, U+FFFE, U+FFFF) or HTML
+     * calls parse errors (DEL, the C1 controls, the other noncharacters), replaced with U+FFFD
+     * and reported as one warning per file. They are invisible, come from copying out of another
+     * program, and one of them in a title made {@code feed.xml} unreadable; replacing them keeps
+     * the rest of the text.
+     */
+    static String withoutForbidden(String text, Path shownPath, Problems problems) {
+        int first = firstForbidden(text, 0);
+        if (first < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int count = 0;
+        int from = 0;
+        for (int at = first; at >= 0; at = firstForbidden(text, from)) {
+            out.append(text, from, at).append('\uFFFD');
+            from = at + Character.charCount(text.codePointAt(at));
+            count++;
+        }
+        out.append(text, from, text.length());
+        int codePoint = text.codePointAt(first);
+        problems.add(Problem.warning(shownPath, lineOfChar(text, first),
+                "invisible character U+" + String.format("%04X", codePoint) + " replaced with U+FFFD (�)"
+                        + (count > 1 ? "; " + count + " such characters in this file" : ""),
+                "delete it: control characters and noncharacters are not allowed in HTML or XML; they usually"
+                        + " come from copying text out of another program"));
+        return out.toString();
     }
 
-    private static boolean hasBom(byte[] bytes) {
-        return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+    /** Whether HTML and XML refuse this code point in text. */
+    public static boolean isForbidden(int c) {
+        if (c < 0x20) {
+            return c != '\t' && c != '\n' && c != '\r';
+        }
+        return (c >= 0x7F && c <= 0x9F) || (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
     }
 
-    private static int firstInvalidOffset(byte[] bytes, int start) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        decoder.decode(in, out, true);
-        return Math.min(in.position(), bytes.length - 1);
+    private static int firstForbidden(String text, int from) {
+        for (int i = from; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (isForbidden(c)) {
+                return i;
+            }
+            i += Character.charCount(c);
+        }
+        return -1;
     }
 
-    private static int lineAt(byte[] bytes, int offset) {
+    private static int lineOfChar(String text, int offset) {
         int line = 1;
-        for (int i = 0; i < offset && i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
                 line++;
             }
         }
         return line;
+    }
+
+    /** CRLF and lone CR become LF; the text becomes NFC. */
+    public static String normalise(String text) {
+        String lf = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+        return VietnameseText.nfc(lf);
     }
 }

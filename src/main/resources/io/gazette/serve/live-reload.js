@@ -38,7 +38,15 @@
     hideProblems();
     host = document.createElement('gazette-overlay');
     var root = host.attachShadow({mode: 'open'});
-    root.appendChild(text('style', css));
+    // A constructed stylesheet, not a <style> element: the theme's Content-Security-Policy
+    // (style-src 'self') refuses inline style elements but not the CSS object model.
+    if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && CSSStyleSheet.prototype.replaceSync) {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      root.adoptedStyleSheets = [sheet];
+    } else {
+      root.appendChild(text('style', css));
+    }
     var backdrop = text('div', '', 'backdrop');
     var box = text('div', '', 'box');
     box.setAttribute('role', 'alertdialog');

@@ -63,6 +63,34 @@ class SiteBuildTest {
     }
 
     @Test
+    void charactersXmlForbidsNeverMakeAnInvalidFeedOrSitemap() throws Exception {
+        Path project = TestSites.copy("basic", temp.resolve("site"));
+        char nonCharacter = (char) 0xFFFF;
+        char backspace = (char) 8;
+        // The title reaches the feed through a YAML escape, the body as the raw character.
+        String article = "---\ntitle: \"Tiêu đề \\uFFFF có ký tự cấm\"\ndate: 2014-08-20\n---\n\n"
+                + "Nội dung " + nonCharacter + " có ký tự cấm " + backspace + " trong bài.\n";
+        Files.writeString(project.resolve("content/2014/khong-hop-le.md"), article, StandardCharsets.UTF_8);
+        Path output = temp.resolve("public");
+
+        SiteBuild.open(TestSites.options(project, output)).buildToDirectory();
+
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        int parsed = 0;
+        for (Map.Entry<String, byte[]> file : TestSites.tree(output).entrySet()) {
+            if (file.getKey().endsWith(".xml")) {
+                factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(file.getValue()));
+                parsed++;
+            }
+        }
+        assertThat(parsed).isGreaterThan(2);
+        String feed = Files.readString(output.resolve("feed.xml"));
+        assertThat(feed).contains("Tiêu đề \uFFFD có ký tự cấm").contains("Nội dung \uFFFD có ký tự cấm \uFFFD trong bài")
+                .doesNotContain(String.valueOf(nonCharacter));
+    }
+
+    @Test
     void draftsAndFutureArticlesAreLeftOutUnlessAsked() throws Exception {
         Path output = temp.resolve("public");
         SiteBuild.open(TestSites.options(TestSites.site("basic"), output)).buildToDirectory();
@@ -124,7 +152,8 @@ class SiteBuildTest {
         assertThat(after.keySet()).isEqualTo(before.keySet());
         before.forEach((file, bytes) -> assertThat(after.get(file)).as(file).isEqualTo(bytes));
         try (var siblings = Files.list(temp)) {
-            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("public");
+            // The lock file stays: deleting it would let two builds each lock a file of that name.
+            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("public", ".public.lock");
         }
     }
 

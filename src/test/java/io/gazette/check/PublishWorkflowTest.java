@@ -62,14 +62,41 @@ class PublishWorkflowTest {
     }
 
     private List<String> gazetteCommands(List<Map<String, Object>> steps) {
-        return steps.stream().map(step -> (String) step.get("run")).filter(run -> run != null)
-                .flatMap(String::lines).map(String::strip).filter(line -> line.startsWith("./gazette ")).toList();
+        return gazetteCommands(steps.stream().map(step -> (String) step.get("run")).filter(run -> run != null).toList());
+    }
+
+    /**
+     * The Gazette commands of shell lines, without how Gazette is started ({@code ./gazette},
+     * {@code java -jar …gazette….jar}): {@code build --base-url …}. {@code --version} is left out.
+     */
+    private static List<String> gazetteCommands(java.util.Collection<String> scripts) {
+        Pattern start = Pattern.compile("^(?:\\./gazette|java -jar \\S*gazette\\S*\\.jar\"?) (.*)$");
+        return scripts.stream().flatMap(String::lines).map(String::strip).map(start::matcher).filter(Matcher::matches)
+                .map(m -> m.group(1)).filter(command -> !command.equals("--version")).toList();
     }
 
     @Test
-    void runsOnPushToMainAndByHand() {
+    void runsOnPushToMainByHandAndHourly() {
         assertThat(at(workflow, "on", "push", "branches").toString()).isEqualTo("[main]");
         assertThat((Map<String, Object>) at(workflow, "on")).containsKey("workflow_dispatch");
+        List<Map<String, Object>> schedule = at(workflow, "on", "schedule");
+        assertThat((String) schedule.get(0).get("cron")).matches("\\d+ \\* \\* \\* \\*");
+    }
+
+    @Test
+    void cachesMavenAndGazettesBuildCache() {
+        Map<String, Object> cache = steps("build").stream()
+                .filter(step -> String.valueOf(step.get("uses")).startsWith("actions/cache@")).findFirst().orElseThrow();
+        assertThat((Object) at(cache, "with", "path")).isEqualTo(".gazette");
+    }
+
+    @Test
+    void canRunAReleasedJarInsteadOfCompiling() {
+        Map<String, Object> get = steps("build").stream()
+                .filter(step -> "Get Gazette".equals(step.get("name"))).findFirst().orElseThrow();
+        assertThat((Object) at(get, "env", "GAZETTE_JAR_URL")).isEqualTo("${{ vars.GAZETTE_JAR_URL }}");
+        assertThat((String) get.get("run")).contains("curl", "mvn -B -q -DskipTests package");
+        assertThat(publishingDoc).contains("`GAZETTE_JAR_URL`");
     }
 
     @Test
@@ -85,7 +112,7 @@ class PublishWorkflowTest {
 
         assertThat(uses).allMatch(u -> u.matches("actions/[a-z-]+@v[0-9]+"), "owner/action@vN");
         assertThat(uses).extracting(u -> u.substring(0, u.indexOf('@'))).containsExactly(
-                "actions/checkout", "actions/setup-java", "actions/configure-pages",
+                "actions/checkout", "actions/setup-java", "actions/cache", "actions/configure-pages",
                 "actions/upload-pages-artifact", "actions/deploy-pages");
     }
 
@@ -100,9 +127,9 @@ class PublishWorkflowTest {
     }
 
     @Test
-    void checksBeforeBuildingForTheConfiguredOrPagesBaseUrl() {
-        assertThat(gazetteCommands(steps("build")))
-                .containsExactly("./gazette check", "./gazette build --base-url \"$GAZETTE_BASE_URL\"");
+    void buildsOnceThenChecksThatOutputForTheConfiguredOrPagesBaseUrl() {
+        assertThat(gazetteCommands(steps("build"))).containsExactly("build --base-url \"$GAZETTE_BASE_URL\"",
+                "check --site public --base-url \"$GAZETTE_BASE_URL\"");
         Map<String, Object> choose = steps("build").stream()
                 .filter(step -> String.valueOf(step.get("run")).contains("GITHUB_ENV")).findFirst().orElseThrow();
         assertThat((Object) at(choose, "env", "CONFIGURED_BASE_URL")).isEqualTo("${{ vars.GAZETTE_BASE_URL }}");
@@ -156,8 +183,7 @@ class PublishWorkflowTest {
 
         assertThat(at(gitlab, "pages", "artifacts", "paths").toString()).isEqualTo("[public]");
         List<String> script = at(gitlab, "pages", "script");
-        assertThat(script.stream().filter(line -> line.startsWith("./gazette ")))
-                .containsExactlyElementsOf(gazetteCommands(steps("build")));
+        assertThat(gazetteCommands(script)).containsExactlyElementsOf(gazetteCommands(steps("build")));
     }
 
     @Test

@@ -42,16 +42,17 @@ class CheckCommandTest {
         throw new AssertionError("--site must not build");
     }
 
+    /** What check reports about problems: stderr (what it checked goes to stdout). */
     private List<String> outLines() {
-        return out.toString().lines().toList();
+        return err.toString().lines().toList();
     }
 
     @Test
     void cleanSiteExitsZeroWithACleanSummary() {
         assertThat(runOnSite("clean", "https://example.org/")).isZero();
-        assertThat(outLines()).containsExactly(
-                "Checked 6 pages, 1 feed, 1 sitemap, 1 stylesheet and 94 links for https://example.org/.",
-                "0 errors, 0 warnings in 0 files");
+        assertThat(out.toString().lines()).containsExactly(
+                "Checked 6 pages, 1 feed, 1 sitemap, 1 stylesheet and 94 links for https://example.org/.");
+        assertThat(outLines()).containsExactly("0 errors, 0 warnings in 0 files");
     }
 
     @Test
@@ -75,6 +76,7 @@ class CheckCommandTest {
                 "duplicate-ids", "/index.html:12: error: duplicate id \"hoi-nghi\"");
         expected.forEach((fixture, line) -> {
             out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
             assertThat(runOnSite(fixture, "https://example.org/")).as(fixture).isEqualTo(1);
             assertThat(outLines()).as(fixture).anyMatch(l -> l.startsWith(Fixtures.site(fixture) + line));
         });
@@ -84,7 +86,7 @@ class CheckCommandTest {
     void subpathSitePassesForItsBaseUrlAndRootLinkFails() {
         assertThat(runOnSite("subpath-ok", "https://host/archive/")).isZero();
         assertThat(runOnSite("subpath-root-link", "https://host/archive/")).isEqualTo(1);
-        assertThat(out.toString()).contains("subpath-root-link/index.html:11: error: link \"/2014/08/bai-viet/\" points outside the site");
+        assertThat(err.toString()).contains("subpath-root-link/index.html:11: error: link \"/2014/08/bai-viet/\" points outside the site");
     }
 
     @Test
@@ -154,8 +156,9 @@ class CheckCommandTest {
                 "public/index.html:11: error: link \"/2014/08/bai-khong-ton-tai/\" points to a missing file: 2014/08/bai-khong-ton-tai/index.html",
                 "    hint: check the spelling; a page that is a draft or dated in the future is not built",
                 "",
-                "Checked 3 pages, 0 feeds, 0 sitemaps, 0 stylesheets and 3 links for https://example.org/.",
                 "1 error, 1 warning in 2 files");
+        assertThat(out.toString().lines())
+                .containsExactly("Checked 3 pages, 0 feeds, 0 sitemaps, 0 stylesheets and 3 links for https://example.org/.");
         assertThat(builtInto.get()).doesNotExist();
     }
 
@@ -171,6 +174,7 @@ class CheckCommandTest {
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("The build failed");
         assertThat(outLines()).containsExactly(
+                "The build failed; the site was not checked.",
                 "content/2014/the-rong-trong-ngoac.md:4: error: empty tag",
                 "    hint: remove it or give it a name",
                 "",
@@ -184,7 +188,7 @@ class CheckCommandTest {
             int code = run(new CheckCommand(), "-s", io.gazette.build.TestSites.site("basic").toString(),
                     "--base-url", "https://example.org/");
             assertThat(code).as(out + "\n" + err).isZero();
-            assertThat(out.toString()).contains("0 errors");
+            assertThat(err.toString()).contains("0 errors");
         } finally {
             System.clearProperty("gazette.home");
         }

@@ -57,7 +57,7 @@ class ServeCommandTest {
             int code = new CommandLine(new ServeCommand((options, url) -> {
                 throw new AssertionError("never reached");
             })).execute("--port", String.valueOf(taken.getLocalPort()), "--source", project.toString());
-            assertThat(code).isEqualTo(1);
+            assertThat(code).isEqualTo(GazetteCommand.INTERNAL);
         } finally {
             System.setErr(originalErr);
         }

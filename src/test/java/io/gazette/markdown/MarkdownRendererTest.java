@@ -48,7 +48,7 @@ class MarkdownRendererTest {
         String html = atRoot.render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~cũ~~ https://example.org \"trích\"[^1]\n\n"
                 + "[^1]: chú thích\n").html();
         assertThat(html).contains("<table", "<td>1</td>", "<del>cũ</del>",
-                "<a href=\"https://example.org\">https://example.org</a>", "“trích”",
+                "<a href=\"https://example.org\" rel=\"noopener\">https://example.org</a>", "“trích”",
                 "class=\"footnotes\"");
     }
 

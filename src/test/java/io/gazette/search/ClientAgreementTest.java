@@ -1,5 +1,6 @@
 package io.gazette.search;
 
+import io.gazette.json.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -55,13 +56,13 @@ class ClientAgreementTest {
             for (String[] q : QUERIES) {
                 SearchFilter filter = new SearchFilter(q[1], q[2] == null ? null : Integer.valueOf(q[2]));
                 SearchResults results = search.search(q[0], filter, 0, 10);
-                json.append(json.length() > 2 ? ",\n" : "").append("{\"q\":").append(Json.string(q[0]));
-                json.append(",\"tag\":").append(q[1] == null ? "null" : Json.string(q[1]));
+                json.append(json.length() > 2 ? ",\n" : "").append("{\"q\":").append(Json.quote(q[0]));
+                json.append(",\"tag\":").append(q[1] == null ? "null" : Json.quote(q[1]));
                 json.append(",\"year\":").append(q[2] == null ? "null" : q[2]);
                 json.append(",\"total\":").append(results.total()).append(",\"urls\":[");
-                json.append(String.join(",", results.hits().stream().map(h -> Json.string(h.url())).toList()));
+                json.append(String.join(",", results.hits().stream().map(h -> Json.quote(h.url())).toList()));
                 json.append("],\"titles\":[");
-                json.append(String.join(",", results.hits().stream().map(h -> Json.string(h.title())).toList()));
+                json.append(String.join(",", results.hits().stream().map(h -> Json.quote(h.title())).toList()));
                 json.append("]}");
             }
         }
@@ -77,6 +78,12 @@ class ClientAgreementTest {
     @Test
     void browserClientRanksLikeJava() throws Exception {
         assertNodeTestPasses("src/test/js/agreement.test.mjs");
+    }
+
+    /** Prefix matching, newest-first sorting and the category filter of the search page. */
+    @Test
+    void browserClientAddsPrefixSortAndCategory() throws Exception {
+        assertNodeTestPasses("src/test/js/features.test.mjs");
     }
 
     private static void assertNodeTestPasses(String file) throws Exception {

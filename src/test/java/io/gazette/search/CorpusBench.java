@@ -57,7 +57,7 @@ public final class CorpusBench {
                 // after timing, so that its unlinks do not slow down this run's file creation.
                 Path site = work.resolve("site");
                 Path old = work.resolve("site-old");
-                deleteTree(old);
+                io.gazette.output.TreeDeletion.delete(old);
                 if (Files.exists(site)) {
                     Files.move(site, old);
                 }
@@ -85,7 +85,7 @@ public final class CorpusBench {
                 return "(" + SearchIndexer.sync(work.resolve("index"), docs) + " changes)";
             }
             case "all" -> {
-                deleteTree(work.resolve("site"));
+                io.gazette.output.TreeDeletion.delete(work.resolve("site"));
                 // What a build does: analyze once, then export, related articles and the index.
                 long t0 = System.nanoTime();
                 SearchCorpus corpus = SearchCorpus.of(docs);
@@ -134,16 +134,6 @@ public final class CorpusBench {
         @Override
         public void copy(String path, Path source) throws IOException {
             target.copy(path, source);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (var walk = Files.walk(root)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 

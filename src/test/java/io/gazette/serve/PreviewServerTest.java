@@ -1,5 +1,6 @@
 package io.gazette.serve;
 
+import io.gazette.json.Json;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * One assembler kept across many calls builds exactly the model a fresh assembler builds from the
  * same inputs at the same time, whatever happened in between: edits, files coming and going, tags
- * renamed by their most used spelling, drafts, articles coming due as the clock moves, URL clashes.
+ * renamed by their most used spelling, drafts, articles coming due and expiring as the clock moves, URL clashes.
  */
 class SiteAssemblerIncrementalTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -78,6 +78,15 @@ class SiteAssemblerIncrementalTest {
         assertThat(clashes).as("calls with clashing URLs").isBetween(1, 100);
     }
 
+    /**
+     * One article in five expires, a few hours after its date; drawn without using {@code random}
+     * and never for articles that may clash, so the clashes the test needs still happen.
+     */
+    private static ZonedDateTime expiry(String path, String title, ZonedDateTime date) {
+        int hash = (path + "|" + title + "|" + date).hashCode();
+        return Math.floorMod(hash, 5) == 0 ? date.plusHours(1 + Math.floorMod(hash / 5, 30)) : null;
+    }
+
     private static ArticleInput input(Random random, String path, ZonedDateTime now, boolean mayClash) {
         // dates around "now", so that the clock moving on publishes articles; few distinct
         // minutes, so that equal dates (ordered by URL) are common
@@ -96,7 +105,9 @@ class SiteAssemblerIncrementalTest {
         FrontMatter fm = new FrontMatter(title, date, random.nextInt(4) == 0 ? date.plusDays(1) : null, "Tác giả",
                 tags, random.nextInt(3) == 0 ? "" : CATEGORIES[random.nextInt(CATEGORIES.length)],
                 random.nextBoolean() ? "" : "Tóm tắt " + random.nextInt(5), "", "", "", aliases,
-                random.nextInt(6) == 0, Map.of());
+                random.nextInt(6) == 0,
+                title.equals("Bài trùng") || !aliases.isEmpty() ? null : expiry(path, title, date),
+                Map.of());
         String body = "Nội dung " + random.nextInt(1000);
         ArticleSource source = new ArticleSource(Path.of(path), fm, body, 5);
         return new ArticleInput(source, new RenderedMarkdown("<p>" + body + "</p>", body, body, 2),

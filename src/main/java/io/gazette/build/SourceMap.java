@@ -1,0 +1,101 @@
+package io.gazette.build;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.gazette.hash.Hashes;
+import io.gazette.json.Json;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Which Markdown file each article page of a built site came from, so that {@code gazette check
+ * --site public} can report a broken link where it was written rather than only in the HTML. The
+ * build leaves it in the project, {@code .gazette/source-maps/<hash of the output folder>.json},
+ * never in the output: nothing of it is published.
+ */
+public final class SourceMap {
+    static final String DIR = ".gazette/source-maps";
+
+    private final Map<String, String> sourceOfPage;
+
+    private SourceMap(Map<String, String> sourceOfPage) {
+        this.sourceOfPage = sourceOfPage;
+    }
+
+    /** The Markdown file (relative to the project) of an output file (relative to the output folder). */
+    public Optional<Path> sourceOf(String outputFile) {
+        String source = sourceOfPage.get(outputFile.replace('\\', '/'));
+        return Optional.ofNullable(source).map(Path::of);
+    }
+
+    public int size() {
+        return sourceOfPage.size();
+    }
+
+    static Path file(Path projectDir, Path outputDir) {
+        String key = outputDir.toAbsolutePath().normalize().toString();
+        return projectDir.resolve(DIR).resolve(Hashes.sha256Hex(key.getBytes(StandardCharsets.UTF_8)).substring(0, 16) + ".json");
+    }
+
+    static void write(Path projectDir, Path outputDir, Map<String, String> sourceOfPage) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = Json.lineWriter(text)) {
+            json.writeStartObject();
+            json.writeStringField("output", outputDir.toAbsolutePath().normalize().toString());
+            json.writeObjectFieldStart("pages");
+            for (Map.Entry<String, String> page : new TreeMap<>(sourceOfPage).entrySet()) {
+                json.writeStringField(page.getKey(), page.getValue().replace('\\', '/'));
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+        Path file = file(projectDir, outputDir);
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), ".source-map-", ".json");
+        Files.writeString(temp, text + "\n", StandardCharsets.UTF_8);
+        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The map the last build into {@code outputDir} left in {@code projectDir}, if any. */
+    public static Optional<SourceMap> read(Path projectDir, Path outputDir) {
+        Path file = file(projectDir, outputDir);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Map<String, String> pages = new TreeMap<>();
+        try (JsonParser parser = new JsonFactory().createParser(file.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("pages".equals(field) && value == JsonToken.START_OBJECT) {
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String page = parser.currentName();
+                        parser.nextToken();
+                        pages.put(page, parser.getText());
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty(); // a damaged map only costs the Markdown locations
+        }
+        return Optional.of(new SourceMap(pages));
+    }
+
+    /** Removes the map of {@code outputDir} (a temporary output that is gone). */
+    public static void delete(Path projectDir, Path outputDir) throws IOException {
+        Files.deleteIfExists(file(projectDir, outputDir));
+    }
+}

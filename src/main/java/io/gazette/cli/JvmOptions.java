@@ -1,0 +1,141 @@
+package io.gazette.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The JVM options each command runs with, from {@code jvm.options} (the jar carries a copy as
+ * {@code gazette/jvm.options}; ./gazette leaves the choice to the jar). One line per command, or
+ * {@code default}: the command name, then its options. Commands that build a site also get a
+ * maximum heap sized from the size of {@code content/} ({@link #heapFor}), unless one is given.
+ */
+final class JvmOptions {
+    static final String RESOURCE = "/gazette/jvm.options";
+
+    private final Map<String, List<String>> byCommand;
+
+    private JvmOptions(Map<String, List<String>> byCommand) {
+        this.byCommand = byCommand;
+    }
+
+    static JvmOptions parse(String text) {
+        Map<String, List<String>> byCommand = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            List<String> words = Arrays.asList(trimmed.split("\\s+"));
+            byCommand.put(words.get(0), List.copyOf(words.subList(1, words.size())));
+        }
+        return new JvmOptions(byCommand);
+    }
+
+    /** The copy inside the jar; no options when it is missing (a development class path). */
+    static JvmOptions bundled() {
+        try (InputStream in = JvmOptions.class.getResourceAsStream(RESOURCE)) {
+            return parse(in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return parse("");
+        }
+    }
+
+    /** The options for {@code command}: its own line, else the {@code default} line. */
+    List<String> forCommand(String command) {
+        List<String> own = byCommand.get(command);
+        return own != null ? own : byCommand.getOrDefault("default", List.of());
+    }
+
+    /** {@code GAZETTE_JAVA_OPTS} when set and not blank, else {@link #forCommand}. */
+    List<String> forCommand(String command, String environmentOverride) {
+        if (environmentOverride != null && !environmentOverride.isBlank()) {
+            return new ArrayList<>(Arrays.asList(environmentOverride.strip().split("\\s+")));
+        }
+        return forCommand(command);
+    }
+
+    /**
+     * The options for a run of {@code args}: those of {@link #forCommand(String, String)}, plus
+     * {@code -Xmx} for the commands that build a site, unless {@code GAZETTE_JAVA_OPTS} or this
+     * JVM's own options (JDK_JAVA_OPTIONS, the command line) already choose a heap.
+     */
+    List<String> forRun(String[] args, String environmentOverride) {
+        String command = args.length == 0 ? "" : args[0];
+        List<String> options = forCommand(command, environmentOverride);
+        boolean overridden = environmentOverride != null && !environmentOverride.isBlank();
+        boolean heapChosen = Stream.concat(options.stream(), ManagementFactory.getRuntimeMXBean().getInputArguments().stream())
+                .anyMatch(option -> option.startsWith("-Xmx") || option.startsWith("-XX:MaxRAMPercentage"));
+        if (!overridden && !heapChosen && BUILDS_A_SITE.contains(command)) {
+            List<String> sized = new ArrayList<>(options);
+            sized.add("-Xmx" + heapFor(contentBytes(sourceDir(args)), physicalMemory()) / (1024 * 1024) + "m");
+            return sized;
+        }
+        return options;
+    }
+
+    private static final List<String> BUILDS_A_SITE = List.of("build", "check");
+
+    /**
+     * The heap a build of {@code contentBytes} of Markdown gets. Left to itself the JVM lets the
+     * heap grow to a quarter of the RAM (2.7 GB of RSS at 10,000 real articles on a 23 GB machine),
+     * and touching that memory cost 9-13 s of system time. The build keeps about 100 MB plus 7-8
+     * bytes for each byte of Markdown (rendered bodies, their text, the search corpus); the heap
+     * gets room for that plus as much again for the pages being rendered: 384 MB + 14 × the
+     * content, at least 640 MB, at most three quarters of the memory.
+     */
+    static long heapFor(long contentBytes, long physicalMemory) {
+        long mb = 1024 * 1024;
+        long heap = Math.max(640 * mb, 384 * mb + 14 * contentBytes);
+        return physicalMemory > 0 ? Math.min(heap, physicalMemory / 4 * 3) : heap;
+    }
+
+    /** The project folder named by {@code -s DIR}, {@code --source DIR} or {@code --source=DIR}. */
+    static Path sourceDir(String[] args) {
+        Path source = Path.of(".");
+        for (int i = 1; i < args.length; i++) {
+            if ((args[i].equals("-s") || args[i].equals("--source")) && i + 1 < args.length) {
+                source = Path.of(args[i + 1]);
+            } else if (args[i].startsWith("--source=")) {
+                source = Path.of(args[i].substring("--source=".length()));
+            }
+        }
+        return source;
+    }
+
+    /** The bytes of every file under {@code content/}; 0 when there is none or it cannot be read. */
+    static long contentBytes(Path projectDir) {
+        Path content = projectDir.resolve("content");
+        if (!Files.isDirectory(content)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(content)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0; // the build itself reports an unreadable folder
+        }
+    }
+
+    private static long physicalMemory() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,83 @@
+package io.gazette.cli;
+
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Makes {@code java -jar gazette-<version>.jar} run with the same JVM options as {@code ./gazette}:
+ * a JVM's options cannot change once it runs, so when the jar was started without the options of
+ * {@code jvm.options} it starts itself again with them (same Java, same jar, same arguments,
+ * same terminal) and exits with the child's code. {@code -Dgazette.launched=true} marks a JVM
+ * started with its options (by ./gazette or by this class), which never relaunches.
+ */
+final class SelfLauncher {
+    static final String LAUNCHED = "gazette.launched";
+
+    private SelfLauncher() {
+    }
+
+    /**
+     * @return the exit code of the relaunched JVM, or empty when this JVM should run the command
+     *     itself (it was launched with its options, they are already in effect, or it is not
+     *     running from a jar)
+     */
+    static Optional<Integer> relaunchIfNeeded(String[] args) {
+        if (Boolean.getBoolean(LAUNCHED)) {
+            return Optional.empty();
+        }
+        Optional<Path> jar = runningJar();
+        if (jar.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> wanted = JvmOptions.bundled().forRun(args, System.getenv("GAZETTE_JAVA_OPTS"));
+        List<String> current = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (current.containsAll(wanted)) {
+            return Optional.empty();
+        }
+        List<String> line = new ArrayList<>();
+        line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        line.addAll(current);
+        line.addAll(wanted);
+        line.add("-D" + LAUNCHED + "=true");
+        line.add("-jar");
+        line.add(jar.get().toString());
+        line.addAll(List.of(args));
+        try {
+            Process child = new ProcessBuilder(line).inheritIO().start();
+            // Ctrl-C reaches both JVMs; if only this one is stopped, the child must not outlive it.
+            Thread stopChild = new Thread(child::destroy);
+            Runtime.getRuntime().addShutdownHook(stopChild);
+            int code = child.waitFor();
+            Runtime.getRuntime().removeShutdownHook(stopChild);
+            return Optional.of(code);
+        } catch (java.io.IOException e) {
+            // Could not start a second JVM (e.g. a restricted sandbox): run here, without the options.
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(GazetteCommand.INTERNAL);
+        } catch (IllegalStateException e) {
+            // shutting down already: the hook has stopped the child
+            return Optional.of(GazetteCommand.INTERNAL);
+        }
+    }
+
+    /** The jar this class was loaded from, when it was. */
+    static Optional<Path> runningJar() {
+        try {
+            var source = SelfLauncher.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return Optional.empty();
+            }
+            Path path = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(path) && path.toString().endsWith(".jar") ? Optional.of(path) : Optional.empty();
+        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

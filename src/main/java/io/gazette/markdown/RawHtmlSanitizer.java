@@ -1,0 +1,45 @@
+package io.gazette.markdown;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Safelist;
+
+/**
+ * With {@code allowRawHtml: true}, the HTML written inside Markdown reaches the page through
+ * jsoup's cleaner: the elements and attributes an article uses (those of {@link Safelist#relaxed}
+ * plus figures, ids and classes) stay, scripts, event handlers, styles, frames and forms go, and
+ * an unclosed or misnested tag is balanced, so no article can break the page around it or run
+ * code on the archive's domain. Without the option, raw HTML is dropped by Flexmark instead.
+ */
+final class RawHtmlSanitizer {
+    private static final Safelist SAFELIST = Safelist.relaxed()
+            .addTags("figure", "figcaption", "hr", "del", "s", "section", "mark", "small", "abbr")
+            .addAttributes(":all", "id", "class", "title", "lang", "dir")
+            .addAttributes("a", "rel")
+            .addAttributes("th", "align")
+            .addAttributes("td", "align")
+            .addAttributes("ol", "start")
+            // The resized photos of an article (media): without these the page loses its srcset.
+            .addAttributes("img", "srcset", "sizes", "loading", "decoding")
+            .addProtocols("a", "href", "#", "tel")
+            .preserveRelativeLinks(true);
+    /** Relative links are resolved against this only to be checked, and kept as written. */
+    private static final String BASE = "https://gazette.invalid/";
+
+    private RawHtmlSanitizer() {
+    }
+
+    static String clean(String html) {
+        Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
+        Document dirty = Jsoup.parseBodyFragment(html, BASE);
+        Document clean = new org.jsoup.safety.Cleaner(SAFELIST).clean(dirty);
+        clean.outputSettings(settings);
+        for (Element link : clean.select("a[href]")) {
+            if (ExternalLinks.isExternal(link.attr("href")) && !link.attr("rel").contains("noopener")) {
+                link.attr("rel", (link.attr("rel") + " noopener").strip());
+            }
+        }
+        return clean.body().html();
+    }
+}

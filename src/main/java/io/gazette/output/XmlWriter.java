@@ -1,0 +1,165 @@
+package io.gazette.output;
+
+import java.io.ByteArrayOutputStream;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes the XML documents of a site (feeds, sitemaps) through the JDK's StAX
+ * {@link XMLStreamWriter}, which escapes and balances the markup, plus the one thing StAX leaves
+ * to its caller: characters XML 1.0 forbids (C0 controls other than tab, LF and CR, U+FFFE,
+ * U+FFFF and unpaired surrogates) become U+FFFD. The content decoder already replaces them with a
+ * warning at the file and line; this is the last guard, so that no document written here is
+ * rejected by a parser, whatever text reaches it.
+ *
+ * <p>Layout (new lines and indentation) is written by the caller as text, so documents are
+ * byte-for-byte what they were when written by hand.
+ */
+final class XmlWriter {
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
+
+    private static final String[] INDENTS = {"\n", "\n  ", "\n    ", "\n      "};
+
+    private final ByteArrayOutputStream bytes;
+    private final XMLStreamWriter xml;
+
+    XmlWriter(int expectedSize) {
+        bytes = new ByteArrayOutputStream(expectedSize);
+        try {
+            xml = FACTORY.createXMLStreamWriter(bytes, "utf-8");
+            xml.writeStartDocument("utf-8", "1.0");
+            xml.writeCharacters("\n");
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code <name} with a default namespace declaration; close it with {@link #end}. */
+    XmlWriter root(String name, String namespace) {
+        try {
+            xml.writeStartElement(name);
+            xml.writeDefaultNamespace(namespace);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    /** Declares {@code xmlns:prefix} on the element just started; its elements are then named {@code prefix:name}. */
+    XmlWriter namespace(String prefix, String namespace) {
+        try {
+            xml.writeNamespace(prefix, namespace);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    XmlWriter start(String name) {
+        try {
+            xml.writeStartElement(name);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    /** An element without content, {@code <name a="v"/>}; add attributes with {@link #attribute}. */
+    XmlWriter empty(String name) {
+        try {
+            xml.writeEmptyElement(name);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    XmlWriter attribute(String name, String value) {
+        try {
+            if (name.startsWith("xml:")) {
+                xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", name.substring(4), allowed(value));
+            } else {
+                xml.writeAttribute(name, allowed(value));
+            }
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    XmlWriter text(String text) {
+        try {
+            xml.writeCharacters(allowed(text));
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    XmlWriter end() {
+        try {
+            xml.writeEndElement();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    /** A new line indented by {@code depth} steps of two spaces. */
+    XmlWriter line(int depth) {
+        return text(INDENTS[depth]);
+    }
+
+    /** {@code <name>text</name>}. */
+    XmlWriter element(String name, String text) {
+        return start(name).text(text).end();
+    }
+
+    /** The finished document, after its root element and a new line. */
+    byte[] finish() {
+        try {
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** {@code text} with every character XML 1.0 forbids replaced by U+FFFD. */
+    static String allowed(String text) {
+        int bad = firstForbidden(text);
+        if (bad < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, bad);
+        for (int i = bad; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                out.append(isForbidden(c) ? '\uFFFD' : c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static int firstForbidden(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (isForbidden(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Not an XML 1.0 {@code Char}, for a char not part of a surrogate pair. */
+    private static boolean isForbidden(char c) {
+        return c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF';
+    }
+}

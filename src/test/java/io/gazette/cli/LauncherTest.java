@@ -1,0 +1,111 @@
+package io.gazette.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gazette.build.TestSites;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ./gazette script of a checkout, run by bash with stand-ins for {@code mvn} and {@code java}
+ * first on the PATH: its exit code when Maven fails, and the JVM options it passes, which must be
+ * those the jar applies to itself (both read jvm.options).
+ */
+class LauncherTest {
+    @TempDir
+    Path temp;
+
+    private Path checkout() throws Exception {
+        Path home = Files.createDirectories(temp.resolve("checkout"));
+        Files.copy(TestSites.projectRoot().resolve("gazette"), home.resolve("gazette"));
+        Files.copy(TestSites.projectRoot().resolve("jvm.options"), home.resolve("jvm.options"));
+        Files.writeString(home.resolve("pom.xml"), "<project/>");
+        Files.createDirectories(home.resolve("src/main"));
+        return home;
+    }
+
+    private Path tool(String name, String body) throws Exception {
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        Path file = bin.resolve(name);
+        Files.writeString(file, "#!/usr/bin/env bash\n" + body + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return bin;
+    }
+
+    private Result run(Path home, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", home.resolve("gazette").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PATH", temp.resolve("bin") + ":" + System.getenv("PATH"));
+        builder.environment().remove("GAZETTE_JAVA_OPTS");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), output);
+    }
+
+    record Result(int code, String output) {
+    }
+
+    @Test
+    void aFailedMavenBuildExitsWithThree() throws Exception {
+        Path home = checkout();
+        tool("mvn", "echo 'COMPILATION ERROR' >&2; exit 1");
+        Result result = run(home, "build");
+        assertThat(result.code()).isEqualTo(GazetteCommand.INTERNAL);
+        assertThat(result.output()).contains("COMPILATION ERROR", "the Maven build failed");
+    }
+
+    @Test
+    void theLauncherLeavesTheOptionsToTheJar() throws Exception {
+        // One place decides the JVM options: the jar (SelfLauncher), for ./gazette and java -jar alike.
+        Path home = checkout();
+        Files.createDirectories(home.resolve("target"));
+        Files.writeString(home.resolve("target/gazette.jar"), "");
+        tool("java", "echo \"ARGS $*\"");
+        for (String command : List.of("build", "serve", "check", "new")) {
+            Result result = run(home, command);
+            assertThat(result.code()).isZero();
+            assertThat(result.output().strip()).isEqualTo("ARGS -Dgazette.home=" + home + " -jar "
+                    + home.resolve("target/gazette.jar") + " " + command);
+        }
+    }
+
+    @Test
+    void aBuildGetsAHeapSizedFromItsContent() throws Exception {
+        long mb = 1024 * 1024;
+        assertThat(JvmOptions.heapFor(0, 24_000 * mb)).isEqualTo(640 * mb);
+        assertThat(JvmOptions.heapFor(36 * mb, 24_000 * mb)).isEqualTo((384 + 14 * 36) * mb);
+        assertThat(JvmOptions.heapFor(1_000 * mb, 4_000 * mb)).isEqualTo(3_000 * mb);
+
+        Path site = Files.createDirectories(temp.resolve("site/content/2014"));
+        Files.write(site.resolve("a.md"), new byte[300 * 1024 * 1024 / 14]);
+        String[] args = {"build", "--quiet", "-s", temp.resolve("site").toString()};
+        assertThat(JvmOptions.sourceDir(args)).isEqualTo(temp.resolve("site"));
+        List<String> options = JvmOptions.parse("build -XX:+UseParallelGC\nserve\n").forRun(args, null);
+        assertThat(options).hasSize(2).first().isEqualTo("-XX:+UseParallelGC");
+        assertThat(options.get(1)).isEqualTo("-Xmx" + (384 + 299) + "m");
+        assertThat(JvmOptions.parse("serve\n").forRun(new String[] {"serve"}, null)).isEmpty();
+        assertThat(JvmOptions.parse("build -XX:+UseParallelGC\n").forRun(args, "-Xmx1g")).containsExactly("-Xmx1g");
+    }
+
+    @Test
+    void theJarCarriesTheSameOptionsFile() throws Exception {
+        // The jar reads its copy (a class-path resource) — the file of the checkout, not another one.
+        try (var in = JvmOptions.class.getResourceAsStream(JvmOptions.RESOURCE)) {
+            assertThat(in).isNotNull();
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo(Files.readString(TestSites.projectRoot().resolve("jvm.options")));
+        }
+        JvmOptions bundled = JvmOptions.bundled();
+        assertThat(bundled.forCommand("build")).contains("-XX:TieredStopAtLevel=1");
+        assertThat(bundled.forCommand("serve")).isEmpty();
+        assertThat(bundled.forCommand("build", "-Xmx1g -Dx=y")).containsExactly("-Xmx1g", "-Dx=y");
+    }
+}
