@@ -3,6 +3,7 @@ package io.gazette.serve;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gazette.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
