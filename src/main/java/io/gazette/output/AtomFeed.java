@@ -70,10 +70,10 @@ public final class AtomFeed {
         }
         xml.line(2).element("summary", article.summary());
         if (fullContent) {
-            // An article publishing files of its folder links them relative to its own URL.
-            String base = article.media().isEmpty() ? urls.baseUrl() : link;
-            xml.line(2).start("content").attribute("type", "html").attribute("xml:base", base)
-                    .text(article.html()).end();
+            // An article publishing files of its folder links them relative to its page: absolute here.
+            String html = article.media().isEmpty() ? article.html() : RelativeUrls.absolute(article.html(), link);
+            xml.line(2).start("content").attribute("type", "html").attribute("xml:base", urls.baseUrl())
+                    .text(html).end();
         }
         xml.line(1).end();
     }

@@ -131,7 +131,9 @@ public class MediaSiteTest {
         assertThat(items.get(1).text()).isEqualTo("Kế hoạch 2014.docx DOCX, " + docx().length + " B");
 
         String feed = Files.readString(output.resolve("feed.xml"));
-        assertThat(feed).contains("xml:base=\"https://example.org/archive/" + PAGE + "\"");
+        assertThat(feed).contains("src=&quot;https://example.org/archive/" + PAGE + "anh/phat-bieu-900.jpg&quot;")
+                .contains("https://example.org/archive/" + PAGE + "anh/phat-bieu-480.jpg 480w")
+                .contains("href=&quot;https://example.org/archive/" + PAGE + "qd-12.pdf&quot;");
     }
 
     @Test
@@ -289,6 +291,25 @@ public class MediaSiteTest {
             staticIndex = all.toString();
         }
         assertThat(staticIndex).as("the static index knows the PDF's words").containsIgnoringCase("hoa");
+    }
+
+    @Test
+    void gazetteCheckFindsNothingWrongWithABundleWithEmbeds() throws Exception {
+        Path project = bundleSite(temp.resolve("site"));
+        Path article = project.resolve("content/2014/hoi-nghi-co-anh/index.md");
+        Files.writeString(article, Files.readString(article) + """
+
+                {{< youtube id="dQw4w9WgXcQ" >}}
+
+                {{< gallery >}}
+
+                {{< pdf src="qd-12.pdf" title="Quyết định số 12" >}}
+                """);
+        Path output = temp.resolve("public");
+        SiteBuild.open(TestSites.options(project, output)).buildToDirectory();
+        var result = new io.gazette.check.SiteChecker(io.gazette.check.CheckOptions.defaults())
+                .check(output, io.gazette.check.BaseUrl.parse("https://example.org/archive/"));
+        assertThat(result.problems()).extracting(Problem::format).isEmpty();
     }
 
     /** Deletes a folder tree (the cache) between builds. */
