@@ -1,34 +1,31 @@
 package io.gazette.serve;
 
-import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
-import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
-import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
-import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.methvin.watcher.DirectoryChangeEvent;
+import io.methvin.watcher.DirectoryWatcher;
+import io.methvin.watcher.visitor.FileTreeVisitor;
 
 /**
  * Watches a project's sources ({@code content/}, {@code themes/}, {@code static/} recursively and
@@ -42,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * created and removed within one burst is no change at all. New directories are registered (and
  * their files reported) as they appear; a deleted or renamed-away directory reports its files as
  * deleted. Editor temporaries ({@link IgnoredFiles}) are ignored entirely.
+ *
+ * <p>The events come from {@code io.methvin:directory-watcher}: native FSEvents on macOS (where
+ * the JDK's {@code WatchService} polls, seconds per change), the JDK's inotify/Windows service
+ * elsewhere. It registers new directories (and reports the files already in them) by itself; a
+ * {@link FileTreeVisitor} keeps it out of everything but the watched roots and ignored folders.
  */
 public final class ProjectWatcher implements AutoCloseable {
     public static final List<String> DEFAULT_ROOTS = List.of("content", "themes", "static", "site.yml");
@@ -59,12 +61,13 @@ public final class ProjectWatcher implements AutoCloseable {
     private final long quietNanos;
     private final long maxWaitNanos;
     private final ChangeListener listener;
-    private final WatchService watch;
+    private final DirectoryWatcher events;
+    /** The library calls back on its own thread; bursts are gathered on ours. */
+    private final BlockingQueue<DirectoryChangeEvent> heard = new LinkedBlockingQueue<>();
+    private final ExecutorService eventThread;
     private final Thread thread;
 
     // Everything below belongs to the watcher thread once start() has returned.
-    private final Map<WatchKey, Path> dirsByKey = new HashMap<>();
-    private final Map<Path, WatchKey> keysByDir = new HashMap<>();
     private final Set<Path> knownFiles = new HashSet<>();
     private final Set<Path> touched = new HashSet<>();
     private boolean lostTrack;
@@ -79,7 +82,19 @@ public final class ProjectWatcher implements AutoCloseable {
         this.quietNanos = quiet.toNanos();
         this.maxWaitNanos = maxWait.toNanos();
         this.listener = listener;
-        this.watch = this.projectDir.getFileSystem().newWatchService();
+        this.events = DirectoryWatcher.builder()
+                .path(this.projectDir)
+                // Our own comparison decides what changed; hashing every file would read the archive.
+                .fileHashing(false)
+                .fileTreeVisitor(this::visitWatched)
+                .listener(heard::add)
+                .logger(LOG)
+                .build();
+        this.eventThread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread events = new Thread(runnable, "gazette-watcher-events");
+            events.setDaemon(true);
+            return events;
+        });
         this.thread = new Thread(this::run, "gazette-watcher");
         this.thread.setDaemon(true);
     }
@@ -90,14 +105,19 @@ public final class ProjectWatcher implements AutoCloseable {
 
     /** Registers every directory before returning: any change made after this is reported. */
     public ProjectWatcher start() throws IOException {
-        register(projectDir);
         for (String root : roots) {
             Path path = projectDir.resolve(root);
             if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                registerTree(path, knownFiles::add);
+                walk(path, knownFiles::add);
             } else if (Files.isRegularFile(path)) {
                 knownFiles.add(path);
             }
+        }
+        try {
+            // Registration happens here, synchronously; only the event loop runs on eventThread.
+            events.watchAsync(eventThread);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         thread.start();
         return this;
@@ -107,9 +127,12 @@ public final class ProjectWatcher implements AutoCloseable {
     public void close() {
         closed = true;
         try {
-            watch.close();
+            events.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            eventThread.shutdownNow();
+            thread.interrupt();
         }
         if (Thread.currentThread() != thread) {
             try {
@@ -123,22 +146,22 @@ public final class ProjectWatcher implements AutoCloseable {
     private void run() {
         try {
             while (!closed) {
-                WatchKey key;
+                DirectoryChangeEvent event;
                 if (touched.isEmpty() && !lostTrack) {
-                    key = watch.take();
+                    event = heard.take();
                 } else {
                     long deadline = Math.min(lastEvent + quietNanos, burstStart + maxWaitNanos);
                     long wait = deadline - System.nanoTime();
-                    key = wait > 0 ? watch.poll(wait, TimeUnit.NANOSECONDS) : null;
-                    if (key == null) {
+                    event = wait > 0 ? heard.poll(wait, TimeUnit.NANOSECONDS) : null;
+                    if (event == null) {
                         flush();
                         continue;
                     }
                 }
                 boolean wasIdle = touched.isEmpty() && !lostTrack;
                 boolean relevant = false;
-                for (; key != null; key = watch.poll()) {
-                    relevant |= process(key);
+                for (; event != null; event = heard.poll()) {
+                    relevant |= process(event);
                 }
                 if (relevant) {
                     lastEvent = System.nanoTime();
@@ -147,50 +170,116 @@ public final class ProjectWatcher implements AutoCloseable {
                     }
                 }
             }
-        } catch (ClosedWatchServiceException | InterruptedException e) {
+        } catch (InterruptedException e) {
             // closing
         } catch (RuntimeException e) {
             LOG.error("the file watcher stopped; restart `gazette serve` to pick up edits", e);
         }
     }
 
-    /** Notes what a key's events point at; true when any of it may matter. */
-    private boolean process(WatchKey key) {
-        Path dir = dirsByKey.get(key);
-        boolean relevant = false;
-        for (WatchEvent<?> event : key.pollEvents()) {
-            if (dir == null) {
-                continue;
+    /** Notes what an event points at; true when it may matter. */
+    private boolean process(DirectoryChangeEvent event) {
+        if (event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW) {
+            lostTrack = true;
+            return true;
+        }
+        Path path = event.path();
+        if (path == null || !isWatched(path)) {
+            return false;
+        }
+        touched.add(path);
+        if (event.eventType() == DirectoryChangeEvent.EventType.DELETE) {
+            // A directory went away (deleted or renamed): its files count as touched.
+            for (Path file : knownFiles) {
+                if (file.startsWith(path)) {
+                    touched.add(file);
+                }
             }
-            if (event.kind() == OVERFLOW) {
-                lostTrack = true;
-                relevant = true;
-                continue;
-            }
-            Path child = dir.resolve((Path) event.context());
-            if (dir.equals(projectDir) && !roots.contains(child.getFileName().toString())) {
-                continue;
-            }
-            if (IgnoredFiles.isIgnored(child)) {
-                continue;
-            }
-            relevant = true;
-            touched.add(child);
-            if (event.kind() == ENTRY_DELETE && keysByDir.containsKey(child)) {
-                forgetTree(child);
-            }
-            if (event.kind() == ENTRY_CREATE && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-                // Files may already be inside (moved in, or written before we registered): report them.
-                registerTreeQuietly(child, touched::add);
+        } else if (event.eventType() == DirectoryChangeEvent.EventType.CREATE
+                && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            // The library reports the files inside on Linux, not with FSEvents: look ourselves.
+            walkQuietly(path, touched::add);
+        }
+        return true;
+    }
+
+    /** Inside a watched root and not in or under anything {@link IgnoredFiles} names. */
+    private boolean isWatched(Path path) {
+        if (!path.startsWith(projectDir) || path.equals(projectDir)) {
+            return false;
+        }
+        Path relative = projectDir.relativize(path);
+        if (!roots.contains(relative.getName(0).toString())) {
+            return false;
+        }
+        for (Path name : relative) {
+            if (IgnoredFiles.isIgnoredName(name.toString())) {
+                return false;
             }
         }
-        if (!key.reset()) {
-            Path gone = dirsByKey.remove(key);
-            if (gone != null && keysByDir.get(gone) == key) {
-                keysByDir.remove(gone);
+        return true;
+    }
+
+    /**
+     * What the library registers and walks: the project folder itself (for {@code site.yml} and
+     * roots created later), then only the watched roots, never {@code public/}, {@code .git/}...
+     */
+    private void visitWatched(Path start, FileTreeVisitor.Callback onDirectory, FileTreeVisitor.Callback onFile)
+            throws IOException {
+        Path top = start.toAbsolutePath().normalize();
+        if (top.equals(projectDir)) {
+            onDirectory.call(top);
+            for (String root : roots) {
+                Path path = projectDir.resolve(root);
+                if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                    visitTree(path, onDirectory, onFile);
+                } else if (Files.isRegularFile(path)) {
+                    onFile.call(path);
+                }
             }
+        } else if (isWatched(top)) {
+            visitTree(top, onDirectory, onFile);
         }
-        return relevant;
+    }
+
+    private void visitTree(Path top, FileTreeVisitor.Callback onDirectory, FileTreeVisitor.Callback onFile)
+            throws IOException {
+        Files.walkFileTree(top, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (!dir.equals(top) && IgnoredFiles.isIgnored(dir)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                onDirectory.call(dir);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (!IgnoredFiles.isIgnored(file) && attrs.isRegularFile()) {
+                    onFile.call(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private void walk(Path top, Consumer<Path> onFile) throws IOException {
+        visitTree(top, dir -> { }, onFile::accept);
+    }
+
+    private void walkQuietly(Path top, Consumer<Path> onFile) {
+        try {
+            walk(top, onFile);
+        } catch (IOException e) {
+            // Gone again already (a temporary directory): its delete event will follow.
+            LOG.debug("could not walk {}", top, e);
+        }
     }
 
     private void flush() {
@@ -200,7 +289,7 @@ public final class ProjectWatcher implements AutoCloseable {
             for (String root : roots) {
                 Path path = projectDir.resolve(root);
                 if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                    registerTreeQuietly(path, touched::add);
+                    walkQuietly(path, touched::add);
                 } else {
                     touched.add(path);
                 }
@@ -232,69 +321,6 @@ public final class ProjectWatcher implements AutoCloseable {
                 listener.onChanges(changes);
             } catch (RuntimeException e) {
                 LOG.error("change listener failed for {}", changes, e);
-            }
-        }
-    }
-
-    private void registerTreeQuietly(Path dir, Consumer<Path> onFile) {
-        try {
-            registerTree(dir, onFile);
-        } catch (IOException e) {
-            // Gone again already (a temporary directory): its delete event will follow.
-            LOG.debug("could not watch {}", dir, e);
-        }
-    }
-
-    private void registerTree(Path top, Consumer<Path> onFile) throws IOException {
-        Files.walkFileTree(top, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (!dir.equals(top) && IgnoredFiles.isIgnored(dir)) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                register(dir);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (!IgnoredFiles.isIgnored(file) && Files.isRegularFile(file)) {
-                    onFile.accept(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    private void register(Path dir) throws IOException {
-        WatchKey key = dir.register(watch, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY);
-        // A directory renamed back and forth can come back with its old key (inotify watches the
-        // inode): the path we register it under now is the one that counts.
-        Path previous = dirsByKey.put(key, dir);
-        if (previous != null && !previous.equals(dir) && keysByDir.get(previous) == key) {
-            keysByDir.remove(previous);
-        }
-        keysByDir.put(dir, key);
-    }
-
-    /** A directory went away (deleted or renamed): stop watching it, and its files count as touched. */
-    private void forgetTree(Path dir) {
-        keysByDir.entrySet().removeIf(entry -> {
-            if (!entry.getKey().startsWith(dir)) {
-                return false;
-            }
-            entry.getValue().cancel();
-            dirsByKey.remove(entry.getValue());
-            return true;
-        });
-        for (Path file : knownFiles) {
-            if (file.startsWith(dir)) {
-                touched.add(file);
             }
         }
     }
