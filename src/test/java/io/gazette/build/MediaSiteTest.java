@@ -131,9 +131,9 @@ public class MediaSiteTest {
         assertThat(items.get(1).text()).isEqualTo("Kế hoạch 2014.docx DOCX, " + docx().length + " B");
 
         String feed = Files.readString(output.resolve("feed.xml"));
-        assertThat(feed).contains("src=&quot;https://example.org/archive/" + PAGE + "anh/phat-bieu-900.jpg&quot;")
+        assertThat(feed).contains("src=\"https://example.org/archive/" + PAGE + "anh/phat-bieu-900.jpg\"")
                 .contains("https://example.org/archive/" + PAGE + "anh/phat-bieu-480.jpg 480w")
-                .contains("href=&quot;https://example.org/archive/" + PAGE + "qd-12.pdf&quot;");
+                .contains("href=\"https://example.org/archive/" + PAGE + "qd-12.pdf\"");
     }
 
     @Test
