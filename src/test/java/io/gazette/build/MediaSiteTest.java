@@ -131,9 +131,9 @@ public class MediaSiteTest {
         assertThat(items.get(1).text()).isEqualTo("Kế hoạch 2014.docx DOCX, " + docx().length + " B");
 
         String feed = Files.readString(output.resolve("feed.xml"));
-        assertThat(feed).contains("src=&quot;https://example.org/archive/" + PAGE + "anh/phat-bieu-900.jpg&quot;")
+        assertThat(feed).contains("src=\"https://example.org/archive/" + PAGE + "anh/phat-bieu-900.jpg\"")
                 .contains("https://example.org/archive/" + PAGE + "anh/phat-bieu-480.jpg 480w")
-                .contains("href=&quot;https://example.org/archive/" + PAGE + "qd-12.pdf&quot;");
+                .contains("href=\"https://example.org/archive/" + PAGE + "qd-12.pdf\"");
     }
 
     @Test
@@ -239,7 +239,7 @@ public class MediaSiteTest {
         assertThat(video.selectFirst("source").attr("src")).isEqualTo("clip.mp4");
         assertThat(video.attr("poster")).isEqualTo("toan-canh-960.jpg");
         assertThat(folder.resolve("clip.mp4")).exists();
-        assertThat(page.selectFirst(".embed-pdf object").attr("data")).isEqualTo("qd-12.pdf");
+        assertThat(page.selectFirst(".embed-pdf iframe").attr("src")).isEqualTo("qd-12.pdf");
         assertThat(page.select(".embed-gallery img")).extracting(e -> e.attr("src"))
                 .containsExactly("toan-canh-960.jpg", "logo-300.png");
         assertThat(page.select(".article-body pre code").text()).contains("{{< youtube id=\"not-an-embed-inside-code\" >}}");

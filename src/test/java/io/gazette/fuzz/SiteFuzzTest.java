@@ -56,7 +56,7 @@ class SiteFuzzTest {
             Path themeTemplates = TestSites.themes().resolve("default/templates");
             List<Path> templates;
             try (Stream<Path> files = Files.list(themeTemplates)) {
-                templates = files.filter(Files::isRegularFile).sorted().toList();
+                templates = files.filter(Files::isRegularFile).sorted().toList(); // not the embeds/ folder
             }
             for (int i = 0; i < SITES && failures.all().size() < 10; i++) {
                 Path sandbox = temp.resolve("case-" + i);
