@@ -179,7 +179,8 @@ class BuildFaultTest {
                 assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("staging"));
             }
         } finally {
-            new ProcessBuilder("umount", mount.toString()).inheritIO().start().waitFor();
+            // Lazy: a build thread of the cache (the Lucene index) may still hold a file open for a moment.
+            new ProcessBuilder("umount", "-l", mount.toString()).inheritIO().start().waitFor();
         }
     }
 
