@@ -4,6 +4,7 @@ import io.gazette.config.YamlMapping;
 import io.gazette.problems.Limits;
 import io.gazette.problems.Problem;
 import io.gazette.text.Slugs;
+import io.gazette.text.SourceText;
 import io.gazette.text.VietnameseText;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -97,7 +98,7 @@ public final class FrontMatterReader {
                     "write `" + key + ": value` on one line");
             return "";
         }
-        return VietnameseText.nfc(String.valueOf(value)).strip();
+        return SourceText.replaceForbidden(VietnameseText.nfc(String.valueOf(value)).strip());
     }
 
     private boolean bool(String key) {
@@ -135,7 +136,7 @@ public final class FrontMatterReader {
         }
         for (int i = 0; i < raws.size(); i++) {
             Object raw = raws.get(i);
-            String tag = raw == null ? "" : VietnameseText.nfc(String.valueOf(raw)).strip();
+            String tag = raw == null ? "" : SourceText.replaceForbidden(VietnameseText.nfc(String.valueOf(raw)).strip());
             if (tag.isEmpty() || Slugs.slugify(tag).isEmpty()) {
                 error(YamlMapping.itemKey("tags", i), "empty tag" + (tag.isEmpty() ? "" : " `" + tag + "` (it has no letters or digits)"),
                         "remove the empty item from `tags:` or give it a name");

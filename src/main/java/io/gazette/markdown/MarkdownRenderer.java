@@ -30,6 +30,8 @@ public final class MarkdownRenderer {
     private final HtmlRenderer renderer;
     private final EmbedRenderer embedRenderer;
     private final boolean allowRawHtml;
+    /** With raw HTML allowed, the rendering used when its cleaned HTML would not parse cleanly. */
+    private final HtmlRenderer withoutRawHtml;
 
     /**
      * @param allowRawHtml whether HTML written inside Markdown reaches the page, cleaned by
@@ -88,6 +90,21 @@ public final class MarkdownRenderer {
                 .attributeProviderFactory(ExternalLinks.factory())
                 .build();
         this.allowRawHtml = allowRawHtml;
+        this.withoutRawHtml = HtmlRenderer.builder(new MutableDataSet(options).set(HtmlRenderer.SUPPRESS_HTML, true))
+                .htmlIdGeneratorFactory(new HeaderIdGeneratorFactory() {
+                    @Override
+                    public HtmlIdGenerator create(LinkResolverContext context) {
+                        return new AsciiHeadingIds();
+                    }
+
+                    @Override
+                    public HtmlIdGenerator create() {
+                        return new AsciiHeadingIds();
+                    }
+                })
+                .linkResolverFactory(SiteLinkResolver.factory(basePath))
+                .attributeProviderFactory(ExternalLinks.factory())
+                .build();
     }
 
     /**
@@ -121,7 +138,14 @@ public final class MarkdownRenderer {
                 document.set(MediaKeys.BODY_FIRST_LINE, bodyFirstLine);
             }
             String rendered = HtmlScrub.clean(renderer.render(document));
-            return allowRawHtml ? HtmlScrub.clean(RawHtmlSanitizer.clean(rendered)) : rendered;
+            if (!allowRawHtml) {
+                return rendered;
+            }
+            String cleaned = HtmlScrub.clean(RawHtmlSanitizer.clean(rendered));
+            // The cleaner's output does not always parse back the same (a link in a link, a
+            // cell outside a table): then the raw HTML is dropped, as without the option.
+            return RawHtmlSanitizer.parsesCleanly(cleaned) ? cleaned
+                    : HtmlScrub.clean(withoutRawHtml.render(document));
         });
         if (embeds != null && !embeds.shortcodes().isEmpty()) {
             List<String> rendered = new java.util.ArrayList<>();

@@ -42,4 +42,12 @@ final class RawHtmlSanitizer {
         }
         return clean.body().html();
     }
+
+    /** Whether {@code html} inside a page's {@code <main>} parses without a single repair. */
+    static boolean parsesCleanly(String html) {
+        org.jsoup.parser.Parser parser = org.jsoup.parser.Parser.htmlParser().setTrackErrors(1);
+        Jsoup.parse("<!DOCTYPE html><html><head><title>t</title></head><body><main>" + html + "</main></body></html>", "",
+                parser);
+        return parser.getErrors().isEmpty();
+    }
 }

@@ -58,6 +58,14 @@ public final class SourceText {
         return out.toString();
     }
 
+    /**
+     * {@code text} with forbidden characters replaced by U+FFFD, silently: for values that YAML
+     * escapes ({@code "\\uFFFF"}) made after the file itself was checked.
+     */
+    public static String replaceForbidden(String text) {
+        return firstForbidden(text, 0) < 0 ? text : withoutForbidden(text, null, new Problems());
+    }
+
     /** Whether HTML and XML refuse this code point in text. */
     public static boolean isForbidden(int c) {
         if (c < 0x20) {

@@ -45,7 +45,8 @@ final class OutputOracle {
 
     /** Empty when {@code path}'s content is well-formed for its kind, else what is wrong. */
     static Optional<String> check(String path, byte[] content) {
-        if (path.startsWith("/") || path.contains("..") || path.contains("\\") || path.contains("//")) {
+        if (path.startsWith("/") || java.util.Arrays.asList(path.split("/", -1)).contains("..") || path.contains("\\")
+                || path.contains("//")) {
             return Optional.of("output path leaves the output folder: " + path);
         }
         String text = new String(content, StandardCharsets.UTF_8);

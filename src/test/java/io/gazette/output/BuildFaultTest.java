@@ -179,8 +179,8 @@ class BuildFaultTest {
                 assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("staging"));
             }
         } finally {
-            // --lazy: a file of the failed build (its search index in .gazette/) may still be open for a moment.
-            new ProcessBuilder("umount", "--lazy", mount.toString()).inheritIO().start().waitFor();
+            // Lazy: a build thread of the cache (the Lucene index) may still hold a file open for a moment.
+            new ProcessBuilder("umount", "-l", mount.toString()).inheritIO().start().waitFor();
         }
     }
 
