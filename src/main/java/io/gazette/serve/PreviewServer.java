@@ -6,6 +6,9 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.eclipse.jetty.compression.gzip.GzipCompression;
+import org.eclipse.jetty.compression.server.CompressionConfig;
+import org.eclipse.jetty.compression.server.CompressionHandler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -54,7 +57,24 @@ public final class PreviewServer implements AutoCloseable {
         errors.setShowMessageInTitle(false);
         server.setErrorHandler(errors);
         handler = new PreviewHandler(builder.site, liveReload, builder.search, loopback);
-        server.setHandler(handler);
+        server.setHandler(compressing(handler));
+    }
+
+    /**
+     * Jetty compresses what the handler answers (gzip for text, never images or the live-reload
+     * event stream, which must not be buffered); it also gives a compressed answer the ETag with
+     * {@code --gzip} and strips that suffix from {@code If-None-Match}, so the handler only ever
+     * deals in identity tags.
+     */
+    private static CompressionHandler compressing(PreviewHandler handler) {
+        GzipCompression gzip = new GzipCompression();
+        gzip.setMinCompressSize(256); // smaller answers gain nothing from gzip's header and dictionary
+        CompressionHandler compression = new CompressionHandler(handler);
+        compression.putCompression(gzip);
+        compression.putConfiguration("/", CompressionConfig.builder().defaults()
+                .compressExcludeMimeType("text/event-stream")
+                .build());
+        return compression;
     }
 
     public static Builder builder(PreviewSite site) {

@@ -1,24 +1,20 @@
 package io.gazette.serve;
 
 import io.gazette.text.HtmlEscape;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
-import java.util.zip.GZIPOutputStream;
 
 import org.eclipse.jetty.http.DateGenerator;
 import org.eclipse.jetty.http.EtagUtils;
 import org.eclipse.jetty.http.HttpDateTime;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.http.QuotedQualityCSV;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -31,9 +27,8 @@ import org.eclipse.jetty.util.URIUtil;
  * can reach a file the pipeline did not publish.
  */
 final class SiteResponder {
-    /** Larger files that need no rewriting or compressing are streamed rather than loaded. */
+    /** Larger files that need no rewriting are streamed rather than loaded. */
     private static final int STREAM_ABOVE_BYTES = 1 << 20;
-    private static final int COMPRESS_FROM_BYTES = 256;
     private static final int ATTEMPTS = 5;
 
     private final PreviewSite site;
@@ -80,21 +75,20 @@ final class SiteResponder {
         SiteEntry entry = found.entry();
         boolean html = ContentTypes.isHtml(key);
         boolean compressible = ContentTypes.isCompressible(key);
-        boolean gzip = compressible && entry.blob().size() >= COMPRESS_FROM_BYTES && acceptsGzip(request);
-        // Jetty's convention for a compressed variant: the same tag with "--gzip" (EtagUtils).
-        String identityEtag = "\"" + entry.blob().sha256().substring(0, 32) + (html ? "-live" : "") + "\"";
-        String etag = gzip ? EtagUtils.rewriteWithSuffix(identityEtag, EtagUtils.ETAG_SEPARATOR + "gzip") : identityEtag;
+        // Always the identity tag: Jetty's CompressionHandler (PreviewServer) adds "--gzip" to a
+        // compressed answer's tag and strips it from If-None-Match before we see it.
+        String etag = "\"" + entry.blob().sha256().substring(0, 32) + (html ? "-live" : "") + "\"";
 
         boolean ok = found.status() == HttpStatus.OK_200;
         HttpFields.Mutable headers = response.getHeaders();
-        if (ok && notModified(request, identityEtag, entry.lastModifiedMillis())) {
+        if (ok && notModified(request, etag, entry.lastModifiedMillis())) {
             entityHeaders(headers, compressible, etag, entry);
             response.setStatus(HttpStatus.NOT_MODIFIED_304);
             response.write(true, null, callback);
             return;
         }
         // Read before touching the response: if the blob was swept, the retry starts clean.
-        boolean streamed = !html && !gzip && entry.blob().size() > STREAM_ABOVE_BYTES;
+        boolean streamed = !html && entry.blob().size() > STREAM_ABOVE_BYTES;
         InputStream largeBody = streamed ? snapshot.open(key) : null;
         byte[] body = streamed ? null : snapshot.read(key);
 
@@ -111,10 +105,6 @@ final class SiteResponder {
         }
         if (html) {
             body = HtmlInjection.inject(body, PageResolver.identity(found));
-        }
-        if (gzip) {
-            body = gzip(body);
-            headers.put(HttpHeader.CONTENT_ENCODING, "gzip");
         }
         send(request, response, callback, body);
     }
@@ -198,25 +188,5 @@ final class SiteResponder {
             return since >= 0 && lastModifiedMillis / 1000 <= since / 1000;
         }
         return false;
-    }
-
-    /** Whether Accept-Encoding allows gzip: Jetty's quality-value parser drops the codings with q=0. */
-    static boolean acceptsGzip(Request request) {
-        QuotedQualityCSV codings = new QuotedQualityCSV();
-        for (HttpField field : request.getHeaders()) {
-            if (field.getHeader() == HttpHeader.ACCEPT_ENCODING) {
-                codings.addValue(field.getValue());
-            }
-        }
-        return codings.getValues().stream().map(c -> c.toLowerCase(java.util.Locale.ROOT))
-                .anyMatch(c -> c.equals("gzip") || c.equals("*"));
-    }
-
-    private static byte[] gzip(byte[] bytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192)) {
-            gzip.write(bytes);
-        }
-        return out.toByteArray();
     }
 }
