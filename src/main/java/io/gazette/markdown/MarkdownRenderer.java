@@ -74,23 +74,14 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
         parser = Parser.builder(options).build();
         parserWithoutAutolinks = Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, extensions)).build();
-        renderer = HtmlRenderer.builder(options)
-                .htmlIdGeneratorFactory(new HeaderIdGeneratorFactory() {
-                    @Override
-                    public HtmlIdGenerator create(LinkResolverContext context) {
-                        return new AsciiHeadingIds();
-                    }
-
-                    @Override
-                    public HtmlIdGenerator create() {
-                        return new AsciiHeadingIds();
-                    }
-                })
-                .linkResolverFactory(SiteLinkResolver.factory(basePath))
-                .attributeProviderFactory(ExternalLinks.factory())
-                .build();
+        renderer = htmlRenderer(options, basePath);
         this.allowRawHtml = allowRawHtml;
-        this.withoutRawHtml = HtmlRenderer.builder(new MutableDataSet(options).set(HtmlRenderer.SUPPRESS_HTML, true))
+        this.withoutRawHtml = htmlRenderer(new MutableDataSet(options).set(HtmlRenderer.SUPPRESS_HTML, true), basePath);
+    }
+
+    /** Flexmark's renderer with our ASCII heading ids, site links and external-link attributes. */
+    private static HtmlRenderer htmlRenderer(MutableDataSet options, String basePath) {
+        return HtmlRenderer.builder(options)
                 .htmlIdGeneratorFactory(new HeaderIdGeneratorFactory() {
                     @Override
                     public HtmlIdGenerator create(LinkResolverContext context) {
