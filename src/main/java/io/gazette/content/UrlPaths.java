@@ -33,7 +33,10 @@ public final class UrlPaths {
             }
         }
         for (String segment : decoded.split("/")) {
-            if (segment.equals("..") || segment.equals(".")) {
+            // Windows drops the dots and spaces a name ends with, so `..  ` and `. .` mean `..`
+            // and `.` there: a segment of dots and spaces alone is refused like them.
+            if (!segment.isEmpty() && segment.chars().allMatch(c -> c == '.' || c == ' ')
+                    && segment.chars().anyMatch(c -> c == '.')) {
                 return Optional.of("would escape the output directory");
             }
         }

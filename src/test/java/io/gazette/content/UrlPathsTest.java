@@ -1,0 +1,17 @@
+package io.gazette.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class UrlPathsTest {
+    @Test
+    void segmentsOfDotsAndSpacesAloneCannotEscapeTheOutputOnAnySystem() {
+        for (String path : new String[] {"/../x/", "/a/./b/", "/a/..%20%20/b/", "/a/.. /b/", "/a/. ./b/", "/%2e%2e/x", "/a/.../b/"}) {
+            assertThat(UrlPaths.unsafeReason(path)).as(path).contains("would escape the output directory");
+        }
+        for (String path : new String[] {"/tin-tuc/123.html", "/cu/duong-dan/", "/a/v1.2/b/", "/a/.well-known/b"}) {
+            assertThat(UrlPaths.unsafeReason(path)).as(path).isEmpty();
+        }
+    }
+}
