@@ -29,7 +29,9 @@ final class RawHtmlWarnings {
             if (!(node instanceof HtmlBlock) && !(node instanceof HtmlInline)) {
                 continue; // HtmlCommentBlock and HtmlInlineComment are other classes
             }
-            int line = bodyFirstLine + node.getStartLineNumber();
+            // The document's own line lookup: a node the renderer detached from the tree has no
+            // document of its own to ask (a long fuzz run found one).
+            int line = bodyFirstLine + document.getLineNumber(Math.min(node.getStartOffset(), document.getTextLength()));
             if (!kept) {
                 media.report(Problem.warning(media.shown(), line,
                         "the raw HTML of this article was dropped: once cleaned, it does not fit in a page",
