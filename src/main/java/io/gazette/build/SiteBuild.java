@@ -27,11 +27,7 @@ import java.io.UncheckedIOException;
 
 import io.gazette.search.StaticIndexExporter;
 import io.gazette.site.SiteUrls;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +37,12 @@ import java.util.function.Predicate;
  * The build pipeline: config → content → markdown → site model → search → render → output.
  * {@link #buildToDirectory} is {@code gazette build}: everything goes to a staging directory that
  * replaces the output directory only when the build has no errors.
+ *
+ * <p>One generation ({@link #generate}), in order: read the content (bodies go to disk, see
+ * {@link ContentStage}), assemble the site model, start the search work (related articles now,
+ * the Lucene index on another thread), plan pages and files by fingerprint, produce the planned
+ * files ({@link FileWriting}), finish the static search index, delete files that vanished, then
+ * commit or roll back the fingerprints and count the statistics ({@link StageTimes} times each).
  */
 public final class SiteBuild {
     private final BuildOptions options;
@@ -55,7 +57,6 @@ public final class SiteBuild {
     /** Static files planned by the last generation that looked at them, and the problems it found. */
     private List<PlannedFile> staticPlan;
     private List<Problem> staticProblems = List.of();
-    private final Map<String, Long> stageMillis = new LinkedHashMap<>();
     private volatile BuildProgress progress = BuildProgress.NONE;
     /** The fingerprint of every file the last successful generation produced. */
     private final FileFingerprints fingerprints = new FileFingerprints();
@@ -191,23 +192,23 @@ public final class SiteBuild {
     public BuildResult generate(OutputSink sink, Set<Path> changed, long startNanos, boolean withSearch)
             throws IOException {
         Problems problems = new Problems();
-        stageMillis.clear();
-        long t = System.nanoTime();
+        StageTimes times = new StageTimes();
         BuildProgress progress = this.progress;
         progress.stage("reading content");
         List<ArticleInput> inputs = content.load(problems, changed);
-        t = lap("content + markdown", t);
+        times.lap("content + markdown");
         progress.stage("site model");
         ZonedDateTime now = ZonedDateTime.now(options.clock());
         Site site = assembler.assemble(inputs, now, problems);
-        t = lap("site model", t);
+        times.lap("site model");
         progress.stage("search analysis");
         SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir()) : null;
         if (search != null) {
             lastRelated = search.related();
         }
         site = site.withRelated(relatedLinks.resolve(site, lastRelated, assembler.lastChanges()));
-        t = lap("search: analysis + related", t);
+        times.lap("search: analysis + related");
+
         fingerprints.start();
         paths.startGeneration();
         SiteAssembler.Changes changes = assembler.lastChanges();
@@ -219,7 +220,35 @@ public final class SiteBuild {
             output.forget();
             staticPlan = null;
         }
-        PagePlanner.Wanted wanted = new PagePlanner.Wanted() {
+        PagePlanner.Wanted wanted = wantedByFingerprint();
+        List<Page> pages = pagePlanner.plan(site, wanted, relatedLinks.lastChanged());
+        times.lap("plan pages");
+        List<PlannedFile> statics = planStaticFiles(changed);
+        problems.addAll(staticProblems);
+        List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, changes, now.toInstant());
+        times.lap("plan files");
+
+        progress.stage("writing files");
+        FileWriting.produce(toProduce, sink, problems, progress);
+        Set<String> changedPaths = new TreeSet<>();
+        toProduce.forEach(f -> changedPaths.add(f.path()));
+        times.lap("render + write");
+        if (search != null) {
+            progress.stage("search index");
+            searchPaths.forEach(fingerprints::release);
+            searchPaths = search.finish(sink, fingerprints, changedPaths, problems);
+        }
+        times.lap("search: static index + lucene");
+        deleteVanished(sink, everything, search != null, changedPaths);
+        times.lap("delete vanished");
+        commitOrRollback(problems);
+        BuildStats stats = stats(site, toProduce, problems, startNanos, times);
+        return new BuildResult(site, pages, stats, problems, Set.copyOf(changedPaths));
+    }
+
+    /** A file is wanted when its fingerprint moved since the last successful generation. */
+    private PagePlanner.Wanted wantedByFingerprint() {
+        return new PagePlanner.Wanted() {
             @Override
             public boolean test(String path, long fingerprint) {
                 return fingerprints.record(path, fingerprint);
@@ -230,85 +259,60 @@ public final class SiteBuild {
                 fingerprints.release(path);
             }
         };
-        List<Page> pages = pagePlanner.plan(site, wanted, relatedLinks.lastChanged());
-        t = lap("plan pages", t);
-        List<PlannedFile> statics = List.of();
-        if (staticPlan == null || touchesStaticFiles(changed)) {
-            if (staticPlan != null) {
-                staticPlan.forEach(file -> fingerprints.release(file.path()));
-            }
-            Problems found = new Problems();
-            Map<String, Path> collected = StaticFiles.collect(List.of(theme.staticFiles(), config.staticDir()),
-                    config.projectDir(), found);
-            staticPlan = OutputStage.planStatic(collected);
-            staticProblems = found.sorted();
-            statics = staticPlan;
+    }
+
+    /**
+     * The static files (the theme's and the site's) to plan again: all of them when nothing was
+     * planned yet or a changed path lies in one of their folders, else none (the last plan holds).
+     */
+    private List<PlannedFile> planStaticFiles(Set<Path> changed) throws IOException {
+        if (staticPlan != null && !touchesStaticFiles(changed)) {
+            return List.of();
         }
-        problems.addAll(staticProblems);
-        List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, changes, now.toInstant());
-        t = lap("plan files", t);
-        Set<String> reported = ConcurrentHashMap.newKeySet();
-        progress.stage("writing files");
-        int total = toProduce.size();
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        // A write that fails (a full disk) is recorded, not thrown from the worker: an exception
-        // leaving forEach returns at once while other workers still write, and the staging folder
-        // would be deleted under their feet. The others skip their files; then it is thrown here.
-        java.util.concurrent.atomic.AtomicReference<IOException> writeFailure = new java.util.concurrent.atomic.AtomicReference<>();
-        toProduce.parallelStream().forEach(file -> {
-            if (writeFailure.get() != null) {
-                return;
-            }
-            int n = done.incrementAndGet();
-            if (n % 256 == 0 || n == total) {
-                progress.files(n, total);
-            }
-            try {
-                file.producer().produce(file.path(), sink);
-            } catch (PlannedFile.ProduceFailure e) {
-                // One broken template fails every page using it: report it once. The error makes
-                // the generation roll back, so the page is produced again next time.
-                if (reported.add(e.problem().format())) {
-                    problems.add(e.problem());
-                }
-            } catch (IOException e) {
-                writeFailure.compareAndSet(null, e);
-            } catch (UncheckedIOException e) {
-                writeFailure.compareAndSet(null, e.getCause());
-            }
-        });
-        if (writeFailure.get() != null) {
-            throw new UncheckedIOException(writeFailure.get());
+        if (staticPlan != null) {
+            staticPlan.forEach(file -> fingerprints.release(file.path()));
         }
-        Set<String> changedPaths = new TreeSet<>();
-        toProduce.forEach(f -> changedPaths.add(f.path()));
-        t = lap("render + write", t);
-        if (search != null) {
-            progress.stage("search index");
-            searchPaths.forEach(fingerprints::release);
-            searchPaths = search.finish(sink, fingerprints, changedPaths, problems);
-        }
-        t = lap("search: static index + lucene", t);
-        // Not searched this time: the static index from last time stays as it is.
-        Predicate<String> kept = search != null ? path -> false : path -> path.startsWith(StaticIndexExporter.DIR + "/");
+        Problems found = new Problems();
+        Map<String, Path> collected = StaticFiles.collect(List.of(theme.staticFiles(), config.staticDir()),
+                config.projectDir(), found);
+        staticPlan = OutputStage.planStatic(collected);
+        staticProblems = found.sorted();
+        return staticPlan;
+    }
+
+    /**
+     * Deletes the files the last successful generation produced and this one did not plan. A
+     * generation without search keeps the static index from last time as it is.
+     */
+    private void deleteVanished(OutputSink sink, boolean everything, boolean searched, Set<String> changedPaths)
+            throws IOException {
+        Predicate<String> kept = searched ? path -> false : path -> path.startsWith(StaticIndexExporter.DIR + "/");
         for (String path : fingerprints.removeVanished(everything, kept)) {
             sink.delete(path);
             changedPaths.add(path);
         }
-        lap("delete vanished", t);
+    }
+
+    /**
+     * Keeps this generation's fingerprints when it had no errors, so the next one starts from
+     * it; otherwise goes back to the last good ones, so that everything failed is produced again.
+     */
+    private void commitOrRollback(Problems problems) {
         lastSucceeded = !problems.hasErrors();
         if (lastSucceeded) {
             fingerprints.commit();
         } else {
             fingerprints.rollback();
         }
-        List<Problem> sorted = problems.sorted();
-        int warnings = (int) sorted.stream().filter(p -> !p.isError()).count();
-        int htmlPages = (int) toProduce.stream().filter(f -> f.path().endsWith(".html")).count();
-        BuildStats stats = new BuildStats(site.articles().size(), site.tags().size(), site.categories().size(),
-                htmlPages, 1 + site.tags().size() + site.categories().size(), assembler.aliasCount(), staticPlan.size(), warnings, (System.nanoTime() - startNanos) / 1_000_000,
-                Map.copyOf(stageMillis), assembler.leftOut());
-        return new BuildResult(site, pages, stats, problems, Set.copyOf(changedPaths));
+    }
+
+    private BuildStats stats(Site site, List<PlannedFile> produced, Problems problems, long startNanos,
+            StageTimes times) {
+        int warnings = (int) problems.sorted().stream().filter(p -> !p.isError()).count();
+        int htmlPages = (int) produced.stream().filter(f -> f.path().endsWith(".html")).count();
+        return new BuildStats(site.articles().size(), site.tags().size(), site.categories().size(), htmlPages,
+                1 + site.tags().size() + site.categories().size(), assembler.aliasCount(), staticPlan.size(), warnings,
+                (System.nanoTime() - startNanos) / 1_000_000, times.snapshot(), assembler.leftOut());
     }
 
     /** Whether a changed path lies in a folder of static files (the theme's or the site's). */
@@ -326,12 +330,6 @@ public final class SiteBuild {
             }
         }
         return false;
-    }
-
-    private long lap(String stage, long since) {
-        long now = System.nanoTime();
-        stageMillis.merge(stage, (now - since) / 1_000_000, Long::sum);
-        return now;
     }
 
     static Path shown(Path projectDir, Path file) {
