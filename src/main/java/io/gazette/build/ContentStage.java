@@ -14,6 +14,7 @@ import io.gazette.media.MediaRefs;
 import io.gazette.media.MediaResolver;
 import io.gazette.problems.Problems;
 import io.gazette.site.ArticleInput;
+import io.gazette.site.BodyStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,13 @@ final class ContentStage {
     private final Path contentDir;
     private final MediaCache mediaCache;
     private final String language;
+    private final Path cacheDir;
+    /**
+     * Where rendered bodies go; a new one for each full reading, so that a long session's store
+     * holds only the bodies of its last full reading and the edits since (an older store is
+     * closed when no article of an older generation refers to it any more).
+     */
+    private BodyStore bodies;
     /** The content files, in the order of their path text; null until the first full listing. */
     private TreeMap<String, Path> files;
     /** The listing's own problems (symbolic links leading out), reported with every generation. */
@@ -61,10 +69,10 @@ final class ContentStage {
         this.contentDir = config.contentDir().toAbsolutePath().normalize();
         // Absolute, normalised folders: listed paths then equal the changed paths a session is given.
         this.loader = new ContentLoader(projectDir, contentDir, config.timeZone());
-        boolean rawHtml = Boolean.TRUE.equals(config.params().get("allowRawHtml"));
-        this.markdown = new MarkdownRenderer(config.basePath(), rawHtml, embeds);
+        this.markdown = new MarkdownRenderer(config.basePath(), config.allowRawHtml(), embeds);
         this.mediaCache = new MediaCache(config.cacheDir());
         this.language = config.language();
+        this.cacheDir = config.cacheDir();
     }
 
     /**
@@ -88,6 +96,9 @@ final class ContentStage {
                     remember(gone, null);
                 }
             }
+        }
+        if (changed == null || bodies == null) {
+            bodies = BodyStore.create(cacheDir);
         }
         Map<Path, Entry> read = new HashMap<>();
         if (toRead.size() == 1) {
@@ -261,6 +272,7 @@ final class ContentStage {
         // for the whole build (and session): dropping it keeps a third of the article text
         // (26 M characters, 52 MB, at 10,000 real articles) out of the heap.
         ArticleSource kept = new ArticleSource(s.path(), s.frontMatter(), "", s.bodyFirstLine());
-        return Optional.of(new ArticleInput(kept, body, hash * 31 + published.hash(), published));
+        // The body goes to disk: the model keeps its place there, not its text.
+        return Optional.of(new ArticleInput(kept, bodies.put(body), hash * 31 + published.hash(), published));
     }
 }

@@ -93,16 +93,21 @@ final class JvmOptions {
     private static final List<String> BUILDS_A_SITE = List.of("build", "check", "serve");
 
     /**
-     * The heap a build of {@code contentBytes} of Markdown gets. Left to itself the JVM lets the
-     * heap grow to a quarter of the RAM (2.7 GB of RSS at 10,000 real articles on a 23 GB machine),
-     * and touching that memory cost 9-13 s of system time. The build keeps about 100 MB plus 7-8
-     * bytes for each byte of Markdown (rendered bodies, their text, the search corpus); the heap
-     * gets room for that plus as much again for the pages being rendered: 384 MB + 14 × the
-     * content, at least 640 MB, at most three quarters of the memory.
+     * The heap a build of {@code contentBytes} of Markdown gets: 512 MB + 8 × the content, at
+     * most 1 GiB (and three quarters of the memory). Left to itself the JVM lets the heap grow to
+     * a quarter of the RAM (2.7 GB of RSS at 10,000 real articles on a 23 GB machine), and
+     * first-touching that memory cost 9-13 s of system time. A build no longer holds its articles'
+     * bodies (they wait on disk in a {@code BodyStore} until their page is rendered) and reads
+     * each article's text once into the Lucene index, so what it keeps is metadata, about 4 KB an
+     * article (160 MB live after a full collection at 10,000 real articles, most of it search
+     * structures); the rest of the heap is room for the pages being rendered, so young
+     * collections stay rare. A small site gets less than the cap because a smaller heap is
+     * touched less: the parallel collector grows the heap up to its cap when collections are
+     * frequent, whatever the site needs.
      */
     static long heapFor(long contentBytes, long physicalMemory) {
         long mb = 1024 * 1024;
-        long heap = Math.max(640 * mb, 384 * mb + 14 * contentBytes);
+        long heap = Math.min(1024 * mb, 512 * mb + 8 * contentBytes);
         return physicalMemory > 0 ? Math.min(heap, physicalMemory / 4 * 3) : heap;
     }
 

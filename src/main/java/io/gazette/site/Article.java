@@ -13,8 +13,8 @@ import java.util.Map;
  * @param lastmod     {@code date} when the front matter has no {@code lastmod}
  * @param category    null when the article has none
  * @param summary     from front matter, or the start of the text
- * @param html        the rendered body
- * @param plainText   the body without markup, for search
+ * @param body        the rendered body, kept on disk during a build: read {@link #html()} and
+ *                    {@link #plainText()} when needed, one article at a time, and do not keep them
  * @param contentHash hash of the source file's text, to tell which pages an edit touches
  * @param cardHash    hash of everything but the body itself (front matter, URL, summary, reading
  *                    time, tag and category names): what lists, feeds and links to the article
@@ -36,13 +36,22 @@ public record Article(
         String caption,
         List<String> aliases,
         boolean draft,
-        String html,
-        String plainText,
+        ArticleBody body,
         int wordCount,
         Map<String, Object> params,
         long contentHash,
         long cardHash,
         io.gazette.media.ArticleMedia media) {
+
+    /** The rendered body, for the article page and feeds (read from the body store each time). */
+    public String html() {
+        return body.html();
+    }
+
+    /** The body without markup, for search (read from the body store each time). */
+    public String plainText() {
+        return body.plainText();
+    }
 
     /** Minutes a reader needs, at 200 words a minute, never less than one. */
     public int readingMinutes() {

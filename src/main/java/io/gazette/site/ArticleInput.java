@@ -8,9 +8,10 @@ import io.gazette.media.ArticleMedia;
  * What the model is assembled from: a validated source file, its rendered body, and the files of
  * its folder that it publishes.
  */
-public record ArticleInput(ArticleSource source, RenderedMarkdown body, long contentHash, ArticleMedia media) {
+public record ArticleInput(ArticleSource source, ArticleBody body, long contentHash, ArticleMedia media) {
 
+    /** An input whose body is held in memory (tests, small sessions). */
     public ArticleInput(ArticleSource source, RenderedMarkdown body, long contentHash) {
-        this(source, body, contentHash, ArticleMedia.NONE);
+        this(source, ArticleBody.of(body), contentHash, ArticleMedia.NONE);
     }
 }

@@ -388,7 +388,7 @@ public final class SiteAssembler {
         List<String> tagSlugs = fm.tags().stream().map(Slugs::slugify).toList();
         String categorySlug = fm.category().isEmpty() ? null : Slugs.slugify(fm.category());
         String summary = fm.summary().isEmpty()
-                ? Summaries.fromText(input.body().leadText().isEmpty() ? input.body().plainText() : input.body().leadText())
+                ? Summaries.fromText(input.body().summaryText())
                 : fm.summary();
         List<String> claimed = new ArrayList<>(1 + fm.aliases().size());
         claimed.add(UrlPaths.fileFor(url));
@@ -444,7 +444,7 @@ public final class SiteAssembler {
         String image = d.input.media().lead() != null ? d.url + d.input.media().leadFile() : fm.image();
         return new Article(d.input.source().path(), fm.title(), d.slug, d.url, fm.date(), lastmod, fm.author(),
                 tagTerms, category, d.summary, image, fm.caption(), fm.aliases(), fm.draft(),
-                d.input.body().html(), d.input.body().plainText(), wordCount, fm.params(), d.input.contentHash(),
+                d.input.body(), wordCount, fm.params(), d.input.contentHash(),
                 cardHash, d.input.media());
     }
 

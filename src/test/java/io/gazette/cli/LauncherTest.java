@@ -80,19 +80,22 @@ class LauncherTest {
     @Test
     void aBuildGetsAHeapSizedFromItsContent() throws Exception {
         long mb = 1024 * 1024;
-        assertThat(JvmOptions.heapFor(0, 24_000 * mb)).isEqualTo(640 * mb);
-        assertThat(JvmOptions.heapFor(36 * mb, 24_000 * mb)).isEqualTo((384 + 14 * 36) * mb);
-        assertThat(JvmOptions.heapFor(1_000 * mb, 4_000 * mb)).isEqualTo(3_000 * mb);
+        assertThat(JvmOptions.heapFor(0, 24_000 * mb)).isEqualTo(512 * mb);
+        assertThat(JvmOptions.heapFor(36 * mb, 24_000 * mb)).isEqualTo((512 + 8 * 36) * mb);
+        // 100,000 articles (362 MB of Markdown): the same 1 GiB as 25,000; the heap no longer grows with the archive.
+        assertThat(JvmOptions.heapFor(362 * mb, 24_000 * mb)).isEqualTo(1024 * mb);
+        assertThat(JvmOptions.heapFor(1_000 * mb, 1_000 * mb)).isEqualTo(750 * mb);
 
         Path site = Files.createDirectories(temp.resolve("site/content/2014"));
-        Files.write(site.resolve("a.md"), new byte[300 * 1024 * 1024 / 14]);
+        Files.write(site.resolve("a.md"), new byte[20 * 1024 * 1024]);
         String[] args = {"build", "--quiet", "-s", temp.resolve("site").toString()};
         assertThat(JvmOptions.sourceDir(args)).isEqualTo(temp.resolve("site"));
         List<String> options = JvmOptions.parse("build -XX:+UseParallelGC\nserve\n").forRun(args, null);
         assertThat(options).hasSize(2).first().isEqualTo("-XX:+UseParallelGC");
-        assertThat(options.get(1)).isEqualTo("-Xmx" + (384 + 299) + "m");
+        assertThat(options.get(1)).isEqualTo("-Xmx" + (512 + 8 * 20) + "m");
         String[] serve = {"serve", "-s", temp.resolve("site").toString()};
-        assertThat(JvmOptions.parse("serve\n").forRun(serve, null)).containsExactly("-Xmx" + (384 + 299) + "m");
+        assertThat(JvmOptions.parse("serve
+").forRun(serve, null)).containsExactly("-Xmx" + (512 + 8 * 20) + "m");
         assertThat(JvmOptions.parse("build -XX:+UseParallelGC\n").forRun(args, "-Xmx1g")).containsExactly("-Xmx1g");
     }
 
