@@ -582,7 +582,7 @@ public final class IncrementalBench {
     /** Live objects on the server's heap: the class histogram forces a full GC first. */
     private long liveHeap() throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(server.pid()), "GC.class_histogram").redirectErrorStream(true).start();
+                Long.toString(serverPid()), "GC.class_histogram").redirectErrorStream(true).start();
         String text = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         jcmd.waitFor();
         Matcher total = Pattern.compile("(?m)^Total\\s+(\\d+)\\s+(\\d+)").matcher(text);
@@ -592,8 +592,16 @@ public final class IncrementalBench {
         return Long.parseLong(total.group(2));
     }
 
+    /**
+     * The JVM that serves: the jar relaunches itself with its JVM options (a heap sized from
+     * content/ for serve), so the process started here may only be waiting for its child.
+     */
+    private long serverPid() {
+        return server.toHandle().children().findFirst().map(ProcessHandle::pid).orElse(server.pid());
+    }
+
     private long peakRss() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(server.pid()), "status"))) {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(serverPid()), "status"))) {
             if (line.startsWith("VmHWM:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
             }
@@ -602,7 +610,7 @@ public final class IncrementalBench {
     }
 
     private long rss() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(server.pid()), "status"))) {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(serverPid()), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
             }

@@ -16,18 +16,18 @@ import io.gazette.problems.Problem;
  * arrive during a rebuild are merged and handled together by the next one.
  *
  * <p>Edits come first. Follow-ups a rebuilder queues for itself ({@link FollowUpQueue}: search
- * after a saved page) wait until no edit is waiting and none has arrived for
+ * after a saved page) wait until no edit is waiting and none has arrived, nor been published, for
  * {@code followUpQuiet}, so an editor saving every second or so has each save rendered at once
  * and search catches up when they pause, instead of every save queuing behind the last one's
  * search work. Follow-ups queued meanwhile are merged into one.
  */
 public final class PreviewController implements ChangeListener, FollowUpQueue, AutoCloseable {
     /**
-     * Longer than the gap between two saves of an editor who saves every second, so that a
-     * follow-up does not start just before the next save; short enough that search is current a
-     * moment after the editor pauses.
+     * Counted from the later of the last save's arrival and its page's publication: an editor
+     * saving every second saves again within it, so a follow-up does not start just before the
+     * next save; short enough that search is current a moment after the editor pauses.
      */
-    public static final Duration DEFAULT_FOLLOW_UP_QUIET = Duration.ofMillis(1200);
+    public static final Duration DEFAULT_FOLLOW_UP_QUIET = Duration.ofMillis(1000);
 
     private final PreviewSite site;
     private final LiveReload liveReload;
@@ -130,6 +130,7 @@ public final class PreviewController implements ChangeListener, FollowUpQueue, A
     private void loop() {
         while (true) {
             ChangeSet changes;
+            boolean followUp;
             synchronized (lock) {
                 while (!closed && pending == null) {
                     long wait = 0;
@@ -154,7 +155,8 @@ public final class PreviewController implements ChangeListener, FollowUpQueue, A
                 if (closed) {
                     return;
                 }
-                if (pending == null) {
+                followUp = pending == null;
+                if (followUp) {
                     changes = deferred; // the editor paused: the follow-ups' turn
                     deferred = null;
                 } else {
@@ -172,6 +174,11 @@ public final class PreviewController implements ChangeListener, FollowUpQueue, A
             } finally {
                 synchronized (lock) {
                     carried = succeeded ? null : changes;
+                    if (!followUp) {
+                        // The pause is counted from when the editor could see the page: a slow
+                        // rebuild must not make the next save wait for a follow-up instead.
+                        lastEditNanos = System.nanoTime();
+                    }
                     running = false;
                     rebuilds++;
                     lock.notifyAll();

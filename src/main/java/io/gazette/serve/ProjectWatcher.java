@@ -51,8 +51,10 @@ public final class ProjectWatcher implements AutoCloseable {
      * An editor's save arrives as a burst of events well within a few milliseconds (write in
      * place, or write a temporary and rename it); the wait is on the way of every save to its
      * page, so it is kept short. Longer bursts (a checkout) still make one rebuild per quiet gap.
+     * A save caught in between by so short a wait is held back as half-written (see
+     * {@link #DEFAULT_HALF_WRITTEN_GRACE}), so the wait need not cover slow editors.
      */
-    public static final Duration DEFAULT_QUIET = Duration.ofMillis(30);
+    public static final Duration DEFAULT_QUIET = Duration.ofMillis(15);
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(1);
     /**
      * How long a burst is held back, after its last event, while a file in it looks half-written
