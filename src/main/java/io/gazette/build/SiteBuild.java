@@ -1,5 +1,6 @@
 package io.gazette.build;
 
+import io.gazette.problems.Quote;
 import io.gazette.content.UrlPaths;
 import io.gazette.config.ConfigLoader;
 import io.gazette.config.SiteConfig;
@@ -93,7 +94,7 @@ public final class SiteBuild {
         Theme theme = new Theme(config.themeDir());
         Path shownTheme = shown(config.projectDir(), config.themeDir());
         if (!Files.isDirectory(theme.dir())) {
-            problems.add(Problem.error(Path.of(ConfigLoader.FILE_NAME), 0, "theme `" + config.theme() + "` not found in "
+            problems.add(Problem.error(Path.of(ConfigLoader.FILE_NAME), 0, "theme " + Quote.code(config.theme()) + " not found in "
                     + config.themesDir(), "set `theme:` in site.yml to a folder of themes/"));
             throw new BuildFailedException(problems.sorted());
         }

@@ -1,5 +1,6 @@
 package io.gazette.config;
 
+import io.gazette.problems.Quote;
 import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
 import java.io.IOException;
@@ -51,10 +52,16 @@ public final class ConfigLoader {
         String permalink = r.read(SiteSettings.PERMALINK);
         if (!permalink.contains(":slug")) {
             problems.add(Problem.error(shown, r.lineOf(SiteSettings.PERMALINK),
-                    "permalink `" + permalink + "` has no :slug, so every article would get the same URL",
+                    "permalink " + Quote.code(permalink) + " has no :slug, so every article would get the same URL",
                     "use a pattern such as /:year/:month/:slug/"));
         }
-        Path output = overrides.outputDir() != null ? overrides.outputDir() : Path.of(r.read(SiteSettings.OUTPUT));
+        java.util.Optional<String> unsafePermalink = permalinkProblem(permalink);
+        if (unsafePermalink.isPresent()) {
+            problems.add(Problem.error(shown, r.lineOf(SiteSettings.PERMALINK), "permalink " + Quote.code(permalink) + " "
+                    + unsafePermalink.get(), "use a pattern such as /:year/:month/:slug/"));
+        }
+        Path output = overrides.outputDir() != null ? overrides.outputDir()
+                : configuredOutput(r.read(SiteSettings.OUTPUT), r.lineOf(SiteSettings.OUTPUT), projectDir, shown, problems);
         Path themesDir = projectDir.resolve("themes");
         String theme = r.read(SiteSettings.THEME);
         if (!Files.isDirectory(themesDir.resolve(theme)) && themeFallbackDir != null
@@ -87,6 +94,68 @@ public final class ConfigLoader {
                 r.read(SiteSettings.IMPORT_CATEGORY));
     }
 
+    /**
+     * The output folder site.yml names, checked here so that a wrong one is a located error: the
+     * output is deleted and replaced on every build, so it must be a folder of its own inside or
+     * beside the project, never the project, a folder holding it, or one of its source folders.
+     * ({@code --output} on the command line is checked when the build replaces it, as an I/O
+     * failure: the staging area refuses the same paths.)
+     */
+    static Path configuredOutput(String value, int line, Path projectDir, Path file, Problems problems) {
+        Path fallback = Path.of("public");
+        Path output;
+        try {
+            output = Path.of(value.strip());
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.add(Problem.error(file, line, "output " + Quote.code(value) + " is not a usable folder name",
+                    "write a folder inside the project, such as `output: public`"));
+            return fallback;
+        }
+        Path project = projectDir.toAbsolutePath().normalize();
+        Path resolved = project.resolve(output).normalize();
+        if (value.isBlank() || resolved.getParent() == null || project.startsWith(resolved)) {
+            problems.add(Problem.error(file, line, "output " + Quote.code(value)
+                    + " is the project folder or contains it, and the output is replaced on every build",
+                    "choose a folder of its own, such as `output: public`"));
+            return fallback;
+        }
+        for (String source : new String[] {"content", "themes", "static", "src", ".git", ".gazette"}) {
+            if (resolved.startsWith(project.resolve(source))) {
+                problems.add(Problem.error(file, line, "output " + Quote.code(value) + " is inside " + source
+                        + "/, and the output is replaced on every build",
+                        "choose a folder of its own, such as `output: public`"));
+                return fallback;
+            }
+        }
+        return output;
+    }
+
+    /**
+     * Why article URLs made from {@code permalink} would be unsafe, checked on the pattern with
+     * sample values (the placeholders only ever give digits and a validated slug): a {@code ..}
+     * segment would place the page outside the output folder.
+     */
+    static java.util.Optional<String> permalinkProblem(String permalink) {
+        String sample = permalink.replace(":year", "2014").replace(":month", "08").replace(":day", "18")
+                .replace(":slug", "bai");
+        String decoded;
+        try {
+            decoded = java.net.URLDecoder.decode(sample.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of("has a broken %-escape");
+        }
+        if (decoded.contains("://") || decoded.chars().anyMatch(c -> c < 0x20 || c == 0x7F || c == '\\' || c == '?' || c == '#')) {
+            return java.util.Optional.of("contains a character not allowed in a site path");
+        }
+        for (String segment : decoded.split("/")) {
+            // `..`, and on Windows `. .` or `.. ` too: a segment of dots and spaces leaves its folder
+            if (segment.indexOf('.') >= 0 && segment.chars().allMatch(c -> c == '.' || c == ' ')) {
+                return java.util.Optional.of("has a `.` or `..` segment, so pages would be written outside their folder");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     static String normaliseBaseUrl(String value, int line, Path file, Problems problems) {
         try {
             URI uri = URI.create(value.trim());
@@ -97,7 +166,7 @@ public final class ConfigLoader {
             String text = uri.toString();
             return text.endsWith("/") ? text : text + "/";
         } catch (IllegalArgumentException e) {
-            problems.add(Problem.error(file, line, "baseUrl `" + value + "` is not an absolute http(s) URL",
+            problems.add(Problem.error(file, line, "baseUrl " + Quote.code(value) + " is not an absolute http(s) URL",
                     "write it in full, e.g. https://example.org/ or https://example.org/archive/"));
             return "http://127.0.0.1:1313/";
         }

@@ -1,5 +1,7 @@
 package io.gazette.config;
 
+import io.gazette.problems.Quote;
+
 import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
 import io.gazette.text.KeySuggestions;
@@ -67,7 +69,7 @@ final class SettingsReader {
         for (String key : yaml.values().keySet()) {
             if (!known.contains(key)) {
                 KeySuggestions.closest(key, known).ifPresent(setting -> problems.add(Problem.warning(file,
-                        yaml.lineOf(key), "unknown key `" + key + "` looks like a typo of `" + setting + "`",
+                        yaml.lineOf(key), "unknown key " + Quote.code(key) + " looks like a typo of `" + setting + "`",
                         "rename it to `" + setting + "` (unknown keys are passed to templates as site.params)")));
             }
         }
@@ -79,7 +81,7 @@ final class SettingsReader {
                     if (!inside.contains(name)) {
                         String suggestion = KeySuggestions.closest(name, inside).map(s -> "did you mean `" + s + "`? ")
                                 .orElse("");
-                        problems.add(Problem.warning(file, yaml.lineOf(section), "unknown key `" + name + "` in `"
+                        problems.add(Problem.warning(file, yaml.lineOf(section), "unknown key " + Quote.code(name) + " in `"
                                 + section + ":`, which is ignored", suggestion + "the keys of `" + section + ":` are "
                                 + String.join(", ", inside)));
                     }
@@ -119,8 +121,8 @@ final class SettingsReader {
         if (value instanceof Integer i && i > 0) {
             return i;
         }
-        problems.add(Problem.error(file, lineOf(setting), "`" + setting.key() + "` must be a whole number above 0, not `"
-                + value + "`", "for example `" + setting.key() + ": " + setting.fallback() + "`"));
+        problems.add(Problem.error(file, lineOf(setting), "`" + setting.key() + "` must be a whole number above 0, not "
+                + Quote.code(value), "for example `" + setting.key() + ": " + setting.fallback() + "`"));
         return null;
     }
 
@@ -128,7 +130,7 @@ final class SettingsReader {
         try {
             return ZoneId.of(String.valueOf(value));
         } catch (DateTimeException e) {
-            problems.add(Problem.error(file, lineOf(setting), "unknown time zone `" + value + "`",
+            problems.add(Problem.error(file, lineOf(setting), "unknown time zone " + Quote.code(value),
                     "use a region name such as Asia/Ho_Chi_Minh"));
             return null;
         }
@@ -138,8 +140,8 @@ final class SettingsReader {
         if (value instanceof Boolean b) {
             return b;
         }
-        problems.add(Problem.error(file, lineOf(setting), "`" + setting.key() + "` must be true or false, not `"
-                + value + "`", "write `" + setting.key() + ": true` or leave the line out"));
+        problems.add(Problem.error(file, lineOf(setting), "`" + setting.key() + "` must be true or false, not "
+                + Quote.code(value), "write `" + setting.key() + ": true` or leave the line out"));
         return null;
     }
 

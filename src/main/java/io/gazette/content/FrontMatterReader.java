@@ -1,5 +1,6 @@
 package io.gazette.content;
 
+import io.gazette.problems.Quote;
 import io.gazette.config.YamlMapping;
 import io.gazette.problems.Limits;
 import io.gazette.problems.Problem;
@@ -61,14 +62,14 @@ public final class FrontMatterReader {
         ZonedDateTime expiryDate = date("expiryDate", false);
         if (date != null && expiryDate != null && !expiryDate.isAfter(date)) {
             // It would never be shown: almost always a typo in one of the two dates.
-            error("expiryDate", "`expiryDate: " + yaml.values().get("expiryDate") + "` is not after `date: "
-                    + yaml.values().get("date") + "`, so the article would never appear",
+            error("expiryDate", Quote.code("expiryDate: " + yaml.values().get("expiryDate")) + " is not after "
+                    + Quote.code("date: " + yaml.values().get("date")) + ", so the article would never appear",
                     "give a later `expiryDate:`, or remove it to keep the article for good");
         }
         String slug = text("slug");
         if (!slug.isEmpty() && !Slugs.isValid(slug)) {
             String suggestion = Slugs.slugify(slug);
-            error("slug", "slug `" + slug + "` is not a plain URL segment (lower-case a-z, 0-9 and hyphens)",
+            error("slug", "slug " + Quote.code(slug) + " is not a plain URL segment (lower-case a-z, 0-9 and hyphens)",
                     suggestion.isEmpty() ? "remove `slug:` to derive it from the title"
                             : "write `slug: " + suggestion + "`");
         }
@@ -81,7 +82,7 @@ public final class FrontMatterReader {
         });
         String category = text("category");
         if (!category.isEmpty() && Slugs.slugify(category).isEmpty()) {
-            error("category", "category `" + category + "` has no letters or digits, so it has no URL",
+            error("category", "category " + Quote.code(category) + " has no letters or digits, so it has no URL",
                     "name the category with words, such as `category: Hoạt động của Khối`, or remove it");
         }
         return new FrontMatter(title, date, lastmod, text("author"), tags(), category, text("summary"),
@@ -106,7 +107,7 @@ public final class FrontMatterReader {
         if (value == null || value instanceof Boolean) {
             return Boolean.TRUE.equals(value);
         }
-        error(key, "`" + key + "` must be true or false, not `" + value + "`", "write `" + key + ": true`");
+        error(key, "`" + key + "` must be true or false, not " + Quote.code(value), "write `" + key + ": true`");
         return false;
     }
 
@@ -121,7 +122,7 @@ public final class FrontMatterReader {
         }
         Optional<ZonedDateTime> parsed = DateParser.parse(String.valueOf(value), zone);
         if (parsed.isEmpty()) {
-            error(key, "cannot read `" + key + ": " + value + "` as a date", "write it as " + DateParser.ACCEPTED_FORMS);
+            error(key, "cannot read " + Quote.code(key + ": " + value) + " as a date", "write it as " + DateParser.ACCEPTED_FORMS);
         }
         return parsed.orElse(null);
     }
@@ -138,7 +139,7 @@ public final class FrontMatterReader {
             Object raw = raws.get(i);
             String tag = raw == null ? "" : SourceText.replaceForbidden(VietnameseText.nfc(String.valueOf(raw)).strip());
             if (tag.isEmpty() || Slugs.slugify(tag).isEmpty()) {
-                error(YamlMapping.itemKey("tags", i), "empty tag" + (tag.isEmpty() ? "" : " `" + tag + "` (it has no letters or digits)"),
+                error(YamlMapping.itemKey("tags", i), "empty tag" + (tag.isEmpty() ? "" : " " + Quote.code(tag) + " (it has no letters or digits)"),
                         "remove the empty item from `tags:` or give it a name");
             } else if (tags.stream().noneMatch(t -> Slugs.slugify(t).equals(Slugs.slugify(tag)))) {
                 tags.add(tag);
@@ -160,7 +161,7 @@ public final class FrontMatterReader {
             String alias = raw == null ? "" : String.valueOf(raw).strip();
             Optional<String> problem = UrlPaths.unsafeReason(alias);
             if (problem.isPresent()) {
-                error(YamlMapping.itemKey("aliases", i), "alias `" + alias + "` " + problem.get(),
+                error(YamlMapping.itemKey("aliases", i), "alias " + Quote.code(alias) + " " + problem.get(),
                         "an alias is a path inside the site, such as /tin-tuc/hoi-nghi.html or /old/path/");
             } else {
                 aliases.add(UrlPaths.normalise(alias));
@@ -190,7 +191,7 @@ public final class FrontMatterReader {
                 continue;
             }
             io.gazette.text.KeySuggestions.closest(key, FrontMatter.KNOWN_KEYS).ifPresent(known -> problems.add(Problem.warning(
-                    file, line(key), "unknown key `" + key + "` looks like a typo of `" + known + "`",
+                    file, line(key), "unknown key " + Quote.code(key) + " looks like a typo of `" + known + "`",
                     "rename it to `" + known + "` (unknown keys are passed to templates as article.params)")));
         }
     }

@@ -1,5 +1,6 @@
 package io.gazette.markdown;
 
+import io.gazette.problems.Quote;
 import io.gazette.problems.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,8 +72,8 @@ final class Shortcodes {
                     end = p.end();
                 }
                 if (!rest.substring(end).isBlank()) {
-                    problems.add(Problem.error(shown, fileLine, "cannot read the parameters of embed `" + m.group(1)
-                            + "`: `" + rest.substring(end).strip() + "`",
+                    problems.add(Problem.error(shown, fileLine, "cannot read the parameters of embed " + Quote.code(m.group(1))
+                            + ": " + Quote.code(rest.substring(end).strip()),
                             "write each parameter as name=\"value\", e.g. {{< youtube id=\"dQw4w9WgXcQ\" >}}"));
                 }
                 // A blank line on each side: the placeholder is a paragraph of its own.

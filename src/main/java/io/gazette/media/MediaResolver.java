@@ -1,5 +1,6 @@
 package io.gazette.media;
 
+import io.gazette.problems.Quote;
 import io.gazette.problems.Problem;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -110,7 +111,7 @@ public final class MediaResolver {
             return;
         }
         if (MediaRefs.kind(ref) != MediaRefs.Kind.PHOTO) {
-            problems.add(Problem.error(shown, line, "`image: " + ref + "` is not a JPEG or PNG file",
+            problems.add(Problem.error(shown, line, Quote.code("image: " + ref) + " is not a JPEG or PNG file",
                     "give the lead photo as a .jpg or .png file beside the article, or a path under static/ starting with /"));
             return;
         }
@@ -206,15 +207,15 @@ public final class MediaResolver {
             try {
                 DocumentText found = DocumentText.of(file, cache);
                 if (found.warning() != null) {
-                    problems.add(Problem.warning(shown, lines.getOrDefault(file, 0), "`" + articleDir.relativize(file)
-                            + "`: " + found.warning(), "the file is still published; to make it searchable,"
+                    problems.add(Problem.warning(shown, lines.getOrDefault(file, 0), Quote.code(articleDir.relativize(file))
+                            + ": " + found.warning(), "the file is still published; to make it searchable,"
                             + " publish a PDF with text (run OCR on a scan), or write its key points in the article"));
                 } else if (!found.text().isEmpty()) {
                     text.append(text.length() == 0 ? "" : "\n\n").append(found.text());
                 }
             } catch (IOException e) {
-                problems.add(Problem.warning(shown, lines.getOrDefault(file, 0), "cannot read `"
-                        + articleDir.relativize(file) + "`: " + e.getMessage(), "check the file's permissions"));
+                problems.add(Problem.warning(shown, lines.getOrDefault(file, 0), "cannot read "
+                        + Quote.code(articleDir.relativize(file)) + ": " + e.getMessage(), "check the file's permissions"));
             }
         }
         return text.toString();
@@ -244,24 +245,24 @@ public final class MediaResolver {
         }
         Path file = articleDir.resolve(path.replace('\\', '/')).normalize();
         if (!file.startsWith(articleDir)) {
-            problems.add(Problem.error(shown, line, "the " + what + " `" + ref + "` is outside the article's folder",
+            problems.add(Problem.error(shown, line, "the " + what + " " + Quote.code(ref) + " is outside the article's folder",
                     "put the file beside the article (its folder), or under static/ and write its path from the site root: /images/…"));
             return null;
         }
         if (!Files.isRegularFile(file)) {
-            problems.add(Problem.error(shown, line, "the " + what + " `" + ref + "` was not found (looked for "
+            problems.add(Problem.error(shown, line, "the " + what + " " + Quote.code(ref) + " was not found (looked for "
                     + contentRelative(file) + ")",
                     "put the file beside the article, or fix the name (names are case-sensitive)"));
             return null;
         }
         try {
             if (!file.toRealPath().startsWith(contentDir.toRealPath())) {
-                problems.add(Problem.error(shown, line, "the " + what + " `" + ref + "` is a link leading outside content/",
+                problems.add(Problem.error(shown, line, "the " + what + " " + Quote.code(ref) + " is a link leading outside content/",
                         "replace the link with the file itself"));
                 return null;
             }
         } catch (IOException e) {
-            problems.add(Problem.error(shown, line, "cannot read the " + what + " `" + ref + "`: " + e.getMessage(),
+            problems.add(Problem.error(shown, line, "cannot read the " + what + " " + Quote.code(ref) + ": " + e.getMessage(),
                     "check the file's permissions"));
             return null;
         }
@@ -298,10 +299,10 @@ public final class MediaResolver {
                 }
             }
         } catch (MediaException e) {
-            problems.add(Problem.error(shown, line, "the photo `" + articleDir.relativize(file) + "` cannot be used: "
+            problems.add(Problem.error(shown, line, "the photo " + Quote.code(articleDir.relativize(file)) + " cannot be used: "
                     + e.getMessage(), "replace it with a JPEG or PNG file that opens in an image viewer"));
         } catch (IOException e) {
-            problems.add(Problem.error(shown, line, "cannot read the photo `" + articleDir.relativize(file) + "`: "
+            problems.add(Problem.error(shown, line, "cannot read the photo " + Quote.code(articleDir.relativize(file)) + ": "
                     + e.getMessage(), "check the file's permissions"));
         }
         photos.put(file, photo);
@@ -325,7 +326,7 @@ public final class MediaResolver {
             attachments.put(file, new Attachment(name, published, MediaRefs.ATTACHMENT_TYPES.get(ext), Files.size(file),
                     language));
         } catch (IOException e) {
-            problems.add(Problem.error(shown, line, "cannot read `" + relative + "`: " + e.getMessage(),
+            problems.add(Problem.error(shown, line, "cannot read " + Quote.code(relative) + ": " + e.getMessage(),
                     "check the file's permissions"));
             return null;
         }
@@ -345,7 +346,7 @@ public final class MediaResolver {
         try {
             files.put(published, MediaFile.copy(published, file, line));
         } catch (IOException e) {
-            problems.add(Problem.error(shown, line, "cannot read `" + relative + "`: " + e.getMessage(),
+            problems.add(Problem.error(shown, line, "cannot read " + Quote.code(relative) + ": " + e.getMessage(),
                     "check the file's permissions"));
             return null;
         }
@@ -358,8 +359,8 @@ public final class MediaResolver {
         if (before == null || before.equals(file)) {
             return true;
         }
-        problems.add(Problem.error(shown, line, "`" + articleDir.relativize(file) + "` and `" + articleDir.relativize(before)
-                + "` would both be published as " + published, "rename one of them"));
+        problems.add(Problem.error(shown, line, Quote.code(articleDir.relativize(file)) + " and " + Quote.code(articleDir.relativize(before))
+                + " would both be published as " + published, "rename one of them"));
         return false;
     }
 }

@@ -9,6 +9,15 @@ import java.util.Comparator;
  */
 public record Problem(Severity severity, Path file, int line, String message, String hint) {
 
+    /**
+     * Values in a message should be quoted with {@link Quote}; this keeps a message one line even
+     * where one was not: a line break in it would print a line that names no file.
+     */
+    public Problem {
+        message = Quote.oneLine(message);
+        hint = Quote.oneLine(hint);
+    }
+
     public static final Comparator<Problem> ORDER = Comparator
             .comparing((Problem p) -> p.file() == null ? "" : p.file().toString())
             .thenComparingInt(Problem::line)

@@ -22,6 +22,9 @@ import java.util.stream.Stream;
  * reported together, before any page is written.
  */
 public final class TemplateRenderer {
+    /** {@code {% extends "parent.peb" %}} with a literal name; group 2 is the name. */
+    private static final java.util.regex.Pattern EXTENDS =
+            java.util.regex.Pattern.compile("\\{%-?\\s*extends\\s+([\"'])([^\"'\\n]+)\\1\\s*-?%}");
     private final PebbleEngine engine;
     private final Theme theme;
     private final Path shownTemplatesDir;
@@ -52,16 +55,71 @@ public final class TemplateRenderer {
                     "check `theme:` in site.yml and that themes/<name>/templates/ exists"));
             return problems;
         }
+        List<Path> templates;
         try (Stream<Path> files = Files.list(theme.templates())) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".peb")).sorted().toList()) {
-                try {
-                    engine.getTemplate(file.getFileName().toString());
-                } catch (PebbleException e) {
-                    problems.add(toProblem(file.getFileName().toString(), e));
+            templates = files.filter(f -> f.toString().endsWith(".peb")).sorted().toList();
+        }
+        for (Path file : templates) {
+            try {
+                engine.getTemplate(file.getFileName().toString());
+            } catch (PebbleException e) {
+                problems.add(toProblem(file.getFileName().toString(), e));
+            }
+        }
+        problems.addAll(extendsCycles(templates));
+        return problems;
+    }
+
+    /**
+     * Templates whose {@code {% extends "…" %}} lead back to themselves: Pebble would look a block
+     * up from parent to parent without end and overflow the stack on the first page. Only literal
+     * names are followed; a computed parent that loops is caught when rendering.
+     */
+    private List<Problem> extendsCycles(List<Path> templates) throws IOException {
+        Map<String, List<Map.Entry<String, Integer>>> parents = new java.util.TreeMap<>();
+        for (Path file : templates) {
+            String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            List<Map.Entry<String, Integer>> found = new ArrayList<>();
+            java.util.regex.Matcher m = EXTENDS.matcher(text);
+            while (m.find()) {
+                int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+                found.add(Map.entry(m.group(2), line));
+            }
+            parents.put(file.getFileName().toString(), found);
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (Map.Entry<String, List<Map.Entry<String, Integer>>> template : parents.entrySet()) {
+            for (Map.Entry<String, Integer> parent : template.getValue()) {
+                List<String> chain = new ArrayList<>(List.of(template.getKey()));
+                if (leadsBack(template.getKey(), parent.getKey(), parents, chain)) {
+                    problems.add(Problem.error(shownTemplatesDir.resolve(template.getKey()), parent.getValue(),
+                            "template extends itself: " + String.join(" → ", chain),
+                            "a template extends a parent that does not extend it back; "
+                                    + "use {% include %} or remove this {% extends %}"));
                 }
             }
         }
         return problems;
+    }
+
+    /** Whether following {@code next}'s parents reaches {@code start}; {@code chain} then holds the path. */
+    private static boolean leadsBack(String start, String next, Map<String, List<Map.Entry<String, Integer>>> parents,
+            List<String> chain) {
+        if (next.equals(start)) {
+            chain.add(next);
+            return true;
+        }
+        if (chain.contains(next)) {
+            return false; // a loop that does not pass through start: reported from its own templates
+        }
+        chain.add(next);
+        for (Map.Entry<String, Integer> parent : parents.getOrDefault(next, List.of())) {
+            if (leadsBack(start, parent.getKey(), parents, chain)) {
+                return true;
+            }
+        }
+        chain.remove(chain.size() - 1);
+        return false;
     }
 
     public boolean exists(String template) {
@@ -80,6 +138,11 @@ public final class TemplateRenderer {
         } catch (IOException | RuntimeException e) {
             throw new RenderFailure(Problem.error(shownTemplatesDir.resolve(template), 0,
                     "template failed: " + e, "check the template near the expressions it uses"));
+        } catch (StackOverflowError e) {
+            // Pebble recurses once per level of extends/include/block: only a loop gets this deep.
+            throw new RenderFailure(Problem.error(shownTemplatesDir.resolve(template), 0,
+                    "rendering never ends: a template extends, includes or calls itself (directly or through others)",
+                    "look for {% extends %}, {% include %} and macros that lead back to a template already in use"));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.gazette.render;
 
+import io.gazette.problems.Quote;
 import io.gazette.markdown.EmbedRenderer;
 import io.gazette.media.MediaRefs;
 import io.gazette.media.MediaResolver;
@@ -47,14 +48,14 @@ public final class ThemeEmbeds implements EmbedRenderer {
     public String render(String name, Map<String, String> params, int line, MediaResolver media) {
         Set<String> known = PARAMS.get(name);
         if (known == null) {
-            media.report(Problem.error(media.shown(), line, "unknown embed `" + name + "`",
+            media.report(Problem.error(media.shown(), line, "unknown embed " + Quote.code(name),
                     "the embeds are " + String.join(", ", new TreeSet<>(PARAMS.keySet()))
                             + "; e.g. {{< youtube id=\"dQw4w9WgXcQ\" >}}"));
             return "";
         }
         for (String param : params.keySet()) {
             if (!known.contains(param)) {
-                media.report(Problem.error(media.shown(), line, "embed `" + name + "` has no parameter `" + param + "`",
+                media.report(Problem.error(media.shown(), line, "embed " + Quote.code(name) + " has no parameter " + Quote.code(param),
                         "its parameters are " + String.join(", ", new TreeSet<>(known))));
                 return "";
             }
@@ -116,7 +117,7 @@ public final class ThemeEmbeds implements EmbedRenderer {
             }
             model.put("src", published);
         } else if (!src.startsWith("/") || src.startsWith("//")) {
-            media.report(Problem.error(media.shown(), line, "video embed: `src` must be a file of the site, not `" + src + "`",
+            media.report(Problem.error(media.shown(), line, "video embed: `src` must be a file of the site, not " + Quote.code(src),
                     "a video of another site is a link, or a youtube embed"));
             return false;
         } else {
@@ -141,7 +142,7 @@ public final class ThemeEmbeds implements EmbedRenderer {
     private boolean pdf(Map<String, String> params, int line, MediaResolver media, Map<String, Object> model) {
         String src = params.getOrDefault("src", "");
         if (!src.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
-            media.report(Problem.error(media.shown(), line, "pdf embed: `src` must be a .pdf file, not `" + src + "`",
+            media.report(Problem.error(media.shown(), line, "pdf embed: `src` must be a .pdf file, not " + Quote.code(src),
                     "put the PDF beside the article and write src=\"qd.pdf\""));
             return false;
         }
@@ -154,7 +155,7 @@ public final class ThemeEmbeds implements EmbedRenderer {
         } else if (src.startsWith("/") && !src.startsWith("//")) {
             model.put("src", basePath + src.substring(1));
         } else {
-            media.report(Problem.error(media.shown(), line, "pdf embed: `src` must be a file of the site, not `" + src + "`",
+            media.report(Problem.error(media.shown(), line, "pdf embed: `src` must be a file of the site, not " + Quote.code(src),
                     "put the PDF beside the article and write src=\"qd.pdf\""));
             return false;
         }
@@ -173,8 +174,8 @@ public final class ThemeEmbeds implements EmbedRenderer {
                     continue;
                 }
                 if (MediaRefs.kind(ref) != MediaRefs.Kind.PHOTO) {
-                    media.report(Problem.error(media.shown(), line, "gallery embed: `" + ref
-                            + "` is not a JPEG or PNG file of the article's folder", "list photos beside the article: src=\"a.jpg b.jpg\""));
+                    media.report(Problem.error(media.shown(), line, "gallery embed: " + Quote.code(ref)
+                            + " is not a JPEG or PNG file of the article's folder", "list photos beside the article: src=\"a.jpg b.jpg\""));
                     return false;
                 }
                 Photo photo = media.photo(ref, line);

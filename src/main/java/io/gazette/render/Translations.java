@@ -1,5 +1,6 @@
 package io.gazette.render;
 
+import io.gazette.problems.Quote;
 import io.gazette.config.YamlMapping;
 import io.gazette.text.SourceText;
 import io.gazette.problems.Problem;
@@ -31,7 +32,7 @@ public final class Translations {
             Path file = i18nDir.resolve(language + ".yml");
             if (!Files.isRegularFile(file)) {
                 problems.add(Problem.warning(shownDir.resolve(language + ".yml"), 0,
-                        "the theme has no strings for language `" + language + "`; using Vietnamese",
+                        "the theme has no strings for language " + Quote.code(language) + "; using Vietnamese",
                         "add " + language + ".yml to the theme's i18n/ folder or set `language: vi`"));
             }
             strings.putAll(read(i18nDir, language, shownDir, problems));

@@ -1,5 +1,6 @@
 package io.gazette.site;
 
+import io.gazette.problems.Quote;
 import io.gazette.config.SiteConfig;
 import io.gazette.content.FrontMatter;
 import io.gazette.content.UrlPaths;
@@ -483,7 +484,7 @@ public final class SiteAssembler {
             for (Article owner : sorted) {
                 String others = sorted.stream().filter(o -> o != owner).map(o -> o.source().toString().replace('\\', '/'))
                         .distinct().collect(Collectors.joining(", "));
-                problems.add(Problem.error(owner.source(), 1, "output file " + url + " is also claimed by "
+                problems.add(Problem.error(owner.source(), 1, "output file " + Quote.code(url) + " is also claimed by "
                                 + (others.isEmpty() ? "another alias of this article" : others),
                         "give one of them a different `slug:` (or remove the duplicate alias)"));
             }

@@ -37,6 +37,7 @@ import net.jqwik.api.RandomGenerator;
 class SiteFuzzTest {
     private static final int SITES = Integer.getInteger("gazette.fuzz.sites", 40);
     private static final long SEED = Long.getLong("gazette.fuzz.seed", 20140818L);
+    static final Path SITE_REGRESSIONS = SingleInputFuzzTest.REGRESSIONS.resolve("sites");
 
     @Example
     void everyBuildEndsInAValidSiteOrInLocatedErrors() throws Exception {
@@ -59,77 +60,109 @@ class SiteFuzzTest {
                 templates = files.filter(Files::isRegularFile).sorted().toList(); // not the embeds/ folder
             }
             for (int i = 0; i < SITES && failures.all().size() < 10; i++) {
-                Path sandbox = temp.resolve("case-" + i);
-                Path project = Files.createDirectories(sandbox.resolve("a/b/project"));
-                StringBuilder description = new StringBuilder();
+                SiteCase site = new SiteCase();
                 String yml = siteYml.next(random).value();
                 boolean mutatedTheme = random.nextInt(4) == 0 && !yml.contains("theme:");
+                byte[] template = null;
+                String templateName = null;
                 if (mutatedTheme) {
-                    Path fuzzTheme = project.resolve("themes/fuzz");
-                    copyTree(TestSites.themes().resolve("default"), fuzzTheme);
-                    Path template = templates.get(random.nextInt(templates.size()));
-                    String mutated = FuzzInputs.mutateTemplate(Files.readString(template), random);
-                    Files.write(fuzzTheme.resolve("templates").resolve(template.getFileName()), mutated.getBytes(StandardCharsets.UTF_8));
+                    Path original = templates.get(random.nextInt(templates.size()));
+                    templateName = original.getFileName().toString();
+                    template = FuzzInputs.mutateTemplate(Files.readString(original), random).getBytes(StandardCharsets.UTF_8);
                     yml += "theme: fuzz\n";
-                    description.append("=== themes/fuzz/templates/").append(template.getFileName()).append('\n').append(mutated);
                 }
-                Files.write(project.resolve("site.yml"), yml.getBytes(StandardCharsets.UTF_8)); // lone surrogates become ?
-                description.insert(0, "=== site.yml\n" + yml);
+                site.add("site.yml", yml.getBytes(StandardCharsets.UTF_8)); // lone surrogates become ?
+                if (mutatedTheme) {
+                    site.add("themes/fuzz/templates/" + templateName, template);
+                }
                 int count = random.nextInt(5);
                 for (int a = 0; a < count; a++) {
-                    Path file = project.resolve("content/" + (2014 + a % 2) + "/bai-" + a + ".md");
-                    Files.createDirectories(file.getParent());
-                    byte[] bytes = articles.next(random).value();
-                    Files.write(file, bytes);
-                    description.append("=== ").append(project.relativize(file)).append('\n')
-                            .append(new String(bytes, StandardCharsets.UTF_8)).append('\n');
+                    site.add("content/" + (2014 + a % 2) + "/bai-" + a + ".md", articles.next(random).value());
                 }
-                Files.createDirectories(project.resolve("content"));
-                List<String> command = new ArrayList<>(List.of("build", "--quiet", "-s", project.toString()));
                 if (random.nextInt(5) == 0) {
                     String page = legacy.next(random).value();
-                    Path old = project.resolve("old/trang-" + i + (random.nextBoolean() ? ".html" : ".txt"));
-                    Files.createDirectories(old.getParent());
-                    Files.write(old, page.getBytes(StandardCharsets.UTF_8));
-                    description.append("=== ").append(project.relativize(old)).append('\n').append(page).append('\n');
-                    Optional<String> imported = run(worker, List.of("import", old.toString(), "--into",
-                            project.resolve("content").toString()), false);
-                    if (imported.isPresent()) {
-                        failures.add("import: " + imported.get(), description.toString().getBytes(StandardCharsets.UTF_8), ".txt");
-                        continue;
-                    }
+                    site.add("old/trang-" + i + (random.nextBoolean() ? ".html" : ".txt"), page.getBytes(StandardCharsets.UTF_8));
                 }
-                Map<String, Long> outside = filesOutsideOutput(sandbox, project);
-                Optional<String> wrong = run(worker, command, !mutatedTheme);
-                built++;
-                if (wrong.isEmpty()) {
-                    Map<String, Long> after = filesOutsideOutput(sandbox, project);
-                    if (!after.equals(outside)) {
-                        wrong = Optional.of("files outside the output changed: " + diff(outside, after));
-                    }
-                }
-                if (wrong.isEmpty()) {
-                    wrong = checkOutput(project);
-                }
-                if (wrong.isPresent()) {
-                    failures.add(wrong.get(), description.toString().getBytes(StandardCharsets.UTF_8), ".txt");
-                } else if (Files.isDirectory(project.resolve("public"))) {
-                    succeeded++;
-                }
+                Path sandbox = temp.resolve("case-" + i);
+                CaseResult result = runCase(worker, sandbox, site);
+                built += result.built() ? 1 : 0;
+                succeeded += result.producedSite() ? 1 : 0;
+                result.wrong().ifPresent(what -> failures.add(what, site.describe(), ".txt"));
                 TreeDeletion.delete(sandbox);
             }
         } finally {
             worker.shutdownNow();
-            if (previousHome == null) {
-                System.clearProperty("gazette.home");
-            } else {
-                System.setProperty("gazette.home", previousHome);
-            }
+            restoreHome(previousHome);
             TreeDeletion.delete(temp);
         }
         System.out.printf("fuzz: %,d whole-site builds (seed %d, %d built a site) in %d s, %d failures%n", built, SEED,
                 succeeded, (System.nanoTime() - start) / 1_000_000_000, failures.all().size());
         assertThat(failures.all()).isEmpty();
+    }
+
+    /** Every whole-site input that once failed, kept as a fixture in {@code regressions/sites/}, passes. */
+    @Example
+    void everySiteRegressionFixturePasses() throws Exception {
+        List<Path> fixtures;
+        try (Stream<Path> files = Files.list(SITE_REGRESSIONS)) {
+            fixtures = files.filter(f -> f.toString().endsWith(".txt")).sorted().toList();
+        }
+        assertThat(fixtures).isNotEmpty();
+        Path temp = Files.createTempDirectory("gazette-site-regressions-");
+        String previousHome = System.getProperty("gazette.home");
+        System.setProperty("gazette.home", TestSites.projectRoot().toString());
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        List<String> failed = new ArrayList<>();
+        try {
+            for (Path fixture : fixtures) {
+                SiteCase site = SiteCase.parse(Files.readString(fixture));
+                Path sandbox = temp.resolve(fixture.getFileName().toString());
+                runCase(worker, sandbox, site).wrong().ifPresent(what -> failed.add(fixture.getFileName() + ": " + what));
+            }
+        } finally {
+            worker.shutdownNow();
+            restoreHome(previousHome);
+            TreeDeletion.delete(temp);
+        }
+        assertThat(failed).isEmpty();
+    }
+
+    /** What one case did: whether the build ran, whether it produced a site, what was wrong. */
+    record CaseResult(boolean built, boolean producedSite, Optional<String> wrong) {
+    }
+
+    /** Writes the case into {@code sandbox/a/b/project}, imports its legacy page, builds and judges. */
+    static CaseResult runCase(ExecutorService worker, Path sandbox, SiteCase site) throws Exception {
+        Path project = Files.createDirectories(sandbox.resolve("a/b/project"));
+        site.writeInto(project);
+        Optional<String> legacyPage = site.legacyPage();
+        if (legacyPage.isPresent()) {
+            Optional<String> imported = run(worker, List.of("import", project.resolve(legacyPage.get()).toString(), "--into",
+                    project.resolve("content").toString()), false);
+            if (imported.isPresent()) {
+                return new CaseResult(false, false, Optional.of("import: " + imported.get()));
+            }
+        }
+        Map<String, Long> outside = filesOutsideOutput(sandbox, project);
+        Optional<String> wrong = run(worker, List.of("build", "--quiet", "-s", project.toString()), !site.mutatedTheme());
+        if (wrong.isEmpty()) {
+            Map<String, Long> after = filesOutsideOutput(sandbox, project);
+            if (!after.equals(outside)) {
+                wrong = Optional.of("files outside the output changed: " + diff(outside, after));
+            }
+        }
+        if (wrong.isEmpty()) {
+            wrong = checkOutput(project);
+        }
+        return new CaseResult(true, wrong.isEmpty() && Files.isDirectory(project.resolve("public")), wrong);
+    }
+
+    private static void restoreHome(String previousHome) {
+        if (previousHome == null) {
+            System.clearProperty("gazette.home");
+        } else {
+            System.setProperty("gazette.home", previousHome);
+        }
     }
 
     /** Runs one command line; empty when it ended as a command should. */
@@ -219,18 +252,5 @@ class SiteFuzzTest {
         });
         before.keySet().stream().filter(f -> !after.containsKey(f)).forEach(f -> changes.add("-" + f));
         return changes.toString();
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path file : walk.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }
