@@ -89,6 +89,11 @@ final class MergedTerms {
         return (at & (1 << i)) != 0;
     }
 
+    /** How many documents of field {@code i} hold the current term, deleted ones included. */
+    int docFreq(int i) throws IOException {
+        return enums[i].docFreq();
+    }
+
     /** The current term's postings in field {@code i}, with global document ids (deleted ones too). */
     PostingsEnum postings(int i, PostingsEnum reuse, int flags) throws IOException {
         return enums[i].postings(reuse, flags);

@@ -153,6 +153,17 @@ public final class RelatedArticles {
         MergedTerms pairs = new MergedTerms(reader, PAIR_FIELDS, null, null);
         PostingsEnum postings = null;
         while (pairs.next()) {
+            // Most pairs occur in one document: skip them without reading postings (the count
+            // includes deleted documents, so it can only say too much, never too little).
+            int upper = 0;
+            for (int f = 0; f < PAIR_FIELDS.size() && upper < 2; f++) {
+                if (pairs.in(f)) {
+                    upper += pairs.docFreq(f);
+                }
+            }
+            if (upper < 2) {
+                continue;
+            }
             int added = 0;
             for (int f = 0; f < PAIR_FIELDS.size(); f++) {
                 if (!pairs.in(f)) {

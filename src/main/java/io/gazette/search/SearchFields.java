@@ -25,8 +25,8 @@ import java.util.TreeMap;
 /**
  * The index schema shared by the indexer, the searcher, related articles and the static exporter
  * (the Lucene index is the one index of record: the other two read it). Each text field is
- * indexed folded with positions ({@code <name>_f}, phrases) and as adjacent folded pairs
- * ({@code <name>_p}); the exact spellings of all fields go to one {@code exact} field (presence
+ * indexed folded ({@code <name>_f}, presence only) and as adjacent folded pairs ({@code <name>_p},
+ * with frequencies: phrases, related articles); the exact spellings of all fields go to one {@code exact} field (presence
  * only); title, tags, summary, body and category are stored (original NFC text, for snippets and
  * the static index's document files).
  */
@@ -54,7 +54,7 @@ public final class SearchFields {
      * Version of the index layout, kept in the commit: an index of another layout is rebuilt by a
      * sync and not opened by {@link SearchService}.
      */
-    static final String SCHEMA = "3";
+    static final String SCHEMA = "4";
     static final String SCHEMA_KEY = "gazette.search.schema";
     /** Sorts undated documents after every dated one. */
     static final long NO_DATE = Long.MIN_VALUE;
@@ -67,7 +67,11 @@ public final class SearchFields {
             .comparingLong((SearchDocument d) -> dateKey(d.date())).reversed()
             .thenComparing(SearchDocument::url);
 
-    private static final FieldType FOLDED = textType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    /**
+     * Presence only: ranking asks which fields hold a syllable, and phrases are the pair fields'
+     * terms (as in the browser), so positions would be written and never read.
+     */
+    private static final FieldType FOLDED = textType(IndexOptions.DOCS);
     private static final FieldType EXACT_TYPE = textType(IndexOptions.DOCS);
     private static final FieldType PAIRS = textType(IndexOptions.DOCS_AND_FREQS);
 
@@ -164,7 +168,7 @@ public final class SearchFields {
     /**
      * The Lucene document of one article, analyzed here: each value is scanned once into
      * syllables ({@link VietnameseTokens#scan}, the chain {@link VietnameseAnalyzer} runs), and the
-     * same syllables feed {@code <name>_f} (folded, with positions: phrases), {@code <name>_p}
+     * same syllables feed {@code <name>_f} (folded, presence), {@code <name>_p}
      * (adjacent folded pairs, with frequencies: the static index's phrases and related articles)
      * and one {@code exact} field (each distinct spelling once: ranking asks presence only).
      * Only what search and the static index read back is stored.
@@ -188,14 +192,17 @@ public final class SearchFields {
             }
         }
         out.add(new StoredField(EXCERPT, DocChunks.excerpt(doc)));
-        java.util.LinkedHashSet<String> exacts = new java.util.LinkedHashSet<>();
+        Map<String, VietnameseTokens.Forms> exacts = new java.util.LinkedHashMap<>();
         for (String field : TEXT_FIELDS) {
-            List<List<Syllable>> scanned = new ArrayList<>();
+            List<List<VietnameseTokens.Forms>> scanned = new ArrayList<>();
             for (String value : values.get(field)) {
-                List<Syllable> syllables = VietnameseTokens.scan(value);
+                List<VietnameseTokens.Forms> syllables = new ArrayList<>();
+                VietnameseTokens.scan(value, (start, end, forms) -> {
+                    syllables.add(forms);
+                    exacts.putIfAbsent(forms.exact, forms);
+                });
                 if (!syllables.isEmpty()) {
                     scanned.add(syllables);
-                    syllables.forEach(s -> exacts.add(s.exact()));
                 }
             }
             if (!scanned.isEmpty()) {
@@ -203,8 +210,8 @@ public final class SearchFields {
                 out.add(new Field(pairs(field), new SyllableTokens(scanned, SyllableTokens.Form.PAIRS), PAIRS));
             }
         }
-        out.add(new Field(EXACT, new SyllableTokens(List.of(exacts.stream()
-                .map(e -> new Syllable(0, 0, e, e)).toList()), SyllableTokens.Form.EXACT), EXACT_TYPE));
+        out.add(new Field(EXACT, new SyllableTokens(List.of(List.copyOf(exacts.values())), SyllableTokens.Form.EXACT),
+                EXACT_TYPE));
         for (String tag : values.get("tags")) {
             String key = VietnameseTokens.tagKey(tag);
             if (!key.isEmpty()) {

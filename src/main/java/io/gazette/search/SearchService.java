@@ -10,7 +10,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
@@ -157,10 +156,10 @@ public final class SearchService implements AutoCloseable {
         }
         FixedBitSet[][] bigramIn = new FixedBitSet[parsed.bigrams().size()][FIELDS];
         for (int b = 0; b < bigramIn.length; b++) {
-            String[] pair = parsed.bigrams().get(b).split(" ");
+            // A two-syllable phrase is one term of the pair field: the one the static index ships.
             for (int f = 0; f < FIELDS; f++) {
-                String field = SearchFields.folded(SearchFields.TEXT_FIELDS.get(f));
-                bigramIn[b][f] = collect(new PhraseQuery(field, pair[0], pair[1]), maxDoc);
+                String field = SearchFields.pairs(SearchFields.TEXT_FIELDS.get(f));
+                bigramIn[b][f] = collect(new TermQuery(new Term(field, parsed.bigrams().get(b))), maxDoc);
             }
         }
         FixedBitSet[] exactIn = new FixedBitSet[parsed.exacts().size()];

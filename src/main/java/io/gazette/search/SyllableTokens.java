@@ -1,8 +1,10 @@
 package io.gazette.search;
 
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefBuilder;
 
 import java.util.List;
 
@@ -23,14 +25,16 @@ final class SyllableTokens extends TokenStream {
         PAIRS
     }
 
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    // Bytes, not chars: each form's UTF-8 is cached with it, so indexing encodes nothing a token.
+    private final BytesTermAttribute term = addAttribute(BytesTermAttribute.class);
+    private final BytesRefBuilder pair = new BytesRefBuilder();
     private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
-    private final List<List<Syllable>> values;
+    private final List<List<VietnameseTokens.Forms>> values;
     private final Form form;
     private int value;
     private int next;
 
-    SyllableTokens(List<List<Syllable>> values, Form form) {
+    SyllableTokens(List<List<VietnameseTokens.Forms>> values, Form form) {
         this.values = values;
         this.form = form;
     }
@@ -42,7 +46,7 @@ final class SyllableTokens extends TokenStream {
             if (value >= values.size()) {
                 return false;
             }
-            List<Syllable> current = values.get(value);
+            List<VietnameseTokens.Forms> current = values.get(value);
             int at = form == Form.PAIRS ? next + 1 : next;
             if (at < current.size()) {
                 break;
@@ -51,13 +55,20 @@ final class SyllableTokens extends TokenStream {
             next = 0;
             increment = VietnameseAnalyzer.VALUE_GAP + 1;
         }
-        List<Syllable> current = values.get(value);
+        List<VietnameseTokens.Forms> current = values.get(value);
         clearAttributes();
-        Syllable s = current.get(next);
+        VietnameseTokens.Forms s = current.get(next);
         switch (form) {
-            case EXACT -> term.append(s.exact());
-            case FOLDED -> term.append(s.folded());
-            case PAIRS -> term.append(s.folded()).append(' ').append(current.get(next + 1).folded());
+            case EXACT -> term.setBytesRef(s.exactBytes);
+            case FOLDED -> term.setBytesRef(s.foldedBytes);
+            case PAIRS -> {
+                BytesRef second = current.get(next + 1).foldedBytes;
+                pair.clear();
+                pair.append(s.foldedBytes);
+                pair.append((byte) ' ');
+                pair.append(second);
+                term.setBytesRef(pair.get());
+            }
         }
         next++;
         position.setPositionIncrement(increment);

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class VietnameseTokens {
     public static final int MAX_TOKEN_LENGTH = 64;
     private static final int CACHE_LIMIT = 200_000;
-    private static final Map<String, String[]> FORMS = new ConcurrentHashMap<>();
+    private static final Map<String, Forms> FORMS = new ConcurrentHashMap<>();
 
     private VietnameseTokens() {
     }
@@ -31,6 +31,21 @@ public final class VietnameseTokens {
     public static List<Syllable> scan(String text) {
         String nfc = VietnameseText.nfc(text == null ? "" : text);
         List<Syllable> out = new ArrayList<>();
+        scan(nfc, (start, end, forms) -> out.add(new Syllable(start, end, forms.exact, forms.folded)));
+        return out;
+    }
+
+    /** Receives the tokens of a text: where each is and its forms. */
+    @FunctionalInterface
+    interface Visitor {
+        void token(int start, int end, Forms forms);
+    }
+
+    /**
+     * The tokens of {@code nfc}, which must be NFC already: the indexing path, with no
+     * normalizing pass and no object per token beyond the (cached) forms.
+     */
+    static void scan(String nfc, Visitor visitor) {
         int i = 0;
         int n = nfc.length();
         while (i < n) {
@@ -43,19 +58,33 @@ public final class VietnameseTokens {
             while (i < n && (step = tokenCharAt(nfc, i)) > 0) {
                 i += step;
             }
-            String[] forms = forms(nfc.substring(start, i));
+            Forms forms = forms(nfc.substring(start, i));
             if (forms != null) {
-                out.add(new Syllable(start, i, forms[0], forms[1]));
+                visitor.token(start, i, forms);
             }
         }
-        return out;
+    }
+
+    /** The indexed forms of one raw token, with their UTF-8 bytes (what Lucene stores). */
+    static final class Forms {
+        final String exact;
+        final String folded;
+        final org.apache.lucene.util.BytesRef exactBytes;
+        final org.apache.lucene.util.BytesRef foldedBytes;
+
+        Forms(String exact, String folded) {
+            this.exact = exact;
+            this.folded = folded;
+            this.exactBytes = new org.apache.lucene.util.BytesRef(exact);
+            this.foldedBytes = new org.apache.lucene.util.BytesRef(folded);
+        }
     }
 
     /**
      * The length in chars of the code point at {@code i}: positive when it is a token char,
      * negated when it is not. Surrogate pairs are tested as one code point, lone surrogates separate.
      */
-    static int tokenCharAt(CharSequence text, int i) {
+    static int tokenCharAt(String text, int i) {
         char c = text.charAt(i);
         if (!Character.isSurrogate(c)) {
             return isTokenChar(c) ? 1 : -1;
@@ -65,28 +94,17 @@ public final class VietnameseTokens {
         return isTokenCodePoint(cp) ? count : -count;
     }
 
-    /** Same as {@link #tokenCharAt(CharSequence, int)} over {@code text[0..limit)}. */
-    static int tokenCharAt(char[] text, int i, int limit) {
-        char c = text[i];
-        if (!Character.isSurrogate(c)) {
-            return isTokenChar(c) ? 1 : -1;
-        }
-        int cp = Character.codePointAt(text, i, limit);
-        int count = Character.charCount(cp);
-        return isTokenCodePoint(cp) ? count : -count;
-    }
-
     /**
      * {exact, folded} of a raw token, or null when it is too long. Cached: a corpus has a few
      * thousand distinct syllables and millions of occurrences, and normalizing is the slow part.
      */
-    static String[] forms(String raw) {
-        String[] cached = FORMS.get(raw);
+    static Forms forms(String raw) {
+        Forms cached = FORMS.get(raw);
         if (cached != null) {
             return cached;
         }
         String exact = exact(raw);
-        String[] forms = exact.length() > MAX_TOKEN_LENGTH ? null : new String[]{exact, fold(exact)};
+        Forms forms = exact.length() > MAX_TOKEN_LENGTH ? null : new Forms(exact, fold(exact));
         if (forms != null && FORMS.size() < CACHE_LIMIT) {
             FORMS.put(raw, forms);
         }

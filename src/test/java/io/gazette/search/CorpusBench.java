@@ -58,6 +58,24 @@ public final class CorpusBench {
                 SearchIndexer.rebuild(index, docs);
                 return "(" + docs.size() + " docs)";
             }
+            case "scan" -> {
+                // Tokenizing alone, as indexing does it (every value once).
+                long tokens = docs.parallelStream().mapToLong(d -> {
+                    long n = 0;
+                    for (String field : SearchFields.TEXT_FIELDS) {
+                        for (String value : SearchFields.values(d, field)) {
+                            n += VietnameseTokens.scan(value).size();
+                        }
+                    }
+                    return n;
+                }).sum();
+                return "(" + tokens + " tokens)";
+            }
+            case "documents" -> {
+                // Making the Lucene documents without indexing them.
+                long fields = docs.parallelStream().mapToLong(d -> SearchFields.toLucene(d).getFields().size()).sum();
+                return "(" + fields + " fields)";
+            }
             case "sync" -> {
                 return "(" + SearchIndexer.sync(index, docs) + " changes)";
             }

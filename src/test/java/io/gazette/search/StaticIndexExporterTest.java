@@ -33,6 +33,44 @@ class StaticIndexExporterTest {
         assertThat(files(dir.resolve("a"))).hasSize(first.files()).containsKey("search/manifest.json");
     }
 
+    /**
+     * The index of record is updated in place (changed documents replaced, gone ones deleted, new
+     * ones added in another segment): the export and related articles read from it must be those
+     * of a clean index of the same documents, byte for byte.
+     */
+    @Test
+    void anUpdatedIndexExportsAndRelatesLikeACleanOne() throws IOException {
+        List<SearchDocument> before = RelatedArticlesTest.bigArchive();
+        List<SearchDocument> after = new ArrayList<>(before.subList(1, before.size()));
+        SearchDocument edited = after.get(5);
+        after.set(5, new SearchDocument(edited.url(), edited.title() + " sửa", edited.summary(), "Nội dung mới: thi đua.",
+                edited.tags(), edited.category(), edited.author(), edited.date()));
+        after.add(SearchFixtures.doc("2020/moi/", "Bài mới về thi đua khen thưởng", "Phong trào thi đua.", "2020-05-05", "Thi đua"));
+
+        Path updated = dir.resolve("updated");
+        SearchIndexer.rebuild(updated, before);
+        assertThat(SearchIndexer.sync(updated, after)).isEqualTo(3);
+        Path clean = dir.resolve("clean");
+        SearchIndexer.rebuild(clean, after);
+
+        StaticIndexExporter.Result fromUpdated;
+        Map<String, List<String>> relatedUpdated;
+        try (SearchIndex index = SearchIndex.open(updated)) {
+            fromUpdated = index.exportStatic(IndexFiles.directory(dir.resolve("site-updated")));
+            relatedUpdated = index.related(5);
+        }
+        try (SearchIndex index = SearchIndex.open(clean)) {
+            assertThat(index.exportStatic(IndexFiles.directory(dir.resolve("site-clean")))).isEqualTo(fromUpdated);
+            assertThat(index.related(5)).isEqualTo(relatedUpdated);
+            // The newest document takes the last number; passages and other exporters list them in order.
+            List<String> urls = new ArrayList<>();
+            index.numbering().forEach((number, url) -> urls.add(url));
+            assertThat(urls).hasSize(after.size()).last().isEqualTo("2020/moi/");
+        }
+        assertThat(files(dir.resolve("site-updated"))).isEqualTo(files(dir.resolve("site-clean")));
+        assertThat(relatedUpdated).containsKey(edited.url()).doesNotContainKey(before.get(0).url());
+    }
+
     @Test
     void reExportReplacesTheOldIndex() throws IOException {
         StaticIndexExporter.Result old = StaticIndexExporter.export(RelatedArticlesTest.bigArchive(), dir);
