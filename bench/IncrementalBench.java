@@ -56,6 +56,9 @@ import java.util.stream.Stream;
  * <li><b>memory</b>: live heap of the server (a full GC via {@code jcmd GC.class_histogram}) before
  * and after {@code --memory-edits} successive edits (each waits for its page, not for search), with
  * a reading every tenth of the way.</li>
+ * <li><b>cadence</b>: an editor saving once a second ({@code --cadence-millis}) for
+ * {@code --cadence-edits} saves, title and body edits in turn, each timed until its page shows
+ * it; then how long after the last save search caught up.</li>
  * <li><b>load</b>: {@code --clients} concurrent clients, each with its own HTTP client and
  * connections, fetch the home page, articles, tag and month pages on 127.0.0.1 for
  * {@code --load-seconds} while edits keep being saved and rebuilt; every failed request (error,
@@ -91,7 +94,8 @@ public final class IncrementalBench {
     }
 
     record Options(Path site, Path work, Path jar, Path home, List<String> jvm, int warmup, int edits,
-            int memoryEdits, int loadSeconds, int clients, long seed, int sample, List<String> phases) {
+            int memoryEdits, int loadSeconds, int clients, long seed, int sample, List<String> phases,
+            int cadenceEdits, int cadenceMillis) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -122,6 +126,9 @@ public final class IncrementalBench {
         if (options.phases().contains("latency")) {
             latencyPhase(report);
         }
+        if (options.phases().contains("cadence")) {
+            cadencePhase(report);
+        }
         if (options.phases().contains("memory")) {
             memoryPhase(report);
         }
@@ -134,6 +141,7 @@ public final class IncrementalBench {
         report.forEach((k, v) -> out.println("| " + k + " | " + v + " |"));
         out.println();
         out.println("failed rebuilds: " + failedRebuilds.get());
+        out.println("server peak RSS (VmHWM): " + mib(peakRss()));
     }
 
     // ------------------------------------------------------------------ phases
@@ -157,6 +165,53 @@ public final class IncrementalBench {
         report.put("server-reported page rebuild", summary(pageRebuilds) + " ms");
         report.put("files rewritten per edit", summary(pagesWritten));
         report.put("search follow-up rebuild", summary(searchRebuilds) + " ms");
+    }
+
+    /**
+     * An editor saving once a second ({@code --cadence-millis}): title edits and body edits in
+     * turn, each timed from the write until its page shows it, without waiting for search; then
+     * how long after the last save search caught up (the end of the first search follow-up that
+     * started after it).
+     */
+    private void cadencePhase(Map<String, String> report) throws Exception {
+        awaitIdle();
+        int n = options.cadenceEdits();
+        long period = TimeUnit.MILLISECONDS.toNanos(options.cadenceMillis());
+        List<Long> titles = new ArrayList<>();
+        List<Long> bodies = new ArrayList<>();
+        int searchesBefore = searchRebuilds();
+        long next = System.nanoTime();
+        long lastSave = 0;
+        long lastShown = 0;
+        for (int i = 0; i < n; i++) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            boolean title = i % 2 == 0;
+            long before = System.nanoTime();
+            long took = edit(title ? Edit.TITLE : Edit.BODY, false);
+            (title ? titles : bodies).add(took);
+            lastSave = before;
+            lastShown = before + took;
+            next = Math.max(next + period, System.nanoTime());
+        }
+        int searchesDuring = searchRebuilds() - searchesBefore;
+        // A search follow-up reported after the last save's page was served started after that
+        // page's rebuild (one rebuild at a time), so it covers the last save.
+        long shown = lastShown;
+        waitFor(() -> rebuilds.stream().anyMatch(r -> r.isSearch() && r.seenNanos() > shown), Duration.ofMinutes(2));
+        long caughtUp = rebuilds.stream().filter(r -> r.isSearch() && r.seenNanos() > shown)
+                .mapToLong(Rebuild::seenNanos).min().orElseThrow() - lastSave;
+        long[] t = titles.stream().mapToLong(Long::longValue).toArray();
+        long[] b = bodies.stream().mapToLong(Long::longValue).toArray();
+        out.printf(Locale.ROOT, "cadence: %d saves every %d ms: title edits %s; body edits %s; %d search follow-ups meanwhile;"
+                + " search caught up %.1f s after the last save%n", n, options.cadenceMillis(), summary(t), summary(b),
+                searchesDuring, caughtUp / 1e9);
+        report.put("one save every " + options.cadenceMillis() + " ms: save → page, title edits (" + t.length + ")", summary(t));
+        report.put("one save every " + options.cadenceMillis() + " ms: save → page, body edits (" + b.length + ")", summary(b));
+        report.put("search follow-ups while saving", Integer.toString(searchesDuring));
+        report.put("search caught up after the last save", String.format(Locale.ROOT, "%.1f s", caughtUp / 1e9));
     }
 
     private void memoryPhase(Map<String, String> report) throws Exception {
@@ -283,12 +338,24 @@ public final class IncrementalBench {
      * it; with {@code idle}, then waits for the search follow-up too.
      */
     private long editAndWait(boolean idle) throws Exception {
+        return edit(Edit.BODY, idle);
+    }
+
+    enum Edit { BODY, TITLE }
+
+    /**
+     * A body edit appends a marker paragraph; a title edit puts the marker at the start of the
+     * title (and pins the slug, so that the article keeps its URL), which changes the lists the
+     * article appears in as well as its page.
+     */
+    private long edit(Edit kind, boolean idle) throws Exception {
         Target target = targets.get((int) (edits % targets.size()));
         String marker = "bench-marker-" + options.seed() + "-" + edits;
         edits++;
         int searchBefore = searchRebuilds();
+        String text = kind == Edit.BODY ? target.original() + "\n" + marker + "\n" : retitled(target, marker);
         long t0 = System.nanoTime();
-        Files.writeString(target.file(), target.original() + "\n" + marker + "\n", StandardCharsets.UTF_8);
+        Files.writeString(target.file(), text, StandardCharsets.UTF_8);
         long deadline = t0 + TimeUnit.SECONDS.toNanos(120);
         while (true) {
             String body = get(target.url());
@@ -307,6 +374,20 @@ public final class IncrementalBench {
                     Duration.ofMinutes(2));
         }
         return took;
+    }
+
+    private static String retitled(Target target, String marker) {
+        String text = target.original();
+        Matcher title = Pattern.compile("(?m)^title: \"").matcher(text);
+        if (!title.find()) {
+            throw new IllegalStateException("no quoted title in " + target.file());
+        }
+        String edited = text.substring(0, title.end()) + marker + " " + text.substring(title.end());
+        if (!Pattern.compile("(?m)^slug:").matcher(text).find()) {
+            String slug = target.url().replaceAll(".*/([^/]+)/$", "$1");
+            edited = edited.replaceFirst("(?m)^title: ", "slug: " + slug + "\ntitle: ");
+        }
+        return edited;
     }
 
     /** Waits until the last rebuild was a search follow-up and nothing else has happened for a while. */
@@ -501,7 +582,7 @@ public final class IncrementalBench {
     /** Live objects on the server's heap: the class histogram forces a full GC first. */
     private long liveHeap() throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(server.pid()), "GC.class_histogram").redirectErrorStream(true).start();
+                Long.toString(serverPid()), "GC.class_histogram").redirectErrorStream(true).start();
         String text = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         jcmd.waitFor();
         Matcher total = Pattern.compile("(?m)^Total\\s+(\\d+)\\s+(\\d+)").matcher(text);
@@ -511,8 +592,25 @@ public final class IncrementalBench {
         return Long.parseLong(total.group(2));
     }
 
+    /**
+     * The JVM that serves: the jar relaunches itself with its JVM options (a heap sized from
+     * content/ for serve), so the process started here may only be waiting for its child.
+     */
+    private long serverPid() {
+        return server.toHandle().children().findFirst().map(ProcessHandle::pid).orElse(server.pid());
+    }
+
+    private long peakRss() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(serverPid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        }
+        return -1;
+    }
+
     private long rss() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(server.pid()), "status"))) {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(serverPid()), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
             }
@@ -579,6 +677,12 @@ public final class IncrementalBench {
     }
 
     private void stop() throws InterruptedException {
+        try {
+            // Beside the work copy: what the server printed (its last 1,000–2,000 lines).
+            Files.write(options.work().resolveSibling(options.work().getFileName() + ".server.log"), serverLog);
+        } catch (IOException e) {
+            System.err.println("could not keep the server log: " + e);
+        }
         if (server != null && server.isAlive()) {
             server.destroy(); // SIGTERM: the shutdown hook closes the session and removes its cache files
             if (!server.waitFor(30, TimeUnit.SECONDS)) {
@@ -630,7 +734,9 @@ public final class IncrementalBench {
                 Integer.parseInt(take(values, "clients", "200")),
                 Long.parseLong(take(values, "seed", "1")),
                 Integer.parseInt(take(values, "sample", "50")),
-                List.of(take(values, "phases", "latency,memory,load").split(",")));
+                List.of(take(values, "phases", "latency,memory,load").split(",")),
+                Integer.parseInt(take(values, "cadence-edits", "60")),
+                Integer.parseInt(take(values, "cadence-millis", "1000")));
         if (!values.isEmpty()) {
             usage("unknown options " + values.keySet());
         }
@@ -649,7 +755,8 @@ public final class IncrementalBench {
         System.err.println(problem);
         System.err.println("usage: IncrementalBench --site DIR [--work DIR] [--home REPO] [--jar JAR] [--jvm OPT]..."
                 + " [--warmup 10] [--edits 100] [--memory-edits 1000] [--load-seconds 30] [--clients 200]"
-                + " [--sample 50] [--seed 1] [--phases latency,memory,load]");
+                + " [--sample 50] [--seed 1] [--phases latency,cadence,memory,load]"
+                + " [--cadence-edits 60] [--cadence-millis 1000]");
         System.exit(2);
     }
 }

@@ -254,8 +254,9 @@
         for (const e of exact) if (e && e[d]) exactCount++;
         ranked.push([phrase ? 1 : 0, exactCount, field, d]);
       }
-      if (options.sort === 'newest') ranked.sort((a, b) => a[3] - b[3]); // documents are numbered newest first
-      else ranked.sort((a, b) => b[0] - a[0] || b[1] - a[1] || b[2] - a[2] || a[3] - b[3]);
+      // Documents are numbered oldest first: a higher number is newer (then the smaller url).
+      if (options.sort === 'newest') ranked.sort((a, b) => b[3] - a[3]);
+      else ranked.sort((a, b) => b[0] - a[0] || b[1] - a[1] || b[2] - a[2] || b[3] - a[3]);
       result.total = ranked.length;
       result.ids = ranked.map((r) => r[3]);
       result.years = [...yearCounts].sort((a, b) => b[0] - a[0]);

@@ -69,8 +69,7 @@ final class ContentStage {
         this.contentDir = config.contentDir().toAbsolutePath().normalize();
         // Absolute, normalised folders: listed paths then equal the changed paths a session is given.
         this.loader = new ContentLoader(projectDir, contentDir, config.timeZone());
-        boolean rawHtml = Boolean.TRUE.equals(config.params().get("allowRawHtml"));
-        this.markdown = new MarkdownRenderer(config.basePath(), rawHtml, embeds);
+        this.markdown = new MarkdownRenderer(config.basePath(), config.allowRawHtml(), embeds);
         this.mediaCache = new MediaCache(config.cacheDir());
         this.language = config.language();
         this.cacheDir = config.cacheDir();

@@ -1,7 +1,5 @@
 package io.gazette.build;
 
-import io.gazette.search.RelatedArticles;
-import io.gazette.search.SearchCorpus;
 import io.gazette.search.SearchDocument;
 import io.gazette.search.SearchIndexer;
 import io.gazette.site.Article;
@@ -9,25 +7,19 @@ import io.gazette.site.Site;
 import io.gazette.site.Term;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
-/** The site as search sees it: documents, the Lucene index in the cache, "Bài viết khác" lists. */
+/** The site as search sees it: one document an article, made when the index asks for it. */
 final class SearchStage {
 
     private SearchStage() {
     }
 
-    static List<SearchDocument> documents(Site site) {
-        List<SearchDocument> docs = new ArrayList<>(site.articles().size());
-        for (Article article : site.articles()) {
-            docs.add(new SearchDocument(article.url(), article.title(), article.summary(), searchableText(article),
-                    article.tags().stream().map(Term::name).toList(),
-                    article.category() == null ? "" : article.category().name(), article.author(),
-                    article.date().toLocalDate()));
-        }
-        return docs;
+    /** The search document of one article; its text is read now (never all texts at once). */
+    static SearchDocument document(Article article) {
+        return new SearchDocument(article.url(), article.title(), article.summary(), searchableText(article),
+                article.tags().stream().map(Term::name).toList(),
+                article.category() == null ? "" : article.category().name(), article.author(),
+                article.date().toLocalDate());
     }
 
     /** The article's text and, after it, the text of its attached PDFs: a search finds the article. */
@@ -36,12 +28,11 @@ final class SearchStage {
         return documents.isEmpty() ? article.plainText() : article.plainText() + "\n\n" + documents;
     }
 
-    static Map<String, List<String>> related(SearchCorpus corpus, int count) {
-        return new RelatedArticles(corpus).compute(count);
-    }
-
-    /** Brings the Lucene index in the cache up to date; only changed documents are rewritten. */
-    static void index(Path cacheDir, SearchCorpus corpus) throws IOException {
-        SearchIndexer.sync(cacheDir.resolve(SearchIndexer.DIR_NAME), corpus);
+    /**
+     * Brings the Lucene index in the cache up to date: each article is hashed as it is read, and
+     * only new or changed ones are analyzed and written; articles gone are deleted.
+     */
+    static void index(Path indexDir, Site site) throws IOException {
+        SearchIndexer.sync(indexDir, site.articles().parallelStream().map(SearchStage::document));
     }
 }

@@ -1,52 +1,58 @@
 package io.gazette.build;
 
 import io.gazette.output.DirectorySink;
-import io.gazette.output.MemorySink;
 import io.gazette.output.OutputSink;
 import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
-import io.gazette.search.SearchCorpus;
-import io.gazette.search.StaticIndexExporter;
+import io.gazette.search.IndexFiles;
+import io.gazette.search.SearchIndex;
+import io.gazette.search.SearchIndexer;
 import io.gazette.site.Site;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The search part of one generation: the corpus is analyzed once and feeds related articles
- * and the static index; the Lucene index in the cache is updated on another thread while pages
- * render, and joined in {@link #finish}.
+ * The search part of one generation. The Lucene index in the cache is the index of record: it is
+ * brought up to date first (only new and changed articles are analyzed, one at a time), then
+ * related articles are read from it, and after the pages the static index is exported from it.
  */
 final class SearchWork {
-    private final SearchCorpus corpus;
+    private final SearchIndex index;
     private final Map<String, List<String>> related;
-    private final CompletableFuture<Void> luceneIndex;
-    private final Path cacheDir;
+    private final IOException failure;
+    private final Path indexDir;
 
-    private SearchWork(SearchCorpus corpus, Map<String, List<String>> related, CompletableFuture<Void> luceneIndex,
-            Path cacheDir) {
-        this.corpus = corpus;
+    private SearchWork(SearchIndex index, Map<String, List<String>> related, IOException failure, Path indexDir) {
+        this.index = index;
         this.related = related;
-        this.luceneIndex = luceneIndex;
-        this.cacheDir = cacheDir;
+        this.failure = failure;
+        this.indexDir = indexDir;
     }
 
     static SearchWork start(Site site, Path cacheDir) {
-        SearchCorpus corpus = SearchCorpus.of(SearchStage.documents(site));
-        CompletableFuture<Void> lucene = CompletableFuture.runAsync(() -> {
-            try {
-                SearchStage.index(cacheDir, corpus);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        Path indexDir = cacheDir.resolve(SearchIndexer.DIR_NAME);
+        SearchIndex index = null;
+        try {
+            SearchStage.index(indexDir, site);
+            index = SearchIndex.open(indexDir);
+            return new SearchWork(index, index.related(site.config().relatedCount()), null, indexDir);
+        } catch (IOException e) {
+            if (index != null) {
+                try {
+                    index.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
             }
-        });
-        return new SearchWork(corpus, SearchStage.related(corpus, site.config().relatedCount()), lucene, cacheDir);
+            return new SearchWork(null, Map.of(), e, indexDir);
+        }
     }
 
     Map<String, List<String>> related() {
@@ -62,26 +68,28 @@ final class SearchWork {
      */
     List<String> finish(OutputSink sink, FileFingerprints fingerprints, Set<String> changedPaths, Problems problems)
             throws IOException {
-        List<String> recorded = new java.util.ArrayList<>();
-        if (sink instanceof DirectorySink) {
-            StaticIndexExporter.export(corpus, sink);
-        } else {
-            MemorySink files = new MemorySink();
-            StaticIndexExporter.export(corpus, files);
-            for (Map.Entry<String, byte[]> file : files.contents().entrySet()) {
-                long fingerprint = Arrays.hashCode(file.getValue()) * 31L + file.getValue().length;
-                recorded.add(file.getKey());
-                if (fingerprints.record(file.getKey(), fingerprint)) {
-                    sink.write(file.getKey(), file.getValue());
-                    changedPaths.add(file.getKey());
+        List<String> recorded = new ArrayList<>();
+        if (index == null) {
+            problems.add(Problem.error(null, 0, "could not update the search index in " + indexDir + ": "
+                    + failure.getMessage(), "check that the folder is writable, or delete it to start afresh"));
+            return recorded;
+        }
+        try (SearchIndex open = index) {
+            if (sink instanceof DirectorySink) {
+                open.exportStatic(sink::write);
+            } else {
+                Map<String, byte[]> files = new ConcurrentHashMap<>();
+                IndexFiles collect = files::put;
+                open.exportStatic(collect);
+                for (Map.Entry<String, byte[]> file : new TreeMap<>(files).entrySet()) {
+                    long fingerprint = Arrays.hashCode(file.getValue()) * 31L + file.getValue().length;
+                    recorded.add(file.getKey());
+                    if (fingerprints.record(file.getKey(), fingerprint)) {
+                        sink.write(file.getKey(), file.getValue());
+                        changedPaths.add(file.getKey());
+                    }
                 }
             }
-        }
-        try {
-            luceneIndex.join();
-        } catch (CompletionException e) {
-            problems.add(Problem.error(null, 0, "could not update the search index in " + cacheDir + ": "
-                    + e.getCause().getMessage(), "check that the folder is writable, or delete it to start afresh"));
         }
         return recorded;
     }

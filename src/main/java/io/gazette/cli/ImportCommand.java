@@ -117,16 +117,16 @@ public final class ImportCommand implements Callable<Integer> {
      * section the old site's pages belonged to, for pages that carry no breadcrumb of their own.
      */
     private String siteDefaultCategory() {
-        Path siteFile = into.toAbsolutePath().normalize().resolveSibling(io.gazette.config.ConfigLoader.FILE_NAME);
-        if (!Files.isRegularFile(siteFile)) {
+        Path project = into.toAbsolutePath().normalize().getParent();
+        if (project == null || !Files.isRegularFile(project.resolve(io.gazette.config.ConfigLoader.FILE_NAME))) {
             return null;
         }
         try {
-            Object section = io.gazette.config.YamlMapping.parse(Files.readString(siteFile)).values().get("import");
-            return section instanceof java.util.Map<?, ?> map && map.get("category") != null
-                    ? String.valueOf(map.get("category")) : null;
-        } catch (IOException | io.gazette.config.YamlMapping.YamlError e) {
-            return null; // site.yml problems are reported by the build, not here
+            // The same reading of site.yml as the build's; its problems are the build's to report.
+            return io.gazette.config.ConfigLoader.load(project, io.gazette.config.BuildOverrides.NONE, null,
+                    new io.gazette.problems.Problems()).importCategory();
+        } catch (IOException e) {
+            return null;
         }
     }
 

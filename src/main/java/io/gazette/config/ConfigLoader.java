@@ -6,20 +6,16 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 
-/** Reads site.yml and applies overrides; every bad value becomes a {@link Problem}. */
+/**
+ * Reads site.yml (the keys and defaults of {@link SiteSettings}) and applies the command-line and
+ * environment overrides; every bad value becomes a {@link Problem}.
+ */
 public final class ConfigLoader {
     public static final String FILE_NAME = "site.yml";
     /** Build caches (the Lucene index), relative to the project; never published. */
     public static final String CACHE_DIR = ".gazette/cache";
-    private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "baseUrl", "language",
-            "timeZone", "theme", "permalink", "pageSize", "feedSize", "relatedCount", "author", "output", "import",
-            "params");
 
     private ConfigLoader() {
     }
@@ -45,44 +41,39 @@ public final class ConfigLoader {
             problems.add(Problem.warning(shown, 0, "no site.yml found in " + projectDir,
                     "create site.yml with at least `title: ...` and `baseUrl: ...`"));
         }
-        Reader r = new Reader(yaml, shown, problems);
-        String title = r.string("title", "Gazette");
+        SettingsReader r = new SettingsReader(yaml, shown, problems);
+        r.warnAboutTypos();
+        String title = r.read(SiteSettings.TITLE);
         String baseUrl = normaliseBaseUrl(overrides.baseUrl() != null ? overrides.baseUrl()
-                : r.string("baseUrl", "http://127.0.0.1:1313/"), yaml.lineOf("baseUrl"), shown, problems);
-        ZoneId zone = r.zone("timeZone", ZoneId.of("Asia/Ho_Chi_Minh"));
-        String language = r.string("language", "vi");
-        String permalink = r.string("permalink", "/:year/:month/:slug/");
+                : r.read(SiteSettings.BASE_URL), r.lineOf(SiteSettings.BASE_URL), shown, problems);
+        ZoneId zone = r.read(SiteSettings.TIME_ZONE);
+        String language = r.read(SiteSettings.LANGUAGE);
+        String permalink = r.read(SiteSettings.PERMALINK);
         if (!permalink.contains(":slug")) {
-            problems.add(Problem.error(shown, yaml.lineOf("permalink"),
+            problems.add(Problem.error(shown, r.lineOf(SiteSettings.PERMALINK),
                     "permalink `" + permalink + "` has no :slug, so every article would get the same URL",
                     "use a pattern such as /:year/:month/:slug/"));
         }
-        Path output = overrides.outputDir() != null ? overrides.outputDir() : Path.of(r.string("output", "public"));
+        Path output = overrides.outputDir() != null ? overrides.outputDir() : Path.of(r.read(SiteSettings.OUTPUT));
         Path themesDir = projectDir.resolve("themes");
-        String theme = r.string("theme", "default");
+        String theme = r.read(SiteSettings.THEME);
         if (!Files.isDirectory(themesDir.resolve(theme)) && themeFallbackDir != null
                 && Files.isDirectory(themeFallbackDir.resolve(theme))) {
             themesDir = themeFallbackDir;
         }
-        // Keys Gazette does not know are the site's own parameters, available to templates.
-        Map<String, Object> params = new LinkedHashMap<>(yaml.values());
-        KNOWN_KEYS.forEach(params::remove);
-        if (yaml.values().get("params") instanceof Map<?, ?> nested) {
-            nested.forEach((k, v) -> params.put(String.valueOf(k), v));
-        }
         return new SiteConfig(
                 projectDir,
                 title,
-                r.string("description", ""),
+                r.read(SiteSettings.DESCRIPTION),
                 baseUrl,
                 language,
                 zone,
                 theme,
                 permalink,
-                r.positiveInt("pageSize", 10),
-                r.positiveInt("feedSize", 20),
-                r.positiveInt("relatedCount", 5),
-                r.string("author", ""),
+                r.read(SiteSettings.PAGE_SIZE),
+                r.read(SiteSettings.FEED_SIZE),
+                r.read(SiteSettings.RELATED_COUNT),
+                r.read(SiteSettings.AUTHOR),
                 projectDir.resolve("content"),
                 projectDir.resolve("static"),
                 themesDir,
@@ -90,7 +81,10 @@ public final class ConfigLoader {
                 projectDir.resolve(CACHE_DIR),
                 Boolean.TRUE.equals(overrides.drafts()),
                 Boolean.TRUE.equals(overrides.future()),
-                java.util.Collections.unmodifiableMap(params));
+                r.params(),
+                r.read(SiteSettings.ALLOW_RAW_HTML),
+                r.read(SiteSettings.IMAGE).strip(),
+                r.read(SiteSettings.IMPORT_CATEGORY));
     }
 
     static String normaliseBaseUrl(String value, int line, Path file, Problems problems) {
@@ -106,49 +100,6 @@ public final class ConfigLoader {
             problems.add(Problem.error(file, line, "baseUrl `" + value + "` is not an absolute http(s) URL",
                     "write it in full, e.g. https://example.org/ or https://example.org/archive/"));
             return "http://127.0.0.1:1313/";
-        }
-    }
-
-    /** Typed reads of site.yml values that report a wrong type instead of throwing. */
-    private record Reader(YamlMapping yaml, Path file, Problems problems) {
-        String string(String key, String fallback) {
-            Object value = yaml.values().get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (value instanceof Map || value instanceof java.util.List) {
-                problems.add(Problem.error(file, yaml.lineOf(key), "`" + key + "` must be a single value",
-                        "write `" + key + ": value`"));
-                return fallback;
-            }
-            return io.gazette.text.VietnameseText.nfc(String.valueOf(value));
-        }
-
-        int positiveInt(String key, int fallback) {
-            Object value = yaml.values().get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (value instanceof Integer i && i > 0) {
-                return i;
-            }
-            problems.add(Problem.error(file, yaml.lineOf(key), "`" + key + "` must be a whole number above 0, not `"
-                    + value + "`", "for example `" + key + ": " + fallback + "`"));
-            return fallback;
-        }
-
-        ZoneId zone(String key, ZoneId fallback) {
-            Object value = yaml.values().get(key);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                return ZoneId.of(String.valueOf(value));
-            } catch (DateTimeException e) {
-                problems.add(Problem.error(file, yaml.lineOf(key), "unknown time zone `" + value + "`",
-                        "use a region name such as Asia/Ho_Chi_Minh"));
-                return fallback;
-            }
         }
     }
 }

@@ -189,7 +189,7 @@ public final class FrontMatterReader {
             if (FrontMatter.KNOWN_KEYS.contains(key)) {
                 continue;
             }
-            KeySuggestions.closest(key, FrontMatter.KNOWN_KEYS).ifPresent(known -> problems.add(Problem.warning(
+            io.gazette.text.KeySuggestions.closest(key, FrontMatter.KNOWN_KEYS).ifPresent(known -> problems.add(Problem.warning(
                     file, line(key), "unknown key `" + key + "` looks like a typo of `" + known + "`",
                     "rename it to `" + known + "` (unknown keys are passed to templates as article.params)")));
         }

@@ -135,8 +135,11 @@ public final class MarkdownRenderer {
             String cleaned = HtmlScrub.clean(RawHtmlSanitizer.clean(rendered));
             // The cleaner's output does not always parse back the same (a link in a link, a
             // cell outside a table): then the raw HTML is dropped, as without the option.
-            return RawHtmlSanitizer.parsesCleanly(cleaned) ? cleaned
-                    : HtmlScrub.clean(withoutRawHtml.render(document));
+            boolean kept = RawHtmlSanitizer.parsesCleanly(cleaned);
+            if (media != null) {
+                RawHtmlWarnings.report(document, kept, bodyFirstLine, media);
+            }
+            return kept ? cleaned : HtmlScrub.clean(withoutRawHtml.render(document));
         });
         if (embeds != null && !embeds.shortcodes().isEmpty()) {
             List<String> rendered = new java.util.ArrayList<>();

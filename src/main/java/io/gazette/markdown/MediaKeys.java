@@ -1,5 +1,6 @@
 package io.gazette.markdown;
 
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.DataKey;
@@ -14,11 +15,19 @@ final class MediaKeys {
     private MediaKeys() {
     }
 
-    /** The line of the article file where {@code node} starts. */
+    /**
+     * The line of the article file where {@code node} starts. Asked of the render's document, not of
+     * the node: the renderer resolves some links through nodes it made itself, outside the tree
+     * (a reference inside a broken link text), and Flexmark's own line lookup fails on those.
+     */
     static int line(Node node, DataHolder document) {
         if (node == null) {
             return 0;
         }
-        return BODY_FIRST_LINE.get(document) + node.getStartLineNumber();
+        int first = BODY_FIRST_LINE.get(document);
+        if (document instanceof Document doc && node.getStartOffset() <= doc.getTextLength()) {
+            return first + doc.getLineNumber(node.getStartOffset());
+        }
+        return first;
     }
 }

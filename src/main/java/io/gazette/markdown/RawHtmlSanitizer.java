@@ -1,6 +1,11 @@
 package io.gazette.markdown;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Safelist;
@@ -41,6 +46,33 @@ final class RawHtmlSanitizer {
             }
         }
         return clean.body().html();
+    }
+
+    /**
+     * What the cleaner takes out of one piece of an article's raw HTML (a block, or one inline
+     * tag), for a warning: {@code <script>}, {@code onclick on <a>}, {@code href on <a>}
+     * (a {@code javascript:} link)... Empty when it all stays. Decided by the same safelist the
+     * cleaner uses, so the warning and the page agree.
+     */
+    static List<String> removals(String rawHtml) {
+        Set<String> removed = new LinkedHashSet<>();
+        Document fragment = Jsoup.parseBodyFragment(rawHtml, BASE);
+        for (Element element : fragment.body().getAllElements()) {
+            if (element == fragment.body()) {
+                continue;
+            }
+            String tag = element.normalName();
+            if (!SAFELIST.isSafeTag(tag)) {
+                removed.add("<" + tag + ">");
+                continue;
+            }
+            for (Attribute attribute : element.attributes()) {
+                if (!SAFELIST.isSafeAttribute(tag, element, attribute)) {
+                    removed.add(attribute.getKey() + " on <" + tag + ">");
+                }
+            }
+        }
+        return List.copyOf(removed);
     }
 
     /** Whether {@code html} inside a page's {@code <main>} parses without a single repair. */

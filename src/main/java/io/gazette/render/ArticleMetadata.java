@@ -25,8 +25,8 @@ public record ArticleMetadata(String imageUrl, String jsonLd) {
 
     public static ArticleMetadata of(Article article, SiteConfig config, SiteUrls urls) {
         String image = imageUrl(article.image(), urls);
-        if (image.isEmpty() && config.params().get("image") instanceof String siteImage) {
-            image = imageUrl(siteImage.strip(), urls);
+        if (image.isEmpty()) {
+            image = imageUrl(config.image(), urls);
         }
         return new ArticleMetadata(image, jsonLd(article, config, urls, image));
     }

@@ -1,9 +1,15 @@
 package io.gazette.search;
 
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,173 +17,112 @@ import java.util.stream.IntStream;
 
 /**
  * Related articles by TF-IDF cosine similarity over folded syllable pairs (Vietnamese words are
- * mostly two syllables: "thi đua", "khen thưởng") and tags, computed from the documents themselves
- * rather than from Lucene scores, so the answer does not depend on index layout or deleted
- * documents. Deterministic: ties go to the newer article, then the smaller url; an article is never
- * related to itself.
+ * mostly two syllables: "thi đua", "khen thưởng") and tags, read from the Lucene index (the pair
+ * fields {@code title_p}, {@code summary_p}, {@code body_p} and the tag keys), not from Lucene
+ * scores, so the answer does not depend on index layout or deleted documents. Deterministic: ties
+ * go to the newer article, then the smaller url; an article is never related to itself.
  *
- * <p>Every step works on numbers in primitive arrays and runs over ranges of documents in
- * parallel; results do not depend on the number of threads (each sum is taken in one fixed order).
- * {@link #compute} only reads the corpus, so it may run on any thread, concurrently with others.
+ * <p>Memory is a few numbers a document, never the text: the terms are walked once in order (each
+ * term's live postings give its document frequency, then offer its weight to each document's
+ * bounded heap of strongest features); the strongest features are inverted, and each document is
+ * scored against those sharing one, with one score array per thread.
  */
 public final class RelatedArticles {
     /** How many of a document's strongest features take part; the rest add noise and time. */
     private static final int FEATURES_PER_DOC = 40;
     private static final int TITLE_WEIGHT = 3;
     private static final int TAG_WEIGHT = 5;
+    private static final List<String> PAIR_FIELDS = List.of(
+            SearchFields.pairs("title"), SearchFields.pairs("summary"), SearchFields.pairs("body"));
+    private static final int[] FIELD_WEIGHTS = {TITLE_WEIGHT, 1, 1};
 
-    private final SearchCorpus corpus;
+    private final List<SearchDocument> docs;
 
+    /** Related articles of {@code docs}, through an index in memory (tests, tools). */
     public RelatedArticles(List<SearchDocument> docs) {
-        this(SearchCorpus.of(docs));
+        this.docs = docs;
     }
 
-    public RelatedArticles(SearchCorpus corpus) {
-        this.corpus = corpus;
+    /** url → up to {@code count} related urls of {@link #RelatedArticles(List) the documents}. */
+    public Map<String, List<String>> compute(int count) {
+        try (DirectoryReader reader = SearchIndexer.inMemory(docs)) {
+            return compute(reader, DocNumbering.of(reader), count);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
-     * url → up to {@code count} related urls, most related first; every document has an entry,
-     * in document order (newest first). The map and its lists are unmodifiable.
+     * url → up to {@code count} related urls, most related first; every live document of the
+     * index has an entry, newest first. The map and its lists are unmodifiable.
      */
-    public Map<String, List<String>> compute(int count) {
-        int n = corpus.size();
+    public static Map<String, List<String>> compute(IndexReader reader, DocNumbering numbering, int count)
+            throws IOException {
+        int n = numbering.size();
         if (n == 0) {
             return Map.of();
         }
-        int rangeSize = Math.max(64, (n + 15) / 16);
-        int ranges = (n + rangeSize - 1) / rangeSize;
+        Tops tops = new Tops(n);
+        offerFeatures(reader, numbering, tops);
 
-        // 1. Each document's distinct pairs with their term frequency, numbered per range by first
-        //    occurrence; the ranges' numbers are then merged in order into global feature ids,
-        //    which gives the ids one thread walking all documents would give.
-        int[][] features = new int[n][];
-        int[][] frequencies = new int[n][];
-        SearchCorpus.PairIds[] local = new SearchCorpus.PairIds[ranges];
-        IntStream.range(0, ranges).parallel().forEach(r ->
-                local[r] = pairFeatures(r * rangeSize, Math.min(n, (r + 1) * rangeSize), features, frequencies));
-        SearchCorpus.PairIds global = new SearchCorpus.PairIds(local[0].size() * 2);
-        int[][] globalOf = new int[ranges][];
-        for (int r = 0; r < ranges; r++) {
-            int[] map = new int[local[r].size()];
-            for (int i = 0; i < map.length; i++) {
-                map[i] = global.id(local[r].pairs[i]);
-            }
-            globalOf[r] = map;
-        }
-        // Tags: ids after every pair id, so the two never collide.
-        int firstTag = global.size();
-        Map<String, Integer> tagIds = new HashMap<>();
-        int[][] tagFeatures = new int[n][];
+        // Each document's strongest features, strongest first, unit length.
+        IntStream.range(0, n).parallel().forEach(tops::sortAndNormalize);
+
+        // Inverted lists over the strongest features only: (doc, weight) per feature, by doc.
+        int total = 0;
         for (int d = 0; d < n; d++) {
-            String[] keys = corpus.tagKeys[d];
-            int[] ids = new int[keys.length];
-            int k = 0;
-            for (String key : keys) {
-                if (!key.isEmpty()) {
-                    int id = tagIds.computeIfAbsent(key, x -> firstTag + tagIds.size());
-                    if (!contains(ids, k, id)) {
-                        ids[k++] = id;
-                    }
-                }
-            }
-            tagFeatures[d] = Arrays.copyOf(ids, k);
+            total += tops.size[d];
         }
-        int featureCount = firstTag + tagIds.size();
-        IntStream.range(0, ranges).parallel().forEach(r -> {
-            int[] map = globalOf[r];
-            for (int d = r * rangeSize; d < Math.min(n, (r + 1) * rangeSize); d++) {
-                int[] f = features[d];
-                for (int i = 0; i < f.length; i++) {
-                    f[i] = map[f[i]];
-                }
-            }
-        });
-        int[] df = new int[featureCount];
+        long[] byFeature = new long[total];
+        int k = 0;
         for (int d = 0; d < n; d++) {
-            for (int f : features[d]) {
-                df[f]++;
-            }
-            for (int f : tagFeatures[d]) {
-                df[f]++;
+            for (int i = 0; i < tops.size[d]; i++) {
+                byFeature[k++] = ((long) tops.feature[d * FEATURES_PER_DOC + i] << 32) | d;
             }
         }
-        double[] idf = new double[featureCount];
-        for (int f = 0; f < featureCount; f++) {
-            // A feature only one document has relates nothing.
-            idf[f] = df[f] < 2 ? 0 : StrictMath.log((double) n / df[f]);
-        }
-
-        // 2. Each document's strongest features, unit length.
-        int[][] topFeatures = new int[n][];
-        double[][] topWeights = new double[n][];
-        IntStream.range(0, ranges).parallel().forEach(r -> {
-            TopFeatures top = new TopFeatures(FEATURES_PER_DOC);
-            for (int d = r * rangeSize; d < Math.min(n, (r + 1) * rangeSize); d++) {
-                top.clear();
-                int[] f = features[d];
-                int[] tf = frequencies[d];
-                for (int i = 0; i < f.length; i++) {
-                    top.offer(f[i], tfIdf(tf[i], idf[f[i]]));
-                }
-                for (int tag : tagFeatures[d]) {
-                    top.offer(tag, tfIdf(TAG_WEIGHT, idf[tag]));
-                }
-                top.sort();
-                double norm = 0;
-                for (int k = 0; k < top.size; k++) {
-                    norm += top.weight[k] * top.weight[k];
-                }
-                norm = StrictMath.sqrt(norm);
-                topFeatures[d] = Arrays.copyOf(top.feature, top.size);
-                double[] weights = new double[top.size];
-                for (int k = 0; k < top.size; k++) {
-                    weights[k] = top.weight[k] / norm;
-                }
-                topWeights[d] = weights;
+        Arrays.parallelSort(byFeature);
+        int[] postingDoc = new int[total];
+        double[] postingWeight = new double[total];
+        // For each (doc, i): where its feature's list starts and ends.
+        int[] listStart = new int[n * FEATURES_PER_DOC];
+        int[] listEnd = new int[n * FEATURES_PER_DOC];
+        for (int start = 0; start < total; ) {
+            int feature = (int) (byFeature[start] >>> 32);
+            int end = start;
+            while (end < total && (int) (byFeature[end] >>> 32) == feature) {
+                end++;
             }
-        });
-
-        // 3. Inverted lists over the strongest features only: (doc, weight) per feature, by doc.
-        int[] start = new int[featureCount + 1];
-        for (int[] f : topFeatures) {
-            for (int feature : f) {
-                start[feature + 1]++;
+            for (int j = start; j < end; j++) {
+                int d = (int) byFeature[j];
+                int slot = tops.slotOf(d, feature);
+                postingDoc[j] = d;
+                postingWeight[j] = tops.weight[slot];
+                listStart[slot] = start;
+                listEnd[slot] = end;
             }
-        }
-        for (int f = 0; f < featureCount; f++) {
-            start[f + 1] += start[f];
-        }
-        int[] fill = Arrays.copyOf(start, featureCount);
-        int[] postingDoc = new int[start[featureCount]];
-        double[] postingWeight = new double[start[featureCount]];
-        for (int d = 0; d < n; d++) {
-            for (int k = 0; k < topFeatures[d].length; k++) {
-                int at = fill[topFeatures[d][k]]++;
-                postingDoc[at] = d;
-                postingWeight[at] = topWeights[d][k];
-            }
+            start = end;
         }
 
-        // 4. Scores: every document against those sharing a strong feature; the best few.
+        // Scores: every document against those sharing a strong feature; the best few.
         int[][] best = new int[n][];
+        int ranges = Math.min(n, 64);
         IntStream.range(0, ranges).parallel().forEach(r -> {
             double[] score = new double[n];
             int[] touched = new int[n];
-            for (int d = r * rangeSize; d < Math.min(n, (r + 1) * rangeSize); d++) {
+            for (int d = (int) ((long) r * n / ranges); d < (long) (r + 1) * n / ranges; d++) {
                 int touchedCount = 0;
-                for (int k = 0; k < topFeatures[d].length; k++) {
-                    int f = topFeatures[d][k];
-                    double w = topWeights[d][k];
-                    for (int i = start[f]; i < start[f + 1]; i++) {
-                        int other = postingDoc[i];
+                for (int i = 0; i < tops.size[d]; i++) {
+                    int slot = d * FEATURES_PER_DOC + i;
+                    double w = tops.weight[slot];
+                    for (int j = listStart[slot]; j < listEnd[slot]; j++) {
+                        int other = postingDoc[j];
                         if (other == d) {
                             continue;
                         }
                         if (score[other] == 0) {
                             touched[touchedCount++] = other;
                         }
-                        score[other] += w * postingWeight[i];
+                        score[other] += w * postingWeight[j];
                     }
                 }
                 best[d] = best(touched, touchedCount, score, count);
@@ -187,159 +132,193 @@ public final class RelatedArticles {
             }
         });
         Map<String, List<String>> related = new LinkedHashMap<>();
-        for (int d = 0; d < n; d++) {
+        for (int d = n - 1; d >= 0; d--) {
             List<String> urls = new ArrayList<>(best[d].length);
             for (int other : best[d]) {
-                urls.add(corpus.docs.get(other).url());
+                urls.add(numbering.url(other));
             }
-            related.put(corpus.docs.get(d).url(), List.copyOf(urls));
+            related.put(numbering.url(d), List.copyOf(urls));
         }
         return Collections.unmodifiableMap(related);
     }
 
     /**
-     * Fills {@code features[d]} (local pair ids) and {@code frequencies[d]} for documents
-     * {@code from..to} from title (weighted), summary and body; returns the range's pair ids.
+     * Walks the pair terms (title weighted) and then the tags, numbering features in that order,
+     * and offers each live document its tf-idf weight for each feature.
      */
-    private SearchCorpus.PairIds pairFeatures(int from, int to, int[][] features, int[][] frequencies) {
-        int fieldTitle = SearchFields.TEXT_FIELDS.indexOf("title");
-        int[] fieldsUsed = {fieldTitle, SearchFields.TEXT_FIELDS.indexOf("summary"), SearchFields.TEXT_FIELDS.indexOf("body")};
-        SearchCorpus.PairIds ids = new SearchCorpus.PairIds(1 << 14);
-        int[] tf = new int[1 << 14];
-        int[] seen = new int[256];
-        for (int d = from; d < to; d++) {
-            int distinct = 0;
-            int[][] fields = corpus.tokens[d];
-            for (int f : fieldsUsed) {
-                int weight = f == fieldTitle ? TITLE_WEIGHT : 1;
-                int previous = -1;
-                for (int exact : fields[f]) {
-                    if (exact == SearchCorpus.VALUE_BREAK) {
-                        previous = -1;
-                        continue;
-                    }
-                    int folded = corpus.foldedOf[exact];
-                    if (previous >= 0) {
-                        int feature = ids.id(SearchCorpus.PairIds.key(previous, folded));
-                        if (feature >= tf.length) {
-                            tf = Arrays.copyOf(tf, Math.max(tf.length * 2, feature + 1));
+    private static void offerFeatures(IndexReader reader, DocNumbering numbering, Tops tops) throws IOException {
+        int n = numbering.size();
+        int feature = 0;
+        long[] packed = new long[64];
+        MergedTerms pairs = new MergedTerms(reader, PAIR_FIELDS, null, null);
+        PostingsEnum postings = null;
+        while (pairs.next()) {
+            int added = 0;
+            for (int f = 0; f < PAIR_FIELDS.size(); f++) {
+                if (!pairs.in(f)) {
+                    continue;
+                }
+                postings = pairs.postings(f, postings, PostingsEnum.FREQS);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    int number = numbering.number(doc);
+                    if (number >= 0) {
+                        if (added == packed.length) {
+                            packed = Arrays.copyOf(packed, added * 2);
                         }
-                        if (tf[feature] == 0) {
-                            if (distinct == seen.length) {
-                                seen = Arrays.copyOf(seen, seen.length * 2);
-                            }
-                            seen[distinct++] = feature;
-                        }
-                        tf[feature] += weight;
+                        packed[added++] = ((long) number << 32) | ((long) FIELD_WEIGHTS[f] * postings.freq());
                     }
-                    previous = folded;
                 }
             }
-            int[] docFeatures = Arrays.copyOf(seen, distinct);
-            int[] docTf = new int[distinct];
-            for (int i = 0; i < distinct; i++) {
-                docTf[i] = tf[seen[i]];
-                tf[seen[i]] = 0;
+            if (added < 2) {
+                continue; // a feature one document has relates nothing
             }
-            features[d] = docFeatures;
-            frequencies[d] = docTf;
+            Arrays.sort(packed, 0, added);
+            int df = 0;
+            for (int i = 0; i < added; i++) {
+                if (i == 0 || (packed[i] >>> 32) != (packed[i - 1] >>> 32)) {
+                    df++;
+                }
+            }
+            if (df < 2) {
+                continue;
+            }
+            double idf = StrictMath.log((double) n / df);
+            int id = feature++;
+            for (int i = 0; i < added; ) {
+                int number = (int) (packed[i] >>> 32);
+                int tf = 0;
+                while (i < added && (int) (packed[i] >>> 32) == number) {
+                    tf += (int) packed[i];
+                    i++;
+                }
+                tops.offer(number, id, tfIdf(tf, idf));
+            }
         }
-        return ids;
+        MergedTerms tags = new MergedTerms(reader, List.of(SearchFields.TAG_KEY), null, null);
+        int[] docs = new int[64];
+        while (tags.next()) {
+            postings = tags.postings(0, postings, PostingsEnum.NONE);
+            int df = 0;
+            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                int number = numbering.number(doc);
+                if (number >= 0) {
+                    if (df == docs.length) {
+                        docs = Arrays.copyOf(docs, df * 2);
+                    }
+                    docs[df++] = number;
+                }
+            }
+            if (df < 2) {
+                continue;
+            }
+            double weight = tfIdf(TAG_WEIGHT, StrictMath.log((double) n / df));
+            int id = feature++;
+            for (int i = 0; i < df; i++) {
+                tops.offer(docs[i], id, weight);
+            }
+        }
     }
 
     /**
-     * The strongest features of one document: heaviest first, ties to the smaller feature id, only
-     * positive weights. A bounded min-heap, then the survivors sorted.
+     * Each document's strongest features: slots {@code d*FEATURES_PER_DOC ..}, a bounded min-heap
+     * (heaviest kept, ties to the smaller feature id) while features are offered, then sorted.
      */
-    private static final class TopFeatures {
-        final int limit;
+    private static final class Tops {
         final int[] feature;
         final double[] weight;
-        int size;
+        final int[] size;
 
-        TopFeatures(int limit) {
-            this.limit = limit;
-            feature = new int[limit];
-            weight = new double[limit];
-        }
-
-        void clear() {
-            size = 0;
+        Tops(int n) {
+            feature = new int[n * FEATURES_PER_DOC];
+            weight = new double[n * FEATURES_PER_DOC];
+            size = new int[n];
         }
 
         /** a ranks below b: lighter, or as heavy with a larger feature id. */
-        private boolean below(double wa, int fa, double wb, int fb) {
+        private static boolean below(double wa, int fa, double wb, int fb) {
             return wa < wb || (wa == wb && fa > fb);
         }
 
-        void offer(int f, double w) {
+        void offer(int d, int f, double w) {
             if (!(w > 0)) {
                 return;
             }
-            if (size < limit) {
-                int i = size++;
+            int base = d * FEATURES_PER_DOC;
+            if (size[d] < FEATURES_PER_DOC) {
+                int i = size[d]++;
                 while (i > 0) {
                     int parent = (i - 1) / 2;
-                    if (!below(w, f, weight[parent], feature[parent])) {
+                    if (!below(w, f, weight[base + parent], feature[base + parent])) {
                         break;
                     }
-                    feature[i] = feature[parent];
-                    weight[i] = weight[parent];
+                    feature[base + i] = feature[base + parent];
+                    weight[base + i] = weight[base + parent];
                     i = parent;
                 }
-                feature[i] = f;
-                weight[i] = w;
-            } else if (below(weight[0], feature[0], w, f)) {
-                siftDown(f, w, size);
+                feature[base + i] = f;
+                weight[base + i] = w;
+            } else if (below(weight[base], feature[base], w, f)) {
+                siftDown(base, f, w, size[d]);
             }
         }
 
         /** Replaces the root (the weakest) with (f, w) and restores the heap over [0, n). */
-        private void siftDown(int f, double w, int n) {
+        private void siftDown(int base, int f, double w, int n) {
             int i = 0;
             while (true) {
                 int child = 2 * i + 1;
                 if (child >= n) {
                     break;
                 }
-                if (child + 1 < n && below(weight[child + 1], feature[child + 1], weight[child], feature[child])) {
+                if (child + 1 < n && below(weight[base + child + 1], feature[base + child + 1],
+                        weight[base + child], feature[base + child])) {
                     child++;
                 }
-                if (!below(weight[child], feature[child], w, f)) {
+                if (!below(weight[base + child], feature[base + child], w, f)) {
                     break;
                 }
-                feature[i] = feature[child];
-                weight[i] = weight[child];
+                feature[base + i] = feature[base + child];
+                weight[base + i] = weight[base + child];
                 i = child;
             }
-            feature[i] = f;
-            weight[i] = w;
+            feature[base + i] = f;
+            weight[base + i] = w;
         }
 
-        /** Heap sort: strongest first. */
-        void sort() {
-            for (int end = size - 1; end > 0; end--) {
-                int f = feature[0];
-                double w = weight[0];
-                int lastF = feature[end];
-                double lastW = weight[end];
-                feature[end] = f;
-                weight[end] = w;
-                siftDown(lastF, lastW, end);
+        /** Heap sort (strongest first), then divides by the length of the kept features. */
+        void sortAndNormalize(int d) {
+            int base = d * FEATURES_PER_DOC;
+            for (int end = size[d] - 1; end > 0; end--) {
+                int f = feature[base];
+                double w = weight[base];
+                int lastF = feature[base + end];
+                double lastW = weight[base + end];
+                feature[base + end] = f;
+                weight[base + end] = w;
+                siftDown(base, lastF, lastW, end);
             }
+            double norm = 0;
+            for (int k = 0; k < size[d]; k++) {
+                norm += weight[base + k] * weight[base + k];
+            }
+            norm = StrictMath.sqrt(norm);
+            for (int k = 0; k < size[d]; k++) {
+                weight[base + k] /= norm;
+            }
+        }
+
+        int slotOf(int d, int f) {
+            int base = d * FEATURES_PER_DOC;
+            for (int k = 0; k < size[d]; k++) {
+                if (feature[base + k] == f) {
+                    return base + k;
+                }
+            }
+            throw new IllegalStateException("feature " + f + " not kept for " + d);
         }
     }
 
-    private static boolean contains(int[] values, int count, int value) {
-        for (int i = 0; i < count; i++) {
-            if (values[i] == value) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The {@code count} best-scored documents; documents are in date-then-url order, so the smaller index wins ties. */
+    /** The {@code count} best-scored documents; ties go to the newer (higher number). */
     private static int[] best(int[] touched, int touchedCount, double[] score, int count) {
         int[] top = new int[count];
         int size = 0;
@@ -361,7 +340,7 @@ public final class RelatedArticles {
     }
 
     private static boolean better(int a, int b, double[] score) {
-        return score[a] > score[b] || (score[a] == score[b] && a < b);
+        return score[a] > score[b] || (score[a] == score[b] && a > b);
     }
 
     /** 1 + log(tf) for the usual small frequencies: the same doubles, without a log call each. */

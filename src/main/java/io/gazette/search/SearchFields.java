@@ -3,9 +3,6 @@ package io.gazette.search;
 import io.gazette.text.VietnameseText;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -26,10 +23,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The index schema shared by the indexer, the searcher and the static exporter. Each text field is
- * indexed folded with positions ({@code <name>_f}, phrases); the exact spellings of all fields go
- * to one {@code exact} field (presence only); title, tags, summary and body are stored (original
- * NFC text, for snippets).
+ * The index schema shared by the indexer, the searcher, related articles and the static exporter
+ * (the Lucene index is the one index of record: the other two read it). Each text field is
+ * indexed folded with positions ({@code <name>_f}, phrases) and as adjacent folded pairs
+ * ({@code <name>_p}); the exact spellings of all fields go to one {@code exact} field (presence
+ * only); title, tags, summary, body and category are stored (original NFC text, for snippets and
+ * the static index's document files).
  */
 public final class SearchFields {
     /** Searchable fields, strongest first: a match in an earlier field ranks higher. */
@@ -41,6 +40,12 @@ public final class SearchFields {
     static final String YEAR = "year";
     static final String TAG_KEY = "tag";
     static final String HASH = "hash";
+    /** {@link VietnameseTokens#tagKey} of the category: the static index's category filter. */
+    static final String CATEGORY_KEY = "cat";
+    /** The category as written (NFC): the static index's filter names it. */
+    static final String CATEGORY = "category";
+    /** What the static index shows under a result's title ({@link DocChunks#excerpt}). */
+    static final String EXCERPT = "excerpt";
     /** Every exact spelling of a document, whatever the field: ranking counts presence only. */
     static final String EXACT = "exact";
     /** Fields whose text search shows (title, tags, snippets); the others are searched only. */
@@ -49,7 +54,7 @@ public final class SearchFields {
      * Version of the index layout, kept in the commit: an index of another layout is rebuilt by a
      * sync and not opened by {@link SearchService}.
      */
-    static final String SCHEMA = "2";
+    static final String SCHEMA = "3";
     static final String SCHEMA_KEY = "gazette.search.schema";
     /** Sorts undated documents after every dated one. */
     static final long NO_DATE = Long.MIN_VALUE;
@@ -64,12 +69,18 @@ public final class SearchFields {
 
     private static final FieldType FOLDED = textType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     private static final FieldType EXACT_TYPE = textType(IndexOptions.DOCS);
+    private static final FieldType PAIRS = textType(IndexOptions.DOCS_AND_FREQS);
 
     private SearchFields() {
     }
 
     static String folded(String field) {
         return field + "_f";
+    }
+
+    /** The field of adjacent folded syllable pairs ({@code "thi dua"}) of a text field. */
+    static String pairs(String field) {
+        return field + "_p";
     }
 
     /** Field weight in ranking: title highest, body lowest. */
@@ -79,9 +90,11 @@ public final class SearchFields {
 
     public static Analyzer analyzer() {
         Map<String, Analyzer> perField = new TreeMap<>();
-        VietnameseAnalyzer foldedAnalyzer = new VietnameseAnalyzer(true);
+        VietnameseAnalyzer foldedAnalyzer = new VietnameseAnalyzer(SyllableTokens.Form.FOLDED);
+        VietnameseAnalyzer pairAnalyzer = new VietnameseAnalyzer(SyllableTokens.Form.PAIRS);
         for (String field : TEXT_FIELDS) {
             perField.put(folded(field), foldedAnalyzer);
+            perField.put(pairs(field), pairAnalyzer);
         }
         return new PerFieldAnalyzerWrapper(new VietnameseAnalyzer(false), perField);
     }
@@ -149,13 +162,14 @@ public final class SearchFields {
     }
 
     /**
-     * The Lucene document of corpus document {@code d}. Text fields come pre-analyzed from the
-     * corpus (one tokenizing pass for every index and both forms): {@code <name>_f} folded with
-     * positions, and one {@code exact} field with each distinct spelling of the document once
-     * (presence is all ranking asks of spellings). Only what search reads back is stored.
+     * The Lucene document of one article, analyzed here: each value is scanned once into
+     * syllables ({@link VietnameseTokens#scan}, the chain {@link VietnameseAnalyzer} runs), and the
+     * same syllables feed {@code <name>_f} (folded, with positions: phrases), {@code <name>_p}
+     * (adjacent folded pairs, with frequencies: the static index's phrases and related articles)
+     * and one {@code exact} field (each distinct spelling once: ranking asks presence only).
+     * Only what search and the static index read back is stored.
      */
-    static Document toLucene(SearchCorpus corpus, int d, IndexTerms terms) {
-        SearchDocument doc = corpus.docs.get(d);
+    static Document toLucene(SearchDocument doc) {
         Document out = new Document();
         out.add(new StringField(URL, doc.url(), Field.Store.YES));
         out.add(new SortedDocValuesField(URL, new BytesRef(doc.url())));
@@ -173,110 +187,37 @@ public final class SearchFields {
                 out.add(new StoredField(field, value));
             }
         }
-        for (int f = 0; f < TEXT_FIELDS.size(); f++) {
-            int[] tokens = corpus.tokens[d][f];
-            if (tokens.length > 0) {
-                out.add(new Field(folded(TEXT_FIELDS.get(f)), new IdTokens(tokens, terms.folded(), true), FOLDED));
+        out.add(new StoredField(EXCERPT, DocChunks.excerpt(doc)));
+        java.util.LinkedHashSet<String> exacts = new java.util.LinkedHashSet<>();
+        for (String field : TEXT_FIELDS) {
+            List<List<Syllable>> scanned = new ArrayList<>();
+            for (String value : values.get(field)) {
+                List<Syllable> syllables = VietnameseTokens.scan(value);
+                if (!syllables.isEmpty()) {
+                    scanned.add(syllables);
+                    syllables.forEach(s -> exacts.add(s.exact()));
+                }
+            }
+            if (!scanned.isEmpty()) {
+                out.add(new Field(folded(field), new SyllableTokens(scanned, SyllableTokens.Form.FOLDED), FOLDED));
+                out.add(new Field(pairs(field), new SyllableTokens(scanned, SyllableTokens.Form.PAIRS), PAIRS));
             }
         }
-        out.add(new Field(EXACT, new IdTokens(terms.distinctExacts(corpus.tokens[d]), terms.exact(), false), EXACT_TYPE));
-        for (String key : corpus.tagKeys[d]) {
+        out.add(new Field(EXACT, new SyllableTokens(List.of(exacts.stream()
+                .map(e -> new Syllable(0, 0, e, e)).toList()), SyllableTokens.Form.EXACT), EXACT_TYPE));
+        for (String tag : values.get("tags")) {
+            String key = VietnameseTokens.tagKey(tag);
             if (!key.isEmpty()) {
                 out.add(new StringField(TAG_KEY, key, Field.Store.NO));
             }
         }
+        String category = doc.category() == null ? "" : VietnameseTokens.tagKey(doc.category());
+        if (!category.isEmpty()) {
+            out.add(new StringField(CATEGORY_KEY, category, Field.Store.NO));
+            out.add(new StoredField(CATEGORY, nfc(doc.category())));
+        }
         out.add(new BinaryDocValuesField(HASH, new BytesRef(contentHash(values::get, doc.date()))));
         return out;
-    }
-
-    /** The UTF-8 bytes of each folded and exact id of one corpus, shared by the indexing threads. */
-    static final class IndexTerms {
-        private final BytesRef[] folded;
-        private final BytesRef[] exact;
-
-        IndexTerms(SearchCorpus corpus) {
-            exact = new BytesRef[corpus.exacts.size()];
-            folded = new BytesRef[corpus.exacts.size()];
-            BytesRef[] foldedById = new BytesRef[corpus.foldeds.size()];
-            for (int i = 0; i < foldedById.length; i++) {
-                foldedById[i] = new BytesRef(corpus.foldeds.get(i));
-            }
-            for (int i = 0; i < exact.length; i++) {
-                exact[i] = new BytesRef(corpus.exacts.get(i));
-                folded[i] = foldedById[corpus.foldedOf[i]];
-            }
-        }
-
-        /** exact id → folded bytes. */
-        BytesRef[] folded() {
-            return folded;
-        }
-
-        BytesRef[] exact() {
-            return exact;
-        }
-
-        /** The distinct exact ids of all fields, in order of first occurrence. */
-        int[] distinctExacts(int[][] fields) {
-            java.util.BitSet seen = new java.util.BitSet();
-            int n = 0;
-            for (int[] field : fields) {
-                n += field.length;
-            }
-            int[] out = new int[n];
-            n = 0;
-            for (int[] field : fields) {
-                for (int id : field) {
-                    if (id != SearchCorpus.VALUE_BREAK && !seen.get(id)) {
-                        seen.set(id);
-                        out[n++] = id;
-                    }
-                }
-            }
-            return java.util.Arrays.copyOf(out, n);
-        }
-    }
-
-    /**
-     * Replays token ids as Lucene tokens. A {@link SearchCorpus#VALUE_BREAK} puts the next token
-     * {@link VietnameseAnalyzer#VALUE_GAP} positions further, as the analyzer does between values.
-     */
-    private static final class IdTokens extends TokenStream {
-        // Bytes, not chars: the terms are UTF-8 already, so indexing skips a conversion a token.
-        private final BytesTermAttribute term = addAttribute(BytesTermAttribute.class);
-        private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
-        private final int[] ids;
-        private final BytesRef[] bytes;
-        private final boolean gaps;
-        private int next;
-
-        IdTokens(int[] ids, BytesRef[] bytes, boolean gaps) {
-            this.ids = ids;
-            this.bytes = bytes;
-            this.gaps = gaps;
-        }
-
-        @Override
-        public boolean incrementToken() {
-            int increment = 1;
-            while (next < ids.length && ids[next] == SearchCorpus.VALUE_BREAK) {
-                next++;
-                increment = gaps ? VietnameseAnalyzer.VALUE_GAP + 1 : 1;
-            }
-            if (next >= ids.length) {
-                return false;
-            }
-            clearAttributes();
-            term.setBytesRef(bytes[ids[next++]]);
-            position.setPositionIncrement(increment);
-            return true;
-        }
-
-        @Override
-        public void reset() throws java.io.IOException {
-            super.reset();
-            next = 0;
-        }
     }
 
     /**

@@ -9,6 +9,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
@@ -24,41 +25,41 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Writes the build-time Lucene index into a cache directory (never into the published output).
  *
- * <p>{@link #rebuild} writes every document from scratch; {@link #sync} brings an existing index
- * up to date by rewriting only the documents whose content changed (and rebuilds an index of an
- * older layout); the preview server can also {@link #update}/{@link #delete} single documents.
- * Ranking does not depend on Lucene scores, document order or segment layout, so all three give
- * the same results. Documents come pre-analyzed from a {@link SearchCorpus}, so a build that also
- * exports the static index tokenizes once; indexing runs on the common fork-join pool.
+ * <p>This index is the one index of record: {@link SearchService} answers from it, and
+ * {@link RelatedArticles} and {@link StaticIndexExporter} read it. {@link #rebuild} writes every
+ * document from scratch; {@link #sync} brings an existing index up to date by rewriting only the
+ * documents whose content changed ({@code updateDocument} by url, content hash in doc values) and
+ * deleting the ones gone (and rebuilds an index of an older layout); the preview server can also
+ * {@link #update}/{@link #delete} single documents. Ranking does not depend on Lucene scores,
+ * document order or segment layout, so all three give the same results.
  */
 public final class SearchIndexer implements AutoCloseable {
     /** The index folder's name inside the build cache. */
     public static final String DIR_NAME = "search-index";
-    /** A one-shot build holds all of a 10,000-article archive in memory and flushes once. */
-    private static final double BULK_RAM_BUFFER_MB = 256;
-    private static final double INCREMENTAL_RAM_BUFFER_MB = 64;
+    /** Indexing buffer shared by the writing threads; full, it flushes a segment to disk. */
+    private static final double RAM_BUFFER_MB = 48;
 
     private final Directory directory;
     private final IndexWriter writer;
 
-    private SearchIndexer(Path indexDir, IndexWriterConfig.OpenMode mode, boolean bulk) throws IOException {
+    private SearchIndexer(Path indexDir, IndexWriterConfig.OpenMode mode) throws IOException {
         Files.createDirectories(indexDir);
         this.directory = FSDirectory.open(indexDir);
         IndexWriterConfig config = new IndexWriterConfig(SearchFields.analyzer());
         config.setOpenMode(mode);
-        config.setRAMBufferSizeMB(bulk ? BULK_RAM_BUFFER_MB : INCREMENTAL_RAM_BUFFER_MB);
-        if (bulk) {
-            // A few big segments written once: packing them into compound files is a second copy.
-            config.setUseCompoundFile(false);
-            TieredMergePolicy merges = new TieredMergePolicy();
-            merges.setNoCFSRatio(0);
-            config.setMergePolicy(merges);
-        }
+        // Bounded whatever the archive's size: a bigger archive flushes more segments, not more heap.
+        config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+        // Segments are written once and read a few times a build: compound files are a second copy.
+        config.setUseCompoundFile(false);
+        TieredMergePolicy merges = new TieredMergePolicy();
+        merges.setNoCFSRatio(0);
+        config.setMergePolicy(merges);
         config.setCommitOnClose(true);
         this.writer = new IndexWriter(directory, config);
         writer.setLiveCommitData(Map.of(SearchFields.SCHEMA_KEY, SearchFields.SCHEMA).entrySet());
@@ -67,18 +68,14 @@ public final class SearchIndexer implements AutoCloseable {
     /** Opens (creating if needed) the index for incremental changes; close() commits. */
     public static SearchIndexer open(Path indexDir) throws IOException {
         return new SearchIndexer(indexDir, currentSchema(indexDir)
-                ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE, false);
+                ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
     }
 
     /** Replaces whatever is in {@code indexDir} with exactly {@code docs}. */
     public static void rebuild(Path indexDir, List<SearchDocument> docs) throws IOException {
-        rebuild(indexDir, SearchCorpus.of(docs));
-    }
-
-    /** Replaces whatever is in {@code indexDir} with exactly the corpus's documents. */
-    public static void rebuild(Path indexDir, SearchCorpus corpus) throws IOException {
-        try (SearchIndexer indexer = new SearchIndexer(indexDir, IndexWriterConfig.OpenMode.CREATE, true)) {
-            indexer.write(corpus, IntStream.range(0, corpus.size()).toArray(), false);
+        requireUniqueUrls(docs);
+        try (SearchIndexer indexer = new SearchIndexer(indexDir, IndexWriterConfig.OpenMode.CREATE)) {
+            indexer.writeAll(docs.parallelStream(), null, false);
         }
     }
 
@@ -88,59 +85,45 @@ public final class SearchIndexer implements AutoCloseable {
      */
     public static int sync(Path indexDir, List<SearchDocument> docs) throws IOException {
         requireUniqueUrls(docs);
-        if (!currentSchema(indexDir)) {
-            rebuild(indexDir, SearchCorpus.of(docs));
-            return docs.size();
-        }
-        // Only the changed documents need analyzing.
-        List<SearchDocument> changed = changed(indexDir, docs);
-        return apply(indexDir, SearchCorpus.of(changed), docs);
+        return sync(indexDir, docs.parallelStream());
     }
 
-    /** Same as {@link #sync(Path, List)} for documents already analyzed. */
-    public static int sync(Path indexDir, SearchCorpus corpus) throws IOException {
-        if (!currentSchema(indexDir)) {
-            rebuild(indexDir, corpus);
-            return corpus.size();
-        }
-        return apply(indexDir, corpus, corpus.docs);
-    }
-
-    /** The documents whose content hash differs from the index's (or that it lacks). */
-    private static List<SearchDocument> changed(Path indexDir, List<SearchDocument> docs) throws IOException {
-        Map<String, String> existing = storedHashes(indexDir);
-        return docs.parallelStream()
-                .filter(d -> !SearchFields.contentHash(d).equals(existing.get(d.url())))
-                .toList();
-    }
-
-    /** Writes the corpus documents that changed and deletes what {@code all} no longer has. */
-    private static int apply(Path indexDir, SearchCorpus corpus, List<SearchDocument> all) throws IOException {
-        Map<String, String> existing = storedHashes(indexDir);
-        int[] changed = IntStream.range(0, corpus.size()).parallel()
-                .filter(d -> !SearchFields.contentHash(corpus.docs.get(d)).equals(existing.get(corpus.docs.get(d).url())))
-                .toArray();
-        Set<String> wanted = new HashSet<>();
-        all.forEach(d -> wanted.add(d.url()));
-        Set<String> gone = new TreeSet<>(existing.keySet());
-        gone.removeAll(wanted);
-        if (changed.length == 0 && gone.isEmpty()) {
-            return 0;
-        }
-        try (SearchIndexer indexer = new SearchIndexer(indexDir, IndexWriterConfig.OpenMode.APPEND,
-                changed.length > existing.size() / 2)) {
-            indexer.write(corpus, changed, true);
-            for (String url : gone) {
-                indexer.delete(url);
+    /**
+     * Same as {@link #sync(Path, List)} for documents made one at a time as the stream is
+     * consumed (in parallel if it is parallel): each is hashed, and analyzed only when its hash
+     * differs from the index's, so no more than a few documents' text is in memory at once and an
+     * unchanged archive costs one read of each text. Urls must be unique.
+     */
+    public static int sync(Path indexDir, Stream<SearchDocument> docs) throws IOException {
+        boolean current = currentSchema(indexDir);
+        Map<String, String> existing = current ? storedHashes(indexDir) : Map.of();
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        int written;
+        int deleted = 0;
+        try (SearchIndexer indexer = new SearchIndexer(indexDir,
+                current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)) {
+            written = indexer.writeAll(docs.peek(d -> {
+                if (!seen.add(d.url())) {
+                    throw new IllegalArgumentException("two search documents have the url " + d.url());
+                }
+            }), existing, current);
+            for (String url : new TreeSet<>(existing.keySet())) {
+                if (!seen.contains(url)) {
+                    indexer.delete(url);
+                    deleted++;
+                }
+            }
+            if (written == 0 && deleted == 0 && current) {
+                indexer.writer.rollback(); // nothing to commit: keep the index files as they are
             }
         }
-        return changed.length + gone.size();
+        return written + deleted;
     }
 
     /** Adds the document, or replaces the one with the same url. */
     public void update(SearchDocument doc) throws IOException {
         Objects.requireNonNull(doc.url(), "url");
-        write(SearchCorpus.of(List.of(doc)), new int[]{0}, true);
+        writer.updateDocument(new Term(SearchFields.URL, doc.url()), SearchFields.toLucene(doc));
     }
 
     public void delete(String url) throws IOException {
@@ -155,34 +138,56 @@ public final class SearchIndexer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            writer.close();
+            if (writer.isOpen()) {
+                writer.close();
+            }
         } finally {
             directory.close();
         }
     }
 
-    /** Adds (or replaces, by url) the given corpus documents, from several threads. */
-    private void write(SearchCorpus corpus, int[] docs, boolean replace) throws IOException {
-        SearchFields.IndexTerms terms = new SearchFields.IndexTerms(corpus);
-        int ranges = Math.min(docs.length, 16);
+    /**
+     * Writes the documents whose hash differs from {@code existing} (every one when it is null),
+     * replacing by url when {@code replace}; returns how many were written.
+     */
+    private int writeAll(Stream<SearchDocument> docs, Map<String, String> existing, boolean replace) throws IOException {
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
         try {
-            IntStream.range(0, ranges).parallel().forEach(r -> {
+            docs.forEach(doc -> {
+                Objects.requireNonNull(doc.url(), "SearchDocument.url");
+                if (existing != null && SearchFields.contentHash(doc).equals(existing.get(doc.url()))) {
+                    return;
+                }
                 try {
-                    for (int i = r * docs.length / ranges; i < (r + 1) * docs.length / ranges; i++) {
-                        var document = SearchFields.toLucene(corpus, docs[i], terms);
-                        if (replace) {
-                            writer.updateDocument(new Term(SearchFields.URL, corpus.docs.get(docs[i]).url()), document);
-                        } else {
-                            writer.addDocument(document);
-                        }
+                    if (replace) {
+                        update(doc);
+                    } else {
+                        writer.addDocument(SearchFields.toLucene(doc));
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                written.incrementAndGet();
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        return written.get();
+    }
+
+    /**
+     * A searchable copy of {@code docs} in memory (tests, tools, one-off exports): the same
+     * documents the cache's index would hold.
+     */
+    public static DirectoryReader inMemory(List<SearchDocument> docs) throws IOException {
+        requireUniqueUrls(docs);
+        Directory dir = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(SearchFields.analyzer()))) {
+            for (SearchDocument doc : docs) {
+                writer.addDocument(SearchFields.toLucene(doc));
+            }
+        }
+        return DirectoryReader.open(dir);
     }
 
     /** Whether {@code indexDir} holds an index of the current layout. */

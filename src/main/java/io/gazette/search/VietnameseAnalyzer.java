@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Vietnamese syllables as Lucene tokens, in one of two variants: EXACT (lowercase, diacritics kept)
- * or FOLDED (lowercase, diacritics removed, đ→d). Tokenizing is {@link VietnameseTokens#scan}, the
+ * Vietnamese syllables as Lucene tokens, in one of three forms ({@link SyllableTokens.Form}): EXACT
+ * (lowercase, diacritics kept), FOLDED (lowercase, diacritics removed, đ→d) or PAIRS (adjacent
+ * folded syllables, {@code "thi dua"}). Tokenizing is {@link VietnameseTokens#scan}, the
  * same code the static index uses and the browser client mirrors, so all three agree on what a
  * word is.
  */
@@ -19,14 +20,18 @@ public final class VietnameseAnalyzer extends Analyzer {
     /** Values of a multi-valued field (tags) are this many positions apart: no phrase spans two tags. */
     static final int VALUE_GAP = 100;
 
-    private final boolean folded;
+    private final SyllableTokens.Form form;
 
     public VietnameseAnalyzer(boolean folded) {
-        this.folded = folded;
+        this(folded ? SyllableTokens.Form.FOLDED : SyllableTokens.Form.EXACT);
+    }
+
+    VietnameseAnalyzer(SyllableTokens.Form form) {
+        this.form = form;
     }
 
     public boolean folded() {
-        return folded;
+        return form == SyllableTokens.Form.FOLDED;
     }
 
     /** The tokens {@code text} is indexed as; the browser client's {@code tokens()} must return the same. */
@@ -40,7 +45,7 @@ public final class VietnameseAnalyzer extends Analyzer {
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
-        return new TokenStreamComponents(new SyllableTokenizer(folded));
+        return new TokenStreamComponents(new SyllableTokenizer(form));
     }
 
     @Override
@@ -50,15 +55,15 @@ public final class VietnameseAnalyzer extends Analyzer {
 
     /** Reads the whole value (articles are small) and replays {@link VietnameseTokens#scan}. */
     private static final class SyllableTokenizer extends Tokenizer {
-        private final boolean folded;
+        private final SyllableTokens.Form form;
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
         private List<Syllable> syllables = List.of();
         private int next;
         private int length;
 
-        SyllableTokenizer(boolean folded) {
-            this.folded = folded;
+        SyllableTokenizer(SyllableTokens.Form form) {
+            this.form = form;
         }
 
         @Override
@@ -76,14 +81,24 @@ public final class VietnameseAnalyzer extends Analyzer {
 
         @Override
         public boolean incrementToken() {
-            if (next >= syllables.size()) {
+            boolean pairs = form == SyllableTokens.Form.PAIRS;
+            if (next + (pairs ? 1 : 0) >= syllables.size()) {
                 return false;
             }
             clearAttributes();
             Syllable s = syllables.get(next++);
-            term.setEmpty().append(folded ? s.folded() : s.exact());
+            int end = s.end();
+            switch (form) {
+                case EXACT -> term.setEmpty().append(s.exact());
+                case FOLDED -> term.setEmpty().append(s.folded());
+                case PAIRS -> {
+                    Syllable second = syllables.get(next);
+                    term.setEmpty().append(s.folded()).append(' ').append(second.folded());
+                    end = second.end();
+                }
+            }
             // Offsets are into the NFC text; the indexer stores NFC text, so they line up.
-            offset.setOffset(correctOffset(s.start()), correctOffset(s.end()));
+            offset.setOffset(correctOffset(s.start()), correctOffset(end));
             return true;
         }
 

@@ -14,25 +14,48 @@ import io.gazette.problems.Problem;
  * Runs the rebuild loop: watcher changes in, one rebuild at a time on its own thread, commit (which
  * swaps the snapshot and tells open tabs) or overlay, one console line per rebuild. Changes that
  * arrive during a rebuild are merged and handled together by the next one.
+ *
+ * <p>Edits come first. Follow-ups a rebuilder queues for itself ({@link FollowUpQueue}: search
+ * after a saved page) wait until no edit is waiting and none has arrived, nor been published, for
+ * {@code followUpQuiet}, so an editor saving every second or so has each save rendered at once
+ * and search catches up when they pause, instead of every save queuing behind the last one's
+ * search work. Follow-ups queued meanwhile are merged into one.
  */
-public final class PreviewController implements ChangeListener, AutoCloseable {
+public final class PreviewController implements ChangeListener, FollowUpQueue, AutoCloseable {
+    /**
+     * Counted from the later of the last save's arrival and its page's publication: an editor
+     * saving every second saves again within it, so a follow-up does not start just before the
+     * next save; short enough that search is current a moment after the editor pauses.
+     */
+    public static final Duration DEFAULT_FOLLOW_UP_QUIET = Duration.ofMillis(1000);
+
     private final PreviewSite site;
     private final LiveReload liveReload;
     private final Rebuilder rebuilder;
     private final PrintStream console;
+    private final long followUpQuietNanos;
     private final Thread thread;
     private final Object lock = new Object();
     private ChangeSet pending; // guarded by lock; null when there is nothing to do
+    private ChangeSet deferred; // guarded by lock; follow-ups waiting for a pause in the edits
+    private long lastEditNanos; // guarded by lock; when the last edit arrived
     private ChangeSet carried; // guarded by lock; changes of a failed rebuild, tried again next time
     private boolean running; // guarded by lock
     private long rebuilds; // guarded by lock
     private boolean closed; // guarded by lock
 
     public PreviewController(PreviewSite site, LiveReload liveReload, Rebuilder rebuilder, PrintStream console) {
+        this(site, liveReload, rebuilder, console, DEFAULT_FOLLOW_UP_QUIET);
+    }
+
+    public PreviewController(PreviewSite site, LiveReload liveReload, Rebuilder rebuilder, PrintStream console,
+                             Duration followUpQuiet) {
         this.site = site;
         this.liveReload = liveReload;
         this.rebuilder = rebuilder;
         this.console = console;
+        this.followUpQuietNanos = followUpQuiet.toNanos();
+        this.lastEditNanos = System.nanoTime() - followUpQuietNanos;
         this.thread = new Thread(this::loop, "gazette-rebuild");
         this.thread.setDaemon(true);
     }
@@ -46,6 +69,15 @@ public final class PreviewController implements ChangeListener, AutoCloseable {
     public void onChanges(ChangeSet changes) {
         synchronized (lock) {
             pending = pending == null ? changes : pending.merge(changes);
+            lastEditNanos = System.nanoTime();
+            lock.notifyAll();
+        }
+    }
+
+    @Override
+    public void later(ChangeSet changes) {
+        synchronized (lock) {
+            deferred = deferred == null ? changes : deferred.merge(changes);
             lock.notifyAll();
         }
     }
@@ -54,11 +86,14 @@ public final class PreviewController implements ChangeListener, AutoCloseable {
         onChanges(ChangeSet.everything());
     }
 
-    /** Waits until no rebuild is running or waiting; true if that happened within the timeout. */
+    /**
+     * Waits until no rebuild is running or waiting, follow-ups included; true if that happened
+     * within the timeout.
+     */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
-            while (running || pending != null) {
+            while (running || pending != null || deferred != null) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -95,10 +130,22 @@ public final class PreviewController implements ChangeListener, AutoCloseable {
     private void loop() {
         while (true) {
             ChangeSet changes;
+            boolean followUp;
             synchronized (lock) {
-                while (pending == null && !closed) {
+                while (!closed && pending == null) {
+                    long wait = 0;
+                    if (deferred != null) {
+                        wait = lastEditNanos + followUpQuietNanos - System.nanoTime();
+                        if (wait <= 0) {
+                            break;
+                        }
+                    }
                     try {
-                        lock.wait();
+                        if (deferred == null) {
+                            lock.wait();
+                        } else {
+                            lock.wait(Math.max(1, wait / 1_000_000));
+                        }
                     } catch (InterruptedException e) {
                         if (closed) {
                             return;
@@ -108,8 +155,17 @@ public final class PreviewController implements ChangeListener, AutoCloseable {
                 if (closed) {
                     return;
                 }
-                changes = carried == null ? pending : carried.merge(pending);
-                pending = null;
+                followUp = pending == null;
+                if (followUp) {
+                    changes = deferred; // the editor paused: the follow-ups' turn
+                    deferred = null;
+                } else {
+                    changes = pending;
+                    pending = null;
+                }
+                if (carried != null) {
+                    changes = carried.merge(changes);
+                }
                 running = true;
             }
             boolean succeeded = false;
@@ -118,6 +174,11 @@ public final class PreviewController implements ChangeListener, AutoCloseable {
             } finally {
                 synchronized (lock) {
                     carried = succeeded ? null : changes;
+                    if (!followUp) {
+                        // The pause is counted from when the editor could see the page: a slow
+                        // rebuild must not make the next save wait for a follow-up instead.
+                        lastEditNanos = System.nanoTime();
+                    }
                     running = false;
                     rebuilds++;
                     lock.notifyAll();

@@ -13,7 +13,13 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -57,7 +63,39 @@ public final class PreviewServer implements AutoCloseable {
         errors.setShowMessageInTitle(false);
         server.setErrorHandler(errors);
         handler = new PreviewHandler(builder.site, liveReload, builder.search, loopback);
-        server.setHandler(compressing(handler));
+        server.setHandler(limiting(rangesUncompressed(compressing(handler), handler), builder.maxConcurrentRequests));
+    }
+
+    /**
+     * A request for byte ranges goes straight to the handler: the ranges are of the file as it
+     * is, and Jetty's compression would otherwise gzip a 206 answer's bytes.
+     */
+    private static Handler rangesUncompressed(CompressionHandler compressed, PreviewHandler plain) {
+        return new Handler.Wrapper(compressed) {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                if (request.getHeaders().contains(HttpHeader.RANGE)) {
+                    return plain.handle(request, response, callback);
+                }
+                return super.handle(request, response, callback);
+            }
+        };
+    }
+
+    /**
+     * At most {@code maxConcurrent} requests are worked on at once; the others wait, holding no
+     * thread, and are resumed in arrival order. Without the limit, 200 clients kept 200 request
+     * threads runnable on a 2-core machine, and the rebuild thread, one thread among them, got
+     * about 1/200 of the CPU: every request succeeded, but a save took up to 34 s to show. With
+     * the limit, the rebuild competes with a few request threads only. The live-reload event
+     * streams stay open for hours and hold no CPU, so they are not counted.
+     */
+    private static Handler limiting(Handler next, int maxConcurrent) {
+        QoSHandler qos = new QoSHandler(next);
+        qos.setMaxRequestCount(maxConcurrent);
+        qos.setMaxSuspendedRequestCount(10_000); // a local preview: queue rather than refuse
+        qos.excludePath(LiveReload.EVENTS_PATH);
+        return qos;
     }
 
     /**
@@ -129,6 +167,7 @@ public final class PreviewServer implements AutoCloseable {
         private SearchEndpoint search;
         private Duration keepAliveInterval = Duration.ofSeconds(15);
         private int maxThreads = 200;
+        private int maxConcurrentRequests = defaultConcurrentRequests();
 
         private Builder(PreviewSite site) {
             this.site = Objects.requireNonNull(site);
@@ -165,6 +204,24 @@ public final class PreviewServer implements AutoCloseable {
         public Builder maxThreads(int maxThreads) {
             this.maxThreads = maxThreads;
             return this;
+        }
+
+        /** How many requests are handled at once; more wait in a queue (see {@link #limiting}). */
+        public Builder maxConcurrentRequests(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("at least one request must be allowed at a time");
+            }
+            this.maxConcurrentRequests = count;
+            return this;
+        }
+
+        /**
+         * One per core: a request is a few hundred microseconds of CPU from memory or the page
+         * cache, so more at once would not finish sooner, only take the CPU from the rebuild.
+         * At least two, so that one slow client (a large file) does not hold up everyone.
+         */
+        static int defaultConcurrentRequests() {
+            return Math.max(2, Runtime.getRuntime().availableProcessors());
         }
 
         public PreviewServer build() throws UnknownHostException {

@@ -51,15 +51,27 @@ public final class ProjectWatcher implements AutoCloseable {
      * An editor's save arrives as a burst of events well within a few milliseconds (write in
      * place, or write a temporary and rename it); the wait is on the way of every save to its
      * page, so it is kept short. Longer bursts (a checkout) still make one rebuild per quiet gap.
+     * A save caught in between by so short a wait is held back as half-written (see
+     * {@link #DEFAULT_HALF_WRITTEN_GRACE}), so the wait need not cover slow editors.
      */
-    public static final Duration DEFAULT_QUIET = Duration.ofMillis(30);
+    public static final Duration DEFAULT_QUIET = Duration.ofMillis(15);
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(1);
+    /**
+     * How long a burst is held back, after its last event, while a file in it looks half-written
+     * (empty, an article with its front matter not closed yet, or a known file missing: an
+     * editor's truncate-then-write or write-temp-then-rename caught in between). A save finishes
+     * well within it; a file that stays that way is then built, and its error shown.
+     */
+    public static final Duration DEFAULT_HALF_WRITTEN_GRACE = Duration.ofMillis(1000);
+    /** A checkout touching thousands of files is not read through to guess at half-written ones. */
+    private static final int MAX_FILES_CHECKED = 200;
     private static final Logger LOG = LoggerFactory.getLogger(ProjectWatcher.class);
 
     private final Path projectDir;
     private final Set<String> roots;
     private final long quietNanos;
     private final long maxWaitNanos;
+    private final long graceNanos;
     private final ChangeListener listener;
     private final DirectoryWatcher events;
     /** The library calls back on its own thread; bursts are gathered on ours. */
@@ -73,14 +85,22 @@ public final class ProjectWatcher implements AutoCloseable {
     private boolean lostTrack;
     private long burstStart;
     private long lastEvent;
+    /** While a burst is held back for a half-written file: until when (System.nanoTime), else 0. */
+    private long holdUntil;
     private volatile boolean closed;
 
     public ProjectWatcher(Path projectDir, List<String> roots, Duration quiet, Duration maxWait,
                           ChangeListener listener) throws IOException {
+        this(projectDir, roots, quiet, maxWait, DEFAULT_HALF_WRITTEN_GRACE, listener);
+    }
+
+    public ProjectWatcher(Path projectDir, List<String> roots, Duration quiet, Duration maxWait,
+                          Duration halfWrittenGrace, ChangeListener listener) throws IOException {
         this.projectDir = projectDir.toAbsolutePath().normalize();
         this.roots = Set.copyOf(roots);
         this.quietNanos = quiet.toNanos();
         this.maxWaitNanos = maxWait.toNanos();
+        this.graceNanos = halfWrittenGrace.toNanos();
         this.listener = listener;
         this.events = DirectoryWatcher.builder()
                 .path(this.projectDir)
@@ -150,10 +170,18 @@ public final class ProjectWatcher implements AutoCloseable {
                 if (touched.isEmpty() && !lostTrack) {
                     event = heard.take();
                 } else {
-                    long deadline = Math.min(lastEvent + quietNanos, burstStart + maxWaitNanos);
+                    long deadline = holdUntil != 0 ? holdUntil
+                            : Math.min(lastEvent + quietNanos, burstStart + maxWaitNanos);
                     long wait = deadline - System.nanoTime();
                     event = wait > 0 ? heard.poll(wait, TimeUnit.NANOSECONDS) : null;
                     if (event == null) {
+                        if (holdUntil == 0 && !lostTrack && anyHalfWritten()) {
+                            // The rest of the save is probably a moment away: wait for it, but a
+                            // long burst still reports within maxWait + grace.
+                            holdUntil = Math.min(lastEvent, burstStart + maxWaitNanos) + graceNanos;
+                            continue;
+                        }
+                        holdUntil = 0;
                         flush();
                         continue;
                     }
@@ -164,6 +192,7 @@ public final class ProjectWatcher implements AutoCloseable {
                     relevant |= process(event);
                 }
                 if (relevant) {
+                    holdUntil = 0; // more of the save arrived: quiet, then look again
                     lastEvent = System.nanoTime();
                     if (wasIdle) {
                         burstStart = lastEvent;
@@ -280,6 +309,27 @@ public final class ProjectWatcher implements AutoCloseable {
             // Gone again already (a temporary directory): its delete event will follow.
             LOG.debug("could not walk {}", top, e);
         }
+    }
+
+    /**
+     * Whether the burst seems caught in the middle of a save: a touched file that looks
+     * half-written ({@link HalfWrittenFiles}), or a known file missing (renamed away, the new one
+     * not yet in place).
+     */
+    private boolean anyHalfWritten() {
+        if (touched.size() > MAX_FILES_CHECKED) {
+            return false;
+        }
+        for (Path path : touched) {
+            if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                if (HalfWrittenFiles.looksHalfWritten(path)) {
+                    return true;
+                }
+            } else if (knownFiles.contains(path) && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void flush() {

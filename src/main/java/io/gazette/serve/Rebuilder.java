@@ -23,9 +23,11 @@ public interface Rebuilder {
 
     /**
      * Receives the controller's queue, so that a rebuilder can ask for a follow-up rebuild of its
-     * own (the pipeline renders the saved page first and brings search up to date after it).
+     * own (the pipeline renders the saved page first and brings search up to date after it). The
+     * follow-up is called like any rebuild, with the changes it was queued with, once no edit is
+     * waiting and none has come for a while; follow-ups queued meanwhile are merged into one.
      */
-    default void followUps(ChangeListener queue) {
+    default void followUps(FollowUpQueue queue) {
         // most rebuilders do everything in one go
     }
 }

@@ -34,7 +34,7 @@ public final class SiteRebuilder implements Rebuilder {
 
     private final BuildOptions options;
     private SiteBuild session;
-    private ChangeListener queue = changes -> { };
+    private FollowUpQueue queue = changes -> { };
     /** Rebuilds when a scheduled article comes due or a published one expires, as a new build would. */
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "gazette-serve-schedule");
@@ -48,7 +48,7 @@ public final class SiteRebuilder implements Rebuilder {
     }
 
     @Override
-    public void followUps(ChangeListener controllerQueue) {
+    public void followUps(FollowUpQueue controllerQueue) {
         this.queue = controllerQueue;
     }
 
@@ -72,7 +72,7 @@ public final class SiteRebuilder implements Rebuilder {
         boolean searchOnly = content.isEmpty();
         BuildResult result = session.generate(new TransactionSink(site), content, start, searchOnly);
         if (!searchOnly && !result.problems().hasErrors()) {
-            queue.onChanges(new ChangeSet(new TreeSet<>(), new TreeSet<>(Set.of(SEARCH_MARKER)), new TreeSet<>(), false));
+            queue.later(new ChangeSet(new TreeSet<>(), new TreeSet<>(Set.of(SEARCH_MARKER)), new TreeSet<>(), false));
         }
         scheduleNextDue();
         return RebuildResult.of(result.problems().sorted());
@@ -97,7 +97,7 @@ public final class SiteRebuilder implements Rebuilder {
             // due within the second it names (a date with a fraction of a second): look again soon
             wait = Duration.ofSeconds(1);
         }
-        due = timer.schedule(() -> queue.onChanges(new ChangeSet(new TreeSet<>(), new TreeSet<>(Set.of(SEARCH_MARKER)),
+        due = timer.schedule(() -> queue.later(new ChangeSet(new TreeSet<>(), new TreeSet<>(Set.of(SEARCH_MARKER)),
                 new TreeSet<>(), false)), Math.min(wait.toMillis(), LONGEST_WAIT.toMillis()), TimeUnit.MILLISECONDS);
     }
 

@@ -93,7 +93,8 @@ class LauncherTest {
         List<String> options = JvmOptions.parse("build -XX:+UseParallelGC\nserve\n").forRun(args, null);
         assertThat(options).hasSize(2).first().isEqualTo("-XX:+UseParallelGC");
         assertThat(options.get(1)).isEqualTo("-Xmx" + (512 + 8 * 20) + "m");
-        assertThat(JvmOptions.parse("serve\n").forRun(new String[] {"serve"}, null)).isEmpty();
+        String[] serve = {"serve", "-s", temp.resolve("site").toString()};
+        assertThat(JvmOptions.parse("serve\n").forRun(serve, null)).containsExactly("-Xmx" + (512 + 8 * 20) + "m");
         assertThat(JvmOptions.parse("build -XX:+UseParallelGC\n").forRun(args, "-Xmx1g")).containsExactly("-Xmx1g");
     }
 

@@ -24,9 +24,10 @@ import java.util.Optional;
  * <pre>
  * java -cp target/classes:target/test-classes:&lt;deps&gt; io.gazette.search.CorpusBench SITE_DIR STAGE [REPEAT]
  * </pre>
- * SITE_DIR may be {@code synthetic} (or {@code synthetic:N}) for {@link SearchBench}'s generated archive. STAGE is {@code export} (SearchCorpus.of + StaticIndexExporter into a directory),
- * {@code lucene} (SearchIndexer.rebuild), {@code sync} (SearchIndexer.sync over an existing index,
- * nothing changed) or {@code related} (SearchCorpus.of + RelatedArticles). The parsed documents
+ * SITE_DIR may be {@code synthetic} (or {@code synthetic:N}) for {@link SearchBench}'s generated archive. STAGE is {@code lucene} (SearchIndexer.rebuild),
+ * {@code sync} (SearchIndexer.sync over an existing index, nothing changed), {@code export} (the
+ * static index from that index into a directory), {@code related} (related articles from it) or
+ * {@code all} (the three, as a clean build does). The parsed documents
  * are cached beside the build output ({@code target/bench-docs.bin}) so that parsing Markdown is
  * not part of any figure. REPEAT runs the stage again in the same JVM (warm figures).
  */
@@ -51,7 +52,15 @@ public final class CorpusBench {
     }
 
     private static String run(String stage, List<SearchDocument> docs, Path work) throws IOException {
+        Path index = work.resolve("index");
         switch (stage) {
+            case "lucene" -> {
+                SearchIndexer.rebuild(index, docs);
+                return "(" + docs.size() + " docs)";
+            }
+            case "sync" -> {
+                return "(" + SearchIndexer.sync(index, docs) + " changes)";
+            }
             case "export" -> {
                 // A fresh directory, as a build's staging area is; the previous one is deleted
                 // after timing, so that its unlinks do not slow down this run's file creation.
@@ -61,50 +70,42 @@ public final class CorpusBench {
                 if (Files.exists(site)) {
                     Files.move(site, old);
                 }
+                if (!Files.exists(index)) {
+                    SearchIndexer.rebuild(index, docs);
+                }
                 long t0 = System.nanoTime();
-                SearchCorpus corpus = SearchCorpus.of(docs);
-                long t1 = System.nanoTime();
                 TimedSink sink = new TimedSink(new io.gazette.output.DirectorySink(site));
-                StaticIndexExporter.Result result = StaticIndexExporter.export(corpus, sink);
-                long t2 = System.nanoTime();
-                return String.format("(%d files, %d bytes; corpus %d ms, index data %d ms, writing %d ms)", result.files(),
-                        result.bytes(), (t1 - t0) / 1_000_000, (sink.first - t1) / 1_000_000, (t2 - sink.first) / 1_000_000);
-            }
-            case "corpus" -> {
-                SearchCorpus corpus = SearchCorpus.of(docs);
-                return "(" + corpus.size() + " docs)";
-            }
-            case "lucene" -> {
-                long t0 = System.nanoTime();
-                SearchCorpus corpus = SearchCorpus.of(docs);
-                long t1 = System.nanoTime();
-                SearchIndexer.rebuild(work.resolve("index"), corpus);
-                return "(corpus " + (t1 - t0) / 1_000_000 + " ms, index " + (System.nanoTime() - t1) / 1_000_000 + " ms)";
-            }
-            case "sync" -> {
-                return "(" + SearchIndexer.sync(work.resolve("index"), docs) + " changes)";
+                try (SearchIndex open = SearchIndex.open(index)) {
+                    StaticIndexExporter.Result result = open.exportStatic(sink::write);
+                    return String.format("(%d files, %d bytes; until the first file %d ms)", result.files(),
+                            result.bytes(), (sink.first - t0) / 1_000_000);
+                }
             }
             case "all" -> {
                 io.gazette.output.TreeDeletion.delete(work.resolve("site"));
-                // What a build does: analyze once, then export, related articles and the index.
+                // What a clean build does: the index, related articles from it, the export from it.
                 long t0 = System.nanoTime();
-                SearchCorpus corpus = SearchCorpus.of(docs);
+                SearchIndexer.rebuild(index, docs);
                 long t1 = System.nanoTime();
-                StaticIndexExporter.Result result = StaticIndexExporter.export(corpus, new io.gazette.output.DirectorySink(work.resolve("site")));
-                long t2 = System.nanoTime();
-                int related = new RelatedArticles(corpus).compute(5).size();
-                long t3 = System.nanoTime();
-                SearchIndexer.rebuild(work.resolve("index"), corpus);
-                long t4 = System.nanoTime();
-                return String.format("(corpus %d, export %d [%d files], related %d [%d], lucene %d ms)", (t1 - t0) / 1_000_000,
-                        (t2 - t1) / 1_000_000, result.files(), (t3 - t2) / 1_000_000, related, (t4 - t3) / 1_000_000);
+                try (SearchIndex open = SearchIndex.open(index)) {
+                    int related = open.related(5).size();
+                    long t2 = System.nanoTime();
+                    StaticIndexExporter.Result result = open.exportStatic(
+                            IndexFiles.directory(work.resolve("site")));
+                    long t3 = System.nanoTime();
+                    return String.format("(lucene %d, related %d [%d], export %d ms [%d files])", (t1 - t0) / 1_000_000,
+                            (t2 - t1) / 1_000_000, related, (t3 - t2) / 1_000_000, result.files());
+                }
             }
             case "related" -> {
+                if (!Files.exists(index)) {
+                    SearchIndexer.rebuild(index, docs);
+                }
                 long t0 = System.nanoTime();
-                SearchCorpus corpus = SearchCorpus.of(docs);
-                long t1 = System.nanoTime();
-                int size = new RelatedArticles(corpus).compute(5).size();
-                return "(" + size + " docs; corpus " + (t1 - t0) / 1_000_000 + " ms, compute " + (System.nanoTime() - t1) / 1_000_000 + " ms)";
+                try (SearchIndex open = SearchIndex.open(index)) {
+                    int size = open.related(5).size();
+                    return "(" + size + " docs; " + (System.nanoTime() - t0) / 1_000_000 + " ms)";
+                }
             }
             default -> throw new IllegalArgumentException(stage);
         }

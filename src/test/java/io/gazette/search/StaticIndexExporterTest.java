@@ -45,24 +45,10 @@ class StaticIndexExporterTest {
     @Test
     void sinkExportWritesSitePathsListsThemSortedAndDeletesNothing() throws IOException {
         Map<String, byte[]> written = new java.util.concurrent.ConcurrentHashMap<>();
-        io.gazette.output.OutputSink sink = new io.gazette.output.OutputSink() {
-            @Override
-            public void write(String path, byte[] content) {
+        IndexFiles sink = (path, content) ->
                 assertThat(written.put(path, content)).as("written twice: %s", path).isNull();
-            }
-
-            @Override
-            public void copy(String path, Path source) {
-                throw new AssertionError("copy " + path);
-            }
-
-            @Override
-            public void delete(String path) {
-                throw new AssertionError("delete " + path);
-            }
-        };
         List<SearchDocument> docs = RelatedArticlesTest.bigArchive();
-        StaticIndexExporter.Result result = StaticIndexExporter.export(SearchCorpus.of(docs), sink);
+        StaticIndexExporter.Result result = StaticIndexExporter.export(docs, sink);
 
         assertThat(result.paths()).isSorted().hasSize(result.files()).containsExactlyInAnyOrderElementsOf(written.keySet())
                 .contains("search/manifest.json")
@@ -161,22 +147,22 @@ class StaticIndexExporterTest {
     void excerptsAreTheCollapsedLeadOfTheBody() {
         String body = "  Đoạn\n\n mở\u00a0đầu " + "thi đua khen thưởng ".repeat(40);
         SearchDocument d = new SearchDocument("a/", "T", "", body, List.of(), null, null, null);
-        String full = Snippets.lead(Snippets.collapse(body), StaticIndexExporter.EXCERPT_LENGTH);
-        assertThat(StaticIndexExporter.excerpt(d)).isEqualTo(full).startsWith("Đoạn mở đầu thi").endsWith("…");
+        String full = Snippets.lead(Snippets.collapse(body), DocChunks.EXCERPT_LENGTH);
+        assertThat(DocChunks.excerpt(d)).isEqualTo(full).startsWith("Đoạn mở đầu thi").endsWith("…");
         SearchDocument withSummary = new SearchDocument("a/", "T", " Tóm  tắt. ", body, List.of(), null, null, null);
-        assertThat(StaticIndexExporter.excerpt(withSummary)).isEqualTo("Tóm tắt.");
+        assertThat(DocChunks.excerpt(withSummary)).isEqualTo("Tóm tắt.");
     }
 
     @Test
     void manifestDescribesDocumentsYearsAndTags() throws IOException {
         StaticIndexExporter.Result result = StaticIndexExporter.export(SearchFixtures.archive(), dir);
         String manifest = Files.readString(dir.resolve("search/manifest.json"));
-        assertThat(manifest).startsWith("{\"format\":2,\"version\":\"" + result.version() + "\",\"docs\":8,")
-                .contains("\"years\":[[2020,0,1],[2019,1,1],[2018,2,1],[2017,3,1],[2016,4,2],[2015,6,1],[2014,7,1]]")
+        assertThat(manifest).startsWith("{\"format\":3,\"version\":\"" + result.version() + "\",\"docs\":8,")
+                .contains("\"years\":[[2020,7,1],[2019,6,1],[2018,5,1],[2017,4,1],[2016,2,2],[2015,1,1],[2014,0,1]]")
                 .contains("[\"Thi đua khen thưởng\",3]");
-        String chunk = Files.readString(dir.resolve("search/" + result.version() + "/d/0.json"));
-        // Newest first; markup in index data is escaped for JSON inlining too.
-        assertThat(chunk).startsWith("[[\"2020/02/an-toan/\",\"Hướng dẫn an toàn \\u003cscript\\u003e");
+        // Oldest first, so the newest is last; markup in index data is escaped for JSON inlining too.
+        String chunk = Files.readString(dir.resolve("search/" + result.version() + "/d/2.json"));
+        assertThat(chunk).contains("[\"2020/02/an-toan/\",\"Hướng dẫn an toàn \\u003cscript\\u003e").endsWith("]]\n");
     }
 
     @Test

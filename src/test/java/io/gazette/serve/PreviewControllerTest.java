@@ -134,6 +134,42 @@ class PreviewControllerTest {
     }
 
     @Test
+    void followUpsWaitUntilTheEditorPausesAndNeverDelayAnEdit() throws Exception {
+        Duration quiet = Duration.ofMillis(1000); // far above the 150 ms between saves: no flakes on a busy machine
+        Path marker = Path.of("[follow-up]");
+        List<Long> followUpStarts = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> editStarts = java.util.Collections.synchronizedList(new ArrayList<>());
+        PreviewController[] self = new PreviewController[1];
+        PreviewController paced = new PreviewController(site, liveReload, (changes, tx) -> {
+            if (changes.all().equals(new TreeSet<>(Set.of(marker)))) {
+                followUpStarts.add(System.nanoTime());
+                Thread.sleep(50);
+            } else {
+                editStarts.add(System.nanoTime());
+                tx.write("a/index.html", ("<body>" + changes + "</body>").getBytes(UTF_8));
+                self[0].later(new ChangeSet(new TreeSet<>(), new TreeSet<>(Set.of(marker)), new TreeSet<>(), false));
+            }
+            return RebuildResult.ok();
+        }, console, quiet).start();
+        self[0] = paced;
+        try {
+            long lastEdit = 0;
+            for (int i = 0; i < 8; i++) {
+                lastEdit = System.nanoTime();
+                paced.onChanges(modified("content/" + i + ".md"));
+                Thread.sleep(150); // an editor saving faster than the quiet period
+            }
+            assertThat(followUpStarts).as("no follow-up while the editor keeps saving").isEmpty();
+            assertThat(paced.awaitIdle(WAIT)).isTrue();
+            assertThat(editStarts).hasSize(8);
+            assertThat(followUpStarts).as("the follow-ups of eight edits ran once").hasSize(1);
+            assertThat(followUpStarts.get(0) - lastEdit).isGreaterThanOrEqualTo(quiet.toNanos());
+        } finally {
+            paced.close();
+        }
+    }
+
+    @Test
     void anUnexpectedExceptionIsAnInternalErrorNotACrash() throws Exception {
         PreviewController crashing = new PreviewController(site, liveReload, (changes, tx) -> {
             throw new NullPointerException("oops");

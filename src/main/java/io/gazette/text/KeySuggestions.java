@@ -1,15 +1,18 @@
-package io.gazette.content;
+package io.gazette.text;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Finds the known key an unknown one was probably meant to be ({@code tag} → {@code tags}). */
-final class KeySuggestions {
+/**
+ * Finds the known key an unknown one was probably meant to be ({@code tag} → {@code tags}); shared
+ * by front matter and site.yml so both suggest the same way.
+ */
+public final class KeySuggestions {
     private KeySuggestions() {
     }
 
-    static Optional<String> closest(String key, Collection<String> known) {
+    public static Optional<String> closest(String key, Collection<String> known) {
         String lower = key.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -25,7 +28,7 @@ final class KeySuggestions {
     }
 
     /** Edit distance counting a swap of two neighbouring letters as one edit ({@code titel}). */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

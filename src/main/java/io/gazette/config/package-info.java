@@ -1,0 +1,7 @@
+/**
+ * What {@code site.yml}, the command line and the environment say about the site:
+ * {@link io.gazette.config.SiteSettings} lists every key with its default,
+ * {@link io.gazette.config.ConfigLoader} reads them into a {@link io.gazette.config.SiteConfig}, and
+ * {@link io.gazette.config.SafeYaml} is the YAML loader every part of Gazette uses.
+ */
+package io.gazette.config;

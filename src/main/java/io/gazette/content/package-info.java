@@ -1,0 +1,5 @@
+/**
+ * Reading the content folder: finding article files, decoding them, splitting and validating
+ * front matter; the result is an article's source, not yet rendered.
+ */
+package io.gazette.content;

@@ -1,0 +1,120 @@
+package io.gazette.search;
+
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.util.Bits;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The static index's document numbers for the live documents of a Lucene index: <b>oldest first</b>
+ * (by date, then by url descending: exactly {@link SearchFields#ORDER} reversed), so that a new
+ * article, the newest, takes the next number and no other document is renumbered; each year is
+ * one run of numbers. Lucene's own document ids depend on segments and deletions; these depend on
+ * the documents only, so any index holding the same documents numbers them the same.
+ *
+ * <p>Holds a url, a date and two ints per document, nothing of their text.
+ */
+public final class DocNumbering {
+    private final int[] luceneOf;
+    private final int[] numberOf;
+    private final String[] urls;
+    private final long[] dates;
+    private final String[] hashes;
+
+    private DocNumbering(int[] luceneOf, int[] numberOf, String[] urls, long[] dates, String[] hashes) {
+        this.luceneOf = luceneOf;
+        this.numberOf = numberOf;
+        this.urls = urls;
+        this.dates = dates;
+        this.hashes = hashes;
+    }
+
+    private record Live(int doc, long date, String url, String hash) {
+    }
+
+    public static DocNumbering of(IndexReader reader) throws IOException {
+        List<Live> live = new ArrayList<>(reader.numDocs());
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Bits alive = leaf.reader().getLiveDocs();
+            SortedDocValues urlValues = leaf.reader().getSortedDocValues(SearchFields.URL);
+            NumericDocValues dateValues = leaf.reader().getNumericDocValues(SearchFields.DATE_SORT);
+            BinaryDocValues hashValues = leaf.reader().getBinaryDocValues(SearchFields.HASH);
+            for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+                if ((alive != null && !alive.get(d)) || urlValues == null || !urlValues.advanceExact(d)) {
+                    continue;
+                }
+                long date = dateValues != null && dateValues.advanceExact(d) ? dateValues.longValue() : SearchFields.NO_DATE;
+                String hash = hashValues != null && hashValues.advanceExact(d) ? hashValues.binaryValue().utf8ToString() : "";
+                live.add(new Live(leaf.docBase + d, date, urlValues.lookupOrd(urlValues.ordValue()).utf8ToString(), hash));
+            }
+        }
+        live.sort(Comparator.comparingLong(Live::date).thenComparing(Live::url, Comparator.reverseOrder()));
+        int n = live.size();
+        int[] luceneOf = new int[n];
+        int[] numberOf = new int[reader.maxDoc()];
+        Arrays.fill(numberOf, -1);
+        String[] urls = new String[n];
+        long[] dates = new long[n];
+        String[] hashes = new String[n];
+        for (int i = 0; i < n; i++) {
+            Live doc = live.get(i);
+            luceneOf[i] = doc.doc();
+            numberOf[doc.doc()] = i;
+            urls[i] = doc.url();
+            dates[i] = doc.date();
+            hashes[i] = doc.hash();
+        }
+        return new DocNumbering(luceneOf, numberOf, urls, dates, hashes);
+    }
+
+    /** How many documents: numbers are {@code 0..size()-1}. */
+    public int size() {
+        return luceneOf.length;
+    }
+
+    /** The Lucene document id (of the reader this was made from) of a number. */
+    int luceneDoc(int number) {
+        return luceneOf[number];
+    }
+
+    /** The number of a Lucene document id, or -1 for a deleted document. */
+    int number(int luceneDoc) {
+        return numberOf[luceneDoc];
+    }
+
+    /** The url of document {@code number}. */
+    public String url(int number) {
+        return urls[number];
+    }
+
+    /** {@link SearchFields#dateKey} of a document: epoch day, or {@link SearchFields#NO_DATE}. */
+    long dateKey(int number) {
+        return dates[number];
+    }
+
+    /** The document's content hash (it changes whenever anything indexed about it does). */
+    String contentHash(int number) {
+        return hashes[number];
+    }
+
+    /** Every document in number order: what a second exporter (result passages) keys its files by. */
+    public void forEach(Visitor visitor) throws IOException {
+        for (int i = 0; i < urls.length; i++) {
+            visitor.visit(i, urls[i]);
+        }
+    }
+
+    /** Receives documents in number order. */
+    @FunctionalInterface
+    public interface Visitor {
+        void visit(int number, String url) throws IOException;
+    }
+}

@@ -1,0 +1,67 @@
+package io.gazette.search;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One point-in-time view of the Lucene index in the cache, for the readers a build has besides
+ * {@link SearchService}: related articles and the static index export. Both read the same
+ * documents with the same numbers.
+ */
+public final class SearchIndex implements AutoCloseable {
+    private final Directory directory;
+    private final DirectoryReader reader;
+    private final DocNumbering numbering;
+
+    private SearchIndex(Directory directory) throws IOException {
+        this.directory = directory;
+        DirectoryReader opened = DirectoryReader.open(directory);
+        try {
+            this.numbering = DocNumbering.of(opened);
+        } catch (IOException | RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        this.reader = opened;
+    }
+
+    public static SearchIndex open(Path indexDir) throws IOException {
+        Directory directory = FSDirectory.open(indexDir);
+        try {
+            return new SearchIndex(directory);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    /** The static index's document numbers: {@code forEach} lists them in order with their urls. */
+    public DocNumbering numbering() {
+        return numbering;
+    }
+
+    /** See {@link RelatedArticles#compute(org.apache.lucene.index.IndexReader, DocNumbering, int)}. */
+    public Map<String, List<String>> related(int count) throws IOException {
+        return RelatedArticles.compute(reader, numbering, count);
+    }
+
+    /** See {@link StaticIndexExporter#export(org.apache.lucene.index.IndexReader, DocNumbering, IndexFiles)}. */
+    public StaticIndexExporter.Result exportStatic(IndexFiles files) throws IOException {
+        return StaticIndexExporter.export(reader, numbering, files);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            reader.close();
+        } finally {
+            directory.close();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.gazette.search;
+
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * The documents holding one term, by static document number, each with the mask of the fields
+ * holding it there: reused from term to term, so it grows to the largest term and no further.
+ */
+final class TermPostings {
+    private long[] packed = new long[64];
+    private int added;
+    /** After {@link #sort}: document numbers, increasing, and their field masks. */
+    int[] docs = new int[64];
+    byte[] masks = new byte[64];
+    int size;
+
+    void clear() {
+        added = 0;
+        size = 0;
+    }
+
+    /** Adds the live documents of {@code postings} with field bit {@code bit}. */
+    void add(PostingsEnum postings, DocNumbering numbering, int bit) throws IOException {
+        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+            int number = numbering.number(doc);
+            if (number >= 0) {
+                add(number, bit);
+            }
+        }
+    }
+
+    void add(int number, int bit) {
+        if (added == packed.length) {
+            packed = Arrays.copyOf(packed, added * 2);
+        }
+        packed[added++] = ((long) number << 8) | (bit & 0xff);
+    }
+
+    /** Orders by document and merges each document's fields into one mask. */
+    void sort() {
+        Arrays.sort(packed, 0, added);
+        if (docs.length < added) {
+            docs = new int[packed.length];
+            masks = new byte[packed.length];
+        }
+        int n = 0;
+        for (int i = 0; i < added; i++) {
+            int doc = (int) (packed[i] >>> 8);
+            byte mask = (byte) packed[i];
+            if (n > 0 && docs[n - 1] == doc) {
+                masks[n - 1] |= mask;
+            } else {
+                docs[n] = doc;
+                masks[n] = mask;
+                n++;
+            }
+        }
+        size = n;
+    }
+
+    /**
+     * {@code byte fieldMask}, then for each field in it the documents having the term there (the
+     * static index's syllable, pair and prefix body).
+     */
+    void writeFieldSets(DocSets.Sink body, int universe, int fields, int[] scratch) {
+        int mask = 0;
+        for (int j = 0; j < size; j++) {
+            mask |= masks[j];
+        }
+        body.write(mask);
+        for (int f = 0; f < fields; f++) {
+            if ((mask & (1 << f)) == 0) {
+                continue;
+            }
+            if (mask == 1 << f) {
+                DocSets.write(body, docs, 0, size, universe);
+                continue;
+            }
+            int n = 0;
+            for (int j = 0; j < size; j++) {
+                if ((masks[j] & (1 << f)) != 0) {
+                    scratch[n++] = docs[j];
+                }
+            }
+            DocSets.write(body, scratch, 0, n, universe);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Lucene search: Vietnamese analysis, the index of record, ranking and snippets, related
+ * articles, and the static index the search page queries in the browser.
+ */
+package io.gazette.search;

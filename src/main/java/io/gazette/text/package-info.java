@@ -1,0 +1,5 @@
+/**
+ * Text helpers with no knowledge of sites: strict UTF-8 decoding, NFC, Vietnamese folding and
+ * slugs, legacy Vietnamese encodings, HTML escaping, and the "did you mean" suggestion for keys.
+ */
+package io.gazette.text;
