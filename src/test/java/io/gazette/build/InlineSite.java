@@ -1,0 +1,101 @@
+package io.gazette.build;
+
+import io.gazette.config.BuildOverrides;
+import io.gazette.problems.BuildFailedException;
+import io.gazette.problems.Problem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A whole site written inline in a test, as Hugo's {@code hugolib/*_integration_test.go} do: files
+ * as text, one build with the repository's theme and the fixed {@link TestSites#CLOCK}, then
+ * assertions on the output files and on every message in its printed form.
+ *
+ * <pre>{@code
+ * InlineSite.Built site = InlineSite.in(temp)
+ *         .file("site.yml", "title: T\nbaseUrl: https://example.org/\n")
+ *         .file("content/a.md", "---\ntitle: A\ndate: 2015-01-02\n---\nBody\n")
+ *         .build();
+ * assertThat(site.messages()).isEmpty();
+ * assertThat(site.page("2015/01/a/index.html")).contains("Body");
+ * }</pre>
+ */
+public final class InlineSite {
+    private final Path project;
+
+    private InlineSite(Path project) {
+        this.project = project;
+    }
+
+    /** A site in {@code dir/site}, empty until files are added; its output goes to {@code dir/public}. */
+    public static InlineSite in(Path dir) {
+        return new InlineSite(dir.resolve("site"));
+    }
+
+    /** A copy of the fixture {@code name} of {@code src/test/resources/sites/}, to add to or change. */
+    public static InlineSite copyOf(String name, Path dir) throws IOException {
+        return new InlineSite(TestSites.copy(name, dir.resolve("site")));
+    }
+
+    /** Writes (or replaces) {@code path}, relative to the project, as UTF-8. */
+    public InlineSite file(String path, String text) {
+        return bytes(path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public InlineSite bytes(String path, byte[] content) {
+        try {
+            Path file = project.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    public Path project() {
+        return project;
+    }
+
+    public Path output() {
+        return project.resolveSibling("public");
+    }
+
+    /** {@code gazette build}: a failed build is a result too, with its messages and no output. */
+    public Built build() throws IOException {
+        try {
+            BuildResult result = SiteBuild.open(TestSites.options(project,
+                    new BuildOverrides(null, output(), null, null))).buildToDirectory();
+            return new Built(true, result.problems().sorted().stream().map(Problem::format).toList(), output());
+        } catch (BuildFailedException e) {
+            return new Built(false, e.problems().stream().map(Problem::format).toList(), output());
+        }
+    }
+
+    /**
+     * One build's outcome.
+     *
+     * @param succeeded whether the output was replaced
+     * @param messages  every problem as printed ({@code content/a.md:3: error: …\n    hint: …}), in order
+     */
+    public record Built(boolean succeeded, List<String> messages, Path output) {
+        /** An output file as text. */
+        public String page(String path) throws IOException {
+            return Files.readString(output.resolve(path));
+        }
+
+        public boolean has(String path) {
+            return Files.isRegularFile(output.resolve(path));
+        }
+
+        /** Every output file, path → bytes. */
+        public Map<String, byte[]> files() throws IOException {
+            return TestSites.tree(output);
+        }
+    }
+}
