@@ -215,17 +215,20 @@ final class OutputStage {
         List<String> names = Sitemap.fileNames(count);
         SitemapContent content = new SitemapContent(site, terms);
         for (int part = 0; part < names.size(); part++) {
-            Fingerprint fp = new Fingerprint().add(site.urls().baseUrl()).add(count);
-            if (names.size() == 1 || part < names.size() - 1) {
-                int from = names.size() == 1 ? 0 : part * Sitemap.MAX_URLS_PER_FILE;
-                int to = names.size() == 1 ? count : Math.min(count, from + Sitemap.MAX_URLS_PER_FILE);
+            // The index (last) depends on the number of parts and the other sitemaps' names only.
+            Fingerprint fp = new Fingerprint().add(site.urls().baseUrl()).add(count).add(NewsSitemap.FILE);
+            if (part < names.size() - 1) {
+                int from = part * Sitemap.MAX_URLS_PER_FILE;
+                int to = Math.min(count, from + Sitemap.MAX_URLS_PER_FILE);
                 for (int e = from; e < to; e++) {
                     fp.add(entryHashes[e]);
                 }
             }
             files.add(new PlannedFile(names.get(part), fp.value(), (path, sink) -> sink.write(path, content.file(path))));
         }
-        byte[] robots = ("User-agent: *\nAllow: /\n\nSitemap: " + site.urls().absolute("sitemap.xml") + "\nSitemap: "
+        // The index lists the news sitemap too; naming it here as well costs nothing and lets
+        // crawlers that read robots.txt but not indexes find it.
+        byte[] robots = ("User-agent: *\nAllow: /\n\nSitemap: " + site.urls().absolute(Sitemap.INDEX) + "\nSitemap: "
                 + site.urls().absolute(NewsSitemap.FILE) + "\n").getBytes(StandardCharsets.UTF_8);
         files.add(new PlannedFile("robots.txt", java.util.Arrays.hashCode(robots), (path, sink) -> sink.write(path, robots)));
     }
@@ -254,7 +257,7 @@ final class OutputStage {
                     entries.add(new Sitemap.Entry(urls.absolute(term.term().url()),
                             DateFormats.iso(term.articles().get(0).lastmod())));
                 }
-                files = new TreeMap<>(Sitemap.write(entries, urls.baseUrl()));
+                files = new TreeMap<>(Sitemap.write(entries, urls.baseUrl(), List.of(NewsSitemap.FILE)));
             }
             return files.get(name);
         }

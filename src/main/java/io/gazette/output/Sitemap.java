@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code sitemap.xml}. The protocol allows 50,000 URLs a file; a larger archive gets
- * {@code sitemap-1.xml}, {@code sitemap-2.xml}, … and {@code sitemap.xml} becomes their index.
+ * The sitemaps. {@code sitemap.xml}, the address robots.txt and Search Console are given, is always
+ * a sitemap index: it lists the pages' sitemap, {@code sitemap-1.xml} (a larger archive gets
+ * {@code sitemap-2.xml}, … : the protocol allows 50,000 URLs a file), and the other sitemaps of the
+ * site, such as the news sitemap, so that submitting the one address submits them all. Its shape
+ * does not change when the archive passes 50,000 pages.
  */
 public final class Sitemap {
     public static final int MAX_URLS_PER_FILE = 50_000;
@@ -20,41 +23,41 @@ public final class Sitemap {
     private Sitemap() {
     }
 
+    /** The index, the file robots.txt names. */
+    public static final String INDEX = "sitemap.xml";
+
     /**
-     * The files {@link #write} makes for {@code entryCount} entries, in its order: one
-     * {@code sitemap.xml}, or the numbered parts followed by {@code sitemap.xml} as their index.
+     * The files {@link #write} makes for {@code entryCount} entries, in its order: the numbered
+     * parts ({@code sitemap-1.xml}, at least one) followed by {@link #INDEX}.
      */
     public static List<String> fileNames(int entryCount) {
-        if (entryCount <= MAX_URLS_PER_FILE) {
-            return List.of("sitemap.xml");
-        }
         List<String> names = new ArrayList<>();
-        for (int from = 0, n = 1; from < entryCount; from += MAX_URLS_PER_FILE, n++) {
+        for (int from = 0, n = 1; n == 1 || from < entryCount; from += MAX_URLS_PER_FILE, n++) {
             names.add("sitemap-" + n + ".xml");
         }
-        names.add("sitemap.xml");
+        names.add(INDEX);
         return names;
     }
 
-    /** File name → content. */
-    public static Map<String, byte[]> write(List<Entry> entries, String baseUrl) {
+    /**
+     * File name → content: the parts holding {@code entries}, and the index listing them and then
+     * {@code otherSitemaps} (file names under the base URL, written elsewhere).
+     */
+    public static Map<String, byte[]> write(List<Entry> entries, String baseUrl, List<String> otherSitemaps) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        if (entries.size() <= MAX_URLS_PER_FILE) {
-            files.put("sitemap.xml", urlSet(entries));
-            return files;
+        List<String> names = fileNames(entries.size());
+        for (int part = 0; part < names.size() - 1; part++) {
+            int from = part * MAX_URLS_PER_FILE;
+            files.put(names.get(part), urlSet(entries.subList(from, Math.min(from + MAX_URLS_PER_FILE, entries.size()))));
         }
-        List<String> names = new ArrayList<>();
-        for (int from = 0, n = 1; from < entries.size(); from += MAX_URLS_PER_FILE, n++) {
-            String name = "sitemap-" + n + ".xml";
-            names.add(name);
-            files.put(name, urlSet(entries.subList(from, Math.min(from + MAX_URLS_PER_FILE, entries.size()))));
-        }
-        XmlWriter index = new XmlWriter(names.size() * 100 + 200);
+        List<String> indexed = new ArrayList<>(names.subList(0, names.size() - 1));
+        indexed.addAll(otherSitemaps);
+        XmlWriter index = new XmlWriter(indexed.size() * 100 + 200);
         index.root("sitemapindex", NAMESPACE);
-        for (String name : names) {
+        for (String name : indexed) {
             index.line(1).start("sitemap").element("loc", baseUrl + name).end();
         }
-        files.put("sitemap.xml", index.line(0).end().finish());
+        files.put(INDEX, index.line(0).end().finish());
         return files;
     }
 

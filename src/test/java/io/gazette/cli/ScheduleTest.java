@@ -109,7 +109,7 @@ class ScheduleTest {
         assertThat(listed(nextDay, "hen-gio")).isTrue();
         assertThat(listed(nextDay, "het-han")).isFalse();
         assertThat(nextDay.get("feed.xml")).contains("Thông báo hẹn giờ").doesNotContain("Thư mời hết hạn");
-        assertThat(nextDay.get("sitemap.xml")).contains("2026/06/hen-gio/").doesNotContain("het-han");
+        assertThat(nextDay.get("sitemap-1.xml")).contains("2026/06/hen-gio/").doesNotContain("het-han");
         assertThat(out.toString()).containsPattern("Scheduled\\s+0").containsPattern("Expired\\s+1");
 
         // A minute before: still waiting.
@@ -131,7 +131,12 @@ class ScheduleTest {
         // 48 hours after 2026-06-01 08:00 that article is no longer news; the ordinary sitemap keeps it.
         Map<String, String> later = build(project, "2026-06-03T08:30:00+07:00");
         assertThat(later.get("sitemap-news.xml")).contains("/2026/06/hen-gio/").doesNotContain("da-dang");
-        assertThat(later.get("sitemap.xml")).contains("/2026/06/da-dang/");
+        assertThat(later.get("sitemap-1.xml")).contains("/2026/06/da-dang/");
+        // sitemap.xml, the one address to submit, is the index of both.
+        assertThat(later.get("sitemap.xml")).contains("<sitemapindex ")
+                .contains("<sitemap><loc>https://example.org/sitemap-1.xml</loc></sitemap>")
+                .contains("<sitemap><loc>https://example.org/sitemap-news.xml</loc></sitemap>")
+                .doesNotContain("da-dang");
         assertThat(later.get("robots.txt")).contains("Sitemap: https://example.org/sitemap.xml\n")
                 .contains("Sitemap: https://example.org/sitemap-news.xml\n");
 

@@ -12,7 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 /** Real small photos made by the tests: JPEGs with EXIF (orientation, GPS, camera, credit), PNGs. */
 public final class MediaFixtures {
@@ -60,6 +67,70 @@ public final class MediaFixtures {
         out.write(exif);
         out.write(plain, 2, plain.length - 2);
         return out.toByteArray();
+    }
+
+    /**
+     * A CMYK JPEG as print workflows and Photoshop save them: four components, an Adobe APP14
+     * marker with transform 0 (no colour transform: the components are C, M, Y, K) and, as
+     * Photoshop stores them, inverted values (255 = no ink). The left half is pure cyan, the right
+     * half paper white. ImageIO writes the four-band raster; the APP14 marker, which tells readers
+     * what the four components are, is put in after SOI as cameras put APP1.
+     */
+    public static byte[] cmykJpeg(int width, int height) throws IOException {
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, 4, null);
+        int[] cyan = {0, 255, 255, 255};
+        int[] white = {255, 255, 255, 255};
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                raster.setPixel(x, y, x < width / 2 ? cyan : white);
+            }
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(plain)) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(raster, null, null), null);
+        } finally {
+            writer.dispose();
+        }
+        byte[] jpeg = plain.toByteArray();
+        // APP14: length 14, "Adobe", version 100, flags0 0, flags1 0, transform 0.
+        byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+        ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length + app14.length);
+        out.write(jpeg, 0, 2);
+        out.write(app14);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    /** A progressive JPEG (SOF2, several scans), as web tools and some cameras save them. */
+    public static byte[] progressiveJpeg(BufferedImage image) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Whether the JPEG's frame marker says {@code sof} (0xC0 baseline, 0xC2 progressive). */
+    public static boolean hasMarker(byte[] jpeg, int marker) {
+        for (int i = 2; i + 3 < jpeg.length && (jpeg[i] & 0xFF) == 0xFF; ) {
+            int m = jpeg[i + 1] & 0xFF;
+            if (m == marker) {
+                return true;
+            }
+            if (m == 0xDA) {
+                return false;
+            }
+            i += 2 + (((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF));
+        }
+        return false;
     }
 
     public static Path write(Path file, byte[] bytes) throws IOException {

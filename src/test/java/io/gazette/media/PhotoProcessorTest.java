@@ -99,6 +99,69 @@ class PhotoProcessorTest {
     }
 
     @Test
+    void cmykJpegIsConvertedToSrgb() throws Exception {
+        // The JDK's own reader refuses four-component JPEGs; TwelveMonkeys reads them as CMYK.
+        byte[] cmyk = MediaFixtures.cmykJpeg(1200, 600);
+        assertThat(MediaFixtures.hasMarker(cmyk, 0xEE)).as("the fixture has its Adobe marker").isTrue();
+        Path file = MediaFixtures.write(temp.resolve("in-an.jpg"), cmyk);
+        PhotoInfo info = PhotoProbe.probe(file);
+        assertThat(info.format()).isEqualTo("jpeg");
+        assertThat(info.width()).isEqualTo(1200);
+        assertThat(info.height()).isEqualTo(600);
+
+        Map<Integer, byte[]> copies = PhotoProcessor.resize(file, info, PhotoSettings.widthsFor(info.width()));
+        assertThat(copies).containsOnlyKeys(480, 960, 1200);
+        for (Map.Entry<Integer, byte[]> copy : copies.entrySet()) {
+            assertThat(MediaFixtures.hasMarker(copy.getValue(), 0xEE)).as("published as an ordinary JPEG").isFalse();
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(copy.getValue()));
+            assertThat(image.getWidth()).isEqualTo(copy.getKey());
+            assertThat(image.getHeight()).isEqualTo(copy.getKey() / 2);
+            assertThat(image.getColorModel().getNumComponents()).isEqualTo(3);
+            assertThat(image.getColorModel().getColorSpace().isCS_sRGB()).isTrue();
+            // Cyan ink shows as cyan (no red, much green and blue), no ink as white, not inverted.
+            int left = image.getRGB(image.getWidth() / 4, image.getHeight() / 2);
+            int right = image.getRGB(image.getWidth() * 3 / 4, image.getHeight() / 2);
+            assertThat(red(left)).as("cyan has little red: %06X", left & 0xFFFFFF).isLessThan(80);
+            assertThat(green(left)).as("cyan: %06X", left & 0xFFFFFF).isGreaterThan(140);
+            assertThat(blue(left)).as("cyan: %06X", left & 0xFFFFFF).isGreaterThan(200);
+            assertThat(Math.min(red(right), Math.min(green(right), blue(right))))
+                    .as("paper is white: %06X", right & 0xFFFFFF).isGreaterThan(235);
+        }
+    }
+
+    @Test
+    void progressiveJpegIsResized() throws Exception {
+        byte[] progressive = MediaFixtures.progressiveJpeg(MediaFixtures.halves(1000, 800));
+        assertThat(MediaFixtures.hasMarker(progressive, 0xC2)).as("the fixture is progressive (SOF2)").isTrue();
+        Path file = MediaFixtures.write(temp.resolve("tung-lop.jpg"), progressive);
+        PhotoInfo info = PhotoProbe.probe(file);
+        Map<Integer, byte[]> copies = PhotoProcessor.resize(file, info, PhotoSettings.widthsFor(info.width()));
+        assertThat(copies).containsOnlyKeys(480, 960, 1000);
+        BufferedImage copy = ImageIO.read(new ByteArrayInputStream(copies.get(480)));
+        assertThat(copy.getWidth()).isEqualTo(480);
+        assertThat(copy.getHeight()).isEqualTo(384);
+        assertThat(reddish(copy.getRGB(100, 200))).isTrue();
+        assertThat(reddish(copy.getRGB(380, 200))).isFalse();
+
+        // Progressive files cut short lose their last scans: refused like a truncated baseline file.
+        Path cut = MediaFixtures.write(temp.resolve("cut.jpg"), Arrays.copyOf(progressive, progressive.length * 2 / 3));
+        assertThatThrownBy(() -> PhotoProcessor.resize(cut, PhotoProbe.probe(cut), List.of(480)))
+                .isInstanceOf(MediaException.class).hasMessageContaining("truncated");
+    }
+
+    private static int red(int rgb) {
+        return (rgb >> 16) & 0xFF;
+    }
+
+    private static int green(int rgb) {
+        return (rgb >> 8) & 0xFF;
+    }
+
+    private static int blue(int rgb) {
+        return rgb & 0xFF;
+    }
+
+    @Test
     void truncatedOrBrokenImagesAreRefused() throws Exception {
         byte[] whole = MediaFixtures.jpeg(MediaFixtures.halves(800, 600));
         Path truncated = MediaFixtures.write(temp.resolve("cut.jpg"), Arrays.copyOf(whole, whole.length / 2));
