@@ -5,6 +5,7 @@ import io.gazette.output.MemorySink;
 import io.gazette.output.OutputSink;
 import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
+import io.gazette.search.PassageExporter;
 import io.gazette.search.SearchCorpus;
 import io.gazette.search.StaticIndexExporter;
 import io.gazette.site.Site;
@@ -64,10 +65,10 @@ final class SearchWork {
             throws IOException {
         List<String> recorded = new java.util.ArrayList<>();
         if (sink instanceof DirectorySink) {
-            StaticIndexExporter.export(corpus, sink);
+            PassageExporter.export(corpus, StaticIndexExporter.export(corpus, sink).version(), sink);
         } else {
             MemorySink files = new MemorySink();
-            StaticIndexExporter.export(corpus, files);
+            PassageExporter.export(corpus, StaticIndexExporter.export(corpus, files).version(), files);
             for (Map.Entry<String, byte[]> file : files.contents().entrySet()) {
                 long fingerprint = Arrays.hashCode(file.getValue()) * 31L + file.getValue().length;
                 recorded.add(file.getKey());

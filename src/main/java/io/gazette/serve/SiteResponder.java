@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 
+import org.eclipse.jetty.http.ByteRange;
 import org.eclipse.jetty.http.DateGenerator;
 import org.eclipse.jetty.http.EtagUtils;
 import org.eclipse.jetty.http.HttpDateTime;
@@ -87,6 +89,11 @@ final class SiteResponder {
             response.write(true, null, callback);
             return;
         }
+        ByteRange range = ok && !html ? singleRange(request, entry.blob().size()) : null;
+        if (range != null) {
+            sendRange(request, response, callback, snapshot, key, entry, etag, compressible, range);
+            return;
+        }
         // Read before touching the response: if the blob was swept, the retry starts clean.
         boolean streamed = !html && entry.blob().size() > STREAM_ABOVE_BYTES;
         InputStream largeBody = streamed ? snapshot.open(key) : null;
@@ -94,6 +101,9 @@ final class SiteResponder {
 
         if (ok) {
             entityHeaders(headers, compressible, etag, entry);
+            if (!html) {
+                headers.put(HttpHeader.ACCEPT_RANGES, "bytes");
+            }
         } else {
             commonHeaders(headers);
         }
@@ -107,6 +117,42 @@ final class SiteResponder {
             body = HtmlInjection.inject(body, PageResolver.identity(found));
         }
         send(request, response, callback, body);
+    }
+
+    /**
+     * The one byte range a GET asks for (the search page reads passages so), or null to answer
+     * with the whole file: no Range, an If-Range (not worth checking here), several ranges, an
+     * unsatisfiable one or one too large to read into memory are all answered with 200, which
+     * RFC 9110 allows.
+     */
+    private static ByteRange singleRange(Request request, long size) {
+        List<String> values = request.getHeaders().getValuesList(HttpHeader.RANGE);
+        if (values.isEmpty() || request.getHeaders().contains(HttpHeader.IF_RANGE)
+                || !HttpMethod.GET.is(request.getMethod())) {
+            return null;
+        }
+        List<ByteRange> ranges = ByteRange.parse(values, size);
+        if (ranges.size() != 1 || ranges.get(0).getLength() > STREAM_ABOVE_BYTES) {
+            return null;
+        }
+        return ranges.get(0);
+    }
+
+    private static void sendRange(Request request, Response response, Callback callback, SiteSnapshot snapshot,
+                                  String key, SiteEntry entry, String etag, boolean compressible, ByteRange range)
+            throws IOException {
+        byte[] part;
+        try (InputStream in = snapshot.open(key)) {
+            in.skipNBytes(range.first());
+            part = in.readNBytes((int) range.getLength());
+        }
+        HttpFields.Mutable headers = response.getHeaders();
+        entityHeaders(headers, compressible, etag, entry);
+        headers.put(HttpHeader.CONTENT_TYPE, ContentTypes.of(key));
+        headers.put(HttpHeader.ACCEPT_RANGES, "bytes");
+        headers.put(HttpHeader.CONTENT_RANGE, range.toHeaderValue(entry.blob().size()));
+        response.setStatus(HttpStatus.PARTIAL_CONTENT_206);
+        send(request, response, callback, part);
     }
 
     private static void entityHeaders(HttpFields.Mutable headers, boolean compressible, String etag, SiteEntry entry) {
