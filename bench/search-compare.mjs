@@ -5,7 +5,7 @@
 //   node bench/search-compare.mjs <base URL of the served site> "query one" "query two" ...
 //
 // Needs playwright-core (src/test/js: npm ci) and Debian's chromium. The site must be served by a
-// server that does not compress (python3 -m http.server), so bytes are what a plain host sends.
+// server that does not compress (bench/range_server.py), so bytes are what a plain host sends.
 import { createRequire } from 'node:module';
 const require = createRequire(new URL('../src/test/js/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
@@ -39,7 +39,7 @@ async function measure(page, counted, action) {
 }
 
 async function gazette(page, query, first) {
-  const counted = (u) => u.includes('/search/') || u.endsWith('/js/search.js');
+  const counted = (u) => u.includes('/search/') || u.endsWith('/js/search.js') || u.endsWith('/js/passages.js');
   return measure(page, counted, async () => {
     if (first) {
       await page.goto(base + 'tim-kiem/?q=' + encodeURIComponent(query));

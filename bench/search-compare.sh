@@ -5,7 +5,8 @@
 #
 # SITE_DIR is a `gazette build` output (for example of the corpus from bench/GenerateCorpus.java).
 # Pagefind (npm `pagefind`, which ships its Linux binary) indexes the article pages of a copy of
-# it; the copy is served on 127.0.0.1 by python3's http.server, which does not compress, and
+# it; the copy is served on 127.0.0.1 by bench/range_server.py (python3's http.server, which does
+# not compress, plus the single byte ranges every static host honours and passages need), and
 # bench/search-compare.mjs measures both in headless Chromium. Public tools only.
 set -euo pipefail
 [ $# -ge 1 ] || { echo "usage: bench/search-compare.sh SITE_DIR [query ...]" >&2; exit 2; }
@@ -26,7 +27,7 @@ echo "Gazette's static index is written during \`gazette build\` (see its --timi
 echo "Gazette index on disk: $(du -sh "$WORK/site/search" | cut -f1) in $(find "$WORK/site/search" -type f | wc -l) files"
 echo "Pagefind index on disk: $(du -sh "$WORK/site/pagefind" | cut -f1) in $(find "$WORK/site/pagefind" -type f | wc -l) files"
 
-python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$WORK/site" >/dev/null 2>&1 &
+python3 "$REPO/bench/range_server.py" "$PORT" "$WORK/site" >/dev/null 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null' EXIT
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/" >/dev/null && break; sleep 0.1; done

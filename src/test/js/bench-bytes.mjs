@@ -9,17 +9,26 @@ import { diskLoader } from './fs-loader.mjs';
 const require = createRequire(import.meta.url);
 const clientPath = require.resolve('../../../themes/default/static/js/search.js');
 const search = require(clientPath);
+const passagesPath = require.resolve('../../../themes/default/static/js/passages.js');
+const P = require(passagesPath);
 
 const [site, ...queries] = process.argv.slice(2);
-const clientBytes = (await stat(clientPath)).size;
+const clientBytes = (await stat(clientPath)).size + (await stat(passagesPath)).size;
 const counter = { bytes: 0, files: [] };
-const index = search.createIndex(diskLoader(path.join(site, 'search'), counter));
+const loader = diskLoader(path.join(site, 'search'), counter);
+const index = search.createIndex(loader);
+// Passages, as the page reads them: passages.json, then two Range reads per result shown.
+const passages = P.createPassages(loader);
 const report = [];
 for (const [i, q] of queries.entries()) {
   const before = counter.bytes;
   const filesBefore = counter.files.length;
   const res = await index.search(q);
-  await index.docs(res.ids.slice(0, 10));
+  const ids = res.ids.slice(0, 10);
+  await index.docs(ids);
+  const afterDocs = counter.bytes;
+  await passages.passages(search.scan, ids, (await index.manifest()).version, res.terms, res.prefix);
+  const passageBytes = counter.bytes - afterDocs;
   const downloaded = counter.bytes - before + (i === 0 ? clientBytes : 0);
   // Ranking alone, data cached: the "after data arrives" cost.
   const t0 = performance.now();
@@ -27,6 +36,6 @@ for (const [i, q] of queries.entries()) {
   for (let r = 0; r < runs; r++) await index.search(q);
   const ms = (performance.now() - t0) / runs;
   report.push({ query: q, cold: i === 0, total: res.total, files: counter.files.length - filesBefore + (i === 0 ? 1 : 0),
-    bytes: downloaded, rankMs: Number(ms.toFixed(2)) });
+    bytes: downloaded, passageBytes, rankMs: Number(ms.toFixed(2)) });
 }
 console.log(JSON.stringify({ clientBytes, queries: report }, null, 1));

@@ -314,11 +314,19 @@
     const dir = new URL('./', indexUrl);
     const siteBase = new URL(rootEl.dataset.base || doc.documentElement.dataset.base || '../', dir);
     const msg = (name, vars = {}) => (rootEl.dataset['msg' + name] || '').replace(/\{(\w+)\}/g, (_, k) => vars[k]);
-    const get = (path) => fetch(new URL(path, dir), path === 'manifest.json' ? { cache: 'no-cache' } : {})
+    const fresh = (path) => path === 'manifest.json' || path === 'passages.json';
+    const get = (path) => fetch(new URL(path, dir), fresh(path) ? { cache: 'no-cache' } : {})
       .then((r) => { if (!r.ok) throw new Error(r.status + ' ' + path); return r; });
     const index = createIndex({
       json: (p) => get(p).then((r) => r.json()),
       bytes: (p) => get(p).then((r) => r.arrayBuffer()).then((b) => new Uint8Array(b)),
+    });
+    // Passages (js/passages.js, loaded before this file): each result shows the part of its
+    // article that matches best; without it, or when it cannot, the excerpt.
+    const P = win.GazettePassages;
+    const passages = P && P.createPassages({
+      json: (p) => get(p).then((r) => r.json()),
+      range: (p, offset, length) => P.fetchRange(new URL(p, dir), offset, length),
     });
     const form = rootEl.querySelector('form');
     const input = form.elements.q;
@@ -391,8 +399,12 @@
         // "More results" adds a page at a time; the URL's page says how many are shown.
         const pages = Math.max(1, Math.ceil(res.total / PAGE_SIZE));
         const page = Math.min(state.page, pages);
-        const shown = await index.docs(res.ids.slice(0, page * PAGE_SIZE));
+        const ids = res.ids.slice(0, page * PAGE_SIZE);
+        const none = () => ids.map(() => null);
+        const [shown, found] = await Promise.all([index.docs(ids),
+          passages ? passages.passages(scan, ids, m.version, res.terms, res.prefix).catch(none) : none()]);
         if (mine !== seq) return;
+        shown.forEach((d, i) => { if (found[i]) d.passage = found[i]; });
         render(state, res, shown, page, pages, focusResults);
       } catch (e) {
         if (mine === seq) { status.textContent = msg('Error'); list.replaceChildren(); pager.replaceChildren(); }
@@ -418,7 +430,7 @@
           b.addEventListener('click', () => { tagSel.value = t; if (tagSel.value !== t) fill(tagSel, [[t, t]], t, msg('AllTags')); go(formState(), true, true); });
           meta.append(' ', b);
         }
-        return el('li', { class: 'search-result' }, el('h2', null, link), meta, el('p', { class: 'search-snippet' }, ...marked(d.excerpt, res)));
+        return el('li', { class: 'search-result' }, el('h2', null, link), meta, el('p', { class: 'search-snippet' }, ...marked(d.passage || d.excerpt, res)));
       }));
       pager.replaceChildren();
       if (page < pages) {

@@ -89,26 +89,28 @@ final class Snippets {
         if (matches.isEmpty()) {
             return null;
         }
-        // The window starting at the match that covers the most distinct terms, then the most
-        // matches; the earliest such window wins ties.
+        // The run of matches spanning at most maxLength - CONTEXT_BEFORE chars with the most
+        // distinct terms, then the shortest span over those terms (nearest together), then the
+        // earliest. passages.js chooses the same way in the browser.
         int bestFirst = matches.get(0);
         int bestDistinct = -1;
-        int bestCount = -1;
+        int bestSpan = 0;
         for (int m = 0; m < matches.size(); m++) {
             int startOffset = syllables.get(matches.get(m)).start();
             Set<String> distinct = new HashSet<>();
-            int count = 0;
+            int span = 0;
             for (int k = m; k < matches.size(); k++) {
                 Syllable s = syllables.get(matches.get(k));
                 if (s.end() - startOffset > maxLength - CONTEXT_BEFORE) {
                     break;
                 }
-                distinct.add(s.folded());
-                count++;
+                if (distinct.add(s.folded())) {
+                    span = s.end() - startOffset;
+                }
             }
-            if (distinct.size() > bestDistinct || (distinct.size() == bestDistinct && count > bestCount)) {
+            if (distinct.size() > bestDistinct || (distinct.size() == bestDistinct && span < bestSpan)) {
                 bestDistinct = distinct.size();
-                bestCount = count;
+                bestSpan = span;
                 bestFirst = matches.get(m);
             }
         }

@@ -86,6 +86,12 @@ class ClientAgreementTest {
         assertNodeTestPasses("src/test/js/features.test.mjs");
     }
 
+    /** passages.js picks the passage Snippets.around picks (SnippetsPassageTest), and reads it back by Range. */
+    @Test
+    void browserClientChoosesPassagesLikeJava() throws Exception {
+        assertNodeTestPasses("src/test/js/passages.test.mjs");
+    }
+
     private static void assertNodeTestPasses(String file) throws Exception {
         Path project = AnalyzerVectorsTest.projectDir();
         ProcessBuilder pb = new ProcessBuilder("node", "--test", file)

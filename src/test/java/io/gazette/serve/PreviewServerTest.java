@@ -124,6 +124,22 @@ class PreviewServerTest {
         assertThat(TestHttp.get(base, "/css/").statusCode()).isEqualTo(404);
     }
 
+    /** The search page reads passages with Range requests: one range is answered with 206 and those bytes. */
+    @Test
+    void oneByteRangeIsAnsweredWith206AndOnlyThoseBytes() throws Exception {
+        HttpResponse<byte[]> part = TestHttp.getBytes(base, "/img/photo.jpg", "Range", "bytes=2-4");
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.body()).containsExactly((byte) 0xff, 1, 2);
+        assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 2-4/6");
+        assertThat(TestHttp.getBytes(base, "/img/photo.jpg").headers().firstValue("Accept-Ranges")).hasValue("bytes");
+        // Several ranges, an unsatisfiable one, or HTML (rewritten on the way out): the whole file.
+        assertThat(TestHttp.getBytes(base, "/img/photo.jpg", "Range", "bytes=0-0,2-3").statusCode()).isEqualTo(200);
+        assertThat(TestHttp.getBytes(base, "/img/photo.jpg", "Range", "bytes=10-20").statusCode()).isEqualTo(200);
+        HttpResponse<String> page = TestHttp.get(base, "/2014/hoi-nghi/", "Range", "bytes=0-3");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Hội nghị sơ kết");
+    }
+
     @Test
     void etagRevalidationAnswers304() throws Exception {
         HttpResponse<String> first = TestHttp.get(base, "/css/site.css");
