@@ -20,6 +20,19 @@ final class RawHtmlWarnings {
     private RawHtmlWarnings() {
     }
 
+    /** The 0-based line of {@code offset} in the parsed Markdown. */
+    private static int lineIndex(Document document, int offset) {
+        CharSequence source = document.getChars();
+        int end = Math.min(Math.max(offset, 0), source.length());
+        int lines = 0;
+        for (int i = 0; i < end; i++) {
+            if (source.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
     /**
      * @param kept          false when the cleaned HTML did not parse back and all raw HTML was dropped
      * @param bodyFirstLine the file line where the Markdown body starts
@@ -29,7 +42,10 @@ final class RawHtmlWarnings {
             if (!(node instanceof HtmlBlock) && !(node instanceof HtmlInline)) {
                 continue; // HtmlCommentBlock and HtmlInlineComment are other classes
             }
-            int line = bodyFirstLine + node.getStartLineNumber();
+            // From the node's offset in the source, not getStartLineNumber(): that needs the node's
+            // Document ancestor, which a node moved out of the tree by an extension lacks (fuzz
+            // fixture long-run-seed-11).
+            int line = bodyFirstLine + lineIndex(document, node.getStartOffset());
             if (!kept) {
                 media.report(Problem.warning(media.shown(), line,
                         "the raw HTML of this article was dropped: once cleaned, it does not fit in a page",
