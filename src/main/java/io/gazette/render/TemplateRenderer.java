@@ -64,6 +64,12 @@ public final class TemplateRenderer {
                 engine.getTemplate(file.getFileName().toString());
             } catch (PebbleException e) {
                 problems.add(toProblem(file.getFileName().toString(), e));
+            } catch (RuntimeException e) {
+                // Pebble's lexer fails with an index error on some unclosed expressions at the end
+                // of a file (long fuzz run, seed 21): still the template's fault, not the build's.
+                problems.add(Problem.error(shownTemplatesDir.resolve(file.getFileName().toString()), 0,
+                        "template cannot be read: " + e.getMessage(),
+                        "look for an unclosed {{ … }}, {% … %} or string; Pebble syntax: https://pebbletemplates.io/wiki/"));
             }
         }
         problems.addAll(extendsCycles(templates));
