@@ -71,6 +71,9 @@ public final class SiteBuild {
     /** Article URL → related article URLs, from the last generation that ran search. */
     private Map<String, List<String>> lastRelated = Map.of();
 
+    /** Warnings found while loading site.yml and the theme (a typo of a key): reported by every generation. */
+    private List<Problem> configWarnings = List.of();
+
     private SiteBuild(BuildOptions options, SiteConfig config, Theme theme, Translations translations,
             SiteAssembler assembler, TemplateRenderer renderer, long themeHash, boolean showsArticleCount) {
         this.options = options;
@@ -107,8 +110,10 @@ public final class SiteBuild {
             throw new BuildFailedException(problems.sorted());
         }
         long themeHash = ThemeHash.of(theme, config);
-        return new SiteBuild(options, config, theme, translations, assembler, renderer, themeHash,
+        SiteBuild build = new SiteBuild(options, config, theme, translations, assembler, renderer, themeHash,
                 ThemeHash.mentions(theme, "articleCount"));
+        build.configWarnings = problems.sorted();
+        return build;
     }
 
     public SiteConfig config() {
@@ -193,6 +198,7 @@ public final class SiteBuild {
     public BuildResult generate(OutputSink sink, Set<Path> changed, long startNanos, boolean withSearch)
             throws IOException {
         Problems problems = new Problems();
+        problems.addAll(configWarnings);
         StageTimes times = new StageTimes();
         BuildProgress progress = this.progress;
         progress.stage("reading content");

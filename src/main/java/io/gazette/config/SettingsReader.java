@@ -114,7 +114,8 @@ final class SettingsReader {
                     "write `" + setting.key() + ": value`"));
             return null;
         }
-        return VietnameseText.nfc(String.valueOf(value));
+        // A YAML escape can spell a character XML and HTML forbid (\uFFFF): replaced, as in articles.
+        return io.gazette.text.SourceText.replaceForbidden(VietnameseText.nfc(String.valueOf(value)));
     }
 
     private Integer positiveInt(Setting<?> setting, Object value) {

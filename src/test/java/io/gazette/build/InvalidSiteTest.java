@@ -33,9 +33,9 @@ class InvalidSiteTest {
                         + "    hint: an alias is a path inside the site, such as /tin-tuc/hoi-nghi.html or /old/path/",
                 "content/d-escaping-alias.md:6: error: alias `/ok/%2e%2e/%2e%2e/x` would escape the output directory\n"
                         + "    hint: an alias is a path inside the site, such as /tin-tuc/hoi-nghi.html or /old/path/",
-                "content/e-duplicate-url.md:1: error: output file 2014/08/trung-dia-chi/index.html is also claimed by content/f-duplicate-url.md\n"
+                "content/e-duplicate-url.md:1: error: output file `2014/08/trung-dia-chi/index.html` is also claimed by content/f-duplicate-url.md\n"
                         + "    hint: give one of them a different `slug:` (or remove the duplicate alias)",
-                "content/f-duplicate-url.md:1: error: output file 2014/08/trung-dia-chi/index.html is also claimed by content/e-duplicate-url.md\n"
+                "content/f-duplicate-url.md:1: error: output file `2014/08/trung-dia-chi/index.html` is also claimed by content/e-duplicate-url.md\n"
                         + "    hint: give one of them a different `slug:` (or remove the duplicate alias)",
                 "content/g-not-utf8.md:6: error: file is not valid UTF-8 (byte 0xEA at offset 43)\n"
                         + "    hint: save the file as UTF-8; for old Vietnamese encodings try `iconv -f WINDOWS-1258 -t UTF-8 file > file.utf8`",
