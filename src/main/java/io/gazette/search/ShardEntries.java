@@ -51,8 +51,8 @@ final class ShardEntries {
         List<String> folded = SearchFields.TEXT_FIELDS.stream().map(SearchFields::folded).toList();
         List<String> pairs = SearchFields.TEXT_FIELDS.stream().map(SearchFields::pairs).toList();
         List<Task> tasks = new ArrayList<>();
-        tasks.add(e -> e.syllablesAndPrefixes(tasksIndex(0), folded));
-        tasks.add(e -> e.singleSets(tasksIndex(1), SearchFields.EXACT, "="));
+        tasks.add(e -> e.syllablesAndPrefixes(0, folded));
+        tasks.add(e -> e.singleSets(1, SearchFields.EXACT, "="));
         for (int r = 0; r <= PAIR_SPLITS.length; r++) {
             BytesRef start = r == 0 ? null : new BytesRef(PAIR_SPLITS[r - 1]);
             BytesRef end = r == PAIR_SPLITS.length ? null : new BytesRef(PAIR_SPLITS[r]);
@@ -64,24 +64,33 @@ final class ShardEntries {
         int categoryTask = tasks.size();
         tasks.add(e -> e.singleSets(categoryTask, SearchFields.CATEGORY_KEY, "@"));
         ShardEntries entries = new ShardEntries(reader, numbering, shards, from, to, tasks.size());
-        try {
-            tasks.parallelStream().forEach(task -> {
-                try {
-                    task.run(entries);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e;
-        }
+        tasks.parallelStream().forEach(task -> {
+            try {
+                task.run(entries);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         byte[][] files = new byte[to - from][];
         IntStream.range(0, to - from).parallel().forEach(s -> files[s] = entries.shardFile(s));
         return files;
     }
 
-    private static int tasksIndex(int i) {
-        return i;
+    /**
+     * The postings of the walk's current term in every field that holds it, each document marked
+     * with its field's bit, sorted by document number. Returns the enum to reuse next time.
+     */
+    private PostingsEnum gather(MergedTerms terms, int fieldCount, TermPostings postings, PostingsEnum reuse)
+            throws IOException {
+        postings.clear();
+        for (int f = 0; f < fieldCount; f++) {
+            if (terms.in(f)) {
+                reuse = terms.postings(f, reuse, PostingsEnum.NONE);
+                postings.add(reuse, numbering, 1 << f);
+            }
+        }
+        postings.sort();
+        return reuse;
     }
 
     @FunctionalInterface
@@ -152,14 +161,7 @@ final class ShardEntries {
             if (slot < 0) {
                 continue;
             }
-            postings.clear();
-            for (int f = 0; f < fields.size(); f++) {
-                if (terms.in(f)) {
-                    reuse = terms.postings(f, reuse, PostingsEnum.NONE);
-                    postings.add(reuse, numbering, 1 << f);
-                }
-            }
-            postings.sort();
+            reuse = gather(terms, fields.size(), postings, reuse);
             if (postings.size == 0) {
                 continue; // only in deleted documents
             }
@@ -233,14 +235,7 @@ final class ShardEntries {
             if (slot < 0 && !prefixesWant) {
                 continue;
             }
-            postings.clear();
-            for (int f = 0; f < fields.size(); f++) {
-                if (terms.in(f)) {
-                    reuse = terms.postings(f, reuse, PostingsEnum.NONE);
-                    postings.add(reuse, numbering, 1 << f);
-                }
-            }
-            postings.sort();
+            reuse = gather(terms, fields.size(), postings, reuse);
             if (postings.size == 0) {
                 continue;
             }
