@@ -31,7 +31,8 @@ import java.util.Set;
  * their own classes: {@link ArticleFacts} (what an input means for the site),
  * {@link PublicationRules} (drafts, scheduled and expired articles), {@link NewestFirstOrder}
  * (the site's order), {@link UrlClaims} (two articles claiming one URL), and {@link TermIndex} and
- * {@link ArchiveIndex} (the groups).
+ * {@link ArchiveIndex} (the groups). What is left here is one job, keeping the model in step with
+ * the inputs; its length is the two ways through a call, which share all the state above.
  */
 public final class SiteAssembler {
     /** Newest first; equal dates fall back to URL order so that output never depends on file order. */
