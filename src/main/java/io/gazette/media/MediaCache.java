@@ -8,23 +8,60 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Resized photos and extracted document text under {@code .gazette/media/}, each file named by
  * the SHA-256 of the source's bytes and of the settings that made it: a rebuild finds every
  * unchanged photo here and resizes only new or changed ones. Entries are written to a temporary
- * file and moved into place, so a build stopped half way never leaves a broken entry.
+ * file and moved into place, so a build stopped half way never leaves a broken entry. The keys
+ * themselves are remembered by {@link SourceHashes}, so an unchanged source is not read again.
  */
 public final class MediaCache {
+    /** Sources read to compute their key by this process: how tests and benchmarks see the index work. */
+    private static final AtomicLong HASHED = new AtomicLong();
+
     private final Path dir;
+    private final SourceHashes hashes;
 
     public MediaCache(Path cacheDir) {
-        this.dir = cacheDir.resolve("media");
+        this(cacheDir, System.err::println);
     }
 
-    /** The key of a source file under some settings: a hex SHA-256. */
-    public static String key(Path source, String settings) throws IOException {
+    /** @param console where a damaged hash index is reported, one line */
+    public MediaCache(Path cacheDir, Consumer<String> console) {
+        this.dir = cacheDir.resolve("media");
+        this.hashes = new SourceHashes(dir.resolve("hashes"), console);
+    }
+
+    public static long hashedSoFar() {
+        return HASHED.get();
+    }
+
+    /**
+     * The key of a source file under some settings (see {@link #hash}), from the index when the
+     * file's size, time and identity are those recorded with it; otherwise read and recorded.
+     */
+    public String key(Path source, String settings) throws IOException {
+        SourceHashes.Stamp before = SourceHashes.Stamp.of(Files.readAttributes(source, BasicFileAttributes.class));
+        String known = hashes.lookup(source, settings, before);
+        if (known != null) {
+            return known;
+        }
+        String key = hash(source, settings);
+        SourceHashes.Stamp after = SourceHashes.Stamp.of(Files.readAttributes(source, BasicFileAttributes.class));
+        if (after.equals(before)) {
+            hashes.record(source, settings, before, key); // not when the file changed while it was read
+        }
+        return key;
+    }
+
+    /** The SHA-256 of {@code settings}, a zero byte and the source's bytes, in hex. */
+    static String hash(Path source, String settings) throws IOException {
+        HASHED.incrementAndGet();
         MessageDigest digest = sha256();
         digest.update(settings.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         digest.update((byte) 0);

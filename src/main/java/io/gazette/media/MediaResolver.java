@@ -190,35 +190,39 @@ public final class MediaResolver {
         }
         hash = hash * 31 + (lead == null ? 0 : lead.hashCode());
         hash = hash * 31 + (embeds ? 1 : 0);
-        String documentText = documentText();
-        hash = hash * 31 + documentText.hashCode();
+        List<ArticleMedia.PdfText> documents = documents();
+        hash = hash * 31 + documents.hashCode();
         return new ArticleMedia(List.copyOf(files.values()), List.copyOf(attachments.values()), lead, embeds,
-                documentText, hash);
+                documents, hash);
     }
 
-    /** The text of the attached PDFs, each after a blank line; a PDF without text is a warning. */
-    private String documentText() {
-        StringBuilder text = new StringBuilder();
+    /**
+     * The attached PDFs that have text, each with its text's entry in the cache (read or
+     * extracted now, kept there); a PDF without text is a warning.
+     */
+    private List<ArticleMedia.PdfText> documents() {
+        List<ArticleMedia.PdfText> documents = new ArrayList<>();
         for (Map.Entry<Path, Attachment> attachment : attachments.entrySet()) {
             if (!attachment.getValue().isPdf()) {
                 continue;
             }
             Path file = attachment.getKey();
             try {
-                DocumentText found = DocumentText.of(file, cache);
+                Path cached = DocumentText.cached(file, cache);
+                DocumentText found = DocumentText.read(cached);
                 if (found.warning() != null) {
                     problems.add(Problem.warning(shown, lines.getOrDefault(file, 0), Quote.code(articleDir.relativize(file))
                             + ": " + found.warning(), "the file is still published; to make it searchable,"
                             + " publish a PDF with text (run OCR on a scan), or write its key points in the article"));
                 } else if (!found.text().isEmpty()) {
-                    text.append(text.length() == 0 ? "" : "\n\n").append(found.text());
+                    documents.add(new ArticleMedia.PdfText(file, cached));
                 }
             } catch (IOException e) {
                 problems.add(Problem.warning(shown, lines.getOrDefault(file, 0), "cannot read "
                         + Quote.code(articleDir.relativize(file)) + ": " + e.getMessage(), "check the file's permissions"));
             }
         }
-        return text.toString();
+        return List.copyOf(documents);
     }
 
     private List<Path> listFolder() {
