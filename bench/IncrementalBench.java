@@ -125,6 +125,7 @@ public final class IncrementalBench {
         out.printf(Locale.ROOT, "server up: first build wrote %d files in %.0f ms, %d ms from start%n",
                 rebuilds.get(0).pages(), rebuilds.get(0).millis(),
                 (System.nanoTime() - startNanos) / 1_000_000);
+        serverLog.stream().filter(line -> line.startsWith("timings full: ")).findFirst().ifPresent(out::println);
         targets = chooseTargets();
         out.printf("editing %d articles spread over the archive%n", targets.size());
         Map<String, String> report = new LinkedHashMap<>();

@@ -21,14 +21,17 @@ import java.util.Set;
  * <p>The state is used only under the same {@link CacheKey}. Otherwise, and when it is missing or
  * damaged, the build is a full one, and {@link #fullBuildReason} says why in one line.
  */
-final class BuildCache {
+final class BuildCache implements AutoCloseable {
     private final Path stateFile;
+    private final Path dir;
+    private MarkdownCache markdown;
     private final OutputMirror mirror;
     private final CacheKey key;
     private BuildStateFile.State usable;
     private String fullBuildReason;
 
     private BuildCache(Path dir, CacheKey key) {
+        this.dir = dir;
         this.stateFile = dir.resolve("state");
         this.mirror = new OutputMirror(dir.resolve("site"));
         this.key = key;
@@ -51,6 +54,28 @@ final class BuildCache {
             cache.fullBuildReason = "the build cache " + shown(cache.stateFile) + " cannot be read (" + e + ")";
         }
         return cache;
+    }
+
+    /**
+     * Articles' rendered Markdown kept by earlier builds under the same key (see
+     * {@link MarkdownCache}); null when it cannot be opened, which costs only time.
+     */
+    MarkdownCache markdown() {
+        if (markdown == null) {
+            try {
+                markdown = MarkdownCache.open(dir, key);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return markdown;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (markdown != null) {
+            markdown.close();
+        }
     }
 
     /** Why this build makes every file, or null when it reuses the last build's. */
@@ -100,6 +125,9 @@ final class BuildCache {
         }
         usable = new BuildStateFile.State(key, kept);
         BuildStateFile.write(stateFile, usable);
+        if (markdown != null) {
+            markdown.save();
+        }
     }
 
     private static String shown(Path path) {

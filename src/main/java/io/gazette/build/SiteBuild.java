@@ -162,8 +162,14 @@ public final class SiteBuild {
         try (StagingArea staging = StagingArea.create(config.outputDir(), config.projectDir())) {
             boolean committed = false;
             try {
+                Map<String, Long> cacheStages = new java.util.HashMap<>();
+                long restoring = System.nanoTime();
                 DirectorySink sink = cache == null ? new DirectorySink(staging.directory())
                         : cache.prepare(staging.directory(), fingerprints);
+                if (cache != null) {
+                    cacheStages.put("build cache: restore", (System.nanoTime() - restoring) / 1_000_000);
+                }
+                content.useMarkdownCache(cache == null ? null : cache.markdown());
                 BuildResult result = generate(sink, null, start);
                 Set<String> duplicates = new TreeSet<>(sink.duplicates());
                 duplicates.addAll(fingerprints.duplicates());
@@ -176,17 +182,25 @@ public final class SiteBuild {
                 if (result.problems().hasErrors()) {
                     throw new BuildFailedException(result.problems().sorted());
                 }
+                long swapping = System.nanoTime();
                 staging.commit();
                 committed = true;
+                cacheStages.put("swap output", (System.nanoTime() - swapping) / 1_000_000);
                 if (cache != null) {
+                    long saving = System.nanoTime();
                     saveCache(cache, result);
+                    cacheStages.put("build cache: save", (System.nanoTime() - saving) / 1_000_000);
                 }
                 writeSourceMap(result);
-                return result.withTotal(System.nanoTime() - start);
+                return result.withTotal(System.nanoTime() - start, cacheStages);
             } catch (UncheckedIOException e) {
                 // A write failed on a build thread (a full disk, most often): one message, no trace.
                 throw new IOException("cannot write the site: " + e.getCause().getMessage(), e.getCause());
             } finally {
+                content.useMarkdownCache(null);
+                if (cache != null) {
+                    cache.close();
+                }
                 if (!committed) {
                     staging.abandon();
                 }

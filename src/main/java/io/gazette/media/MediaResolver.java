@@ -231,7 +231,7 @@ public final class MediaResolver {
         }
         Photo photo = null;
         try {
-            PhotoInfo info = PhotoProbe.probe(file);
+            PhotoInfo info = cache.probe(file);
             String relative = articleDir.relativize(file).toString().replace('\\', '/');
             String ext = info.format().equals("png") ? "png" : "jpg";
             List<Photo.Variant> variants = new ArrayList<>();

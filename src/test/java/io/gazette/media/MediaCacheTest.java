@@ -66,18 +66,18 @@ class MediaCacheTest {
         Path anh = write(Files.createDirectories(temp.resolve("site/content/a")).resolve("anh.jpg"), photo(Color.RED),
                 AN_HOUR_AGO);
         build(anh, 1, 1);
-        Path index = temp.resolve("site/.gazette/media/hashes");
+        Path index = temp.resolve("site/.gazette/media/sources");
         List<String> lines = Files.readAllLines(index);
-        assertThat(lines).hasSize(2).first().isEqualTo(SourceHashes.HEADER);
-        Files.write(index, List.of(lines.get(0), lines.get(1).substring(0, 30)));
+        assertThat(lines).as("header, the photo's size and orientation, its key").hasSize(3).first().isEqualTo(SourceIndex.HEADER);
+        Files.write(index, List.of(lines.get(0), lines.get(1), lines.get(2).substring(0, 30)));
 
         List<String> console = new ArrayList<>();
         long hashed = MediaCache.hashedSoFar();
         MediaResolver resolver = resolver(anh, new MediaCache(temp.resolve("site/.gazette"), console::add));
         resolver.result().files().get(0).photo().file(PhotoSettings.widthsFor(1200).get(0));
         assertThat(MediaCache.hashedSoFar() - hashed).isEqualTo(1);
-        assertThat(console).singleElement().asString().startsWith(index + ":2: warning:").contains("ignored");
-        assertThat(Files.readAllLines(index)).hasSize(2).first().isEqualTo(SourceHashes.HEADER);
+        assertThat(console).singleElement().asString().startsWith(index + ":3: warning:").contains("ignored");
+        assertThat(Files.readAllLines(index)).hasSize(3).first().isEqualTo(SourceIndex.HEADER);
         build(anh, 0, 0);
 
         Files.writeString(index, "not an index\n");
@@ -94,10 +94,12 @@ class MediaCacheTest {
     private Path build(Path photo, int hashed, int resized) throws Exception {
         long hashedBefore = MediaCache.hashedSoFar();
         long resizedBefore = PhotoJob.resizedSoFar();
+        long probedBefore = MediaCache.probedSoFar();
         List<String> console = new ArrayList<>();
         MediaResolver resolver = resolver(photo, new MediaCache(temp.resolve("site/.gazette"), console::add));
         Path copy = resolver.result().files().get(0).photo().file(PhotoSettings.widthsFor(1200).get(0));
         assertThat(MediaCache.hashedSoFar() - hashedBefore).as("photos read for their key").isEqualTo(hashed);
+        assertThat(MediaCache.probedSoFar() - probedBefore).as("photo headers read, when and only when the key is").isEqualTo(hashed);
         assertThat(PhotoJob.resizedSoFar() - resizedBefore).as("photos resized").isEqualTo(resized);
         assertThat(console).isEmpty();
         return copy;

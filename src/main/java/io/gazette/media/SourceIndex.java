@@ -15,21 +15,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The cache keys already computed for source files, by path, size, modification time and file
- * identity ({@code .gazette/media/hashes}): a rebuild finds an unchanged photo's key with one
- * {@code stat} instead of reading its megabytes (1,000 camera photos, 1.9 GB, took 10 s to hash on
- * every build). An entry is used only when all of these still match; otherwise the file is hashed
- * again, as make and Git do. A file modified in the last {@link #SETTLE_MILLIS} is hashed but not
- * recorded: on a file system with coarse times a second write within the same tick would keep
- * the time, and the size may not change either.
+ * What was learnt from reading source files, by path, size, modification time and file identity
+ * ({@code .gazette/cache/media/sources}): each photo's and PDF's cache key (the SHA-256 of its
+ * bytes) and each photo's header (format, size, orientation). A rebuild then finds an unchanged
+ * photo's copies with one {@code stat} instead of reading its megabytes (1,000 camera photos,
+ * 1.9 GB, took 10 s to hash on every build) or parsing its header again. An entry is used only
+ * when all of these still match; otherwise the file is read again, as make and Git do. A file
+ * modified in the last {@link #SETTLE_MILLIS} is read but not recorded: on a file system with
+ * coarse times a second write within the same tick would keep the time, and the size may not
+ * change either.
  *
- * <p>The file is a journal, one line an entry, appended as keys are computed (a build stopped half
- * way keeps what it learned), and rewritten without its stale lines when it has many. A damaged
- * file is ignored with one line on the console and started again: it only ever costs hashing.
- * Thread-safe.
+ * <p>The file is a journal, one line an entry, appended as values are computed (a build stopped
+ * half way keeps what it learned), and rewritten without its stale lines when it has many. A
+ * damaged file is ignored with one line on the console and started again: it only ever costs
+ * reading the sources once more. Thread-safe.
  */
-final class SourceHashes {
-    static final String HEADER = "gazette-media-hashes 1";
+final class SourceIndex {
+    static final String HEADER = "gazette-media-sources 1";
     /** A file this recent may still change without its time changing (coarse clocks): not recorded. */
     static final long SETTLE_MILLIS = 2_000;
 
@@ -39,7 +41,7 @@ final class SourceHashes {
     private boolean loaded;
     private boolean writable = true;
 
-    /** What the file system said about a file when its key was computed. */
+    /** What the file system said about a file when a value was taken from it. */
     record Stamp(long size, long modifiedNanos, String identity) {
         static Stamp of(BasicFileAttributes attributes) {
             Object key = attributes.fileKey();
@@ -48,30 +50,33 @@ final class SourceHashes {
         }
     }
 
-    private record Entry(Stamp stamp, String key) {
+    private record Entry(Stamp stamp, String value) {
     }
 
-    SourceHashes(Path file, Consumer<String> console) {
+    SourceIndex(Path file, Consumer<String> console) {
         this.file = file;
         this.console = console;
     }
 
-    /** The key recorded for {@code source} under {@code settings} when the file is as stamped; else null. */
-    String lookup(Path source, String settings, Stamp stamp) {
+    /**
+     * The value recorded for {@code source} under {@code what} (the settings of a cache key, or
+     * what was read) when the file is as stamped; else null.
+     */
+    String lookup(Path source, String what, Stamp stamp) {
         load();
-        Entry entry = entries.get(id(source, settings));
-        return entry != null && entry.stamp().equals(stamp) ? entry.key() : null;
+        Entry entry = entries.get(id(source, what));
+        return entry != null && entry.stamp().equals(stamp) ? entry.value() : null;
     }
 
-    /** Records the key computed for {@code source}, which was as stamped before and after hashing. */
-    void record(Path source, String settings, Stamp stamp, String key) {
-        String id = id(source, settings);
-        if (!fits(settings) || !fits(id.substring(settings.length() + 1)) || !fits(stamp.identity())
+    /** Records the value taken from {@code source}, which was as stamped before and after reading it. */
+    void record(Path source, String what, Stamp stamp, String value) {
+        String id = id(source, what);
+        if (!fits(what) || !fits(id.substring(what.length() + 1)) || !fits(stamp.identity()) || !fits(value) || value.isEmpty()
                 || stamp.modifiedNanos() / 1_000_000 > System.currentTimeMillis() - SETTLE_MILLIS) {
             return; // a name the journal cannot hold, or a file that may still be changing: hashed each time
         }
         load();
-        Entry entry = new Entry(stamp, key);
+        Entry entry = new Entry(stamp, value);
         if (entry.equals(entries.put(id, entry))) {
             return;
         }
@@ -83,12 +88,12 @@ final class SourceHashes {
         return field.indexOf('\t') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0;
     }
 
-    private static String id(Path source, String settings) {
-        return settings + '\t' + source.toAbsolutePath().normalize();
+    private static String id(Path source, String what) {
+        return what + '\t' + source.toAbsolutePath().normalize();
     }
 
     private static String line(String id, Entry entry) {
-        return entry.key() + '\t' + entry.stamp().size() + '\t' + entry.stamp().modifiedNanos() + '\t'
+        return entry.value() + '\t' + entry.stamp().size() + '\t' + entry.stamp().modifiedNanos() + '\t'
                 + entry.stamp().identity() + '\t' + id + '\n';
     }
 
@@ -126,7 +131,7 @@ final class SourceHashes {
     }
 
     private static Entry parse(String[] fields) {
-        if (fields.length != 6 || !fields[0].matches("[0-9a-f]{64}") || fields[5].isEmpty()) {
+        if (fields.length != 6 || fields[0].isEmpty() || fields[4].isEmpty() || fields[5].isEmpty()) {
             return null;
         }
         try {
@@ -139,8 +144,8 @@ final class SourceHashes {
     /** Ignores the whole file (one damaged line says nothing good about the others) and starts it again. */
     private void damaged(int line, String why) {
         entries.clear();
-        console.accept(file + ":" + line + ": warning: the photo and document hash index " + why
-                + "; it is ignored and written again (photos and PDFs are hashed once more)");
+        console.accept(file + ":" + line + ": warning: the index of photos and documents " + why
+                + "; it is ignored and written again (photos and PDFs are read once more)");
         rewrite();
     }
 
@@ -149,7 +154,7 @@ final class SourceHashes {
         entries.forEach((id, entry) -> text.append(line(id, entry)));
         try {
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".tmp-", ".hashes");
+            Path temp = Files.createTempFile(file.getParent(), ".tmp-", ".sources");
             try {
                 Files.writeString(temp, text, StandardCharsets.UTF_8);
                 try {
@@ -161,7 +166,7 @@ final class SourceHashes {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            writable = false; // a read-only cache: keys are computed each build, as before the index
+            writable = false; // a read-only cache: sources are read on each build, as before the index
         }
     }
 
