@@ -34,6 +34,8 @@ final class SearchWork {
     private final Map<String, Article> articles;
     /** The static index being written into a build directory while the pages render, or null. */
     private java.util.concurrent.CompletableFuture<Void> export;
+    /** The paths the export started by {@link #startExport} wrote. */
+    private final Set<String> exported = new TreeSet<>();
 
     private SearchWork(SearchIndex index, Map<String, List<String>> related, IOException failure, Path indexDir,
             Map<String, Article> articles) {
@@ -75,14 +77,17 @@ final class SearchWork {
      * 10,000 articles. Other sinks (the preview) compare each file with the last one, in
      * {@link #finish}, as before.
      */
-    void startExport(OutputSink sink) {
+    void startExport(OutputSink sink, FileFingerprints fingerprints) {
         if (index == null || !(sink instanceof DirectorySink) || export != null) {
             return;
         }
         export = new java.util.concurrent.CompletableFuture<>();
+        // Nothing else records fingerprints while the pages are written (they were planned
+        // before), and the paths written join the generation's changed paths in finish().
+        IndexFiles files = unchangedSkipped(sink, fingerprints, exported);
         Thread thread = new Thread(() -> {
             try {
-                exportAll(index, sink::write);
+                exportAll(index, files);
                 export.complete(null);
             } catch (Throwable e) {
                 export.completeExceptionally(e);
@@ -110,8 +115,9 @@ final class SearchWork {
         try (SearchIndex open = index) {
             if (export != null) {
                 awaitExport();
+                changedPaths.addAll(exported);
             } else if (sink instanceof DirectorySink) {
-                exportAll(open, sink::write);
+                exportAll(open, unchangedSkipped(sink, fingerprints, changedPaths));
             } else {
                 Map<String, byte[]> files = new ConcurrentHashMap<>();
                 IndexFiles collect = files::put;
@@ -145,6 +151,32 @@ final class SearchWork {
             }
             throw new IllegalStateException(cause);
         }
+    }
+
+    /**
+     * Writes the files of the static index as they come, never all held at once; a file the
+     * build directory already holds from the last build (see BuildCache) is left as it is.
+     * Safe from the export's threads; {@code changed} receives the paths written.
+     */
+    private static IndexFiles unchangedSkipped(OutputSink sink, FileFingerprints fingerprints, Set<String> changed) {
+        return (path, content) -> {
+            boolean moved;
+            long fingerprint = contentFingerprint(content);
+            synchronized (fingerprints) {
+                moved = fingerprints.record(path, fingerprint);
+            }
+            if (moved) {
+                sink.write(path, content);
+                synchronized (changed) {
+                    changed.add(path);
+                }
+            }
+        };
+    }
+
+    /** The first 64 bits of the SHA-256 of a file: its fingerprint, across processes too. */
+    static long contentFingerprint(byte[] content) {
+        return java.nio.ByteBuffer.wrap(io.gazette.hash.Hashes.sha256().digest(content)).getLong();
     }
 
     /** The static index, then the passages numbered as its documents are. */
