@@ -35,7 +35,7 @@ final class SearchWork {
     /** The static index being written into a build directory while the pages render, or null. */
     private java.util.concurrent.CompletableFuture<Void> export;
     /** The paths the export started by {@link #startExport} wrote. */
-    private final Set<String> exported = new TreeSet<>();
+    private final Set<String> exported = new java.util.TreeSet<>();
 
     private SearchWork(SearchIndex index, Map<String, List<String>> related, IOException failure, Path indexDir,
             Map<String, Article> articles) {
