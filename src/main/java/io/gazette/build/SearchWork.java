@@ -32,6 +32,10 @@ final class SearchWork {
     private final Path indexDir;
     /** The articles by URL, for the passages' text, read one at a time from the body store. */
     private final Map<String, Article> articles;
+    /** The static index being written into a build directory while the pages render, or null. */
+    private java.util.concurrent.CompletableFuture<Void> export;
+    /** The paths the export started by {@link #startExport} wrote. */
+    private final Set<String> exported = new java.util.TreeSet<>();
 
     private SearchWork(SearchIndex index, Map<String, List<String>> related, IOException failure, Path indexDir,
             Map<String, Article> articles) {
@@ -66,6 +70,34 @@ final class SearchWork {
     }
 
     /**
+     * Starts writing the static index into a fresh build directory now, on a thread of its own,
+     * so that it runs while the pages render: the export reads only the index and the body store,
+     * and its files are none of the pages'. Much of the export works one term range at a time
+     * and leaves a core idle, which rendering fills; one after the other they took 3 + 4 s at
+     * 10,000 articles. Other sinks (the preview) compare each file with the last one, in
+     * {@link #finish}, as before.
+     */
+    void startExport(OutputSink sink, FileFingerprints fingerprints) {
+        if (index == null || !(sink instanceof DirectorySink) || export != null) {
+            return;
+        }
+        export = new java.util.concurrent.CompletableFuture<>();
+        // Nothing else records fingerprints while the pages are written (they were planned
+        // before), and the paths written join the generation's changed paths in finish().
+        IndexFiles files = unchangedSkipped(sink, fingerprints, exported);
+        Thread thread = new Thread(() -> {
+            try {
+                exportAll(index, files);
+                export.complete(null);
+            } catch (Throwable e) {
+                export.completeExceptionally(e);
+            }
+        }, "gazette-search-export");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
      * Writes the static index. A fresh build directory receives every file; any other sink (the
      * preview) only the files whose content changed, and their fingerprints are recorded so that
      * the files of an older index are deleted like any other vanished file.
@@ -81,21 +113,11 @@ final class SearchWork {
             return recorded;
         }
         try (SearchIndex open = index) {
-            if (sink instanceof DirectorySink) {
-                // Written as they come, never all held at once; a file the build directory
-                // already holds from the last build (see BuildCache) is left as it is.
-                exportAll(open, (path, content) -> {
-                    boolean moved;
-                    synchronized (fingerprints) {
-                        moved = fingerprints.record(path, contentFingerprint(content));
-                    }
-                    if (moved) {
-                        sink.write(path, content);
-                        synchronized (changedPaths) {
-                            changedPaths.add(path);
-                        }
-                    }
-                });
+            if (export != null) {
+                awaitExport();
+                changedPaths.addAll(exported);
+            } else if (sink instanceof DirectorySink) {
+                exportAll(open, unchangedSkipped(sink, fingerprints, changedPaths));
             } else {
                 Map<String, byte[]> files = new ConcurrentHashMap<>();
                 IndexFiles collect = files::put;
@@ -111,6 +133,45 @@ final class SearchWork {
             }
         }
         return recorded;
+    }
+
+    private void awaitExport() throws IOException {
+        try {
+            export.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /**
+     * Writes the files of the static index as they come, never all held at once; a file the
+     * build directory already holds from the last build (see BuildCache) is left as it is.
+     * Safe from the export's threads; {@code changed} receives the paths written.
+     */
+    private static IndexFiles unchangedSkipped(OutputSink sink, FileFingerprints fingerprints, Set<String> changed) {
+        return (path, content) -> {
+            boolean moved;
+            long fingerprint = contentFingerprint(content);
+            synchronized (fingerprints) {
+                moved = fingerprints.record(path, fingerprint);
+            }
+            if (moved) {
+                sink.write(path, content);
+                synchronized (changed) {
+                    changed.add(path);
+                }
+            }
+        };
     }
 
     /** The first 64 bits of the SHA-256 of a file: its fingerprint, across processes too. */

@@ -297,6 +297,9 @@ public final class SiteBuild {
         times.lap("plan files");
 
         progress.stage("writing files");
+        if (search != null) {
+            search.startExport(sink, fingerprints); // into a build directory, while the pages render
+        }
         FileWriting.produce(toProduce, sink, problems, progress);
         Set<String> changedPaths = new TreeSet<>();
         toProduce.forEach(f -> changedPaths.add(f.path()));
