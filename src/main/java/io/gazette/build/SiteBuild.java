@@ -366,6 +366,9 @@ public final class SiteBuild {
             sink.delete(path);
             changedPaths.add(path);
         }
+        if (sink instanceof DirectorySink directory) {
+            directory.removeEmptiedFolders();
+        }
     }
 
     /**
