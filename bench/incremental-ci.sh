@@ -11,7 +11,8 @@
 # Run it under the shared lock: flock /work/cpu.lock bench/incremental-ci.sh 10000
 #
 # Environment: GAZETTE (launcher, default ./gazette), HUGO (default hugo), BENCH_OUT_ROOT (where
-# the sites go, default /dev/shm), BENCH_KEEP=1 keeps them.
+# the sites go, default /dev/shm), BENCH_KEEP=1 keeps them, BENCH_SHORT=1 (for 100,000 articles):
+# only the clean build, one article added with public/ and one without, no clean comparison, no Hugo.
 set -euo pipefail
 
 N=${1:-10000}
@@ -64,6 +65,13 @@ row "clean (no .gazette/, no public/)"
 row "nothing changed"
 new_article bai-moi-mot "Bài mới số một về giao thông Hà Nội"
 row "one article added"
+if [[ -n ${BENCH_SHORT:-} ]]; then
+    rm -rf "$SITE/public"
+    new_article bai-moi-hai "Bài mới số hai, bản dựng CI không có public"
+    row "one article added, no public/ (fresh CI checkout)"
+    echo; echo "Stages of each build (--timings):"; cat "$W/stages.txt"
+    exit 0
+fi
 edit=$(find "$SITE/content" -name '*.md' | sort | sed -n 5000p)
 sed -i '0,/^\(Sau\|Theo\|Ngày\|Trong\|Khi\)/s//\1 (đã sửa)/' "$edit"
 echo "Thêm một đoạn văn ở cuối bài." >>"$edit"

@@ -3,6 +3,10 @@ package io.gazette.build;
 import io.gazette.output.DirectorySink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -25,6 +29,8 @@ final class BuildCache implements AutoCloseable {
     private final Path stateFile;
     private final Path dir;
     private MarkdownCache markdown;
+    private FileChannel lockChannel;
+    private FileLock lock;
     private final OutputMirror mirror;
     private final CacheKey key;
     private BuildStateFile.State usable;
@@ -40,6 +46,11 @@ final class BuildCache implements AutoCloseable {
     /** Reads the saved state of {@code dir} and decides whether this build, under {@code key}, can use it. */
     static BuildCache open(Path dir, CacheKey key) {
         BuildCache cache = new BuildCache(dir, key);
+        if (!cache.lock()) {
+            cache.fullBuildReason = "another Gazette build is using the build cache in " + shown(dir)
+                    + "; this one neither reads nor keeps it";
+            return cache;
+        }
         try {
             BuildStateFile.State saved = BuildStateFile.read(cache.stateFile);
             if (saved == null) {
@@ -57,10 +68,36 @@ final class BuildCache implements AutoCloseable {
     }
 
     /**
+     * Takes the cache for this build alone (two builds of one project into two output folders
+     * must not both rewrite it); false when another build holds it.
+     */
+    private boolean lock() {
+        try {
+            Files.createDirectories(dir);
+            lockChannel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                lock = lockChannel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null; // held by another build of this process
+            }
+            if (lock == null) {
+                lockChannel.close();
+                lockChannel = null;
+            }
+            return lock != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * Articles' rendered Markdown kept by earlier builds under the same key (see
      * {@link MarkdownCache}); null when it cannot be opened, which costs only time.
      */
     MarkdownCache markdown() {
+        if (lock == null) {
+            return null;
+        }
         if (markdown == null) {
             try {
                 markdown = MarkdownCache.open(dir, key);
@@ -73,8 +110,16 @@ final class BuildCache implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (markdown != null) {
-            markdown.close();
+        try {
+            if (markdown != null) {
+                markdown.close();
+            }
+        } finally {
+            if (lock != null) {
+                lock.release();
+                lockChannel.close();
+                lock = null;
+            }
         }
     }
 
@@ -112,6 +157,9 @@ final class BuildCache implements AutoCloseable {
      * @param changed the paths this build wrote or deleted
      */
     void save(Path output, Collection<String> changed, FileFingerprints fingerprints) throws IOException {
+        if (lock == null) {
+            return;
+        }
         Files.deleteIfExists(stateFile);
         Map<String, BuildStateFile.Entry> before = usable == null ? Map.of() : usable.files();
         if (usable == null) {

@@ -159,6 +159,17 @@ public final class SiteBuild {
                 ? BuildCache.open(config.cacheDir().resolve(BUILD_CACHE_DIR), CacheKey.of(theme, config))
                 : null;
         fullBuildReason = cache == null ? null : cache.fullBuildReason();
+        try {
+            return buildToDirectory(cache, start);
+        } finally {
+            content.useMarkdownCache(null);
+            if (cache != null) {
+                cache.close();
+            }
+        }
+    }
+
+    private BuildResult buildToDirectory(BuildCache cache, long start) throws IOException, BuildFailedException {
         try (StagingArea staging = StagingArea.create(config.outputDir(), config.projectDir())) {
             boolean committed = false;
             try {
@@ -197,10 +208,6 @@ public final class SiteBuild {
                 // A write failed on a build thread (a full disk, most often): one message, no trace.
                 throw new IOException("cannot write the site: " + e.getCause().getMessage(), e.getCause());
             } finally {
-                content.useMarkdownCache(null);
-                if (cache != null) {
-                    cache.close();
-                }
                 if (!committed) {
                     staging.abandon();
                 }
@@ -361,6 +368,9 @@ public final class SiteBuild {
         for (String path : fingerprints.removeVanished(everything, kept)) {
             sink.delete(path);
             changedPaths.add(path);
+        }
+        if (sink instanceof DirectorySink directory) {
+            directory.removeEmptiedFolders();
         }
     }
 

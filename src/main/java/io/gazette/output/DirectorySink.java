@@ -23,6 +23,8 @@ public final class DirectorySink implements OutputSink {
      * file system again for each file's folder chain is two system calls per level.
      */
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+    /** Folders a deletion may have left empty. */
+    private final Set<Path> emptied = ConcurrentHashMap.newKeySet();
     /** Whether the directory starts with files that are hard links to kept copies (see {@link #replacing}). */
     private final boolean replaces;
 
@@ -53,7 +55,10 @@ public final class DirectorySink implements OutputSink {
         Files.write(target, content);
     }
 
-    /** Deletes a file, and the folders it leaves empty, as if it had never been written. */
+    /**
+     * Deletes a file; the folders it leaves empty go at {@link #removeEmptiedFolders}, so the
+     * directory looks as if the file had never been written.
+     */
     @Override
     public void delete(String path) throws IOException {
         Path target = root.resolve(path).normalize();
@@ -61,10 +66,25 @@ public final class DirectorySink implements OutputSink {
             throw new IOException("refusing to delete outside the output directory: " + path);
         }
         Files.deleteIfExists(target);
-        for (Path folder = target.getParent(); !folder.equals(root); folder = folder.getParent()) {
+        emptied.add(target.getParent());
+    }
+
+    /**
+     * Removes the folders that deletions left empty, deepest first, once after all of them: a
+     * new search index version deletes the tens of thousands of files of the last.
+     */
+    public void removeEmptiedFolders() throws IOException {
+        java.util.TreeSet<Path> candidates = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        for (Path folder : emptied) {
+            for (Path f = folder; f != null && !f.equals(root) && f.startsWith(root); f = f.getParent()) {
+                candidates.add(f);
+            }
+        }
+        emptied.clear();
+        for (Path folder : candidates) {
             try (var entries = Files.list(folder)) {
                 if (entries.findAny().isPresent()) {
-                    break;
+                    continue;
                 }
             } catch (java.nio.file.NoSuchFileException e) {
                 continue;

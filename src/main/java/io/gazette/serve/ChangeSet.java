@@ -10,9 +10,15 @@ import java.util.TreeSet;
 /**
  * Source files that changed, relative to the project directory ({@code content/2014/a.md},
  * {@code site.yml}), each in exactly one of the three sets. {@code full} asks for everything to be
- * rebuilt: the first build, or when the watcher lost track (event overflow).
+ * rebuilt: the first build, or when the watcher lost track (event overflow). {@code catchUp} asks
+ * for a generation with no file changed, which brings search up to date after the pages and
+ * re-decides what is published at the current time (a scheduled article came due).
  */
-public record ChangeSet(SortedSet<Path> added, SortedSet<Path> modified, SortedSet<Path> deleted, boolean full) {
+public record ChangeSet(SortedSet<Path> added, SortedSet<Path> modified, SortedSet<Path> deleted, boolean full,
+        boolean catchUp) {
+
+    /** How the console names a catch-up generation ({@code bench/IncrementalBench} reads it). */
+    public static final String CATCH_UP_NAME = "[search index]";
 
     public static final ChangeSet EMPTY = new ChangeSet(new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), false);
 
@@ -22,12 +28,21 @@ public record ChangeSet(SortedSet<Path> added, SortedSet<Path> modified, SortedS
         deleted = Collections.unmodifiableSortedSet(new TreeSet<>(deleted));
     }
 
+    public ChangeSet(SortedSet<Path> added, SortedSet<Path> modified, SortedSet<Path> deleted, boolean full) {
+        this(added, modified, deleted, full, false);
+    }
+
     public static ChangeSet everything() {
         return new ChangeSet(new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), true);
     }
 
+    /** The follow-up a rebuilder queues for itself: search is behind the pages, or the clock moved. */
+    public static ChangeSet catchUpOnly() {
+        return new ChangeSet(new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), false, true);
+    }
+
     public boolean isEmpty() {
-        return !full && added.isEmpty() && modified.isEmpty() && deleted.isEmpty();
+        return !full && !catchUp && added.isEmpty() && modified.isEmpty() && deleted.isEmpty();
     }
 
     /** Every path mentioned, sorted. */
@@ -69,7 +84,7 @@ public record ChangeSet(SortedSet<Path> added, SortedSet<Path> modified, SortedS
                 case NONE -> { }
             }
         });
-        return new ChangeSet(added, modified, deleted, full || later.full);
+        return new ChangeSet(added, modified, deleted, full || later.full, catchUp || later.catchUp);
     }
 
     private static void record(Map<Path, Kind> net, ChangeSet changes) {

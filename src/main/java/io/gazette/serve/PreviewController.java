@@ -241,6 +241,9 @@ public final class PreviewController implements ChangeListener, FollowUpQueue, A
         if (changes.full()) {
             return "";
         }
+        if (changes.size() == 0 && changes.catchUp()) {
+            return " (" + ChangeSet.CATCH_UP_NAME + ")";
+        }
         if (changes.size() == 1) {
             return " (" + changes.all().first().toString().replace('\\', '/') + ")";
         }

@@ -26,9 +26,6 @@ import java.util.stream.Collectors;
  * an expired one leaves) by itself at its time, as in the hourly published build.
  */
 public final class SiteRebuilder implements Rebuilder {
-    /** The change the rebuilder queues for itself: "search is behind the pages". */
-    static final Path SEARCH_MARKER = Path.of("[search index]");
-
     /** The longest wait for a due article before looking again (a laptop's sleep stops the timer). */
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
 
@@ -74,16 +71,17 @@ public final class SiteRebuilder implements Rebuilder {
             return RebuildResult.of(result.problems().sorted());
         }
         Set<Path> content = changes.all().stream()
-                .filter(p -> !p.equals(SEARCH_MARKER))
                 .map(p -> options.projectDir().resolve(p).normalize())
                 .collect(Collectors.toCollection(TreeSet::new));
-        boolean searchOnly = content.isEmpty();
-        BuildResult result = session.generate(new TransactionSink(site), content, start, searchOnly);
-        if (!searchOnly && !result.problems().hasErrors()) {
-            queue.later(new ChangeSet(new TreeSet<>(), new TreeSet<>(Set.of(SEARCH_MARKER)), new TreeSet<>(), false));
+        // Files changed: their pages first, without search, which a follow-up brings up to date.
+        // No file changed (that follow-up, or the clock): a generation with search.
+        boolean catchUp = content.isEmpty();
+        BuildResult result = session.generate(new TransactionSink(site), content, start, catchUp);
+        if (!catchUp && !result.problems().hasErrors()) {
+            queue.later(ChangeSet.catchUpOnly());
         }
         scheduleNextDue();
-        reportTimings(searchOnly ? SEARCH_MARKER.toString() : "pages", result);
+        reportTimings(catchUp ? ChangeSet.CATCH_UP_NAME : "pages", result);
         return RebuildResult.of(result.problems().sorted());
     }
 
@@ -115,8 +113,8 @@ public final class SiteRebuilder implements Rebuilder {
             // due within the second it names (a date with a fraction of a second): look again soon
             wait = Duration.ofSeconds(1);
         }
-        due = timer.schedule(() -> queue.later(new ChangeSet(new TreeSet<>(), new TreeSet<>(Set.of(SEARCH_MARKER)),
-                new TreeSet<>(), false)), Math.min(wait.toMillis(), LONGEST_WAIT.toMillis()), TimeUnit.MILLISECONDS);
+        due = timer.schedule(() -> queue.later(ChangeSet.catchUpOnly()),
+                Math.min(wait.toMillis(), LONGEST_WAIT.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     /** {@code /api/search} for a project, from the Lucene index its builds keep in the cache. */

@@ -147,6 +147,24 @@ class BuildCacheTest {
         assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
     }
 
+    @Test
+    void aBuildWhileAnotherHoldsTheCacheNeitherReadsNorKeepsIt() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        site.buildWithCache();
+        byte[] state = Files.readAllBytes(stateFile(site));
+        Path lockFile = site.project().resolve(".gazette/cache/build/lock");
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.WRITE); var held = channel.lock()) {
+            site.file("content/2016/bai-moi.md", article("Bài mới", "2016-01-05", "Thi đua", "Một bài mới."));
+            InlineSite.Built built = site.buildWithCache();
+            assertThat(built.fullBuildReason()).startsWith("another Gazette build is using the build cache in ");
+            assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+            assertThat(Files.readAllBytes(stateFile(site))).isEqualTo(state);
+        }
+        assertThat(site.buildWithCache().fullBuildReason()).isNull();
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+    }
+
     private Path stateFile(InlineSite site) {
         return site.project().resolve(".gazette/cache/build/state");
     }

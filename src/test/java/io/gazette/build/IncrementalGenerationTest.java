@@ -48,11 +48,22 @@ class IncrementalGenerationTest {
         }
     }
 
+    /** The fixture a test edits, the session building it, and the site that session keeps. */
+    private Path project;
+    private SiteBuild session;
+    private MemorySink sink;
+
+    /** A session on a copy of the {@code basic} fixture, with an empty in-memory site. */
+    private void openBasic() throws Exception {
+        InlineSite site = InlineSite.copyOf("basic", temp);
+        project = site.project();
+        session = SiteBuild.open(TestSites.options(project, site.output()));
+        sink = new MemorySink();
+    }
+
     @Test
     void editingOneArticleRewritesOnlyThePagesThatShowIt() throws Exception {
-        Path project = TestSites.copy("basic", temp.resolve("site"));
-        SiteBuild session = SiteBuild.open(TestSites.options(project, temp.resolve("unused")));
-        MemorySink sink = new MemorySink();
+        openBasic();
         BuildResult first = session.generate(sink, null, System.nanoTime());
         assertThat(first.changedPaths()).contains("index.html", "feed.xml", "css/style.css");
 
@@ -82,9 +93,7 @@ class IncrementalGenerationTest {
 
     @Test
     void addingAndDeletingArticlesUpdatesListsAndRemovesPages() throws Exception {
-        Path project = TestSites.copy("basic", temp.resolve("site"));
-        SiteBuild session = SiteBuild.open(TestSites.options(project, temp.resolve("unused")));
-        MemorySink sink = new MemorySink();
+        openBasic();
         session.generate(sink, null, System.nanoTime());
 
         Path added = project.resolve("content/2015/moi.md");
@@ -102,9 +111,7 @@ class IncrementalGenerationTest {
 
     @Test
     void aNewYearChangesTheFooterOfEveryPage() throws Exception {
-        Path project = TestSites.copy("basic", temp.resolve("site"));
-        SiteBuild session = SiteBuild.open(TestSites.options(project, temp.resolve("unused")));
-        MemorySink sink = new MemorySink();
+        openBasic();
         session.generate(sink, null, System.nanoTime());
         Path added = project.resolve("content/2016/nam-moi.md");
         Files.createDirectories(added.getParent());
@@ -117,9 +124,7 @@ class IncrementalGenerationTest {
 
     @Test
     void movingAnArticleToAnotherMonthRemovesItsOldPageAndAlias() throws Exception {
-        Path project = TestSites.copy("basic", temp.resolve("site"));
-        SiteBuild session = SiteBuild.open(TestSites.options(project, temp.resolve("unused")));
-        MemorySink sink = new MemorySink();
+        openBasic();
         session.generate(sink, null, System.nanoTime());
         assertThat(sink.files).containsKeys("tin-tuc/hoi-nghi-2014.html", "luu-tru/2014/08/index.html");
 
@@ -143,9 +148,7 @@ class IncrementalGenerationTest {
 
     @Test
     void aTagTakesTheSpellingMostArticlesUse() throws Exception {
-        Path project = TestSites.copy("basic", temp.resolve("site"));
-        SiteBuild session = SiteBuild.open(TestSites.options(project, temp.resolve("unused")));
-        MemorySink sink = new MemorySink();
+        openBasic();
         session.generate(sink, null, System.nanoTime());
         String before = new String(sink.files.get("tu-khoa/thi-dua-khen-thuong/index.html"), StandardCharsets.UTF_8);
         Path added = project.resolve("content/2015/them.md");
@@ -162,9 +165,7 @@ class IncrementalGenerationTest {
 
     @Test
     void aBrokenEditReportsProblemsAndKeepsTheLastGoodFingerprints() throws Exception {
-        Path project = TestSites.copy("basic", temp.resolve("site"));
-        SiteBuild session = SiteBuild.open(TestSites.options(project, temp.resolve("unused")));
-        MemorySink sink = new MemorySink();
+        openBasic();
         session.generate(sink, null, System.nanoTime());
         Path article = project.resolve("content/2015/giao-duc.md");
         String good = Files.readString(article);

@@ -30,6 +30,17 @@ class ChangeSetTest {
     }
 
     @Test
+    void aCatchUpIsAChangeOfItsOwnAndSurvivesMerges() {
+        assertThat(ChangeSet.catchUpOnly().isEmpty()).isFalse();
+        assertThat(ChangeSet.catchUpOnly().all()).isEmpty();
+        ChangeSet merged = ChangeSet.catchUpOnly().merge(changes(Set.of(A), Set.of(), Set.of()));
+        assertThat(merged.catchUp()).isTrue();
+        assertThat(merged.all()).containsExactly(A);
+        assertThat(changes(Set.of(A), Set.of(), Set.of()).merge(changes(Set.of(), Set.of(), Set.of(A))).catchUp())
+                .isFalse();
+    }
+
+    @Test
     void aFullRebuildStaysFull() {
         ChangeSet merged = ChangeSet.everything().merge(changes(Set.of(A), Set.of(), Set.of()));
         assertThat(merged.full()).isTrue();
