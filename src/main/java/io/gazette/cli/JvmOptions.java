@@ -116,7 +116,7 @@ final class JvmOptions {
      * build keeps plus the preview's map of every served file, for hours, and brings search up to
      * date again and again: at 100,000 real articles, with 1 GiB the old generation stayed 91–98 %
      * full after the first build (740 MB live after a full collection) and the session went
-     * through three full collections; with 1.25 GiB the first build took 185 s instead of 231 s
+     * through three full collections; with 1.25 GiB the first build took 185-208 s instead of 231 s
      * and search caught up 52 s after the last save instead of 62 s, for a peak RSS of 1,857 MiB
      * (≤ 2 GiB). Up to 64 MB of Markdown (about 17,000 real articles) serve gets what a build gets.
      */
