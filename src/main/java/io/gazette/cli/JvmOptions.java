@@ -79,7 +79,9 @@ final class JvmOptions {
                 .anyMatch(option -> option.startsWith("-Xmx") || option.startsWith("-XX:MaxRAMPercentage"));
         if (!overridden && !heapChosen && BUILDS_A_SITE.contains(command)) {
             List<String> sized = new ArrayList<>(options);
-            sized.add("-Xmx" + heapFor(contentBytes(sourceDir(args)), physicalMemory()) / (1024 * 1024) + "m");
+            long content = contentBytes(sourceDir(args));
+            long heap = command.equals("serve") ? serveHeapFor(content, physicalMemory()) : heapFor(content, physicalMemory());
+            sized.add("-Xmx" + heap / (1024 * 1024) + "m");
             return sized;
         }
         return options;
@@ -106,8 +108,26 @@ final class JvmOptions {
      * frequent, whatever the site needs.
      */
     static long heapFor(long contentBytes, long physicalMemory) {
-        long mb = 1024 * 1024;
-        long heap = Math.min(1024 * mb, 512 * mb + 8 * contentBytes);
+        return heapFor(contentBytes, physicalMemory, 1024 * MB);
+    }
+
+    /**
+     * The heap of {@code gazette serve}: a build's, but at most 1.25 GiB. The session keeps what a
+     * build keeps plus the preview's map of every served file, for hours, and brings search up to
+     * date again and again: at 100,000 real articles, with 1 GiB the old generation stayed 91–98 %
+     * full after the first build (740 MB live after a full collection) and the session went
+     * through three full collections; with 1.25 GiB the first build took 185-208 s instead of 231 s
+     * and search caught up 52 s after the last save instead of 62 s, for a peak RSS of 1,857 MiB
+     * (≤ 2 GiB). Up to 64 MB of Markdown (about 17,000 real articles) serve gets what a build gets.
+     */
+    static long serveHeapFor(long contentBytes, long physicalMemory) {
+        return heapFor(contentBytes, physicalMemory, 1280 * MB);
+    }
+
+    private static final long MB = 1024 * 1024;
+
+    private static long heapFor(long contentBytes, long physicalMemory, long cap) {
+        long heap = Math.min(cap, 512 * MB + 8 * contentBytes);
         return physicalMemory > 0 ? Math.min(heap, physicalMemory / 4 * 3) : heap;
     }
 

@@ -38,7 +38,7 @@ final class SourceIndex {
     private final Path file;
     private final Consumer<String> console;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private boolean loaded;
+    private volatile boolean loaded;
     private boolean writable = true;
 
     /** What the file system said about a file when a value was taken from it. */
@@ -97,11 +97,20 @@ final class SourceIndex {
                 + entry.stamp().identity() + '\t' + id + '\n';
     }
 
-    private synchronized void load() {
+    /** Reads the file once; lookups after that take no lock (builds look photos up from many threads). */
+    private void load() {
         if (loaded) {
             return;
         }
-        loaded = true;
+        synchronized (this) {
+            if (!loaded) {
+                read();
+                loaded = true;
+            }
+        }
+    }
+
+    private void read() {
         if (!Files.isRegularFile(file)) {
             return;
         }

@@ -85,6 +85,10 @@ class LauncherTest {
         // 100,000 articles (362 MB of Markdown): the same 1 GiB as 25,000; the heap no longer grows with the archive.
         assertThat(JvmOptions.heapFor(362 * mb, 24_000 * mb)).isEqualTo(1024 * mb);
         assertThat(JvmOptions.heapFor(1_000 * mb, 1_000 * mb)).isEqualTo(750 * mb);
+        // serve keeps a session: up to 1.25 GiB at 100,000 articles, a build's heap for small sites.
+        assertThat(JvmOptions.serveHeapFor(362 * mb, 24_000 * mb)).isEqualTo(1280 * mb);
+        assertThat(JvmOptions.serveHeapFor(36 * mb, 24_000 * mb)).isEqualTo(JvmOptions.heapFor(36 * mb, 24_000 * mb));
+        assertThat(JvmOptions.serveHeapFor(1_000 * mb, 1_000 * mb)).isEqualTo(750 * mb);
 
         Path site = Files.createDirectories(temp.resolve("site/content/2014"));
         Files.write(site.resolve("a.md"), new byte[20 * 1024 * 1024]);
