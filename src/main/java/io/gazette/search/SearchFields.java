@@ -57,6 +57,8 @@ public final class SearchFields {
      * sync and not opened by {@link SearchService}.
      */
     static final String SCHEMA = "5";
+    // The passage record is part of each document: a change to PassageExporter.record's output
+    // (its format, STORED_BYTES) must change SCHEMA too, or old records would stay in the index.
     static final String SCHEMA_KEY = "gazette.search.schema";
     /** Sorts undated documents after every dated one. */
     static final long NO_DATE = Long.MIN_VALUE;
