@@ -64,6 +64,8 @@ import java.util.stream.Stream;
  * {@code --load-seconds} while edits keep being saved and rebuilt; every failed request (error,
  * timeout, non-200 or a truncated page) is counted.</li>
  * </ol>
+ * With {@code --timings true} the server runs with {@code serve --timings} and the report adds the
+ * stage times of the search follow-ups (which part of search dominates).
  */
 public final class IncrementalBench {
     private static final Pattern SERVING = Pattern.compile("Serving (http://\\S+/) ");
@@ -78,6 +80,9 @@ public final class IncrementalBench {
     /** Every "rebuilt" line of the server, in order. */
     private final List<Rebuild> rebuilds = new CopyOnWriteArrayList<>();
     private final AtomicLong failedRebuilds = new AtomicLong();
+    /** Stage times of each search follow-up ({@code serve --timings}), stage → ms, in order. */
+    private final List<Map<String, Long>> followUpStages = new CopyOnWriteArrayList<>();
+    private static final String FOLLOW_UP_TIMINGS = "timings " + SEARCH_REBUILD + ": ";
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private List<Target> targets;
@@ -95,7 +100,7 @@ public final class IncrementalBench {
 
     record Options(Path site, Path work, Path jar, Path home, List<String> jvm, int warmup, int edits,
             int memoryEdits, int loadSeconds, int clients, long seed, int sample, List<String> phases,
-            int cadenceEdits, int cadenceMillis) {
+            int cadenceEdits, int cadenceMillis, boolean timings) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -120,6 +125,7 @@ public final class IncrementalBench {
         out.printf(Locale.ROOT, "server up: first build wrote %d files in %.0f ms, %d ms from start%n",
                 rebuilds.get(0).pages(), rebuilds.get(0).millis(),
                 (System.nanoTime() - startNanos) / 1_000_000);
+        serverLog.stream().filter(line -> line.startsWith("timings full: ")).findFirst().ifPresent(out::println);
         targets = chooseTargets();
         out.printf("editing %d articles spread over the archive%n", targets.size());
         Map<String, String> report = new LinkedHashMap<>();
@@ -139,6 +145,12 @@ public final class IncrementalBench {
         out.println("| measure | value |");
         out.println("| --- | --- |");
         report.forEach((k, v) -> out.println("| " + k + " | " + v + " |"));
+        if (!followUpStages.isEmpty()) {
+            out.println();
+            out.println("search follow-ups (" + followUpStages.size() + "), stage times from serve --timings:");
+            new TreeSet<>(followUpStages.get(0).keySet()).forEach(stage -> out.println("  " + stage + ": "
+                    + summary(followUpStages.stream().mapToDouble(m -> m.getOrDefault(stage, 0L)).toArray()) + " ms"));
+        }
         out.println();
         out.println("failed rebuilds: " + failedRebuilds.get());
         out.println("server peak RSS (VmHWM): " + mib(peakRss()));
@@ -453,6 +465,9 @@ public final class IncrementalBench {
         command.addAll(options.jvm());
         command.add("-Dgazette.home=" + options.home());
         command.addAll(List.of("-jar", options.jar().toString(), "serve", "-s", options.work().toString(), "--port", "0"));
+        if (options.timings()) {
+            command.add("--timings");
+        }
         out.println("starting: " + String.join(" ", command));
         server = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread reader = new Thread(this::readServerOutput, "server-output");
@@ -478,6 +493,17 @@ public final class IncrementalBench {
                 Matcher serving = SERVING.matcher(line);
                 if (serving.find()) {
                     baseUrl = serving.group(1);
+                    continue;
+                }
+                if (line.startsWith(FOLLOW_UP_TIMINGS)) {
+                    Map<String, Long> stages = new LinkedHashMap<>();
+                    for (String part : line.substring(FOLLOW_UP_TIMINGS.length()).split(", ")) {
+                        Matcher stage = Pattern.compile("(.+) (\\d+) ms").matcher(part);
+                        if (stage.matches()) {
+                            stages.put(stage.group(1), Long.parseLong(stage.group(2)));
+                        }
+                    }
+                    followUpStages.add(stages);
                     continue;
                 }
                 Matcher rebuilt = REBUILT.matcher(line);
@@ -736,7 +762,8 @@ public final class IncrementalBench {
                 Integer.parseInt(take(values, "sample", "50")),
                 List.of(take(values, "phases", "latency,memory,load").split(",")),
                 Integer.parseInt(take(values, "cadence-edits", "60")),
-                Integer.parseInt(take(values, "cadence-millis", "1000")));
+                Integer.parseInt(take(values, "cadence-millis", "1000")),
+                Boolean.parseBoolean(take(values, "timings", "false")));
         if (!values.isEmpty()) {
             usage("unknown options " + values.keySet());
         }
@@ -756,7 +783,7 @@ public final class IncrementalBench {
         System.err.println("usage: IncrementalBench --site DIR [--work DIR] [--home REPO] [--jar JAR] [--jvm OPT]..."
                 + " [--warmup 10] [--edits 100] [--memory-edits 1000] [--load-seconds 30] [--clients 200]"
                 + " [--sample 50] [--seed 1] [--phases latency,cadence,memory,load]"
-                + " [--cadence-edits 60] [--cadence-millis 1000]");
+                + " [--cadence-edits 60] [--cadence-millis 1000] [--timings true]");
         System.exit(2);
     }
 }

@@ -19,7 +19,8 @@
 # Run it under the shared CPU lock on a shared machine: flock /work/cpu.lock bench/photos.sh
 # Environment: BENCH_FIRST_RUNS (runs of the first build, default RUNS: at 1,000 photos one first
 # build takes minutes), BENCH_QUIET_WAIT (seconds to wait for an idle CPU before each run, default 120),
-# BENCH_OUT_ROOT (output, default /dev/shm), BENCH_TOOLS (default "gazette hugo"), GAZETTE, HUGO.
+# BENCH_OUT_ROOT (output, default /dev/shm), BENCH_TOOLS (default "gazette hugo"), BENCH_PHASES
+# (default "first rebuild"; "rebuild" alone times rebuilds on the cache a previous run left), GAZETTE, HUGO.
 set -euo pipefail
 
 ARTICLES=${1:-100}
@@ -32,6 +33,7 @@ done
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH="$REPO/bench"
 TOOLS=${BENCH_TOOLS:-gazette hugo}
+PHASES=${BENCH_PHASES:-first rebuild}
 GAZETTE=${GAZETTE:-./gazette}
 HUGO=${HUGO:-hugo}
 TIME=/usr/bin/time
@@ -105,7 +107,7 @@ find "$CORPUS" -type f -exec cat {} + >/dev/null
 
 declare -A WALL CPU RSS RANGE
 for tool in $TOOLS; do
-    for phase in first rebuild; do
+    for phase in $PHASES; do
         walls=() cpus=() rsss=()
         runs=$RUNS
         [[ $phase == first ]] && runs=$FIRST_RUNS
@@ -131,7 +133,7 @@ echo "$ARTICLES articles, $PHOTOS photos ($MB MiB), first builds: $FIRST_RUNS ru
 echo
 echo "| build | wall (median) | range | CPU s | peak RSS | photo copies published | Gazette / Hugo (wall) |"
 echo "|---|---|---|---|---|---|---|"
-for phase in first rebuild; do
+for phase in $PHASES; do
     for tool in $TOOLS; do
         case $tool in
             gazette) name="Gazette $(git describe --always --dirty 2>/dev/null)" ;;

@@ -60,6 +60,9 @@ final class ContentStage {
     private List<ArticleInput> lastInputs;
     private Map<Path, Integer> positions = Map.of();
 
+    /** Renderings kept from earlier builds ({@code gazette build} only), or null. */
+    private volatile MarkdownCache markdownCache;
+
     /** A file's last result; {@code input} is empty when the file had errors. */
     private record Entry(Optional<ArticleInput> input, List<io.gazette.problems.Problem> problems) {
     }
@@ -252,7 +255,20 @@ final class ContentStage {
         return new Entry(input, problems.sorted());
     }
 
+    /** Takes renderings from {@code cache} and keeps new ones there (null: none). */
+    void useMarkdownCache(MarkdownCache cache) {
+        this.markdownCache = cache;
+    }
+
     private Optional<ArticleInput> render(Path file, ArticleSource s, Problems problems) {
+        MarkdownCache cache = markdownCache;
+        // A bundle's rendering depends on the files of its folder too: never kept.
+        MarkdownCache.Key key = cache == null || file.getFileName().toString().equals("index.md") ? null
+                : MarkdownCache.keyOf(s.path().toString(), s.frontMatter().image(), s.bodyFirstLine(), s.markdown());
+        RenderedMarkdown kept = key == null ? null : cache.get(key);
+        if (kept != null) {
+            return Optional.of(input(s, kept, ArticleMedia.NONE));
+        }
         MediaResolver media = new MediaResolver(contentDir, file, s.path(), mediaCache, language);
         String image = s.frontMatter().image();
         if (MediaRefs.isRelative(image)) {
@@ -267,12 +283,20 @@ final class ContentStage {
         }
         ArticleMedia published = media.result();
         problems.addAll(media.problems());
+        if (key != null && published == ArticleMedia.NONE && media.problems().isEmpty()) {
+            // Nothing but the Markdown went into this rendering: the next build may take it as is.
+            cache.put(key, body);
+        }
+        return Optional.of(input(s, body, published));
+    }
+
+    private ArticleInput input(ArticleSource s, RenderedMarkdown body, ArticleMedia published) {
         long hash = Objects.hash(s.frontMatter(), s.markdown()) * 0x9E3779B97F4A7C15L + s.markdown().length();
         // Nothing reads the Markdown once it is rendered and hashed, and every input is kept
         // for the whole build (and session): dropping it keeps a third of the article text
         // (26 M characters, 52 MB, at 10,000 real articles) out of the heap.
         ArticleSource kept = new ArticleSource(s.path(), s.frontMatter(), "", s.bodyFirstLine());
         // The body goes to disk: the model keeps its place there, not its text.
-        return Optional.of(new ArticleInput(kept, bodies.put(body), hash * 31 + published.hash(), published));
+        return new ArticleInput(kept, bodies.put(body), hash * 31 + published.hash(), published);
     }
 }

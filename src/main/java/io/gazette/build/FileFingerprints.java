@@ -33,12 +33,23 @@ final class FileFingerprints {
     private final List<Undo> undo = new ArrayList<>();
     /** Files of the last generation that this one may not make again. */
     private final List<String> released = new ArrayList<>();
+    /** Paths recorded twice by this generation: two files claim one path. */
+    private final java.util.Set<String> duplicates = new java.util.TreeSet<>();
     private int generation;
 
     void start() {
         generation++;
         undo.clear();
         released.clear();
+        duplicates.clear();
+    }
+
+    /**
+     * Paths this generation recorded more than once, sorted. A sink sees a clash only when both
+     * files are written; with the files of the last build in place, one of them may be unchanged.
+     */
+    List<String> duplicates() {
+        return List.copyOf(duplicates);
     }
 
     /** A file the last generation made that this one may not make: deleted unless recorded again. */
@@ -53,6 +64,9 @@ final class FileFingerprints {
             states.put(path, new State(fingerprint, generation));
             undo.add(new Undo(path, null, 0));
             return true;
+        }
+        if (state.seen == generation) {
+            duplicates.add(path);
         }
         state.seen = generation;
         if (state.fingerprint == fingerprint) {
@@ -113,5 +127,21 @@ final class FileFingerprints {
 
     int size() {
         return states.size();
+    }
+
+    /**
+     * Takes a file as made by the last successful generation of an earlier process (a saved
+     * {@link BuildStateFile}): like any file of the last generation, it is produced again only
+     * if its fingerprint moves, and deleted if it is not planned again. Before the first generation.
+     */
+    void preload(String path, long fingerprint) {
+        states.put(path, new State(fingerprint, generation));
+    }
+
+    /** Every file of the last successful generation, path → fingerprint. */
+    Map<String, Long> snapshot() {
+        Map<String, Long> all = new HashMap<>(states.size() * 4 / 3 + 16);
+        states.forEach((path, state) -> all.put(path, state.fingerprint));
+        return all;
     }
 }

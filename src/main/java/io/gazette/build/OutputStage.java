@@ -287,7 +287,7 @@ final class OutputStage {
             for (MediaFile file : article.media().files()) {
                 files.add(new PlannedFile(mediaPath(article, file), file.fingerprint(), (path, sink) -> {
                     try {
-                        file.writeTo(path, sink);
+                        sink.copy(path, file.publishedFile());
                     } catch (MediaException e) {
                         throw new PlannedFile.ProduceFailure(Problem.error(article.source(), file.line(),
                                 "the photo `" + file.source().getFileName() + "` cannot be used: " + e.getMessage(),

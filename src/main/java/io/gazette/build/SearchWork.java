@@ -76,7 +76,20 @@ final class SearchWork {
         }
         try (SearchIndex open = index) {
             if (sink instanceof DirectorySink) {
-                exportAll(open, sink::write);
+                // Written as they come, never all held at once; a file the build directory
+                // already holds from the last build (see BuildCache) is left as it is.
+                exportAll(open, (path, content) -> {
+                    boolean moved;
+                    synchronized (fingerprints) {
+                        moved = fingerprints.record(path, contentFingerprint(content));
+                    }
+                    if (moved) {
+                        sink.write(path, content);
+                        synchronized (changedPaths) {
+                            changedPaths.add(path);
+                        }
+                    }
+                });
             } else {
                 Map<String, byte[]> files = new ConcurrentHashMap<>();
                 IndexFiles collect = files::put;
@@ -92,6 +105,11 @@ final class SearchWork {
             }
         }
         return recorded;
+    }
+
+    /** The first 64 bits of the SHA-256 of a file: its fingerprint, across processes too. */
+    static long contentFingerprint(byte[] content) {
+        return java.nio.ByteBuffer.wrap(io.gazette.hash.Hashes.sha256().digest(content)).getLong();
     }
 
     /** The static index, then the passages numbered as its documents are. */

@@ -71,6 +71,11 @@ public final class SiteBuild {
     /** Article URL → related article URLs, from the last generation that ran search. */
     private Map<String, List<String>> lastRelated = Map.of();
 
+    /** The folder of {@code .gazette/cache/} that {@link BuildCache} keeps its files in. */
+    static final String BUILD_CACHE_DIR = "build";
+    private boolean useBuildCache;
+    private String fullBuildReason;
+
     /** Warnings found while loading site.yml and the theme (a typo of a key): reported by every generation. */
     private List<Problem> configWarnings = List.of();
 
@@ -129,15 +134,46 @@ public final class SiteBuild {
         return due == Long.MAX_VALUE ? null : java.time.Instant.ofEpochSecond(due);
     }
 
+    /**
+     * Makes {@link #buildToDirectory} start from the files and fingerprints the last build of the
+     * project kept in {@code .gazette/cache/build/} (see {@link BuildCache}), and keep its own
+     * there for the next one. {@code gazette build} does; a check's throwaway build does not.
+     */
+    public void useBuildCache() {
+        this.useBuildCache = true;
+    }
+
+    /**
+     * Why the last {@link #buildToDirectory} with the build cache made every file (no cache yet,
+     * another Gazette, a changed theme or site.yml, a damaged cache), in one line; null when it
+     * reused the last build's files, or did not use the cache.
+     */
+    public String fullBuildReason() {
+        return fullBuildReason;
+    }
+
     /** {@code gazette build}: the whole site into the output directory, atomically. */
     public BuildResult buildToDirectory() throws IOException, BuildFailedException {
         long start = System.nanoTime();
+        BuildCache cache = useBuildCache
+                ? BuildCache.open(config.cacheDir().resolve(BUILD_CACHE_DIR), CacheKey.of(theme, config))
+                : null;
+        fullBuildReason = cache == null ? null : cache.fullBuildReason();
         try (StagingArea staging = StagingArea.create(config.outputDir(), config.projectDir())) {
             boolean committed = false;
             try {
-                DirectorySink sink = new DirectorySink(staging.directory());
+                Map<String, Long> cacheStages = new java.util.HashMap<>();
+                long restoring = System.nanoTime();
+                DirectorySink sink = cache == null ? new DirectorySink(staging.directory())
+                        : cache.prepare(staging.directory(), fingerprints);
+                if (cache != null) {
+                    cacheStages.put("build cache: restore", (System.nanoTime() - restoring) / 1_000_000);
+                }
+                content.useMarkdownCache(cache == null ? null : cache.markdown());
                 BuildResult result = generate(sink, null, start);
-                for (String duplicate : sink.duplicates()) {
+                Set<String> duplicates = new TreeSet<>(sink.duplicates());
+                duplicates.addAll(fingerprints.duplicates());
+                for (String duplicate : duplicates) {
                     result.problems().add(Problem.error(null, 0,
                             "two pages were written to the same output file " + duplicate,
                             "an article's slug, permalink or alias collides with a page Gazette generates"
@@ -146,18 +182,43 @@ public final class SiteBuild {
                 if (result.problems().hasErrors()) {
                     throw new BuildFailedException(result.problems().sorted());
                 }
+                long swapping = System.nanoTime();
                 staging.commit();
                 committed = true;
+                cacheStages.put("swap output", (System.nanoTime() - swapping) / 1_000_000);
+                if (cache != null) {
+                    long saving = System.nanoTime();
+                    saveCache(cache, result);
+                    cacheStages.put("build cache: save", (System.nanoTime() - saving) / 1_000_000);
+                }
                 writeSourceMap(result);
-                return result.withTotal(System.nanoTime() - start);
+                return result.withTotal(System.nanoTime() - start, cacheStages);
             } catch (UncheckedIOException e) {
                 // A write failed on a build thread (a full disk, most often): one message, no trace.
                 throw new IOException("cannot write the site: " + e.getCause().getMessage(), e.getCause());
             } finally {
+                content.useMarkdownCache(null);
+                if (cache != null) {
+                    cache.close();
+                }
                 if (!committed) {
                     staging.abandon();
                 }
             }
+        }
+    }
+
+    /**
+     * Keeps this build's files for the next one. A cache that cannot be saved costs the next
+     * build its speed, never its correctness: it then makes every file.
+     */
+    private void saveCache(BuildCache cache, BuildResult result) {
+        try {
+            cache.save(config.outputDir(), result.changedPaths(), fingerprints);
+        } catch (IOException | UncheckedIOException e) {
+            result.problems().add(Problem.warning(null, 0, "could not keep this build's files for the next build in "
+                    + config.cacheDir().resolve(BUILD_CACHE_DIR) + ": " + e.getMessage(),
+                    "the next build makes every file again; check that .gazette/ is writable"));
         }
     }
 

@@ -3,15 +3,9 @@ package io.gazette.check;
 import io.gazette.check.Link.Usage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -32,7 +26,12 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Checks an XML file of the site: well-formed, and for Atom and RSS feeds and sitemaps, that every
  * URL is absolute and (when ours) names a file of the site, that dates are in the format readers
- * parse, and that the elements readers require are there.
+ * parse ({@link XmlDates}), and that the elements readers require are there.
+ *
+ * <p>One job although it is long: one streaming pass over the file, whose handler knows, per kind
+ * of file, which elements and attributes hold URLs and dates; the kinds share the open-element
+ * stack, the text being read and the link checks, so splitting them apart would only pass that
+ * state between classes.
  */
 final class XmlFileChecker {
     static final String ATOM = "http://www.w3.org/2005/Atom";
@@ -242,7 +241,7 @@ final class XmlFileChecker {
         private void endAtom(Open element, String value) {
             switch (element.name()) {
                 case "icon", "logo", "uri" -> links.check(source, new Link(value, element.line(), Usage.ABSOLUTE, "feed <" + element.name() + ">"));
-                case "updated", "published" -> checkDate(element, value, "RFC 3339, e.g. 2014-08-18T09:30:00+07:00", XmlFileChecker::rfc3339);
+                case "updated", "published" -> checkDate(element, value, "RFC 3339, e.g. 2014-08-18T09:30:00+07:00", XmlDates::rfc3339);
                 case "content", "summary" -> {
                     if ("html".equalsIgnoreCase(htmlType)) {
                         checkEmbeddedHtml(element, value);
@@ -261,7 +260,7 @@ final class XmlFileChecker {
                         links.check(source, new Link(value, element.line(), Usage.ABSOLUTE, "feed <guid>"));
                     }
                 }
-                case "pubDate", "lastBuildDate" -> checkDate(element, value, "RFC 822, e.g. Mon, 18 Aug 2014 09:30:00 +0700", XmlFileChecker::rfc822);
+                case "pubDate", "lastBuildDate" -> checkDate(element, value, "RFC 822, e.g. Mon, 18 Aug 2014 09:30:00 +0700", XmlDates::rfc822);
                 case "description", "encoded" -> checkEmbeddedHtml(element, value);
                 default -> {
                 }
@@ -272,7 +271,7 @@ final class XmlFileChecker {
             if (element.name().equals("loc")) {
                 links.check(source, new Link(value, element.line(), Usage.SITEMAP, "sitemap <loc>"));
             } else if (element.name().equals("lastmod")) {
-                checkDate(element, value, "W3C datetime, e.g. 2014-08-18 or 2014-08-18T09:30:00+07:00", XmlFileChecker::w3cDatetime);
+                checkDate(element, value, "W3C datetime, e.g. 2014-08-18 or 2014-08-18T09:30:00+07:00", XmlDates::w3cDatetime);
             }
         }
 
@@ -323,35 +322,5 @@ final class XmlFileChecker {
             return Kind.SITEMAP_INDEX;
         }
         return Kind.OTHER;
-    }
-
-    static boolean rfc3339(String value) {
-        try {
-            OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-    }
-
-    static boolean rfc822(String value) {
-        try {
-            ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT));
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-    }
-
-    static boolean w3cDatetime(String value) {
-        if (rfc3339(value)) {
-            return true;
-        }
-        try {
-            LocalDate.parse(value);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 }

@@ -42,6 +42,7 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             SiteBuild build = SiteBuild.open(project.toBuildOptions(output == null ? null : output.toAbsolutePath()));
+            build.useBuildCache();
             BuildProgress progress = TerminalProgress.forTerminal(quiet);
             build.progress(progress);
             BuildResult result;
@@ -51,6 +52,10 @@ final class BuildCommand implements Callable<Integer> {
                 TerminalProgress.close(progress);
             }
             ProblemPrinter.print(result.problems().sorted(), err, report.annotations());
+            if (build.fullBuildReason() != null && !quiet) {
+                // One line, so a CI log says why this build did not reuse its cache.
+                out.println("gazette: full build: " + build.fullBuildReason());
+            }
             if (!quiet) {
                 printSummary(result.stats(), shown(build.config().projectDir(), build.config().outputDir()), out);
             }

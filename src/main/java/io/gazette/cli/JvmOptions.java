@@ -124,14 +124,19 @@ final class JvmOptions {
         return source;
     }
 
-    /** The bytes of every file under {@code content/}; 0 when there is none or it cannot be read. */
+    /**
+     * The bytes of the Markdown files (front matter and text) under {@code content/}; 0 when there
+     * is none or it cannot be read. Photos and documents beside the articles are left out: the
+     * build streams them one at a time (a photo is decoded subsampled, a PDF's text is read from
+     * the cache when needed), so 2 GB of camera photos need no more heap than their articles do.
+     */
     static long contentBytes(Path projectDir) {
         Path content = projectDir.resolve("content");
         if (!Files.isDirectory(content)) {
             return 0;
         }
         try (Stream<Path> files = Files.walk(content)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> {
+            return files.filter(JvmOptions::isMarkdown).mapToLong(file -> {
                 try {
                     return Files.size(file);
                 } catch (IOException e) {
@@ -141,6 +146,12 @@ final class JvmOptions {
         } catch (IOException | UncheckedIOException e) {
             return 0; // the build itself reports an unreadable folder
         }
+    }
+
+    /** A file the content loader reads as an article (the same test: a visible {@code .md} file). */
+    private static boolean isMarkdown(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".md") && !name.startsWith(".") && Files.isRegularFile(file);
     }
 
     private static long physicalMemory() {

@@ -45,6 +45,9 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Preview the site as it is at this time (default: now, or GAZETTE_AS_OF). " + AsOf.FORM + ".")
     java.time.Instant asOf;
 
+    @Option(names = "--timings", description = "Also print how long each stage of every rebuild took.")
+    boolean timings;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -85,7 +88,14 @@ public final class ServeCommand implements Callable<Integer> {
         }
         PreviewSession session;
         try {
-            session = PreviewSession.start(new PreviewOptions(projectDir, bind, port, drafts, future, clock), pipelines,
+            PreviewPipeline.Factory factory = !timings ? pipelines : (options, url) -> {
+                PreviewPipeline pipeline = pipelines.create(options, url);
+                if (pipeline.rebuilder() instanceof io.gazette.serve.SiteRebuilder site) {
+                    site.printTimings(out);
+                }
+                return pipeline;
+            };
+            session = PreviewSession.start(new PreviewOptions(projectDir, bind, port, drafts, future, clock), factory,
                     out);
         } catch (Exception e) {
             if (causedBy(e, BindException.class)) {

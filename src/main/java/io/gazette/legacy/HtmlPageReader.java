@@ -1,5 +1,14 @@
 package io.gazette.legacy;
 
+import static io.gazette.legacy.HtmlLandmarks.authorElement;
+import static io.gazette.legacy.HtmlLandmarks.bodyContainer;
+import static io.gazette.legacy.HtmlLandmarks.category;
+import static io.gazette.legacy.HtmlLandmarks.contains;
+import static io.gazette.legacy.HtmlLandmarks.hasBlockChild;
+import static io.gazette.legacy.HtmlLandmarks.isDateElement;
+import static io.gazette.legacy.HtmlLandmarks.line;
+import static io.gazette.legacy.HtmlLandmarks.titleAbove;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,26 +21,19 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
-import org.jsoup.select.Elements;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * Reads an HTML page saved from the old site. The old CMS laid pages out with tables and divs and
  * no semantic markup, so the reader finds the article by the same landmarks as
  * {@link TextPageReader}: the date line (an element whose whole text is {@code Thứ hai, 18/08/2014}),
  * the title (the nearest text above it that is not a link), and the body (the element after the
- * date line holding the most paragraph text). The "Bài viết khác" list, rating widget and visitor
- * counter are recognised by their wording and left out.
+ * date line holding the most paragraph text), found by {@link HtmlLandmarks}; this class turns the
+ * body into blocks of Markdown. The "Bài viết khác" list, rating widget and visitor counter are
+ * recognised by their wording and left out.
  */
 final class HtmlPageReader {
     private static final Set<String> BLOCK_CONTAINERS = Set.of("div", "section", "article", "center", "td", "tbody",
             "tr", "table", "span", "font");
-    private static final Set<String> PARAGRAPHS = Set.of("p", "div", "center", "td", "span", "font");
-    private static final Pattern AUTHOR_MARK = Pattern.compile("(?i).*(author|tacgia|tac-gia|tac_gia|butdanh|nguoiviet).*");
-    private static final Pattern AUTHOR_PREFIX = Pattern.compile("(?iu)^(tác giả|người viết|bút danh)\\s*:\\s*");
-    private static final Pattern BREADCRUMB_MARK = Pattern.compile("(?i).*(breadcrumb|duongdan|duong-dan|path|navigator).*");
-    private static final Pattern HOME = Pattern.compile("(?iu)(trang chủ|home|trang nhất)");
 
     /** Link and image addresses kept as they were: relative ones and web or mail addresses. */
     private static final Pattern SAFE_ADDRESS = Pattern.compile("(?is)(https?:.*|mailto:.*|[^:]*|[^:/?#]*[/?#].*)");
@@ -90,121 +92,9 @@ final class HtmlPageReader {
             collect(container, author, blocks);
         }
         String authorName = author == null ? null
-                : AUTHOR_PREFIX.matcher(SourceText.clean(author.text())).replaceFirst("");
+                : HtmlLandmarks.AUTHOR_PREFIX.matcher(SourceText.clean(author.text())).replaceFirst("");
         return new LegacyPage(title, date, authorName == null || authorName.isEmpty() ? null : authorName,
                 category(doc), blocks, warnings);
-    }
-
-    private static boolean isDateElement(Element element) {
-        String text = SourceText.clean(element.text());
-        if (!DateLines.looksLikeDateLine(text)) {
-            return false;
-        }
-        for (Element child : element.children()) {
-            if (DateLines.looksLikeDateLine(SourceText.clean(child.text()))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The nearest text above the date element that is not a link, chrome or another date line. */
-    private static Optional<String> titleAbove(Element body, Element dateElement) {
-        List<TextNode> before = new ArrayList<>();
-        boolean[] reached = {false};
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node == dateElement) {
-                    reached[0] = true;
-                }
-                if (!reached[0] && node instanceof TextNode text && !text.isBlank()) {
-                    before.add(text);
-                }
-            }
-        }, body);
-        for (int i = before.size() - 1; i >= 0; i--) {
-            TextNode node = before.get(i);
-            Element parent = node.parent();
-            if (parent == null || insideLink(parent)) {
-                continue;
-            }
-            String line = SourceText.clean(node.text());
-            if (line.isEmpty() || PageChrome.isNoise(line)) {
-                continue;
-            }
-            Element titleElement = parent;
-            while (!titleElement.isBlock() && titleElement.parent() != null
-                    && !contains(titleElement.parent(), dateElement)) {
-                titleElement = titleElement.parent();
-            }
-            String title = contains(titleElement, dateElement) ? line : SourceText.clean(titleElement.text());
-            if (PageChrome.isNoise(title) || PageChrome.endsArticle(title) || DateLines.looksLikeDateLine(title)) {
-                return Optional.empty();
-            }
-            return Optional.of(title);
-        }
-        return Optional.empty();
-    }
-
-    /** True when {@code inner} is {@code outer} or inside it; walks up from the inner element only. */
-    private static boolean contains(Element outer, Element inner) {
-        for (Element e = inner; e != null; e = e.parent()) {
-            if (e == outer) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean insideLink(Element element) {
-        for (Element e = element; e != null; e = e.parent()) {
-            if (e.normalName().equals("a")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The element after the date line with the most text in its own paragraphs: a {@code <td>}
-     * that wraps the article and the "Bài viết khác" list holds no paragraphs itself, the article
-     * div does.
-     */
-    private static Element bodyContainer(Document doc, Element dateElement) {
-        Elements all = doc.body().getAllElements();
-        int dateIndex = all.indexOf(dateElement);
-        Element best = null;
-        int bestScore = 0;
-        for (int i = dateIndex + 1; i < all.size(); i++) {
-            Element candidate = all.get(i);
-            if (contains(candidate, dateElement)) {
-                continue;
-            }
-            int score = 0;
-            for (Element child : candidate.children()) {
-                if (child.normalName().equals("p") || (PARAGRAPHS.contains(child.normalName()) && !hasBlockChild(child))) {
-                    String text = SourceText.clean(child.text());
-                    if (!PageChrome.isNoise(text) && !PageChrome.startsEndOfArticle(text)) {
-                        score += text.length();
-                    }
-                }
-            }
-            if (score > bestScore) {
-                best = candidate;
-                bestScore = score;
-            }
-        }
-        return best;
-    }
-
-    private static boolean hasBlockChild(Element element) {
-        for (Element child : element.children()) {
-            if (child.isBlock() && !child.normalName().equals("br")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Walks the article container; returns false once the article has ended. */
@@ -268,7 +158,7 @@ final class HtmlPageReader {
             return true;
         }
         String text = SourceText.clean(element.text());
-        boolean paragraph = PARAGRAPHS.contains(element.normalName()) || element.normalName().equals("p");
+        boolean paragraph = HtmlLandmarks.PARAGRAPHS.contains(element.normalName()) || element.normalName().equals("p");
         // A heading or list that opens with "Bài viết khác" is the other-articles box; a paragraph
         // must say exactly that to end the article.
         if (element.normalName().equals("p") ? PageChrome.endsArticle(text) : PageChrome.startsEndOfArticle(text)) {
@@ -330,44 +220,4 @@ final class HtmlPageReader {
         return alt;
     }
 
-    private static Element authorElement(Document doc, Element dateElement) {
-        boolean after = false;
-        for (Element element : doc.body().getAllElements()) {
-            if (element == dateElement) {
-                after = true;
-                continue;
-            }
-            if (after && (AUTHOR_MARK.matcher(element.className()).matches() || AUTHOR_MARK.matcher(element.id()).matches())) {
-                String text = AUTHOR_PREFIX.matcher(SourceText.clean(element.text())).replaceFirst("");
-                if (!text.isEmpty() && text.length() <= 80) {
-                    return element;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** The last breadcrumb link that is not "Trang chủ": the section the article was filed in. */
-    private static String category(Document doc) {
-        for (Element element : doc.body().getAllElements()) {
-            if (BREADCRUMB_MARK.matcher(element.className()).matches() || BREADCRUMB_MARK.matcher(element.id()).matches()) {
-                String last = null;
-                for (Element link : element.select("a")) {
-                    String text = SourceText.clean(link.text());
-                    if (!text.isEmpty() && !HOME.matcher(text).matches()) {
-                        last = text;
-                    }
-                }
-                if (last != null) {
-                    return last;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static int line(Element element) {
-        int line = element.sourceRange().start().lineNumber();
-        return Math.max(line, 0);
-    }
 }

@@ -30,19 +30,32 @@ public record DocumentText(String text, String warning) {
 
     /** The text of {@code file}, from the cache when this PDF was read before. */
     public static DocumentText of(Path file, MediaCache cache) throws IOException {
-        String key = MediaCache.key(file, SETTINGS);
+        return read(cached(file, cache));
+    }
+
+    /**
+     * The cache entry holding the text of {@code file} (or why it has none), made now when this
+     * PDF was not read before: the build keeps this path, not the text, and search reads the text
+     * from it when it indexes the article ({@link ArticleMedia#documentText}).
+     */
+    static Path cached(Path file, MediaCache cache) throws IOException {
+        String key = cache.key(file, SETTINGS);
         Path cached = cache.file(key, ".txt");
-        if (Files.isRegularFile(cached)) {
-            String stored = Files.readString(cached, StandardCharsets.UTF_8);
-            int newline = stored.indexOf('\n');
-            String head = stored.substring(0, Math.max(0, newline));
-            String body = stored.substring(newline + 1);
-            return head.equals("ok") ? new DocumentText(body, null) : new DocumentText("", body);
+        if (!Files.isRegularFile(cached)) {
+            DocumentText text = extract(file);
+            cache.put(key, ".txt", ((text.warning == null ? "ok\n" + text.text : "warning\n" + text.warning))
+                    .getBytes(StandardCharsets.UTF_8));
         }
-        DocumentText text = extract(file);
-        cache.put(key, ".txt", ((text.warning == null ? "ok\n" + text.text : "warning\n" + text.warning))
-                .getBytes(StandardCharsets.UTF_8));
-        return text;
+        return cached;
+    }
+
+    /** A cache entry written by {@link #cached}. */
+    static DocumentText read(Path cached) throws IOException {
+        String stored = Files.readString(cached, StandardCharsets.UTF_8);
+        int newline = stored.indexOf('\n');
+        String head = stored.substring(0, Math.max(0, newline));
+        String body = stored.substring(newline + 1);
+        return head.equals("ok") ? new DocumentText(body, null) : new DocumentText("", body);
     }
 
     static DocumentText extract(Path file) {

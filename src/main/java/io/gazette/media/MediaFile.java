@@ -1,6 +1,5 @@
 package io.gazette.media;
 
-import io.gazette.output.OutputSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +19,12 @@ public record MediaFile(String file, long fingerprint, Path source, PhotoJob pho
         return new MediaFile(file, fingerprint, source, null, 0, line);
     }
 
-    /** Writes the file to {@code path} of the sink; a photo is resized (or taken from the cache) first. */
-    public void writeTo(String path, OutputSink sink) throws IOException, MediaException {
-        sink.copy(path, photo == null ? source : photo.file(width));
+    /**
+     * The file to publish as it is: the source of a document or video, or the cached copy of a
+     * photo at this width, resized first on a cache miss. The build copies it into its output;
+     * this package never writes output itself, so it stays below {@code output}.
+     */
+    public Path publishedFile() throws IOException, MediaException {
+        return photo == null ? source : photo.file(width);
     }
 }

@@ -3,7 +3,6 @@ package io.gazette.media;
 import io.gazette.problems.Quote;
 import io.gazette.problems.Problem;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,12 +16,13 @@ import java.util.TreeMap;
  * Resolves the relative references of one article ({@code ![x](anh.jpg)}, {@code image: anh.jpg},
  * {@code [Quyết định](qd.pdf)}) to files of its folder, as Hugo's page bundles do, and collects
  * what the article publishes: photo copies, documents, videos. A reference may not leave the
- * article's folder, nor (through a symbolic link) {@code content/}. One instance per article and
- * render; not thread-safe.
+ * article's folder, nor (through a symbolic link) {@code content/}: {@link ArticleFolder} sees to
+ * that. One instance per article and render; not thread-safe. (Its length is the one job's: each
+ * kind of reference has its own rules, and they share the record of what is published under
+ * which name.)
  */
 public final class MediaResolver {
-    private final Path contentDir;
-    private final Path articleFile;
+    private final ArticleFolder folder;
     private final Path articleDir;
     private final Path shown;
     private final MediaCache cache;
@@ -44,9 +44,8 @@ public final class MediaResolver {
      * @param shown       the same, as shown in messages ({@code content/2014/bai/index.md})
      */
     public MediaResolver(Path contentDir, Path articleFile, Path shown, MediaCache cache, String language) {
-        this.contentDir = contentDir.toAbsolutePath().normalize();
-        this.articleFile = articleFile.toAbsolutePath().normalize();
-        this.articleDir = this.articleFile.getParent();
+        this.folder = new ArticleFolder(contentDir, articleFile, shown, problems);
+        this.articleDir = folder.dir();
         this.shown = shown;
         this.cache = cache;
         this.language = language;
@@ -54,7 +53,7 @@ public final class MediaResolver {
 
     /** Whether the article is a bundle: an {@code index.md} whose folder is its own. */
     public boolean isBundle() {
-        return articleFile.getFileName().toString().equals("index.md");
+        return folder.isBundle();
     }
 
     /** The photo a reference names, or null when it names none (not a relative photo path, or an error reported). */
@@ -62,7 +61,7 @@ public final class MediaResolver {
         if (MediaRefs.kind(ref) != MediaRefs.Kind.PHOTO) {
             return null;
         }
-        Path file = resolve(ref, line, "photo");
+        Path file = folder.resolve(ref, line, "photo");
         return file == null ? null : photo(file, line);
     }
 
@@ -77,7 +76,7 @@ public final class MediaResolver {
         if (kind == null) {
             return null;
         }
-        Path file = resolve(ref, line, kind == MediaRefs.Kind.PHOTO ? "photo" : "file");
+        Path file = folder.resolve(ref, line, kind == MediaRefs.Kind.PHOTO ? "photo" : "file");
         if (file == null) {
             return ref;
         }
@@ -95,13 +94,13 @@ public final class MediaResolver {
         if (MediaRefs.kind(ref) != MediaRefs.Kind.ATTACHMENT) {
             return null;
         }
-        Path file = resolve(ref, line, "document");
+        Path file = folder.resolve(ref, line, "document");
         return file == null ? null : attach(file, text, line);
     }
 
     /** A file of the article's folder copied as it is (a video); its published name, or null after an error. */
     public String file(String ref, int line) {
-        Path file = resolve(ref, line, "file");
+        Path file = folder.resolve(ref, line, "file");
         return file == null ? null : copy(file, line);
     }
 
@@ -115,7 +114,7 @@ public final class MediaResolver {
                     "give the lead photo as a .jpg or .png file beside the article, or a path under static/ starting with /"));
             return;
         }
-        Path file = resolve(ref, line, "lead photo");
+        Path file = folder.resolve(ref, line, "lead photo");
         lead = file == null ? null : photo(file, line);
     }
 
@@ -135,7 +134,7 @@ public final class MediaResolver {
                     "move the article to <slug>/index.md with its photos beside it, or list them: src=\"a.jpg b.jpg\""));
             return found;
         }
-        for (Path file : listFolder()) {
+        for (Path file : folder.list()) {
             if (MediaRefs.kind(file.getFileName().toString()) == MediaRefs.Kind.PHOTO) {
                 Photo photo = photo(file, line);
                 if (photo != null) {
@@ -170,7 +169,7 @@ public final class MediaResolver {
      */
     public ArticleMedia result() {
         if (isBundle()) {
-            for (Path file : listFolder()) {
+            for (Path file : folder.list()) {
                 if (MediaRefs.kind(file.getFileName().toString()) == MediaRefs.Kind.ATTACHMENT
                         && !attachments.containsKey(file)) {
                     attach(file, "", 0);
@@ -190,88 +189,39 @@ public final class MediaResolver {
         }
         hash = hash * 31 + (lead == null ? 0 : lead.hashCode());
         hash = hash * 31 + (embeds ? 1 : 0);
-        String documentText = documentText();
-        hash = hash * 31 + documentText.hashCode();
+        List<ArticleMedia.PdfText> documents = documents();
+        hash = hash * 31 + documents.hashCode();
         return new ArticleMedia(List.copyOf(files.values()), List.copyOf(attachments.values()), lead, embeds,
-                documentText, hash);
+                documents, hash);
     }
 
-    /** The text of the attached PDFs, each after a blank line; a PDF without text is a warning. */
-    private String documentText() {
-        StringBuilder text = new StringBuilder();
+    /**
+     * The attached PDFs that have text, each with its text's entry in the cache (read or
+     * extracted now, kept there); a PDF without text is a warning.
+     */
+    private List<ArticleMedia.PdfText> documents() {
+        List<ArticleMedia.PdfText> documents = new ArrayList<>();
         for (Map.Entry<Path, Attachment> attachment : attachments.entrySet()) {
             if (!attachment.getValue().isPdf()) {
                 continue;
             }
             Path file = attachment.getKey();
             try {
-                DocumentText found = DocumentText.of(file, cache);
+                Path cached = DocumentText.cached(file, cache);
+                DocumentText found = DocumentText.read(cached);
                 if (found.warning() != null) {
                     problems.add(Problem.warning(shown, lines.getOrDefault(file, 0), Quote.code(articleDir.relativize(file))
                             + ": " + found.warning(), "the file is still published; to make it searchable,"
                             + " publish a PDF with text (run OCR on a scan), or write its key points in the article"));
                 } else if (!found.text().isEmpty()) {
-                    text.append(text.length() == 0 ? "" : "\n\n").append(found.text());
+                    documents.add(new ArticleMedia.PdfText(file, cached));
                 }
             } catch (IOException e) {
                 problems.add(Problem.warning(shown, lines.getOrDefault(file, 0), "cannot read "
                         + Quote.code(articleDir.relativize(file)) + ": " + e.getMessage(), "check the file's permissions"));
             }
         }
-        return text.toString();
-    }
-
-    private List<Path> listFolder() {
-        List<Path> found = new ArrayList<>();
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(articleDir)) {
-            for (Path file : dir) {
-                if (Files.isRegularFile(file) && !file.getFileName().toString().startsWith(".")) {
-                    found.add(file);
-                }
-            }
-        } catch (IOException e) {
-            problems.add(Problem.error(shown, 0, "cannot list the article's folder: " + e.getMessage(),
-                    "check the folder's permissions"));
-        }
-        found.sort(null);
-        return found;
-    }
-
-    /** The file a relative reference names, or null after reporting why it cannot be used. */
-    private Path resolve(String ref, int line, String what) {
-        String path = MediaRefs.pathOf(ref);
-        if (path == null) {
-            return null;
-        }
-        Path file = articleDir.resolve(path.replace('\\', '/')).normalize();
-        if (!file.startsWith(articleDir)) {
-            problems.add(Problem.error(shown, line, "the " + what + " " + Quote.code(ref) + " is outside the article's folder",
-                    "put the file beside the article (its folder), or under static/ and write its path from the site root: /images/…"));
-            return null;
-        }
-        if (!Files.isRegularFile(file)) {
-            problems.add(Problem.error(shown, line, "the " + what + " " + Quote.code(ref) + " was not found (looked for "
-                    + contentRelative(file) + ")",
-                    "put the file beside the article, or fix the name (names are case-sensitive)"));
-            return null;
-        }
-        try {
-            if (!file.toRealPath().startsWith(contentDir.toRealPath())) {
-                problems.add(Problem.error(shown, line, "the " + what + " " + Quote.code(ref) + " is a link leading outside content/",
-                        "replace the link with the file itself"));
-                return null;
-            }
-        } catch (IOException e) {
-            problems.add(Problem.error(shown, line, "cannot read the " + what + " " + Quote.code(ref) + ": " + e.getMessage(),
-                    "check the file's permissions"));
-            return null;
-        }
-        return file;
-    }
-
-    private String contentRelative(Path file) {
-        Path project = contentDir.getParent();
-        return project != null && file.startsWith(project) ? project.relativize(file).toString() : file.toString();
+        return List.copyOf(documents);
     }
 
     private Photo photo(Path file, int line) {
@@ -281,7 +231,7 @@ public final class MediaResolver {
         }
         Photo photo = null;
         try {
-            PhotoInfo info = PhotoProbe.probe(file);
+            PhotoInfo info = cache.probe(file);
             String relative = articleDir.relativize(file).toString().replace('\\', '/');
             String ext = info.format().equals("png") ? "png" : "jpg";
             List<Photo.Variant> variants = new ArrayList<>();

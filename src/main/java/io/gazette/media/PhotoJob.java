@@ -43,7 +43,7 @@ public final class PhotoJob {
 
     private Map<Integer, Path> make() throws IOException, MediaException {
         List<Integer> widths = photo.variants().stream().map(Photo.Variant::width).toList();
-        String key = MediaCache.key(photo.source(), PhotoSettings.VERSION + ";" + widths);
+        String key = cache.key(photo.source(), PhotoSettings.VERSION + ";" + widths);
         Map<Integer, Path> found = new java.util.TreeMap<>();
         for (int width : widths) {
             Path file = cache.file(key, "-" + width + extension);

@@ -23,15 +23,55 @@ public final class DirectorySink implements OutputSink {
      * file system again for each file's folder chain is two system calls per level.
      */
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+    /** Whether the directory starts with files that are hard links to kept copies (see {@link #replacing}). */
+    private final boolean replaces;
 
     public DirectorySink(Path root) {
+        this(root, false);
+    }
+
+    private DirectorySink(Path root, boolean replaces) {
         this.root = root.toAbsolutePath().normalize();
+        this.replaces = replaces;
+    }
+
+    /**
+     * A sink for a directory that already holds files, possibly hard links to copies kept
+     * elsewhere (an incremental build's staging directory): a file is replaced by a new one,
+     * never written into, so the kept copy is not changed through its link.
+     */
+    public static DirectorySink replacing(Path root) {
+        return new DirectorySink(root, true);
     }
 
     @Override
     public void write(String path, byte[] content) throws IOException {
         Path target = claim(path);
+        if (replaces) {
+            Files.deleteIfExists(target);
+        }
         Files.write(target, content);
+    }
+
+    /** Deletes a file, and the folders it leaves empty, as if it had never been written. */
+    @Override
+    public void delete(String path) throws IOException {
+        Path target = root.resolve(path).normalize();
+        if (!target.startsWith(root) || target.equals(root)) {
+            throw new IOException("refusing to delete outside the output directory: " + path);
+        }
+        Files.deleteIfExists(target);
+        for (Path folder = target.getParent(); !folder.equals(root); folder = folder.getParent()) {
+            try (var entries = Files.list(folder)) {
+                if (entries.findAny().isPresent()) {
+                    break;
+                }
+            } catch (java.nio.file.NoSuchFileException e) {
+                continue;
+            }
+            Files.delete(folder);
+            folders.remove(folder);
+        }
     }
 
     @Override

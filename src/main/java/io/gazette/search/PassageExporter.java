@@ -19,15 +19,16 @@ import java.util.zip.Deflater;
 
 /**
  * Writes what the browser client ({@code js/passages.js}) needs to show, for each result, the
- * passage of the article that best matches the query rather than its lead: each document's body
- * text, deflated on its own, packed into a few large files that the client reads with HTTP
- * {@code Range} requests.
+ * passage of the article that best matches the query rather than its lead, and the result's row
+ * (url, title, date, tags, excerpt) with it: each document's {@linkplain #record record}, deflated
+ * on its own when the document is indexed and stored in the Lucene index, packed into a few
+ * large files that the client reads with HTTP {@code Range} requests.
  *
  * <h2>Layout</h2>
  * <pre>
  * search/passages.json       {"format":2,"index":V,"docs":N,"per":P,"packs":K}
  * search/p/&lt;k&gt;.bin           documents k*P .. k*P+P-1: (P+1) offsets of 4 bytes (little-endian,
- *                            from the start of the file), then their texts back to back, each a
+ *                            from the start of the file), then their records back to back, each a
  *                            raw deflate stream (RFC 1951); document d's text lies between
  *                            offsets d-kP and d-kP+1 (equal: no text)
  * </pre>

@@ -4,6 +4,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -143,14 +144,75 @@ public final class RelatedArticles {
     }
 
     /**
+     * Where the walk over the pair terms is cut, so that ranges of terms are walked by different
+     * threads: the first letters of folded Vietnamese syllables, about as many terms each side.
+     */
+    private static final List<String> RANGE_STARTS = List.of("b", "c", "ch", "d", "g", "h", "k", "l", "m", "n",
+            "ng", "nh", "p", "q", "s", "t", "th", "tr", "v", "x");
+    /** Feature ids of range r are {@code r << RANGE_SHIFT | i}: ordered as the terms are. */
+    private static final int RANGE_SHIFT = 26;
+
+    /**
      * Walks the pair terms (title weighted) and then the tags, numbering features in that order,
-     * and offers each live document its tf-idf weight for each feature.
+     * and offers each live document its tf-idf weight for each feature. Ranges of pair terms are
+     * walked in parallel, each offering into its thread's {@link Tops}; feature ids keep the
+     * order of a walk in one piece (range number first), and a document's strongest features are
+     * the same whichever thread offered them, so the result does not depend on the threads.
      */
     private static void offerFeatures(IndexReader reader, DocNumbering numbering, Tops tops) throws IOException {
+        int ranges = RANGE_STARTS.size() + 1;
+        java.util.concurrent.ConcurrentLinkedQueue<Tops> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        List<Tops> all = java.util.Collections.synchronizedList(new ArrayList<>());
+        spare.add(tops);
+        all.add(tops);
+        try {
+            IntStream.rangeClosed(0, ranges).parallel().forEach(r -> {
+                Tops mine = spare.poll();
+                if (mine == null) {
+                    mine = new Tops(numbering.size());
+                    all.add(mine);
+                }
+                try {
+                    int base = r << RANGE_SHIFT;
+                    if (r < ranges) {
+                        BytesRefs bounds = new BytesRefs(r);
+                        offerPairs(reader, numbering, mine, base, bounds.from, bounds.to);
+                    } else {
+                        offerTags(reader, numbering, mine, base);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } finally {
+                    spare.add(mine);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (Tops other : all) {
+            if (other != tops) {
+                tops.addAll(other);
+            }
+        }
+    }
+
+    /** The terms of range r: [from, to), null meaning no bound. */
+    private static final class BytesRefs {
+        final BytesRef from;
+        final BytesRef to;
+
+        BytesRefs(int r) {
+            from = r == 0 ? null : new BytesRef(RANGE_STARTS.get(r - 1));
+            to = r == RANGE_STARTS.size() ? null : new BytesRef(RANGE_STARTS.get(r));
+        }
+    }
+
+    private static void offerPairs(IndexReader reader, DocNumbering numbering, Tops tops, int base, BytesRef from,
+            BytesRef to) throws IOException {
         int n = numbering.size();
         int feature = 0;
         long[] packed = new long[64];
-        MergedTerms pairs = new MergedTerms(reader, PAIR_FIELDS, null, null);
+        MergedTerms pairs = new MergedTerms(reader, PAIR_FIELDS, from, to);
         PostingsEnum postings = null;
         while (pairs.next()) {
             // Most pairs occur in one document: skip them without reading postings (the count
@@ -194,7 +256,7 @@ public final class RelatedArticles {
                 continue;
             }
             double idf = StrictMath.log((double) n / df);
-            int id = feature++;
+            int id = base | checkedId(feature++);
             for (int i = 0; i < added; ) {
                 int number = (int) (packed[i] >>> 32);
                 int tf = 0;
@@ -205,6 +267,12 @@ public final class RelatedArticles {
                 tops.offer(number, id, tfIdf(tf, idf));
             }
         }
+    }
+
+    private static void offerTags(IndexReader reader, DocNumbering numbering, Tops tops, int base) throws IOException {
+        int n = numbering.size();
+        int feature = 0;
+        PostingsEnum postings = null;
         MergedTerms tags = new MergedTerms(reader, List.of(SearchFields.TAG_KEY), null, null);
         int[] docs = new int[64];
         while (tags.next()) {
@@ -223,11 +291,18 @@ public final class RelatedArticles {
                 continue;
             }
             double weight = tfIdf(TAG_WEIGHT, StrictMath.log((double) n / df));
-            int id = feature++;
+            int id = base | checkedId(feature++);
             for (int i = 0; i < df; i++) {
                 tops.offer(docs[i], id, weight);
             }
         }
+    }
+
+    private static int checkedId(int local) {
+        if (local >= 1 << RANGE_SHIFT) {
+            throw new IllegalStateException("more than " + (1 << RANGE_SHIFT) + " related features in one range of terms");
+        }
+        return local;
     }
 
     /**
@@ -315,6 +390,16 @@ public final class RelatedArticles {
             norm = StrictMath.sqrt(norm);
             for (int k = 0; k < size[d]; k++) {
                 weight[base + k] /= norm;
+            }
+        }
+
+        /** Offers every kept feature of {@code other}: the strongest of both remain. */
+        void addAll(Tops other) {
+            for (int d = 0; d < size.length; d++) {
+                int base = d * FEATURES_PER_DOC;
+                for (int k = 0; k < other.size[d]; k++) {
+                    offer(d, other.feature[base + k], other.weight[base + k]);
+                }
             }
         }
 

@@ -82,6 +82,15 @@ public final class SearchFields {
     private SearchFields() {
     }
 
+    /** One thread's term counters, reused from document to document. */
+    private static final class Counters {
+        final SyllableTokens.Counter folded = new SyllableTokens.Counter(SyllableTokens.Form.FOLDED);
+        final SyllableTokens.Counter pairs = new SyllableTokens.Counter(SyllableTokens.Form.PAIRS);
+        final SyllableTokens.Counter exact = new SyllableTokens.Counter(SyllableTokens.Form.EXACT);
+    }
+
+    private static final ThreadLocal<Counters> COUNTERS = ThreadLocal.withInitial(Counters::new);
+
     static String folded(String field) {
         return field + "_f";
     }
@@ -199,26 +208,25 @@ public final class SearchFields {
         out.add(new StoredField(EXCERPT, excerpt));
         out.add(new StoredField(PASSAGE, PassageExporter.record(doc.url(), String.join(" ", values.get("title")),
                 doc.date() == null ? null : doc.date().toString(), values.get("tags"), excerpt, doc.body())));
-        Map<String, VietnameseTokens.Forms> exacts = new java.util.LinkedHashMap<>();
+        Counters counters = COUNTERS.get();
         for (String field : TEXT_FIELDS) {
-            List<List<VietnameseTokens.Forms>> scanned = new ArrayList<>();
             for (String value : values.get(field)) {
-                List<VietnameseTokens.Forms> syllables = new ArrayList<>();
+                counters.folded.startValue();
+                counters.pairs.startValue();
                 VietnameseTokens.scan(value, (start, end, forms) -> {
-                    syllables.add(forms);
-                    exacts.putIfAbsent(forms.exact, forms);
+                    counters.folded.add(forms);
+                    counters.pairs.add(forms);
+                    counters.exact.add(forms);
                 });
-                if (!syllables.isEmpty()) {
-                    scanned.add(syllables);
-                }
             }
-            if (!scanned.isEmpty()) {
-                out.add(new Field(folded(field), new SyllableTokens(scanned, SyllableTokens.Form.FOLDED), FOLDED));
-                out.add(new Field(pairs(field), new SyllableTokens(scanned, SyllableTokens.Form.PAIRS), PAIRS));
+            if (!counters.folded.isEmpty()) {
+                out.add(new Field(folded(field), counters.folded.drain(), FOLDED));
+                // A value of one syllable has no pair: the field is still added, as it was
+                // when its tokens were streamed, so the documents' fields stay the same.
+                out.add(new Field(pairs(field), counters.pairs.drain(), PAIRS));
             }
         }
-        out.add(new Field(EXACT, new SyllableTokens(List.of(List.copyOf(exacts.values())), SyllableTokens.Form.EXACT),
-                EXACT_TYPE));
+        out.add(new Field(EXACT, counters.exact.drain(), EXACT_TYPE));
         for (String tag : values.get("tags")) {
             String key = VietnameseTokens.tagKey(tag);
             if (!key.isEmpty()) {

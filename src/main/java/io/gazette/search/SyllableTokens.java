@@ -2,18 +2,21 @@ package io.gazette.search;
 
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.BytesRefBuilder;
 
-import java.util.List;
+import java.util.Arrays;
 
 /**
- * Scanned syllables replayed as Lucene tokens in one of three forms: the end of the Vietnamese
- * analysis chain ({@link VietnameseAnalyzer} ends in it too). A document is scanned once and its
- * syllables feed all three forms, so indexing does not tokenize each text three times. Values of
- * a multi-valued field are {@link VietnameseAnalyzer#VALUE_GAP} positions apart, and no pair
- * spans two values.
+ * The distinct terms of one field of one document, each given to Lucene once with its frequency
+ * (Lucene's {@link TermFrequencyAttribute}), in one of three forms. A document is scanned once
+ * and its syllables feed all three forms. Counting here, in a small table of the syllables'
+ * numbers ({@link Counter}), instead of letting Lucene meet every occurrence, matters: Lucene's
+ * in-memory postings hash every token's bytes into a table that grows with the vocabulary of the
+ * whole segment, which was most of a cold build's search analysis. The index is the same either
+ * way: no field indexes positions, so only the set of terms and their frequencies reach it.
+ * No pair spans two values of a multi-valued field (tags).
  */
 final class SyllableTokens extends TokenStream {
     enum Form {
@@ -27,58 +30,186 @@ final class SyllableTokens extends TokenStream {
 
     // Bytes, not chars: each form's UTF-8 is cached with it, so indexing encodes nothing a token.
     private final BytesTermAttribute term = addAttribute(BytesTermAttribute.class);
+    private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
     private final BytesRefBuilder pair = new BytesRefBuilder();
-    private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
-    private final List<List<VietnameseTokens.Forms>> values;
     private final Form form;
-    private int value;
+    private final VietnameseTokens.Forms[] first;
+    private final VietnameseTokens.Forms[] second;
+    private final int[] counts;
+    private final boolean withCounts;
     private int next;
 
-    SyllableTokens(List<List<VietnameseTokens.Forms>> values, Form form) {
-        this.values = values;
+    private SyllableTokens(Form form, VietnameseTokens.Forms[] first, VietnameseTokens.Forms[] second, int[] counts,
+            boolean withCounts) {
         this.form = form;
+        this.first = first;
+        this.second = second;
+        this.counts = counts;
+        this.withCounts = withCounts;
+    }
+
+    /** How many distinct terms the stream gives. */
+    int size() {
+        return first.length;
     }
 
     @Override
     public boolean incrementToken() {
-        int increment = 1;
-        while (true) {
-            if (value >= values.size()) {
-                return false;
-            }
-            List<VietnameseTokens.Forms> current = values.get(value);
-            int at = form == Form.PAIRS ? next + 1 : next;
-            if (at < current.size()) {
-                break;
-            }
-            value++;
-            next = 0;
-            increment = VietnameseAnalyzer.VALUE_GAP + 1;
+        if (next >= first.length) {
+            return false;
         }
-        List<VietnameseTokens.Forms> current = values.get(value);
         clearAttributes();
-        VietnameseTokens.Forms s = current.get(next);
+        VietnameseTokens.Forms s = first[next];
         switch (form) {
             case EXACT -> term.setBytesRef(s.exactBytes);
             case FOLDED -> term.setBytesRef(s.foldedBytes);
             case PAIRS -> {
-                BytesRef second = current.get(next + 1).foldedBytes;
+                BytesRef b = second[next].foldedBytes;
                 pair.clear();
                 pair.append(s.foldedBytes);
                 pair.append((byte) ' ');
-                pair.append(second);
+                pair.append(b);
                 term.setBytesRef(pair.get());
             }
         }
+        if (withCounts) {
+            frequency.setTermFrequency(counts[next]);
+        }
         next++;
-        position.setPositionIncrement(increment);
         return true;
     }
 
     @Override
     public void reset() throws java.io.IOException {
         super.reset();
-        value = 0;
         next = 0;
+    }
+
+    /**
+     * Counts the terms of one field of one document (one thread, reused for field after field):
+     * an open-addressing table from the term's syllable numbers to its place in the output.
+     */
+    static final class Counter {
+        private final Form form;
+        private long[] keys = new long[1024];
+        private int[] places = new int[1024];
+        /** Slots in use, to clear only those. */
+        private int[] used = new int[512];
+        private int usedCount;
+        private VietnameseTokens.Forms[] first = new VietnameseTokens.Forms[512];
+        private VietnameseTokens.Forms[] second = new VietnameseTokens.Forms[512];
+        private int[] counts = new int[512];
+        private int size;
+        private VietnameseTokens.Forms previous;
+
+        Counter(Form form) {
+            this.form = form;
+            Arrays.fill(keys, -1);
+        }
+
+        /** Starts a new value of the field: no pair joins its first syllable to the last one's. */
+        void startValue() {
+            previous = null;
+        }
+
+        /** One syllable of the current value, in order. */
+        void add(VietnameseTokens.Forms s) {
+            switch (form) {
+                case EXACT -> count(s, null, s.exactId);
+                case FOLDED -> count(s, null, s.foldedId);
+                case PAIRS -> {
+                    VietnameseTokens.Forms before = previous;
+                    previous = s;
+                    if (before != null) {
+                        count(before, s, before.foldedId == VietnameseTokens.NO_ID || s.foldedId == VietnameseTokens.NO_ID
+                                ? -1 : ((long) before.foldedId << 32) | s.foldedId);
+                    }
+                }
+            }
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        /** The counted terms as a token stream; the counter is empty again afterwards. */
+        SyllableTokens drain() {
+            SyllableTokens tokens = new SyllableTokens(form, Arrays.copyOf(first, size),
+                    form == Form.PAIRS ? Arrays.copyOf(second, size) : null, Arrays.copyOf(counts, size),
+                    form == Form.PAIRS);
+            for (int i = 0; i < usedCount; i++) {
+                keys[used[i]] = -1;
+            }
+            Arrays.fill(first, 0, size, null);
+            Arrays.fill(second, 0, size, null);
+            usedCount = 0;
+            size = 0;
+            previous = null;
+            return tokens;
+        }
+
+        /** A term named by {@code key} (≥ 0), or always a new one when the key is negative. */
+        private void count(VietnameseTokens.Forms a, VietnameseTokens.Forms b, long key) {
+            if (key < 0) {
+                append(a, b);
+                return;
+            }
+            if (usedCount * 2 >= keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            int slot = (int) mix(key) & mask;
+            while (keys[slot] != -1) {
+                if (keys[slot] == key) {
+                    counts[places[slot]]++;
+                    return;
+                }
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = key;
+            places[slot] = size;
+            if (usedCount == used.length) {
+                used = Arrays.copyOf(used, usedCount * 2);
+            }
+            used[usedCount++] = slot;
+            append(a, b);
+        }
+
+        private void append(VietnameseTokens.Forms a, VietnameseTokens.Forms b) {
+            if (size == first.length) {
+                first = Arrays.copyOf(first, size * 2);
+                second = Arrays.copyOf(second, size * 2);
+                counts = Arrays.copyOf(counts, size * 2);
+            }
+            first[size] = a;
+            second[size] = b;
+            counts[size] = 1;
+            size++;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldPlaces = places;
+            keys = new long[oldKeys.length * 2];
+            places = new int[oldKeys.length * 2];
+            Arrays.fill(keys, -1);
+            int mask = keys.length - 1;
+            int count = 0;
+            for (int i = 0; i < usedCount; i++) {
+                long key = oldKeys[used[i]];
+                int slot = (int) mix(key) & mask;
+                while (keys[slot] != -1) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = key;
+                places[slot] = oldPlaces[used[i]];
+                used[count++] = slot;
+            }
+        }
+
+        private static long mix(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return h ^ (h >>> 29);
+        }
     }
 }

@@ -71,14 +71,42 @@ public final class VietnameseTokens {
         final String folded;
         final org.apache.lucene.util.BytesRef exactBytes;
         final org.apache.lucene.util.BytesRef foldedBytes;
+        /**
+         * Small numbers naming the exact and the folded string (equal strings, equal numbers), so
+         * that indexing counts a document's terms in a table of ints instead of hashing bytes;
+         * {@link #NO_ID} when the vocabulary outgrew the table (the term is then not merged with
+         * its other occurrences, which costs time, never correctness).
+         */
+        final int exactId;
+        final int foldedId;
 
         Forms(String exact, String folded) {
             this.exact = exact;
             this.folded = folded;
             this.exactBytes = new org.apache.lucene.util.BytesRef(exact);
             this.foldedBytes = new org.apache.lucene.util.BytesRef(folded);
+            this.exactId = idOf(exact);
+            this.foldedId = idOf(folded);
         }
     }
+
+    static final int NO_ID = -1;
+    /** string → id for {@link Forms}; bounded like the cache of forms. */
+    private static final Map<String, Integer> IDS = new ConcurrentHashMap<>();
+
+    private static int idOf(String form) {
+        Integer id = IDS.get(form);
+        if (id != null) {
+            return id;
+        }
+        if (IDS.size() >= CACHE_LIMIT * 2) {
+            return NO_ID;
+        }
+        // Ids are only compared with each other: any unique number does, whatever the order.
+        return IDS.computeIfAbsent(form, f -> NEXT_ID.getAndIncrement());
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_ID = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * The length in chars of the code point at {@code i}: positive when it is a token char,

@@ -26,6 +26,10 @@ import java.util.stream.Stream;
  * <p>Content no snapshot refers to any more is dropped one commit after it was last used (the
  * grace period lets requests that picked up the previous snapshot finish reading), so storage
  * stays proportional to the site however many edits a session sees.
+ *
+ * <p>One job, though long: {@link Transaction} is an inner class because applying a commit and
+ * sweeping unused content work on this class's lock, its one open transaction and its count of
+ * each blob's uses; apart, those would have to be shared between two classes.
  */
 public final class PreviewSite implements AutoCloseable {
     /** Marks a deletion in a transaction's change map (which, being concurrent, refuses nulls). */

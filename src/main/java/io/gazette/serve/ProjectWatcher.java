@@ -2,12 +2,9 @@ package io.gazette.serve;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -18,14 +15,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.methvin.watcher.DirectoryChangeEvent;
 import io.methvin.watcher.DirectoryWatcher;
-import io.methvin.watcher.visitor.FileTreeVisitor;
 
 /**
  * Watches a project's sources ({@code content/}, {@code themes/}, {@code static/} recursively and
@@ -42,8 +37,8 @@ import io.methvin.watcher.visitor.FileTreeVisitor;
  *
  * <p>The events come from {@code io.methvin:directory-watcher}: native FSEvents on macOS (where
  * the JDK's {@code WatchService} polls, seconds per change), the JDK's inotify/Windows service
- * elsewhere. It registers new directories (and reports the files already in them) by itself; a
- * {@link FileTreeVisitor} keeps it out of everything but the watched roots and ignored folders.
+ * elsewhere. It registers new directories (and reports the files already in them) by itself;
+ * {@link WatchedTree} keeps it out of everything but the watched roots and ignored folders.
  */
 public final class ProjectWatcher implements AutoCloseable {
     public static final List<String> DEFAULT_ROOTS = List.of("content", "themes", "static", "site.yml");
@@ -69,6 +64,7 @@ public final class ProjectWatcher implements AutoCloseable {
 
     private final Path projectDir;
     private final Set<String> roots;
+    private final WatchedTree tree;
     private final long quietNanos;
     private final long maxWaitNanos;
     private final long graceNanos;
@@ -98,6 +94,7 @@ public final class ProjectWatcher implements AutoCloseable {
                           Duration halfWrittenGrace, ChangeListener listener) throws IOException {
         this.projectDir = projectDir.toAbsolutePath().normalize();
         this.roots = Set.copyOf(roots);
+        this.tree = new WatchedTree(this.projectDir, this.roots);
         this.quietNanos = quiet.toNanos();
         this.maxWaitNanos = maxWait.toNanos();
         this.graceNanos = halfWrittenGrace.toNanos();
@@ -106,7 +103,7 @@ public final class ProjectWatcher implements AutoCloseable {
                 .path(this.projectDir)
                 // Our own comparison decides what changed; hashing every file would read the archive.
                 .fileHashing(false)
-                .fileTreeVisitor(this::visitWatched)
+                .fileTreeVisitor(tree::visit)
                 .listener(heard::add)
                 .logger(LOG)
                 .build();
@@ -128,7 +125,7 @@ public final class ProjectWatcher implements AutoCloseable {
         for (String root : roots) {
             Path path = projectDir.resolve(root);
             if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                walk(path, knownFiles::add);
+                tree.walk(path, knownFiles::add);
             } else if (Files.isRegularFile(path)) {
                 knownFiles.add(path);
             }
@@ -213,7 +210,7 @@ public final class ProjectWatcher implements AutoCloseable {
             return true;
         }
         Path path = event.path();
-        if (path == null || !isWatched(path)) {
+        if (path == null || !tree.isWatched(path)) {
             return false;
         }
         touched.add(path);
@@ -227,88 +224,9 @@ public final class ProjectWatcher implements AutoCloseable {
         } else if (event.eventType() == DirectoryChangeEvent.EventType.CREATE
                 && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             // The library reports the files inside on Linux, not with FSEvents: look ourselves.
-            walkQuietly(path, touched::add);
+            tree.walkQuietly(path, touched::add);
         }
         return true;
-    }
-
-    /** Inside a watched root and not in or under anything {@link IgnoredFiles} names. */
-    private boolean isWatched(Path path) {
-        if (!path.startsWith(projectDir) || path.equals(projectDir)) {
-            return false;
-        }
-        Path relative = projectDir.relativize(path);
-        if (!roots.contains(relative.getName(0).toString())) {
-            return false;
-        }
-        for (Path name : relative) {
-            if (IgnoredFiles.isIgnoredName(name.toString())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * What the library registers and walks: the project folder itself (for {@code site.yml} and
-     * roots created later), then only the watched roots, never {@code public/}, {@code .git/}...
-     */
-    private void visitWatched(Path start, FileTreeVisitor.Callback onDirectory, FileTreeVisitor.Callback onFile)
-            throws IOException {
-        Path top = start.toAbsolutePath().normalize();
-        if (top.equals(projectDir)) {
-            onDirectory.call(top);
-            for (String root : roots) {
-                Path path = projectDir.resolve(root);
-                if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                    visitTree(path, onDirectory, onFile);
-                } else if (Files.isRegularFile(path)) {
-                    onFile.call(path);
-                }
-            }
-        } else if (isWatched(top)) {
-            visitTree(top, onDirectory, onFile);
-        }
-    }
-
-    private void visitTree(Path top, FileTreeVisitor.Callback onDirectory, FileTreeVisitor.Callback onFile)
-            throws IOException {
-        Files.walkFileTree(top, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (!dir.equals(top) && IgnoredFiles.isIgnored(dir)) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                onDirectory.call(dir);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (!IgnoredFiles.isIgnored(file) && attrs.isRegularFile()) {
-                    onFile.call(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    private void walk(Path top, Consumer<Path> onFile) throws IOException {
-        visitTree(top, dir -> { }, onFile::accept);
-    }
-
-    private void walkQuietly(Path top, Consumer<Path> onFile) {
-        try {
-            walk(top, onFile);
-        } catch (IOException e) {
-            // Gone again already (a temporary directory): its delete event will follow.
-            LOG.debug("could not walk {}", top, e);
-        }
     }
 
     /**
@@ -339,7 +257,7 @@ public final class ProjectWatcher implements AutoCloseable {
             for (String root : roots) {
                 Path path = projectDir.resolve(root);
                 if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                    walkQuietly(path, touched::add);
+                    tree.walkQuietly(path, touched::add);
                 } else {
                     touched.add(path);
                 }

@@ -42,9 +42,16 @@ public final class SiteRebuilder implements Rebuilder {
         return thread;
     });
     private ScheduledFuture<?> due;
+    /** Where each generation's stage times go ({@code serve --timings}); null for nowhere. */
+    private volatile java.io.PrintStream timings;
 
     public SiteRebuilder(BuildOptions options) {
         this.options = options;
+    }
+
+    /** Prints one line of stage times after each generation, so a slow one can be told apart. */
+    public void printTimings(java.io.PrintStream out) {
+        this.timings = out;
     }
 
     @Override
@@ -63,6 +70,7 @@ public final class SiteRebuilder implements Rebuilder {
             BuildResult result = opened.generate(new TransactionSink(site), null, start, true);
             session = opened;
             scheduleNextDue();
+            reportTimings("full", result);
             return RebuildResult.of(result.problems().sorted());
         }
         Set<Path> content = changes.all().stream()
@@ -75,7 +83,17 @@ public final class SiteRebuilder implements Rebuilder {
             queue.later(new ChangeSet(new TreeSet<>(), new TreeSet<>(Set.of(SEARCH_MARKER)), new TreeSet<>(), false));
         }
         scheduleNextDue();
+        reportTimings(searchOnly ? SEARCH_MARKER.toString() : "pages", result);
         return RebuildResult.of(result.problems().sorted());
+    }
+
+    private void reportTimings(String kind, BuildResult result) {
+        java.io.PrintStream out = timings;
+        if (out != null) {
+            out.println("timings " + kind + ": " + result.stats().stageMillis().entrySet().stream()
+                    .sorted(java.util.Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(Collectors.joining(", ")));
+        }
     }
 
     /**

@@ -17,7 +17,6 @@ import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -30,16 +29,14 @@ import org.eclipse.jetty.util.URIUtil;
  * can reach a file the pipeline did not publish.
  *
  * <p>Files other than pages answer byte ranges ({@code Range}, {@code If-Range}; single ranges and
- * {@code multipart/byteranges}), parsed by Jetty's {@link ByteRange}, so that a client can fetch
- * parts of a packed file. Pages are not ranged: the live-reload script is injected into them.
+ * {@code multipart/byteranges}; {@link RangeAnswers}), so that a client can fetch parts of a
+ * packed file. Pages are not ranged: the live-reload script is injected into them.
  * Ranged answers are never compressed ({@link PreviewServer} routes them past the compression).
  */
 final class SiteResponder {
     /** Larger files that need no rewriting are streamed rather than loaded. */
     private static final int STREAM_ABOVE_BYTES = 1 << 20;
     private static final int ATTEMPTS = 5;
-    /** Several ranges are assembled in memory; asking for more than this gets the whole file. */
-    private static final long MAX_MULTIPART_BYTES = 8 << 20;
 
     private final PreviewSite site;
 
@@ -97,9 +94,9 @@ final class SiteResponder {
             response.write(true, null, callback);
             return;
         }
-        List<ByteRange> ranges = ok && !html ? requestedRanges(request, etag, entry) : null;
+        List<ByteRange> ranges = ok && !html ? RangeAnswers.requested(request, etag, entry) : null;
         if (ranges != null) {
-            sendRanges(request, response, callback, snapshot, key, entry, etag, ranges);
+            RangeAnswers.send(request, response, callback, snapshot, key, entry, etag, ranges);
             return;
         }
         // Read before touching the response: if the blob was swept, the retry starts clean.
@@ -127,127 +124,7 @@ final class SiteResponder {
         send(request, response, callback, body);
     }
 
-    /**
-     * The ranges to answer with, or null to answer with the whole file: no {@code Range}, or an
-     * {@code If-Range} naming another version (RFC 9110 13.1.5: then the whole new file is due),
-     * or several ranges adding up to too much. An empty list: no range is satisfiable (416).
-     */
-    private static List<ByteRange> requestedRanges(Request request, String etag, SiteEntry entry) {
-        List<String> values = request.getHeaders().getValuesList(HttpHeader.RANGE);
-        if (values.isEmpty()) {
-            return null;
-        }
-        String ifRange = request.getHeaders().get(HttpHeader.IF_RANGE);
-        if (ifRange != null) {
-            boolean current = ifRange.startsWith("\"")
-                    ? ifRange.equals(etag) // strong comparison: a weak tag never matches
-                    : HttpDateTime.parseToEpoch(ifRange) / 1000 == entry.lastModifiedMillis() / 1000;
-            if (!current) {
-                return null;
-            }
-        }
-        List<ByteRange> ranges = ByteRange.parse(values, entry.blob().size());
-        if (ranges.size() > 1 && ranges.stream().mapToLong(ByteRange::getLength).sum() > MAX_MULTIPART_BYTES) {
-            return null;
-        }
-        return ranges;
-    }
-
-    private static void sendRanges(Request request, Response response, Callback callback, SiteSnapshot snapshot,
-                                   String key, SiteEntry entry, String etag, List<ByteRange> ranges)
-            throws IOException {
-        long size = entry.blob().size();
-        HttpFields.Mutable headers = response.getHeaders();
-        if (ranges.isEmpty()) {
-            commonHeaders(headers);
-            headers.put(HttpHeader.CONTENT_RANGE, ByteRange.toNonSatisfiableHeaderValue(size));
-            Response.writeError(request, response, callback, HttpStatus.RANGE_NOT_SATISFIABLE_416);
-            return;
-        }
-        boolean head = HttpMethod.HEAD.is(request.getMethod());
-        if (ranges.size() == 1) {
-            ByteRange range = ranges.get(0);
-            InputStream in = head ? null : slice(snapshot, key, range);
-            entityHeaders(headers, false, etag, entry);
-            headers.put(HttpHeader.CONTENT_TYPE, ContentTypes.of(key));
-            headers.put(HttpHeader.CONTENT_RANGE, range.toHeaderValue(size));
-            response.setStatus(HttpStatus.PARTIAL_CONTENT_206);
-            if (head) {
-                headers.put(HttpHeader.CONTENT_LENGTH, range.getLength());
-                response.write(true, null, callback);
-            } else {
-                stream(request, response, callback, in, range.getLength());
-            }
-            return;
-        }
-        // Several ranges: one multipart/byteranges body, each part with its own Content-Range.
-        String boundary = MultiPart.generateBoundary(null, 24);
-        // Jetty's own multipart writer; its MultiPartByteRanges parts want a file Resource, and a
-        // blob may live in memory, so the parts are plain byte buffers with the byteranges headers.
-        MultiPart.AbstractContentSource parts = new MultiPart.AbstractContentSource(boundary) { };
-        for (ByteRange range : ranges) {
-            byte[] bytes;
-            try (InputStream in = slice(snapshot, key, range)) {
-                bytes = in.readAllBytes();
-            }
-            HttpFields partHeaders = HttpFields.build()
-                    .put(HttpHeader.CONTENT_TYPE, ContentTypes.of(key))
-                    .put(HttpHeader.CONTENT_RANGE, range.toHeaderValue(size));
-            parts.addPart(new MultiPart.ByteBufferPart(null, null, partHeaders, ByteBuffer.wrap(bytes)));
-        }
-        parts.close();
-        entityHeaders(headers, false, etag, entry);
-        headers.put(HttpHeader.CONTENT_TYPE, "multipart/byteranges; boundary=" + boundary);
-        if (parts.getLength() >= 0) {
-            headers.put(HttpHeader.CONTENT_LENGTH, parts.getLength());
-        }
-        response.setStatus(HttpStatus.PARTIAL_CONTENT_206);
-        if (head) {
-            response.write(true, null, callback);
-        } else {
-            Content.copy(parts, response, callback);
-        }
-    }
-
-    /** The bytes of one range of a file: only those are read. */
-    private static InputStream slice(SiteSnapshot snapshot, String key, ByteRange range) throws IOException {
-        InputStream in = snapshot.open(key);
-        try {
-            in.skipNBytes(range.first());
-        } catch (IOException | RuntimeException e) {
-            in.close();
-            throw e;
-        }
-        return new java.io.FilterInputStream(in) {
-            private long left = range.getLength();
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int b = super.read();
-                if (b >= 0) {
-                    left--;
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = super.read(buffer, offset, (int) Math.min(length, left));
-                if (n > 0) {
-                    left -= n;
-                }
-                return n;
-            }
-        };
-    }
-
-    private static void entityHeaders(HttpFields.Mutable headers, boolean compressible, String etag, SiteEntry entry) {
+    static void entityHeaders(HttpFields.Mutable headers, boolean compressible, String etag, SiteEntry entry) {
         commonHeaders(headers);
         if (compressible) {
             headers.put(HttpHeader.VARY, "Accept-Encoding");
@@ -271,7 +148,7 @@ final class SiteResponder {
         send(request, response, callback, body);
     }
 
-    private static void commonHeaders(HttpFields.Mutable headers) {
+    static void commonHeaders(HttpFields.Mutable headers) {
         // The preview changes under the browser: always revalidate (cheap, thanks to the ETag).
         headers.put(HttpHeader.CACHE_CONTROL, "no-cache");
         headers.put("X-Content-Type-Options", "nosniff");
@@ -286,7 +163,7 @@ final class SiteResponder {
         }
     }
 
-    private static void stream(Request request, Response response, Callback callback, InputStream in, long size)
+    static void stream(Request request, Response response, Callback callback, InputStream in, long size)
             throws IOException {
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, size);
         try (in) {

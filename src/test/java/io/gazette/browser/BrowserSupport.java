@@ -1,10 +1,16 @@
 package io.gazette.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gazette.build.TestSites;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Real-browser tests need Debian's chromium and {@code npm ci} in src/test/js. On a developer
@@ -25,5 +31,19 @@ public final class BrowserSupport {
                     + " (bash .ci/run installs both)");
         }
         assumeTrue(ready, "chromium or playwright-core not installed; run bash .ci/run");
+    }
+
+    /**
+     * Runs {@code src/test/js/<script>} with Node, which drives Chromium; fails unless it ends
+     * within {@code seconds} with exit code 0. Returns what it printed, for the test's own checks.
+     */
+    public static String node(int seconds, String script, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("node", JS.resolve(script).toString()));
+        command.addAll(List.of(args));
+        Process node = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String log = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(node.waitFor(seconds, TimeUnit.SECONDS)).as(script + " ends within " + seconds + " s").isTrue();
+        assertThat(node.exitValue()).as(log).isZero();
+        return log;
     }
 }

@@ -66,14 +66,43 @@ public final class InlineSite {
         return project.resolveSibling("public");
     }
 
+    /** Deletes {@code path}, relative to the project. */
+    public InlineSite delete(String path) {
+        try {
+            Files.delete(project.resolve(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** {@code gazette build}: a failed build is a result too, with its messages and no output. */
     public Built build() throws IOException {
+        return build(false);
+    }
+
+    /**
+     * {@code gazette build} as the command runs it, reusing the build cache in
+     * {@code .gazette/cache/build/} and keeping its own there; {@link Built#fullBuildReason} says
+     * whether it reused it.
+     */
+    public Built buildWithCache() throws IOException {
+        return build(true);
+    }
+
+    private Built build(boolean withCache) throws IOException {
+        SiteBuild build = null;
         try {
-            BuildResult result = SiteBuild.open(TestSites.options(project,
-                    new BuildOverrides(null, output(), null, null))).buildToDirectory();
-            return new Built(true, result.problems().sorted().stream().map(Problem::format).toList(), output());
+            build = SiteBuild.open(TestSites.options(project, new BuildOverrides(null, output(), null, null)));
+            if (withCache) {
+                build.useBuildCache();
+            }
+            BuildResult result = build.buildToDirectory();
+            return new Built(true, result.problems().sorted().stream().map(Problem::format).toList(), output(),
+                    build.fullBuildReason());
         } catch (BuildFailedException e) {
-            return new Built(false, e.problems().stream().map(Problem::format).toList(), output());
+            return new Built(false, e.problems().stream().map(Problem::format).toList(), output(),
+                    build == null ? null : build.fullBuildReason());
         }
     }
 
@@ -82,8 +111,10 @@ public final class InlineSite {
      *
      * @param succeeded whether the output was replaced
      * @param messages  every problem as printed ({@code content/a.md:3: error: …\n    hint: …}), in order
+     * @param fullBuildReason with the build cache, why every file was made; null when the cache
+     *                        was reused or not used
      */
-    public record Built(boolean succeeded, List<String> messages, Path output) {
+    public record Built(boolean succeeded, List<String> messages, Path output, String fullBuildReason) {
         /** An output file as text. */
         public String page(String path) throws IOException {
             return Files.readString(output.resolve(path));

@@ -88,13 +88,19 @@ class LauncherTest {
 
         Path site = Files.createDirectories(temp.resolve("site/content/2014"));
         Files.write(site.resolve("a.md"), new byte[20 * 1024 * 1024]);
+        // Photos and documents beside the articles do not count: the build streams them.
+        Files.createDirectories(site.resolve("bai"));
+        Files.write(site.resolve("bai/index.md"), new byte[1024 * 1024]);
+        Files.write(site.resolve("bai/anh.jpg"), new byte[30 * 1024 * 1024]);
+        Files.write(site.resolve("bai/qd.pdf"), new byte[30 * 1024 * 1024]);
+        Files.write(site.resolve(".nhap.md"), new byte[30 * 1024 * 1024]);
         String[] args = {"build", "--quiet", "-s", temp.resolve("site").toString()};
         assertThat(JvmOptions.sourceDir(args)).isEqualTo(temp.resolve("site"));
         List<String> options = JvmOptions.parse("build -XX:+UseParallelGC\nserve\n").forRun(args, null);
         assertThat(options).hasSize(2).first().isEqualTo("-XX:+UseParallelGC");
-        assertThat(options.get(1)).isEqualTo("-Xmx" + (512 + 8 * 20) + "m");
+        assertThat(options.get(1)).isEqualTo("-Xmx" + (512 + 8 * 21) + "m");
         String[] serve = {"serve", "-s", temp.resolve("site").toString()};
-        assertThat(JvmOptions.parse("serve\n").forRun(serve, null)).containsExactly("-Xmx" + (512 + 8 * 20) + "m");
+        assertThat(JvmOptions.parse("serve\n").forRun(serve, null)).containsExactly("-Xmx" + (512 + 8 * 21) + "m");
         assertThat(JvmOptions.parse("build -XX:+UseParallelGC\n").forRun(args, "-Xmx1g")).containsExactly("-Xmx1g");
     }
 

@@ -2,20 +2,16 @@ package io.gazette.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gazette.build.InlineSite;
 import io.gazette.build.TestSites;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,52 +23,55 @@ class ScheduleTest {
     @TempDir
     Path temp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    /** What the last command printed. */
+    private GazetteCli.Ran last;
 
-    @BeforeEach
-    void useRepositoryThemes() {
-        System.setProperty("gazette.home", TestSites.projectRoot().toString());
+    /**
+     * Four articles of one category and tag, each with a word of its own in its text: one published,
+     * one scheduled for 2 June 09:00, one expiring on 1 June at noon, and a draft.
+     */
+    private Path site() {
+        return InlineSite.in(temp)
+                .file("site.yml", """
+                        title: "Bản tin"
+                        baseUrl: "https://example.org/"
+                        timeZone: Asia/Ho_Chi_Minh
+                        """)
+                .file("content/2026/da-dang.md", article("Hội nghị đã đăng", "da-dang", "date: 2026-06-01 08:00"))
+                .file("content/2026/hen-gio.md", article("Thông báo hẹn giờ", "hen-gio", "date: 2026-06-02 09:00"))
+                .file("content/2026/het-han.md", article("Thư mời hết hạn", "het-han",
+                        "date: 2026-05-01 08:00\nexpiryDate: 2026-06-01 12:00"))
+                .file("content/2026/ban-nhap.md", article("Bản nháp", "ban-nhap", "date: 2026-05-02 08:00\ndraft: true"))
+                .project();
     }
 
-    @AfterEach
-    void clear() {
-        System.clearProperty("gazette.home");
+    private static String article(String title, String slug, String dates) {
+        return """
+                ---
+                title: "%s"
+                slug: %s
+                %s
+                category: Thông báo
+                tags: [Lịch]
+                ---
+
+                Nội dung của bài %s %s.
+                """.formatted(title, slug, dates, slug, word(slug));
     }
 
-    private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return GazetteCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    /** A word only this article's text has: {@code trongvanbandadang}. */
+    private static String word(String slug) {
+        return "trongvanban" + slug.replace("-", "");
     }
 
-    private Path site() throws IOException {
-        Path project = temp.resolve("site");
-        Files.createDirectories(project.resolve("content/2026"));
-        Files.writeString(project.resolve("site.yml"), """
-                title: "Bản tin"
-                baseUrl: "https://example.org/"
-                timeZone: Asia/Ho_Chi_Minh
-                """);
-        article(project, "da-dang", "Hội nghị đã đăng", "2026-06-01 08:00", null, false);
-        article(project, "hen-gio", "Thông báo hẹn giờ", "2026-06-02 09:00", null, false);
-        article(project, "het-han", "Thư mời hết hạn", "2026-05-01 08:00", "2026-06-01 12:00", false);
-        article(project, "ban-nhap", "Bản nháp", "2026-05-02 08:00", null, true);
-        return project;
-    }
-
-    private static void article(Path project, String slug, String title, String date, String expiry, boolean draft)
-            throws IOException {
-        Files.writeString(project.resolve("content/2026/" + slug + ".md"), "---\ntitle: \"" + title + "\"\nslug: " + slug + "\ndate: " + date
-                + "\n" + (expiry == null ? "" : "expiryDate: " + expiry + "\n") + (draft ? "draft: true\n" : "")
-                + "category: Thông báo\ntags: [Lịch]\n---\n\nNội dung của bài " + slug + " trongvanban" + slug.replace("-", "")
-                + ".\n");
+    private GazetteCli.Ran run(Object... args) {
+        last = GazetteCli.run(args);
+        return last;
     }
 
     private Map<String, String> build(Path project, String asOf) throws IOException {
         Path output = temp.resolve("out-" + asOf.replace(':', '-'));
-        assertThat(run("build", "-s", project.toString(), "-o", output.toString(), "--as-of", asOf))
-                .as(err.toString()).isZero();
+        assertThat(run("build", "-s", project, "-o", output, "--as-of", asOf).code()).as(last.err()).isZero();
         return text(output);
     }
 
@@ -83,7 +82,7 @@ class ScheduleTest {
 
     /** Whether the article appears anywhere but its own page: lists, feeds, sitemap, search files. */
     private static boolean listed(Map<String, String> site, String slug) {
-        String word = "trongvanban" + slug.replace("-", "");
+        String word = word(slug);
         return site.entrySet().stream()
                 .filter(e -> !e.getKey().startsWith("2026/0"))
                 .anyMatch(e -> e.getValue().contains("/2026/0") && e.getValue().contains(slug)
@@ -100,7 +99,7 @@ class ScheduleTest {
         assertThat(listed(morning, "da-dang")).isTrue();
         assertThat(listed(morning, "het-han")).isTrue();
         assertThat(listed(morning, "hen-gio")).isFalse();
-        assertThat(out.toString()).containsPattern("Drafts\\s+1").containsPattern("Scheduled\\s+1")
+        assertThat(last.out()).containsPattern("Drafts\\s+1").containsPattern("Scheduled\\s+1")
                 .containsPattern("Expired\\s+0");
 
         // The next day, at the scheduled minute: the article is out, the expired one gone everywhere.
@@ -110,7 +109,7 @@ class ScheduleTest {
         assertThat(listed(nextDay, "het-han")).isFalse();
         assertThat(nextDay.get("feed.xml")).contains("Thông báo hẹn giờ").doesNotContain("Thư mời hết hạn");
         assertThat(nextDay.get("sitemap-1.xml")).contains("2026/06/hen-gio/").doesNotContain("het-han");
-        assertThat(out.toString()).containsPattern("Scheduled\\s+0").containsPattern("Expired\\s+1");
+        assertThat(last.out()).containsPattern("Scheduled\\s+0").containsPattern("Expired\\s+1");
 
         // A minute before: still waiting.
         assertThat(build(project, "2026-06-02T08:59:59+07:00")).doesNotContainKey("2026/06/hen-gio/index.html");
@@ -158,7 +157,7 @@ class ScheduleTest {
                 .contains("href=\"/chuyen-muc/thong-bao/feed.xml\"");
         // The tag feeds are still there, and gazette check finds every feed and sitemap sound.
         assertThat(site).containsKey("tu-khoa/lich/feed.xml");
-        assertThat(run("check", "-s", project.toString(), "--as-of", "2026-06-02T10:00:00+07:00")).as(out + "\n" + err)
+        assertThat(run("check", "-s", project, "--as-of", "2026-06-02T10:00:00+07:00").code()).as(last.printed())
                 .isZero();
     }
 
@@ -167,8 +166,7 @@ class ScheduleTest {
         Path project = site();
         Map<String, String> first = build(project, "2026-06-01T10:00:00+07:00");
         Path again = temp.resolve("again");
-        assertThat(run("build", "-s", project.toString(), "-o", again.toString(), "--as-of", "2026-06-01T03:00:00Z"))
-                .isZero();
+        assertThat(run("build", "-s", project, "-o", again, "--as-of", "2026-06-01T03:00:00Z").code()).isZero();
         Map<String, String> second = text(again);
         assertThat(second.keySet()).isEqualTo(first.keySet());
         first.forEach((file, content) -> assertThat(second.get(file)).as(file).isEqualTo(content));
@@ -177,10 +175,10 @@ class ScheduleTest {
     @Test
     void aTimeWithoutOffsetIsAUsageError() throws IOException {
         Path project = site();
-        assertThat(run("build", "-s", project.toString(), "--as-of", "2026-06-01T10:00")).isEqualTo(2);
-        assertThat(err.toString()).contains("2026-06-01T10:00").contains("+07:00");
-        assertThat(run("check", "-s", project.toString(), "--as-of", "mai")).isEqualTo(2);
-        assertThat(run("serve", "-s", project.toString(), "--as-of", "mai")).isEqualTo(2);
+        assertThat(run("build", "-s", project, "--as-of", "2026-06-01T10:00").code()).isEqualTo(2);
+        assertThat(last.err()).contains("2026-06-01T10:00").contains("+07:00");
+        assertThat(run("check", "-s", project, "--as-of", "mai").code()).isEqualTo(2);
+        assertThat(run("serve", "-s", project, "--as-of", "mai").code()).isEqualTo(2);
     }
 
     @Test
@@ -197,18 +195,18 @@ class ScheduleTest {
     }
 
     @Test
-    void anExpiryNotAfterTheDateIsAnErrorWithItsLine() throws IOException {
-        Path project = site();
-        Files.writeString(project.resolve("content/2026/sai.md"),
-                "---\ntitle: \"Sai\"\ndate: 2026-05-01\nexpiryDate: 2026-04-01\n---\n\nX.\n");
-        Files.writeString(project.resolve("content/2026/khong-doc-duoc.md"),
-                "---\ntitle: \"Sai\"\ndate: 2026-05-01\nexpiryDate: tháng sau\n---\n\nX.\n");
+    void anExpiryNotAfterTheDateIsAnErrorWithItsLine() {
+        Path project = InlineSite.in(temp)
+                .file("site.yml", "title: T\n")
+                .file("content/2026/sai.md", "---\ntitle: \"Sai\"\ndate: 2026-05-01\nexpiryDate: 2026-04-01\n---\n\nX.\n")
+                .file("content/2026/khong-doc-duoc.md",
+                        "---\ntitle: \"Sai\"\ndate: 2026-05-01\nexpiryDate: tháng sau\n---\n\nX.\n")
+                .project();
         Path output = temp.resolve("bad");
-        assertThat(run("build", "-s", project.toString(), "-o", output.toString(), "--as-of", "2026-06-01T00:00:00Z"))
-                .isEqualTo(1);
-        assertThat(err.toString()).contains("content/2026/sai.md:4: error: `expiryDate: 2026-04-01` is not after")
+        assertThat(run("build", "-s", project, "-o", output, "--as-of", "2026-06-01T00:00:00Z").code()).isEqualTo(1);
+        assertThat(last.err()).contains("content/2026/sai.md:4: error: `expiryDate: 2026-04-01` is not after")
                 .contains("content/2026/khong-doc-duoc.md:4: error: cannot read `expiryDate: tháng sau`");
         assertThat(output).doesNotExist();
-        assertThat(Arrays.asList(err.toString().split("\n"))).anyMatch(line -> line.contains("hint:"));
+        assertThat(Arrays.asList(last.err().split("\n"))).anyMatch(line -> line.contains("hint:"));
     }
 }

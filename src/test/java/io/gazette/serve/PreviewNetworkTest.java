@@ -1,6 +1,5 @@
 package io.gazette.serve;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gazette.json.Json;
@@ -8,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,24 +18,19 @@ import org.junit.jupiter.api.Test;
  * answer carries a CORS header that would let another origin read it.
  */
 class PreviewNetworkTest {
-    private PreviewSite site;
+    private ServedPages served;
     private PreviewServer server;
 
     @BeforeEach
     void start() throws Exception {
-        site = PreviewSite.inMemory();
-        try (PreviewSite.Transaction tx = site.begin()) {
-            tx.write("index.html", "<html><body>trang chủ</body></html>".getBytes(UTF_8));
-            tx.commit();
-        }
-        server = PreviewServer.builder(site).port(0).build().start();
-        server.search(query -> "{\"query\":" + Json.quote(query) + ",\"hits\":[]}");
+        served = ServedPages.start(Map.of("index.html", "<html><body>trang chủ</body></html>"), server -> server
+                .search(query -> "{\"query\":" + Json.quote(query) + ",\"hits\":[]}"));
+        server = served.server;
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        site.close();
+        served.close();
     }
 
     /** The response head of one request sent as written; reads only the head, so a stream does not block. */

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,35 +24,34 @@ class PreviewServerTest {
     private static final String CSS = "body { color: #222; }\n".repeat(40);
     private static final String JS = "console.log('tin tức');\n".repeat(40);
 
+    private ServedPages served;
     private PreviewSite site;
     private PreviewServer server;
     private URI base;
 
     @BeforeEach
     void start() throws Exception {
-        site = PreviewSite.inMemory();
-        try (PreviewSite.Transaction tx = site.begin()) {
-            tx.write("index.html", "<html><body>home</body></html>".getBytes(UTF_8));
-            tx.write("2014/hoi-nghi/index.html", PAGE.getBytes(UTF_8));
-            tx.write("404.html", "<html><body>Không tìm thấy trang</body></html>".getBytes(UTF_8));
-            tx.write("css/site.css", CSS.getBytes(UTF_8));
-            tx.write("js/site.js", JS.getBytes(UTF_8));
-            tx.write("feed.xml", "<?xml version=\"1.0\"?><feed/>".getBytes(UTF_8));
-            tx.write("sitemap.xml", "<?xml version=\"1.0\"?><urlset/>".getBytes(UTF_8));
-            tx.write("search/index.json", "{\"a\":1}".getBytes(UTF_8));
-            tx.write("robots.txt", "User-agent: *\n".getBytes(UTF_8));
-            tx.write("img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(UTF_8));
-            tx.write("img/photo.jpg", new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 1, 2, 3});
-            tx.commit();
-        }
-        server = PreviewServer.builder(site).port(0).build().start();
+        served = ServedPages.start(Map.ofEntries(
+                Map.entry("index.html", "<html><body>home</body></html>"),
+                Map.entry("2014/hoi-nghi/index.html", PAGE),
+                Map.entry("404.html", "<html><body>Không tìm thấy trang</body></html>"),
+                Map.entry("css/site.css", CSS),
+                Map.entry("js/site.js", JS),
+                Map.entry("feed.xml", "<?xml version=\"1.0\"?><feed/>"),
+                Map.entry("sitemap.xml", "<?xml version=\"1.0\"?><urlset/>"),
+                Map.entry("search/index.json", "{\"a\":1}"),
+                Map.entry("robots.txt", "User-agent: *\n"),
+                Map.entry("img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
+                Map.entry("img/photo.jpg", new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 1, 2, 3})),
+                server -> server);
+        site = served.site;
+        server = served.server;
         base = server.url();
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        site.close();
+        served.close();
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.gazette.serve;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,29 +22,25 @@ import org.junit.jupiter.api.Test;
 class RequestLimitTest {
     private final CountDownLatch searching = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
-    private PreviewSite site;
+    private ServedPages served;
     private PreviewServer server;
 
     @BeforeEach
     void start() throws Exception {
-        site = PreviewSite.inMemory();
-        try (PreviewSite.Transaction tx = site.begin()) {
-            tx.write("index.html", "<html><body>trang chủ</body></html>".getBytes(UTF_8));
-            tx.commit();
-        }
         SearchEndpoint slow = query -> {
             searching.countDown();
             release.await(30, TimeUnit.SECONDS); // holds its turn until the test lets go
             return "{\"hits\":[]}";
         };
-        server = PreviewServer.builder(site).port(0).search(slow).maxConcurrentRequests(1).build().start();
+        served = ServedPages.start(Map.of("index.html", "<html><body>trang chủ</body></html>"),
+                server -> server.search(slow).maxConcurrentRequests(1));
+        server = served.server;
     }
 
     @AfterEach
     void stop() {
         release.countDown();
-        server.close();
-        site.close();
+        served.close();
     }
 
     @Test

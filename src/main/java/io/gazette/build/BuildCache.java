@@ -1,0 +1,138 @@
+package io.gazette.build;
+
+import io.gazette.output.DirectorySink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one {@code gazette build} hands to the next through {@code .gazette/cache/build/}: the
+ * fingerprint of every file it wrote ({@link BuildStateFile}) and the files themselves
+ * ({@link OutputMirror}). With them the next build, in another process and possibly on another
+ * machine (CI restores {@code .gazette/}), starts as if it were the next generation of the same
+ * session: its staging directory holds the last site, {@link FileFingerprints} holds the last
+ * fingerprints, and only the files whose fingerprint moved are made again; the others were put
+ * in place by a hard link.
+ *
+ * <p>The state is used only under the same {@link CacheKey}. Otherwise, and when it is missing or
+ * damaged, the build is a full one, and {@link #fullBuildReason} says why in one line.
+ */
+final class BuildCache implements AutoCloseable {
+    private final Path stateFile;
+    private final Path dir;
+    private MarkdownCache markdown;
+    private final OutputMirror mirror;
+    private final CacheKey key;
+    private BuildStateFile.State usable;
+    private String fullBuildReason;
+
+    private BuildCache(Path dir, CacheKey key) {
+        this.dir = dir;
+        this.stateFile = dir.resolve("state");
+        this.mirror = new OutputMirror(dir.resolve("site"));
+        this.key = key;
+    }
+
+    /** Reads the saved state of {@code dir} and decides whether this build, under {@code key}, can use it. */
+    static BuildCache open(Path dir, CacheKey key) {
+        BuildCache cache = new BuildCache(dir, key);
+        try {
+            BuildStateFile.State saved = BuildStateFile.read(cache.stateFile);
+            if (saved == null) {
+                cache.fullBuildReason = "no build cache yet in " + shown(dir);
+            } else {
+                cache.fullBuildReason = key.differenceFrom(saved.key());
+                cache.usable = cache.fullBuildReason == null ? saved : null;
+            }
+        } catch (BuildStateFile.Damaged e) {
+            cache.fullBuildReason = "the build cache " + shown(cache.stateFile) + " is damaged (" + e.getMessage() + ")";
+        } catch (IOException e) {
+            cache.fullBuildReason = "the build cache " + shown(cache.stateFile) + " cannot be read (" + e + ")";
+        }
+        return cache;
+    }
+
+    /**
+     * Articles' rendered Markdown kept by earlier builds under the same key (see
+     * {@link MarkdownCache}); null when it cannot be opened, which costs only time.
+     */
+    MarkdownCache markdown() {
+        if (markdown == null) {
+            try {
+                markdown = MarkdownCache.open(dir, key);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return markdown;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (markdown != null) {
+            markdown.close();
+        }
+    }
+
+    /** Why this build makes every file, or null when it reuses the last build's. */
+    String fullBuildReason() {
+        return fullBuildReason;
+    }
+
+    /**
+     * The sink of a build into {@code staging}: with a usable state, the last build's files are
+     * put there first and their fingerprints given to {@code fingerprints}, so the build makes
+     * only what changed and deletes what vanished.
+     */
+    DirectorySink prepare(Path staging, FileFingerprints fingerprints) throws IOException {
+        if (usable == null) {
+            return new DirectorySink(staging);
+        }
+        Set<String> placed;
+        try {
+            placed = mirror.populate(staging, usable.files());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (String path : placed) {
+            fingerprints.preload(path, usable.files().get(path).fingerprint());
+        }
+        return DirectorySink.replacing(staging);
+    }
+
+    /**
+     * After the site went live in {@code output}: keeps its files and their fingerprints for
+     * the next build. The old state is removed first, so a build killed half way through this
+     * leaves no state that names files the mirror does not hold.
+     *
+     * @param changed the paths this build wrote or deleted
+     */
+    void save(Path output, Collection<String> changed, FileFingerprints fingerprints) throws IOException {
+        Files.deleteIfExists(stateFile);
+        Map<String, BuildStateFile.Entry> before = usable == null ? Map.of() : usable.files();
+        if (usable == null) {
+            mirror.clear();
+        }
+        Map<String, BuildStateFile.Entry> kept;
+        try {
+            kept = mirror.update(output, changed, fingerprints.snapshot(), before);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        usable = new BuildStateFile.State(key, kept);
+        BuildStateFile.write(stateFile, usable);
+        if (markdown != null) {
+            markdown.save();
+        }
+    }
+
+    private static String shown(Path path) {
+        Path project = Path.of("").toAbsolutePath();
+        Path absolute = path.toAbsolutePath().normalize();
+        return (absolute.startsWith(project) ? project.relativize(absolute) : absolute).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,129 @@
+package io.gazette.build;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * The state a {@code gazette build} leaves in {@code .gazette/build/state} for the next one: the
+ * {@link CacheKey} it was made under and, for every file of the site it wrote, the file's
+ * fingerprint and the size and time of its copy in the {@link OutputMirror}.
+ *
+ * <p>Written to a temporary file and renamed over the old one, so a reader sees a whole state or
+ * none; read back only if its format, length and checksum (CRC-32C over everything before it)
+ * are right. A state that is not is {@link Damaged}, and the build starts afresh.
+ */
+final class BuildStateFile {
+    /** Raised when the format changes: an older state is then ignored, never misread. */
+    static final int FORMAT = 1;
+    private static final long MAGIC = 0x47415a4554544553L; // "GAZETTES"
+
+    /** One file of the site: its fingerprint, and the size and modification second of its kept copy. */
+    record Entry(long fingerprint, long size, long modifiedSecond) {
+    }
+
+    record State(CacheKey key, Map<String, Entry> files) {
+    }
+
+    /** The file is there but cannot be trusted. */
+    static final class Damaged extends IOException {
+        Damaged(String message) {
+            super(message);
+        }
+    }
+
+    private BuildStateFile() {
+    }
+
+    /** The saved state, or null when there is none. */
+    static State read(Path file) throws IOException {
+        InputStream raw;
+        try {
+            raw = Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        CRC32C crc = new CRC32C();
+        try (DataInputStream in = new DataInputStream(new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), crc))) {
+            if (in.readLong() != MAGIC) {
+                throw new Damaged("it is not a Gazette build state");
+            }
+            int format = in.readInt();
+            if (format != FORMAT) {
+                throw new Damaged("it has format " + format + ", this Gazette reads " + FORMAT);
+            }
+            CacheKey key = new CacheKey(in.readUTF(), in.readUTF(), in.readUTF());
+            int count = in.readInt();
+            if (count < 0 || count > 50_000_000) {
+                throw new Damaged("it claims " + count + " files");
+            }
+            Map<String, Entry> files = new HashMap<>(count * 4 / 3 + 16);
+            for (int i = 0; i < count; i++) {
+                String path = in.readUTF();
+                files.put(path, new Entry(in.readLong(), in.readLong(), in.readLong()));
+            }
+            long expected = crc.getValue();
+            long stored = in.readLong();
+            if (stored != expected || in.read() != -1) {
+                throw new Damaged("its checksum does not match");
+            }
+            if (files.size() != count) {
+                throw new Damaged("it names a file twice");
+            }
+            return new State(key, files);
+        } catch (EOFException e) {
+            throw new Damaged("it is cut short");
+        }
+    }
+
+    /** Replaces the saved state with {@code state}, atomically. */
+    static void write(Path file, State state) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), "state-", ".tmp");
+        try {
+            CRC32C crc = new CRC32C();
+            try (OutputStream raw = Files.newOutputStream(temp);
+                    CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc);
+                    DataOutputStream out = new DataOutputStream(checked)) {
+                out.writeLong(MAGIC);
+                out.writeInt(FORMAT);
+                out.writeUTF(state.key().gazette());
+                out.writeUTF(state.key().theme());
+                out.writeUTF(state.key().settings());
+                out.writeInt(state.files().size());
+                for (Map.Entry<String, Entry> e : new java.util.TreeMap<>(state.files()).entrySet()) {
+                    out.writeUTF(e.getKey());
+                    out.writeLong(e.getValue().fingerprint());
+                    out.writeLong(e.getValue().size());
+                    out.writeLong(e.getValue().modifiedSecond());
+                }
+                out.flush();
+                long sum = crc.getValue();
+                // the checksum itself is written past the checked stream's count
+                out.writeLong(sum);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

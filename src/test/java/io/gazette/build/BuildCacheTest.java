@@ -1,0 +1,202 @@
+package io.gazette.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gazette build} with the cache in {@code .gazette/cache/build/}: after any edit its output
+ * is byte for byte a clean build's, with or without the last {@code public/}; a cache that cannot
+ * serve (another Gazette, another theme or site.yml, damaged) gives a full build and one reason.
+ */
+class BuildCacheTest {
+    @TempDir
+    Path temp;
+
+    private static final String SITE_YML = "title: Tin tức\nbaseUrl: https://example.org/tin/\npageSize: 2\nfeedSize: 3\n";
+
+    private static String article(String title, String date, String tags, String body) {
+        return "---\ntitle: \"" + title + "\"\ndate: " + date + "\ncategory: Thời sự\ntags: [" + tags + "]\n---\n\n"
+                + body + "\n";
+    }
+
+    /** A site whose lists span several pages, so a new article shifts every page of them. */
+    private InlineSite site(Path dir) {
+        InlineSite site = InlineSite.in(dir).file("site.yml", SITE_YML);
+        for (int i = 1; i <= 7; i++) {
+            site.file("content/2015/bai-" + i + ".md", article("Bài số " + i + " về thi đua", "2015-0" + i + "-10",
+                    i % 2 == 0 ? "Thi đua, Khen thưởng" : "Hội nghị", "Đoạn văn **" + i + "** về khen thưởng và hội nghị."));
+        }
+        site.file("content/2015/co-alias.md", "---\ntitle: Có đường dẫn cũ\ndate: 2015-08-01\naliases: [/cu/bai.html]\n---\n\nNội dung.\n");
+        return site;
+    }
+
+    @Test
+    void afterEditsTheOutputIsAFullBuildsWithAndWithoutTheLastOutput() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        InlineSite.Built first = site.buildWithCache();
+        assertThat(first.messages()).isEmpty();
+        assertThat(first.fullBuildReason()).startsWith("no build cache yet in ");
+
+        InlineSite.Built unchanged = site.buildWithCache();
+        assertThat(unchanged.fullBuildReason()).isNull();
+        assertThat(tree(site.output())).isEqualTo(tree(first.output()));
+
+        site.file("content/2015/bai-3.md", article("Bài số 3, sửa lại", "2015-03-10", "Hội nghị, Mới", "Đoạn văn đã sửa."));
+        site.file("content/2016/bai-moi.md", article("Bài mới", "2016-01-05", "Thi đua", "Một bài mới về thi đua."));
+        site.delete("content/2015/co-alias.md");
+        site.delete("content/2015/bai-2.md");
+        InlineSite.Built edited = site.buildWithCache();
+        assertThat(edited.messages()).isEmpty();
+        assertThat(edited.fullBuildReason()).isNull();
+        assertThat(edited.has("cu/bai.html")).isFalse();
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+
+        // A fresh CI checkout: no public/, the cache restored.
+        deleteTree(site.output());
+        site.file("content/2016/bai-moi-hai.md", article("Bài mới hai", "2016-02-05", "Hội nghị", "Một bài nữa."));
+        InlineSite.Built fresh = site.buildWithCache();
+        assertThat(fresh.fullBuildReason()).isNull();
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+    }
+
+    @Test
+    void aKeptFileChangedInPlaceIsMadeAgain() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        site.buildWithCache();
+        // public/ and the kept copies share their bytes: an edit in place reaches both.
+        Path page = site.output().resolve("2015/01/bai-so-1-ve-thi-dua/index.html");
+        Files.writeString(page, "changed by hand", java.nio.file.StandardOpenOption.APPEND);
+        InlineSite.Built again = site.buildWithCache();
+        assertThat(again.fullBuildReason()).isNull();
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+    }
+
+    @Test
+    void aDamagedCacheGivesAFullBuildAndSaysSo() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        site.buildWithCache();
+        Path state = stateFile(site);
+        byte[] bytes = Files.readAllBytes(state);
+        bytes[bytes.length / 2] ^= 0x55;
+        Files.write(state, bytes);
+        site.file("content/2016/bai-moi.md", article("Bài mới", "2016-01-05", "Thi đua", "Một bài mới."));
+        InlineSite.Built built = site.buildWithCache();
+        assertThat(built.fullBuildReason()).matches("the build cache .*state is damaged \\(its checksum does not match\\)");
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+
+        Files.write(state, "not a state at all".getBytes(StandardCharsets.UTF_8));
+        assertThat(site.buildWithCache().fullBuildReason()).endsWith("is damaged (it is not a Gazette build state)");
+        Files.write(state, java.util.Arrays.copyOf(Files.readAllBytes(state), 0));
+        assertThat(site.buildWithCache().fullBuildReason()).endsWith("is damaged (it is cut short)");
+        assertThat(site.buildWithCache().fullBuildReason()).isNull();
+    }
+
+    @Test
+    void aCacheOfAnotherGazetteGivesAFullBuild() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        site.buildWithCache();
+        Path state = stateFile(site);
+        BuildStateFile.State saved = BuildStateFile.read(state);
+        CacheKey key = saved.key();
+        // Claims every page is current: only the key tells this state apart.
+        BuildStateFile.write(state, new BuildStateFile.State(new CacheKey("Gazette 0.0.1", key.theme(), key.settings()),
+                saved.files()));
+        site.file("content/2015/bai-1.md", article("Bài số 1, sửa", "2015-01-10", "Hội nghị", "Đã sửa."));
+        InlineSite.Built built = site.buildWithCache();
+        assertThat(built.fullBuildReason()).startsWith("the build cache was made by another Gazette (Gazette 0.0.1; this is ");
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+    }
+
+    @Test
+    void aChangedThemeOrSiteYmlGivesAFullBuild() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        copyTree(TestSites.themes().resolve("default"), site.project().resolve("themes/default"));
+        site.buildWithCache();
+        Path footer = site.project().resolve("themes/default/templates/base.peb");
+        Files.writeString(footer, Files.readString(footer).replace("</body>", "<!-- sửa --></body>"));
+        InlineSite.Built theme = site.buildWithCache();
+        assertThat(theme.fullBuildReason()).isEqualTo("the theme changed since the last build");
+        assertThat(site.buildWithCache().fullBuildReason()).isNull();
+
+        site.file("site.yml", SITE_YML.replace("Tin tức", "Tin tức mới"));
+        InlineSite.Built config = site.buildWithCache();
+        assertThat(config.fullBuildReason()).isEqualTo("site.yml or the build's options changed since the last build");
+        assertThat(config.page("index.html")).contains("Tin tức mới");
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+    }
+
+    @Test
+    void aNewPageClaimingTheFileOfAnUnchangedOneIsStillAnError() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        assertThat(site.buildWithCache().succeeded()).isTrue();
+        site.file("content/2016/chiem.md", "---\ntitle: Chiếm\ndate: 2016-01-01\naliases: [/tim-kiem/]\n---\n\nx\n");
+        InlineSite.Built built = site.buildWithCache();
+        assertThat(built.succeeded()).isFalse();
+        assertThat(built.messages()).anyMatch(m -> m.contains("two pages were written to the same output file tim-kiem/index.html"));
+        site.delete("content/2016/chiem.md");
+        assertThat(site.buildWithCache().succeeded()).isTrue();
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+    }
+
+    private Path stateFile(InlineSite site) {
+        return site.project().resolve(".gazette/cache/build/state");
+    }
+
+    /** The output of a build of a copy of {@code site}'s project, without any cache. */
+    private Map<String, String> cleanBuildOf(InlineSite site) throws IOException {
+        Path dir = Files.createTempDirectory(temp, "clean-");
+        InlineSite clean = InlineSite.in(dir);
+        copyTree(site.project().resolve("site.yml"), clean.project().resolve("site.yml"));
+        copyTree(site.project().resolve("content"), clean.project().resolve("content"));
+        if (Files.isDirectory(site.project().resolve("themes"))) {
+            copyTree(site.project().resolve("themes"), clean.project().resolve("themes"));
+        }
+        InlineSite.Built built = clean.build();
+        assertThat(built.succeeded()).isTrue();
+        return tree(built.output());
+    }
+
+    /** Every file and folder of a tree: files as text (UTF-8), folders as "/" (an empty one left behind counts). */
+    private static Map<String, String> tree(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.toList()) {
+                String name = root.relativize(path).toString().replace('\\', '/');
+                files.put(name, Files.isDirectory(path) ? "/"
+                        : new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return files;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path path : walk.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
