@@ -40,43 +40,44 @@ test('the syllable being typed matches as a prefix', () => {
   assert.match(p, /Hội đồng Thi đua, Khen thưởng/);
 });
 
-test('a stored text is read back with two Range reads and inflated', async () => {
+test('a record is read back with two Range reads of its pack and inflated: row, then text', async () => {
   const { deflateRawSync } = await import('node:zlib');
+  const row = (i) => JSON.stringify(['a/' + i + '/', 'Bài ' + i, '2014-08-18', ['Thi đua'], 'Mở đầu']);
   const texts = ['Một', TEXT, ''];
-  const packs = texts.map((t) => deflateRawSync(Buffer.from(t, 'utf8')));
-  const pack = Buffer.concat(packs);
-  const offsets = Buffer.alloc(8 * texts.length);
-  let at = 0;
-  packs.forEach((p, i) => {
-    offsets[8 * i] = 0;
-    offsets.writeUIntLE(texts[i] ? p.length : 0, 8 * i + 1, 3);
-    offsets.writeUInt32LE(at, 8 * i + 4);
-    at += p.length;
-  });
-  const files = { 'p/o.idx': offsets, 'p/a.bin': pack };
+  const records = texts.map((t, i) => deflateRawSync(Buffer.from(row(i) + '\n' + t, 'utf8')));
+  const header = 4 * (texts.length + 1);
+  const offsets = Buffer.alloc(header);
+  let at = header;
+  records.forEach((r, i) => { offsets.writeUInt32LE(at, 4 * i); at += r.length; });
+  offsets.writeUInt32LE(at, 4 * texts.length);
+  const files = { 'p/0.bin': Buffer.concat([offsets, ...records]) };
   const reads = [];
   const loader = {
-    json: async () => ({ format: 1, index: 'v', docs: 3, offsets: 'p/o.idx', packs: ['p/a.bin'] }),
+    json: async () => ({ format: 2, index: 'v', docs: 3, per: 1024, packs: 1 }),
     range: async (p, offset, length) => { reads.push([p, offset, length]); return new Uint8Array(files[p].subarray(offset, offset + length)); },
   };
   const ps = P.createPassages(loader);
   assert.equal(await ps.text(1, 'v'), TEXT);
-  assert.deepEqual(reads, [['p/o.idx', 8, 8], ['p/a.bin', packs[0].length, packs[1].length]]);
+  assert.deepEqual(reads, [['p/0.bin', 4, 8], ['p/0.bin', header + records[0].length, records[1].length]]);
   assert.equal(await ps.text(1, 'v'), TEXT); // cached
   assert.equal(reads.length, 2);
   assert.equal(await ps.text(2, 'v'), '');
+  assert.deepEqual((await ps.record(0, 'v')).doc, { url: 'a/0/', title: 'Bài 0', date: '2014-08-18', tags: ['Thi đua'], excerpt: 'Mở đầu' });
   // Another build's passages, or a document past the end: none.
   assert.equal(await ps.text(1, 'other'), null);
   assert.equal(await ps.text(3, 'v'), null);
   const found = await ps.passages(search.scan, [1, 0], 'v', ['khen', 'thuong'], '');
-  assert.match(found[0], /Khen thưởng/);
-  assert.equal(found[1], null);
+  assert.match(found[0].passage, /Khen thưởng/);
+  assert.equal(found[0].doc.url, 'a/1/');
+  // A record without a match keeps its row: the page shows the excerpt.
+  assert.equal(found[1].passage, null);
+  assert.equal(found[1].doc.title, 'Bài 0');
 });
 
 test('a server that ignores Range turns passages off for good', async () => {
   let calls = 0;
   const ps = P.createPassages({
-    json: async () => ({ format: 1, index: 'v', docs: 3, offsets: 'p/o.idx', packs: ['p/a.bin'] }),
+    json: async () => ({ format: 2, index: 'v', docs: 3, per: 1024, packs: 1 }),
     range: async () => { calls++; return null; },
   });
   assert.equal(await ps.text(0, 'v'), null);

@@ -77,6 +77,18 @@
     return (start > 0 ? ELLIPSIS : '') + nfc.slice(start, end) + (end < nfc.length ? ELLIPSIS : '');
   }
 
+  /** A record's text: its row (one line of JSON), then the text passages are cut from. */
+  function parseRecord(t) {
+    const nl = t.indexOf('\n');
+    if (nl < 0) return null;
+    try {
+      const row = JSON.parse(t.slice(0, nl));
+      return { doc: { url: row[0], title: row[1], date: row[2], tags: row[3], excerpt: row[4] }, text: t.slice(nl + 1) };
+    } catch (e) {
+      return null;
+    }
+  }
+
   /** Whether this browser can inflate the packed texts. */
   function canInflate() {
     if (typeof DecompressionStream !== 'function') return false;
@@ -105,41 +117,58 @@
       return meta;
     }
 
+    /** Pack id / per: its offsets first (two of them bound this text), then the texts. */
     async function fetchText(m, id) {
-      const e = await loader.range(m.offsets, id * 8, 8);
+      const pack = 'p/' + Math.floor(id / m.per) + '.bin';
+      const e = await loader.range(pack, (id % m.per) * 4, 8);
       if (!e) { off = true; return null; }
-      const length = e[1] | (e[2] << 8) | (e[3] << 16);
-      const offset = (e[4] | (e[5] << 8) | (e[6] << 16) | (e[7] << 24)) >>> 0;
+      const offset = (e[0] | (e[1] << 8) | (e[2] << 16) | (e[3] << 24)) >>> 0;
+      const length = ((e[4] | (e[5] << 8) | (e[6] << 16) | (e[7] << 24)) >>> 0) - offset;
       if (!length) return '';
-      const data = await loader.range(m.packs[e[0]], offset, length);
+      const data = await loader.range(pack, offset, length);
       if (!data) { off = true; return null; }
       return inflate(data);
     }
 
     /**
-     * The stored text of document id ('' when it has none), or null when there is none to have:
-     * passages are off, or they belong to another build than the index (indexVersion).
+     * The stored record of document id, {doc: {url, title, date, tags, excerpt}, text}, or null
+     * when there is none to have: passages are off, or they belong to another build than the
+     * index (indexVersion).
      */
-    async function text(id, indexVersion) {
+    async function record(id, indexVersion) {
       if (off) return null;
       const m = await load();
-      if (!m || m.format !== 1 || m.index !== indexVersion || !(id >= 0 && id < m.docs)) return null;
+      if (!m || m.format !== 2 || m.index !== indexVersion || !(id >= 0 && id < m.docs)) return null;
       if (!texts.has(id)) {
-        texts.set(id, fetchText(m, id).catch(() => null).then((t) => { if (t === null) texts.delete(id); return t; }));
+        texts.set(id, fetchText(m, id).catch(() => null).then((t) => {
+          const r = t ? parseRecord(t) : null;
+          if (!r) texts.delete(id);
+          return r;
+        }));
       }
       return texts.get(id);
     }
 
-    /** For each id, the best passage for the query, or null (keep the excerpt). */
+    /** The stored text of document id ('' when it has none), or null (see record). */
+    async function text(id, indexVersion) {
+      const r = await record(id, indexVersion);
+      return r ? r.text : null;
+    }
+
+    /**
+     * For each id, {doc, passage}: the result's row and its best passage for the query (null:
+     * keep the excerpt); or null when there is no record (the caller reads the document chunks).
+     */
     async function passages(scan, ids, indexVersion, terms, prefix) {
-      if (off || (!terms.length && !prefix)) return ids.map(() => null);
+      if (off) return ids.map(() => null);
       return Promise.all(ids.map(async (id) => {
-        const t = await text(id, indexVersion);
-        return t ? choose(scan, t, terms, prefix) : null;
+        const r = await record(id, indexVersion);
+        if (!r) return null;
+        return { doc: r.doc, passage: terms.length || prefix ? choose(scan, r.text, terms, prefix) : null };
       }));
     }
 
-    return { text, passages, get off() { return off; } };
+    return { record, text, passages, get off() { return off; } };
   }
 
   /** A whole file this small may be read when a server (or the browser's cache) answers a range with it. */

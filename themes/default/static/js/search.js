@@ -143,6 +143,38 @@
   }
 
   /**
+   * The shard table (search/shards.bin, ShardCutter.table in Java): the first hash bucket of each
+   * shard, Rice-coded gaps.
+   */
+  function decodeTable(bytes) {
+    const r = new Reader(bytes);
+    const count = r.varint();
+    const k = r.byte();
+    const starts = new Int32Array(count);
+    let bit = r.p * 8;
+    const next = () => (bytes[bit >> 3] >> (7 - (bit++ & 7))) & 1;
+    for (let i = 1; i < count; i++) {
+      let q = 0;
+      while (next()) q++;
+      let low = 0;
+      for (let j = 0; j < k; j++) low = low * 2 + next();
+      starts[i] = starts[i - 1] + q * 2 ** k + low + 1;
+    }
+    return starts;
+  }
+
+  /** The start of the shard holding bucket: the last start at or below it. */
+  function shardStart(starts, bucket) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= bucket) lo = mid; else hi = mid - 1;
+    }
+    return starts[lo];
+  }
+
+  /**
    * loader: {json(path), bytes(path)} resolving paths under the search/ directory.
    * Everything fetched is cached, so a further query only fetches the shards it has not seen.
    */
@@ -152,13 +184,19 @@
     const chunks = new Map();
 
     function load() {
-      if (!manifest) manifest = loader.json('manifest.json');
+      if (!manifest) {
+        manifest = loader.json('manifest.json').then((m) => loader.bytes('shards.bin').then((t) => {
+          m.starts = decodeTable(t);
+          return m;
+        })).catch((e) => { manifest = null; throw e; });
+      }
       return manifest;
     }
 
-    function shard(m, id) {
+    function shard(m, key) {
+      const id = shardStart(m.starts, fnv1a(key) & (m.buckets - 1));
       if (!shards.has(id)) {
-        const path = m.version + '/t/' + id.toString(16) + '.bin';
+        const path = 't/' + id.toString(16).padStart(4, '0') + '.bin';
         shards.set(id, loader.bytes(path).then((bytes) => {
           const r = new Reader(bytes);
           const entries = new Map();
@@ -176,7 +214,7 @@
 
     /** Per-document field masks of one term (bit 0 only for spellings, tags and categories), or null. */
     async function term(m, key) {
-      const s = await shard(m, fnv1a(key) & (m.shards - 1));
+      const s = await shard(m, key);
       const pos = s.entries.get(key);
       if (pos === undefined) return null;
       const r = new Reader(s.bytes, pos);
@@ -269,7 +307,7 @@
       const need = [...new Set(ids.map((id) => Math.floor(id / m.chunk)))];
       await Promise.all(need.map((c) => {
         if (!chunks.has(c)) {
-          chunks.set(c, loader.json(m.version + '/d/' + c + '.json').catch((e) => { chunks.delete(c); throw e; }));
+          chunks.set(c, loader.json('d/' + c + '.json').catch((e) => { chunks.delete(c); throw e; }));
         }
         return chunks.get(c);
       }));
@@ -314,11 +352,15 @@
     const dir = new URL('./', indexUrl);
     const siteBase = new URL(rootEl.dataset.base || doc.documentElement.dataset.base || '../', dir);
     const msg = (name, vars = {}) => (rootEl.dataset['msg' + name] || '').replace(/\{(\w+)\}/g, (_, k) => vars[k]);
+    // The manifest (and passages.json) is asked for afresh; every other file with the manifest's
+    // version, so that a browser or CDN never mixes files of two builds (their names are stable).
     const fresh = (path) => path === 'manifest.json' || path === 'passages.json';
-    const get = (path) => fetch(new URL(path, dir), fresh(path) ? { cache: 'no-cache' } : {})
+    let version = '';
+    const url = (path) => new URL(fresh(path) ? path : path + '?v=' + encodeURIComponent(version), dir);
+    const get = (path) => fetch(url(path), fresh(path) ? { cache: 'no-cache' } : {})
       .then((r) => { if (!r.ok) throw new Error(r.status + ' ' + path); return r; });
     const index = createIndex({
-      json: (p) => get(p).then((r) => r.json()),
+      json: (p) => get(p).then((r) => r.json()).then((j) => { if (p === 'manifest.json') version = j.version; return j; }),
       bytes: (p) => get(p).then((r) => r.arrayBuffer()).then((b) => new Uint8Array(b)),
     });
     // Passages (js/passages.js, loaded before this file): each result shows the part of its
@@ -326,7 +368,7 @@
     const P = win.GazettePassages;
     const passages = P && P.createPassages({
       json: (p) => get(p).then((r) => r.json()),
-      range: (p, offset, length) => P.fetchRange(new URL(p, dir), offset, length),
+      range: (p, offset, length) => P.fetchRange(url(p), offset, length),
     });
     const form = rootEl.querySelector('form');
     const input = form.elements.q;
@@ -400,17 +442,32 @@
         const pages = Math.max(1, Math.ceil(res.total / PAGE_SIZE));
         const page = Math.min(state.page, pages);
         const ids = res.ids.slice(0, page * PAGE_SIZE);
-        const none = () => ids.map(() => null);
-        const [shown, found] = await Promise.all([index.docs(ids),
-          passages ? passages.passages(scan, ids, m.version, res.terms, res.prefix).catch(none) : none()]);
+        const shown = await resultDocs(ids, m, res);
         if (mine !== seq) return;
-        shown.forEach((d, i) => { if (found[i]) d.passage = found[i]; });
         render(state, res, shown, page, pages, focusResults);
       } catch (e) {
         if (mine === seq) { status.textContent = msg('Error'); list.replaceChildren(); pager.replaceChildren(); }
       } finally {
         if (mine === seq) rootEl.removeAttribute('aria-busy');
       }
+    }
+
+    /**
+     * The documents to show, each with its best passage: from the passage records (one Range
+     * read each: row and text), else, where passages are off or a record is missing, from the
+     * document chunks.
+     */
+    async function resultDocs(ids, m, res) {
+      const none = () => ids.map(() => null);
+      const found = passages ? await passages.passages(scan, ids, m.version, res.terms, res.prefix).catch(none) : none();
+      const missing = ids.filter((id, i) => !found[i]);
+      const chunked = new Map((missing.length ? await index.docs(missing) : []).map((d) => [d.id, d]));
+      return ids.map((id, i) => {
+        if (!found[i]) return chunked.get(id);
+        const d = Object.assign({ id }, found[i].doc);
+        if (found[i].passage) d.passage = found[i].passage;
+        return d;
+      });
     }
 
     function render(state, res, shown, page, pages, focusResults) {
@@ -479,5 +536,5 @@
     return show(initial);
   }
 
-  return { tokens, scan, fold, tagKey, parseQuery, fnv1a, createIndex, highlight, formatDate, mount };
+  return { tokens, scan, fold, tagKey, parseQuery, fnv1a, decodeTable, createIndex, highlight, formatDate, mount };
 });

@@ -5,10 +5,8 @@ import io.gazette.output.OutputSink;
 import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
 import io.gazette.search.IndexFiles;
-import io.gazette.search.PassageExporter;
 import io.gazette.search.SearchIndex;
 import io.gazette.search.SearchIndexer;
-import io.gazette.site.Article;
 import io.gazette.site.Site;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,16 +28,12 @@ final class SearchWork {
     private final Map<String, List<String>> related;
     private final IOException failure;
     private final Path indexDir;
-    /** The articles by URL, for the passages' text, read one at a time from the body store. */
-    private final Map<String, Article> articles;
     /** The static index being written into a build directory while the pages render, or null. */
     private java.util.concurrent.CompletableFuture<Void> export;
     /** The paths the export started by {@link #startExport} wrote. */
     private final Set<String> exported = new java.util.TreeSet<>();
 
-    private SearchWork(SearchIndex index, Map<String, List<String>> related, IOException failure, Path indexDir,
-            Map<String, Article> articles) {
-        this.articles = articles;
+    private SearchWork(SearchIndex index, Map<String, List<String>> related, IOException failure, Path indexDir) {
         this.index = index;
         this.related = related;
         this.failure = failure;
@@ -52,7 +46,7 @@ final class SearchWork {
         try {
             SearchStage.index(indexDir, site);
             index = SearchIndex.open(indexDir);
-            return new SearchWork(index, index.related(site.config().relatedCount()), null, indexDir, byUrl(site));
+            return new SearchWork(index, index.related(site.config().relatedCount()), null, indexDir);
         } catch (IOException e) {
             if (index != null) {
                 try {
@@ -61,7 +55,7 @@ final class SearchWork {
                     e.addSuppressed(suppressed);
                 }
             }
-            return new SearchWork(null, Map.of(), e, indexDir, Map.of());
+            return new SearchWork(null, Map.of(), e, indexDir);
         }
     }
 
@@ -182,17 +176,7 @@ final class SearchWork {
     /** The static index, then the passages numbered as its documents are. */
     private void exportAll(SearchIndex open, IndexFiles files) throws IOException {
         String version = open.exportStatic(files).version();
-        PassageExporter.export(open.numbering(), number -> {
-            Article article = articles.get(open.numbering().url(number));
-            return article == null ? "" : SearchStage.searchableText(article);
-        }, version, files);
-    }
-
-    private static Map<String, Article> byUrl(Site site) {
-        Map<String, Article> byUrl = new java.util.HashMap<>();
-        for (Article article : site.articles()) {
-            byUrl.put(article.url(), article);
-        }
-        return byUrl;
+        // The passages were deflated when each article was indexed: copied, no body read again.
+        open.exportPassages(version, files);
     }
 }

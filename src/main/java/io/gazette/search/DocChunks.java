@@ -20,14 +20,21 @@ import java.util.Set;
  */
 final class DocChunks {
     /**
-     * Documents per metadata file. A page of 10 scattered results fetches 10 of them, so this is
-     * the main lever between bytes per query (about 3 × 450 B × 10) and file count (N / 3).
+     * Documents per metadata file. The page reads a result's row from its passage record (one
+     * Range read, {@link PassageExporter#record}); these files serve where that fails (a host
+     * without Range, a browser without DecompressionStream), so they are few and larger: a page
+     * of 10 scattered results then fetches about 10 × 8 × 450 B.
      */
-    static final int CHUNK = 3;
+    static final int CHUNK = 8;
     static final int EXCERPT_LENGTH = 140;
     private static final Set<String> READ = Set.of("title", "tags", SearchFields.DATE, SearchFields.EXCERPT);
 
     private DocChunks() {
+    }
+
+    /** The site-relative path of chunk {@code chunk}. */
+    static String path(int chunk) {
+        return StaticIndexExporter.DIR + "/d/" + chunk + ".json";
     }
 
     static int count(DocNumbering numbering) {
@@ -41,24 +48,34 @@ final class DocChunks {
             json.writeStartArray();
             for (int i = chunk * CHUNK; i < Math.min(numbering.size(), (chunk + 1) * CHUNK); i++) {
                 Document d = stored.document(numbering.luceneDoc(i), READ);
-                json.writeStartArray();
-                json.writeString(numbering.url(i));
-                json.writeString(Snippets.collapse(String.join(" ", d.getValues("title"))));
                 String date = d.get(SearchFields.DATE);
-                json.writeString(date == null ? "" : date);
-                json.writeStartArray();
-                for (String tag : d.getValues("tags")) {
-                    json.writeString(Snippets.collapse(tag));
-                }
-                json.writeEndArray();
                 String excerpt = d.get(SearchFields.EXCERPT);
-                json.writeString(excerpt == null ? "" : excerpt);
-                json.writeEndArray();
+                row(json, numbering.url(i), String.join(" ", d.getValues("title")), date,
+                        java.util.Arrays.asList(d.getValues("tags")), excerpt);
             }
             json.writeEndArray();
             json.writeRaw('\n');
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * One document's row, {@code [url,title,date,[tags],excerpt]}: in a chunk, and at the head of
+     * the document's passage record ({@link PassageExporter#record}).
+     */
+    static void row(JsonGenerator json, String url, String title, String date, java.util.List<String> tags,
+            String excerpt) throws IOException {
+        json.writeStartArray();
+        json.writeString(url);
+        json.writeString(Snippets.collapse(title));
+        json.writeString(date == null ? "" : date);
+        json.writeStartArray();
+        for (String tag : tags) {
+            json.writeString(Snippets.collapse(tag));
+        }
+        json.writeEndArray();
+        json.writeString(excerpt == null ? "" : excerpt);
+        json.writeEndArray();
     }
 
     static StoredFields storedFields(IndexReader reader) {

@@ -19,14 +19,14 @@ import java.util.Set;
 /**
  * {@code search/manifest.json}: what the client reads first.
  * <pre>
- * {"format":3,"version":V,"docs":N,"shards":S,"chunk":C,"fields":[...],
+ * {"format":4,"version":V,"docs":N,"buckets":B,"shards":S,"chunk":C,"fields":[...],
  *  "years":[[year,firstDoc,count],...],"tags":[[name,count],...],"categories":[[name,count],...]}
  * </pre>
  * Years newest first, each one run of document numbers; the {@link #TOP_TAGS} most used tags and
  * every category, most used first, each named as its newest document writes it.
  */
 final class IndexManifest {
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
     static final int TOP_TAGS = 60;
 
     private IndexManifest() {
@@ -43,6 +43,7 @@ final class IndexManifest {
             json.writeNumberField("format", FORMAT);
             json.writeStringField("version", version);
             json.writeNumberField("docs", numbering.size());
+            json.writeNumberField("buckets", StaticIndexExporter.BUCKETS);
             json.writeNumberField("shards", shards);
             json.writeNumberField("chunk", DocChunks.CHUNK);
             json.writeArrayFieldStart("fields");

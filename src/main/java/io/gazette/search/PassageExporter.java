@@ -1,7 +1,6 @@
 package io.gazette.search;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.gazette.hash.Hashes;
 import io.gazette.json.Json;
 
 import java.io.ByteArrayOutputStream;
@@ -10,50 +9,59 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.Set;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.util.BytesRef;
 import java.util.zip.Deflater;
 
 /**
  * Writes what the browser client ({@code js/passages.js}) needs to show, for each result, the
- * passage of the article that best matches the query rather than its lead: each document's body
- * text, deflated on its own, packed into a few large files that the client reads with HTTP
- * {@code Range} requests.
+ * passage of the article that best matches the query rather than its lead, and the result's row
+ * (url, title, date, tags, excerpt) with it: each document's {@linkplain #record record}, deflated
+ * on its own when the document is indexed and stored in the Lucene index, packed into a few
+ * large files that the client reads with HTTP {@code Range} requests.
  *
  * <h2>Layout</h2>
  * <pre>
- * search/passages.json       {"format":1,"index":V,"docs":N,"offsets":"p/&lt;h&gt;.idx",
- *                             "packs":["p/&lt;h&gt;.bin",...]}
- * search/p/&lt;h&gt;.idx            N entries of 8 bytes, one per document number:
- *                            byte pack, 3 bytes length (little-endian), 4 bytes offset (little-endian)
- * search/p/&lt;h&gt;.bin            raw deflate streams (RFC 1951), one per document, back to back
+ * search/passages.json       {"format":2,"index":V,"docs":N,"per":P,"packs":K}
+ * search/p/&lt;k&gt;.bin           documents k*P .. k*P+P-1: (P+1) offsets of 4 bytes (little-endian,
+ *                            from the start of the file), then their records back to back, each a
+ *                            raw deflate stream (RFC 1951); document d's text lies between
+ *                            offsets d-kP and d-kP+1 (equal: no text)
  * </pre>
  * V is the static index's version ({@link StaticIndexExporter.Result#version}): documents are
  * numbered as there (the order of {@link DocNumbering}), and the client uses no passage when
- * the two files come from different builds. Each file is named after a hash of its content, so
- * {@code search/p/} can be cached for a year. A document's text is cut to fit
- * {@link #STORED_BYTES} deflated (the head of a long article, ending in {@code …}).
+ * the two files come from different builds. A pack holds a fixed range of document numbers, so
+ * an edited article rewrites its own pack only and a new one the last pack; the client asks for
+ * a pack with the index's version ({@code ?v=}), so packs can be cached for long. A document's
+ * text is cut to fit {@link #STORED_BYTES} deflated (the head of a long article, ending in
+ * {@code …}).
  *
- * <p>A query for a page of results costs one 8-byte range of the offsets and one range of at
- * most {@link #STORED_BYTES} per result, and adds 2 + about N / 7,000 files (Pagefind adds one
- * file per page).
- * Documents are compressed a batch at a time and a pack is written as soon as it is full, so
- * only one pack's bytes are held at once, never every body.
+ * <p>A query for a page of results costs one 8-byte range of a pack's offsets and one range of at
+ * most {@link #STORED_BYTES} per result, and adds 1 + N / {@value #PER_PACK} files (Pagefind adds
+ * one file per page). Packs are compressed and written one at a time, so only one pack's bytes are
+ * held at once, never every body.
  */
 public final class PassageExporter {
     public static final String MANIFEST = StaticIndexExporter.DIR + "/passages.json";
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     /** Body characters looked at per document (far more than fit in {@link #STORED_BYTES}). */
     static final int MAX_CHARS = 12_000;
     /**
-     * Deflated bytes kept per document, about the first 3,000 characters of a Vietnamese body;
-     * what one result costs a query at most. Half the articles are shorter and kept whole.
+     * Deflated bytes kept per document (its row and about the first 3,000 characters of a
+     * Vietnamese body): what one result costs a query at most. Half the articles are shorter and
+     * kept whole.
      */
-    static final int STORED_BYTES = 1_200;
+    static final int STORED_BYTES = 1_250;
     private static final String ELLIPSIS = "…";
-    /** A pack is closed past this size; static hosts limit single files (Cloudflare Pages: 25 MiB). */
-    static final int PACK_BYTES = 8 << 20;
-    private static final int BATCH = 512;
+    /**
+     * Documents per pack: about 1 MB of texts, what an edit rewrites (static hosts limit single
+     * files, Cloudflare Pages to 25 MiB: far above).
+     */
+    static final int PER_PACK = 1_024;
     private static final int LEVEL = 6;
 
     /** What was written: the site-relative paths, manifest first. */
@@ -67,54 +75,92 @@ public final class PassageExporter {
     }
 
     /**
-     * Writes the passages of the documents, in {@code numbering}'s order, through {@code sink}. Deletes nothing.
-     * Byte-identical output for the same documents and index version.
+     * Writes the passages of the live documents of {@code reader}, in {@code numbering}'s order,
+     * through {@code sink}: the records stored in the index at indexing ({@link SearchFields#PASSAGE}),
+     * copied, so no body is read or compressed again. Deletes nothing. Byte-identical output for
+     * the same documents and index version.
      *
      * @param indexVersion the version of the static index written from the same index
      */
-    public static Result export(DocNumbering numbering, java.util.function.IntFunction<String> bodies,
-            String indexVersion, IndexFiles sink) throws IOException {
+    public static Result export(IndexReader reader, DocNumbering numbering, String indexVersion, IndexFiles sink)
+            throws IOException {
         int n = numbering.size();
-        byte[] offsets = new byte[8 * n];
-        List<String> packs = new ArrayList<>();
+        int packs = (n + PER_PACK - 1) / PER_PACK;
         List<String> paths = new ArrayList<>();
         long bytes = 0;
-        ByteArrayOutputStream pack = new ByteArrayOutputStream(PACK_BYTES + (1 << 16));
-        for (int from = 0; from < n; from += BATCH) {
-            int to = Math.min(n, from + BATCH);
+        StoredFields stored = reader.storedFields();
+        Set<String> fields = Set.of(SearchFields.PASSAGE);
+        for (int k = 0; k < packs; k++) {
+            int from = k * PER_PACK;
+            int to = Math.min(n, from + PER_PACK);
             byte[][] batch = new byte[to - from][];
-            int base = from;
-            IntStream.range(from, to).parallel().forEach(d -> batch[d - base] = stored(bodies.apply(d)));
             for (int d = from; d < to; d++) {
-                byte[] data = batch[d - from];
-                if (pack.size() > 0 && pack.size() + data.length > PACK_BYTES) {
-                    bytes += writePack(pack, packs, paths, sink);
-                }
-                int at = 8 * d;
-                offsets[at] = (byte) packs.size();
-                offsets[at + 1] = (byte) data.length;
-                offsets[at + 2] = (byte) (data.length >>> 8);
-                offsets[at + 3] = (byte) (data.length >>> 16);
-                int offset = pack.size();
-                for (int b = 0; b < 4; b++) {
-                    offsets[at + 4 + b] = (byte) (offset >>> (8 * b));
-                }
-                pack.write(data, 0, data.length);
+                BytesRef record = stored.document(numbering.luceneDoc(d), fields).getBinaryValue(SearchFields.PASSAGE);
+                batch[d - from] = record == null ? new byte[0]
+                        : Arrays.copyOfRange(record.bytes, record.offset, record.offset + record.length);
             }
+            byte[] pack = pack(batch);
+            String path = packPath(k);
+            sink.write(path, pack);
+            paths.add(path);
+            bytes += pack.length;
         }
-        if (pack.size() > 0) {
-            bytes += writePack(pack, packs, paths, sink);
-        }
-        if (packs.size() > 255) {
-            throw new IllegalStateException("more than 255 passage packs");
-        }
-        String offsetsPath = "p/" + name(offsets) + ".idx";
-        sink.write(StaticIndexExporter.DIR + "/" + offsetsPath, offsets);
-        paths.add(0, StaticIndexExporter.DIR + "/" + offsetsPath);
-        byte[] manifest = manifest(indexVersion, n, offsetsPath, packs);
+        byte[] manifest = manifest(indexVersion, n, packs);
         sink.write(MANIFEST, manifest);
         paths.add(0, MANIFEST);
-        return new Result(paths, bytes + offsets.length + manifest.length);
+        return new Result(paths, bytes + manifest.length);
+    }
+
+    /**
+     * A document's passage record, what the client reads for a result with one Range request: its
+     * row as in a document chunk ({@code [url,title,date,[tags],excerpt]}, JSON), a line break,
+     * then the text passages are cut from, deflated together (raw deflate) to at most
+     * {@link #STORED_BYTES}: a longer text is cut between words, marked with a final {@code …},
+     * until it fits. The excerpt usually repeats the text's first words, which costs deflate a
+     * few bytes.
+     */
+    static byte[] record(String url, String title, String date, List<String> tags, String excerpt, String body) {
+        StringWriter row = new StringWriter(512);
+        try (JsonGenerator json = Json.writer(row)) {
+            DocChunks.row(json, url, title, date, tags, excerpt);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String head = row + "\n";
+        String text = text(body);
+        byte[] data = deflate(head + text);
+        while (data.length > STORED_BYTES && !text.isEmpty()) {
+            // Text compresses about evenly: aim just under the limit, then shrink by steps.
+            int chars = (int) Math.min(text.length() - 1L, (long) text.length() * STORED_BYTES / data.length * 97 / 100);
+            text = chars <= 1 ? "" : cut(text, chars);
+            data = deflate(head + text);
+        }
+        return data;
+    }
+
+    static String packPath(int k) {
+        return StaticIndexExporter.DIR + "/p/" + k + ".bin";
+    }
+
+    /** Offsets, then the texts. */
+    private static byte[] pack(byte[][] texts) {
+        int header = 4 * (texts.length + 1);
+        int size = header;
+        for (byte[] t : texts) {
+            size += t.length;
+        }
+        byte[] out = new byte[size];
+        int at = header;
+        for (int i = 0; i <= texts.length; i++) {
+            for (int b = 0; b < 4; b++) {
+                out[4 * i + b] = (byte) (at >>> (8 * b));
+            }
+            if (i < texts.length) {
+                System.arraycopy(texts[i], 0, out, at, texts[i].length);
+                at += texts[i].length;
+            }
+        }
+        return out;
     }
 
     /**
@@ -128,22 +174,6 @@ public final class PassageExporter {
                 MAX_CHARS + 1);
         String text = SearchFields.nfc(head);
         return text.length() > MAX_CHARS ? cut(text, MAX_CHARS) : text;
-    }
-
-    /**
-     * The deflated text of a document, at most {@link #STORED_BYTES}: a longer text is cut between
-     * words, marked with a final {@code …}, until it fits.
-     */
-    static byte[] stored(String body) {
-        String text = text(body);
-        byte[] data = deflate(text);
-        while (data.length > STORED_BYTES) {
-            // Text compresses about evenly: aim just under the limit, then shrink by steps.
-            int chars = (int) Math.min(text.length() - 1L, (long) text.length() * STORED_BYTES / data.length * 97 / 100);
-            text = cut(text, Math.max(1, chars));
-            data = deflate(text);
-        }
-        return data;
     }
 
     /** The first {@code max} characters at most, cut before a space when there is one, plus {@code …}. */
@@ -182,34 +212,15 @@ public final class PassageExporter {
         }
     }
 
-    private static long writePack(ByteArrayOutputStream pack, List<String> packs, List<String> paths, IndexFiles sink)
-            throws IOException {
-        byte[] content = pack.toByteArray();
-        pack.reset();
-        String path = "p/" + name(content) + ".bin";
-        sink.write(StaticIndexExporter.DIR + "/" + path, content);
-        packs.add(path);
-        paths.add(StaticIndexExporter.DIR + "/" + path);
-        return content.length;
-    }
-
-    private static String name(byte[] content) {
-        return Hashes.sha256Hex(content).substring(0, 16);
-    }
-
-    private static byte[] manifest(String indexVersion, int docs, String offsets, List<String> packs) {
+    private static byte[] manifest(String indexVersion, int docs, int packs) {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = Json.writer(text)) {
             json.writeStartObject();
             json.writeNumberField("format", FORMAT);
             json.writeStringField("index", indexVersion);
             json.writeNumberField("docs", docs);
-            json.writeStringField("offsets", offsets);
-            json.writeArrayFieldStart("packs");
-            for (String p : packs) {
-                json.writeString(p);
-            }
-            json.writeEndArray();
+            json.writeNumberField("per", PER_PACK);
+            json.writeNumberField("packs", packs);
             json.writeEndObject();
             json.writeRaw('\n');
         } catch (IOException e) {

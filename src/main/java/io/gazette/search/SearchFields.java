@@ -46,6 +46,8 @@ public final class SearchFields {
     static final String CATEGORY = "category";
     /** What the static index shows under a result's title ({@link DocChunks#excerpt}). */
     static final String EXCERPT = "excerpt";
+    /** The document's passage record, deflated ({@link PassageExporter#record}): exported as is. */
+    static final String PASSAGE = "passage";
     /** Every exact spelling of a document, whatever the field: ranking counts presence only. */
     static final String EXACT = "exact";
     /** Fields whose text search shows (title, tags, snippets); the others are searched only. */
@@ -54,7 +56,9 @@ public final class SearchFields {
      * Version of the index layout, kept in the commit: an index of another layout is rebuilt by a
      * sync and not opened by {@link SearchService}.
      */
-    static final String SCHEMA = "4";
+    static final String SCHEMA = "5";
+    // The passage record is part of each document: a change to PassageExporter.record's output
+    // (its format, STORED_BYTES) must change SCHEMA too, or old records would stay in the index.
     static final String SCHEMA_KEY = "gazette.search.schema";
     /** Sorts undated documents after every dated one. */
     static final long NO_DATE = Long.MIN_VALUE;
@@ -200,7 +204,10 @@ public final class SearchFields {
                 out.add(new StoredField(field, value));
             }
         }
-        out.add(new StoredField(EXCERPT, DocChunks.excerpt(doc)));
+        String excerpt = DocChunks.excerpt(doc);
+        out.add(new StoredField(EXCERPT, excerpt));
+        out.add(new StoredField(PASSAGE, PassageExporter.record(doc.url(), String.join(" ", values.get("title")),
+                doc.date() == null ? null : doc.date().toString(), values.get("tags"), excerpt, doc.body())));
         Counters counters = COUNTERS.get();
         for (String field : TEXT_FIELDS) {
             for (String value : values.get(field)) {

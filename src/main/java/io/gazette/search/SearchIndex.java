@@ -56,6 +56,11 @@ public final class SearchIndex implements AutoCloseable {
         return StaticIndexExporter.export(reader, numbering, files);
     }
 
+    /** See {@link PassageExporter#export(org.apache.lucene.index.IndexReader, DocNumbering, String, IndexFiles)}. */
+    public PassageExporter.Result exportPassages(String indexVersion, IndexFiles files) throws IOException {
+        return PassageExporter.export(reader, numbering, indexVersion, files);
+    }
+
     @Override
     public void close() throws IOException {
         try {

@@ -46,8 +46,15 @@ final class ShardEntries {
         this.counts = new int[tasks][to - from];
     }
 
-    /** The shard files {@code from..to-1} (null for a shard without entries). */
-    static byte[][] encode(IndexReader reader, DocNumbering numbering, int shards, int from, int to) {
+    /**
+     * The entries of buckets {@code from..to-1}: for each, how many entries and their bytes (null
+     * for a bucket without entries), in a fixed order whatever the thread count.
+     */
+    record Buckets(int[] counts, byte[][] entries) {
+    }
+
+    /** The buckets {@code from..to-1} of {@code shards} hash buckets (a key's bucket: FNV-1a &amp; (shards-1)). */
+    static Buckets encode(IndexReader reader, DocNumbering numbering, int shards, int from, int to) {
         List<String> folded = SearchFields.TEXT_FIELDS.stream().map(SearchFields::folded).toList();
         List<String> pairs = SearchFields.TEXT_FIELDS.stream().map(SearchFields::pairs).toList();
         List<Task> tasks = new ArrayList<>();
@@ -72,8 +79,12 @@ final class ShardEntries {
             }
         });
         byte[][] files = new byte[to - from][];
-        IntStream.range(0, to - from).parallel().forEach(s -> files[s] = entries.shardFile(s));
-        return files;
+        int[] counts = new int[to - from];
+        IntStream.range(0, to - from).parallel().forEach(s -> {
+            counts[s] = entries.count(s);
+            files[s] = entries.bucketEntries(s);
+        });
+        return new Buckets(counts, files);
     }
 
     /**
@@ -98,18 +109,24 @@ final class ShardEntries {
         void run(ShardEntries entries) throws IOException;
     }
 
-    private byte[] shardFile(int s) {
+    private int count(int s) {
         int count = 0;
-        int size = 0;
-        for (int t = 0; t < buffers.length; t++) {
-            count += counts[t][s];
-            size += buffers[t][s] == null ? 0 : buffers[t][s].size;
+        for (int[] task : counts) {
+            count += task[s];
         }
-        if (count == 0) {
+        return count;
+    }
+
+    /** The entries of bucket {@code s} (relative to from), task after task; null when none. */
+    private byte[] bucketEntries(int s) {
+        int size = 0;
+        for (DocSets.Sink[] task : buffers) {
+            size += task[s] == null ? 0 : task[s].size;
+        }
+        if (size == 0) {
             return null;
         }
-        DocSets.Sink out = new DocSets.Sink(size + 5);
-        DocSets.varint(out, count);
+        DocSets.Sink out = new DocSets.Sink(size);
         for (DocSets.Sink[] task : buffers) {
             if (task[s] != null) {
                 out.write(task[s].bytes, 0, task[s].size);

@@ -8,7 +8,6 @@ import org.apache.lucene.index.StoredFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -17,24 +16,30 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * Writes the static search index the browser client ({@code js/search.js}) reads, below
  * {@code search/} of the site, as an export of the Lucene index (the index of record): terms and
- * postings are streamed from an {@link IndexReader}, a bounded number of shards at a time, and
- * document files from its stored fields. A query downloads the manifest, one small shard per
- * query term and the metadata of the documents it shows; nothing else.
+ * postings are streamed from an {@link IndexReader}, a bounded range of hash buckets at a time,
+ * and document files from its stored fields. A query downloads the manifest and the shard table
+ * once, one shard per query term and the metadata of the documents it shows; nothing else.
  *
  * <h2>Layout</h2>
  * <pre>
- * search/manifest.json           see {@link IndexManifest}
- * search/V/t/&lt;hex&gt;.bin           terms whose FNV-1a-32(UTF-8 key) &amp; (S-1) == hex
- * search/V/d/&lt;n&gt;.json            documents n*C .. n*C+C-1, see {@link DocChunks}
+ * search/manifest.json      see {@link IndexManifest}
+ * search/shards.bin         where each shard starts, see {@link ShardCutter#table}
+ * search/t/&lt;hhhh&gt;.bin       the terms of buckets hhhh .. (next start - 1); a key's bucket is
+ *                           FNV-1a-32(UTF-8 key) &amp; 0xffff
+ * search/d/&lt;n&gt;.json         documents n*C .. n*C+C-1, see {@link DocChunks}
  * </pre>
- * S is the power of two at or above the number of documents (at most 16,384): about 2 KB a shard.
- * V names the content: a hash of every document's url and content hash (and of this format), so a
- * new build never mixes with cached parts of an old one and is known before any file is written.
+ * The {@value #BUCKETS} buckets are grouped into shards of about {@link #TARGET_BYTES} by
+ * {@link ShardCutter}, whose content-defined cuts keep a shard's start, and so its name, when
+ * the archive changes a little. Every name depends on what the file holds, not on the build:
+ * after an edit, only the shards holding the edited article's terms, its document file, its
+ * passage pack and the small files above change bytes, and {@link IndexFolderUpdate} rewrites
+ * only those. The manifest's {@code version}, a hash of every document's url and content hash
+ * (and of this format), is what the client appends to each file it asks for ({@code ?v=}), so a
+ * browser or CDN never mixes the files of two builds.
  * Documents are numbered by {@link DocNumbering}: oldest first, so a new article takes the next
  * number; each year is a contiguous range and the client breaks ranking ties by number (higher
  * is newer).
@@ -47,13 +52,13 @@ import java.util.stream.Stream;
  * category, for a category filter; {@code >} + the start of a folded syllable ({@code >thu}, at
  * least two characters, shorter than a syllable it starts), the documents (per field) with any
  * syllable starting so — the last syllable of a query being typed ({@code khen thu} finds
- * {@code khen thưởng}) costs one entry, as a whole syllable does. Entries of a shard come in a
+ * {@code khen thưởng}) costs one entry, as a whole syllable does. Entries of a bucket come in a
  * fixed order (syllables and prefixes, spellings, pairs, tags, categories; each in term order),
- * whatever the thread count; see {@link ShardEntries}.
+ * whatever the thread count; see {@link ShardEntries}; a shard sorts its buckets' entries by key.
  *
  * <h2>Shard</h2>
  * <pre>
- * shard   := varint termCount, entry*
+ * shard   := varint termCount, entry*          entries sorted by key, see {@link ShardFile}
  * entry   := varint keyLen, key, varint bodyLen, body
  * body    := syllable, pair, prefix: byte fieldMask, docset per set bit (field order)
  *          | spelling, tag, category: docset
@@ -64,19 +69,27 @@ import java.util.stream.Stream;
  */
 public final class StaticIndexExporter {
     public static final String DIR = "search";
-    private static final int MAX_SHARDS = 1 << 14;
+    /** Hash buckets (a power of two): the unit shards are made of. */
+    static final int BUCKETS = 1 << 16;
     /**
-     * Shards of about this many documents' entries are encoded per pass over the terms (2–3 KB of
-     * entries a document): memory for the export stays flat as the archive grows.
+     * Shard size aimed at. Smaller shards cost a query fewer bytes but make more files (hosts
+     * count files, and store each in 4 KB blocks) and a longer shard table; BENCHMARKS.md
+     * ("Static index layout") has the measured trade-off at 10,000 real articles.
+     */
+    static final int TARGET_BYTES = 2_560;
+    /**
+     * Buckets of about this many documents' entries are encoded per pass over the terms (2–3 KB
+     * of entries a document): memory for the export stays flat as the archive grows.
      */
     private static final int DOCS_PER_PASS = 25_000;
     /** Changes whenever the exporter writes different bytes for the same documents. */
-    private static final String EXPORT_LAYOUT = "3.1";
+    private static final String EXPORT_LAYOUT = "4.0";
+    static final String TABLE = DIR + "/shards.bin";
 
     /**
      * What was written.
      *
-     * @param version name of the version directory
+     * @param version the manifest's version: names the documents' content
      * @param files number of files written
      * @param bytes their total size
      * @param paths the site-relative paths written, sorted
@@ -91,10 +104,10 @@ public final class StaticIndexExporter {
     }
 
     /**
-     * Writes the index of the live documents of {@code reader} through {@code files}:
-     * everything below {@code search/<version>/}, then {@code search/manifest.json}. Deletes
-     * nothing: files of an older export are the caller's business. Byte-identical output for the
-     * same documents, whatever the index's segments and deletions.
+     * Writes the index of the live documents of {@code reader} through {@code files}: the shards
+     * and document files, then {@code search/shards.bin} and {@code search/manifest.json}.
+     * Deletes nothing: files of an older export are the caller's business. Byte-identical output
+     * for the same documents, whatever the index's segments and deletions.
      */
     public static Result export(IndexReader reader, IndexFiles files) throws IOException {
         return export(reader, DocNumbering.of(reader), files);
@@ -102,10 +115,14 @@ public final class StaticIndexExporter {
 
     /** Same, with the numbering already read from {@code reader}. */
     public static Result export(IndexReader reader, DocNumbering numbering, IndexFiles files) throws IOException {
+        return export(reader, numbering, files, TARGET_BYTES);
+    }
+
+    /** Same, with shards of about {@code targetBytes} (measuring the trade-off, see BENCHMARKS.md). */
+    static Result export(IndexReader reader, DocNumbering numbering, IndexFiles files, int targetBytes)
+            throws IOException {
         int n = numbering.size();
-        int shards = shardCount(n);
-        String version = version(numbering, shards);
-        String base = DIR + "/" + version + "/";
+        String version = version(numbering);
         List<String> paths = Collections.synchronizedList(new ArrayList<>());
         AtomicLong bytes = new AtomicLong();
         IndexFiles counted = (path, content) -> {
@@ -113,22 +130,33 @@ public final class StaticIndexExporter {
             paths.add(path);
             bytes.addAndGet(content.length);
         };
+        ShardCutter cutter = new ShardCutter(targetBytes,
+                (start, count, parts) -> counted.write(shardPath(start), ShardFile.encode(count, parts)));
         try {
             int passes = Math.max(1, (n + DOCS_PER_PASS - 1) / DOCS_PER_PASS);
             for (int pass = 0; pass < passes; pass++) {
-                int from = (int) ((long) pass * shards / passes);
-                int to = (int) ((long) (pass + 1) * shards / passes);
-                byte[][] shardFiles = ShardEntries.encode(reader, numbering, shards, from, to);
-                IntStream.range(0, to - from).parallel().filter(s -> shardFiles[s] != null).forEach(s ->
-                        write(counted, base + "t/" + Integer.toHexString(from + s) + ".bin", shardFiles[s]));
+                int from = (int) ((long) pass * BUCKETS / passes);
+                int to = (int) ((long) (pass + 1) * BUCKETS / passes);
+                ShardEntries.Buckets buckets = ShardEntries.encode(reader, numbering, BUCKETS, from, to);
+                if (pass == 0) {
+                    long sum = 0;
+                    for (byte[] b : buckets.entries()) {
+                        sum += b == null ? 0 : b.length;
+                    }
+                    cutter.calibrate(sum, to - from);
+                }
+                for (int b = from; b < to; b++) {
+                    cutter.add(b, buckets.counts()[b - from], buckets.entries()[b - from]);
+                }
             }
+            cutter.finish();
             int chunks = DocChunks.count(numbering);
             int ranges = Math.min(chunks, 64);
             IntStream.range(0, ranges).parallel().forEach(r -> {
                 StoredFields stored = DocChunks.storedFields(reader);
                 for (int c = (int) ((long) r * chunks / ranges); c < (long) (r + 1) * chunks / ranges; c++) {
                     try {
-                        write(counted, base + "d/" + c + ".json", DocChunks.chunk(stored, numbering, c));
+                        write(counted, DocChunks.path(c), DocChunks.chunk(stored, numbering, c));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -138,10 +166,17 @@ public final class StaticIndexExporter {
             throw e.getCause();
         }
         // Last: a client reading the manifest finds every file it names.
-        counted.write(DIR + "/manifest.json", IndexManifest.json(reader, numbering, version, shards));
+        List<Integer> starts = cutter.starts();
+        counted.write(TABLE, ShardCutter.table(starts, BUCKETS));
+        counted.write(DIR + "/manifest.json", IndexManifest.json(reader, numbering, version, starts.size()));
         List<String> sorted = new ArrayList<>(paths);
         sorted.sort(Comparator.naturalOrder());
         return new Result(version, sorted.size(), bytes.get(), sorted);
+    }
+
+    /** The file of the shard starting at bucket {@code start}. */
+    static String shardPath(int start) {
+        return String.format(java.util.Locale.ROOT, "%s/t/%04x.bin", DIR, start);
     }
 
     private static void write(IndexFiles files, String path, byte[] content) {
@@ -152,17 +187,15 @@ public final class StaticIndexExporter {
         }
     }
 
-    /** Replaces {@code <outputRoot>/search/} with the index of {@code docs} (tests, tools). */
+    /**
+     * Brings {@code <outputRoot>/search/} to the index of {@code docs} (tests, tools): files whose
+     * bytes are already there are left untouched, other files of the folder are deleted.
+     */
     public static Result export(List<SearchDocument> docs, Path outputRoot) throws IOException {
-        Path dir = outputRoot.resolve(DIR);
-        if (Files.exists(dir)) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        return export(docs, IndexFiles.directory(outputRoot));
+        IndexFolderUpdate update = new IndexFolderUpdate(outputRoot);
+        Result result = export(docs, update);
+        update.deleteOthers();
+        return result;
     }
 
     /** The index of {@code docs} through {@code files} (tests, tools). */
@@ -177,26 +210,18 @@ public final class StaticIndexExporter {
         return Hashes.fnv1a32(key);
     }
 
-    static int shardOf(String key, int shards) {
-        return fnv1a(key) & (shards - 1);
-    }
-
-    /** The power of two at or above the document count, at most {@link #MAX_SHARDS}. */
-    static int shardCount(int docs) {
-        int shards = 1;
-        while (shards < MAX_SHARDS && shards < docs) {
-            shards <<= 1;
-        }
-        return shards;
+    /** The hash bucket of a key; search.js computes the same. */
+    static int bucketOf(String key) {
+        return fnv1a(key) & (BUCKETS - 1);
     }
 
     /**
      * Names the content: every file is a function of the documents (their urls and content
      * hashes, in number order) and of the layout, so their hash names it before it is written.
      */
-    private static String version(DocNumbering numbering, int shards) {
+    private static String version(DocNumbering numbering) {
         MessageDigest sha = Hashes.sha256();
-        sha.update((EXPORT_LAYOUT + "/" + IndexManifest.FORMAT + "/" + shards + "/" + DocChunks.CHUNK + "\n")
+        sha.update((EXPORT_LAYOUT + "/" + IndexManifest.FORMAT + "/" + TARGET_BYTES + "/" + DocChunks.CHUNK + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < numbering.size(); i++) {
             sha.update(numbering.url(i).getBytes(StandardCharsets.UTF_8));

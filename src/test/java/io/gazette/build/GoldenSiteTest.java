@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import io.gazette.search.StaticIndexDump;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,7 +69,8 @@ class GoldenSiteTest {
 
     /**
      * The built tree without the theme's static files, which are copied byte for byte (checked
-     * here) and would only make every stylesheet change a golden-file change.
+     * here) and would only make every stylesheet change a golden-file change; the search index's
+     * binary files are replaced by their decoded text ({@code <file>.bin.txt}).
      */
     private static Map<String, byte[]> generatedOnly(Path output) throws IOException {
         Map<String, byte[]> files = new java.util.TreeMap<>(TestSites.tree(output));
@@ -76,6 +79,13 @@ class GoldenSiteTest {
             assertThat(files.get(path)).as("theme file " + path + " copied as is").isEqualTo(bytes);
             files.remove(path);
         });
+        // The static index's binary files as readable text, so that a reviewer reads their diff.
+        for (String path : List.copyOf(files.keySet())) {
+            if (StaticIndexDump.isBinary(path)) {
+                byte[] bytes = files.remove(path);
+                files.put(path + ".txt", StaticIndexDump.dump(path, bytes).getBytes(StandardCharsets.UTF_8));
+            }
+        }
         return files;
     }
 

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.Inflater;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PassageExporterTest {
     private static final String KHEN = "Hội đồng Thi đua, Khen thưởng trao giấy khen cho các tập thể xuất sắc.";
 
-    /** Every document's text comes back from its 8-byte entry and its pack, in the index's numbering. */
+    /** Every document's record comes back from its pack's offsets, in the index's numbering: row, then text. */
     @Test
-    void eachDocumentsTextIsReadBackFromItsRangeInDocumentOrder() throws Exception {
+    void eachDocumentsRecordIsReadBackFromItsRangeInDocumentOrder() throws Exception {
         List<SearchDocument> docs = new ArrayList<>(RelatedArticlesTest.bigArchive());
         docs.add(SearchFixtures.doc("dai/", "Bài dài", longBody(), "2013-01-02"));
         docs.add(SearchFixtures.doc("rong/", "Bài không có thân", "", "2012-01-02"));
@@ -33,29 +31,24 @@ class PassageExporterTest {
         assertThat(result.bytes()).isEqualTo(files.values().stream().mapToLong(b -> b.length).sum());
 
         String json = new String(files.get("search/passages.json"), StandardCharsets.UTF_8);
-        assertThat(json).startsWith("{\"format\":1,\"index\":\"v1\",\"docs\":" + docs.size() + ",");
-        Matcher m = Pattern.compile("\"offsets\":\"(p/[0-9a-f]{16}\\.idx)\",\"packs\":\\[\"(p/[0-9a-f]{16}\\.bin)\"]}\n")
-                .matcher(json);
-        assertThat(m.find()).as(json).isTrue();
-        List<String> manifest = List.of(m.group(2));
-        byte[] offsets = files.get("search/" + m.group(1));
-        assertThat(offsets).hasSize(8 * docs.size());
-        // Few files: the offsets and one pack (each pack holds megabytes), whatever the count of documents.
-        assertThat(files).hasSize(3);
+        assertThat(json).isEqualTo("{\"format\":2,\"index\":\"v1\",\"docs\":" + docs.size() + ",\"per\":"
+                + PassageExporter.PER_PACK + ",\"packs\":1}\n");
+        // Few files: one pack per 1,024 documents.
+        assertThat(files).hasSize(2).containsKey("search/p/0.bin");
 
         for (int d = 0; d < docs.size(); d++) {
             SearchDocument doc = numbered.get(d);
-            int at = 8 * d;
-            int length = (offsets[at + 1] & 0xff) | (offsets[at + 2] & 0xff) << 8 | (offsets[at + 3] & 0xff) << 16;
-            int offset = (offsets[at + 4] & 0xff) | (offsets[at + 5] & 0xff) << 8 | (offsets[at + 6] & 0xff) << 16
-                    | (offsets[at + 7] & 0xff) << 24;
-            byte[] pack = files.get("search/" + manifest.get(offsets[at] & 0xff));
-            assertThat(length).isLessThanOrEqualTo(PassageExporter.STORED_BYTES);
-            String text = inflate(Arrays.copyOfRange(pack, offset, offset + length));
+            byte[] raw = range(files, d);
+            assertThat(raw.length).isLessThanOrEqualTo(PassageExporter.STORED_BYTES);
+            String record = inflate(raw);
+            int nl = record.indexOf('\n');
+            assertThat(record.substring(0, nl)).as(doc.url()).startsWith("[\"" + doc.url() + "\",");
+            String text = record.substring(nl + 1);
             String body = Snippets.collapse(doc.body());
             if (text.endsWith("…")) {
                 // Cut between words, and only when the whole would not fit.
-                assertThat(PassageExporter.deflate(body).length).isGreaterThan(PassageExporter.STORED_BYTES);
+                assertThat(PassageExporter.deflate(record.substring(0, nl + 1) + body).length)
+                        .isGreaterThan(PassageExporter.STORED_BYTES);
                 String kept = text.substring(0, text.length() - 1);
                 assertThat(body).startsWith(kept);
                 assertThat(body.charAt(kept.length())).isEqualTo(' ');
@@ -65,12 +58,12 @@ class PassageExporterTest {
             }
         }
         int longDoc = numbered.stream().map(SearchDocument::url).toList().indexOf("dai/");
-        String longText = inflate(range(files, manifest, offsets, longDoc));
+        String longText = inflate(range(files, longDoc));
         assertThat(longText).endsWith("…").doesNotContain(KHEN);
     }
 
     @Test
-    void exportIsByteIdenticalAcrossRunsAndInputOrders() throws Exception {
+    void exportIsByteIdenticalAcrossRunsAndInputOrdersAndAnEditRewritesOnlyItsPack() throws Exception {
         List<SearchDocument> docs = new ArrayList<>(RelatedArticlesTest.bigArchive());
         MemorySink a = new MemorySink();
         export(docs, "v", a, new ArrayList<>());
@@ -81,12 +74,12 @@ class PassageExporterTest {
         for (String path : a.contents().keySet()) {
             assertThat(b.contents().get(path)).as(path).isEqualTo(a.contents().get(path));
         }
-        // Files below search/p/ are named after their content: a change renames them.
+        // Packs hold fixed ranges of numbers under stable names: an edit changes the bytes of its own.
         MemorySink c = new MemorySink();
         docs.set(0, SearchFixtures.doc("moi/", "Bài mới", "Nội dung mới", "2020-01-01"));
         export(docs, "v", c, new ArrayList<>());
-        assertThat(c.contents().keySet()).doesNotContainAnyElementsOf(
-                a.contents().keySet().stream().filter(p -> p.startsWith("search/p/")).toList());
+        assertThat(c.contents().keySet()).isEqualTo(a.contents().keySet());
+        assertThat(c.contents().get("search/p/0.bin")).isNotEqualTo(a.contents().get("search/p/0.bin"));
     }
 
     /**
@@ -102,17 +95,18 @@ class PassageExporterTest {
             for (int d = 0; d < numbering.size(); d++) {
                 numbered.add(byUrl.get(numbering.url(d)));
             }
-            return PassageExporter.export(numbering, d -> byUrl.get(numbering.url(d)).body(), version, sink::write);
+            return PassageExporter.export(reader, numbering, version, sink::write);
         }
     }
 
-    private static byte[] range(Map<String, byte[]> files, List<String> manifest, byte[] offsets, int d) {
-        int at = 8 * d;
-        int length = (offsets[at + 1] & 0xff) | (offsets[at + 2] & 0xff) << 8 | (offsets[at + 3] & 0xff) << 16;
-        int offset = (offsets[at + 4] & 0xff) | (offsets[at + 5] & 0xff) << 8 | (offsets[at + 6] & 0xff) << 16
-                | (offsets[at + 7] & 0xff) << 24;
-        byte[] pack = files.get("search/" + manifest.get(offsets[at] & 0xff));
-        return Arrays.copyOfRange(pack, offset, offset + length);
+    /** Document d's record: between two offsets at the head of its pack. */
+    private static byte[] range(Map<String, byte[]> files, int d) {
+        byte[] pack = files.get("search/p/" + d / PassageExporter.PER_PACK + ".bin");
+        int at = 4 * (d % PassageExporter.PER_PACK);
+        int from = (pack[at] & 0xff) | (pack[at + 1] & 0xff) << 8 | (pack[at + 2] & 0xff) << 16 | (pack[at + 3] & 0xff) << 24;
+        int to = (pack[at + 4] & 0xff) | (pack[at + 5] & 0xff) << 8 | (pack[at + 6] & 0xff) << 16
+                | (pack[at + 7] & 0xff) << 24;
+        return Arrays.copyOfRange(pack, from, to);
     }
 
     /** A body of distinct sentences, far longer than what is kept, with KHEN only at its end. */

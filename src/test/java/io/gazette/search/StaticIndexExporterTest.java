@@ -71,13 +71,81 @@ class StaticIndexExporterTest {
         assertThat(relatedUpdated).containsKey(edited.url()).doesNotContainKey(before.get(0).url());
     }
 
+    /**
+     * Stable names: exporting into the folder of the last export rewrites only the files whose
+     * bytes change (the shards of the new article's terms, its document chunk, the table and the
+     * manifest), leaves the others untouched (same modification time), deletes files no longer
+     * written, and ends byte-identical to a clean export.
+     */
     @Test
-    void reExportReplacesTheOldIndex() throws IOException {
-        StaticIndexExporter.Result old = StaticIndexExporter.export(RelatedArticlesTest.bigArchive(), dir);
-        StaticIndexExporter.Result now = StaticIndexExporter.export(SearchFixtures.archive(), dir);
-        assertThat(now.version()).isNotEqualTo(old.version());
-        assertThat(dir.resolve("search").resolve(old.version())).doesNotExist();
-        assertThat(files(dir).keySet()).allMatch(p -> p.equals("search/manifest.json") || p.startsWith("search/" + now.version() + "/"));
+    void reExportRewritesOnlyWhatChangedAndDeletesTheRest() throws IOException {
+        List<SearchDocument> before = RelatedArticlesTest.bigArchive();
+        Path site = dir.resolve("site");
+        StaticIndexExporter.export(before, site);
+        Map<String, java.nio.file.attribute.FileTime> times = new TreeMap<>();
+        for (String path : files(site).keySet()) {
+            Path file = site.resolve(path);
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(1_000_000L));
+            times.put(path, Files.getLastModifiedTime(file));
+        }
+        Files.createDirectories(site.resolve("search/old"));
+        Files.writeString(site.resolve("search/old/stale.json"), "{}");
+        List<SearchDocument> after = new ArrayList<>(before);
+        after.add(SearchFixtures.doc("2030/moi/", "Bài mới về hội nghị", "Hội nghị sơ kết.", "2030-05-05", "Hội nghị"));
+        IndexFolderUpdate update = new IndexFolderUpdate(site);
+        StaticIndexExporter.Result result = StaticIndexExporter.export(after, update);
+        update.deleteOthers();
+
+        StaticIndexExporter.export(after, dir.resolve("clean"));
+        assertThat(files(site)).isEqualTo(files(dir.resolve("clean")));
+        assertThat(site.resolve("search/old")).doesNotExist();
+        assertThat(update.deleted()).isEqualTo(1);
+        assertThat(update.written() + update.unchanged()).isEqualTo(result.files());
+        assertThat(update.written()).as("files rewritten").isGreaterThan(2).isLessThan(result.files());
+        assertThat(update.unchanged()).as("files untouched").isPositive();
+        long untouched = times.entrySet().stream()
+                .filter(e -> Files.exists(site.resolve(e.getKey())))
+                .filter(e -> {
+                    try {
+                        return Files.getLastModifiedTime(site.resolve(e.getKey())).equals(e.getValue());
+                    } catch (IOException ex) {
+                        throw new java.io.UncheckedIOException(ex);
+                    }
+                }).count();
+        assertThat(untouched).isEqualTo(update.unchanged());
+    }
+
+    /** Shards start where ShardCutter cut them: a bucket that grows moves at most a few starts. */
+    @Test
+    void shardStartsAreContentDefinedAndTheTableRoundTrips() throws IOException {
+        Random random = new Random(5);
+        int buckets = 4096;
+        int[] sizes = new int[buckets];
+        for (int b = 0; b < buckets; b++) {
+            sizes[b] = random.nextInt(10) == 0 ? 0 : random.nextInt(300) + (random.nextInt(200) == 0 ? 5_000 : 0);
+        }
+        List<Integer> first = cut(sizes);
+        sizes[1000] += 700;
+        List<Integer> second = cut(sizes);
+        java.util.Set<Integer> moved = new java.util.HashSet<>(first);
+        moved.removeAll(second);
+        assertThat(first.size()).isBetween(buckets * 150 / 2_560 / 2, buckets * 150 / 2_560 * 2);
+        assertThat(moved.size()).as("starts moved by one bigger bucket").isLessThanOrEqualTo(3);
+        assertThat(first).startsWith(0).isSorted().doesNotHaveDuplicates();
+        assertThat(StaticIndexDump.table(ShardCutter.table(first, buckets))).isEqualTo(first);
+        assertThat(StaticIndexDump.table(ShardCutter.table(List.of(0), buckets))).containsExactly(0);
+    }
+
+    private static List<Integer> cut(int[] sizes) throws IOException {
+        ShardCutter cutter = new ShardCutter(2_560, (start, count, parts) -> {
+            assertThat(parts).isNotEmpty();
+        });
+        cutter.calibrate(java.util.Arrays.stream(sizes).asLongStream().sum(), sizes.length);
+        for (int b = 0; b < sizes.length; b++) {
+            cutter.add(b, sizes[b] == 0 ? 0 : 1, sizes[b] == 0 ? null : new byte[sizes[b]]);
+        }
+        cutter.finish();
+        return cutter.starts();
     }
 
     @Test
@@ -89,8 +157,8 @@ class StaticIndexExporterTest {
         StaticIndexExporter.Result result = StaticIndexExporter.export(docs, sink);
 
         assertThat(result.paths()).isSorted().hasSize(result.files()).containsExactlyInAnyOrderElementsOf(written.keySet())
-                .contains("search/manifest.json")
-                .allMatch(p -> p.equals("search/manifest.json") || p.startsWith("search/" + result.version() + "/"));
+                .contains("search/manifest.json", "search/shards.bin")
+                .allMatch(p -> p.startsWith("search/"));
         assertThat(result.bytes()).isEqualTo(written.values().stream().mapToLong(b -> b.length).sum());
         // Same bytes as the directory export.
         StaticIndexExporter.export(docs, dir);
@@ -195,11 +263,11 @@ class StaticIndexExporterTest {
     void manifestDescribesDocumentsYearsAndTags() throws IOException {
         StaticIndexExporter.Result result = StaticIndexExporter.export(SearchFixtures.archive(), dir);
         String manifest = Files.readString(dir.resolve("search/manifest.json"));
-        assertThat(manifest).startsWith("{\"format\":3,\"version\":\"" + result.version() + "\",\"docs\":8,")
+        assertThat(manifest).startsWith("{\"format\":4,\"version\":\"" + result.version() + "\",\"docs\":8,\"buckets\":65536,")
                 .contains("\"years\":[[2020,7,1],[2019,6,1],[2018,5,1],[2017,4,1],[2016,2,2],[2015,1,1],[2014,0,1]]")
                 .contains("[\"Thi đua khen thưởng\",3]");
         // Oldest first, so the newest is last; markup in index data is escaped for JSON inlining too.
-        String chunk = Files.readString(dir.resolve("search/" + result.version() + "/d/2.json"));
+        String chunk = Files.readString(dir.resolve("search/d/0.json"));
         assertThat(chunk).contains("[\"2020/02/an-toan/\",\"Hướng dẫn an toàn \\u003cscript\\u003e").endsWith("]]\n");
     }
 
@@ -207,7 +275,7 @@ class StaticIndexExporterTest {
     void shardsAreKeyedByTheTermHash() {
         assertThat(StaticIndexExporter.fnv1a("")).isEqualTo(0x811c9dc5);
         assertThat(Integer.toUnsignedString(StaticIndexExporter.fnv1a("a"))).isEqualTo("3826002220");
-        assertThat(StaticIndexExporter.shardOf("thi dua", 1)).isZero();
+        assertThat(StaticIndexExporter.bucketOf("a")).isEqualTo((int) (3826002220L & 0xffff));
     }
 
     static Map<String, String> files(Path root) throws IOException {

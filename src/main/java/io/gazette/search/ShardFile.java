@@ -1,0 +1,69 @@
+package io.gazette.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One shard file of the static index: the entries of its buckets sorted by key (UTF-8 bytes), so
+ * that a shard's bytes and its readable dump do not depend on how buckets were encoded. (Keys
+ * of one shard are hash neighbours, not text neighbours: front coding them was measured to save
+ * nothing.)
+ * <pre>
+ * shard := varint count, entry*
+ * entry := varint keyLen, key, varint bodyLen, body
+ * </pre>
+ */
+final class ShardFile {
+    private ShardFile() {
+    }
+
+    private record Entry(byte[] key, byte[] source, int bodyFrom, int bodyLength) {
+    }
+
+    /**
+     * The shard of {@code parts}, each a run of {@code varint keyLen, key, varint bodyLen, body}
+     * entries as {@link ShardEntries} writes them.
+     */
+    static byte[] encode(int count, List<byte[]> parts) {
+        List<Entry> entries = new ArrayList<>(count);
+        int size = 0;
+        for (byte[] part : parts) {
+            int[] at = {0};
+            while (at[0] < part.length) {
+                int keyLength = varint(part, at);
+                byte[] key = Arrays.copyOfRange(part, at[0], at[0] + keyLength);
+                at[0] += keyLength;
+                int bodyLength = varint(part, at);
+                entries.add(new Entry(key, part, at[0], bodyLength));
+                at[0] += bodyLength;
+            }
+            size += part.length;
+        }
+        if (entries.size() != count) {
+            throw new IllegalStateException("shard of " + count + " entries holds " + entries.size());
+        }
+        entries.sort((a, b) -> Arrays.compareUnsigned(a.key(), b.key()));
+        DocSets.Sink out = new DocSets.Sink(size + 5);
+        DocSets.varint(out, count);
+        for (Entry e : entries) {
+            DocSets.varint(out, e.key().length);
+            out.write(e.key(), 0, e.key().length);
+            DocSets.varint(out, e.bodyLength());
+            out.write(e.source(), e.bodyFrom(), e.bodyLength());
+        }
+        return out.toByteArray();
+    }
+
+    private static int varint(byte[] bytes, int[] at) {
+        int value = 0;
+        int shift = 0;
+        int b;
+        do {
+            b = bytes[at[0]++] & 0xff;
+            value |= (b & 0x7F) << shift;
+            shift += 7;
+        } while ((b & 0x80) != 0);
+        return value;
+    }
+}
