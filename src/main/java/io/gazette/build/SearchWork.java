@@ -129,6 +129,18 @@ final class SearchWork {
         return recorded;
     }
 
+    /** Waits for an export started by {@link #startExport} to end, its outcome ignored: the build failed already. */
+    void awaitExportQuietly() {
+        if (export == null) {
+            return;
+        }
+        try {
+            export.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            // The build's own failure is the one reported.
+        }
+    }
+
     private void awaitExport() throws IOException {
         try {
             export.join();

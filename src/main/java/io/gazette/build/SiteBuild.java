@@ -307,7 +307,16 @@ public final class SiteBuild {
         if (search != null) {
             search.startExport(sink, fingerprints); // into a build directory, while the pages render
         }
-        FileWriting.produce(toProduce, sink, problems, progress);
+        try {
+            FileWriting.produce(toProduce, sink, problems, progress);
+        } catch (RuntimeException | Error e) {
+            // The export thread must stop writing before the staging directory is deleted,
+            // or it would make the folders again behind the deletion.
+            if (search != null) {
+                search.awaitExportQuietly();
+            }
+            throw e;
+        }
         Set<String> changedPaths = new TreeSet<>();
         toProduce.forEach(f -> changedPaths.add(f.path()));
         times.lap("render + write");
