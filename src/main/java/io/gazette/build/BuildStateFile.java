@@ -1,5 +1,6 @@
 package io.gazette.build;
 
+import io.gazette.files.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -8,11 +9,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.CRC32C;
@@ -93,9 +92,7 @@ final class BuildStateFile {
 
     /** Replaces the saved state with {@code state}, atomically. */
     static void write(Path file, State state) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), "state-", ".tmp");
-        try {
+        AtomicFiles.write(file, temp -> {
             CRC32C crc = new CRC32C();
             try (OutputStream raw = Files.newOutputStream(temp);
                     CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc);
@@ -117,13 +114,6 @@ final class BuildStateFile {
                 // the checksum itself is written past the checked stream's count
                 out.writeLong(sum);
             }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 }

@@ -1,11 +1,10 @@
 package io.gazette.media;
 
+import io.gazette.files.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -119,18 +118,7 @@ public final class MediaCache {
     /** Stores an entry atomically; returns its path. */
     public Path put(String key, String suffix, byte[] content) throws IOException {
         Path target = file(key, suffix);
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), ".tmp-", suffix);
-        try {
-            Files.write(temp, content);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(target, content);
         return target;
     }
 
