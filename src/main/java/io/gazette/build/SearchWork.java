@@ -11,11 +11,14 @@ import io.gazette.site.Site;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,9 +32,9 @@ final class SearchWork {
     private final IOException failure;
     private final Path indexDir;
     /** The static index being written into a build directory while the pages render, or null. */
-    private java.util.concurrent.CompletableFuture<Void> export;
+    private CompletableFuture<Void> export;
     /** The paths the export started by {@link #startExport} wrote. */
-    private final Set<String> exported = new java.util.TreeSet<>();
+    private final Set<String> exported = new TreeSet<>();
 
     private SearchWork(SearchIndex index, Map<String, List<String>> related, IOException failure, Path indexDir) {
         this.index = index;
@@ -75,7 +78,7 @@ final class SearchWork {
         if (index == null || !(sink instanceof DirectorySink) || export != null) {
             return;
         }
-        export = new java.util.concurrent.CompletableFuture<>();
+        export = new CompletableFuture<>();
         // Nothing else records fingerprints while the pages are written (they were planned
         // before), and the paths written join the generation's changed paths in finish().
         IndexFiles files = unchangedSkipped(sink, fingerprints, exported);
@@ -117,7 +120,7 @@ final class SearchWork {
                 IndexFiles collect = files::put;
                 exportAll(open, collect);
                 for (Map.Entry<String, byte[]> file : new TreeMap<>(files).entrySet()) {
-                    long fingerprint = Arrays.hashCode(file.getValue()) * 31L + file.getValue().length;
+                    long fingerprint = contentFingerprint(file.getValue());
                     recorded.add(file.getKey());
                     if (fingerprints.record(file.getKey(), fingerprint)) {
                         sink.write(file.getKey(), file.getValue());
@@ -136,7 +139,7 @@ final class SearchWork {
         }
         try {
             export.join();
-        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+        } catch (CompletionException | CancellationException e) {
             // The build's own failure is the one reported.
         }
     }
@@ -144,7 +147,7 @@ final class SearchWork {
     private void awaitExport() throws IOException {
         try {
             export.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
                 throw io;

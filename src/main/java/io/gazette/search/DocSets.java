@@ -62,6 +62,19 @@ final class DocSets {
         out.write(v);
     }
 
+    /** Reads the varint {@link #varint} wrote at {@code at[0]} and moves {@code at[0]} past it. */
+    static int readVarint(byte[] bytes, int[] at) {
+        int value = 0;
+        int shift = 0;
+        int b;
+        do {
+            b = bytes[at[0]++] & 0xff;
+            value |= (b & 0x7F) << shift;
+            shift += 7;
+        } while ((b & 0x80) != 0);
+        return value;
+    }
+
     static int varintSize(int value) {
         int size = 1;
         int v = value >>> 7;

@@ -31,10 +31,10 @@ final class ShardFile {
         for (byte[] part : parts) {
             int[] at = {0};
             while (at[0] < part.length) {
-                int keyLength = varint(part, at);
+                int keyLength = DocSets.readVarint(part, at);
                 byte[] key = Arrays.copyOfRange(part, at[0], at[0] + keyLength);
                 at[0] += keyLength;
-                int bodyLength = varint(part, at);
+                int bodyLength = DocSets.readVarint(part, at);
                 entries.add(new Entry(key, part, at[0], bodyLength));
                 at[0] += bodyLength;
             }
@@ -53,17 +53,5 @@ final class ShardFile {
             out.write(e.source(), e.bodyFrom(), e.bodyLength());
         }
         return out.toByteArray();
-    }
-
-    private static int varint(byte[] bytes, int[] at) {
-        int value = 0;
-        int shift = 0;
-        int b;
-        do {
-            b = bytes[at[0]++] & 0xff;
-            value |= (b & 0x7F) << shift;
-            shift += 7;
-        } while ((b & 0x80) != 0);
-        return value;
     }
 }

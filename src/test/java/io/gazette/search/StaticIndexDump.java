@@ -39,7 +39,7 @@ public final class StaticIndexDump {
     /** Decodes {@code search/shards.bin}: the first bucket of each shard. */
     static List<Integer> table(byte[] bytes) {
         int[] at = {0};
-        int count = varint(bytes, at);
+        int count = DocSets.readVarint(bytes, at);
         int k = bytes[at[0]++];
         List<Integer> starts = new ArrayList<>();
         if (count > 0) {
@@ -68,12 +68,12 @@ public final class StaticIndexDump {
     static String shard(byte[] bytes) {
         StringBuilder out = new StringBuilder();
         int[] at = {0};
-        int count = varint(bytes, at);
+        int count = DocSets.readVarint(bytes, at);
         for (int e = 0; e < count; e++) {
-            int keyLength = varint(bytes, at);
+            int keyLength = DocSets.readVarint(bytes, at);
             String k = new String(bytes, at[0], keyLength, StandardCharsets.UTF_8);
             at[0] += keyLength;
-            int length = varint(bytes, at);
+            int length = DocSets.readVarint(bytes, at);
             int end = at[0] + length;
             out.append(k).append(" →");
             if (k.startsWith("#") || k.startsWith("=") || k.startsWith("@")) {
@@ -105,18 +105,18 @@ public final class StaticIndexDump {
         switch (type) {
             case 0 -> {
                 form = "";
-                int n = varint(bytes, at);
-                int d = varint(bytes, at);
+                int n = DocSets.readVarint(bytes, at);
+                int d = DocSets.readVarint(bytes, at);
                 docs.add(d);
                 while (--n > 0) {
-                    d += varint(bytes, at) + 1;
+                    d += DocSets.readVarint(bytes, at) + 1;
                     docs.add(d);
                 }
             }
             case 1 -> {
                 form = "bitmap";
-                int start = varint(bytes, at);
-                int len = varint(bytes, at);
+                int start = DocSets.readVarint(bytes, at);
+                int len = DocSets.readVarint(bytes, at);
                 for (int i = 0; i < len * 8; i++) {
                     if ((bytes[at[0] + i / 8] & (1 << (i % 8))) != 0) {
                         docs.add(start + i);
@@ -126,10 +126,10 @@ public final class StaticIndexDump {
             }
             case 2 -> {
                 form = "all but";
-                int n = varint(bytes, at);
+                int n = DocSets.readVarint(bytes, at);
                 int d = -1;
                 for (int i = 0; i < n; i++) {
-                    d = i == 0 ? varint(bytes, at) : d + varint(bytes, at) + 1;
+                    d = i == 0 ? DocSets.readVarint(bytes, at) : d + DocSets.readVarint(bytes, at) + 1;
                     docs.add(d);
                 }
             }
@@ -177,17 +177,5 @@ public final class StaticIndexDump {
 
     private static int le32(byte[] b, int at) {
         return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
-    }
-
-    private static int varint(byte[] bytes, int[] at) {
-        int value = 0;
-        int shift = 0;
-        int b;
-        do {
-            b = bytes[at[0]++] & 0xff;
-            value |= (b & 0x7F) << shift;
-            shift += 7;
-        } while ((b & 0x80) != 0);
-        return value;
     }
 }
