@@ -15,8 +15,8 @@ import io.gazette.render.PagePlanner;
 import io.gazette.render.TemplateRenderer;
 import io.gazette.site.Article;
 import io.gazette.site.Fingerprint;
+import io.gazette.site.SinceLastBuild;
 import io.gazette.site.Site;
-import io.gazette.site.SiteAssembler;
 import io.gazette.site.SiteUrls;
 import io.gazette.site.TermPage;
 import java.io.IOException;
@@ -41,43 +41,38 @@ final class OutputStage {
     private final OutputPaths paths;
     /** Tag and category feed path → the page it was last planned from; empty when nothing is remembered. */
     private final Map<String, FeedPlan> tagFeeds = new HashMap<>();
-    private boolean remembered;
-    private int generation;
+    private final SinceLastBuild since;
 
-    private static final class FeedPlan {
+    private static final class FeedPlan extends SinceLastBuild.Kept {
         final TermPage source;
-        int seen;
 
-        FeedPlan(TermPage source, int seen) {
+        FeedPlan(TermPage source) {
             this.source = source;
-            this.seen = seen;
         }
     }
 
-    OutputStage(TemplateRenderer renderer, OutputPaths paths) {
+    OutputStage(TemplateRenderer renderer, OutputPaths paths, SinceLastBuild since) {
         this.renderer = renderer;
         this.paths = paths;
-    }
-
-    /** Forgets the last plan: the next one looks at every file. */
-    void forget() {
-        remembered = false;
-        tagFeeds.clear();
+        this.since = since;
     }
 
     /**
      * The files to produce: the {@code pages} (already chosen), and those of the feeds, sitemap,
-     * robots.txt, alias pages and {@code staticFiles} that {@code wanted} says yes to. Remembering
-     * the last plan, it looks only at the feeds of tags whose page the model rebuilt and at the
-     * aliases of articles that changed; the others are as they were.
+     * robots.txt, alias pages and {@code staticFiles} that {@code wanted} says yes to. Unless
+     * {@link SinceLastBuild#everything} (then it forgets the last plan), it looks only at the
+     * feeds of tags whose page the model rebuilt and at the aliases and media of articles that
+     * changed; the others are as they were. Once per build.
      *
-     * @param changes how the model's articles differ from those of the last plan
-     * @param now     the build's time, which decides what the news sitemap lists
+     * @param now the build's time, which decides what the news sitemap lists
      */
     List<PlannedFile> plan(Site site, List<Page> pages, List<PlannedFile> staticFiles, PagePlanner.Wanted wanted,
-            SiteAssembler.Changes changes, Instant now) {
-        generation++;
-        boolean everything = !remembered || changes.everything();
+            Instant now) {
+        boolean everything = since.everything();
+        if (everything) {
+            tagFeeds.clear();
+        }
+        SinceLastBuild.ArticleChanges changes = since.articles();
         List<PlannedFile> files = new ArrayList<>(pages.size() + 16);
         for (Page page : pages) {
             files.add(new PlannedFile(page.path(), page.fingerprint(), (path, sink) -> renderPage(page, sink)));
@@ -102,7 +97,6 @@ final class OutputStage {
             planMedia(changes.added(), planned);
         }
         staticFiles.forEach(planned::add);
-        remembered = true;
         return files;
     }
 
@@ -152,13 +146,7 @@ final class OutputStage {
         long titleHash = new Fingerprint().add(site.config().title()).value();
         termFeeds(site, site.tags(), titleHash, files, everything);
         termFeeds(site, site.categories(), titleHash, files, everything);
-        tagFeeds.entrySet().removeIf(feed -> {
-            if (feed.getValue().seen == generation) {
-                return false;
-            }
-            wanted.released(feed.getKey());
-            return true;
-        });
+        since.dropUnused(tagFeeds, (path, plan) -> wanted.released(path));
     }
 
     /** The feeds of tags or categories: summaries of their newest articles. */
@@ -170,10 +158,12 @@ final class OutputStage {
             String feed = paths.feed(term.term().url());
             FeedPlan before = tagFeeds.get(feed);
             if (!everything && before != null && before.source == term) {
-                before.seen = generation;
+                since.markUsed(before);
                 continue;
             }
-            tagFeeds.put(feed, new FeedPlan(term, generation));
+            FeedPlan plan = new FeedPlan(term);
+            since.markUsed(plan);
+            tagFeeds.put(feed, plan);
             List<Article> entries = first(term.articles(), size);
             Fingerprint fp = new Fingerprint().add(titleHash).add(term.term().name()).add(entries.size());
             entries.forEach(a -> fp.add(a.cardHash()));

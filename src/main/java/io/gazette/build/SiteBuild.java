@@ -18,6 +18,7 @@ import io.gazette.render.TemplateRenderer;
 import io.gazette.render.Theme;
 import io.gazette.render.Translations;
 import io.gazette.site.ArticleInput;
+import io.gazette.site.SinceLastBuild;
 import io.gazette.site.Site;
 import io.gazette.site.SiteAssembler;
 import java.io.IOException;
@@ -53,19 +54,19 @@ public final class SiteBuild {
     private final TemplateRenderer renderer;
     private final ContentStage content;
     private final SiteAssembler assembler;
-    private final RelatedLinks relatedLinks = new RelatedLinks();
+    /** What changed since the last build: every stage below asks it. */
+    private final SinceLastBuild since;
+    private final RelatedLinks relatedLinks;
     private final long themeHash;
     /** Static files planned by the last generation that looked at them, and the problems it found. */
     private List<PlannedFile> staticPlan;
     private List<Problem> staticProblems = List.of();
     private volatile BuildProgress progress = BuildProgress.NONE;
     /** The fingerprint of every file the last successful generation produced. */
-    private final FileFingerprints fingerprints = new FileFingerprints();
+    private final FileFingerprints fingerprints;
     private final OutputPaths paths;
     private final PagePlanner pagePlanner;
     private final OutputStage output;
-    /** Whether the last generation had no errors: its plan can be the start of the next one. */
-    private boolean lastSucceeded;
     /** Files of the static search index the preview was given last. */
     private List<String> searchPaths = List.of();
     /** Article URL → related article URLs, from the last generation that ran search. */
@@ -80,18 +81,22 @@ public final class SiteBuild {
     private List<Problem> configWarnings = List.of();
 
     private SiteBuild(BuildOptions options, SiteConfig config, Theme theme, Translations translations,
-            SiteAssembler assembler, TemplateRenderer renderer, long themeHash, boolean showsArticleCount) {
+            SinceLastBuild since, SiteAssembler assembler, TemplateRenderer renderer, long themeHash,
+            boolean showsArticleCount) {
         this.options = options;
         this.config = config;
         this.theme = theme;
         this.translations = translations;
+        this.since = since;
         this.assembler = assembler;
+        this.relatedLinks = new RelatedLinks(since);
+        this.fingerprints = new FileFingerprints(since);
         this.renderer = renderer;
         this.content = new ContentStage(config, new io.gazette.render.ThemeEmbeds(renderer, config.basePath()));
         this.themeHash = themeHash;
-        this.paths = new OutputPaths(assembler.urls());
-        this.pagePlanner = new PagePlanner(translations, themeHash, showsArticleCount, paths);
-        this.output = new OutputStage(renderer, paths);
+        this.paths = new OutputPaths(assembler.urls(), since);
+        this.pagePlanner = new PagePlanner(translations, themeHash, showsArticleCount, paths, since);
+        this.output = new OutputStage(renderer, paths, since);
     }
 
     /** Loads the configuration and theme; configuration and template errors are thrown together. */
@@ -108,14 +113,15 @@ public final class SiteBuild {
         }
         Translations translations = Translations.load(theme.i18n(), config.language(), shownTheme.resolve("i18n"),
                 problems);
-        SiteAssembler assembler = new SiteAssembler(config);
+        SinceLastBuild since = new SinceLastBuild();
+        SiteAssembler assembler = new SiteAssembler(config, since);
         TemplateRenderer renderer = new TemplateRenderer(theme, shownTheme, assembler.urls(), translations);
         problems.addAll(renderer.compileAll());
         if (problems.hasErrors()) {
             throw new BuildFailedException(problems.sorted());
         }
         long themeHash = ThemeHash.of(theme, config);
-        SiteBuild build = new SiteBuild(options, config, theme, translations, assembler, renderer, themeHash,
+        SiteBuild build = new SiteBuild(options, config, theme, translations, since, assembler, renderer, themeHash,
                 ThemeHash.mentions(theme, "articleCount"));
         build.configWarnings = problems.sorted();
         return build;
@@ -269,6 +275,7 @@ public final class SiteBuild {
         problems.addAll(configWarnings);
         StageTimes times = new StageTimes();
         BuildProgress progress = this.progress;
+        since.start(changed);
         progress.stage("reading content");
         List<ArticleInput> inputs = content.load(problems, changed);
         times.lap("content + markdown");
@@ -281,26 +288,23 @@ public final class SiteBuild {
         if (search != null) {
             lastRelated = search.related();
         }
-        site = site.withRelated(relatedLinks.resolve(site, lastRelated, assembler.lastChanges()));
+        site = site.withRelated(relatedLinks.resolve(site, lastRelated));
         times.lap("search: analysis + related");
 
         fingerprints.start();
-        paths.startGeneration();
-        SiteAssembler.Changes changes = assembler.lastChanges();
         // After a failed generation (or with no generation before), look at every file: the
         // planners forget what they planned, and every file not planned again is deleted.
-        boolean everything = !lastSucceeded || changed == null || changes.everything();
+        boolean everything = since.everything();
         if (everything) {
-            pagePlanner.forget();
-            output.forget();
             staticPlan = null;
         }
         PagePlanner.Wanted wanted = wantedByFingerprint();
-        List<Page> pages = pagePlanner.plan(site, wanted, relatedLinks.lastChanged());
+        List<Page> pages = pagePlanner.plan(site, wanted);
         times.lap("plan pages");
         List<PlannedFile> statics = planStaticFiles(changed);
         problems.addAll(staticProblems);
-        List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, changes, now.toInstant());
+        List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, now.toInstant());
+        paths.dropUnused();
         times.lap("plan files");
 
         progress.stage("writing files");
@@ -388,8 +392,9 @@ public final class SiteBuild {
      * it; otherwise goes back to the last good ones, so that everything failed is produced again.
      */
     private void commitOrRollback(Problems problems) {
-        lastSucceeded = !problems.hasErrors();
-        if (lastSucceeded) {
+        boolean succeeded = !problems.hasErrors();
+        since.finish(succeeded);
+        if (succeeded) {
             fingerprints.commit();
         } else {
             fingerprints.rollback();
