@@ -11,15 +11,18 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Resolves related-article URLs (from the last search) to the articles of each generation's
- * model. A session keeps one: while the URL lists stay the same, only the lists that name an
+ * The related articles of each build's model: keeps the related-article URLs of the last build
+ * that ran search, and resolves them to the articles of each build's model (a build without
+ * search, the preview's first pass after a save, reuses the last URLs). A session keeps one: while the URL lists stay the same, only the lists that name an
  * article the model replaced are resolved again. URLs of articles that no longer exist are
  * dropped: the preview may resolve lists computed before the latest edit. Which articles the model
  * replaced it asks {@link SinceLastBuild}, and it tells it which lists it made anew.
  */
 final class RelatedLinks {
     private final SinceLastBuild since;
-    private Map<String, List<String>> source;
+    /** Article URL → related article URLs, from the last build that ran search. */
+    private Map<String, List<String>> source = Map.of();
+    private boolean resolvedOnce;
     /** URL → the URLs whose related list names it, for {@link #source}. */
     private Map<String, Set<String>> namedBy = Map.of();
     /** The articles of the last generation by URL. */
@@ -31,12 +34,17 @@ final class RelatedLinks {
     }
 
     /**
-     * The related articles of {@code site}, this build's model, from the URL lists {@code related};
-     * records in {@link SinceLastBuild#recordRelatedChanged} the articles whose list was made anew.
+     * The related articles of {@code site}, this build's model, from the URL lists {@code related}
+     * of this build's search, or the last ones when it is null (no search this build); records in
+     * {@link SinceLastBuild#recordRelatedChanged} the articles whose list was made anew.
      */
     Map<String, List<Article>> resolve(Site site, Map<String, List<String>> related) {
         SinceLastBuild.ArticleChanges changes = since.articles();
-        if (related != source) {
+        if (related == null) {
+            related = source;
+        }
+        if (related != source || !resolvedOnce) {
+            resolvedOnce = true;
             source = related;
             namedBy = new HashMap<>();
             related.forEach((url, urls) -> urls.forEach(u -> namedBy.computeIfAbsent(u, k -> new HashSet<>()).add(url)));

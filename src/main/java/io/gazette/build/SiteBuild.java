@@ -69,8 +69,6 @@ public final class SiteBuild {
     private final OutputStage output;
     /** Files of the static search index the preview was given last. */
     private List<String> searchPaths = List.of();
-    /** Article URL → related article URLs, from the last generation that ran search. */
-    private Map<String, List<String>> lastRelated = Map.of();
 
     /** The folder of {@code .gazette/cache/} that {@link BuildCache} keeps its files in. */
     static final String BUILD_CACHE_DIR = "build";
@@ -285,10 +283,7 @@ public final class SiteBuild {
         times.lap("site model");
         progress.stage("search analysis");
         SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir()) : null;
-        if (search != null) {
-            lastRelated = search.related();
-        }
-        site = site.withRelated(relatedLinks.resolve(site, lastRelated));
+        site = site.withRelated(relatedLinks.resolve(site, search == null ? null : search.related()));
         times.lap("search: analysis + related");
 
         fingerprints.start();
