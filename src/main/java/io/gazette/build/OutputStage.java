@@ -1,10 +1,13 @@
 package io.gazette.build;
 
 import io.gazette.output.AliasPage;
+import io.gazette.output.NewsSitemap;
 import io.gazette.output.OutputSink;
+import io.gazette.output.Sitemap;
 import io.gazette.media.MediaException;
 import io.gazette.media.MediaFile;
 import io.gazette.problems.Problem;
+import io.gazette.render.DateFormats;
 import io.gazette.render.OutputPaths;
 import io.gazette.render.Page;
 import io.gazette.render.PagePlanner;
@@ -13,6 +16,8 @@ import io.gazette.site.Article;
 import io.gazette.site.Fingerprint;
 import io.gazette.site.SinceLastBuild;
 import io.gazette.site.Site;
+import io.gazette.site.SiteUrls;
+import io.gazette.site.TermPage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,14 +26,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.TreeMap;
 
 /**
  * Plans every file of the site — HTML pages, feeds, sitemap, robots.txt, alias pages, static
  * files — each with a fingerprint, so that a full build produces them all and a preview rebuild
  * produces only those whose fingerprint moved. Planning makes no file content: fingerprints come
  * from the hashes the model holds, and content is made only for the files produced. The feeds
- * are planned by {@link FeedPlanner}, the sitemaps and robots.txt by {@link SitemapPlanner}.
+ * are planned by {@link FeedPlanner}.
  */
 final class OutputStage {
     private final TemplateRenderer renderer;
@@ -60,14 +65,14 @@ final class OutputStage {
         for (Page page : pages) {
             files.add(new PlannedFile(page.path(), page.fingerprint(), (path, sink) -> renderPage(page, sink)));
         }
-        Consumer<PlannedFile> planned = file -> {
+        Planned planned = file -> {
             if (wanted.test(file.path(), file.fingerprint())) {
                 files.add(file);
             }
         };
-        feeds.plan(site, planned, wanted);
-        SitemapPlanner.planSitemapAndRobots(site, planned);
-        SitemapPlanner.planNewsSitemap(site, now, planned);
+        feeds.plan(site, planned::add, wanted);
+        planSitemapAndRobots(site, planned);
+        planNewsSitemap(site, now, planned);
         if (everything) {
             planAliases(site.articles(), site, planned);
             planMedia(site.articles(), planned);
@@ -79,8 +84,14 @@ final class OutputStage {
             planAliases(changes.added(), site, planned);
             planMedia(changes.added(), planned);
         }
-        staticFiles.forEach(planned);
+        staticFiles.forEach(planned::add);
         return files;
+    }
+
+    /** Receives the planned files. */
+    @FunctionalInterface
+    private interface Planned {
+        void add(PlannedFile file);
     }
 
     /** Static files (site-relative path → source) with fingerprints from their size and modification time. */
@@ -107,7 +118,86 @@ final class OutputStage {
         }
     }
 
-    private void planAliases(List<Article> articles, Site site, Consumer<PlannedFile> files) {
+    /** The Google News sitemap: the articles of the two days before {@code now}. */
+    private static void planNewsSitemap(Site site, Instant now, Planned files) {
+        List<Article> recent = NewsSitemap.recent(site.articles(), now);
+        Fingerprint fp = new Fingerprint().add(site.urls().baseUrl()).add(site.config().title())
+                .add(site.config().language()).add(recent.size());
+        recent.forEach(a -> fp.add(a.cardHash()));
+        files.add(new PlannedFile(NewsSitemap.FILE, fp.value(), (path, sink) -> sink.write(path,
+                NewsSitemap.write(recent, site.config().title(), site.config().language(), site.urls()))));
+    }
+
+    /**
+     * The sitemap lists every article with its {@code lastmod}, and every tag and category page
+     * with its newest article's: its fingerprint hashes those articles' card hashes, which cover
+     * both, and its content is made only when it is produced.
+     */
+    private static void planSitemapAndRobots(Site site, Planned files) {
+        List<TermPage> terms = new ArrayList<>(site.tags());
+        terms.addAll(site.categories());
+        int count = 1 + site.articles().size() + terms.size();
+        long[] entryHashes = new long[count];
+        entryHashes[0] = site.articles().isEmpty() ? 0 : site.articles().get(0).cardHash();
+        int i = 1;
+        for (Article article : site.articles()) {
+            entryHashes[i++] = article.cardHash();
+        }
+        for (TermPage term : terms) {
+            entryHashes[i++] = new Fingerprint().add(term.term().url()).add(term.articles().get(0).cardHash()).value();
+        }
+        List<String> names = Sitemap.fileNames(count);
+        SitemapContent content = new SitemapContent(site, terms);
+        for (int part = 0; part < names.size(); part++) {
+            // The index (last) depends on the number of parts and the other sitemaps' names only.
+            Fingerprint fp = new Fingerprint().add(site.urls().baseUrl()).add(count).add(NewsSitemap.FILE);
+            if (part < names.size() - 1) {
+                int from = part * Sitemap.MAX_URLS_PER_FILE;
+                int to = Math.min(count, from + Sitemap.MAX_URLS_PER_FILE);
+                for (int e = from; e < to; e++) {
+                    fp.add(entryHashes[e]);
+                }
+            }
+            files.add(new PlannedFile(names.get(part), fp.value(), (path, sink) -> sink.write(path, content.file(path))));
+        }
+        // The index lists the news sitemap too; naming it here as well costs nothing and lets
+        // crawlers that read robots.txt but not indexes find it.
+        byte[] robots = ("User-agent: *\nAllow: /\n\nSitemap: " + site.urls().absolute(Sitemap.INDEX) + "\nSitemap: "
+                + site.urls().absolute(NewsSitemap.FILE) + "\n").getBytes(StandardCharsets.UTF_8);
+        files.add(new PlannedFile("robots.txt", java.util.Arrays.hashCode(robots), (path, sink) -> sink.write(path, robots)));
+    }
+
+    /** The sitemap files of one generation, made once when the first of them is produced. */
+    private static final class SitemapContent {
+        private final Site site;
+        private final List<TermPage> terms;
+        private Map<String, byte[]> files;
+
+        SitemapContent(Site site, List<TermPage> terms) {
+            this.site = site;
+            this.terms = terms;
+        }
+
+        synchronized byte[] file(String name) {
+            if (files == null) {
+                SiteUrls urls = site.urls();
+                List<Sitemap.Entry> entries = new ArrayList<>(1 + site.articles().size() + terms.size());
+                String newest = site.articles().isEmpty() ? null : DateFormats.iso(site.articles().get(0).lastmod());
+                entries.add(new Sitemap.Entry(urls.absolute(""), newest));
+                for (Article article : site.articles()) {
+                    entries.add(new Sitemap.Entry(urls.absolute(article.url()), DateFormats.iso(article.lastmod())));
+                }
+                for (TermPage term : terms) {
+                    entries.add(new Sitemap.Entry(urls.absolute(term.term().url()),
+                            DateFormats.iso(term.articles().get(0).lastmod())));
+                }
+                files = new TreeMap<>(Sitemap.write(entries, urls.baseUrl(), List.of(NewsSitemap.FILE)));
+            }
+            return files.get(name);
+        }
+    }
+
+    private void planAliases(List<Article> articles, Site site, Planned files) {
         for (Article article : articles) {
             if (article.aliases().isEmpty()) {
                 continue;
@@ -115,7 +205,7 @@ final class OutputStage {
             String target = site.urls().absolute(article.url());
             long fingerprint = new Fingerprint().add(target).add(site.config().language()).value();
             for (String alias : article.aliases()) {
-                files.accept(new PlannedFile(paths.file(alias), fingerprint,
+                files.add(new PlannedFile(paths.file(alias), fingerprint,
                         (path, sink) -> sink.write(path, AliasPage.to(target, site.config().language()))));
             }
         }
@@ -126,10 +216,10 @@ final class OutputStage {
      * cannot be decoded is found only here, when its copies are made: it is reported against the
      * article line that shows it.
      */
-    private static void planMedia(List<Article> articles, Consumer<PlannedFile> files) {
+    private static void planMedia(List<Article> articles, Planned files) {
         for (Article article : articles) {
             for (MediaFile file : article.media().files()) {
-                files.accept(new PlannedFile(mediaPath(article, file), file.fingerprint(), (path, sink) -> {
+                files.add(new PlannedFile(mediaPath(article, file), file.fingerprint(), (path, sink) -> {
                     try {
                         sink.copy(path, file.publishedFile());
                     } catch (MediaException e) {
@@ -146,5 +236,4 @@ final class OutputStage {
         String url = article.url();
         return url.substring(0, url.lastIndexOf('/') + 1) + file.file();
     }
-
 }
