@@ -20,7 +20,6 @@ import io.gazette.site.SiteUrls;
 import io.gazette.site.TermPage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,17 +91,6 @@ final class OutputStage {
     @FunctionalInterface
     private interface Planned {
         void add(PlannedFile file);
-    }
-
-    /** Static files (site-relative path → source) with fingerprints from their size and modification time. */
-    static List<PlannedFile> planStatic(Map<String, Path> staticFiles) throws IOException {
-        List<PlannedFile> files = new ArrayList<>(staticFiles.size());
-        for (Map.Entry<String, Path> file : staticFiles.entrySet()) {
-            Path source = file.getValue();
-            long fingerprint = Files.getLastModifiedTime(source).toMillis() * 31 + Files.size(source);
-            files.add(new PlannedFile(file.getKey(), fingerprint, (path, sink) -> sink.copy(path, source)));
-        }
-        return files;
     }
 
     private void renderPage(Page page, OutputSink sink) throws IOException, PlannedFile.ProduceFailure {

@@ -7,7 +7,6 @@ import io.gazette.config.SiteConfig;
 import io.gazette.output.DirectorySink;
 import io.gazette.output.OutputSink;
 import io.gazette.output.StagingArea;
-import io.gazette.output.StaticFiles;
 import io.gazette.problems.BuildFailedException;
 import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
@@ -45,6 +44,10 @@ import java.util.function.Predicate;
  * the Lucene index on another thread), plan pages and files by fingerprint, produce the planned
  * files ({@link FileWriting}), finish the static search index, delete files that vanished, then
  * commit or roll back the fingerprints and count the statistics ({@link StageTimes} times each).
+ * Each step is a class of its own ({@link ContentStage}, {@link io.gazette.site.SiteAssembler},
+ * {@link SearchWork}, {@link RelatedLinks}, {@link PagePlanner}, {@link OutputStage},
+ * {@link StaticFilePlanner}, {@link FileFingerprints}); what changed since the last generation
+ * they all ask {@link SinceLastBuild}.
  */
 public final class SiteBuild {
     private final BuildOptions options;
@@ -58,9 +61,7 @@ public final class SiteBuild {
     private final SinceLastBuild since;
     private final RelatedLinks relatedLinks;
     private final long themeHash;
-    /** Static files planned by the last generation that looked at them, and the problems it found. */
-    private List<PlannedFile> staticPlan;
-    private List<Problem> staticProblems = List.of();
+    private final StaticFilePlanner staticFiles;
     private volatile BuildProgress progress = BuildProgress.NONE;
     /** The fingerprint of every file the last successful generation produced. */
     private final FileFingerprints fingerprints;
@@ -97,6 +98,8 @@ public final class SiteBuild {
         this.paths = new OutputPaths(assembler.urls(), since);
         this.pagePlanner = new PagePlanner(translations, themeHash, showsArticleCount, paths, since);
         this.output = new OutputStage(renderer, paths, since);
+        this.staticFiles = new StaticFilePlanner(config.projectDir(), List.of(theme.staticFiles(), config.staticDir()),
+                since);
     }
 
     /** Loads the configuration and theme; configuration and template errors are thrown together. */
@@ -299,14 +302,10 @@ public final class SiteBuild {
         // After a failed generation (or with no generation before), look at every file: the
         // planners forget what they planned, and every file not planned again is deleted.
         boolean everything = since.everything();
-        if (everything) {
-            staticPlan = null;
-        }
         PagePlanner.Wanted wanted = wantedByFingerprint();
         List<Page> pages = pagePlanner.plan(site, wanted);
         times.lap("plan pages");
-        List<PlannedFile> statics = planStaticFiles(changed);
-        problems.addAll(staticProblems);
+        List<PlannedFile> statics = staticFiles.plan(wanted, problems);
         List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, now.toInstant());
         paths.dropUnused();
         times.lap("plan files");
@@ -357,25 +356,6 @@ public final class SiteBuild {
     }
 
     /**
-     * The static files (the theme's and the site's) to plan again: all of them when nothing was
-     * planned yet or a changed path lies in one of their folders, else none (the last plan holds).
-     */
-    private List<PlannedFile> planStaticFiles(Set<Path> changed) throws IOException {
-        if (staticPlan != null && !touchesStaticFiles(changed)) {
-            return List.of();
-        }
-        if (staticPlan != null) {
-            staticPlan.forEach(file -> fingerprints.release(file.path()));
-        }
-        Problems found = new Problems();
-        Map<String, Path> collected = StaticFiles.collect(List.of(theme.staticFiles(), config.staticDir()),
-                config.projectDir(), found);
-        staticPlan = OutputStage.planStatic(collected);
-        staticProblems = found.sorted();
-        return staticPlan;
-    }
-
-    /**
      * Deletes the files the last successful generation produced and this one did not plan. A
      * generation without search keeps the static index from last time as it is.
      */
@@ -410,25 +390,8 @@ public final class SiteBuild {
         int warnings = (int) problems.sorted().stream().filter(p -> !p.isError()).count();
         int htmlPages = (int) produced.stream().filter(f -> f.path().endsWith(".html")).count();
         return new BuildStats(site.articles().size(), site.tags().size(), site.categories().size(), htmlPages,
-                1 + site.tags().size() + site.categories().size(), assembler.aliasCount(), staticPlan.size(), warnings,
+                1 + site.tags().size() + site.categories().size(), assembler.aliasCount(), staticFiles.count(), warnings,
                 (System.nanoTime() - startNanos) / 1_000_000, times.snapshot(), assembler.leftOut());
-    }
-
-    /** Whether a changed path lies in a folder of static files (the theme's or the site's). */
-    private boolean touchesStaticFiles(Set<Path> changed) {
-        if (changed == null) {
-            return true;
-        }
-        Path project = config.projectDir().toAbsolutePath().normalize();
-        Path siteStatic = config.staticDir().toAbsolutePath().normalize();
-        Path themeStatic = theme.staticFiles().toAbsolutePath().normalize();
-        for (Path path : changed) {
-            Path file = project.resolve(path).normalize();
-            if (file.startsWith(siteStatic) || file.startsWith(themeStatic)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static Path shown(Path projectDir, Path file) {
