@@ -94,6 +94,8 @@
   }
 
   // ---- Static index ----
+  /** The flag of a split entry's field mask (StaticIndexExporter.SPLIT). */
+  const SPLIT = 0x80;
   const utf8 = new TextEncoder();
   const utf8d = new TextDecoder();
 
@@ -180,7 +182,7 @@
    */
   function createIndex(loader) {
     let manifest = null;
-    const shards = new Map();
+    const files = new Map();
     const chunks = new Map();
 
     function load() {
@@ -193,26 +195,35 @@
       return manifest;
     }
 
-    function shard(m, key) {
-      const id = shardStart(m.starts, fnv1a(key) & (m.buckets - 1));
-      if (!shards.has(id)) {
-        const path = 't/' + id.toString(16).padStart(4, '0') + '.bin';
-        shards.set(id, loader.bytes(path).then((bytes) => {
+    /** A file of keyed entries (a shard, or a split term's detail file), parsed once. */
+    function entries(path) {
+      if (!files.has(path)) {
+        files.set(path, loader.bytes(path).then((bytes) => {
           const r = new Reader(bytes);
-          const entries = new Map();
+          const map = new Map();
           for (let n = r.varint(); n > 0; n--) {
             const key = r.str();
             const len = r.varint();
-            entries.set(key, r.p);
+            map.set(key, r.p);
             r.p += len;
           }
-          return { bytes, entries };
-        }, (e) => { shards.delete(id); throw e; }));
+          return { bytes, entries: map };
+        }, (e) => { files.delete(path); throw e; }));
       }
-      return shards.get(id);
+      return files.get(path);
     }
 
-    /** Per-document field masks of one term (bit 0 only for spellings, tags and categories), or null. */
+    function shard(m, key) {
+      const id = shardStart(m.starts, fnv1a(key) & (m.buckets - 1));
+      return entries('t/' + id.toString(16).padStart(4, '0') + '.bin');
+    }
+
+    /**
+     * Per-document field masks of one term (bit 0 only for spellings, tags and categories), or
+     * null. A split term (StaticIndexExporter: a common syllable or prefix of a large archive)
+     * comes as its union, each of its documents marked with every field the term has anywhere,
+     * and split = key until refine() reads its fields.
+     */
     async function term(m, key) {
       const s = await shard(m, key);
       const pos = s.entries.get(key);
@@ -223,16 +234,38 @@
         r.docset(fields, 1);
       } else {
         const mask = r.byte();
-        for (let f = 0; f < 8; f++) if (mask & (1 << f)) r.docset(fields, 1 << f);
+        if (mask & SPLIT) {
+          r.docset(fields, mask & ~SPLIT);
+          fields.split = key;
+        } else {
+          for (let f = 0; f < 8; f++) if (mask & (1 << f)) r.docset(fields, 1 << f);
+        }
       }
       return fields;
+    }
+
+    /** Replaces a split term's union masks by its documents' own field masks, from f/<hash>.bin. */
+    async function refine(fields) {
+      const key = fields.split;
+      const s = await entries('f/' + fnv1a(key).toString(16).padStart(8, '0') + '.bin');
+      const pos = s.entries.get(key);
+      if (pos === undefined) throw new Error('no detail for ' + key);
+      const docs = [];
+      for (let d = 0; d < fields.length; d++) if (fields[d]) docs.push(d);
+      const ranks = new Uint8Array(docs.length);
+      const r = new Reader(s.bytes, pos);
+      const mask = r.byte();
+      for (let f = 0; f < 8; f++) if (mask & (1 << f)) r.docset(ranks, 1 << f);
+      for (let i = 0; i < docs.length; i++) fields[docs[i]] = ranks[i];
+      fields.split = '';
     }
 
     /**
      * Ranked document numbers: {total, ids, years: [[year, count]], terms, prefix}.
      * filter: {tag, year, category}. options: {prefix: the last syllable is still being typed and
      * matches as the start of a syllable (at least two letters; a single letter waits), sort:
-     * 'newest' for newest first instead of relevance}. Ranking tiers as in SearchService.
+     * 'newest' for newest first instead of relevance, limit: how many results will be shown —
+     * ids may then stop there (default: all, ranked)}. Ranking tiers as in SearchService.
      */
     async function search(query, filter = {}, options = {}) {
       const m = await load();
@@ -259,29 +292,58 @@
         q.lastPair ? term(m, q.lastPair) : null,
       ]);
       if (uni.some((t) => !t) || (tag && !tagTerm) || (category && !catTerm)) return result;
+      // Split terms hold only their union until refined: enough to match, count and rank the
+      // phrase tier (pairs are never split), not to rank by field the documents outside it.
+      const split = [...uni, started, whole].filter((t) => t && t.split);
       if (prefix) {
         // Syllables starting with the prefix, and the prefix as a whole syllable.
         if (!started && !whole) return result;
-        const any = started || whole;
-        if (started && whole) for (let d = 0; d < any.length; d++) any[d] |= whole[d];
-        uni.push(any);
+        uni.push(null);
         // The pair with the syllable before counts for the phrase tier when the prefix is whole.
         if (lastPair) bi.push(lastPair);
       }
-      const nFields = m.fields.length;
+      const merge = () => {
+        if (!prefix) return;
+        // (Into a new array: started and whole keep their own masks for refine().)
+        const any = new Uint8Array(m.docs);
+        for (const t of [started, whole]) if (t) for (let d = 0; d < any.length; d++) any[d] |= t[d];
+        uni[uni.length - 1] = any;
+      };
+      merge();
       const yearCounts = new Map();
       const range = m.years.find((y) => y[0] === year);
-      const ranked = [];
+      const matched = [];
+      let phrases = 0;
       for (let d = 0; d < m.docs; d++) {
         if (tagTerm && !tagTerm[d]) continue;
         if (catTerm && !catTerm[d]) continue;
-        let all = 0xff;
         let ok = true;
-        for (const t of uni) { if (!t[d]) { ok = false; break; } all &= t[d]; }
+        for (const t of uni) if (!t[d]) { ok = false; break; }
         if (!ok) continue;
         const y = m.years.find((r) => d >= r[1] && d < r[1] + r[2]);
         if (y) yearCounts.set(y[0], (yearCounts.get(y[0]) || 0) + 1);
         if (year && (!range || d < range[1] || d >= range[1] + range[2])) continue;
+        matched.push(d);
+        if (bi.length) {
+          let phraseMask = 0xff;
+          for (const t of bi) phraseMask &= t ? t[d] : 0;
+          if (phraseMask) phrases++;
+        }
+      }
+      // Only the first `limit` results are asked for: when the phrase tier fills them (or the
+      // order is by date), the split terms' fields cannot change them and are not read.
+      const limit = options.limit > 0 ? options.limit : Infinity;
+      const settled = options.sort === 'newest' || (bi.length > 0 && phrases >= limit);
+      const approximate = split.length > 0 && settled;
+      if (split.length && !settled) {
+        await Promise.all(split.map(refine));
+        merge();
+      }
+      const nFields = m.fields.length;
+      const ranked = [];
+      for (const d of matched) {
+        let all = 0xff;
+        for (const t of uni) all &= t[d];
         let phraseMask = 0xff;
         for (const t of bi) phraseMask &= t ? t[d] : 0;
         const phrase = !bi.length || phraseMask !== 0;
@@ -296,7 +358,8 @@
       if (options.sort === 'newest') ranked.sort((a, b) => b[3] - a[3]);
       else ranked.sort((a, b) => b[0] - a[0] || b[1] - a[1] || b[2] - a[2] || b[3] - a[3]);
       result.total = ranked.length;
-      result.ids = ranked.map((r) => r[3]);
+      // Past the phrase tier the order is exact only once refined: give no more than was asked.
+      result.ids = (approximate ? ranked.slice(0, limit) : ranked).map((r) => r[3]);
       result.years = [...yearCounts].sort((a, b) => b[0] - a[0]);
       return result;
     }
@@ -430,7 +493,7 @@
         // The last syllable matches as the start of a word: what the reader is still typing, and
         // a shared URL shows what its author saw.
         const res = await index.search(state.q, { tag: state.tag, year: state.year, category: state.cat },
-          { prefix: true, sort: state.sort });
+          { prefix: true, sort: state.sort, limit: state.page * PAGE_SIZE });
         if (mine !== seq) return;
         const tags = m.tags.map((t) => [t[0], t[0] + ' (' + t[1] + ')']);
         fill(tagSel, tags, state.tag, msg('AllTags'));
