@@ -54,4 +54,12 @@ if (dir) {
     await split.search('thi dua');
     assert.ok(counter.files.some((f) => f.startsWith('f/')), 'all results ranked: details read');
   });
+
+  test('a query settled by the title reads the first detail file only', async () => {
+    const counter = { bytes: 0, files: [] };
+    const split = search.createIndex(diskLoader(path.join(dir, 'site-split', 'search'), counter));
+    await split.search('dua', {}, { limit: 3 });
+    assert.ok(counter.files.some((f) => f.startsWith('f/')), counter.files.join(' '));
+    assert.ok(!counter.files.some((f) => f.startsWith('g/')), counter.files.join(' '));
+  });
 }

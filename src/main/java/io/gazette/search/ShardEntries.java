@@ -40,11 +40,15 @@ final class ShardEntries {
     /** Syllable and prefix bodies longer than this are split (see {@link StaticIndexExporter}). */
     private final int splitBytes;
     /**
-     * The details of split terms by FNV-1a-32 of their key: entries, as a shard holds them. Only
-     * the syllables-and-prefixes task writes here, in term order.
+     * The details of split terms, [stage] by FNV-1a-32 of their key: entries, as a shard holds
+     * them. Only the syllables-and-prefixes task writes here, in term order.
      */
-    private final Map<Integer, DocSets.Sink> details = new TreeMap<>(Integer::compareUnsigned);
-    private final Map<Integer, Integer> detailCounts = new TreeMap<>(Integer::compareUnsigned);
+    @SuppressWarnings("unchecked")
+    private final Map<Integer, DocSets.Sink>[] details = new Map[]{
+            new TreeMap<>(Integer::compareUnsigned), new TreeMap<>(Integer::compareUnsigned)};
+    @SuppressWarnings("unchecked")
+    private final Map<Integer, Integer>[] detailCounts = new Map[]{
+            new TreeMap<>(Integer::compareUnsigned), new TreeMap<>(Integer::compareUnsigned)};
 
     private ShardEntries(IndexReader reader, DocNumbering numbering, int shards, int from, int to, int tasks,
             int splitBytes) {
@@ -66,8 +70,12 @@ final class ShardEntries {
     record Buckets(int[] counts, byte[][] entries, List<Detail> details) {
     }
 
-    /** The details of the split terms whose keys hash (FNV-1a-32) to {@code hash}. */
-    record Detail(int hash, int count, byte[] entries) {
+    /**
+     * The details of one stage (0: the first fields, 1: the others, see {@link
+     * StaticIndexExporter#FIRST_FIELDS}) of the split terms whose keys hash (FNV-1a-32) to
+     * {@code hash}.
+     */
+    record Detail(int stage, int hash, int count, byte[] entries) {
     }
 
     /** The buckets {@code from..to-1} of {@code shards} hash buckets (a key's bucket: FNV-1a &amp; (shards-1)). */
@@ -107,7 +115,11 @@ final class ShardEntries {
             files[s] = entries.bucketEntries(s);
         });
         List<Detail> details = new ArrayList<>();
-        entries.details.forEach((hash, sink) -> details.add(new Detail(hash, entries.detailCounts.get(hash), sink.toByteArray())));
+        for (int stage = 0; stage < 2; stage++) {
+            int st = stage;
+            entries.details[stage].forEach((hash, sink) ->
+                    details.add(new Detail(st, hash, entries.detailCounts[st].get(hash), sink.toByteArray())));
+        }
         return new Buckets(counts, files, details);
     }
 
@@ -309,7 +321,8 @@ final class ShardEntries {
      * A syllable's or prefix's entry: its field sets, or, when they are longer than {@link
      * #splitBytes} and name more than one field, only the documents holding the term in any
      * field (flag {@link StaticIndexExporter#SPLIT} on the field mask), the field sets going to
-     * the term's detail file as sets of positions in that union.
+     * the term's two detail files (the first fields, the others) as sets of positions in that
+     * union.
      */
     private void appendSplittable(int task, int slot, byte[] key, int keyLength, TermPostings postings,
             DocSets.Sink body, int[] scratch) {
@@ -317,15 +330,23 @@ final class ShardEntries {
         postings.writeFieldSets(body, numbering.size(), FIELDS, scratch);
         int mask = body.bytes[0] & 0xff;
         if (body.size > splitBytes && Integer.bitCount(mask) > 1) {
-            DocSets.Sink detail = new DocSets.Sink(body.size);
-            postings.writeFieldRanks(detail, FIELDS, scratch);
             int hash = Hashes.fnv1a32(key, 0, keyLength);
-            DocSets.Sink out = details.computeIfAbsent(hash, h -> new DocSets.Sink(detail.size + keyLength + 8));
-            DocSets.varint(out, keyLength);
-            out.write(key, 0, keyLength);
-            DocSets.varint(out, detail.size);
-            out.write(detail.bytes, 0, detail.size);
-            detailCounts.merge(hash, 1, Integer::sum);
+            int first = (1 << StaticIndexExporter.FIRST_FIELDS) - 1;
+            DocSets.Sink detail = new DocSets.Sink(body.size);
+            for (int stage = 0; stage < 2; stage++) {
+                if (stage == 1 && (mask & ~first) == 0) {
+                    break; // nothing past the first fields
+                }
+                detail.size = 0;
+                postings.writeFieldRanks(detail, stage == 0 ? 0 : StaticIndexExporter.FIRST_FIELDS,
+                        stage == 0 ? StaticIndexExporter.FIRST_FIELDS : FIELDS, scratch);
+                DocSets.Sink out = details[stage].computeIfAbsent(hash, h -> new DocSets.Sink(detail.size + keyLength + 8));
+                DocSets.varint(out, keyLength);
+                out.write(key, 0, keyLength);
+                DocSets.varint(out, detail.size);
+                out.write(detail.bytes, 0, detail.size);
+                detailCounts[stage].merge(hash, 1, Integer::sum);
+            }
             body.size = 0;
             body.write(StaticIndexExporter.SPLIT | mask);
             DocSets.write(body, postings.docs, 0, postings.size, numbering.size());

@@ -30,7 +30,9 @@ import java.util.stream.IntStream;
  * search/shards.bin         where each shard starts, see {@link ShardCutter#table}
  * search/t/&lt;hhhh&gt;.bin       the terms of buckets hhhh .. (next start - 1); a key's bucket is
  *                           FNV-1a-32(UTF-8 key) &amp; 0xffff
- * search/f/&lt;hhhhhhhh&gt;.bin   the field sets of split terms whose key's FNV-1a-32 is hhhhhhhh
+ * search/f/&lt;hhhhhhhh&gt;.bin   the first fields' sets of the split terms whose key's FNV-1a-32
+ *                           is hhhhhhhh (title, tags)
+ * search/g/&lt;hhhhhhhh&gt;.bin   the other fields' sets of the same (only for terms in one of them)
  * search/d/&lt;n&gt;.json         documents n*C .. n*C+C-1, see {@link DocChunks}
  * </pre>
  * The {@value #BUCKETS} buckets are grouped into shards of about {@link #TARGET_BYTES} by
@@ -69,7 +71,8 @@ import java.util.stream.IntStream;
  *          | 1 varint start, varint byteLen, bitmap (bit j of byte i = document start+8i+j)
  *          | 2 varint count, varint first, varint (gap-1)*   documents NOT in the set
  * detail  := a shard (same format) of the split terms of one hash, each body:
- *            byte fieldMask, per set bit the docset of positions in the term's union
+ *            byte fieldMask (all of the term's fields), per set bit of the file's fields the
+ *            docset of positions in the term's union
  * </pre>
  *
  * <h2>Split terms</h2>
@@ -80,8 +83,11 @@ import java.util.stream.IntStream;
  * the phrase tier, and when it fills the page asked for, the syllables' fields are never read.
  * So an entry of more than {@link #SPLIT_BYTES} naming more than one field keeps only its union
  * in the shard (one bitmap, 12.5 KB at most at 100,000) and puts its fields in
- * {@code f/<hash>.bin}, as positions within the union (the body field is nearly all of it, so
- * its complement is small there). At 10,000 articles no entry is that long and nothing is split.
+ * {@code f/<hash>.bin} (title and tags: short, and the ones that rank first) and
+ * {@code g/<hash>.bin} (the others), as positions within the union (the body field is nearly all
+ * of it, so its complement is small there). The client ranks with what it has, each document's
+ * field bounded from above, and reads a next stage only while the page asked for is not settled.
+ * At 10,000 articles no entry is that long and nothing is split.
  * BENCHMARKS.md ("Static index at 100,000 articles") has the measurements.
  */
 public final class StaticIndexExporter {
@@ -104,10 +110,12 @@ public final class StaticIndexExporter {
      * detail file (see the class comment); none is, at 10,000 articles (the longest are ~7.5 KB).
      */
     static final int SPLIT_BYTES = 8_192;
+    /** A split term's fields in its first detail file ({@code f/}): title, tags. */
+    static final int FIRST_FIELDS = 2;
     /** The flag on a split entry's field mask. */
     static final int SPLIT = 0x80;
     /** Changes whenever the exporter writes different bytes for the same documents. */
-    private static final String EXPORT_LAYOUT = "5.0";
+    private static final String EXPORT_LAYOUT = "5.1";
     static final String TABLE = DIR + "/shards.bin";
 
     /**
@@ -166,7 +174,8 @@ public final class StaticIndexExporter {
                 int to = (int) ((long) (pass + 1) * BUCKETS / passes);
                 ShardEntries.Buckets buckets = ShardEntries.encode(reader, numbering, BUCKETS, from, to, splitBytes);
                 for (ShardEntries.Detail detail : buckets.details()) {
-                    counted.write(detailPath(detail.hash()), ShardFile.encode(detail.count(), List.of(detail.entries())));
+                    counted.write(detailPath(detail.stage(), detail.hash()),
+                            ShardFile.encode(detail.count(), List.of(detail.entries())));
                 }
                 if (pass == 0) {
                     long sum = 0;
@@ -209,9 +218,9 @@ public final class StaticIndexExporter {
         return String.format(java.util.Locale.ROOT, "%s/t/%04x.bin", DIR, start);
     }
 
-    /** The detail file of the split terms whose keys hash (FNV-1a-32) to {@code hash}. */
-    static String detailPath(int hash) {
-        return String.format(java.util.Locale.ROOT, "%s/f/%08x.bin", DIR, hash);
+    /** Stage 0 or 1's detail file of the split terms whose keys hash (FNV-1a-32) to {@code hash}. */
+    static String detailPath(int stage, int hash) {
+        return String.format(java.util.Locale.ROOT, "%s/%s/%08x.bin", DIR, stage == 0 ? "f" : "g", hash);
     }
 
     private static void write(IndexFiles files, String path, byte[] content) {

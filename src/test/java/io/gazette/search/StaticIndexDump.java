@@ -30,7 +30,7 @@ public final class StaticIndexDump {
         if (path.startsWith(StaticIndexExporter.DIR + "/t/")) {
             return shard(bytes);
         }
-        if (path.startsWith(StaticIndexExporter.DIR + "/f/")) {
+        if (path.startsWith(StaticIndexExporter.DIR + "/f/") || path.startsWith(StaticIndexExporter.DIR + "/g/")) {
             return shard(bytes).replace(" →", " → positions in the union:");
         }
         if (path.startsWith(StaticIndexExporter.DIR + "/p/")) {

@@ -278,7 +278,7 @@ class StaticIndexExporterTest {
 
     /**
      * A split entry keeps the union of its field sets in the shard and the sets, as positions in
-     * that union, in f/&lt;hash&gt;.bin: decoding both gives back the field sets of an unsplit export.
+     * that union, in f/&lt;hash&gt;.bin (title, tags) and g/&lt;hash&gt;.bin (the others): decoding them gives back the field sets of an unsplit export.
      */
     @Test
     void splitEntriesKeepTheUnionInTheShardAndTheFieldsInTheirDetailFile() throws IOException {
@@ -307,15 +307,24 @@ class StaticIndexExporterTest {
             assertThat(key).doesNotContain(" ");
             int[] pos = {1};
             int[] union = decode(body, pos, universe);
-            byte[] detail = bodies(Map.of("f", split.get(StaticIndexExporter.detailPath(StaticIndexExporter.fnv1a(key)))), "f").get(key);
-            assertThat(detail).as("detail of %s", key).isNotNull();
-            assertThat(detail[0]).isEqualTo((byte) (body[0] & ~StaticIndexExporter.SPLIT));
             Map<Integer, List<Integer>> fromDetail = new TreeMap<>();
-            int[] at = {1};
-            for (int f = 0; f < 8; f++) {
-                if ((detail[0] & (1 << f)) != 0) {
-                    fromDetail.put(f, java.util.Arrays.stream(decode(detail, at, union.length)).mapToObj(r -> union[r]).toList());
+            for (int stage = 0; stage < 2; stage++) {
+                byte[] detailFile = split.get(StaticIndexExporter.detailPath(stage, StaticIndexExporter.fnv1a(key)));
+                int from = stage == 0 ? 0 : StaticIndexExporter.FIRST_FIELDS;
+                int to = stage == 0 ? StaticIndexExporter.FIRST_FIELDS : 8;
+                if (stage == 1 && (body[0] & 0x7f) >> from == 0) {
+                    continue; // no field past the first ones: no second stage
                 }
+                byte[] detail = detailFile == null ? null : bodies(Map.of("f", detailFile), "f").get(key);
+                assertThat(detail).as("stage %d detail of %s", stage, key).isNotNull();
+                assertThat(detail[0]).isEqualTo((byte) (body[0] & ~StaticIndexExporter.SPLIT));
+                int[] at = {1};
+                for (int f = from; f < to; f++) {
+                    if ((detail[0] & (1 << f)) != 0) {
+                        fromDetail.put(f, java.util.Arrays.stream(decode(detail, at, union.length)).mapToObj(r -> union[r]).toList());
+                    }
+                }
+                assertThat(at[0]).isEqualTo(detail.length);
             }
             assertThat(fromDetail).as(key).isEqualTo(fieldSets(plain.get(key), universe));
         }
