@@ -1,5 +1,6 @@
 // Measures what the browser client downloads for queries against an exported index, and how long
-// ranking takes once the data is there. Used by SearchBench (Java, test scope):
+// ranking takes once the data is there, asking for the 10 results the page shows first (limit: 10).
+// Used by SearchBench (Java, test scope):
 //   node src/test/js/bench-bytes.mjs <site-dir> "<cold query>" "<further query>" ...
 import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
