@@ -21,6 +21,10 @@ import java.util.stream.IntStream;
  * tasks (syllables with prefixes, spellings, ranges of pairs, tags, categories) that run in
  * parallel, each into its own buffers; a shard is its tasks' buffers in task order, so the bytes do
  * not depend on the thread count.
+ *
+ * <p>One job although it is long: every kind of entry (syllables with their prefixes, spellings,
+ * pairs, tags, categories) is written into the same per-task buffers and bucket slots, which
+ * apart would have to be handed from class to class.
  */
 final class ShardEntries {
     private static final int FIELDS = SearchFields.TEXT_FIELDS.size();
