@@ -29,14 +29,15 @@ import java.util.zip.CheckedOutputStream;
  */
 final class BuildStateFile {
     /** Raised when the format changes: an older state is then ignored, never misread. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     private static final long MAGIC = 0x47415a4554544553L; // "GAZETTES"
 
     /**
-     * One file of the site: its fingerprint, and the size and modification second of its kept
-     * copy (of the published file, when the state keeps no copies).
+     * One file of the site: its fingerprint, and the size, modification second and inode number
+     * (-1 where the file system has none) of its kept copy (of the published file, when the
+     * state keeps no copies).
      */
-    record Entry(long fingerprint, long size, long modifiedSecond) {
+    record Entry(long fingerprint, long size, long modifiedSecond, long inode) {
     }
 
     /**
@@ -82,7 +83,7 @@ final class BuildStateFile {
             Map<String, Entry> files = new HashMap<>(count * 4 / 3 + 16);
             for (int i = 0; i < count; i++) {
                 String path = in.readUTF();
-                files.put(path, new Entry(in.readLong(), in.readLong(), in.readLong()));
+                files.put(path, new Entry(in.readLong(), in.readLong(), in.readLong(), in.readLong()));
             }
             long expected = crc.getValue();
             long stored = in.readLong();
@@ -117,6 +118,7 @@ final class BuildStateFile {
                     out.writeLong(e.getValue().fingerprint());
                     out.writeLong(e.getValue().size());
                     out.writeLong(e.getValue().modifiedSecond());
+                    out.writeLong(e.getValue().inode());
                 }
                 out.flush();
                 long sum = crc.getValue();

@@ -27,8 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code .gazette/}, say a RAM disk) nothing is kept here: copying the whole site on every build
  * would cost about what making it costs. The output folder itself is then the only source of
  * unchanged files; the recorded size and time of each file are those of the published file, so
- * the next build reuses {@code public/} while it still matches, and makes every file when it is
- * gone ({@link BuildCache} says so).
+ * the next build reuses {@code public/} while it still matches (and is still the same file: its
+ * inode), and makes every file when it is gone ({@link BuildCache} says so).
  *
  * <p>A kept or published file is trusted only while its size and modification second are those
  * recorded: a file changed in place (a hard link shares its bytes with {@code public/}) or lost
@@ -58,22 +58,21 @@ final class OutputMirror {
 
     /**
      * Puts every file of {@code files} whose recorded size and time still hold into
-     * {@code staging}, taking it from {@code output} (the published site, on the staging
-     * directory's file system) or else, when {@code mirrored}, from the kept copies; returns the
-     * paths it put there. Runs on every core: a large site has tens of thousands.
+     * {@code staging}: from the kept copies when {@code mirrored} (only Gazette writes those),
+     * else from {@code output}, the published site, where the file must also still be the very
+     * file recorded (its inode): a {@code public/} replaced by another build or tool, even with
+     * files of the same size and second, is not taken for the recorded one. Returns the paths
+     * it put there. Runs on every core: a large site has tens of thousands.
      */
     Set<String> populate(Path staging, Path output, boolean mirrored, Map<String, BuildStateFile.Entry> files) {
         Set<String> placed = ConcurrentHashMap.newKeySet();
         Set<Path> folders = ConcurrentHashMap.newKeySet();
-        boolean published = Files.isDirectory(output);
+        Path from = mirrored ? root : output;
         files.entrySet().parallelStream().forEach(file -> {
             try {
-                Path source = published && intact(output.resolve(file.getKey()), file.getValue())
-                        ? output.resolve(file.getKey())
-                        : mirrored && intact(root.resolve(file.getKey()), file.getValue()) ? root.resolve(file.getKey())
-                        : null;
-                if (source == null) {
-                    return; // changed in place or lost: made again
+                Path source = from.resolve(file.getKey());
+                if (!intact(source, file.getValue(), !mirrored)) {
+                    return; // changed in place, replaced or lost: made again
                 }
                 Path target = staging.resolve(file.getKey());
                 Path folder = target.getParent();
@@ -90,14 +89,25 @@ final class OutputMirror {
         return placed;
     }
 
-    private static boolean intact(Path file, BuildStateFile.Entry recorded) throws IOException {
+    private static boolean intact(Path file, BuildStateFile.Entry recorded, boolean sameInode) throws IOException {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
             return attributes.isRegularFile() && attributes.size() == recorded.size()
-                    && second(attributes) == recorded.modifiedSecond();
+                    && second(attributes) == recorded.modifiedSecond()
+                    && (!sameInode || (recorded.inode() >= 0 && inode(file) == recorded.inode()));
         } catch (NoSuchFileException e) {
             return false;
+        }
+    }
+
+    /** The file's inode number, or -1 where the file system has none to tell. */
+    private static long inode(Path file) throws IOException {
+        try {
+            Object ino = Files.getAttribute(file, "unix:ino", LinkOption.NOFOLLOW_LINKS);
+            return ino instanceof Number number ? number.longValue() : -1;
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return -1;
         }
     }
 
@@ -123,7 +133,8 @@ final class OutputMirror {
             clear();
             again.addAll(fingerprints.keySet());
         } else if (!linkable && mirrored) {
-            clear(); // the entries stay right: a kept copy and its published file were one file
+            clear();
+            again.addAll(fingerprints.keySet()); // each published file's inode is recorded now
         }
         Map<String, BuildStateFile.Entry> kept = new ConcurrentHashMap<>(fingerprints.size() * 4 / 3 + 16);
         fingerprints.forEach((path, fingerprint) -> {
@@ -154,8 +165,10 @@ final class OutputMirror {
                     }
                     linkOrCopy(source, copy);
                 }
-                BasicFileAttributes attributes = Files.readAttributes(linkable ? copy : source, BasicFileAttributes.class);
-                kept.put(path, new BuildStateFile.Entry(fingerprint, attributes.size(), second(attributes)));
+                Path recorded = linkable ? copy : source;
+                BasicFileAttributes attributes = Files.readAttributes(recorded, BasicFileAttributes.class);
+                kept.put(path, new BuildStateFile.Entry(fingerprint, attributes.size(), second(attributes),
+                        linkable ? -1 : inode(recorded)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -108,6 +108,20 @@ class BuildCacheTest {
         assertThat(site.buildWithCacheOnAnotherFileSystem().fullBuildReason()).isNull();
         assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
 
+        // A published file replaced by another of the same size and second (another tool, another
+        // build) is not the recorded one: made again.
+        Path page = site.output().resolve("2015/01/bai-so-1-ve-thi-dua/index.html");
+        byte[] bytes = Files.readAllBytes(page);
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(page);
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("</body>");
+        bytes[at + 2] = 'B';
+        Path replacement = page.resolveSibling("replacement");
+        Files.write(replacement, bytes); // a new file while the old one exists: another inode
+        Files.setLastModifiedTime(replacement, time);
+        Files.move(replacement, page, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(site.buildWithCacheOnAnotherFileSystem().fullBuildReason()).isNull();
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+
         // Without public/ nothing is left to reuse: a full build, and the line says why.
         deleteTree(site.output());
         site.file("content/2016/bai-moi-hai.md", article("Bài mới hai", "2016-02-05", "Hội nghị", "Một bài nữa."));
