@@ -94,6 +94,10 @@
   }
 
   // ---- Static index ----
+  /** The flag of a split entry's field mask (StaticIndexExporter.SPLIT). */
+  const SPLIT = 0x80;
+  /** A split term's fields in its first detail file (StaticIndexExporter.FIRST_FIELDS). */
+  const FIRST_FIELDS = 2;
   const utf8 = new TextEncoder();
   const utf8d = new TextDecoder();
 
@@ -180,7 +184,7 @@
    */
   function createIndex(loader) {
     let manifest = null;
-    const shards = new Map();
+    const files = new Map();
     const chunks = new Map();
 
     function load() {
@@ -193,26 +197,36 @@
       return manifest;
     }
 
-    function shard(m, key) {
-      const id = shardStart(m.starts, fnv1a(key) & (m.buckets - 1));
-      if (!shards.has(id)) {
-        const path = 't/' + id.toString(16).padStart(4, '0') + '.bin';
-        shards.set(id, loader.bytes(path).then((bytes) => {
+    /** A file of keyed entries (a shard, or a split term's detail file), parsed once. */
+    function entries(path) {
+      if (!files.has(path)) {
+        files.set(path, loader.bytes(path).then((bytes) => {
           const r = new Reader(bytes);
-          const entries = new Map();
+          const map = new Map();
           for (let n = r.varint(); n > 0; n--) {
             const key = r.str();
             const len = r.varint();
-            entries.set(key, r.p);
+            map.set(key, r.p);
             r.p += len;
           }
-          return { bytes, entries };
-        }, (e) => { shards.delete(id); throw e; }));
+          return { bytes, entries: map };
+        }, (e) => { files.delete(path); throw e; }));
       }
-      return shards.get(id);
+      return files.get(path);
     }
 
-    /** Per-document field masks of one term (bit 0 only for spellings, tags and categories), or null. */
+    function shard(m, key) {
+      const id = shardStart(m.starts, fnv1a(key) & (m.buckets - 1));
+      return entries('t/' + id.toString(16).padStart(4, '0') + '.bin');
+    }
+
+    /**
+     * Per-document field masks of one term (bit 0 only for spellings, tags and categories), or
+     * null. A split term (StaticIndexExporter: a common syllable or prefix of a large archive)
+     * comes as its union, each of its documents marked with every field the term has anywhere,
+     * split = key and known = 0: how many first fields its masks hold exactly (refine() reads
+     * more); an ordinary term's masks are exact (known undefined).
+     */
     async function term(m, key) {
       const s = await shard(m, key);
       const pos = s.entries.get(key);
@@ -223,16 +237,50 @@
         r.docset(fields, 1);
       } else {
         const mask = r.byte();
-        for (let f = 0; f < 8; f++) if (mask & (1 << f)) r.docset(fields, 1 << f);
+        if (mask & SPLIT) {
+          r.docset(fields, mask & ~SPLIT);
+          fields.split = key;
+          fields.known = 0;
+        } else {
+          for (let f = 0; f < 8; f++) if (mask & (1 << f)) r.docset(fields, 1 << f);
+        }
       }
       return fields;
+    }
+
+    /**
+     * Reads a split term's next detail file: f/<hash>.bin, its first fields exactly (the others
+     * stay "maybe"), then g/<hash>.bin, the others.
+     */
+    async function refine(fields) {
+      const first = fields.known === 0;
+      const name = fnv1a(fields.split).toString(16).padStart(8, '0') + '.bin';
+      const s = await entries((first ? 'f/' : 'g/') + name);
+      const pos = s.entries.get(fields.split);
+      if (pos === undefined) throw new Error('no detail for ' + fields.split);
+      if (!fields.docs) {
+        const docs = [];
+        for (let d = 0; d < fields.length; d++) if (fields[d]) docs.push(d);
+        fields.docs = docs;
+      }
+      const docs = fields.docs;
+      const ranks = new Uint8Array(docs.length);
+      const r = new Reader(s.bytes, pos);
+      const mask = r.byte();
+      const low = (1 << FIRST_FIELDS) - 1;
+      for (let f = first ? 0 : FIRST_FIELDS; f < (first ? FIRST_FIELDS : 8); f++) if (mask & (1 << f)) r.docset(ranks, 1 << f);
+      const rest = first ? mask & ~low : 0;
+      for (let i = 0; i < docs.length; i++) fields[docs[i]] = first ? ranks[i] | rest : (fields[docs[i]] & low) | ranks[i];
+      fields.known = rest ? FIRST_FIELDS : 8;
+      if (fields.known === 8) fields.split = '';
     }
 
     /**
      * Ranked document numbers: {total, ids, years: [[year, count]], terms, prefix}.
      * filter: {tag, year, category}. options: {prefix: the last syllable is still being typed and
      * matches as the start of a syllable (at least two letters; a single letter waits), sort:
-     * 'newest' for newest first instead of relevance}. Ranking tiers as in SearchService.
+     * 'newest' for newest first instead of relevance, limit: how many results will be shown —
+     * ids may then stop there (default: all, ranked)}. Ranking tiers as in SearchService.
      */
     async function search(query, filter = {}, options = {}) {
       const m = await load();
@@ -259,44 +307,81 @@
         q.lastPair ? term(m, q.lastPair) : null,
       ]);
       if (uni.some((t) => !t) || (tag && !tagTerm) || (category && !catTerm)) return result;
+      // Split terms hold only their union until refined: enough to match and count, and to
+      // rank the phrase tier (pairs are never split); a document's field is then bounded from
+      // above, and details are read only while the first `limit` results are not settled.
+      const split = [...uni, started, whole].filter((t) => t && t.split);
       if (prefix) {
         // Syllables starting with the prefix, and the prefix as a whole syllable.
         if (!started && !whole) return result;
-        const any = started || whole;
-        if (started && whole) for (let d = 0; d < any.length; d++) any[d] |= whole[d];
-        uni.push(any);
+        uni.push(null);
         // The pair with the syllable before counts for the phrase tier when the prefix is whole.
         if (lastPair) bi.push(lastPair);
       }
-      const nFields = m.fields.length;
+      const merge = () => {
+        if (!prefix) return;
+        // (Into a new array: started and whole keep their own masks for refine().)
+        const any = new Uint8Array(m.docs);
+        for (const t of [started, whole]) if (t) for (let d = 0; d < any.length; d++) any[d] |= t[d];
+        any.known = Math.min(started && started.split ? started.known : 8, whole && whole.split ? whole.known : 8);
+        uni[uni.length - 1] = any;
+      };
+      merge();
       const yearCounts = new Map();
       const range = m.years.find((y) => y[0] === year);
-      const ranked = [];
+      const matched = [];
       for (let d = 0; d < m.docs; d++) {
         if (tagTerm && !tagTerm[d]) continue;
         if (catTerm && !catTerm[d]) continue;
-        let all = 0xff;
         let ok = true;
-        for (const t of uni) { if (!t[d]) { ok = false; break; } all &= t[d]; }
+        for (const t of uni) if (!t[d]) { ok = false; break; }
         if (!ok) continue;
         const y = m.years.find((r) => d >= r[1] && d < r[1] + r[2]);
         if (y) yearCounts.set(y[0], (yearCounts.get(y[0]) || 0) + 1);
         if (year && (!range || d < range[1] || d >= range[1] + range[2])) continue;
-        let phraseMask = 0xff;
-        for (const t of bi) phraseMask &= t ? t[d] : 0;
-        const phrase = !bi.length || phraseMask !== 0;
-        const best = bi.length && phraseMask ? phraseMask : all;
-        let field = 0;
-        for (let f = 0; f < nFields; f++) if (best & (1 << f)) { field = nFields - f; break; }
-        let exactCount = 0;
-        for (const e of exact) if (e && e[d]) exactCount++;
-        ranked.push([phrase ? 1 : 0, exactCount, field, d]);
+        matched.push(d);
       }
-      // Documents are numbered oldest first: a higher number is newer (then the smaller url).
-      if (options.sort === 'newest') ranked.sort((a, b) => b[3] - a[3]);
-      else ranked.sort((a, b) => b[0] - a[0] || b[1] - a[1] || b[2] - a[2] || b[3] - a[3]);
+      const limit = options.limit > 0 ? Math.min(options.limit, matched.length) : matched.length;
+      const nFields = m.fields.length;
+      let ranked;
+      let settled;
+      for (;;) {
+        // Fields known exactly for every syllable: the first `known` ones (all when 8).
+        let known = 8;
+        for (const t of uni) if (t.split || t.known !== undefined) known = Math.min(known, t.known);
+        ranked = [];
+        for (const d of matched) {
+          let all = 0xff;
+          for (const t of uni) all &= t[d];
+          let phraseMask = 0xff;
+          for (const t of bi) phraseMask &= t ? t[d] : 0;
+          const phrase = !bi.length || phraseMask !== 0;
+          const fromPairs = bi.length > 0 && phraseMask !== 0;
+          const best = fromPairs ? phraseMask : all;
+          let field = 0;
+          for (let f = 0; f < nFields; f++) if (best & (1 << f)) { field = nFields - f; break; }
+          // The field is exact when it comes from the pairs, when the syllables share no field at
+          // all, or when the first field they share is one known exactly; else it is an upper bound.
+          const exactField = fromPairs || !all || (31 - Math.clz32(all & -all)) < known;
+          let exactCount = 0;
+          for (const e of exact) if (e && e[d]) exactCount++;
+          ranked.push([phrase ? 1 : 0, exactCount, field, d, exactField]);
+        }
+        // Documents are numbered oldest first: a higher number is newer (then the smaller url).
+        if (options.sort === 'newest') ranked.sort((a, b) => b[3] - a[3]);
+        else ranked.sort((a, b) => b[0] - a[0] || b[1] - a[1] || b[2] - a[2] || b[3] - a[3]);
+        // Sorted by upper bounds: when the first `limit` are exact, every other document's true
+        // key is below theirs, so they are the true first `limit`, in order.
+        settled = options.sort === 'newest' || ranked.slice(0, limit).every((r) => r[4]);
+        const pending = split.filter((t) => t.split);
+        if (settled || !pending.length) break;
+        await Promise.all(pending.map(refine));
+        merge();
+      }
       result.total = ranked.length;
-      result.ids = ranked.map((r) => r[3]);
+      // Past the settled ones the order may rest on bounds: give no more than was asked.
+      const allExact = options.sort === 'newest' || ranked.every((r) => r[4]);
+      result.ids = (allExact ? ranked : ranked.slice(0, limit)).map((r) => r[3]);
       result.years = [...yearCounts].sort((a, b) => b[0] - a[0]);
       return result;
     }
@@ -430,7 +515,7 @@
         // The last syllable matches as the start of a word: what the reader is still typing, and
         // a shared URL shows what its author saw.
         const res = await index.search(state.q, { tag: state.tag, year: state.year, category: state.cat },
-          { prefix: true, sort: state.sort });
+          { prefix: true, sort: state.sort, limit: state.page * PAGE_SIZE });
         if (mine !== seq) return;
         const tags = m.tags.map((t) => [t[0], t[0] + ' (' + t[1] + ')']);
         fill(tagSel, tags, state.tag, msg('AllTags'));

@@ -7,7 +7,6 @@ import io.gazette.config.SiteConfig;
 import io.gazette.output.DirectorySink;
 import io.gazette.output.OutputSink;
 import io.gazette.output.StagingArea;
-import io.gazette.output.StaticFiles;
 import io.gazette.problems.BuildFailedException;
 import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
@@ -18,6 +17,7 @@ import io.gazette.render.TemplateRenderer;
 import io.gazette.render.Theme;
 import io.gazette.render.Translations;
 import io.gazette.site.ArticleInput;
+import io.gazette.site.SinceLastBuild;
 import io.gazette.site.Site;
 import io.gazette.site.SiteAssembler;
 import java.io.IOException;
@@ -44,6 +44,10 @@ import java.util.function.Predicate;
  * the Lucene index on another thread), plan pages and files by fingerprint, produce the planned
  * files ({@link FileWriting}), finish the static search index, delete files that vanished, then
  * commit or roll back the fingerprints and count the statistics ({@link StageTimes} times each).
+ * Each step is a class of its own ({@link ContentStage}, {@link io.gazette.site.SiteAssembler},
+ * {@link SearchWork}, {@link RelatedLinks}, {@link PagePlanner}, {@link OutputStage},
+ * {@link StaticFilePlanner}, {@link FileFingerprints}); what changed since the last generation
+ * they all ask {@link SinceLastBuild}.
  */
 public final class SiteBuild {
     private final BuildOptions options;
@@ -53,45 +57,49 @@ public final class SiteBuild {
     private final TemplateRenderer renderer;
     private final ContentStage content;
     private final SiteAssembler assembler;
-    private final RelatedLinks relatedLinks = new RelatedLinks();
+    /** What changed since the last build: every stage below asks it. */
+    private final SinceLastBuild since;
+    private final RelatedLinks relatedLinks;
     private final long themeHash;
-    /** Static files planned by the last generation that looked at them, and the problems it found. */
-    private List<PlannedFile> staticPlan;
-    private List<Problem> staticProblems = List.of();
+    private final StaticFilePlanner staticFiles;
     private volatile BuildProgress progress = BuildProgress.NONE;
     /** The fingerprint of every file the last successful generation produced. */
-    private final FileFingerprints fingerprints = new FileFingerprints();
+    private final FileFingerprints fingerprints;
     private final OutputPaths paths;
     private final PagePlanner pagePlanner;
     private final OutputStage output;
-    /** Whether the last generation had no errors: its plan can be the start of the next one. */
-    private boolean lastSucceeded;
     /** Files of the static search index the preview was given last. */
     private List<String> searchPaths = List.of();
-    /** Article URL → related article URLs, from the last generation that ran search. */
-    private Map<String, List<String>> lastRelated = Map.of();
 
     /** The folder of {@code .gazette/cache/} that {@link BuildCache} keeps its files in. */
     static final String BUILD_CACHE_DIR = "build";
     private boolean useBuildCache;
+    /** How the build cache links files: hard links, or (in tests) links that fail as across file systems. */
+    private OutputMirror.Linker cacheLinker = OutputMirror.HARD_LINKS;
     private String fullBuildReason;
 
     /** Warnings found while loading site.yml and the theme (a typo of a key): reported by every generation. */
     private List<Problem> configWarnings = List.of();
 
     private SiteBuild(BuildOptions options, SiteConfig config, Theme theme, Translations translations,
-            SiteAssembler assembler, TemplateRenderer renderer, long themeHash, boolean showsArticleCount) {
+            SinceLastBuild since, SiteAssembler assembler, TemplateRenderer renderer, long themeHash,
+            boolean showsArticleCount) {
         this.options = options;
         this.config = config;
         this.theme = theme;
         this.translations = translations;
+        this.since = since;
         this.assembler = assembler;
+        this.relatedLinks = new RelatedLinks(since);
+        this.fingerprints = new FileFingerprints(since);
         this.renderer = renderer;
         this.content = new ContentStage(config, new io.gazette.render.ThemeEmbeds(renderer, config.basePath()));
         this.themeHash = themeHash;
-        this.paths = new OutputPaths(assembler.urls());
-        this.pagePlanner = new PagePlanner(translations, themeHash, showsArticleCount, paths);
-        this.output = new OutputStage(renderer, paths);
+        this.paths = new OutputPaths(assembler.urls(), since);
+        this.pagePlanner = new PagePlanner(translations, themeHash, showsArticleCount, paths, since);
+        this.output = new OutputStage(renderer, paths, since);
+        this.staticFiles = new StaticFilePlanner(config.projectDir(), List.of(theme.staticFiles(), config.staticDir()),
+                since);
     }
 
     /** Loads the configuration and theme; configuration and template errors are thrown together. */
@@ -108,14 +116,15 @@ public final class SiteBuild {
         }
         Translations translations = Translations.load(theme.i18n(), config.language(), shownTheme.resolve("i18n"),
                 problems);
-        SiteAssembler assembler = new SiteAssembler(config);
+        SinceLastBuild since = new SinceLastBuild();
+        SiteAssembler assembler = new SiteAssembler(config, since);
         TemplateRenderer renderer = new TemplateRenderer(theme, shownTheme, assembler.urls(), translations);
         problems.addAll(renderer.compileAll());
         if (problems.hasErrors()) {
             throw new BuildFailedException(problems.sorted());
         }
         long themeHash = ThemeHash.of(theme, config);
-        SiteBuild build = new SiteBuild(options, config, theme, translations, assembler, renderer, themeHash,
+        SiteBuild build = new SiteBuild(options, config, theme, translations, since, assembler, renderer, themeHash,
                 ThemeHash.mentions(theme, "articleCount"));
         build.configWarnings = problems.sorted();
         return build;
@@ -143,6 +152,12 @@ public final class SiteBuild {
         this.useBuildCache = true;
     }
 
+    /** {@link #useBuildCache()} with links made by {@code linker}: tests simulate other file systems. */
+    void useBuildCache(OutputMirror.Linker linker) {
+        this.useBuildCache = true;
+        this.cacheLinker = linker;
+    }
+
     /**
      * Why the last {@link #buildToDirectory} with the build cache made every file (no cache yet,
      * another Gazette, a changed theme or site.yml, a damaged cache), in one line; null when it
@@ -156,7 +171,8 @@ public final class SiteBuild {
     public BuildResult buildToDirectory() throws IOException, BuildFailedException {
         long start = System.nanoTime();
         BuildCache cache = useBuildCache
-                ? BuildCache.open(config.cacheDir().resolve(BUILD_CACHE_DIR), CacheKey.of(theme, config))
+                ? BuildCache.open(config.cacheDir().resolve(BUILD_CACHE_DIR), CacheKey.of(theme, config), config.outputDir(),
+                        cacheLinker)
                 : null;
         fullBuildReason = cache == null ? null : cache.fullBuildReason();
         try {
@@ -221,7 +237,7 @@ public final class SiteBuild {
      */
     private void saveCache(BuildCache cache, BuildResult result) {
         try {
-            cache.save(config.outputDir(), result.changedPaths(), fingerprints);
+            cache.save(result.changedPaths(), fingerprints);
         } catch (IOException | UncheckedIOException e) {
             result.problems().add(Problem.warning(null, 0, "could not keep this build's files for the next build in "
                     + config.cacheDir().resolve(BUILD_CACHE_DIR) + ": " + e.getMessage(),
@@ -269,6 +285,7 @@ public final class SiteBuild {
         problems.addAll(configWarnings);
         StageTimes times = new StageTimes();
         BuildProgress progress = this.progress;
+        since.start(changed);
         progress.stage("reading content");
         List<ArticleInput> inputs = content.load(problems, changed);
         times.lap("content + markdown");
@@ -278,29 +295,19 @@ public final class SiteBuild {
         times.lap("site model");
         progress.stage("search analysis");
         SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir()) : null;
-        if (search != null) {
-            lastRelated = search.related();
-        }
-        site = site.withRelated(relatedLinks.resolve(site, lastRelated, assembler.lastChanges()));
+        site = site.withRelated(relatedLinks.resolve(site, search == null ? null : search.related()));
         times.lap("search: analysis + related");
 
         fingerprints.start();
-        paths.startGeneration();
-        SiteAssembler.Changes changes = assembler.lastChanges();
         // After a failed generation (or with no generation before), look at every file: the
         // planners forget what they planned, and every file not planned again is deleted.
-        boolean everything = !lastSucceeded || changed == null || changes.everything();
-        if (everything) {
-            pagePlanner.forget();
-            output.forget();
-            staticPlan = null;
-        }
+        boolean everything = since.everything();
         PagePlanner.Wanted wanted = wantedByFingerprint();
-        List<Page> pages = pagePlanner.plan(site, wanted, relatedLinks.lastChanged());
+        List<Page> pages = pagePlanner.plan(site, wanted);
         times.lap("plan pages");
-        List<PlannedFile> statics = planStaticFiles(changed);
-        problems.addAll(staticProblems);
-        List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, changes, now.toInstant());
+        List<PlannedFile> statics = staticFiles.plan(wanted, problems);
+        List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, now.toInstant());
+        paths.dropUnused();
         times.lap("plan files");
 
         progress.stage("writing files");
@@ -349,25 +356,6 @@ public final class SiteBuild {
     }
 
     /**
-     * The static files (the theme's and the site's) to plan again: all of them when nothing was
-     * planned yet or a changed path lies in one of their folders, else none (the last plan holds).
-     */
-    private List<PlannedFile> planStaticFiles(Set<Path> changed) throws IOException {
-        if (staticPlan != null && !touchesStaticFiles(changed)) {
-            return List.of();
-        }
-        if (staticPlan != null) {
-            staticPlan.forEach(file -> fingerprints.release(file.path()));
-        }
-        Problems found = new Problems();
-        Map<String, Path> collected = StaticFiles.collect(List.of(theme.staticFiles(), config.staticDir()),
-                config.projectDir(), found);
-        staticPlan = OutputStage.planStatic(collected);
-        staticProblems = found.sorted();
-        return staticPlan;
-    }
-
-    /**
      * Deletes the files the last successful generation produced and this one did not plan. A
      * generation without search keeps the static index from last time as it is.
      */
@@ -388,8 +376,9 @@ public final class SiteBuild {
      * it; otherwise goes back to the last good ones, so that everything failed is produced again.
      */
     private void commitOrRollback(Problems problems) {
-        lastSucceeded = !problems.hasErrors();
-        if (lastSucceeded) {
+        boolean succeeded = !problems.hasErrors();
+        since.finish(succeeded);
+        if (succeeded) {
             fingerprints.commit();
         } else {
             fingerprints.rollback();
@@ -401,25 +390,8 @@ public final class SiteBuild {
         int warnings = (int) problems.sorted().stream().filter(p -> !p.isError()).count();
         int htmlPages = (int) produced.stream().filter(f -> f.path().endsWith(".html")).count();
         return new BuildStats(site.articles().size(), site.tags().size(), site.categories().size(), htmlPages,
-                1 + site.tags().size() + site.categories().size(), assembler.aliasCount(), staticPlan.size(), warnings,
+                1 + site.tags().size() + site.categories().size(), assembler.aliasCount(), staticFiles.count(), warnings,
                 (System.nanoTime() - startNanos) / 1_000_000, times.snapshot(), assembler.leftOut());
-    }
-
-    /** Whether a changed path lies in a folder of static files (the theme's or the site's). */
-    private boolean touchesStaticFiles(Set<Path> changed) {
-        if (changed == null) {
-            return true;
-        }
-        Path project = config.projectDir().toAbsolutePath().normalize();
-        Path siteStatic = config.staticDir().toAbsolutePath().normalize();
-        Path themeStatic = theme.staticFiles().toAbsolutePath().normalize();
-        for (Path path : changed) {
-            Path file = project.resolve(path).normalize();
-            if (file.startsWith(siteStatic) || file.startsWith(themeStatic)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static Path shown(Path projectDir, Path file) {

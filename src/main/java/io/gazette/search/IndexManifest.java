@@ -19,14 +19,14 @@ import java.util.Set;
 /**
  * {@code search/manifest.json}: what the client reads first.
  * <pre>
- * {"format":4,"version":V,"docs":N,"buckets":B,"shards":S,"chunk":C,"fields":[...],
+ * {"format":5,"version":V,"docs":N,"buckets":B,"shards":S,"chunk":C,"fields":[...],
  *  "years":[[year,firstDoc,count],...],"tags":[[name,count],...],"categories":[[name,count],...]}
  * </pre>
  * Years newest first, each one run of document numbers; the {@link #TOP_TAGS} most used tags and
  * every category, most used first, each named as its newest document writes it.
  */
 final class IndexManifest {
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
     static final int TOP_TAGS = 60;
 
     private IndexManifest() {

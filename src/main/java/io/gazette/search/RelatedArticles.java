@@ -26,11 +26,16 @@ import java.util.stream.IntStream;
  * <p>Memory is a few numbers a document, never the text: the terms are walked once in order (each
  * term's live postings give its document frequency, then offer its weight to each document's
  * bounded heap of strongest features); the strongest features are inverted, and each document is
- * scored against those sharing one, with one score array per thread.
+ * scored against those sharing one, with one score array per thread. Each document's bounded
+ * heap is a {@link StrongestFeatures}.
+ *
+ * <p>One job although it is long: the walk over the terms (pairs and tags, in ranges on several
+ * threads), the inversion and the scoring are the three steps of one computation and share its
+ * numbering, weights and arrays; apart they would only hand those arrays to each other.
  */
 public final class RelatedArticles {
     /** How many of a document's strongest features take part; the rest add noise and time. */
-    private static final int FEATURES_PER_DOC = 40;
+    static final int FEATURES_PER_DOC = 40;
     private static final int TITLE_WEIGHT = 3;
     private static final int TAG_WEIGHT = 5;
     private static final List<String> PAIR_FIELDS = List.of(
@@ -63,7 +68,7 @@ public final class RelatedArticles {
         if (n == 0) {
             return Map.of();
         }
-        Tops tops = new Tops(n);
+        StrongestFeatures tops = new StrongestFeatures(n);
         offerFeatures(reader, numbering, tops);
 
         // Each document's strongest features, strongest first, unit length.
@@ -155,21 +160,21 @@ public final class RelatedArticles {
     /**
      * Walks the pair terms (title weighted) and then the tags, numbering features in that order,
      * and offers each live document its tf-idf weight for each feature. Ranges of pair terms are
-     * walked in parallel, each offering into its thread's {@link Tops}; feature ids keep the
+     * walked in parallel, each offering into its thread's {@link StrongestFeatures}; feature ids keep the
      * order of a walk in one piece (range number first), and a document's strongest features are
      * the same whichever thread offered them, so the result does not depend on the threads.
      */
-    private static void offerFeatures(IndexReader reader, DocNumbering numbering, Tops tops) throws IOException {
+    private static void offerFeatures(IndexReader reader, DocNumbering numbering, StrongestFeatures tops) throws IOException {
         int ranges = RANGE_STARTS.size() + 1;
-        java.util.concurrent.ConcurrentLinkedQueue<Tops> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        List<Tops> all = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ConcurrentLinkedQueue<StrongestFeatures> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        List<StrongestFeatures> all = java.util.Collections.synchronizedList(new ArrayList<>());
         spare.add(tops);
         all.add(tops);
         try {
             IntStream.rangeClosed(0, ranges).parallel().forEach(r -> {
-                Tops mine = spare.poll();
+                StrongestFeatures mine = spare.poll();
                 if (mine == null) {
-                    mine = new Tops(numbering.size());
+                    mine = new StrongestFeatures(numbering.size());
                     all.add(mine);
                 }
                 try {
@@ -189,7 +194,7 @@ public final class RelatedArticles {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        for (Tops other : all) {
+        for (StrongestFeatures other : all) {
             if (other != tops) {
                 tops.addAll(other);
             }
@@ -207,7 +212,7 @@ public final class RelatedArticles {
         }
     }
 
-    private static void offerPairs(IndexReader reader, DocNumbering numbering, Tops tops, int base, BytesRef from,
+    private static void offerPairs(IndexReader reader, DocNumbering numbering, StrongestFeatures tops, int base, BytesRef from,
             BytesRef to) throws IOException {
         int n = numbering.size();
         int feature = 0;
@@ -269,7 +274,7 @@ public final class RelatedArticles {
         }
     }
 
-    private static void offerTags(IndexReader reader, DocNumbering numbering, Tops tops, int base) throws IOException {
+    private static void offerTags(IndexReader reader, DocNumbering numbering, StrongestFeatures tops, int base) throws IOException {
         int n = numbering.size();
         int feature = 0;
         PostingsEnum postings = null;
@@ -303,115 +308,6 @@ public final class RelatedArticles {
             throw new IllegalStateException("more than " + (1 << RANGE_SHIFT) + " related features in one range of terms");
         }
         return local;
-    }
-
-    /**
-     * Each document's strongest features: slots {@code d*FEATURES_PER_DOC ..}, a bounded min-heap
-     * (heaviest kept, ties to the smaller feature id) while features are offered, then sorted.
-     */
-    private static final class Tops {
-        final int[] feature;
-        final double[] weight;
-        final int[] size;
-
-        Tops(int n) {
-            feature = new int[n * FEATURES_PER_DOC];
-            weight = new double[n * FEATURES_PER_DOC];
-            size = new int[n];
-        }
-
-        /** a ranks below b: lighter, or as heavy with a larger feature id. */
-        private static boolean below(double wa, int fa, double wb, int fb) {
-            return wa < wb || (wa == wb && fa > fb);
-        }
-
-        void offer(int d, int f, double w) {
-            if (!(w > 0)) {
-                return;
-            }
-            int base = d * FEATURES_PER_DOC;
-            if (size[d] < FEATURES_PER_DOC) {
-                int i = size[d]++;
-                while (i > 0) {
-                    int parent = (i - 1) / 2;
-                    if (!below(w, f, weight[base + parent], feature[base + parent])) {
-                        break;
-                    }
-                    feature[base + i] = feature[base + parent];
-                    weight[base + i] = weight[base + parent];
-                    i = parent;
-                }
-                feature[base + i] = f;
-                weight[base + i] = w;
-            } else if (below(weight[base], feature[base], w, f)) {
-                siftDown(base, f, w, size[d]);
-            }
-        }
-
-        /** Replaces the root (the weakest) with (f, w) and restores the heap over [0, n). */
-        private void siftDown(int base, int f, double w, int n) {
-            int i = 0;
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= n) {
-                    break;
-                }
-                if (child + 1 < n && below(weight[base + child + 1], feature[base + child + 1],
-                        weight[base + child], feature[base + child])) {
-                    child++;
-                }
-                if (!below(weight[base + child], feature[base + child], w, f)) {
-                    break;
-                }
-                feature[base + i] = feature[base + child];
-                weight[base + i] = weight[base + child];
-                i = child;
-            }
-            feature[base + i] = f;
-            weight[base + i] = w;
-        }
-
-        /** Heap sort (strongest first), then divides by the length of the kept features. */
-        void sortAndNormalize(int d) {
-            int base = d * FEATURES_PER_DOC;
-            for (int end = size[d] - 1; end > 0; end--) {
-                int f = feature[base];
-                double w = weight[base];
-                int lastF = feature[base + end];
-                double lastW = weight[base + end];
-                feature[base + end] = f;
-                weight[base + end] = w;
-                siftDown(base, lastF, lastW, end);
-            }
-            double norm = 0;
-            for (int k = 0; k < size[d]; k++) {
-                norm += weight[base + k] * weight[base + k];
-            }
-            norm = StrictMath.sqrt(norm);
-            for (int k = 0; k < size[d]; k++) {
-                weight[base + k] /= norm;
-            }
-        }
-
-        /** Offers every kept feature of {@code other}: the strongest of both remain. */
-        void addAll(Tops other) {
-            for (int d = 0; d < size.length; d++) {
-                int base = d * FEATURES_PER_DOC;
-                for (int k = 0; k < other.size[d]; k++) {
-                    offer(d, other.feature[base + k], other.weight[base + k]);
-                }
-            }
-        }
-
-        int slotOf(int d, int f) {
-            int base = d * FEATURES_PER_DOC;
-            for (int k = 0; k < size[d]; k++) {
-                if (feature[base + k] == f) {
-                    return base + k;
-                }
-            }
-            throw new IllegalStateException("feature " + f + " not kept for " + d);
-        }
     }
 
     /** The {@code count} best-scored documents; ties go to the newer (higher number). */

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
@@ -21,6 +23,10 @@ import java.util.stream.IntStream;
  * tasks (syllables with prefixes, spellings, ranges of pairs, tags, categories) that run in
  * parallel, each into its own buffers; a shard is its tasks' buffers in task order, so the bytes do
  * not depend on the thread count.
+ *
+ * <p>One job although it is long: every kind of entry (syllables with their prefixes, spellings,
+ * pairs, tags, categories) is written into the same per-task buffers and bucket slots, which
+ * apart would have to be handed from class to class.
  */
 final class ShardEntries {
     private static final int FIELDS = SearchFields.TEXT_FIELDS.size();
@@ -35,8 +41,21 @@ final class ShardEntries {
     /** [task][shard - from]: encoded entries, or null. */
     private final DocSets.Sink[][] buffers;
     private final int[][] counts;
+    /** Syllable and prefix bodies longer than this are split (see {@link StaticIndexExporter}). */
+    private final int splitBytes;
+    /**
+     * The details of split terms, [stage] by FNV-1a-32 of their key: entries, as a shard holds
+     * them. Only the syllables-and-prefixes task writes here, in term order.
+     */
+    @SuppressWarnings("unchecked")
+    private final Map<Integer, DocSets.Sink>[] details = new Map[]{
+            new TreeMap<>(Integer::compareUnsigned), new TreeMap<>(Integer::compareUnsigned)};
+    @SuppressWarnings("unchecked")
+    private final Map<Integer, Integer>[] detailCounts = new Map[]{
+            new TreeMap<>(Integer::compareUnsigned), new TreeMap<>(Integer::compareUnsigned)};
 
-    private ShardEntries(IndexReader reader, DocNumbering numbering, int shards, int from, int to, int tasks) {
+    private ShardEntries(IndexReader reader, DocNumbering numbering, int shards, int from, int to, int tasks,
+            int splitBytes) {
         this.reader = reader;
         this.numbering = numbering;
         this.shards = shards;
@@ -44,17 +63,32 @@ final class ShardEntries {
         this.to = to;
         this.buffers = new DocSets.Sink[tasks][to - from];
         this.counts = new int[tasks][to - from];
+        this.splitBytes = splitBytes;
     }
 
     /**
      * The entries of buckets {@code from..to-1}: for each, how many entries and their bytes (null
-     * for a bucket without entries), in a fixed order whatever the thread count.
+     * for a bucket without entries), in a fixed order whatever the thread count; and the detail
+     * files of the split terms among them.
      */
-    record Buckets(int[] counts, byte[][] entries) {
+    record Buckets(int[] counts, byte[][] entries, List<Detail> details) {
+    }
+
+    /**
+     * The details of one stage (0: the first fields, 1: the others, see {@link
+     * StaticIndexExporter#FIRST_FIELDS}) of the split terms whose keys hash (FNV-1a-32) to
+     * {@code hash}.
+     */
+    record Detail(int stage, int hash, int count, byte[] entries) {
     }
 
     /** The buckets {@code from..to-1} of {@code shards} hash buckets (a key's bucket: FNV-1a &amp; (shards-1)). */
     static Buckets encode(IndexReader reader, DocNumbering numbering, int shards, int from, int to) {
+        return encode(reader, numbering, shards, from, to, Integer.MAX_VALUE);
+    }
+
+    /** Same, splitting syllable and prefix bodies longer than {@code splitBytes}. */
+    static Buckets encode(IndexReader reader, DocNumbering numbering, int shards, int from, int to, int splitBytes) {
         List<String> folded = SearchFields.TEXT_FIELDS.stream().map(SearchFields::folded).toList();
         List<String> pairs = SearchFields.TEXT_FIELDS.stream().map(SearchFields::pairs).toList();
         List<Task> tasks = new ArrayList<>();
@@ -70,7 +104,7 @@ final class ShardEntries {
         tasks.add(e -> e.singleSets(tagTask, SearchFields.TAG_KEY, "#"));
         int categoryTask = tasks.size();
         tasks.add(e -> e.singleSets(categoryTask, SearchFields.CATEGORY_KEY, "@"));
-        ShardEntries entries = new ShardEntries(reader, numbering, shards, from, to, tasks.size());
+        ShardEntries entries = new ShardEntries(reader, numbering, shards, from, to, tasks.size(), splitBytes);
         tasks.parallelStream().forEach(task -> {
             try {
                 task.run(entries);
@@ -84,7 +118,13 @@ final class ShardEntries {
             counts[s] = entries.count(s);
             files[s] = entries.bucketEntries(s);
         });
-        return new Buckets(counts, files);
+        List<Detail> details = new ArrayList<>();
+        for (int stage = 0; stage < 2; stage++) {
+            int st = stage;
+            entries.details[stage].forEach((hash, sink) ->
+                    details.add(new Detail(st, hash, entries.detailCounts[st].get(hash), sink.toByteArray())));
+        }
+        return new Buckets(counts, files, details);
     }
 
     /**
@@ -262,9 +302,7 @@ final class ShardEntries {
                 }
             }
             if (slot >= 0) {
-                body.size = 0;
-                postings.writeFieldSets(body, numbering.size(), FIELDS, scratch);
-                append(task, slot, key, terms.term().length, body);
+                appendSplittable(task, slot, key, terms.term().length, postings, body, scratch);
             }
         }
         while (!open.isEmpty()) {
@@ -280,10 +318,44 @@ final class ShardEntries {
         if (p.slot < 0 || p.touched == 0) {
             return;
         }
-        TermPostings union = p.drain();
+        appendSplittable(task, p.slot, p.key, p.key.length, p.drain(), body, scratch);
+    }
+
+    /**
+     * A syllable's or prefix's entry: its field sets, or, when they are longer than {@link
+     * #splitBytes} and name more than one field, only the documents holding the term in any
+     * field (flag {@link StaticIndexExporter#SPLIT} on the field mask), the field sets going to
+     * the term's two detail files (the first fields, the others) as sets of positions in that
+     * union.
+     */
+    private void appendSplittable(int task, int slot, byte[] key, int keyLength, TermPostings postings,
+            DocSets.Sink body, int[] scratch) {
         body.size = 0;
-        union.writeFieldSets(body, numbering.size(), FIELDS, scratch);
-        append(task, p.slot, p.key, p.key.length, body);
+        postings.writeFieldSets(body, numbering.size(), FIELDS, scratch);
+        int mask = body.bytes[0] & 0xff;
+        if (body.size > splitBytes && Integer.bitCount(mask) > 1) {
+            int hash = Hashes.fnv1a32(key, 0, keyLength);
+            int first = (1 << StaticIndexExporter.FIRST_FIELDS) - 1;
+            DocSets.Sink detail = new DocSets.Sink(body.size);
+            for (int stage = 0; stage < 2; stage++) {
+                if (stage == 1 && (mask & ~first) == 0) {
+                    break; // nothing past the first fields
+                }
+                detail.size = 0;
+                postings.writeFieldRanks(detail, stage == 0 ? 0 : StaticIndexExporter.FIRST_FIELDS,
+                        stage == 0 ? StaticIndexExporter.FIRST_FIELDS : FIELDS, scratch);
+                DocSets.Sink out = details[stage].computeIfAbsent(hash, h -> new DocSets.Sink(detail.size + keyLength + 8));
+                DocSets.varint(out, keyLength);
+                out.write(key, 0, keyLength);
+                DocSets.varint(out, detail.size);
+                out.write(detail.bytes, 0, detail.size);
+                detailCounts[stage].merge(hash, 1, Integer::sum);
+            }
+            body.size = 0;
+            body.write(StaticIndexExporter.SPLIT | mask);
+            DocSets.write(body, postings.docs, 0, postings.size, numbering.size());
+        }
+        append(task, slot, key, keyLength, body);
     }
 
     /** One open prefix: the union, per document, of the field masks of the syllables it starts. */

@@ -30,6 +30,9 @@ import java.util.stream.IntStream;
  * search/shards.bin         where each shard starts, see {@link ShardCutter#table}
  * search/t/&lt;hhhh&gt;.bin       the terms of buckets hhhh .. (next start - 1); a key's bucket is
  *                           FNV-1a-32(UTF-8 key) &amp; 0xffff
+ * search/f/&lt;hhhhhhhh&gt;.bin   the first fields' sets of the split terms whose key's FNV-1a-32
+ *                           is hhhhhhhh (title, tags)
+ * search/g/&lt;hhhhhhhh&gt;.bin   the other fields' sets of the same (only for terms in one of them)
  * search/d/&lt;n&gt;.json         documents n*C .. n*C+C-1, see {@link DocChunks}
  * </pre>
  * The {@value #BUCKETS} buckets are grouped into shards of about {@link #TARGET_BYTES} by
@@ -61,11 +64,31 @@ import java.util.stream.IntStream;
  * shard   := varint termCount, entry*          entries sorted by key, see {@link ShardFile}
  * entry   := varint keyLen, key, varint bodyLen, body
  * body    := syllable, pair, prefix: byte fieldMask, docset per set bit (field order)
+ *          | split syllable, prefix: byte (0x80 | fieldMask), docset of the documents holding
+ *            the term in any field
  *          | spelling, tag, category: docset
  * docset  := 0 varint count, varint first, varint (gap-1)*
  *          | 1 varint start, varint byteLen, bitmap (bit j of byte i = document start+8i+j)
  *          | 2 varint count, varint first, varint (gap-1)*   documents NOT in the set
+ * detail  := a shard (same format) of the split terms of one hash, each body:
+ *            byte fieldMask (all of the term's fields), per set bit of the file's fields the
+ *            docset of positions in the term's union
  * </pre>
+ *
+ * <h2>Split terms</h2>
+ * At 100,000 articles a common syllable's field sets are bitmaps of 12.5 KB each, 20–40 KB an
+ * entry, and a query of four such syllables read 158 KB. Yet what a query needs from a syllable
+ * is first only which documents hold it (for the matches, the count, the years), and its fields
+ * only to rank documents that are not phrase matches: the pairs (short lists, never split) rank
+ * the phrase tier, and when it fills the page asked for, the syllables' fields are never read.
+ * So an entry of more than {@link #SPLIT_BYTES} naming more than one field keeps only its union
+ * in the shard (one bitmap, 12.5 KB at most at 100,000) and puts its fields in
+ * {@code f/<hash>.bin} (title and tags: short, and the ones that rank first) and
+ * {@code g/<hash>.bin} (the others), as positions within the union (the body field is nearly all
+ * of it, so its complement is small there). The client ranks with what it has, each document's
+ * field bounded from above, and reads a next stage only while the page asked for is not settled.
+ * At 10,000 articles no entry is that long and nothing is split.
+ * BENCHMARKS.md ("Static index at 100,000 articles") has the measurements.
  */
 public final class StaticIndexExporter {
     public static final String DIR = "search";
@@ -82,8 +105,17 @@ public final class StaticIndexExporter {
      * of entries a document): memory for the export stays flat as the archive grows.
      */
     private static final int DOCS_PER_PASS = 25_000;
+    /**
+     * Syllable and prefix entries longer than this are split into a union in the shard and a
+     * detail file (see the class comment); none is, at 10,000 articles (the longest are ~7.5 KB).
+     */
+    static final int SPLIT_BYTES = 8_192;
+    /** A split term's fields in its first detail file ({@code f/}): title, tags. */
+    static final int FIRST_FIELDS = 2;
+    /** The flag on a split entry's field mask. */
+    static final int SPLIT = 0x80;
     /** Changes whenever the exporter writes different bytes for the same documents. */
-    private static final String EXPORT_LAYOUT = "4.0";
+    private static final String EXPORT_LAYOUT = "5.1";
     static final String TABLE = DIR + "/shards.bin";
 
     /**
@@ -115,12 +147,15 @@ public final class StaticIndexExporter {
 
     /** Same, with the numbering already read from {@code reader}. */
     public static Result export(IndexReader reader, DocNumbering numbering, IndexFiles files) throws IOException {
-        return export(reader, numbering, files, TARGET_BYTES);
+        return export(reader, numbering, files, TARGET_BYTES, SPLIT_BYTES);
     }
 
-    /** Same, with shards of about {@code targetBytes} (measuring the trade-off, see BENCHMARKS.md). */
-    static Result export(IndexReader reader, DocNumbering numbering, IndexFiles files, int targetBytes)
-            throws IOException {
+    /**
+     * Same, with shards of about {@code targetBytes} and entries split above {@code splitBytes}
+     * (measuring the trade-offs, tests; see BENCHMARKS.md).
+     */
+    static Result export(IndexReader reader, DocNumbering numbering, IndexFiles files, int targetBytes,
+            int splitBytes) throws IOException {
         int n = numbering.size();
         String version = version(numbering);
         List<String> paths = Collections.synchronizedList(new ArrayList<>());
@@ -137,7 +172,11 @@ public final class StaticIndexExporter {
             for (int pass = 0; pass < passes; pass++) {
                 int from = (int) ((long) pass * BUCKETS / passes);
                 int to = (int) ((long) (pass + 1) * BUCKETS / passes);
-                ShardEntries.Buckets buckets = ShardEntries.encode(reader, numbering, BUCKETS, from, to);
+                ShardEntries.Buckets buckets = ShardEntries.encode(reader, numbering, BUCKETS, from, to, splitBytes);
+                for (ShardEntries.Detail detail : buckets.details()) {
+                    counted.write(detailPath(detail.stage(), detail.hash()),
+                            ShardFile.encode(detail.count(), List.of(detail.entries())));
+                }
                 if (pass == 0) {
                     long sum = 0;
                     for (byte[] b : buckets.entries()) {
@@ -177,6 +216,11 @@ public final class StaticIndexExporter {
     /** The file of the shard starting at bucket {@code start}. */
     static String shardPath(int start) {
         return String.format(java.util.Locale.ROOT, "%s/t/%04x.bin", DIR, start);
+    }
+
+    /** Stage 0 or 1's detail file of the split terms whose keys hash (FNV-1a-32) to {@code hash}. */
+    static String detailPath(int stage, int hash) {
+        return String.format(java.util.Locale.ROOT, "%s/%s/%08x.bin", DIR, stage == 0 ? "f" : "g", hash);
     }
 
     private static void write(IndexFiles files, String path, byte[] content) {
@@ -221,7 +265,8 @@ public final class StaticIndexExporter {
      */
     private static String version(DocNumbering numbering) {
         MessageDigest sha = Hashes.sha256();
-        sha.update((EXPORT_LAYOUT + "/" + IndexManifest.FORMAT + "/" + TARGET_BYTES + "/" + DocChunks.CHUNK + "\n")
+        sha.update((EXPORT_LAYOUT + "/" + IndexManifest.FORMAT + "/" + TARGET_BYTES + "/" + SPLIT_BYTES + "/"
+                + DocChunks.CHUNK + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < numbering.size(); i++) {
             sha.update(numbering.url(i).getBytes(StandardCharsets.UTF_8));

@@ -89,4 +89,30 @@ final class TermPostings {
             DocSets.write(body, scratch, 0, n, universe);
         }
     }
+
+    /**
+     * {@code byte fieldMask} (every field of the term), then for each field in it from
+     * {@code fromField} (included) to {@code toField} (excluded) the positions, among this term's
+     * documents, of those having it there: a split term's detail (sets within the union are
+     * small where a field is rare, and their complement small where it is nearly all, the body).
+     */
+    void writeFieldRanks(DocSets.Sink out, int fromField, int toField, int[] scratch) {
+        int mask = 0;
+        for (int j = 0; j < size; j++) {
+            mask |= masks[j];
+        }
+        out.write(mask);
+        for (int f = fromField; f < toField; f++) {
+            if ((mask & (1 << f)) == 0) {
+                continue;
+            }
+            int n = 0;
+            for (int j = 0; j < size; j++) {
+                if ((masks[j] & (1 << f)) != 0) {
+                    scratch[n++] = j;
+                }
+            }
+            DocSets.write(out, scratch, 0, n, size);
+        }
+    }
 }

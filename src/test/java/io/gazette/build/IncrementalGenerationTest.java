@@ -110,6 +110,32 @@ class IncrementalGenerationTest {
     }
 
     @Test
+    void staticFilesAreLookedAtAgainOnlyWhenAChangedPathIsInTheirFolders() throws Exception {
+        openBasic();
+        session.generate(sink, null, System.nanoTime());
+        assertThat(sink.files).containsKeys("images/hoi-nghi.png", "css/style.css");
+
+        Path added = project.resolve("static/robots-note.txt");
+        Files.writeString(added, "một");
+        // Not named as changed: the last plan of the static files holds.
+        Path article = project.resolve("content/2015/giao-duc.md");
+        BuildResult unnamed = session.generate(sink, Set.of(article), System.nanoTime());
+        assertThat(unnamed.changedPaths()).doesNotContain("robots-note.txt");
+        assertThat(sink.files).doesNotContainKey("robots-note.txt");
+
+        BuildResult named = session.generate(sink, Set.of(added), System.nanoTime());
+        assertThat(named.changedPaths()).containsExactly("robots-note.txt");
+        assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
+
+        Files.delete(project.resolve("static/images/hoi-nghi.png"));
+        BuildResult removed = session.generate(sink, Set.of(project.resolve("static/images/hoi-nghi.png")),
+                System.nanoTime());
+        assertThat(removed.changedPaths()).containsExactly("images/hoi-nghi.png");
+        assertThat(sink.deleted).contains("images/hoi-nghi.png");
+        assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
+    }
+
+    @Test
     void aNewYearChangesTheFooterOfEveryPage() throws Exception {
         openBasic();
         session.generate(sink, null, System.nanoTime());

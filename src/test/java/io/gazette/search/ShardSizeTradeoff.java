@@ -13,7 +13,8 @@ import java.nio.file.Path;
  * java -cp target/classes:target/test-classes:target/lib/* io.gazette.search.ShardSizeTradeoff \
  *     SITE/.gazette/cache/search-index OUT 1536 2048 2560 3072 4096
  * </pre>
- * writes {@code OUT-<size>/search/} for each size.
+ * writes {@code OUT-<size>/search/} for each size; {@code -Dsplit=BYTES} splits entries above
+ * another size than {@link StaticIndexExporter#SPLIT_BYTES} (the split trade-off).
  */
 public final class ShardSizeTradeoff {
     private ShardSizeTradeoff() {
@@ -26,7 +27,8 @@ public final class ShardSizeTradeoff {
                 int target = Integer.parseInt(args[i]);
                 Path out = Path.of(args[1] + "-" + target);
                 IndexFolderUpdate files = new IndexFolderUpdate(out);
-                StaticIndexExporter.Result result = StaticIndexExporter.export(reader, numbering, files, target);
+                StaticIndexExporter.Result result = StaticIndexExporter.export(reader, numbering, files, target,
+                        Integer.getInteger("split", StaticIndexExporter.SPLIT_BYTES));
                 PassageExporter.export(reader, numbering, result.version(), files);
                 files.deleteOthers();
                 System.out.printf("target %d: %d files, %d bytes%n", target, result.files(), result.bytes());

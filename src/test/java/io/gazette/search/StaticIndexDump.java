@@ -30,6 +30,9 @@ public final class StaticIndexDump {
         if (path.startsWith(StaticIndexExporter.DIR + "/t/")) {
             return shard(bytes);
         }
+        if (path.startsWith(StaticIndexExporter.DIR + "/f/") || path.startsWith(StaticIndexExporter.DIR + "/g/")) {
+            return shard(bytes).replace(" →", " → positions in the union:");
+        }
         if (path.startsWith(StaticIndexExporter.DIR + "/p/")) {
             return pack(bytes);
         }
@@ -80,9 +83,19 @@ public final class StaticIndexDump {
                 out.append(' ').append(docset(bytes, at));
             } else {
                 int mask = bytes[at[0]++] & 0xff;
+                if ((mask & 0x80) != 0) {
+                    out.append(" split, any of");
+                    for (int f = 0; f < 7; f++) {
+                        if ((mask & (1 << f)) != 0) {
+                            out.append(' ').append(f < SearchFields.TEXT_FIELDS.size() ? SearchFields.TEXT_FIELDS.get(f) : "f" + f);
+                        }
+                    }
+                    out.append(':');
+                    mask = 1 << 7;
+                }
                 for (int f = 0; f < 8; f++) {
                     if ((mask & (1 << f)) != 0) {
-                        out.append(' ').append(f < SearchFields.TEXT_FIELDS.size() ? SearchFields.TEXT_FIELDS.get(f) : "f" + f)
+                        out.append(f == 7 ? "" : " " + (f < SearchFields.TEXT_FIELDS.size() ? SearchFields.TEXT_FIELDS.get(f) : "f" + f))
                                 .append(docset(bytes, at));
                     }
                 }

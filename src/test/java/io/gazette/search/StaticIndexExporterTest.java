@@ -197,9 +197,13 @@ class StaticIndexExporterTest {
 
     /** The decoder search.js implements, in Java. */
     private static int[] decode(byte[] bytes, int universe) {
-        int[] pos = {1};
+        return decode(bytes, new int[]{0}, universe);
+    }
+
+    /** The docset at {@code pos[0]}, moving {@code pos[0]} past it. */
+    private static int[] decode(byte[] bytes, int[] pos, int universe) {
         java.util.List<Integer> docs = new ArrayList<>();
-        switch (bytes[0]) {
+        switch (bytes[pos[0]++]) {
             case DocSets.LIST -> {
                 int n = varint(bytes, pos);
                 int d = varint(bytes, pos);
@@ -217,6 +221,7 @@ class StaticIndexExporterTest {
                         docs.add(start + i);
                     }
                 }
+                pos[0] += length;
             }
             case DocSets.COMPLEMENT -> {
                 int n = varint(bytes, pos);
@@ -232,7 +237,7 @@ class StaticIndexExporterTest {
                     }
                 }
             }
-            default -> throw new AssertionError("type " + bytes[0]);
+            default -> throw new AssertionError("type " + bytes[pos[0] - 1]);
         }
         return docs.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -263,12 +268,97 @@ class StaticIndexExporterTest {
     void manifestDescribesDocumentsYearsAndTags() throws IOException {
         StaticIndexExporter.Result result = StaticIndexExporter.export(SearchFixtures.archive(), dir);
         String manifest = Files.readString(dir.resolve("search/manifest.json"));
-        assertThat(manifest).startsWith("{\"format\":4,\"version\":\"" + result.version() + "\",\"docs\":8,\"buckets\":65536,")
+        assertThat(manifest).startsWith("{\"format\":5,\"version\":\"" + result.version() + "\",\"docs\":8,\"buckets\":65536,")
                 .contains("\"years\":[[2020,7,1],[2019,6,1],[2018,5,1],[2017,4,1],[2016,2,2],[2015,1,1],[2014,0,1]]")
                 .contains("[\"Thi đua khen thưởng\",3]");
         // Oldest first, so the newest is last; markup in index data is escaped for JSON inlining too.
         String chunk = Files.readString(dir.resolve("search/d/0.json"));
         assertThat(chunk).contains("[\"2020/02/an-toan/\",\"Hướng dẫn an toàn \\u003cscript\\u003e").endsWith("]]\n");
+    }
+
+    /**
+     * A split entry keeps the union of its field sets in the shard and the sets, as positions in
+     * that union, in f/&lt;hash&gt;.bin (title, tags) and g/&lt;hash&gt;.bin (the others): decoding them gives back the field sets of an unsplit export.
+     */
+    @Test
+    void splitEntriesKeepTheUnionInTheShardAndTheFieldsInTheirDetailFile() throws IOException {
+        Map<String, byte[]> whole = new TreeMap<>();
+        Map<String, byte[]> split = new TreeMap<>();
+        int universe;
+        try (org.apache.lucene.index.DirectoryReader reader = SearchIndexer.inMemory(RelatedArticlesTest.bigArchive())) {
+            DocNumbering numbering = DocNumbering.of(reader);
+            universe = numbering.size();
+            StaticIndexExporter.export(reader, numbering, whole::put, StaticIndexExporter.TARGET_BYTES, StaticIndexExporter.SPLIT_BYTES);
+            StaticIndexExporter.export(reader, numbering, split::put, StaticIndexExporter.TARGET_BYTES, 0);
+        }
+        assertThat(whole.keySet()).noneMatch(p -> p.startsWith("search/f/"));
+        Map<String, byte[]> plain = bodies(whole, "search/t/");
+        Map<String, byte[]> shards = bodies(split, "search/t/");
+        assertThat(shards.keySet()).isEqualTo(plain.keySet());
+        int splitCount = 0;
+        for (Map.Entry<String, byte[]> e : shards.entrySet()) {
+            String key = e.getKey();
+            byte[] body = e.getValue();
+            if (key.startsWith("=") || key.startsWith("#") || key.startsWith("@") || (body[0] & StaticIndexExporter.SPLIT) == 0) {
+                assertThat(body).as(key).isEqualTo(plain.get(key));
+                continue;
+            }
+            splitCount++;
+            assertThat(key).doesNotContain(" ");
+            int[] pos = {1};
+            int[] union = decode(body, pos, universe);
+            Map<Integer, List<Integer>> fromDetail = new TreeMap<>();
+            for (int stage = 0; stage < 2; stage++) {
+                byte[] detailFile = split.get(StaticIndexExporter.detailPath(stage, StaticIndexExporter.fnv1a(key)));
+                int from = stage == 0 ? 0 : StaticIndexExporter.FIRST_FIELDS;
+                int to = stage == 0 ? StaticIndexExporter.FIRST_FIELDS : 8;
+                if (stage == 1 && (body[0] & 0x7f) >> from == 0) {
+                    continue; // no field past the first ones: no second stage
+                }
+                byte[] detail = detailFile == null ? null : bodies(Map.of("f", detailFile), "f").get(key);
+                assertThat(detail).as("stage %d detail of %s", stage, key).isNotNull();
+                assertThat(detail[0]).isEqualTo((byte) (body[0] & ~StaticIndexExporter.SPLIT));
+                int[] at = {1};
+                for (int f = from; f < to; f++) {
+                    if ((detail[0] & (1 << f)) != 0) {
+                        fromDetail.put(f, java.util.Arrays.stream(decode(detail, at, union.length)).mapToObj(r -> union[r]).toList());
+                    }
+                }
+                assertThat(at[0]).isEqualTo(detail.length);
+            }
+            assertThat(fromDetail).as(key).isEqualTo(fieldSets(plain.get(key), universe));
+        }
+        assertThat(splitCount).isGreaterThan(10);
+    }
+
+    /** Key → body of every entry of the files under {@code dir}. */
+    private static Map<String, byte[]> bodies(Map<String, byte[]> files, String dir) {
+        Map<String, byte[]> out = new TreeMap<>();
+        files.forEach((path, bytes) -> {
+            if (path.startsWith(dir)) {
+                int[] at = {0};
+                for (int n = DocSets.readVarint(bytes, at); n > 0; n--) {
+                    int keyLength = DocSets.readVarint(bytes, at);
+                    String key = new String(bytes, at[0], keyLength, StandardCharsets.UTF_8);
+                    at[0] += keyLength;
+                    int length = DocSets.readVarint(bytes, at);
+                    out.put(key, java.util.Arrays.copyOfRange(bytes, at[0], at[0] + length));
+                    at[0] += length;
+                }
+            }
+        });
+        return out;
+    }
+
+    private static Map<Integer, List<Integer>> fieldSets(byte[] body, int universe) {
+        Map<Integer, List<Integer>> out = new TreeMap<>();
+        int[] at = {1};
+        for (int f = 0; f < 8; f++) {
+            if ((body[0] & (1 << f)) != 0) {
+                out.put(f, java.util.Arrays.stream(decode(body, at, universe)).boxed().toList());
+            }
+        }
+        return out;
     }
 
     @Test
