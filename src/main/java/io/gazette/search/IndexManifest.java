@@ -102,7 +102,7 @@ final class IndexManifest {
         MergedTerms terms = new MergedTerms(reader, List.of(field), null, null);
         PostingsEnum postings = null;
         while (terms.next()) {
-            postings = terms.postings(0, postings, PostingsEnum.NONE);
+            postings = terms.postings(0, PostingsEnum.NONE);
             int count = 0;
             int newest = -1;
             for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {

@@ -236,7 +236,7 @@ public final class RelatedArticles {
                 if (!pairs.in(f)) {
                     continue;
                 }
-                postings = pairs.postings(f, postings, PostingsEnum.FREQS);
+                postings = pairs.postings(f, PostingsEnum.FREQS);
                 for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                     int number = numbering.number(doc);
                     if (number >= 0) {
@@ -281,7 +281,7 @@ public final class RelatedArticles {
         MergedTerms tags = new MergedTerms(reader, List.of(SearchFields.TAG_KEY), null, null);
         int[] docs = new int[64];
         while (tags.next()) {
-            postings = tags.postings(0, postings, PostingsEnum.NONE);
+            postings = tags.postings(0, PostingsEnum.NONE);
             int df = 0;
             for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                 int number = numbering.number(doc);

@@ -136,7 +136,7 @@ final class ShardEntries {
         postings.clear();
         for (int f = 0; f < fieldCount; f++) {
             if (terms.in(f)) {
-                reuse = terms.postings(f, reuse, PostingsEnum.NONE);
+                reuse = terms.postings(f, PostingsEnum.NONE);
                 postings.add(reuse, numbering, 1 << f);
             }
         }
@@ -243,7 +243,7 @@ final class ShardEntries {
                 continue;
             }
             postings.clear();
-            reuse = terms.postings(0, reuse, PostingsEnum.NONE);
+            reuse = terms.postings(0, PostingsEnum.NONE);
             postings.add(reuse, numbering, 1);
             postings.sort();
             if (postings.size == 0) {
