@@ -74,6 +74,8 @@ public final class SiteBuild {
     /** The folder of {@code .gazette/cache/} that {@link BuildCache} keeps its files in. */
     static final String BUILD_CACHE_DIR = "build";
     private boolean useBuildCache;
+    /** How the build cache links files: hard links, or (in tests) links that fail as across file systems. */
+    private OutputMirror.Linker cacheLinker = OutputMirror.HARD_LINKS;
     private String fullBuildReason;
 
     /** Warnings found while loading site.yml and the theme (a typo of a key): reported by every generation. */
@@ -150,6 +152,12 @@ public final class SiteBuild {
         this.useBuildCache = true;
     }
 
+    /** {@link #useBuildCache()} with links made by {@code linker}: tests simulate other file systems. */
+    void useBuildCache(OutputMirror.Linker linker) {
+        this.useBuildCache = true;
+        this.cacheLinker = linker;
+    }
+
     /**
      * Why the last {@link #buildToDirectory} with the build cache made every file (no cache yet,
      * another Gazette, a changed theme or site.yml, a damaged cache), in one line; null when it
@@ -163,7 +171,8 @@ public final class SiteBuild {
     public BuildResult buildToDirectory() throws IOException, BuildFailedException {
         long start = System.nanoTime();
         BuildCache cache = useBuildCache
-                ? BuildCache.open(config.cacheDir().resolve(BUILD_CACHE_DIR), CacheKey.of(theme, config))
+                ? BuildCache.open(config.cacheDir().resolve(BUILD_CACHE_DIR), CacheKey.of(theme, config), config.outputDir(),
+                        cacheLinker)
                 : null;
         fullBuildReason = cache == null ? null : cache.fullBuildReason();
         try {
@@ -228,7 +237,7 @@ public final class SiteBuild {
      */
     private void saveCache(BuildCache cache, BuildResult result) {
         try {
-            cache.save(config.outputDir(), result.changedPaths(), fingerprints);
+            cache.save(result.changedPaths(), fingerprints);
         } catch (IOException | UncheckedIOException e) {
             result.problems().add(Problem.warning(null, 0, "could not keep this build's files for the next build in "
                     + config.cacheDir().resolve(BUILD_CACHE_DIR) + ": " + e.getMessage(),

@@ -288,7 +288,9 @@ public final class PagePlanner {
 
         private long listHash(String kind, String title, int count, Map<String, Object> extra) {
             Fingerprint fp = new Fingerprint().add(base).add(kind).add(title).add(count);
-            extra.values().forEach(v -> fp.add(String.valueOf(v)));
+            // In key order: Map.of's order changes from one run of the JVM to the next, and a
+            // fingerprint must not, or every month page is made again by each build.
+            new java.util.TreeMap<>(extra).forEach((k, v) -> fp.add(k).add(String.valueOf(v)));
             return fp.value();
         }
 
