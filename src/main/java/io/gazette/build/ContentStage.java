@@ -25,13 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Content files → validated front matter + rendered Markdown, in parallel. Keeps the result of
  * each file keyed by its path so a long-lived session (the preview server) re-reads only the files
- * that changed, and keeps the list of files so that it walks the content folder only for a full
- * generation: an incremental one updates the list from the changed paths.
+ * that changed, and keeps the list of files ({@link ContentListing}) so that it walks the content
+ * folder only for a full generation: an incremental one updates the list from the changed paths.
  */
 final class ContentStage {
     private final ContentLoader loader;
@@ -47,15 +46,10 @@ final class ContentStage {
      * closed when no article of an older generation refers to it any more).
      */
     private BodyStore bodies;
-    /** The content files, in the order of their path text; null until the first full listing. */
-    private TreeMap<String, Path> files;
-    /** The listing's own problems (symbolic links leading out), reported with every generation. */
-    private List<io.gazette.problems.Problem> listingProblems = List.of();
+    private final ContentListing listing;
     private final Map<Path, Entry> cache = new HashMap<>();
     /** How many cached files have problems: when none, no generation needs to look for them. */
     private int filesWithProblems;
-    /** Whether files came or went since {@link #lastInputs} was made. */
-    private boolean listingChanged = true;
     /** The last result, and where each file's input is in it, to patch it for edited files. */
     private List<ArticleInput> lastInputs;
     private Map<Path, Integer> positions = Map.of();
@@ -72,6 +66,7 @@ final class ContentStage {
         this.contentDir = config.contentDir().toAbsolutePath().normalize();
         // Absolute, normalised folders: listed paths then equal the changed paths a session is given.
         this.loader = new ContentLoader(projectDir, contentDir, config.timeZone());
+        this.listing = new ContentListing(loader, projectDir, contentDir);
         this.markdown = new MarkdownRenderer(config.basePath(), config.allowRawHtml(), embeds);
         this.mediaCache = new MediaCache(config.cacheDir());
         this.language = config.language();
@@ -85,21 +80,24 @@ final class ContentStage {
      */
     List<ArticleInput> load(Problems problems, Set<Path> changed) throws IOException {
         List<Path> toRead = new ArrayList<>();
-        if (changed == null || files == null || !updateListing(changed, toRead)) {
+        List<Path> gone = new ArrayList<>();
+        if (changed == null || !listing.listed() || !listing.update(changed, toRead, gone)) {
             toRead.clear();
-            listAll();
-            for (Path file : files.values()) {
+            gone.clear();
+            listing.listAll();
+            for (Path file : listing.files()) {
                 if (changed == null || changed.contains(file) || !cache.containsKey(file)) {
                     toRead.add(file);
                 }
             }
-            java.util.Set<Path> listed = new java.util.HashSet<>(files.values());
-            for (Path gone : List.copyOf(cache.keySet())) {
-                if (!listed.contains(gone)) {
-                    remember(gone, null);
+            java.util.Set<Path> listed = new java.util.HashSet<>(listing.files());
+            for (Path file : cache.keySet()) {
+                if (!listed.contains(file)) {
+                    gone.add(file);
                 }
             }
         }
+        gone.forEach(file -> remember(file, null));
         if (changed == null || bodies == null) {
             bodies = BodyStore.create(cacheDir);
         }
@@ -110,12 +108,12 @@ final class ContentStage {
             toRead.parallelStream().map(file -> Map.entry(file, read(file))).toList()
                     .forEach(e -> read.put(e.getKey(), e.getValue()));
         }
-        List<ArticleInput> inputs = listingChanged ? null : patched(read);
+        List<ArticleInput> inputs = listing.changed() ? null : patched(read);
         read.forEach(this::remember);
         if (inputs == null) {
-            inputs = new ArrayList<>(files.size());
-            Map<Path, Integer> at = new HashMap<>(files.size() * 2);
-            for (Path file : files.values()) {
+            inputs = new ArrayList<>(listing.size());
+            Map<Path, Integer> at = new HashMap<>(listing.size() * 2);
+            for (Path file : listing.files()) {
                 Optional<ArticleInput> input = cache.get(file).input();
                 if (input.isPresent()) {
                     at.put(file, inputs.size());
@@ -123,12 +121,12 @@ final class ContentStage {
                 }
             }
             positions = at;
-            listingChanged = false;
+            listing.settle();
         }
         lastInputs = inputs;
-        problems.addAll(listingProblems);
+        problems.addAll(listing.problems());
         if (filesWithProblems > 0) {
-            for (Path file : files.values()) {
+            for (Path file : listing.files()) {
                 problems.addAll(cache.get(file).problems());
             }
         }
@@ -165,69 +163,6 @@ final class ContentStage {
         }
         if (entry != null && !entry.problems().isEmpty()) {
             filesWithProblems++;
-        }
-    }
-
-    private void listAll() throws IOException {
-        listingChanged = true;
-        Problems listing = new Problems();
-        files = new TreeMap<>();
-        for (Path file : loader.listMarkdownFiles(listing)) {
-            files.put(file.toString(), file);
-        }
-        listingProblems = listing.sorted();
-    }
-
-    /**
-     * Applies changed paths to the listing, the way a walk would see them now; false when a
-     * change needs a real walk (a directory, a symbolic link, anything but a plain file).
-     */
-    private boolean updateListing(Set<Path> changed, List<Path> toRead) {
-        if (!listingProblems.isEmpty()) {
-            return false;
-        }
-        for (Path path : changed) {
-            Path file = projectDir.resolve(path).normalize();
-            if (!file.startsWith(contentDir) || file.equals(contentDir)) {
-                continue;
-            }
-            if (Files.isDirectory(file) || Files.isSymbolicLink(file)) {
-                return false;
-            }
-            String name = file.getFileName().toString();
-            String bundle = file.resolveSibling("index.md").toString();
-            if (!name.endsWith(".md") && files.containsKey(bundle)) {
-                // A photo or document of an article's folder: the article publishes it, read it again.
-                toRead.add(files.get(bundle));
-                continue;
-            }
-            if (name.endsWith(".md") && !name.startsWith(".") && Files.isRegularFile(file)) {
-                if (!isInsideContent(file)) {
-                    return false; // a linked folder leading out: the walk reports it
-                }
-                if (files.put(file.toString(), file) == null) {
-                    listingChanged = true;
-                }
-                toRead.add(file);
-            } else if (files.remove(file.toString()) != null) {
-                remember(file, null);
-                listingChanged = true;
-            } else {
-                String below = file + file.getFileSystem().getSeparator();
-                String next = files.ceilingKey(below);
-                if (next != null && next.startsWith(below)) {
-                    return false; // a folder went away with files we listed
-                }
-            }
-        }
-        return true;
-    }
-
-    private boolean isInsideContent(Path file) {
-        try {
-            return file.toRealPath().startsWith(contentDir.toRealPath());
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -32,6 +32,10 @@ import java.util.function.Supplier;
  * archive lists the model rebuilt. The pages it does not look at are the same as last time.
  * What changed since the last build it learns from {@link SinceLastBuild}; when that says to look
  * at everything, it forgets its last plan.
+ *
+ * <p>One job although it is long: every kind of page (home, articles, tag, category and archive
+ * lists, the single pages) is planned in one run that shares the base fingerprint, the stretch of
+ * articles that changed and the paths of the last plan; apart, they would pass all three around.
  */
 public final class PagePlanner {
     public static final String NOT_FOUND = "404.html";
