@@ -22,7 +22,7 @@ final class RelatedLinks {
     private Map<String, Set<String>> namedBy = Map.of();
     /** The articles of the last generation by URL. */
     private final Map<String, Article> byUrl = new HashMap<>();
-    private Map<String, List<Article>> resolved = Map.of();
+    private LayeredMap<String, List<Article>> resolved = LayeredMap.of(Map.of());
     /** Articles whose list the last call resolved again; null when it resolved them all. */
     private List<Article> changed;
 
@@ -41,7 +41,7 @@ final class RelatedLinks {
             }
             Map<String, List<Article>> all = new HashMap<>(related.size() * 2);
             related.forEach((url, urls) -> resolveInto(all, url));
-            resolved = Map.copyOf(all);
+            resolved = LayeredMap.of(all);
             changed = null;
             return resolved;
         }
@@ -61,15 +61,15 @@ final class RelatedLinks {
         }
         changed = new java.util.ArrayList<>();
         if (!again.isEmpty()) {
-            Map<String, List<Article>> next = new HashMap<>(resolved);
+            Map<String, List<Article>> lists = new HashMap<>();
             for (String url : again) {
-                resolveInto(next, url);
+                resolveInto(lists, url);
                 Article article = byUrl.get(url);
                 if (article != null) {
                     changed.add(article);
                 }
             }
-            resolved = Map.copyOf(next);
+            resolved = resolved.with(lists, again);
         }
         return resolved;
     }
