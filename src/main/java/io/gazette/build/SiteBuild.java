@@ -68,6 +68,8 @@ public final class SiteBuild {
     private boolean lastSucceeded;
     /** Files of the static search index the preview was given last. */
     private List<String> searchPaths = List.of();
+    /** What the last generation that ran search left in the Lucene index, or null. */
+    private SearchStage.Synced lastSynced;
     /** Article URL → related article URLs, from the last generation that ran search. */
     private Map<String, List<String>> lastRelated = Map.of();
 
@@ -277,9 +279,10 @@ public final class SiteBuild {
         Site site = assembler.assemble(inputs, now, problems);
         times.lap("site model");
         progress.stage("search analysis");
-        SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir()) : null;
+        SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir(), lastSynced) : null;
         if (search != null) {
             lastRelated = search.related();
+            lastSynced = search.synced();
         }
         site = site.withRelated(relatedLinks.resolve(site, lastRelated, assembler.lastChanges()));
         times.lap("search: analysis + related");
