@@ -36,16 +36,22 @@ final class BuildCache implements AutoCloseable {
     private BuildStateFile.State usable;
     private String fullBuildReason;
 
-    private BuildCache(Path dir, CacheKey key) {
+    private final Path output;
+
+    private BuildCache(Path dir, CacheKey key, Path output, OutputMirror.Linker linker) {
         this.dir = dir;
         this.stateFile = dir.resolve("state");
-        this.mirror = new OutputMirror(dir.resolve("site"));
+        this.mirror = new OutputMirror(dir.resolve("site"), linker);
         this.key = key;
+        this.output = output;
     }
 
-    /** Reads the saved state of {@code dir} and decides whether this build, under {@code key}, can use it. */
-    static BuildCache open(Path dir, CacheKey key) {
-        BuildCache cache = new BuildCache(dir, key);
+    /**
+     * Reads the saved state of {@code dir} and decides whether this build, under {@code key}, into
+     * {@code output}, can use it; {@code linker} makes the hard links (tests refuse some).
+     */
+    static BuildCache open(Path dir, CacheKey key, Path output, OutputMirror.Linker linker) {
+        BuildCache cache = new BuildCache(dir, key, output, linker);
         if (!cache.lock()) {
             cache.fullBuildReason = "another Gazette build is using the build cache in " + shown(dir)
                     + "; this one neither reads nor keeps it";
@@ -57,6 +63,10 @@ final class BuildCache implements AutoCloseable {
                 cache.fullBuildReason = "no build cache yet in " + shown(dir);
             } else {
                 cache.fullBuildReason = key.differenceFrom(saved.key());
+                if (cache.fullBuildReason == null && !saved.mirrored() && !Files.isDirectory(output)) {
+                    cache.fullBuildReason = shown(output) + " is gone and the build cache keeps no copy of it (it was on"
+                            + " another file system than " + shown(dir) + ", where hard links cannot reach)";
+                }
                 cache.usable = cache.fullBuildReason == null ? saved : null;
             }
         } catch (BuildStateFile.Damaged e) {
@@ -130,8 +140,9 @@ final class BuildCache implements AutoCloseable {
 
     /**
      * The sink of a build into {@code staging}: with a usable state, the last build's files are
-     * put there first and their fingerprints given to {@code fingerprints}, so the build makes
-     * only what changed and deletes what vanished.
+     * put there first (linked from the output folder, or else from the kept copies) and their
+     * fingerprints given to {@code fingerprints}, so the build makes only what changed and
+     * deletes what vanished.
      */
     DirectorySink prepare(Path staging, FileFingerprints fingerprints) throws IOException {
         if (usable == null) {
@@ -139,7 +150,7 @@ final class BuildCache implements AutoCloseable {
         }
         Set<String> placed;
         try {
-            placed = mirror.populate(staging, usable.files());
+            placed = mirror.populate(staging, output, usable.mirrored(), usable.files());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -150,13 +161,14 @@ final class BuildCache implements AutoCloseable {
     }
 
     /**
-     * After the site went live in {@code output}: keeps its files and their fingerprints for
-     * the next build. The old state is removed first, so a build killed half way through this
-     * leaves no state that names files the mirror does not hold.
+     * After the site went live in the output folder: keeps its files (links; none where links
+     * cannot reach) and their fingerprints for the next build. The old state is removed first,
+     * so a build killed half way through this leaves no state that names files the mirror does
+     * not hold.
      *
      * @param changed the paths this build wrote or deleted
      */
-    void save(Path output, Collection<String> changed, FileFingerprints fingerprints) throws IOException {
+    void save(Collection<String> changed, FileFingerprints fingerprints) throws IOException {
         if (lock == null) {
             return;
         }
@@ -165,13 +177,13 @@ final class BuildCache implements AutoCloseable {
         if (usable == null) {
             mirror.clear();
         }
-        Map<String, BuildStateFile.Entry> kept;
+        OutputMirror.Kept kept;
         try {
-            kept = mirror.update(output, changed, fingerprints.snapshot(), before);
+            kept = mirror.update(output, changed, fingerprints.snapshot(), before, usable == null || usable.mirrored());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        usable = new BuildStateFile.State(key, kept);
+        usable = new BuildStateFile.State(key, kept.mirrored(), kept.files());
         BuildStateFile.write(stateFile, usable);
         if (markdown != null) {
             markdown.save();

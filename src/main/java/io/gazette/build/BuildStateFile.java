@@ -20,7 +20,7 @@ import java.util.zip.CheckedOutputStream;
 
 /**
  * The state a {@code gazette build} leaves in {@code .gazette/build/state} for the next one: the
- * {@link CacheKey} it was made under and, for every file of the site it wrote, the file's
+ * {@link CacheKey} it was made under, whether the {@link OutputMirror} keeps copies, and, for every file of the site it wrote, the file's
  * fingerprint and the size and time of its copy in the {@link OutputMirror}.
  *
  * <p>Written to a temporary file and renamed over the old one, so a reader sees a whole state or
@@ -29,14 +29,21 @@ import java.util.zip.CheckedOutputStream;
  */
 final class BuildStateFile {
     /** Raised when the format changes: an older state is then ignored, never misread. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     private static final long MAGIC = 0x47415a4554544553L; // "GAZETTES"
 
-    /** One file of the site: its fingerprint, and the size and modification second of its kept copy. */
+    /**
+     * One file of the site: its fingerprint, and the size and modification second of its kept
+     * copy (of the published file, when the state keeps no copies).
+     */
     record Entry(long fingerprint, long size, long modifiedSecond) {
     }
 
-    record State(CacheKey key, Map<String, Entry> files) {
+    /**
+     * @param mirrored whether {@link OutputMirror} holds a copy of each file; false when the
+     *                 output folder, where links could not reach, is the only one
+     */
+    record State(CacheKey key, boolean mirrored, Map<String, Entry> files) {
     }
 
     /** The file is there but cannot be trusted. */
@@ -67,6 +74,7 @@ final class BuildStateFile {
                 throw new Damaged("it has format " + format + ", this Gazette reads " + FORMAT);
             }
             CacheKey key = new CacheKey(in.readUTF(), in.readUTF(), in.readUTF());
+            boolean mirrored = in.readBoolean();
             int count = in.readInt();
             if (count < 0 || count > 50_000_000) {
                 throw new Damaged("it claims " + count + " files");
@@ -84,7 +92,7 @@ final class BuildStateFile {
             if (files.size() != count) {
                 throw new Damaged("it names a file twice");
             }
-            return new State(key, files);
+            return new State(key, mirrored, files);
         } catch (EOFException e) {
             throw new Damaged("it is cut short");
         }
@@ -102,6 +110,7 @@ final class BuildStateFile {
                 out.writeUTF(state.key().gazette());
                 out.writeUTF(state.key().theme());
                 out.writeUTF(state.key().settings());
+                out.writeBoolean(state.mirrored());
                 out.writeInt(state.files().size());
                 for (Map.Entry<String, Entry> e : new java.util.TreeMap<>(state.files()).entrySet()) {
                     out.writeUTF(e.getKey());

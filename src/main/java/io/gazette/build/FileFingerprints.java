@@ -1,5 +1,6 @@
 package io.gazette.build;
 
+import io.gazette.site.SinceLastBuild;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,13 +16,11 @@ import java.util.function.Predicate;
  * and changes a handful. One generation at a time: not thread-safe.
  */
 final class FileFingerprints {
-    private static final class State {
+    private static final class State extends SinceLastBuild.Kept {
         long fingerprint;
-        int seen;
 
-        State(long fingerprint, int seen) {
+        State(long fingerprint) {
             this.fingerprint = fingerprint;
-            this.seen = seen;
         }
     }
 
@@ -35,10 +34,14 @@ final class FileFingerprints {
     private final List<String> released = new ArrayList<>();
     /** Paths recorded twice by this generation: two files claim one path. */
     private final java.util.Set<String> duplicates = new java.util.TreeSet<>();
-    private int generation;
+    private final SinceLastBuild since;
 
+    FileFingerprints(SinceLastBuild since) {
+        this.since = since;
+    }
+
+    /** Starts recording the files of the build {@link SinceLastBuild#start started} last. */
     void start() {
-        generation++;
         undo.clear();
         released.clear();
         duplicates.clear();
@@ -61,14 +64,15 @@ final class FileFingerprints {
     boolean record(String path, long fingerprint) {
         State state = states.get(path);
         if (state == null) {
-            states.put(path, new State(fingerprint, generation));
+            state = new State(fingerprint);
+            since.markUsed(state);
+            states.put(path, state);
             undo.add(new Undo(path, null, 0));
             return true;
         }
-        if (state.seen == generation) {
+        if (!since.markUsed(state)) {
             duplicates.add(path);
         }
-        state.seen = generation;
         if (state.fingerprint == fingerprint) {
             return false;
         }
@@ -86,14 +90,14 @@ final class FileFingerprints {
         java.util.Set<String> vanished = new java.util.TreeSet<>();
         if (every) {
             for (Map.Entry<String, State> entry : states.entrySet()) {
-                if (entry.getValue().seen != generation && !kept.test(entry.getKey())) {
+                if (!since.usedNow(entry.getValue()) && !kept.test(entry.getKey())) {
                     vanished.add(entry.getKey());
                 }
             }
         } else {
             for (String path : released) {
                 State state = states.get(path);
-                if (state != null && state.seen != generation) {
+                if (state != null && !since.usedNow(state)) {
                     vanished.add(path);
                 }
             }
@@ -132,10 +136,10 @@ final class FileFingerprints {
     /**
      * Takes a file as made by the last successful generation of an earlier process (a saved
      * {@link BuildStateFile}): like any file of the last generation, it is produced again only
-     * if its fingerprint moves, and deleted if it is not planned again. Before the first generation.
+     * if its fingerprint moves, and deleted if it is not planned again. Before the first build.
      */
     void preload(String path, long fingerprint) {
-        states.put(path, new State(fingerprint, generation));
+        states.put(path, new State(fingerprint));
     }
 
     /** Every file of the last successful generation, path → fingerprint. */

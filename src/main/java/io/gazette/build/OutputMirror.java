@@ -18,21 +18,38 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The last build's site kept in {@code .gazette/build/site/}, file for file, so that a build
- * without {@code public/} (a fresh CI checkout with the cache restored) still has every unchanged
- * file at hand. Files are hard links to the published ones where the file system allows (no
- * bytes copied, no space used twice), copies elsewhere.
+ * The last build's site kept in {@code .gazette/cache/build/site/}, file for file, so that a
+ * build without {@code public/} (a fresh CI checkout with the cache restored) still has every
+ * unchanged file at hand. Files are hard links to the published ones: no bytes copied, no space
+ * used twice.
  *
- * <p>A kept file is trusted only while its size and modification second are those recorded when
- * it was kept: a file changed in place (a hard link shares its bytes with {@code public/}) or
- * lost is simply made again. Writers never change a file in place: the staging sink replaces
- * files ({@link io.gazette.output.DirectorySink#replacing}).
+ * <p>Where links are impossible (the output folder is on another file system than
+ * {@code .gazette/}, say a RAM disk) nothing is kept here: copying the whole site on every build
+ * would cost about what making it costs. The output folder itself is then the only source of
+ * unchanged files; the recorded size and time of each file are those of the published file, so
+ * the next build reuses {@code public/} while it still matches, and makes every file when it is
+ * gone ({@link BuildCache} says so).
+ *
+ * <p>A kept or published file is trusted only while its size and modification second are those
+ * recorded: a file changed in place (a hard link shares its bytes with {@code public/}) or lost
+ * is simply made again. Writers never change a file in place: the staging sink replaces files
+ * ({@link io.gazette.output.DirectorySink#replacing}).
  */
 final class OutputMirror {
-    private final Path root;
+    /** Makes {@code link} a hard link to {@code existing}; fails where the file systems differ. */
+    @FunctionalInterface
+    interface Linker {
+        void link(Path existing, Path link) throws IOException;
+    }
 
-    OutputMirror(Path root) {
+    static final Linker HARD_LINKS = (existing, link) -> Files.createLink(link, existing);
+
+    private final Path root;
+    private final Linker linker;
+
+    OutputMirror(Path root, Linker linker) {
         this.root = root;
+        this.linker = linker;
     }
 
     Path root() {
@@ -40,20 +57,23 @@ final class OutputMirror {
     }
 
     /**
-     * Puts the kept copy of every file of {@code files} whose copy is intact into {@code staging};
-     * returns the paths it put there. Runs on every core: a large site has tens of thousands.
+     * Puts every file of {@code files} whose recorded size and time still hold into
+     * {@code staging}, taking it from {@code output} (the published site, on the staging
+     * directory's file system) or else, when {@code mirrored}, from the kept copies; returns the
+     * paths it put there. Runs on every core: a large site has tens of thousands.
      */
-    Set<String> populate(Path staging, Map<String, BuildStateFile.Entry> files) {
+    Set<String> populate(Path staging, Path output, boolean mirrored, Map<String, BuildStateFile.Entry> files) {
         Set<String> placed = ConcurrentHashMap.newKeySet();
         Set<Path> folders = ConcurrentHashMap.newKeySet();
+        boolean published = Files.isDirectory(output);
         files.entrySet().parallelStream().forEach(file -> {
-            Path kept = root.resolve(file.getKey());
             try {
-                BasicFileAttributes attributes = Files.readAttributes(kept, BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS);
-                if (!attributes.isRegularFile() || attributes.size() != file.getValue().size()
-                        || second(attributes) != file.getValue().modifiedSecond()) {
-                    return;
+                Path source = published && intact(output.resolve(file.getKey()), file.getValue())
+                        ? output.resolve(file.getKey())
+                        : mirrored && intact(root.resolve(file.getKey()), file.getValue()) ? root.resolve(file.getKey())
+                        : null;
+                if (source == null) {
+                    return; // changed in place or lost: made again
                 }
                 Path target = staging.resolve(file.getKey());
                 Path folder = target.getParent();
@@ -61,10 +81,8 @@ final class OutputMirror {
                     Files.createDirectories(folder);
                     folders.add(folder);
                 }
-                link(kept, target);
+                linkOrCopy(source, target);
                 placed.add(file.getKey());
-            } catch (NoSuchFileException e) {
-                // lost: made again
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -72,16 +90,42 @@ final class OutputMirror {
         return placed;
     }
 
+    private static boolean intact(Path file, BuildStateFile.Entry recorded) throws IOException {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            return attributes.isRegularFile() && attributes.size() == recorded.size()
+                    && second(attributes) == recorded.modifiedSecond();
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /** What {@link #update} kept: each file's recorded entry, and whether the copies are here. */
+    record Kept(Map<String, BuildStateFile.Entry> files, boolean mirrored) {
+    }
+
     /**
      * Brings the kept copies in line with the published site after a build: the {@code changed}
-     * paths are linked again from {@code output} (or removed, when the build deleted them).
-     * Returns the recorded size and time of each file kept.
+     * paths (and those whose fingerprint moved) are linked again from {@code output}, or removed
+     * when the build deleted them. When links from {@code output} are impossible, the copies are
+     * dropped instead and each file's entry describes the published file.
+     *
+     * @param before   the entries of the last state ({@code mirrored} says whether it kept copies)
      */
-    Map<String, BuildStateFile.Entry> update(Path output, Collection<String> changed,
-            Map<String, Long> fingerprints, Map<String, BuildStateFile.Entry> before) throws IOException {
-        Map<String, BuildStateFile.Entry> kept = new ConcurrentHashMap<>(fingerprints.size() * 4 / 3 + 16);
+    Kept update(Path output, Collection<String> changed, Map<String, Long> fingerprints,
+            Map<String, BuildStateFile.Entry> before, boolean mirrored) throws IOException {
         Set<String> again = ConcurrentHashMap.newKeySet();
         again.addAll(changed);
+        boolean linkable = linkable(output, again.isEmpty() ? fingerprints.keySet() : again, fingerprints);
+        if (linkable && !mirrored) {
+            // The last state kept no copies (its output was elsewhere): every file is linked now.
+            clear();
+            again.addAll(fingerprints.keySet());
+        } else if (!linkable && mirrored) {
+            clear(); // the entries stay right: a kept copy and its published file were one file
+        }
+        Map<String, BuildStateFile.Entry> kept = new ConcurrentHashMap<>(fingerprints.size() * 4 / 3 + 16);
         fingerprints.forEach((path, fingerprint) -> {
             BuildStateFile.Entry old = before.get(path);
             if (old == null || old.fingerprint() != fingerprint) {
@@ -96,23 +140,53 @@ final class OutputMirror {
             Path copy = root.resolve(path);
             Path source = output.resolve(path);
             try {
-                Files.deleteIfExists(copy);
+                if (linkable) {
+                    Files.deleteIfExists(copy);
+                }
                 Long fingerprint = fingerprints.get(path);
                 if (fingerprint == null || !Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
                     return;
                 }
-                if (!folders.contains(copy.getParent())) {
-                    Files.createDirectories(copy.getParent());
-                    folders.add(copy.getParent());
+                if (linkable) {
+                    if (!folders.contains(copy.getParent())) {
+                        Files.createDirectories(copy.getParent());
+                        folders.add(copy.getParent());
+                    }
+                    linkOrCopy(source, copy);
                 }
-                link(source, copy);
-                BasicFileAttributes attributes = Files.readAttributes(copy, BasicFileAttributes.class);
+                BasicFileAttributes attributes = Files.readAttributes(linkable ? copy : source, BasicFileAttributes.class);
                 kept.put(path, new BuildStateFile.Entry(fingerprint, attributes.size(), second(attributes)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-        return kept;
+        return new Kept(kept, linkable);
+    }
+
+    /**
+     * Whether files of {@code output} can be linked here, tried on one of {@code candidates}
+     * that exists (a link made and removed); true when there is none to try and nothing to keep.
+     */
+    private boolean linkable(Path output, Collection<String> candidates, Map<String, Long> fingerprints)
+            throws IOException {
+        for (String path : candidates) {
+            Path source = output.resolve(path);
+            if (!fingerprints.containsKey(path) || !Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            Files.createDirectories(root.getParent());
+            Path probe = root.resolveSibling("link-probe");
+            Files.deleteIfExists(probe);
+            try {
+                linker.link(source, probe);
+                return true;
+            } catch (UnsupportedOperationException | IOException e) {
+                return false;
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+        }
+        return true;
     }
 
     /** Forgets every kept file. */
@@ -127,12 +201,12 @@ final class OutputMirror {
     }
 
     /** A hard link, or a copy where the file systems differ or links are not supported. */
-    private static void link(Path existing, Path link) throws IOException {
+    private void linkOrCopy(Path existing, Path link) throws IOException {
         try {
-            Files.createLink(link, existing);
+            linker.link(existing, link);
         } catch (FileAlreadyExistsException e) {
             Files.delete(link);
-            link(existing, link);
+            linkOrCopy(existing, link);
         } catch (UnsupportedOperationException | IOException e) {
             Files.copy(existing, link, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         }

@@ -1,7 +1,6 @@
 package io.gazette.build;
 
 import io.gazette.output.AliasPage;
-import io.gazette.output.AtomFeed;
 import io.gazette.output.NewsSitemap;
 import io.gazette.output.OutputSink;
 import io.gazette.output.Sitemap;
@@ -15,8 +14,8 @@ import io.gazette.render.PagePlanner;
 import io.gazette.render.TemplateRenderer;
 import io.gazette.site.Article;
 import io.gazette.site.Fingerprint;
+import io.gazette.site.SinceLastBuild;
 import io.gazette.site.Site;
-import io.gazette.site.SiteAssembler;
 import io.gazette.site.SiteUrls;
 import io.gazette.site.TermPage;
 import java.io.IOException;
@@ -25,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,50 +31,35 @@ import java.util.Map;
  * Plans every file of the site — HTML pages, feeds, sitemap, robots.txt, alias pages, static
  * files — each with a fingerprint, so that a full build produces them all and a preview rebuild
  * produces only those whose fingerprint moved. Planning makes no file content: fingerprints come
- * from the hashes the model holds, and content is made only for the files produced.
+ * from the hashes the model holds, and content is made only for the files produced. The feeds
+ * are planned by {@link FeedPlanner}.
  */
 final class OutputStage {
     private final TemplateRenderer renderer;
     private final OutputPaths paths;
-    /** Tag and category feed path → the page it was last planned from; empty when nothing is remembered. */
-    private final Map<String, FeedPlan> tagFeeds = new HashMap<>();
-    private boolean remembered;
-    private int generation;
+    private final SinceLastBuild since;
+    private final FeedPlanner feeds;
 
-    private static final class FeedPlan {
-        final TermPage source;
-        int seen;
-
-        FeedPlan(TermPage source, int seen) {
-            this.source = source;
-            this.seen = seen;
-        }
-    }
-
-    OutputStage(TemplateRenderer renderer, OutputPaths paths) {
+    OutputStage(TemplateRenderer renderer, OutputPaths paths, SinceLastBuild since) {
         this.renderer = renderer;
         this.paths = paths;
-    }
-
-    /** Forgets the last plan: the next one looks at every file. */
-    void forget() {
-        remembered = false;
-        tagFeeds.clear();
+        this.since = since;
+        this.feeds = new FeedPlanner(paths, since);
     }
 
     /**
      * The files to produce: the {@code pages} (already chosen), and those of the feeds, sitemap,
-     * robots.txt, alias pages and {@code staticFiles} that {@code wanted} says yes to. Remembering
-     * the last plan, it looks only at the feeds of tags whose page the model rebuilt and at the
-     * aliases of articles that changed; the others are as they were.
+     * robots.txt, alias pages and {@code staticFiles} that {@code wanted} says yes to. Unless
+     * {@link SinceLastBuild#everything}, it looks only at the aliases and media of articles that
+     * changed (and the {@link FeedPlanner} at the feeds of tags whose page the model rebuilt);
+     * the others are as they were. Once per build.
      *
-     * @param changes how the model's articles differ from those of the last plan
-     * @param now     the build's time, which decides what the news sitemap lists
+     * @param now the build's time, which decides what the news sitemap lists
      */
     List<PlannedFile> plan(Site site, List<Page> pages, List<PlannedFile> staticFiles, PagePlanner.Wanted wanted,
-            SiteAssembler.Changes changes, Instant now) {
-        generation++;
-        boolean everything = !remembered || changes.everything();
+            Instant now) {
+        boolean everything = since.everything();
+        SinceLastBuild.ArticleChanges changes = since.articles();
         List<PlannedFile> files = new ArrayList<>(pages.size() + 16);
         for (Page page : pages) {
             files.add(new PlannedFile(page.path(), page.fingerprint(), (path, sink) -> renderPage(page, sink)));
@@ -86,7 +69,7 @@ final class OutputStage {
                 files.add(file);
             }
         };
-        planFeeds(site, planned, wanted, everything);
+        feeds.plan(site, planned::add, wanted);
         planSitemapAndRobots(site, planned);
         planNewsSitemap(site, now, planned);
         if (everything) {
@@ -101,7 +84,6 @@ final class OutputStage {
             planMedia(changes.added(), planned);
         }
         staticFiles.forEach(planned::add);
-        remembered = true;
         return files;
     }
 
@@ -132,54 +114,6 @@ final class OutputStage {
             sink.write(page.path(), renderer.render(page.template(), page.model()).getBytes(StandardCharsets.UTF_8));
         } catch (TemplateRenderer.RenderFailure e) {
             throw new PlannedFile.ProduceFailure(e.problem());
-        }
-    }
-
-    /**
-     * The site feed carries whole articles; tag and category feeds carry summaries, or a thousand tag feeds
-     * would each repeat twenty full articles.
-     */
-    private void planFeeds(Site site, Planned files, PagePlanner.Wanted wanted, boolean everything) {
-        SiteUrls urls = site.urls();
-        int size = site.config().feedSize();
-        String language = site.config().language();
-        List<Article> latest = first(site.articles(), size);
-        Fingerprint siteFeed = new Fingerprint().add(site.config().title()).add(latest.size());
-        latest.forEach(a -> siteFeed.add(a.cardHash()).add(a.contentHash()));
-        files.add(new PlannedFile(SiteUrls.FEED, siteFeed.value(), (path, sink) ->
-                sink.write(path, AtomFeed.write(site.config().title(), path, "", language, latest, urls, true))));
-        long titleHash = new Fingerprint().add(site.config().title()).value();
-        termFeeds(site, site.tags(), titleHash, files, everything);
-        termFeeds(site, site.categories(), titleHash, files, everything);
-        tagFeeds.entrySet().removeIf(feed -> {
-            if (feed.getValue().seen == generation) {
-                return false;
-            }
-            wanted.released(feed.getKey());
-            return true;
-        });
-    }
-
-    /** The feeds of tags or categories: summaries of their newest articles. */
-    private void termFeeds(Site site, List<TermPage> terms, long titleHash, Planned files, boolean everything) {
-        SiteUrls urls = site.urls();
-        int size = site.config().feedSize();
-        String language = site.config().language();
-        for (TermPage term : terms) {
-            String feed = paths.feed(term.term().url());
-            FeedPlan before = tagFeeds.get(feed);
-            if (!everything && before != null && before.source == term) {
-                before.seen = generation;
-                continue;
-            }
-            tagFeeds.put(feed, new FeedPlan(term, generation));
-            List<Article> entries = first(term.articles(), size);
-            Fingerprint fp = new Fingerprint().add(titleHash).add(term.term().name()).add(entries.size());
-            entries.forEach(a -> fp.add(a.cardHash()));
-            files.add(new PlannedFile(feed, fp.value(), (path, sink) -> {
-                String title = site.config().title() + " – " + term.term().name();
-                sink.write(path, AtomFeed.write(title, path, term.term().url(), language, entries, urls, false));
-            }));
         }
     }
 
@@ -300,9 +234,5 @@ final class OutputStage {
     private static String mediaPath(Article article, MediaFile file) {
         String url = article.url();
         return url.substring(0, url.lastIndexOf('/') + 1) + file.file();
-    }
-
-    private static <T> List<T> first(List<T> list, int n) {
-        return list.subList(0, Math.min(n, list.size()));
     }
 }

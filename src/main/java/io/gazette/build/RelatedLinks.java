@@ -1,8 +1,8 @@
 package io.gazette.build;
 
 import io.gazette.site.Article;
+import io.gazette.site.SinceLastBuild;
 import io.gazette.site.Site;
-import io.gazette.site.SiteAssembler;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,24 +11,40 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Resolves related-article URLs (from the last search) to the articles of each generation's
- * model. A session keeps one: while the URL lists stay the same, only the lists that name an
+ * The related articles of each build's model: keeps the related-article URLs of the last build
+ * that ran search, and resolves them to the articles of each build's model (a build without
+ * search, the preview's first pass after a save, reuses the last URLs). A session keeps one: while the URL lists stay the same, only the lists that name an
  * article the model replaced are resolved again. URLs of articles that no longer exist are
- * dropped: the preview may resolve lists computed before the latest edit.
+ * dropped: the preview may resolve lists computed before the latest edit. Which articles the model
+ * replaced it asks {@link SinceLastBuild}, and it tells it which lists it made anew.
  */
 final class RelatedLinks {
-    private Map<String, List<String>> source;
+    private final SinceLastBuild since;
+    /** Article URL → related article URLs, from the last build that ran search. */
+    private Map<String, List<String>> source = Map.of();
+    private boolean resolvedOnce;
     /** URL → the URLs whose related list names it, for {@link #source}. */
     private Map<String, Set<String>> namedBy = Map.of();
     /** The articles of the last generation by URL. */
     private final Map<String, Article> byUrl = new HashMap<>();
     private LayeredMap<String, List<Article>> resolved = LayeredMap.of(Map.of());
-    /** Articles whose list the last call resolved again; null when it resolved them all. */
-    private List<Article> changed;
 
-    /** @param changes how {@code site}'s articles differ from the last generation's */
-    Map<String, List<Article>> resolve(Site site, Map<String, List<String>> related, SiteAssembler.Changes changes) {
-        if (related != source) {
+    RelatedLinks(SinceLastBuild since) {
+        this.since = since;
+    }
+
+    /**
+     * The related articles of {@code site}, this build's model, from the URL lists {@code related}
+     * of this build's search, or the last ones when it is null (no search this build); records in
+     * {@link SinceLastBuild#recordRelatedChanged} the articles whose list was made anew.
+     */
+    Map<String, List<Article>> resolve(Site site, Map<String, List<String>> related) {
+        SinceLastBuild.ArticleChanges changes = since.articles();
+        if (related == null) {
+            related = source;
+        }
+        if (related != source || !resolvedOnce) {
+            resolvedOnce = true;
             source = related;
             namedBy = new HashMap<>();
             related.forEach((url, urls) -> urls.forEach(u -> namedBy.computeIfAbsent(u, k -> new HashSet<>()).add(url)));
@@ -42,7 +58,7 @@ final class RelatedLinks {
             Map<String, List<Article>> all = new HashMap<>(related.size() * 2);
             related.forEach((url, urls) -> resolveInto(all, url));
             resolved = LayeredMap.of(all);
-            changed = null;
+            since.recordRelatedChanged(null);
             return resolved;
         }
         Set<String> stale = new HashSet<>();
@@ -59,7 +75,7 @@ final class RelatedLinks {
             again.add(url);
             again.addAll(namedBy.getOrDefault(url, Set.of()));
         }
-        changed = new java.util.ArrayList<>();
+        List<Article> changed = new java.util.ArrayList<>();
         if (!again.isEmpty()) {
             Map<String, List<Article>> lists = new HashMap<>();
             for (String url : again) {
@@ -71,15 +87,8 @@ final class RelatedLinks {
             }
             resolved = resolved.with(lists, again);
         }
+        since.recordRelatedChanged(changed);
         return resolved;
-    }
-
-    /**
-     * The articles whose related list the last {@link #resolve} made anew (the lists of all other
-     * articles are the same objects as before), or null when it made them all anew.
-     */
-    List<Article> lastChanged() {
-        return changed;
     }
 
     private void resolveInto(Map<String, List<Article>> target, String url) {

@@ -18,6 +18,7 @@ import io.gazette.render.TemplateRenderer;
 import io.gazette.render.Theme;
 import io.gazette.render.Translations;
 import io.gazette.site.ArticleInput;
+import io.gazette.site.SinceLastBuild;
 import io.gazette.site.Site;
 import io.gazette.site.SiteAssembler;
 import java.io.IOException;
@@ -53,47 +54,51 @@ public final class SiteBuild {
     private final TemplateRenderer renderer;
     private final ContentStage content;
     private final SiteAssembler assembler;
-    private final RelatedLinks relatedLinks = new RelatedLinks();
+    /** What changed since the last build: every stage below asks it. */
+    private final SinceLastBuild since;
+    private final RelatedLinks relatedLinks;
     private final long themeHash;
     /** Static files planned by the last generation that looked at them, and the problems it found. */
     private List<PlannedFile> staticPlan;
     private List<Problem> staticProblems = List.of();
     private volatile BuildProgress progress = BuildProgress.NONE;
     /** The fingerprint of every file the last successful generation produced. */
-    private final FileFingerprints fingerprints = new FileFingerprints();
+    private final FileFingerprints fingerprints;
     private final OutputPaths paths;
     private final PagePlanner pagePlanner;
     private final OutputStage output;
-    /** Whether the last generation had no errors: its plan can be the start of the next one. */
-    private boolean lastSucceeded;
     /** Files of the static search index the preview was given last. */
     private List<String> searchPaths = List.of();
     /** What the last generation that ran search left in the Lucene index, or null. */
     private SearchStage.Synced lastSynced;
-    /** Article URL → related article URLs, from the last generation that ran search. */
-    private Map<String, List<String>> lastRelated = Map.of();
 
     /** The folder of {@code .gazette/cache/} that {@link BuildCache} keeps its files in. */
     static final String BUILD_CACHE_DIR = "build";
     private boolean useBuildCache;
+    /** How the build cache links files: hard links, or (in tests) links that fail as across file systems. */
+    private OutputMirror.Linker cacheLinker = OutputMirror.HARD_LINKS;
     private String fullBuildReason;
 
     /** Warnings found while loading site.yml and the theme (a typo of a key): reported by every generation. */
     private List<Problem> configWarnings = List.of();
 
     private SiteBuild(BuildOptions options, SiteConfig config, Theme theme, Translations translations,
-            SiteAssembler assembler, TemplateRenderer renderer, long themeHash, boolean showsArticleCount) {
+            SinceLastBuild since, SiteAssembler assembler, TemplateRenderer renderer, long themeHash,
+            boolean showsArticleCount) {
         this.options = options;
         this.config = config;
         this.theme = theme;
         this.translations = translations;
+        this.since = since;
         this.assembler = assembler;
+        this.relatedLinks = new RelatedLinks(since);
+        this.fingerprints = new FileFingerprints(since);
         this.renderer = renderer;
         this.content = new ContentStage(config, new io.gazette.render.ThemeEmbeds(renderer, config.basePath()));
         this.themeHash = themeHash;
-        this.paths = new OutputPaths(assembler.urls());
-        this.pagePlanner = new PagePlanner(translations, themeHash, showsArticleCount, paths);
-        this.output = new OutputStage(renderer, paths);
+        this.paths = new OutputPaths(assembler.urls(), since);
+        this.pagePlanner = new PagePlanner(translations, themeHash, showsArticleCount, paths, since);
+        this.output = new OutputStage(renderer, paths, since);
     }
 
     /** Loads the configuration and theme; configuration and template errors are thrown together. */
@@ -110,14 +115,15 @@ public final class SiteBuild {
         }
         Translations translations = Translations.load(theme.i18n(), config.language(), shownTheme.resolve("i18n"),
                 problems);
-        SiteAssembler assembler = new SiteAssembler(config);
+        SinceLastBuild since = new SinceLastBuild();
+        SiteAssembler assembler = new SiteAssembler(config, since);
         TemplateRenderer renderer = new TemplateRenderer(theme, shownTheme, assembler.urls(), translations);
         problems.addAll(renderer.compileAll());
         if (problems.hasErrors()) {
             throw new BuildFailedException(problems.sorted());
         }
         long themeHash = ThemeHash.of(theme, config);
-        SiteBuild build = new SiteBuild(options, config, theme, translations, assembler, renderer, themeHash,
+        SiteBuild build = new SiteBuild(options, config, theme, translations, since, assembler, renderer, themeHash,
                 ThemeHash.mentions(theme, "articleCount"));
         build.configWarnings = problems.sorted();
         return build;
@@ -145,6 +151,12 @@ public final class SiteBuild {
         this.useBuildCache = true;
     }
 
+    /** {@link #useBuildCache()} with links made by {@code linker}: tests simulate other file systems. */
+    void useBuildCache(OutputMirror.Linker linker) {
+        this.useBuildCache = true;
+        this.cacheLinker = linker;
+    }
+
     /**
      * Why the last {@link #buildToDirectory} with the build cache made every file (no cache yet,
      * another Gazette, a changed theme or site.yml, a damaged cache), in one line; null when it
@@ -158,7 +170,8 @@ public final class SiteBuild {
     public BuildResult buildToDirectory() throws IOException, BuildFailedException {
         long start = System.nanoTime();
         BuildCache cache = useBuildCache
-                ? BuildCache.open(config.cacheDir().resolve(BUILD_CACHE_DIR), CacheKey.of(theme, config))
+                ? BuildCache.open(config.cacheDir().resolve(BUILD_CACHE_DIR), CacheKey.of(theme, config), config.outputDir(),
+                        cacheLinker)
                 : null;
         fullBuildReason = cache == null ? null : cache.fullBuildReason();
         try {
@@ -223,7 +236,7 @@ public final class SiteBuild {
      */
     private void saveCache(BuildCache cache, BuildResult result) {
         try {
-            cache.save(config.outputDir(), result.changedPaths(), fingerprints);
+            cache.save(result.changedPaths(), fingerprints);
         } catch (IOException | UncheckedIOException e) {
             result.problems().add(Problem.warning(null, 0, "could not keep this build's files for the next build in "
                     + config.cacheDir().resolve(BUILD_CACHE_DIR) + ": " + e.getMessage(),
@@ -271,6 +284,7 @@ public final class SiteBuild {
         problems.addAll(configWarnings);
         StageTimes times = new StageTimes();
         BuildProgress progress = this.progress;
+        since.start(changed);
         progress.stage("reading content");
         List<ArticleInput> inputs = content.load(problems, changed);
         times.lap("content + markdown");
@@ -281,29 +295,25 @@ public final class SiteBuild {
         progress.stage("search analysis");
         SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir(), lastSynced) : null;
         if (search != null) {
-            lastRelated = search.related();
             lastSynced = search.synced();
         }
-        site = site.withRelated(relatedLinks.resolve(site, lastRelated, assembler.lastChanges()));
+        site = site.withRelated(relatedLinks.resolve(site, search == null ? null : search.related()));
         times.lap("search: analysis + related");
 
         fingerprints.start();
-        paths.startGeneration();
-        SiteAssembler.Changes changes = assembler.lastChanges();
         // After a failed generation (or with no generation before), look at every file: the
         // planners forget what they planned, and every file not planned again is deleted.
-        boolean everything = !lastSucceeded || changed == null || changes.everything();
+        boolean everything = since.everything();
         if (everything) {
-            pagePlanner.forget();
-            output.forget();
             staticPlan = null;
         }
         PagePlanner.Wanted wanted = wantedByFingerprint();
-        List<Page> pages = pagePlanner.plan(site, wanted, relatedLinks.lastChanged());
+        List<Page> pages = pagePlanner.plan(site, wanted);
         times.lap("plan pages");
         List<PlannedFile> statics = planStaticFiles(changed);
         problems.addAll(staticProblems);
-        List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, changes, now.toInstant());
+        List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, now.toInstant());
+        paths.dropUnused();
         times.lap("plan files");
 
         progress.stage("writing files");
@@ -311,7 +321,7 @@ public final class SiteBuild {
             search.startExport(sink, fingerprints); // into a build directory, while the pages render
         }
         try {
-            produceSavedPagesFirst(toProduce, everything ? null : changes, sink, problems, progress, times);
+            produceSavedPagesFirst(toProduce, everything ? null : since.articles(), sink, problems, progress, times);
         } catch (RuntimeException | Error e) {
             // The export thread must stop writing before the staging directory is deleted,
             // or it would make the folders again behind the deletion.
@@ -347,9 +357,9 @@ public final class SiteBuild {
      *
      * @param changes how the model's articles changed, or null when everything may have
      */
-    private void produceSavedPagesFirst(List<PlannedFile> toProduce, SiteAssembler.Changes changes, OutputSink sink,
+    private void produceSavedPagesFirst(List<PlannedFile> toProduce, SinceLastBuild.ArticleChanges changes, OutputSink sink,
             Problems problems, BuildProgress progress, StageTimes times) throws IOException {
-        if (changes == null || changes.added().isEmpty() || changes.added().size() > SHOWN_FIRST) {
+        if (changes == null || changes.everything() || changes.added().isEmpty() || changes.added().size() > SHOWN_FIRST) {
             FileWriting.produce(toProduce, sink, problems, progress);
             return;
         }
@@ -423,8 +433,9 @@ public final class SiteBuild {
      * it; otherwise goes back to the last good ones, so that everything failed is produced again.
      */
     private void commitOrRollback(Problems problems) {
-        lastSucceeded = !problems.hasErrors();
-        if (lastSucceeded) {
+        boolean succeeded = !problems.hasErrors();
+        since.finish(succeeded);
+        if (succeeded) {
             fingerprints.commit();
         } else {
             fingerprints.rollback();

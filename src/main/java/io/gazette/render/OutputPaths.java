@@ -1,6 +1,7 @@
 package io.gazette.render;
 
 import io.gazette.content.UrlPaths;
+import io.gazette.site.SinceLastBuild;
 import io.gazette.site.SiteUrls;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,33 +11,35 @@ import java.util.Map;
  * Output file paths of pages and feeds, made once per URL and reused while the URL is in use. A
  * preview rebuild plans every file of the site and looks each up in the table of last
  * fingerprints; with the same string instances every time, that costs no hashing and no
- * character comparisons. URLs unused for a generation are forgotten, so the cache does not grow
- * with edits. One generation at a time: not thread-safe.
+ * character comparisons. URLs a build did not use are forgotten ({@link #dropUnused}), so the
+ * cache does not grow with edits. One build at a time: not thread-safe.
  */
 public final class OutputPaths {
     private final SiteUrls urls;
+    private final SinceLastBuild since;
     private final Map<String, Slot> slots = new HashMap<>();
-    private int generation;
+    /** How many URLs this build used so far. */
     private int live;
 
-    private static final class Slot {
+    private static final class Slot extends SinceLastBuild.Kept {
         String file;
         String feed;
         String[] pages = new String[0];
-        int seen;
     }
 
-    public OutputPaths(SiteUrls urls) {
+    public OutputPaths(SiteUrls urls, SinceLastBuild since) {
         this.urls = urls;
+        this.since = since;
     }
 
-    /** Starts planning another generation; drops URLs the last ones did not use. */
-    public void startGeneration() {
+    /**
+     * After a build's planning: drops the URLs it did not use, once they are more than the ones it
+     * did (a sweep costs a pass over all of them).
+     */
+    public void dropUnused() {
         if (slots.size() > 2 * live + 1024) {
-            int current = generation;
-            slots.values().removeIf(slot -> slot.seen != current);
+            since.dropUnused(slots, (url, slot) -> { });
         }
-        generation++;
         live = 0;
     }
 
@@ -81,8 +84,7 @@ public final class OutputPaths {
             slot = new Slot();
             slots.put(url, slot);
         }
-        if (slot.seen != generation) {
-            slot.seen = generation;
+        if (since.markUsed(slot)) {
             live++;
         }
         return slot;

@@ -5,6 +5,7 @@ import io.gazette.site.ArchiveYear;
 import io.gazette.site.Article;
 import io.gazette.site.Fingerprint;
 import io.gazette.site.Pager;
+import io.gazette.site.SinceLastBuild;
 import io.gazette.site.Site;
 import io.gazette.site.SiteAssembler;
 import io.gazette.site.SiteUrls;
@@ -29,6 +30,8 @@ import java.util.function.Supplier;
  * between the first and the last one that moved or changed (and their neighbours), those whose
  * related articles changed, the pages of home that show any of them, and the tag, category and
  * archive lists the model rebuilt. The pages it does not look at are the same as last time.
+ * What changed since the last build it learns from {@link SinceLastBuild}; when that says to look
+ * at everything, it forgets its last plan.
  */
 public final class PagePlanner {
     public static final String NOT_FOUND = "404.html";
@@ -37,9 +40,9 @@ public final class PagePlanner {
     private final long themeHash;
     private final boolean showsArticleCount;
     private final OutputPaths paths;
+    private final SinceLastBuild since;
 
     // What the last plan made, to plan the next in proportion to what changed.
-    private boolean remembered;
     private long lastBase;
     private List<Article> lastArticles = List.of();
     /** Output paths of the article pages of {@link #lastArticles}, in the same order. */
@@ -47,7 +50,6 @@ public final class PagePlanner {
     private String[] homePaths = new String[0];
     /** Paginated lists other than home (tags, categories, years, months) by list URL. */
     private final Map<String, ListPlan> lists = new HashMap<>();
-    private int generation;
 
     /** Told about every page a plan looks at, and about every path it may no longer make. */
     public interface Wanted {
@@ -60,15 +62,13 @@ public final class PagePlanner {
     }
 
     /** The pages of one paginated list, and the model object they were planned from. */
-    private static final class ListPlan {
+    private static final class ListPlan extends SinceLastBuild.Kept {
         final Object source;
         final String[] paths;
-        int seen;
 
-        ListPlan(Object source, String[] paths, int seen) {
+        ListPlan(Object source, String[] paths) {
             this.source = source;
             this.paths = paths;
-            this.seen = seen;
         }
     }
 
@@ -78,43 +78,33 @@ public final class PagePlanner {
      * @param showsArticleCount whether any template uses {@code site.articleCount}, which makes
      *                          every page depend on the number of articles
      * @param paths             output paths, shared with the planning of the other files
+     * @param since             what changed since the last build of the session
      */
-    public PagePlanner(Translations strings, long themeHash, boolean showsArticleCount, OutputPaths paths) {
+    public PagePlanner(Translations strings, long themeHash, boolean showsArticleCount, OutputPaths paths,
+            SinceLastBuild since) {
         this.strings = strings;
         this.themeHash = themeHash;
         this.showsArticleCount = showsArticleCount;
         this.paths = paths;
+        this.since = since;
     }
 
     /**
      * Plans the pages of {@code site}, putting those it looks at to {@code wanted} in a stable
-     * order; returns the wanted pages, with their models still to be made.
-     *
-     * @param relatedChanged articles of {@code site} whose related articles are not the lists of
-     *                       the last plan's model, or null when any may have changed
+     * order; returns the wanted pages, with their models still to be made. Once per build.
      */
-    public List<Page> plan(Site site, Wanted wanted, Collection<Article> relatedChanged) {
-        generation++;
-        Run run = new Run(site, wanted);
-        run.planAll(relatedChanged);
-        remembered = true;
+    public List<Page> plan(Site site, Wanted wanted) {
+        boolean everything = since.everything();
+        if (everything) {
+            forget();
+        }
+        Run run = new Run(site, wanted, everything);
+        run.planAll(since.relatedChanged());
         return run.pages;
     }
 
-    /** Every page of {@code site}, without remembering anything. */
-    public List<Page> planAll(Site site) {
-        forget();
-        List<Page> pages = plan(site, (path, fingerprint) -> true, null);
-        forget();
-        return pages;
-    }
-
-    /**
-     * Forgets the last plan: the next one looks at every page (and cannot release the paths of
-     * this one). For a session whose last generation failed.
-     */
-    public void forget() {
-        remembered = false;
+    /** Forgets the last plan (and cannot release its paths): the last build failed, or there was none. */
+    private void forget() {
         lastArticles = List.of();
         articlePaths = new String[0];
         homePaths = new String[0];
@@ -132,7 +122,7 @@ public final class PagePlanner {
         private final boolean everything;
         private final List<Page> pages = new ArrayList<>();
 
-        private Run(Site site, Wanted wanted) {
+        private Run(Site site, Wanted wanted, boolean forgotten) {
             this.site = site;
             this.urls = site.urls();
             this.siteView = SiteView.of(site);
@@ -146,7 +136,7 @@ public final class PagePlanner {
                 fp.add(siteView.articleCount());
             }
             this.base = fp.value();
-            this.everything = !remembered || base != lastBase;
+            this.everything = forgotten || base != lastBase;
         }
 
         private void planAll(Collection<Article> relatedChanged) {
@@ -181,13 +171,7 @@ public final class PagePlanner {
             single("search", "search.peb", strings.get("search.title"), SiteUrls.SEARCH);
             single("404", "404.peb", strings.get("notfound.title"), NOT_FOUND);
             // Lists that are gone (a tag no article uses any more, an emptied month).
-            lists.values().removeIf(plan -> {
-                if (plan.seen == generation) {
-                    return false;
-                }
-                release(plan.paths);
-                return true;
-            });
+            since.dropUnused(lists, (url, plan) -> release(plan.paths));
             lastArticles = articles;
             lastBase = base;
         }
@@ -281,7 +265,7 @@ public final class PagePlanner {
                 String feedUrl, Map<String, Object> extra) {
             ListPlan before = lists.get(listUrl);
             if (!everything && before != null && before.source == source) {
-                before.seen = generation;
+                since.markUsed(before);
                 return;
             }
             if (before != null) {
@@ -293,7 +277,9 @@ public final class PagePlanner {
             for (int n = 1; n <= total; n++) {
                 planned[n - 1] = listPage(listHash, kind, "list.peb", title, listUrl, items, n, total, feedUrl, extra);
             }
-            lists.put(listUrl, new ListPlan(source, planned, generation));
+            ListPlan plan = new ListPlan(source, planned);
+            since.markUsed(plan);
+            lists.put(listUrl, plan);
         }
 
         private long listHash(String kind, String title, int count, Map<String, Object> extra) {

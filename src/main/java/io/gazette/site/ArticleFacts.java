@@ -14,7 +14,7 @@ import java.util.Set;
  * it claims, and its dates as numbers; then, changing from call to call, where it stands in the
  * site (its article while published, its rank in the newest-first order, why it was left out).
  */
-final class ArticleFacts {
+final class ArticleFacts extends SinceLastBuild.Kept {
     final ArticleInput input;
     final String slug;
     final String url;
@@ -35,8 +35,6 @@ final class ArticleFacts {
     boolean published;
     /** Its index in the last call's newest-first order, or -1. */
     int rank = -1;
-    /** The last call that had it among its inputs. */
-    int seen;
     /** Why the last call left it out, or null when it was published. */
     LeftOut.Reason leftOut;
 

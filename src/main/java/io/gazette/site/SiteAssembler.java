@@ -57,11 +57,12 @@ public final class SiteAssembler {
     private int lastNowNano;
     /** False after a call that dropped articles for claiming taken URLs: its groups are not reusable. */
     private boolean groupsReusable = false;
-    private Changes lastChanges = Changes.EVERYTHING;
-    private int generation;
+    private final SinceLastBuild since;
 
-    public SiteAssembler(SiteConfig config) {
+    /** @param since the session's builds: each {@link #assemble} belongs to the build under way and records its changes there */
+    public SiteAssembler(SiteConfig config, SinceLastBuild since) {
         this.config = config;
+        this.since = since;
         this.urls = new SiteUrls(config.baseUrl(), config.basePath(), config.permalink());
         this.rules = new PublicationRules(config);
         Collator collator = vietnameseCollator();
@@ -78,7 +79,6 @@ public final class SiteAssembler {
      * out unless the configuration asks for them; expired articles always are).
      */
     public Site assemble(List<ArticleInput> inputs, ZonedDateTime now, Problems problems) {
-        generation++;
         long nowSecond = now.toEpochSecond();
         int nowNano = now.getNano();
         Set<Article> removed = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -96,7 +96,7 @@ public final class SiteAssembler {
             List<Article> articles = new ArrayList<>(order.articles());
             articles.removeAll(UrlClaims.reportClashes(articles, problems));
             groupsReusable = false;
-            lastChanges = Changes.EVERYTHING;
+            since.recordArticles(SinceLastBuild.ArticleChanges.EVERYTHING);
             return new Site(config, urls, List.copyOf(articles),
                     TermIndex.fresh(articles, Article::tags, tags.collator()),
                     TermIndex.fresh(articles, a -> a.category() == null ? List.of() : List.of(a.category()),
@@ -111,9 +111,10 @@ public final class SiteAssembler {
             removed.clear();
             added = articles;
             groupsReusable = true;
-            lastChanges = Changes.EVERYTHING;
+            since.recordArticles(SinceLastBuild.ArticleChanges.EVERYTHING);
         } else {
-            lastChanges = new Changes(false, Collections.unmodifiableSet(removed), Collections.unmodifiableList(added));
+            since.recordArticles(new SinceLastBuild.ArticleChanges(false, Collections.unmodifiableSet(removed),
+                    Collections.unmodifiableList(added)));
         }
         List<TermPage> tagPages = tags.pages(removed, added, renamed.tags, Article::tags);
         List<TermPage> categoryPages = categories.pages(removed, added, renamed.categories,
@@ -212,7 +213,7 @@ public final class SiteAssembler {
                 derived.put(input, d);
             }
             aligned[i] = d;
-            d.seen = generation;
+            since.markUsed(d);
             d.published = rules.isPublished(d, nowSecond, nowNano);
             if (d.published) {
                 published.add(d);
@@ -220,11 +221,11 @@ public final class SiteAssembler {
         }
         lastDerived = aligned;
         if (derived.size() > inputs.size()) {
-            derived.values().removeIf(d -> d.seen != generation);
+            since.dropUnused(derived, (input, d) -> { });
         }
         // Articles that left the site: deleted, changed (a new input), drafted or no longer valid.
         for (ArticleFacts d : order.inputs()) {
-            if (d.article != null && (!d.published || d.seen != generation)) {
+            if (d.article != null && (!d.published || !since.usedNow(d))) {
                 uncount(d);
                 removed.add(d.article);
                 d.article = null;
@@ -253,20 +254,6 @@ public final class SiteAssembler {
     /** How many inputs of the last call were left out of the site, by reason. */
     public LeftOut leftOut() {
         return PublicationRules.leftOut(lastDerived);
-    }
-
-    /**
-     * How the articles of the last {@link #assemble} differ from those of the call before: the
-     * {@link Article} instances that left the model and those that joined it (an edited article
-     * is both). {@code everything} means "do not rely on the difference": the first call, or one
-     * after URL conflicts.
-     */
-    public record Changes(boolean everything, Set<Article> removed, List<Article> added) {
-        static final Changes EVERYTHING = new Changes(true, Set.of(), List.of());
-    }
-
-    public Changes lastChanges() {
-        return lastChanges;
     }
 
     /**

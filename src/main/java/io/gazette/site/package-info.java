@@ -1,5 +1,6 @@
 /**
  * The site model: articles assembled from rendered sources, with tags, categories, the archive,
- * pagination and every URL, built and kept up to date between builds.
+ * pagination and every URL, built and kept up to date between builds; and {@link
+ * io.gazette.site.SinceLastBuild}, what changed since the last build, which every stage asks.
  */
 package io.gazette.site;

@@ -69,6 +69,78 @@ class BuildCacheTest {
     }
 
     @Test
+    void theKeptCopiesAreLinksToThePublishedFiles() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        site.buildWithCache();
+        assertThat(BuildStateFile.read(stateFile(site)).mirrored()).isTrue();
+        String page = "2015/01/bai-so-1-ve-thi-dua/index.html";
+        assertThat(inode(mirror(site).resolve(page))).isEqualTo(inode(site.output().resolve(page)));
+        assertThat(tree(mirror(site))).isEqualTo(tree(site.output()));
+    }
+
+    /**
+     * {@code .gazette/} on another file system than the output (a RAM disk for public/): no
+     * copies are kept, public/ itself is what the next build reuses, and without it the build is
+     * a full one that says why.
+     */
+    @Test
+    void acrossFileSystemsThePublishedSiteIsReusedAndNothingIsCopied() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        InlineSite.Built first = site.buildWithCacheOnAnotherFileSystem();
+        assertThat(first.messages()).isEmpty();
+        assertThat(BuildStateFile.read(stateFile(site)).mirrored()).isFalse();
+        assertThat(Files.exists(mirror(site))).isFalse();
+
+        String untouched = "css/style.css";
+        Object before = inode(site.output().resolve(untouched));
+        site.file("content/2015/bai-3.md", article("Bài số 3, sửa lại", "2015-03-10", "Hội nghị, Mới", "Đoạn văn đã sửa."));
+        site.file("content/2016/bai-moi.md", article("Bài mới", "2016-01-05", "Thi đua", "Một bài mới về thi đua."));
+        site.delete("content/2015/bai-2.md");
+        InlineSite.Built edited = site.buildWithCacheOnAnotherFileSystem();
+        assertThat(edited.fullBuildReason()).isNull();
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+        // Reused from public/ by a link, not made again.
+        assertThat(inode(site.output().resolve(untouched))).isEqualTo(before);
+        assertThat(Files.exists(mirror(site))).isFalse();
+
+        // A published file changed in place is made again.
+        Files.writeString(site.output().resolve(untouched), "changed by hand", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(site.buildWithCacheOnAnotherFileSystem().fullBuildReason()).isNull();
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+
+        // Without public/ nothing is left to reuse: a full build, and the line says why.
+        deleteTree(site.output());
+        site.file("content/2016/bai-moi-hai.md", article("Bài mới hai", "2016-02-05", "Hội nghị", "Một bài nữa."));
+        InlineSite.Built fresh = site.buildWithCacheOnAnotherFileSystem();
+        assertThat(fresh.fullBuildReason()).matches(
+                ".*public is gone and the build cache keeps no copy of it \\(it was on another file system than .*\\)");
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+
+        // Back on one file system: the next build keeps a link to every file again.
+        assertThat(site.buildWithCache().fullBuildReason()).isNull();
+        assertThat(BuildStateFile.read(stateFile(site)).mirrored()).isTrue();
+        assertThat(tree(mirror(site))).isEqualTo(tree(site.output()));
+        deleteTree(site.output());
+        site.delete("content/2016/bai-moi.md");
+        assertThat(site.buildWithCache().fullBuildReason()).isNull();
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+
+        // And from links to none: the copies go, public/ is the source again.
+        site.file("content/2016/bai-moi.md", article("Bài mới", "2016-01-05", "Thi đua", "Trở lại."));
+        assertThat(site.buildWithCacheOnAnotherFileSystem().fullBuildReason()).isNull();
+        assertThat(Files.exists(mirror(site))).isFalse();
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+    }
+
+    private static Object inode(Path file) throws IOException {
+        return Files.getAttribute(file, "unix:ino");
+    }
+
+    private Path mirror(InlineSite site) {
+        return site.project().resolve(".gazette/cache/build/site");
+    }
+
+    @Test
     void aKeptFileChangedInPlaceIsMadeAgain() throws IOException {
         InlineSite site = site(temp.resolve("a"));
         site.buildWithCache();
@@ -109,7 +181,7 @@ class BuildCacheTest {
         CacheKey key = saved.key();
         // Claims every page is current: only the key tells this state apart.
         BuildStateFile.write(state, new BuildStateFile.State(new CacheKey("Gazette 0.0.1", key.theme(), key.settings()),
-                saved.files()));
+                saved.mirrored(), saved.files()));
         site.file("content/2015/bai-1.md", article("Bài số 1, sửa", "2015-01-10", "Hội nghị", "Đã sửa."));
         InlineSite.Built built = site.buildWithCache();
         assertThat(built.fullBuildReason()).startsWith("the build cache was made by another Gazette (Gazette 0.0.1; this is ");

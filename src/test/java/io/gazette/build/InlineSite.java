@@ -87,15 +87,35 @@ public final class InlineSite {
      * whether it reused it.
      */
     public Built buildWithCache() throws IOException {
-        return build(true);
+        return build(true, OutputMirror.HARD_LINKS);
+    }
+
+    /**
+     * {@link #buildWithCache()} as if {@code .gazette/} were on another file system than the
+     * output: every hard link into or out of it fails as the kernel's cross-device link does.
+     */
+    public Built buildWithCacheOnAnotherFileSystem() throws IOException {
+        Path cacheDir = project.resolve(".gazette").toAbsolutePath().normalize();
+        return build(true, (existing, link) -> {
+            if (existing.toAbsolutePath().normalize().startsWith(cacheDir)
+                    || link.toAbsolutePath().normalize().startsWith(cacheDir)) {
+                throw new java.nio.file.FileSystemException(existing.toString(), link.toString(),
+                        "Invalid cross-device link");
+            }
+            OutputMirror.HARD_LINKS.link(existing, link);
+        });
     }
 
     private Built build(boolean withCache) throws IOException {
+        return build(withCache, OutputMirror.HARD_LINKS);
+    }
+
+    private Built build(boolean withCache, OutputMirror.Linker linker) throws IOException {
         SiteBuild build = null;
         try {
             build = SiteBuild.open(TestSites.options(project, new BuildOverrides(null, output(), null, null)));
             if (withCache) {
-                build.useBuildCache();
+                build.useBuildCache(linker);
             }
             BuildResult result = build.buildToDirectory();
             return new Built(true, result.problems().sorted().stream().map(Problem::format).toList(), output(),

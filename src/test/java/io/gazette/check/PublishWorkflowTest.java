@@ -88,6 +88,12 @@ class PublishWorkflowTest {
         Map<String, Object> cache = steps("build").stream()
                 .filter(step -> String.valueOf(step.get("uses")).startsWith("actions/cache@")).findFirst().orElseThrow();
         assertThat((Object) at(cache, "with", "path")).isEqualTo(".gazette");
+        // A new entry only when what the build reads changed, not one per hourly run.
+        String key = at(cache, "with", "key");
+        assertThat(key).doesNotContain("run_id").contains("hashFiles(").contains("'content/**'", "'themes/**'",
+                "'static/**'", "'site.yml'", "'src/main/**'", "vars.GAZETTE_JAR_URL", "vars.GAZETTE_BASE_URL");
+        assertThat(key).startsWith((String) at(cache, "with", "restore-keys"));
+        assertThat(publishingDoc).contains("saves no new entry");
     }
 
     @Test

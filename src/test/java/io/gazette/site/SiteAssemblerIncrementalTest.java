@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,7 +33,8 @@ class SiteAssemblerIncrementalTest {
     void aKeptAssemblerBuildsWhatAFreshOneBuilds(long seed) {
         Random random = new Random(seed);
         SiteConfig config = config();
-        SiteAssembler kept = new SiteAssembler(config);
+        SinceLastBuild keptBuilds = new SinceLastBuild();
+        SiteAssembler kept = new SiteAssembler(config, keptBuilds);
         ZonedDateTime now = ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZONE);
         List<ArticleInput> inputs = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -64,8 +66,11 @@ class SiteAssemblerIncrementalTest {
             }
             Problems keptProblems = new Problems();
             Problems freshProblems = new Problems();
+            keptBuilds.start(Set.of());
             Site incremental = kept.assemble(List.copyOf(inputs), now, keptProblems);
-            Site fresh = new SiteAssembler(config).assemble(List.copyOf(inputs), now, freshProblems);
+            SinceLastBuild freshBuilds = new SinceLastBuild();
+            freshBuilds.start(Set.of());
+            Site fresh = new SiteAssembler(config, freshBuilds).assemble(List.copyOf(inputs), now, freshProblems);
             String what = "seed " + seed + " step " + step + " kind " + kind;
             assertThat(incremental.articles()).as(what).isEqualTo(fresh.articles());
             assertThat(incremental.tags()).as(what).isEqualTo(fresh.tags());
