@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Plans every file of the site — HTML pages, feeds, sitemap, robots.txt, alias pages, static
@@ -118,24 +117,25 @@ final class OutputStage {
 
     /**
      * The sitemap lists every article with its {@code lastmod}, and every tag and category page
-     * with its newest article's: its fingerprint hashes those articles' card hashes, which cover
-     * both, and its content is made only when it is produced.
+     * with its newest article's: each part's fingerprint hashes the {@link Article#sitemapHash}
+     * of the articles it lists (URL and lastmod, not the title: a title edit does not make a
+     * 50,000-URL part again), and a part's content is made only when it is produced, from its own
+     * entries.
      */
     private static void planSitemapAndRobots(Site site, Planned files) {
         List<TermPage> terms = new ArrayList<>(site.tags());
         terms.addAll(site.categories());
         int count = 1 + site.articles().size() + terms.size();
         long[] entryHashes = new long[count];
-        entryHashes[0] = site.articles().isEmpty() ? 0 : site.articles().get(0).cardHash();
+        entryHashes[0] = site.articles().isEmpty() ? 0 : site.articles().get(0).sitemapHash();
         int i = 1;
         for (Article article : site.articles()) {
-            entryHashes[i++] = article.cardHash();
+            entryHashes[i++] = article.sitemapHash();
         }
         for (TermPage term : terms) {
-            entryHashes[i++] = new Fingerprint().add(term.term().url()).add(term.articles().get(0).cardHash()).value();
+            entryHashes[i++] = new Fingerprint().add(term.term().url()).add(term.articles().get(0).sitemapHash()).value();
         }
         List<String> names = Sitemap.fileNames(count);
-        SitemapContent content = new SitemapContent(site, terms);
         for (int part = 0; part < names.size(); part++) {
             // The index (last) depends on the number of parts and the other sitemaps' names only.
             Fingerprint fp = new Fingerprint().add(site.urls().baseUrl()).add(count).add(NewsSitemap.FILE);
@@ -145,8 +145,12 @@ final class OutputStage {
                 for (int e = from; e < to; e++) {
                     fp.add(entryHashes[e]);
                 }
+                files.add(new PlannedFile(names.get(part), fp.value(),
+                        (path, sink) -> sink.write(path, Sitemap.part(sitemapEntries(site, terms, from, to)))));
+            } else {
+                files.add(new PlannedFile(names.get(part), fp.value(), (path, sink) -> sink.write(path,
+                        Sitemap.index(count, site.urls().baseUrl(), List.of(NewsSitemap.FILE)))));
             }
-            files.add(new PlannedFile(names.get(part), fp.value(), (path, sink) -> sink.write(path, content.file(path))));
         }
         // The index lists the news sitemap too; naming it here as well costs nothing and lets
         // crawlers that read robots.txt but not indexes find it.
@@ -155,34 +159,29 @@ final class OutputStage {
         files.add(new PlannedFile("robots.txt", java.util.Arrays.hashCode(robots), (path, sink) -> sink.write(path, robots)));
     }
 
-    /** The sitemap files of one generation, made once when the first of them is produced. */
-    private static final class SitemapContent {
-        private final Site site;
-        private final List<TermPage> terms;
-        private Map<String, byte[]> files;
-
-        SitemapContent(Site site, List<TermPage> terms) {
-            this.site = site;
-            this.terms = terms;
-        }
-
-        synchronized byte[] file(String name) {
-            if (files == null) {
-                SiteUrls urls = site.urls();
-                List<Sitemap.Entry> entries = new ArrayList<>(1 + site.articles().size() + terms.size());
-                String newest = site.articles().isEmpty() ? null : DateFormats.iso(site.articles().get(0).lastmod());
-                entries.add(new Sitemap.Entry(urls.absolute(""), newest));
-                for (Article article : site.articles()) {
-                    entries.add(new Sitemap.Entry(urls.absolute(article.url()), DateFormats.iso(article.lastmod())));
-                }
-                for (TermPage term : terms) {
-                    entries.add(new Sitemap.Entry(urls.absolute(term.term().url()),
-                            DateFormats.iso(term.articles().get(0).lastmod())));
-                }
-                files = new TreeMap<>(Sitemap.write(entries, urls.baseUrl(), List.of(NewsSitemap.FILE)));
+    /**
+     * Entries {@code from} (inclusive) to {@code to} of the sitemap, in its order: the home page
+     * (with the newest article's lastmod), every article, then every tag and category page (with
+     * its newest article's).
+     */
+    private static List<Sitemap.Entry> sitemapEntries(Site site, List<TermPage> terms, int from, int to) {
+        SiteUrls urls = site.urls();
+        List<Article> articles = site.articles();
+        List<Sitemap.Entry> entries = new ArrayList<>(to - from);
+        for (int e = from; e < to; e++) {
+            if (e == 0) {
+                entries.add(new Sitemap.Entry(urls.absolute(""),
+                        articles.isEmpty() ? null : DateFormats.iso(articles.get(0).lastmod())));
+            } else if (e <= articles.size()) {
+                Article article = articles.get(e - 1);
+                entries.add(new Sitemap.Entry(urls.absolute(article.url()), DateFormats.iso(article.lastmod())));
+            } else {
+                TermPage term = terms.get(e - 1 - articles.size());
+                entries.add(new Sitemap.Entry(urls.absolute(term.term().url()),
+                        DateFormats.iso(term.articles().get(0).lastmod())));
             }
-            return files.get(name);
         }
+        return entries;
     }
 
     private void planAliases(List<Article> articles, Site site, Planned files) {

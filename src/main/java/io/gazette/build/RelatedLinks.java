@@ -27,7 +27,7 @@ final class RelatedLinks {
     private Map<String, Set<String>> namedBy = Map.of();
     /** The articles of the last generation by URL. */
     private final Map<String, Article> byUrl = new HashMap<>();
-    private Map<String, List<Article>> resolved = Map.of();
+    private LayeredMap<String, List<Article>> resolved = LayeredMap.of(Map.of());
 
     RelatedLinks(SinceLastBuild since) {
         this.since = since;
@@ -57,7 +57,7 @@ final class RelatedLinks {
             }
             Map<String, List<Article>> all = new HashMap<>(related.size() * 2);
             related.forEach((url, urls) -> resolveInto(all, url));
-            resolved = Map.copyOf(all);
+            resolved = LayeredMap.of(all);
             since.recordRelatedChanged(null);
             return resolved;
         }
@@ -77,15 +77,15 @@ final class RelatedLinks {
         }
         List<Article> changed = new java.util.ArrayList<>();
         if (!again.isEmpty()) {
-            Map<String, List<Article>> next = new HashMap<>(resolved);
+            Map<String, List<Article>> lists = new HashMap<>();
             for (String url : again) {
-                resolveInto(next, url);
+                resolveInto(lists, url);
                 Article article = byUrl.get(url);
                 if (article != null) {
                     changed.add(article);
                 }
             }
-            resolved = Map.copyOf(next);
+            resolved = resolved.with(lists, again);
         }
         since.recordRelatedChanged(changed);
         return resolved;

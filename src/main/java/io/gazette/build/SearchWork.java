@@ -33,6 +33,8 @@ final class SearchWork {
     private final Path indexDir;
     /** The static index being written into a build directory while the pages render, or null. */
     private CompletableFuture<Void> export;
+    /** What this search left in the index; null when it failed. */
+    private SearchStage.Synced synced;
     /** The paths the export started by {@link #startExport} wrote. */
     private final Set<String> exported = new TreeSet<>();
 
@@ -44,12 +46,22 @@ final class SearchWork {
     }
 
     static SearchWork start(Site site, Path cacheDir) {
+        return start(site, cacheDir, null);
+    }
+
+    /**
+     * @param last what the session's last search left in the index (see {@link SearchStage.Synced}),
+     *             or null to compare every article with the index
+     */
+    static SearchWork start(Site site, Path cacheDir, SearchStage.Synced last) {
         Path indexDir = cacheDir.resolve(SearchIndexer.DIR_NAME);
         SearchIndex index = null;
         try {
-            SearchStage.index(indexDir, site);
+            SearchStage.Synced synced = SearchStage.index(indexDir, site, last);
             index = SearchIndex.open(indexDir);
-            return new SearchWork(index, index.related(site.config().relatedCount()), null, indexDir);
+            SearchWork work = new SearchWork(index, index.related(site.config().relatedCount()), null, indexDir);
+            work.synced = synced;
+            return work;
         } catch (IOException e) {
             if (index != null) {
                 try {
@@ -64,6 +76,11 @@ final class SearchWork {
 
     Map<String, List<String>> related() {
         return related;
+    }
+
+    /** What this search left in the index, for the session's next one; null when it failed. */
+    SearchStage.Synced synced() {
+        return synced;
     }
 
     /**

@@ -70,6 +70,8 @@ public final class SiteBuild {
     private final OutputStage output;
     /** Files of the static search index the preview was given last. */
     private List<String> searchPaths = List.of();
+    /** What the last generation that ran search left in the Lucene index, or null. */
+    private SearchStage.Synced lastSynced;
 
     /** The folder of {@code .gazette/cache/} that {@link BuildCache} keeps its files in. */
     static final String BUILD_CACHE_DIR = "build";
@@ -294,7 +296,10 @@ public final class SiteBuild {
         Site site = assembler.assemble(inputs, now, problems);
         times.lap("site model");
         progress.stage("search analysis");
-        SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir()) : null;
+        SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir(), lastSynced) : null;
+        if (search != null) {
+            lastSynced = search.synced();
+        }
         site = site.withRelated(relatedLinks.resolve(site, search == null ? null : search.related()));
         times.lap("search: analysis + related");
 
@@ -315,7 +320,7 @@ public final class SiteBuild {
             search.startExport(sink, fingerprints); // into a build directory, while the pages render
         }
         try {
-            FileWriting.produce(toProduce, sink, problems, progress);
+            produceSavedPagesFirst(toProduce, everything ? null : since.articles(), sink, problems, progress, times);
         } catch (RuntimeException | Error e) {
             // The export thread must stop writing before the staging directory is deleted,
             // or it would make the folders again behind the deletion.
@@ -338,6 +343,38 @@ public final class SiteBuild {
         commitOrRollback(problems);
         BuildStats stats = stats(site, toProduce, problems, startNanos, times);
         return new BuildResult(site, pages, stats, problems, Set.copyOf(changedPaths));
+    }
+
+    /** The most saved articles whose pages are shown ahead of the others. */
+    private static final int SHOWN_FIRST = 8;
+
+    /**
+     * Produces the files, the pages of the articles that changed (a few) first: they are handed
+     * to the sink to be shown before the rest (list pages, neighbours, feeds, the sitemap) is
+     * made. At 100,000 articles a title edit re-renders list pages of tens of thousands of
+     * articles; the editor's own page need not wait for them.
+     *
+     * @param changes how the model's articles changed, or null when everything may have
+     */
+    private void produceSavedPagesFirst(List<PlannedFile> toProduce, SinceLastBuild.ArticleChanges changes, OutputSink sink,
+            Problems problems, BuildProgress progress, StageTimes times) throws IOException {
+        if (changes == null || changes.everything() || changes.added().isEmpty() || changes.added().size() > SHOWN_FIRST) {
+            FileWriting.produce(toProduce, sink, problems, progress);
+            return;
+        }
+        Set<String> saved = new java.util.HashSet<>();
+        changes.added().forEach(article -> saved.add(paths.file(article.url())));
+        List<PlannedFile> first = new java.util.ArrayList<>();
+        List<PlannedFile> rest = new java.util.ArrayList<>(toProduce.size());
+        for (PlannedFile file : toProduce) {
+            (saved.contains(file.path()) ? first : rest).add(file);
+        }
+        FileWriting.produce(first, sink, problems, progress);
+        if (!first.isEmpty() && !problems.hasErrors()) {
+            sink.showFirst(first.stream().map(PlannedFile::path).toList());
+        }
+        times.lap("render + write: saved pages, shown");
+        FileWriting.produce(rest, sink, problems, progress);
     }
 
     /** A file is wanted when its fingerprint moved since the last successful generation. */

@@ -14,6 +14,14 @@ public interface OutputSink {
     /** Copies a file as is (static assets); sinks may link instead of copying. */
     void copy(String path, Path source) throws IOException;
 
+    /**
+     * The files written so far at these paths may be shown now, before the rest of the
+     * generation: the preview publishes a saved article's page before the list pages naming it.
+     * A sink that publishes everything at once (a build directory) does nothing.
+     */
+    default void showFirst(java.util.Collection<String> paths) throws IOException {
+    }
+
     /** Removes a file an earlier generation wrote (incremental rebuilds); a fresh directory has none. */
     default void delete(String path) throws IOException {
         throw new UnsupportedOperationException("this sink only receives whole builds");

@@ -50,6 +50,16 @@ public final class Sitemap {
             int from = part * MAX_URLS_PER_FILE;
             files.put(names.get(part), urlSet(entries.subList(from, Math.min(from + MAX_URLS_PER_FILE, entries.size()))));
         }
+        files.put(INDEX, index(entries.size(), baseUrl, otherSitemaps));
+        return files;
+    }
+
+    /**
+     * The index {@link #write} makes for {@code entryCount} entries, alone: a preview rebuild
+     * makes only the files whose entries changed.
+     */
+    public static byte[] index(int entryCount, String baseUrl, List<String> otherSitemaps) {
+        List<String> names = fileNames(entryCount);
         List<String> indexed = new ArrayList<>(names.subList(0, names.size() - 1));
         indexed.addAll(otherSitemaps);
         XmlWriter index = new XmlWriter(indexed.size() * 100 + 200);
@@ -57,8 +67,18 @@ public final class Sitemap {
         for (String name : indexed) {
             index.line(1).start("sitemap").element("loc", baseUrl + name).end();
         }
-        files.put(INDEX, index.line(0).end().finish());
-        return files;
+        return index.line(0).end().finish();
+    }
+
+    /**
+     * Part {@code part} (0-based) of the files {@link #write} makes, from the entries of that
+     * part alone ({@code entries} at {@code part × MAX_URLS_PER_FILE} and after).
+     */
+    public static byte[] part(List<Entry> entriesOfPart) {
+        if (entriesOfPart.size() > MAX_URLS_PER_FILE) {
+            throw new IllegalArgumentException("a sitemap holds at most " + MAX_URLS_PER_FILE + " URLs");
+        }
+        return urlSet(entriesOfPart);
     }
 
     private static byte[] urlSet(List<Entry> entries) {

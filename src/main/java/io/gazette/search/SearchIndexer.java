@@ -120,6 +120,43 @@ public final class SearchIndexer implements AutoCloseable {
         return written + deleted;
     }
 
+    /**
+     * Writes {@code changed} (replacing by url) and deletes {@code gone} in an index of the
+     * current layout, without looking at the other documents: a long session that knows what
+     * changed since its last sync (the preview after a save). Returns how many documents were
+     * written or deleted.
+     */
+    public static int apply(Path indexDir, Stream<SearchDocument> changed, java.util.Collection<String> gone)
+            throws IOException {
+        if (!currentSchema(indexDir)) {
+            throw new IllegalStateException("no index of the current layout in " + indexDir);
+        }
+        try (SearchIndexer indexer = new SearchIndexer(indexDir, IndexWriterConfig.OpenMode.APPEND)) {
+            int written = indexer.writeAll(changed, null, true);
+            for (String url : gone) {
+                indexer.delete(url);
+            }
+            if (written == 0 && gone.isEmpty()) {
+                indexer.writer.rollback();
+            }
+            return written + gone.size();
+        }
+    }
+
+    /**
+     * The version of the index's last commit, or -1 when there is no index of the current
+     * layout: a session compares it with the one its last sync left, to know that nobody else
+     * wrote the index since.
+     */
+    public static long commitVersion(Path indexDir) throws IOException {
+        if (!Files.isDirectory(indexDir)) {
+            return -1;
+        }
+        try (Directory dir = FSDirectory.open(indexDir)) {
+            return hasCurrentSchema(dir) ? SegmentInfos.readLatestCommit(dir).getVersion() : -1;
+        }
+    }
+
     /** Adds the document, or replaces the one with the same url. */
     public void update(SearchDocument doc) throws IOException {
         Objects.requireNonNull(doc.url(), "url");

@@ -191,17 +191,19 @@ public final class PreviewController implements ChangeListener, FollowUpQueue, A
         long start = System.nanoTime();
         RebuildResult result;
         Commit commit = null;
+        int publishedFirst = 0;
         try (PreviewSite.Transaction tx = site.begin()) {
             result = run(changes, tx);
             if (result.succeeded()) {
                 commit = tx.commit();
+                publishedFirst = tx.publishedFirst().size();
             }
         } catch (RuntimeException e) {
             result = internalError(e); // the commit itself failed: nothing was published
         }
         String took = formatMillis(Duration.ofNanos(System.nanoTime() - start));
         if (result.succeeded()) {
-            int pages = commit.changedPaths().size();
+            int pages = commit.changedPaths().size() + publishedFirst;
             console.println("rebuilt " + pages + (pages == 1 ? " page" : " pages") + " in " + took
                     + describe(changes));
             result.problems().forEach(problem -> console.println(problem.format()));

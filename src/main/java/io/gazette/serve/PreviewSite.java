@@ -116,8 +116,12 @@ public final class PreviewSite implements AutoCloseable {
      * transaction aborts it.
      */
     public final class Transaction implements PageSink, AutoCloseable {
-        private final SiteSnapshot base;
+        /** The snapshot the changes apply to: the one it began from, or the one {@link #publishFirst} made. */
+        private SiteSnapshot base; // guarded by lock once open
         private final Map<String, BlobRef> changes = new ConcurrentHashMap<>();
+        /** Paths {@link #publishFirst} published, and the blobs it left unused (swept after the commit). */
+        private final Set<String> publishedFirst = new TreeSet<>(); // guarded by lock
+        private final Set<String> firstOrphans = new HashSet<>(); // guarded by lock
         private final Set<String> written = ConcurrentHashMap.newKeySet();
         private volatile boolean cleared;
         private volatile boolean finished;
@@ -128,7 +132,53 @@ public final class PreviewSite implements AutoCloseable {
 
         /** The snapshot this transaction started from: what the site holds before it. */
         public SiteSnapshot base() {
-            return base;
+            synchronized (lock) {
+                return base;
+            }
+        }
+
+        /**
+         * Publishes what was written so far at {@code sitePaths} now, ahead of the rest of the
+         * transaction: the preview shows a saved article's page while the lists that name it are
+         * still being rendered. The rest is published by {@link #commit()}; if the transaction is
+         * aborted, what was published first stays (the next rebuild makes it again). A cleared
+         * (full) transaction publishes everything at once: this does nothing then.
+         *
+         * @return what was published (nothing when none of the paths was written)
+         */
+        public Commit publishFirst(java.util.Collection<String> sitePaths) {
+            synchronized (lock) {
+                checkOpen();
+                if (cleared) {
+                    return new Commit(base, base, java.util.Collections.emptySortedSet());
+                }
+                Map<String, BlobRef> first = new HashMap<>();
+                for (String path : sitePaths) {
+                    String key = SitePaths.normalize(path);
+                    BlobRef blob = changes.remove(key);
+                    if (blob != null) {
+                        first.put(key, blob);
+                    }
+                }
+                Commit commit = applyToBase(first);
+                if (commit.changed()) {
+                    firstOrphans.addAll(countUses(commit));
+                    publishedFirst.addAll(commit.changedPaths());
+                    base = commit.snapshot();
+                    current.set(base);
+                    for (Consumer<Commit> listener : listeners) {
+                        listener.accept(commit);
+                    }
+                }
+                return commit;
+            }
+        }
+
+        /** The paths {@link #publishFirst} published (not counted again by {@link #commit()}). */
+        public Set<String> publishedFirst() {
+            synchronized (lock) {
+                return Set.copyOf(publishedFirst);
+            }
         }
 
         /**
@@ -226,6 +276,7 @@ public final class PreviewSite implements AutoCloseable {
                 open = null;
                 Set<String> more = new HashSet<>(sweepable);
                 more.addAll(written);
+                more.addAll(firstOrphans);
                 sweepable = more;
             }
         }
@@ -241,7 +292,7 @@ public final class PreviewSite implements AutoCloseable {
         }
 
         private Commit apply() {
-            return cleared ? applyToEmpty() : applyToBase();
+            return cleared ? applyToEmpty() : applyToBase(changes);
         }
 
         /** A full rebuild: the site is exactly what was written; worth a look at every path. */
@@ -278,7 +329,7 @@ public final class PreviewSite implements AutoCloseable {
         }
 
         /** Changes on top of the base: only the paths written or deleted can differ from it. */
-        private Commit applyToBase() {
+        private Commit applyToBase(Map<String, BlobRef> changes) {
             Map<String, SiteEntry> updates = new HashMap<>();
             Set<String> removals = new HashSet<>();
             TreeSet<String> changed = new TreeSet<>();
@@ -317,18 +368,9 @@ public final class PreviewSite implements AutoCloseable {
                 commit.snapshot().entries().forEach((key, entry) -> blobUses.merge(entry.blob().sha256(), 1, Integer::sum));
                 base.entries().forEach((key, entry) -> orphans.add(entry.blob().sha256()));
             } else {
-                for (String key : commit.changedPaths()) {
-                    SiteEntry before = base.entries().get(key);
-                    SiteEntry after = commit.snapshot().entries().get(key);
-                    if (after != null) {
-                        blobUses.merge(after.blob().sha256(), 1, Integer::sum);
-                    }
-                    if (before != null && blobUses.merge(before.blob().sha256(), -1, Integer::sum) == 0) {
-                        blobUses.remove(before.blob().sha256());
-                        orphans.add(before.blob().sha256());
-                    }
-                }
+                orphans.addAll(countUses(commit));
             }
+            orphans.addAll(firstOrphans);
             List<String> doomed = new ArrayList<>();
             for (String hash : sweepable) {
                 if (!blobUses.containsKey(hash)) {
@@ -339,6 +381,26 @@ public final class PreviewSite implements AutoCloseable {
             orphans.addAll(written);
             orphans.removeIf(blobUses::containsKey);
             sweepable = orphans;
+        }
+
+        /**
+         * Counts the uses of the blobs a commit on top of the base (not cleared) put in and took
+         * out; returns those it left unused.
+         */
+        private Set<String> countUses(Commit commit) {
+            Set<String> orphans = new HashSet<>();
+            for (String key : commit.changedPaths()) {
+                SiteEntry before = commit.previous().entries().get(key);
+                SiteEntry after = commit.snapshot().entries().get(key);
+                if (after != null) {
+                    blobUses.merge(after.blob().sha256(), 1, Integer::sum);
+                }
+                if (before != null && blobUses.merge(before.blob().sha256(), -1, Integer::sum) == 0) {
+                    blobUses.remove(before.blob().sha256());
+                    orphans.add(before.blob().sha256());
+                }
+            }
+            return orphans;
         }
 
         private void checkOpen() {

@@ -143,5 +143,10 @@ public final class SiteRebuilder implements Rebuilder {
         public void delete(String path) {
             site.delete(path);
         }
+
+        @Override
+        public void showFirst(java.util.Collection<String> paths) {
+            site.publishFirst(paths);
+        }
     }
 }

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param cardHash    hash of everything but the body itself (front matter, URL, summary, reading
  *                    time, tag and category names): what lists, feeds and links to the article
  *                    show, so that an edit to the body alone re-renders only the pages showing it
+ * @param sitemapHash hash of what the sitemap shows of it (URL and lastmod), so that an edit to its
+ *                    title or text does not make the sitemap of a large archive again
  * @param media       photos, documents and videos published into the article's folder
  */
 public record Article(
@@ -41,6 +43,7 @@ public record Article(
         Map<String, Object> params,
         long contentHash,
         long cardHash,
+        long sitemapHash,
         io.gazette.media.ArticleMedia media) {
 
     /** The rendered body, for the article page and feeds (read from the body store each time). */

@@ -107,7 +107,7 @@ final class ArticleFacts extends SinceLastBuild.Kept {
         return new Article(input.source().path(), fm.title(), slug, url, fm.date(), lastmod, fm.author(),
                 tagTerms, category, summary, image, fm.caption(), fm.aliases(), fm.draft(),
                 input.body(), wordCount, fm.params(), input.contentHash(),
-                cardHash, input.media());
+                cardHash, new Fingerprint().add(url).add(lastmod.toString()).value(), input.media());
     }
 
     private long cardHash(FrontMatter fm, ZonedDateTime lastmod, List<Term> tagTerms, Term category, int wordCount) {

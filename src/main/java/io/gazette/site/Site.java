@@ -21,8 +21,13 @@ public record Site(
         List<ArchiveYear> archive,
         Map<String, List<Article>> related) {
 
+    /**
+     * This site with these related lists. The map is kept as given, not copied (a preview save
+     * at 100,000 articles would copy 100,000 lists for the few it changed): pass one nobody
+     * changes afterwards.
+     */
     public Site withRelated(Map<String, List<Article>> relatedArticles) {
-        return new Site(config, urls, articles, tags, categories, archive, Map.copyOf(relatedArticles));
+        return new Site(config, urls, articles, tags, categories, archive, relatedArticles);
     }
 
     public List<Article> relatedTo(Article article) {

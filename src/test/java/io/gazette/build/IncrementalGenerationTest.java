@@ -27,7 +27,7 @@ class IncrementalGenerationTest {
     Path temp;
 
     /** Keeps the site in memory, like the preview server's snapshots. */
-    static final class MemorySink implements OutputSink {
+    static class MemorySink implements OutputSink {
         final Map<String, byte[]> files = new ConcurrentHashMap<>();
         final Set<String> deleted = ConcurrentHashMap.newKeySet();
 
@@ -89,6 +89,57 @@ class IncrementalGenerationTest {
                         "tu-khoa/giao-duc/feed.xml", "luu-tru/2015/01/index.html")
                 .doesNotContain("tu-khoa/hoi-nghi/index.html", "tu-khoa/hoi-nghi/feed.xml", "404.html");
         assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
+    }
+
+    /** Records which files were written before the sink was told to show the saved pages. */
+    static final class OrderedSink extends MemorySink {
+        final List<String> shownFirst = new ArrayList<>();
+        final Set<String> writtenBeforeShown = new HashSet<>();
+        final Set<String> writtenAfterShown = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void write(String path, byte[] content) {
+            super.write(path, content);
+            (shownFirst.isEmpty() ? writtenBeforeShown : writtenAfterShown).add(path);
+        }
+
+        @Override
+        public void showFirst(java.util.Collection<String> paths) {
+            shownFirst.addAll(paths);
+        }
+    }
+
+    /**
+     * A title edit (slug pinned, as an editor's retitling keeps the URL): the article's own page
+     * is written and shown before any list page naming it, the sitemaps (which show URLs and
+     * dates, not titles) are not made again, and the site is the one a full build makes. A new
+     * lastmod does make the sitemap again.
+     */
+    @Test
+    void aTitleEditShowsTheSavedPageFirstAndLeavesTheSitemapAlone() throws Exception {
+        openBasic();
+        session.generate(sink, null, System.nanoTime());
+        Path article = project.resolve("content/2015/giao-duc.md");
+        String page = "2015/01/giao-duc-va-phat-trien/index.html";
+        Files.writeString(article, Files.readString(article).replace("title: Giáo dục và phát triển",
+                "slug: giao-duc-va-phat-trien\ntitle: Giáo dục và phát triển bền vững"));
+        OrderedSink ordered = new OrderedSink();
+        ordered.files.putAll(sink.files);
+        BuildResult retitled = session.generate(ordered, Set.of(article), System.nanoTime(), false);
+        assertThat(retitled.problems().hasErrors()).isFalse();
+        assertThat(ordered.shownFirst).containsExactly(page);
+        assertThat(ordered.writtenBeforeShown).containsExactly(page);
+        assertThat(ordered.writtenAfterShown).contains("index.html", "tu-khoa/giao-duc/index.html",
+                "luu-tru/2015/01/index.html");
+        assertThat(retitled.changedPaths()).doesNotContain("sitemap.xml", "sitemap-1.xml");
+        assertThat(new String(ordered.files.get(page), StandardCharsets.UTF_8)).contains("phát triển bền vững");
+        session.generate(ordered, Set.of(), System.nanoTime(), true);
+        assertThat(asText(ordered.files)).isEqualTo(fullBuildOf(project));
+
+        Files.writeString(article, Files.readString(article).replace("lastmod: 2015-02-01", "lastmod: 2015-03-01"));
+        BuildResult redated = session.generate(ordered, Set.of(article), System.nanoTime(), true);
+        assertThat(redated.changedPaths()).contains("sitemap-1.xml").doesNotContain("sitemap.xml");
+        assertThat(asText(ordered.files)).isEqualTo(fullBuildOf(project));
     }
 
     @Test

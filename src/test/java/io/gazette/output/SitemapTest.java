@@ -41,6 +41,20 @@ class SitemapTest {
         assertThat(index.indexOf("sitemap-2.xml")).isLessThan(index.indexOf("sitemap-news.xml"));
     }
 
+    /** The preview makes one part, or the index, alone: the same bytes as the whole set's. */
+    @Test
+    void aPartOrTheIndexMadeAloneIsTheSameAsInTheWholeSet() {
+        List<Sitemap.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < Sitemap.MAX_URLS_PER_FILE + 7; i++) {
+            entries.add(new Sitemap.Entry(BASE + "bai-" + i + "/", i % 2 == 0 ? null : "2017-05-27T10:16:00+07:00"));
+        }
+        Map<String, byte[]> files = Sitemap.write(entries, BASE, List.of(NewsSitemap.FILE));
+        assertThat(Sitemap.part(entries.subList(0, Sitemap.MAX_URLS_PER_FILE))).isEqualTo(files.get("sitemap-1.xml"));
+        assertThat(Sitemap.part(entries.subList(Sitemap.MAX_URLS_PER_FILE, entries.size())))
+                .isEqualTo(files.get("sitemap-2.xml"));
+        assertThat(Sitemap.index(entries.size(), BASE, List.of(NewsSitemap.FILE))).isEqualTo(files.get("sitemap.xml"));
+    }
+
     private static String text(Map<String, byte[]> files, String name) {
         return new String(files.get(name), StandardCharsets.UTF_8);
     }

@@ -158,6 +158,48 @@ class PreviewSiteTest {
         }
     }
 
+    /**
+     * A saved article's page is published ahead of the rest of its rebuild: requests see it (and
+     * only it) at once, the commit publishes the rest and reports only the rest, and over many
+     * such rebuilds no content is kept that no snapshot uses.
+     */
+    @Test
+    void aPagePublishedFirstIsServedBeforeTheCommitAndCountedOnce() throws IOException {
+        try (PreviewSite site = PreviewSite.onDisk(temp.resolve("cache"))) {
+            commit(site, "a/index.html", "A0", "index.html", "home0", "tag/index.html", "tag0");
+            List<Commit> told = new ArrayList<>();
+            site.onCommit(told::add);
+            for (int edit = 1; edit <= 50; edit++) {
+                PreviewSite.Transaction tx = site.begin();
+                tx.write("a/index.html", bytes("A" + edit));
+                Commit first = tx.publishFirst(List.of("a/index.html", "not/written.html"));
+                assertThat(first.changedPaths()).containsExactly("a/index.html");
+                assertThat(new String(site.current().read("a/index.html"), UTF_8)).isEqualTo("A" + edit);
+                assertThat(new String(site.current().read("index.html"), UTF_8)).isEqualTo("home" + (edit - 1));
+                tx.write("index.html", bytes("home" + edit));
+                tx.write("tag/index.html", bytes("tag" + edit));
+                Commit rest = tx.commit();
+                assertThat(rest.changedPaths()).containsExactly("index.html", "tag/index.html");
+                assertThat(tx.publishedFirst()).containsExactly("a/index.html");
+                assertThat(new String(site.current().read("a/index.html"), UTF_8)).isEqualTo("A" + edit);
+                assertThat(new String(site.current().read("tag/index.html"), UTF_8)).isEqualTo("tag" + edit);
+                assertThat(site.storedBlobs()).isLessThanOrEqualTo(3 + 3);
+            }
+            assertThat(told).hasSize(100);
+            // aborted after publishing first: the page stays, nothing else changes
+            PreviewSite.Transaction tx = site.begin();
+            tx.write("a/index.html", bytes("A-aborted"));
+            tx.publishFirst(List.of("a/index.html"));
+            tx.write("index.html", bytes("home-aborted"));
+            tx.abort();
+            assertThat(new String(site.current().read("a/index.html"), UTF_8)).isEqualTo("A-aborted");
+            assertThat(new String(site.current().read("index.html"), UTF_8)).isEqualTo("home50");
+            commit(site, "b.html", "b");
+            commit(site, "c.html", "c");
+            assertThat(site.storedBlobs()).isEqualTo(5);
+        }
+    }
+
     @Test
     void contentOfAnOldSnapshotIsSweptOneCommitLater() throws IOException {
         try (PreviewSite site = memorySite()) {
