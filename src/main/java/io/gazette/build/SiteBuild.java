@@ -1,12 +1,10 @@
 package io.gazette.build;
 
 import io.gazette.problems.Quote;
-import io.gazette.content.UrlPaths;
 import io.gazette.config.ConfigLoader;
 import io.gazette.config.SiteConfig;
 import io.gazette.output.DirectorySink;
 import io.gazette.output.OutputSink;
-import io.gazette.output.StagingArea;
 import io.gazette.problems.BuildFailedException;
 import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
@@ -28,8 +26,8 @@ import java.io.UncheckedIOException;
 
 import io.gazette.search.StaticIndexExporter;
 import io.gazette.site.SiteUrls;
-import java.util.TreeSet;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -37,7 +35,7 @@ import java.util.function.Predicate;
 /**
  * The build pipeline: config → content → markdown → site model → search → render → output.
  * {@link #buildToDirectory} is {@code gazette build}: everything goes to a staging directory that
- * replaces the output directory only when the build has no errors.
+ * replaces the output directory only when the build has no errors ({@link DirectoryBuild}).
  *
  * <p>One generation ({@link #generate}), in order: read the content (bodies go to disk, see
  * {@link ContentStage}), assemble the site model, start the search work (related articles now,
@@ -47,20 +45,19 @@ import java.util.function.Predicate;
  * Each step is a class of its own ({@link ContentStage}, {@link io.gazette.site.SiteAssembler},
  * {@link SearchWork}, {@link RelatedLinks}, {@link PagePlanner}, {@link OutputStage},
  * {@link StaticFilePlanner}, {@link FileFingerprints}); what changed since the last generation
- * they all ask {@link SinceLastBuild}.
+ * they all ask {@link SinceLastBuild}. Its length is that of {@link #generate}, whose steps share
+ * the generation's problems, times and changed paths.
  */
 public final class SiteBuild {
     private final BuildOptions options;
     private final SiteConfig config;
     private final Theme theme;
-    private final Translations translations;
     private final TemplateRenderer renderer;
     private final ContentStage content;
     private final SiteAssembler assembler;
     /** What changed since the last build: every stage below asks it. */
     private final SinceLastBuild since;
     private final RelatedLinks relatedLinks;
-    private final long themeHash;
     private final StaticFilePlanner staticFiles;
     private volatile BuildProgress progress = BuildProgress.NONE;
     /** The fingerprint of every file the last successful generation produced. */
@@ -73,12 +70,8 @@ public final class SiteBuild {
     /** What the last generation that ran search left in the Lucene index, or null. */
     private SearchStage.Synced lastSynced;
 
-    /** The folder of {@code .gazette/cache/} that {@link BuildCache} keeps its files in. */
-    static final String BUILD_CACHE_DIR = "build";
-    private boolean useBuildCache;
-    /** How the build cache links files: hard links, or (in tests) links that fail as across file systems. */
-    private OutputMirror.Linker cacheLinker = OutputMirror.HARD_LINKS;
-    private String fullBuildReason;
+    /** {@code gazette build}: this session's one generation into the output folder. */
+    private final DirectoryBuild directory;
 
     /** Warnings found while loading site.yml and the theme (a typo of a key): reported by every generation. */
     private List<Problem> configWarnings = List.of();
@@ -89,17 +82,16 @@ public final class SiteBuild {
         this.options = options;
         this.config = config;
         this.theme = theme;
-        this.translations = translations;
         this.since = since;
         this.assembler = assembler;
         this.relatedLinks = new RelatedLinks(since);
         this.fingerprints = new FileFingerprints(since);
         this.renderer = renderer;
         this.content = new ContentStage(config, new io.gazette.render.ThemeEmbeds(renderer, config.basePath()));
-        this.themeHash = themeHash;
         this.paths = new OutputPaths(assembler.urls(), since);
         this.pagePlanner = new PagePlanner(translations, themeHash, showsArticleCount, paths, since);
         this.output = new OutputStage(renderer, paths, since);
+        this.directory = new DirectoryBuild(this, config, theme, content, fingerprints);
         this.staticFiles = new StaticFilePlanner(config.projectDir(), List.of(theme.staticFiles(), config.staticDir()),
                 since);
     }
@@ -151,13 +143,12 @@ public final class SiteBuild {
      * there for the next one. {@code gazette build} does; a check's throwaway build does not.
      */
     public void useBuildCache() {
-        this.useBuildCache = true;
+        directory.useBuildCache(OutputMirror.HARD_LINKS);
     }
 
     /** {@link #useBuildCache()} with links made by {@code linker}: tests simulate other file systems. */
     void useBuildCache(OutputMirror.Linker linker) {
-        this.useBuildCache = true;
-        this.cacheLinker = linker;
+        directory.useBuildCache(linker);
     }
 
     /**
@@ -166,98 +157,12 @@ public final class SiteBuild {
      * reused the last build's files, or did not use the cache.
      */
     public String fullBuildReason() {
-        return fullBuildReason;
+        return directory.fullBuildReason();
     }
 
     /** {@code gazette build}: the whole site into the output directory, atomically. */
     public BuildResult buildToDirectory() throws IOException, BuildFailedException {
-        long start = System.nanoTime();
-        BuildCache cache = useBuildCache
-                ? BuildCache.open(config.cacheDir().resolve(BUILD_CACHE_DIR), CacheKey.of(theme, config), config.outputDir(),
-                        cacheLinker)
-                : null;
-        fullBuildReason = cache == null ? null : cache.fullBuildReason();
-        try {
-            return buildToDirectory(cache, start);
-        } finally {
-            content.useMarkdownCache(null);
-            if (cache != null) {
-                cache.close();
-            }
-        }
-    }
-
-    private BuildResult buildToDirectory(BuildCache cache, long start) throws IOException, BuildFailedException {
-        try (StagingArea staging = StagingArea.create(config.outputDir(), config.projectDir())) {
-            boolean committed = false;
-            try {
-                Map<String, Long> cacheStages = new java.util.HashMap<>();
-                long restoring = System.nanoTime();
-                DirectorySink sink = cache == null ? new DirectorySink(staging.directory())
-                        : cache.prepare(staging.directory(), fingerprints);
-                if (cache != null) {
-                    cacheStages.put("build cache: restore", (System.nanoTime() - restoring) / 1_000_000);
-                }
-                content.useMarkdownCache(cache == null ? null : cache.markdown());
-                BuildResult result = generate(sink, null, start);
-                Set<String> duplicates = new TreeSet<>(sink.duplicates());
-                duplicates.addAll(fingerprints.duplicates());
-                for (String duplicate : duplicates) {
-                    result.problems().add(Problem.error(null, 0,
-                            "two pages were written to the same output file " + duplicate,
-                            "an article's slug, permalink or alias collides with a page Gazette generates"
-                                    + " (tag, archive, search); change the slug or alias"));
-                }
-                if (result.problems().hasErrors()) {
-                    throw new BuildFailedException(result.problems().sorted());
-                }
-                long swapping = System.nanoTime();
-                staging.commit();
-                committed = true;
-                cacheStages.put("swap output", (System.nanoTime() - swapping) / 1_000_000);
-                if (cache != null) {
-                    long saving = System.nanoTime();
-                    saveCache(cache, result);
-                    cacheStages.put("build cache: save", (System.nanoTime() - saving) / 1_000_000);
-                }
-                writeSourceMap(result);
-                return result.withTotal(System.nanoTime() - start, cacheStages);
-            } catch (UncheckedIOException e) {
-                // A write failed on a build thread (a full disk, most often): one message, no trace.
-                throw new IOException("cannot write the site: " + e.getCause().getMessage(), e.getCause());
-            } finally {
-                if (!committed) {
-                    staging.abandon();
-                }
-            }
-        }
-    }
-
-    /**
-     * Keeps this build's files for the next one. A cache that cannot be saved costs the next
-     * build its speed, never its correctness: it then makes every file.
-     */
-    private void saveCache(BuildCache cache, BuildResult result) {
-        try {
-            cache.save(result.changedPaths(), fingerprints);
-        } catch (IOException | UncheckedIOException e) {
-            result.problems().add(Problem.warning(null, 0, "could not keep this build's files for the next build in "
-                    + config.cacheDir().resolve(BUILD_CACHE_DIR) + ": " + e.getMessage(),
-                    "the next build makes every file again; check that .gazette/ is writable"));
-        }
-    }
-
-    /** Beside the output, in .gazette/: which Markdown file each article page came from (for check). */
-    private void writeSourceMap(BuildResult result) {
-        Map<String, String> pages = new java.util.HashMap<>();
-        for (var article : result.site().articles()) {
-            pages.put(UrlPaths.fileFor(article.url()), article.source().toString());
-        }
-        try {
-            SourceMap.write(config.projectDir(), config.outputDir(), pages);
-        } catch (IOException e) {
-            // The site is built; only check's Markdown locations are lost. Not worth failing the build.
-        }
+        return directory.build();
     }
 
     /**

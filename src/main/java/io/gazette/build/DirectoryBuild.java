@@ -1,0 +1,147 @@
+package io.gazette.build;
+
+import io.gazette.config.SiteConfig;
+import io.gazette.content.UrlPaths;
+import io.gazette.output.DirectorySink;
+import io.gazette.output.StagingArea;
+import io.gazette.problems.BuildFailedException;
+import io.gazette.problems.Problem;
+import io.gazette.render.Theme;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code gazette build}: one generation of a {@link SiteBuild} into a staging folder that replaces
+ * the output folder only when the build has no errors (two files on one output path are an error
+ * too); with the build cache, the staging folder starts from the last build's files and
+ * fingerprints, and this build's are kept for the next one. Beside the output it writes the
+ * source map that {@code gazette check} reads.
+ */
+final class DirectoryBuild {
+    /** The folder of {@code .gazette/cache/} that {@link BuildCache} keeps its files in. */
+    static final String BUILD_CACHE_DIR = "build";
+
+    private final SiteBuild session;
+    private final SiteConfig config;
+    private final Theme theme;
+    private final ContentStage content;
+    private final FileFingerprints fingerprints;
+    private boolean useBuildCache;
+    /** How the build cache links files: hard links, or (in tests) links that fail as across file systems. */
+    private OutputMirror.Linker cacheLinker = OutputMirror.HARD_LINKS;
+    private String fullBuildReason;
+
+    DirectoryBuild(SiteBuild session, SiteConfig config, Theme theme, ContentStage content,
+            FileFingerprints fingerprints) {
+        this.session = session;
+        this.config = config;
+        this.theme = theme;
+        this.content = content;
+        this.fingerprints = fingerprints;
+    }
+
+    /** Starts from the last build's files kept in the build cache, and keeps this one's there. */
+    void useBuildCache(OutputMirror.Linker linker) {
+        this.useBuildCache = true;
+        this.cacheLinker = linker;
+    }
+
+    /** Why the last build with the build cache made every file; null when it reused files, or used no cache. */
+    String fullBuildReason() {
+        return fullBuildReason;
+    }
+
+    /** The whole site into the output directory, atomically. */
+    BuildResult build() throws IOException, BuildFailedException {
+        long start = System.nanoTime();
+        BuildCache cache = useBuildCache
+                ? BuildCache.open(config.cacheDir().resolve(BUILD_CACHE_DIR), CacheKey.of(theme, config), config.outputDir(),
+                        cacheLinker)
+                : null;
+        fullBuildReason = cache == null ? null : cache.fullBuildReason();
+        try {
+            return buildToDirectory(cache, start);
+        } finally {
+            content.useMarkdownCache(null);
+            if (cache != null) {
+                cache.close();
+            }
+        }
+    }
+
+    private BuildResult buildToDirectory(BuildCache cache, long start) throws IOException, BuildFailedException {
+        try (StagingArea staging = StagingArea.create(config.outputDir(), config.projectDir())) {
+            boolean committed = false;
+            try {
+                Map<String, Long> cacheStages = new java.util.HashMap<>();
+                long restoring = System.nanoTime();
+                DirectorySink sink = cache == null ? new DirectorySink(staging.directory())
+                        : cache.prepare(staging.directory(), fingerprints);
+                if (cache != null) {
+                    cacheStages.put("build cache: restore", (System.nanoTime() - restoring) / 1_000_000);
+                }
+                content.useMarkdownCache(cache == null ? null : cache.markdown());
+                BuildResult result = session.generate(sink, null, start);
+                Set<String> duplicates = new TreeSet<>(sink.duplicates());
+                duplicates.addAll(fingerprints.duplicates());
+                for (String duplicate : duplicates) {
+                    result.problems().add(Problem.error(null, 0,
+                            "two pages were written to the same output file " + duplicate,
+                            "an article's slug, permalink or alias collides with a page Gazette generates"
+                                    + " (tag, archive, search); change the slug or alias"));
+                }
+                if (result.problems().hasErrors()) {
+                    throw new BuildFailedException(result.problems().sorted());
+                }
+                long swapping = System.nanoTime();
+                staging.commit();
+                committed = true;
+                cacheStages.put("swap output", (System.nanoTime() - swapping) / 1_000_000);
+                if (cache != null) {
+                    long saving = System.nanoTime();
+                    saveCache(cache, result);
+                    cacheStages.put("build cache: save", (System.nanoTime() - saving) / 1_000_000);
+                }
+                writeSourceMap(result);
+                return result.withTotal(System.nanoTime() - start, cacheStages);
+            } catch (UncheckedIOException e) {
+                // A write failed on a build thread (a full disk, most often): one message, no trace.
+                throw new IOException("cannot write the site: " + e.getCause().getMessage(), e.getCause());
+            } finally {
+                if (!committed) {
+                    staging.abandon();
+                }
+            }
+        }
+    }
+
+    /**
+     * Keeps this build's files for the next one. A cache that cannot be saved costs the next
+     * build its speed, never its correctness: it then makes every file.
+     */
+    private void saveCache(BuildCache cache, BuildResult result) {
+        try {
+            cache.save(result.changedPaths(), fingerprints);
+        } catch (IOException | UncheckedIOException e) {
+            result.problems().add(Problem.warning(null, 0, "could not keep this build's files for the next build in "
+                    + config.cacheDir().resolve(BUILD_CACHE_DIR) + ": " + e.getMessage(),
+                    "the next build makes every file again; check that .gazette/ is writable"));
+        }
+    }
+
+    /** Beside the output, in .gazette/: which Markdown file each article page came from (for check). */
+    private void writeSourceMap(BuildResult result) {
+        Map<String, String> pages = new java.util.HashMap<>();
+        for (var article : result.site().articles()) {
+            pages.put(UrlPaths.fileFor(article.url()), article.source().toString());
+        }
+        try {
+            SourceMap.write(config.projectDir(), config.outputDir(), pages);
+        } catch (IOException e) {
+            // The site is built; only check's Markdown locations are lost. Not worth failing the build.
+        }
+    }
+}
