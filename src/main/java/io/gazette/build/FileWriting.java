@@ -4,6 +4,7 @@ import io.gazette.output.OutputSink;
 import io.gazette.problems.Problems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,5 +55,28 @@ final class FileWriting {
         if (failure.get() != null) {
             throw new UncheckedIOException(failure.get());
         }
+    }
+
+    /**
+     * Produces the files, those at the {@code shownFirst} paths first: they are handed to the sink
+     * to be shown (the preview serves them) before the rest is made.
+     */
+    static void produceShowingFirst(List<PlannedFile> files, Set<String> shownFirst, OutputSink sink, Problems problems,
+            BuildProgress progress, StageTimes times) throws IOException {
+        if (shownFirst.isEmpty()) {
+            produce(files, sink, problems, progress);
+            return;
+        }
+        List<PlannedFile> first = new ArrayList<>();
+        List<PlannedFile> rest = new ArrayList<>(files.size());
+        for (PlannedFile file : files) {
+            (shownFirst.contains(file.path()) ? first : rest).add(file);
+        }
+        produce(first, sink, problems, progress);
+        if (!first.isEmpty() && !problems.hasErrors()) {
+            sink.showFirst(first.stream().map(PlannedFile::path).toList());
+        }
+        times.lap("render + write: saved pages, shown");
+        produce(rest, sink, problems, progress);
     }
 }

@@ -225,7 +225,7 @@ public final class SiteBuild {
             search.startExport(sink, fingerprints); // into a build directory, while the pages render
         }
         try {
-            produceSavedPagesFirst(toProduce, everything ? null : since.articles(), sink, problems, progress, times);
+            FileWriting.produceShowingFirst(toProduce, savedPages(everything ? null : since.articles()), sink, problems, progress, times);
         } catch (RuntimeException | Error e) {
             // The export thread must stop writing before the staging directory is deleted,
             // or it would make the folders again behind the deletion.
@@ -254,32 +254,19 @@ public final class SiteBuild {
     private static final int SHOWN_FIRST = 8;
 
     /**
-     * Produces the files, the pages of the articles that changed (a few) first: they are handed
-     * to the sink to be shown before the rest (list pages, neighbours, feeds, the sitemap) is
-     * made. At 100,000 articles a title edit re-renders list pages of tens of thousands of
-     * articles; the editor's own page need not wait for them.
+     * The output paths of the articles saved since the last build, when they are few enough to be
+     * shown ahead of the list pages, neighbours and feeds (at 100,000 articles a title edit
+     * re-renders list pages of tens of thousands of articles; the editor's own page need not wait).
      *
      * @param changes how the model's articles changed, or null when everything may have
      */
-    private void produceSavedPagesFirst(List<PlannedFile> toProduce, SinceLastBuild.ArticleChanges changes, OutputSink sink,
-            Problems problems, BuildProgress progress, StageTimes times) throws IOException {
+    private Set<String> savedPages(SinceLastBuild.ArticleChanges changes) {
         if (changes == null || changes.everything() || changes.added().isEmpty() || changes.added().size() > SHOWN_FIRST) {
-            FileWriting.produce(toProduce, sink, problems, progress);
-            return;
+            return Set.of();
         }
-        Set<String> saved = new java.util.HashSet<>();
+        Set<String> saved = new TreeSet<>();
         changes.added().forEach(article -> saved.add(paths.file(article.url())));
-        List<PlannedFile> first = new java.util.ArrayList<>();
-        List<PlannedFile> rest = new java.util.ArrayList<>(toProduce.size());
-        for (PlannedFile file : toProduce) {
-            (saved.contains(file.path()) ? first : rest).add(file);
-        }
-        FileWriting.produce(first, sink, problems, progress);
-        if (!first.isEmpty() && !problems.hasErrors()) {
-            sink.showFirst(first.stream().map(PlannedFile::path).toList());
-        }
-        times.lap("render + write: saved pages, shown");
-        FileWriting.produce(rest, sink, problems, progress);
+        return saved;
     }
 
     /** A file is wanted when its fingerprint moved since the last successful generation. */
