@@ -129,19 +129,17 @@ final class ShardEntries {
 
     /**
      * The postings of the walk's current term in every field that holds it, each document marked
-     * with its field's bit, sorted by document number. Returns the enum to reuse next time.
+     * with its field's bit, sorted by document number ({@link MergedTerms} reuses one postings
+     * enum per field).
      */
-    private PostingsEnum gather(MergedTerms terms, int fieldCount, TermPostings postings, PostingsEnum reuse)
-            throws IOException {
+    private void gather(MergedTerms terms, int fieldCount, TermPostings postings) throws IOException {
         postings.clear();
         for (int f = 0; f < fieldCount; f++) {
             if (terms.in(f)) {
-                reuse = terms.postings(f, PostingsEnum.NONE);
-                postings.add(reuse, numbering, 1 << f);
+                postings.add(terms.postings(f, PostingsEnum.NONE), numbering, 1 << f);
             }
         }
         postings.sort();
-        return reuse;
     }
 
     @FunctionalInterface
@@ -211,14 +209,13 @@ final class ShardEntries {
         DocSets.Sink body = new DocSets.Sink(1 << 12);
         int[] scratch = new int[Math.max(16, numbering.size())];
         byte[] key = new byte[64];
-        PostingsEnum reuse = null;
         while (terms.next()) {
             key = key(key, "", terms.term());
             int slot = slot(key, terms.term().length);
             if (slot < 0) {
                 continue;
             }
-            reuse = gather(terms, fields.size(), postings, reuse);
+            gather(terms, fields.size(), postings);
             if (postings.size == 0) {
                 continue; // only in deleted documents
             }
@@ -234,7 +231,6 @@ final class ShardEntries {
         TermPostings postings = new TermPostings();
         DocSets.Sink body = new DocSets.Sink(1 << 12);
         byte[] key = new byte[64];
-        PostingsEnum reuse = null;
         while (terms.next()) {
             key = key(key, marker, terms.term());
             int length = marker.length() + terms.term().length;
@@ -243,8 +239,7 @@ final class ShardEntries {
                 continue;
             }
             postings.clear();
-            reuse = terms.postings(0, PostingsEnum.NONE);
-            postings.add(reuse, numbering, 1);
+            postings.add(terms.postings(0, PostingsEnum.NONE), numbering, 1);
             postings.sort();
             if (postings.size == 0) {
                 continue;
@@ -267,7 +262,6 @@ final class ShardEntries {
         DocSets.Sink body = new DocSets.Sink(1 << 12);
         int[] scratch = new int[Math.max(16, numbering.size())];
         byte[] key = new byte[64];
-        PostingsEnum reuse = null;
         List<Prefix> open = new ArrayList<>();
         List<Prefix> spare = new ArrayList<>();
         while (terms.next()) {
@@ -292,7 +286,7 @@ final class ShardEntries {
             if (slot < 0 && !prefixesWant) {
                 continue;
             }
-            reuse = gather(terms, fields.size(), postings, reuse);
+            gather(terms, fields.size(), postings);
             if (postings.size == 0) {
                 continue;
             }
