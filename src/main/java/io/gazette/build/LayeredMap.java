@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * An unmodifiable map made from another by replacing a few keys, in proportion to those keys: a
@@ -105,22 +106,11 @@ final class LayeredMap<K, V> extends AbstractMap<K, V> {
         return new AbstractSet<>() {
             @Override
             public Iterator<Entry<K, V>> iterator() {
-                Iterator<Entry<K, V>> fromBase = base.entrySet().stream()
-                        .filter(e -> !layer.containsKey(e.getKey())).iterator();
+                Stream<Entry<K, V>> fromBase = base.entrySet().stream().filter(e -> !layer.containsKey(e.getKey()));
                 @SuppressWarnings("unchecked")
-                Iterator<Entry<K, V>> fromLayer = layer.entrySet().stream().filter(e -> e.getValue() != GONE)
-                        .map(e -> (Entry<K, V>) new SimpleImmutableEntry<>(e.getKey(), (V) e.getValue())).iterator();
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return fromBase.hasNext() || fromLayer.hasNext();
-                    }
-
-                    @Override
-                    public Entry<K, V> next() {
-                        return fromBase.hasNext() ? fromBase.next() : fromLayer.next();
-                    }
-                };
+                Stream<Entry<K, V>> fromLayer = layer.entrySet().stream().filter(e -> e.getValue() != GONE)
+                        .map(e -> (Entry<K, V>) new SimpleImmutableEntry<>(e.getKey(), (V) e.getValue()));
+                return Stream.concat(fromBase, fromLayer).iterator();
             }
 
             @Override
