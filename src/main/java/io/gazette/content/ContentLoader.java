@@ -77,22 +77,35 @@ public final class ContentLoader {
 
     /** Reads one file; problems go to {@code problems}, and empty means the file could not be used. */
     public Optional<ArticleSource> read(Path file, Problems problems) {
+        byte[] bytes = readBytes(file, problems);
+        return bytes == null ? Optional.empty() : parse(file, bytes, problems);
+    }
+
+    /**
+     * A file's bytes, or null after reporting why they cannot be read (missing, unreadable, over
+     * the size limit). A build hashes them before deciding whether to parse them at all.
+     */
+    public byte[] readBytes(Path file, Problems problems) {
         Path shown = shown(file);
-        byte[] bytes;
         try {
             long size = Files.size(file);
             if (size > Limits.MAX_FILE_BYTES) {
                 problems.add(Problem.error(shown, 1, "file is " + Limits.shown(size / 1024) + " KB; the limit is "
                         + Limits.shown(Limits.MAX_FILE_BYTES / 1024) + " KB", "split the article, or move tables"
                         + " and data out of it into static/ and link to them"));
-                return Optional.empty();
+                return null;
             }
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             problems.add(Problem.error(shown, 1, "cannot read file: " + (e instanceof java.nio.file.AccessDeniedException
                     ? "permission denied" : e.getMessage()), "check its permissions (`chmod u+r` the file)"));
-            return Optional.empty();
+            return null;
         }
+    }
+
+    /** Decodes, checks and parses the bytes of {@code file} (as {@link #readBytes} gave them). */
+    public Optional<ArticleSource> parse(Path file, byte[] bytes, Problems problems) {
+        Path shown = shown(file);
         String text = SourceText.decode(bytes, shown, problems);
         if (text == null || !TextLimits.check(text, shown, problems)) {
             return Optional.empty();
