@@ -116,22 +116,33 @@ final class ContentCache implements AutoCloseable {
         return damage;
     }
 
+    /**
+     * Where each thread reads entries to check them: an entry's body is only checked here (it
+     * stays in the file), so reading it into one reused buffer spares the heap 100 MB of garbage
+     * per build at 10,000 articles.
+     */
+    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[64 << 10]);
+
     /** The file kept under {@code key}, or null. */
     Parsed get(SourceHash key) {
         Slot slot = slots.get(key);
         if (slot == null) {
             return null;
         }
-        byte[] bytes = new byte[slot.length()];
+        byte[] bytes = BUFFERS.get();
+        if (bytes.length < slot.length()) {
+            bytes = new byte[Math.max(slot.length(), bytes.length * 2)];
+            BUFFERS.set(bytes);
+        }
         synchronized (this) {
             try {
                 bodies.seek(slot.offset());
-                bodies.readFully(bytes);
+                bodies.readFully(bytes, 0, slot.length());
             } catch (IOException e) {
                 return null;
             }
         }
-        Parsed parsed = decode(bytes, key, slot.offset());
+        Parsed parsed = decode(bytes, slot.length(), key, slot.offset());
         if (parsed != null) {
             used.add(key);
         }
@@ -278,21 +289,21 @@ final class ContentCache implements AutoCloseable {
     }
 
     /** The entry's content, or null when its bytes are not those of an entry of {@code key}. */
-    private Parsed decode(byte[] bytes, SourceHash key, long offset) {
-        if (bytes.length < HEADER + 8) {
+    private Parsed decode(byte[] bytes, int length, SourceHash key, long offset) {
+        if (length < HEADER + 8) {
             return null;
         }
         CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - 8);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        if (in.getLong(bytes.length - 8) != crc.getValue() || in.getLong() != key.high() || in.getLong() != key.low()) {
+        crc.update(bytes, 0, length - 8);
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+        if (in.getLong(length - 8) != crc.getValue() || in.getLong() != key.high() || in.getLong() != key.low()) {
             return null;
         }
         int meta = in.getInt();
         int html = in.getInt();
         int text = in.getInt();
         int words = in.getInt();
-        if (meta < 0 || html < 0 || text < 0 || (long) HEADER + meta + html + text + 8 != bytes.length) {
+        if (meta < 0 || html < 0 || text < 0 || (long) HEADER + meta + html + text + 8 != length) {
             return null;
         }
         try {

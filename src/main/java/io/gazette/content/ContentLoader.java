@@ -45,11 +45,34 @@ public final class ContentLoader {
         List<Path> files = new ArrayList<>();
         Files.walkFileTree(contentDir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
+                    /**
+                     * Whether each folder being walked was reached through a symbolic link: only
+                     * below one, or through a linked file, can a file lead outside content/, so
+                     * only then is its real path asked for (resolving every file's real path
+                     * cost a tenth of a second at 10,000 articles, on every build).
+                     */
+                    private final java.util.ArrayDeque<Boolean> linked = new java.util.ArrayDeque<>();
+
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                        // content/ itself may be a link: what matters is leaving its real folder.
+                        linked.push(!dir.equals(contentDir)
+                                && ((!linked.isEmpty() && linked.peek()) || Files.isSymbolicLink(dir)));
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                        linked.pop();
+                        return FileVisitResult.CONTINUE;
+                    }
+
                     @Override
                     public FileVisitResult visitFile(Path p, BasicFileAttributes attributes) {
                         String name = p.getFileName().toString();
                         if (name.endsWith(".md") && !name.startsWith(".") && attributes.isRegularFile()) {
-                            if (isInside(p, realContent)) {
+                            boolean mayLeadOut = (!linked.isEmpty() && linked.peek()) || Files.isSymbolicLink(p);
+                            if (!mayLeadOut || isInside(p, realContent)) {
                                 files.add(p);
                             } else {
                                 problems.add(Problem.error(shown(p), 0, "symbolic link leads outside content/",
