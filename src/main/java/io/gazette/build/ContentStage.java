@@ -110,8 +110,11 @@ final class ContentStage {
         if (toRead.size() == 1) {
             read.put(toRead.get(0), read(toRead.get(0)));
         } else {
-            toRead.parallelStream().map(file -> Map.entry(file, read(file))).toList()
-                    .forEach(e -> read.put(e.getKey(), e.getValue()));
+            // On Flexmark's large-stack threads: it then runs where the file is read.
+            List<Entry> entries = io.gazette.markdown.DeepStack.map(toRead, this::read);
+            for (int i = 0; i < entries.size(); i++) {
+                read.put(toRead.get(i), entries.get(i));
+            }
         }
         List<ArticleInput> inputs = listing.changed() ? null : patched(read);
         read.forEach(this::remember);
