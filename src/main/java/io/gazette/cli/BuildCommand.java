@@ -62,6 +62,7 @@ final class BuildCommand implements Callable<Integer> {
             if (timings) {
                 result.stats().stageMillis().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                         .forEach(e -> out.printf("  %-26s %6d ms%n", e.getKey(), e.getValue()));
+                out.println("  " + JvmReport.describe());
                 out.flush();
             }
             return GazetteCommand.OK;
