@@ -160,6 +160,19 @@ public final class SiteBuild {
         return directory.fullBuildReason();
     }
 
+    /**
+     * How many content files the last generation parsed (front matter and Markdown); with the
+     * build cache, the unchanged ones are taken from it instead.
+     */
+    public int contentFilesParsed() {
+        return content.parsedLastTime();
+    }
+
+    /** How many content files the last generation listed. */
+    public int contentFiles() {
+        return content.listedLastTime();
+    }
+
     /** {@code gazette build}: the whole site into the output directory, atomically. */
     public BuildResult buildToDirectory() throws IOException, BuildFailedException {
         return directory.build();

@@ -62,6 +62,8 @@ final class BuildCommand implements Callable<Integer> {
             if (timings) {
                 result.stats().stageMillis().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                         .forEach(e -> out.printf("  %-26s %6d ms%n", e.getKey(), e.getValue()));
+                out.printf("  %-26s %6d of %d (the others from the build cache)%n", "content files parsed",
+                        build.contentFilesParsed(), build.contentFiles());
                 out.println("  " + JvmReport.describe());
                 out.flush();
             }

@@ -119,10 +119,10 @@ public final class InlineSite {
             }
             BuildResult result = build.buildToDirectory();
             return new Built(true, result.problems().sorted().stream().map(Problem::format).toList(), output(),
-                    build.fullBuildReason());
+                    build.fullBuildReason(), build.contentFilesParsed());
         } catch (BuildFailedException e) {
             return new Built(false, e.problems().stream().map(Problem::format).toList(), output(),
-                    build == null ? null : build.fullBuildReason());
+                    build == null ? null : build.fullBuildReason(), build == null ? 0 : build.contentFilesParsed());
         }
     }
 
@@ -133,8 +133,10 @@ public final class InlineSite {
      * @param messages  every problem as printed ({@code content/a.md:3: error: …\n    hint: …}), in order
      * @param fullBuildReason with the build cache, why every file was made; null when the cache
      *                        was reused or not used
+     * @param parsedFiles     content files whose front matter and Markdown were parsed (with the
+     *                        build cache, the others were taken from it)
      */
-    public record Built(boolean succeeded, List<String> messages, Path output, String fullBuildReason) {
+    public record Built(boolean succeeded, List<String> messages, Path output, String fullBuildReason, int parsedFiles) {
         /** An output file as text. */
         public String page(String path) throws IOException {
             return Files.readString(output.resolve(path));
