@@ -64,6 +64,7 @@ final class BuildCommand implements Callable<Integer> {
                         .forEach(e -> out.printf("  %-26s %6d ms%n", e.getKey(), e.getValue()));
                 out.printf("  %-26s %6d of %d (the others from the build cache)%n", "content files parsed",
                         build.contentFilesParsed(), build.contentFiles());
+                out.println("  " + JvmReport.describe());
                 out.flush();
             }
             return GazetteCommand.OK;

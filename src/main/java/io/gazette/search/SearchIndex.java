@@ -2,7 +2,6 @@ package io.gazette.search;
 
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,7 +31,8 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     public static SearchIndex open(Path indexDir) throws IOException {
-        Directory directory = FSDirectory.open(indexDir);
+        // Read through the file cache, not mapped: see StreamedIndexDirectory.
+        Directory directory = StreamedIndexDirectory.open(indexDir);
         try {
             return new SearchIndex(directory);
         } catch (IOException | RuntimeException e) {

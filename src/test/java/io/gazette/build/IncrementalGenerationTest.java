@@ -91,6 +91,38 @@ class IncrementalGenerationTest {
         assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
     }
 
+    /**
+     * A document dropped beside a bundle's {@code index.md}, then replaced by a bigger one: the
+     * article's page lists it and its size each time, because what the article publishes is part
+     * of the page's hash; the site is the one a full build makes.
+     */
+    @Test
+    void aDocumentAddedOrReplacedInABundleRewritesItsArticlePage() throws Exception {
+        openBasic();
+        Path bundle = Files.createDirectories(project.resolve("content/2016/bao-cao"));
+        Files.writeString(bundle.resolve("index.md"), """
+                ---
+                title: Báo cáo tổng kết
+                date: 2016-03-01T08:00:00+07:00
+                ---
+
+                Báo cáo tổng kết công tác thi đua.
+                """);
+        session.generate(sink, null, System.nanoTime());
+        String page = "2016/03/bao-cao-tong-ket/index.html";
+        assertThat(new String(sink.files.get(page), StandardCharsets.UTF_8)).doesNotContain("ke-hoach.xlsx");
+
+        Path document = bundle.resolve("ke-hoach.xlsx");
+        Files.write(document, new byte[100]);
+        assertThat(session.generate(sink, Set.of(document), System.nanoTime()).changedPaths()).contains(page);
+        assertThat(new String(sink.files.get(page), StandardCharsets.UTF_8)).contains("ke-hoach.xlsx");
+        assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
+
+        Files.write(document, new byte[5000]);
+        assertThat(session.generate(sink, Set.of(document), System.nanoTime()).changedPaths()).contains(page);
+        assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
+    }
+
     /** Records which files were written before the sink was told to show the saved pages. */
     static final class OrderedSink extends MemorySink {
         final List<String> shownFirst = new ArrayList<>();
