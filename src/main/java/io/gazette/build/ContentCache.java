@@ -41,6 +41,12 @@ import java.util.zip.CheckedOutputStream;
  * whose bytes do not check is a miss: the file is parsed again. When more than half the data file
  * is entries no build uses any more, the live ones are copied into a new one.
  *
+ * <p>The index also names, for each file path the last build kept, its {@link FileStat} (size,
+ * modification and change times, inode) and its hash, when its last change was at least two
+ * seconds before it was read: a file whose stat is still the same is not read or hashed at all
+ * ({@link #knownHash}). A fresh checkout or a restored cache changes every change time, so there
+ * every file is read and hashed, as it must be.
+ *
  * <p>A found or added entry's body stays in the data file: the {@link ArticleBody} handed out
  * reads it from there when a page is rendered or the text indexed, so an unchanged article's body
  * is never decoded, and a new one's is written once (not also to a {@link io.gazette.site.BodyStore}).
@@ -49,7 +55,7 @@ import java.util.zip.CheckedOutputStream;
  */
 final class ContentCache implements AutoCloseable {
     private static final long MAGIC = 0x47415a4554544343L; // "GAZETTCC"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     /** Key, then the lengths of the front matter part, the HTML and the text, and the word count. */
     private static final int HEADER = 16 + 16;
 
@@ -60,12 +66,27 @@ final class ContentCache implements AutoCloseable {
     private record Slot(long offset, int length) {
     }
 
+    /** A file as it was on disk when its bytes had the hash {@code hash}. */
+    private record Seen(FileStat stat, SourceHash hash) {
+    }
+
+    /**
+     * How long before the file was read its last change must be for its stat to be trusted next
+     * time: a write in the same tick of the kernel's clock as the one before could leave the
+     * change time as it was (git's "racy" files).
+     */
+    private static final long SETTLED_NANOS = 2_000_000_000L;
+
     private final Path dataFile;
     private final Path indexFile;
     private final CacheKey cacheKey;
     private final Map<SourceHash, Slot> slots;
     /** Entries this build looked up or added: the ones the saved index keeps. */
     private final Set<SourceHash> used = ConcurrentHashMap.newKeySet();
+    /** The files the last build saw settled, by path (see {@link #knownHash}). */
+    private final Map<String, Seen> known;
+    /** The files this build saw settled: the ones the saved index names. */
+    private final Map<String, Seen> seen = new ConcurrentHashMap<>();
     /** Why the saved index could not be used although it was there, or null. */
     private String damage;
     private RandomAccessFile data;
@@ -73,11 +94,13 @@ final class ContentCache implements AutoCloseable {
     private RandomAccessFile bodies;
     private long end;
 
-    private ContentCache(Path dir, CacheKey cacheKey, Map<SourceHash, Slot> slots, String damage) {
+    private ContentCache(Path dir, CacheKey cacheKey, Map<SourceHash, Slot> slots, Map<String, Seen> known,
+            String damage) {
         this.dataFile = dir.resolve("content.data");
         this.indexFile = dir.resolve("content.index");
         this.cacheKey = cacheKey;
         this.slots = slots;
+        this.known = known;
         this.damage = damage;
     }
 
@@ -89,8 +112,10 @@ final class ContentCache implements AutoCloseable {
         Files.deleteIfExists(dir.resolve("bodies.index"));
         Path index = dir.resolve("content.index");
         String[] why = new String[1];
-        Map<SourceHash, Slot> slots = readIndex(index, key, why);
-        ContentCache cache = new ContentCache(dir, key, slots == null ? new ConcurrentHashMap<>() : slots, why[0]);
+        Map<String, Seen> known = new java.util.HashMap<>();
+        Map<SourceHash, Slot> slots = readIndex(index, key, known, why);
+        ContentCache cache = new ContentCache(dir, key, slots == null ? new ConcurrentHashMap<>() : slots,
+                slots == null ? Map.of() : known, why[0]);
         if (slots == null) {
             Files.deleteIfExists(cache.dataFile);
         }
@@ -101,6 +126,7 @@ final class ContentCache implements AutoCloseable {
             if (slot.offset() + slot.length() > cache.end) {
                 // Cut short (a disk that filled up, a partial restore): nothing of it is trusted.
                 cache.slots.clear();
+                cache.known.clear();
                 cache.damage = "its data file is cut short";
                 break;
             }
@@ -122,6 +148,28 @@ final class ContentCache implements AutoCloseable {
      * per build at 10,000 articles.
      */
     private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[64 << 10]);
+
+    /**
+     * The hash of {@code path}'s bytes when the file is as the last build saw it ({@code now}
+     * equal to the stat recorded then, see {@link FileStat}): the file need not be read to find
+     * its entry. Null when it may have changed, or was not seen.
+     */
+    SourceHash knownHash(String path, FileStat now) {
+        Seen before = now == null ? null : known.get(path);
+        return before != null && before.stat().equals(now) ? before.hash() : null;
+    }
+
+    /**
+     * Records that {@code path}, whose stat was {@code stat} before it was read at
+     * {@code readNanos} (wall clock, since the epoch), holds the bytes of {@code hash}; kept for
+     * the next build only when the file's last change was settled by then.
+     */
+    void saw(String path, FileStat stat, SourceHash hash, long readNanos) {
+        if (stat != null && stat.changedNanos() <= readNanos - SETTLED_NANOS
+                && stat.modifiedNanos() <= readNanos - SETTLED_NANOS) {
+            seen.put(path, new Seen(stat, hash));
+        }
+    }
 
     /** The file kept under {@code key}, or null. */
     Parsed get(SourceHash key) {
@@ -245,6 +293,23 @@ final class ContentCache implements AutoCloseable {
                     out.writeLong(e.getValue().offset());
                     out.writeInt(e.getValue().length());
                 }
+                Map<String, Seen> files = new java.util.TreeMap<>();
+                for (Map.Entry<String, Seen> e : seen.entrySet()) {
+                    if (live.containsKey(e.getValue().hash())) {
+                        files.put(e.getKey(), e.getValue());
+                    }
+                }
+                out.writeInt(files.size());
+                for (Map.Entry<String, Seen> e : files.entrySet()) {
+                    out.writeUTF(e.getKey());
+                    FileStat stat = e.getValue().stat();
+                    out.writeLong(stat.size());
+                    out.writeLong(stat.modifiedNanos());
+                    out.writeLong(stat.changedNanos());
+                    out.writeLong(stat.inode());
+                    out.writeLong(e.getValue().hash().high());
+                    out.writeLong(e.getValue().hash().low());
+                }
                 out.flush();
                 out.writeLong(crc.getValue());
             }
@@ -323,7 +388,7 @@ final class ContentCache implements AutoCloseable {
     }
 
     /** The saved index, or null (with the reason in {@code why[0]} when it was there) when it cannot be used. */
-    private static Map<SourceHash, Slot> readIndex(Path file, CacheKey key, String[] why) {
+    private static Map<SourceHash, Slot> readIndex(Path file, CacheKey key, Map<String, Seen> known, String[] why) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -345,6 +410,16 @@ final class ContentCache implements AutoCloseable {
             Map<SourceHash, Slot> slots = new ConcurrentHashMap<>(count * 4 / 3 + 16);
             for (int i = 0; i < count; i++) {
                 slots.put(new SourceHash(in.readLong(), in.readLong()), new Slot(in.readLong(), in.readInt()));
+            }
+            int files = in.readInt();
+            if (files < 0 || files > count) {
+                why[0] = "it claims " + files + " files";
+                return null;
+            }
+            for (int i = 0; i < files; i++) {
+                String path = in.readUTF();
+                FileStat stat = new FileStat(in.readLong(), in.readLong(), in.readLong(), in.readLong());
+                known.put(path, new Seen(stat, new SourceHash(in.readLong(), in.readLong())));
             }
             long expected = crc.getValue();
             if (in.readLong() != expected) {
@@ -369,9 +444,13 @@ final class ContentCache implements AutoCloseable {
         }
     }
 
+    /** A body the cache holds (the content stage asks whether a file's result was kept). */
+    interface Body extends ArticleBody {
+    }
+
     /** A body kept in the data file: where its HTML starts, and how long it and the text after it are. */
     private record Kept(ContentCache cache, long at, int htmlBytes, int textBytes, int wordCount, String summaryText)
-            implements ArticleBody {
+            implements Body {
         @Override
         public String html() {
             return cache.read(at, htmlBytes);

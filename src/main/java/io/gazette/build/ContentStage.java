@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Instant;
 
 /**
  * Content files → validated front matter + rendered Markdown, in parallel. Keeps the result of
@@ -185,15 +186,27 @@ final class ContentStage {
         }
         Optional<ArticleInput> input;
         try (Watchdog.Handle watched = Watchdog.SHARED.watch(shown, size, "reading and rendering")) {
-            byte[] bytes = loader.readBytes(file, problems);
-            if (bytes == null) {
-                return new Entry(Optional.empty(), problems.sorted());
-            }
-            SourceHash hash = SourceHash.of(shown, bytes);
             // A bundle's result depends on the files of its folder too: never kept.
             ContentCache cache = file.getFileName().toString().equals("index.md") ? null : contentCache;
-            ContentCache.Parsed kept = cache == null ? null : cache.get(hash);
+            // Stat first, then read: a write after the stat shows in the next build's.
+            FileStat stat = cache == null ? null : FileStat.of(file);
+            Instant now = Instant.now();
+            long readNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            String path = shown.toString();
+            // Unchanged since the last build saw it: its entry is found without reading it.
+            SourceHash hash = cache == null ? null : cache.knownHash(path, stat);
+            ContentCache.Parsed kept = hash == null ? null : cache.get(hash);
+            byte[] bytes = null;
+            if (kept == null) {
+                bytes = loader.readBytes(file, problems);
+                if (bytes == null) {
+                    return new Entry(Optional.empty(), problems.sorted());
+                }
+                hash = SourceHash.of(shown, bytes);
+                kept = cache == null ? null : cache.get(hash);
+            }
             if (kept != null) {
+                cache.saw(path, stat, hash, readNanos);
                 ArticleSource source = new ArticleSource(shown, kept.frontMatter(), "", kept.bodyFirstLine());
                 return new Entry(Optional.of(new ArticleInput(source, kept.body(),
                         new Fingerprint().add(hash.contentHash()).add(ArticleMedia.NONE.hash()).value(), ArticleMedia.NONE)),
@@ -201,7 +214,11 @@ final class ContentStage {
             }
             parsed.incrementAndGet();
             Optional<ArticleSource> source = loader.parse(file, bytes, problems);
-            input = source.flatMap(s -> render(file, s, hash, cache, problems));
+            SourceHash read = hash;
+            input = source.flatMap(s -> render(file, s, read, cache, problems));
+            if (cache != null && input.isPresent() && input.get().body() instanceof ContentCache.Body) {
+                cache.saw(path, stat, hash, readNanos); // kept: the next build may find it by its stat
+            }
         } catch (RuntimeException | StackOverflowError e) {
             // The last resort: a bug met by one file must not end the build, so that every
             // other file is still read and every other problem reported.

@@ -67,6 +67,38 @@ class ContentCacheTest {
     }
 
     @Test
+    void aSettledFileIsKnownByItsStatAndAnythingElseIsNot() throws IOException {
+        SourceHash key = key("v1");
+        FileStat stat = new FileStat(2, 1_000_000_000_000L, 1_000_000_000_000L, 42);
+        long read = 1_000_000_000_000L + 5_000_000_000L;
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            cache.put(key, FM, 7, BODY);
+            cache.saw("content/a.md", stat, key, read);
+            // Changed a second before it was read: a write in the same tick could keep the times.
+            FileStat fresh = new FileStat(2, read - 1_000_000_000L, read - 1_000_000_000L, 43);
+            cache.put(key("v2"), FM, 7, BODY);
+            cache.saw("content/b.md", fresh, key("v2"), read);
+            cache.save();
+        }
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            assertThat(cache.knownHash("content/a.md", stat)).isEqualTo(key);
+            assertThat(cache.knownHash("content/b.md", new FileStat(2, read - 1_000_000_000L, read - 1_000_000_000L, 43)))
+                    .isNull();
+            assertThat(cache.knownHash("content/a.md", new FileStat(2, stat.modifiedNanos(), stat.changedNanos() + 1, 42)))
+                    .isNull();
+            assertThat(cache.knownHash("content/a.md", new FileStat(2, stat.modifiedNanos(), stat.changedNanos(), 41)))
+                    .isNull();
+            assertThat(cache.knownHash("content/a.md", null)).isNull();
+            assertThat(cache.knownHash("content/c.md", stat)).isNull();
+            // Not looked up by this build: forgotten with its entry.
+            cache.save();
+        }
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            assertThat(cache.knownHash("content/a.md", stat)).isNull();
+        }
+    }
+
+    @Test
     void aFrontMatterTheCacheCannotHoldIsNotKept() throws IOException {
         FrontMatter odd = new FrontMatter("T", FM.date(), null, "", List.of(), "", "", "", "", "", List.of(), false, null,
                 Map.of("set", java.util.Set.of(1)));
@@ -108,7 +140,7 @@ class ContentCacheTest {
             cache.save();
         }
         byte[] saved = Files.readAllBytes(index);
-        saved[saved.length - 12] ^= 1;
+        saved[saved.length - 22] ^= 1; // in the last entry, before the (empty) list of settled files and the sum
         Files.write(index, saved);
         try (ContentCache cache = ContentCache.open(dir, KEY)) {
             assertThat(cache.damage()).isEqualTo("its checksum does not match");

@@ -1,0 +1,39 @@
+package io.gazette.build;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the file system says of a file without reading it: size, modification and change times
+ * (nanoseconds) and inode number, from one {@code stat}. The {@link ContentCache} takes a file as
+ * unchanged when all four are those it recorded: the change time ({@code ctime}) is set by the
+ * kernel on every write and cannot be set back by any tool ({@code touch}, {@code cp -p},
+ * {@code rsync -t} and a restored cache set times, not it), so a fresh checkout, a restored or
+ * copied tree, or an edit always misses, and the file is read and hashed.
+ *
+ * <p>Only where the file system has a {@code unix} view (Linux, macOS); elsewhere {@link #of}
+ * gives null and every file is hashed.
+ */
+record FileStat(long size, long modifiedNanos, long changedNanos, long inode) {
+    private static final String ATTRIBUTES = "unix:size,lastModifiedTime,ctime,ino";
+
+    /** The file's stat, or null when the system does not tell it. */
+    static FileStat of(Path file) {
+        try {
+            Map<String, Object> a = Files.readAttributes(file, ATTRIBUTES);
+            return new FileStat((Long) a.get("size"), nanos((FileTime) a.get("lastModifiedTime")),
+                    nanos((FileTime) a.get("ctime")), ((Number) a.get("ino")).longValue());
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException
+                | NullPointerException e) {
+            return null;
+        }
+    }
+
+    private static long nanos(FileTime time) {
+        return time.to(TimeUnit.NANOSECONDS);
+    }
+}
