@@ -56,6 +56,9 @@ final class BuildCommand implements Callable<Integer> {
                 // One line, so a CI log says why this build did not reuse its cache.
                 out.println("gazette: full build: " + build.fullBuildReason());
             }
+            if (build.relatedFullReason() != null && !quiet) {
+                out.println("gazette: related articles computed for every article: " + build.relatedFullReason());
+            }
             if (!quiet) {
                 printSummary(result.stats(), shown(build.config().projectDir(), build.config().outputDir()), out);
             }
