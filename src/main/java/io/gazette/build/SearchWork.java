@@ -39,6 +39,7 @@ final class SearchWork {
     private long relatedMillis;
     private String relatedReason;
     private Set<String> relatedListsChanged;
+    private String relatedReport;
     /** The paths the export started by {@link #startExport} wrote. */
     private final Set<String> exported = new TreeSet<>();
 
@@ -79,6 +80,7 @@ final class SearchWork {
             work.relatedMillis = (System.nanoTime() - relating) / 1_000_000;
             work.relatedReason = related.fullReason();
             work.relatedListsChanged = related.changedLists();
+            work.relatedReport = related.updateReport();
             work.synced = synced.withRelated(related.kept());
             return work;
         } catch (IOException e) {
@@ -109,6 +111,11 @@ final class SearchWork {
     /** The urls whose related list changed since the session's last search, or null when any may have. */
     Set<String> relatedListsChanged() {
         return relatedListsChanged;
+    }
+
+    /** What updating the kept related lists computed again (one line), or null when every list was computed. */
+    String relatedReport() {
+        return relatedReport;
     }
 
     /** How long the related articles took, in ms (part of the search analysis stage). */

@@ -73,6 +73,8 @@ public final class SiteBuild {
     private boolean keepRelated;
     /** Why the last search computed the related lists of every article instead of updating kept ones, or null. */
     private String relatedReason;
+    /** What the last search's update of the kept related lists computed again, or null. */
+    private String relatedReport;
 
     /** {@code gazette build}: this session's one generation into the output folder. */
     private final DirectoryBuild directory;
@@ -180,6 +182,15 @@ public final class SiteBuild {
     }
 
     /**
+     * What the last generation's search computed again to bring the kept related lists up to date
+     * (one line: articles changed, terms whose weight moved, lists scored again), or null when it
+     * computed every list.
+     */
+    public String relatedReport() {
+        return relatedReport;
+    }
+
+    /**
      * Generates the site into {@code sink}: everything on the first call; on later calls of a
      * long-lived session (the preview server) only the files whose fingerprint moved, deleting
      * files that no longer exist.
@@ -219,6 +230,7 @@ public final class SiteBuild {
         if (search != null) {
             lastSynced = search.synced();
             relatedReason = search.relatedReason();
+            relatedReport = search.relatedReport();
         }
         site = site.withRelated(relatedLinks.resolve(site, search == null ? null : search.related(),
                 search == null ? null : search.relatedListsChanged()));

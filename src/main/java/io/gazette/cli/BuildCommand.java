@@ -63,6 +63,9 @@ final class BuildCommand implements Callable<Integer> {
                 printSummary(result.stats(), shown(build.config().projectDir(), build.config().outputDir()), out);
             }
             if (timings) {
+                if (build.relatedReport() != null) {
+                    out.println("  related articles updated: " + build.relatedReport());
+                }
                 result.stats().stageMillis().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                         .forEach(e -> out.printf("  %-26s %6d ms%n", e.getKey(), e.getValue()));
                 out.flush();

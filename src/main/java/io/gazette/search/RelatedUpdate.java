@@ -1,12 +1,15 @@
 package io.gazette.search;
 
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
@@ -209,16 +212,7 @@ final class RelatedUpdate {
             if (terms == null) {
                 terms = DocTerms.read(newStored, newNumbering.luceneDoc(d));
             }
-            tops.size[d] = 0;
-            for (Map.Entry<BytesRef, Integer> pair : terms.pairs().entrySet()) {
-                double idf = RelatedWeights.idf(log2N, RelatedWeights.bucket(newDf.pair(pair.getKey())));
-                tops.offer(d, RelatedWeights.pairId(pair.getKey()), RelatedWeights.tfIdf(pair.getValue(), idf));
-            }
-            for (BytesRef key : terms.tags()) {
-                double idf = RelatedWeights.idf(log2N, RelatedWeights.bucket(newDf.tag(key)));
-                tops.offer(d, RelatedWeights.tagId(key), RelatedWeights.tfIdf(RelatedWeights.TAG_WEIGHT, idf));
-            }
-            tops.sortStrongestFirst(d);
+            strongest(tops, d, terms, newDf, log2N);
         }
         BitSet featuresChanged = (BitSet) adjusted.clone();
         featuresChanged.or(derive);
@@ -310,6 +304,52 @@ final class RelatedUpdate {
             }
         }
         return true;
+    }
+
+    /**
+     * Article d's strongest features from its terms. A term's weight is at most its weight at a
+     * document frequency of 2, so the terms are taken by that bound (then by id, as ties are) and
+     * the walk stops once the weakest kept outranks the next bound: the frequencies of most of an
+     * article's terms, the costly part, are never looked up.
+     */
+    private static void strongest(StrongestFeatures tops, int d, DocTerms terms, Frequencies df, int log2N)
+            throws IOException {
+        double most = RelatedWeights.idf(log2N, RelatedWeights.bucket(2));
+        int size = terms.pairs().size() + terms.tags().size();
+        BytesRef[] keys = new BytesRef[size];
+        int[] tfs = new int[size];
+        long[] ids = new long[size];
+        double[] bounds = new double[size];
+        Integer[] order = new Integer[size];
+        int i = 0;
+        for (Map.Entry<BytesRef, Integer> pair : terms.pairs().entrySet()) {
+            keys[i] = pair.getKey();
+            tfs[i] = pair.getValue();
+            ids[i] = RelatedWeights.pairId(pair.getKey());
+            i++;
+        }
+        int firstTag = i;
+        for (BytesRef key : terms.tags()) {
+            keys[i] = key;
+            tfs[i] = RelatedWeights.TAG_WEIGHT;
+            ids[i] = RelatedWeights.tagId(key);
+            i++;
+        }
+        for (int k = 0; k < size; k++) {
+            bounds[k] = RelatedWeights.tfIdf(tfs[k], most);
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> bounds[a] != bounds[b] ? Double.compare(bounds[b], bounds[a]) : Long.compare(ids[a], ids[b]));
+        int base = d * F;
+        tops.size[d] = 0;
+        for (int k : order) {
+            if (tops.size[d] == F && !StrongestFeatures.below(tops.weight[base], tops.feature[base], bounds[k], ids[k])) {
+                break; // the heap's root is its weakest
+            }
+            int frequency = k < firstTag ? df.pair(keys[k]) : df.tag(keys[k]);
+            tops.offer(d, ids[k], RelatedWeights.tfIdf(tfs[k], RelatedWeights.idf(log2N, RelatedWeights.bucket(frequency))));
+        }
+        tops.sortStrongestFirst(d);
     }
 
     /** Appends the ms since {@code since} (a nanoTime) to {@code out}; the time now. */
@@ -442,13 +482,20 @@ final class RelatedUpdate {
 
     /**
      * Live document frequencies of pair terms (over the three pair fields) and tags in one
-     * index, as {@link RelatedArticles} counts them, remembered for the terms asked again.
+     * index, as {@link RelatedArticles} counts them, remembered for the terms asked again. Each
+     * segment is asked on its own: where it has no deletions and one field holds the term, its
+     * count is the term's document frequency there, with no postings read.
      */
     private static final class Frequencies {
         private final DocNumbering numbering;
         private final TermsEnum[] pairEnums;
         private final TermsEnum tagEnum;
         private final PostingsEnum[] reuse = new PostingsEnum[PAIR_FIELDS.size() + 1];
+        /** Per segment: its base, live documents (null: none deleted) and one enum per pair field. */
+        private final int[] bases;
+        private final Bits[] live;
+        private final TermsEnum[][] leafEnums;
+        private final PostingsEnum[][] leafReuse;
         private final Map<BytesRef, Integer> pairDf = new HashMap<>();
         private final Map<BytesRef, Integer> tagDf = new HashMap<>();
         private final int[] stamp;
@@ -457,7 +504,7 @@ final class RelatedUpdate {
 
         Frequencies(IndexReader reader, DocNumbering numbering) throws IOException {
             this.numbering = numbering;
-            this.stamp = new int[Math.max(1, numbering.size())];
+            this.stamp = new int[Math.max(1, reader.maxDoc())];
             this.pairEnums = new TermsEnum[PAIR_FIELDS.size()];
             for (int f = 0; f < PAIR_FIELDS.size(); f++) {
                 Terms terms = MultiTerms.getTerms(reader, PAIR_FIELDS.get(f));
@@ -465,6 +512,20 @@ final class RelatedUpdate {
             }
             Terms tags = MultiTerms.getTerms(reader, SearchFields.TAG_KEY);
             this.tagEnum = tags == null ? null : tags.iterator();
+            List<LeafReaderContext> leaves = reader.leaves();
+            bases = new int[leaves.size()];
+            live = new Bits[leaves.size()];
+            leafEnums = new TermsEnum[leaves.size()][PAIR_FIELDS.size()];
+            leafReuse = new PostingsEnum[leaves.size()][PAIR_FIELDS.size()];
+            for (int l = 0; l < leaves.size(); l++) {
+                LeafReader leaf = leaves.get(l).reader();
+                bases[l] = leaves.get(l).docBase;
+                live[l] = leaf.getLiveDocs();
+                for (int f = 0; f < PAIR_FIELDS.size(); f++) {
+                    Terms terms = leaf.terms(PAIR_FIELDS.get(f));
+                    leafEnums[l][f] = terms == null ? null : terms.iterator();
+                }
+            }
         }
 
         int pair(BytesRef term) throws IOException {
@@ -474,16 +535,33 @@ final class RelatedUpdate {
             }
             generation++;
             int df = 0;
-            for (int f = 0; f < pairEnums.length; f++) {
-                if (pairEnums[f] == null || !pairEnums[f].seekExact(term)) {
+            for (int l = 0; l < bases.length; l++) {
+                int holders = 0;
+                for (int f = 0; f < PAIR_FIELDS.size(); f++) {
+                    TermsEnum terms = leafEnums[l][f];
+                    if (terms != null && terms.seekExact(term)) {
+                        holders |= 1 << f;
+                    }
+                }
+                if (holders == 0) {
                     continue;
                 }
-                PostingsEnum postings = reuse[f] = pairEnums[f].postings(reuse[f], PostingsEnum.NONE);
-                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                    int number = numbering.number(doc);
-                    if (number >= 0 && stamp[number] != generation) {
-                        stamp[number] = generation;
-                        df++;
+                if (Integer.bitCount(holders) == 1 && live[l] == null) {
+                    df += leafEnums[l][Integer.numberOfTrailingZeros(holders)].docFreq();
+                    continue;
+                }
+                for (int f = 0; f < PAIR_FIELDS.size(); f++) {
+                    if ((holders & (1 << f)) == 0) {
+                        continue;
+                    }
+                    TermsEnum terms = leafEnums[l][f];
+                    PostingsEnum postings = leafReuse[l][f] = terms.postings(leafReuse[l][f], PostingsEnum.NONE);
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        int global = bases[l] + doc;
+                        if ((live[l] == null || live[l].get(doc)) && stamp[global] != generation) {
+                            stamp[global] = generation;
+                            df++;
+                        }
                     }
                 }
             }

@@ -65,6 +65,32 @@ public final class RelatedCompare {
                     sameFirst += !a.isEmpty() && !b.isEmpty() && a.get(0).equals(b.get(0)) ? 1 : 0;
                 }
                 int n = before.size();
+                if (warm == 0) {
+                    // An independent check of relevance: how often a related article shares the
+                    // article's category, and a tag.
+                    Map<String, String> category = new java.util.HashMap<>();
+                    Map<String, Set<String>> tags = new java.util.HashMap<>();
+                    for (int d = 0; d < numbering.size(); d++) {
+                        Document doc = reader.storedFields().document(numbering.luceneDoc(d));
+                        category.put(numbering.url(d), String.valueOf(doc.get("category")));
+                        tags.put(numbering.url(d), Set.of(doc.getValues("tags")));
+                    }
+                    for (Map<String, List<String>> lists : List.of(before, now)) {
+                        long entries = 0;
+                        long sameCategory = 0;
+                        long sharedTag = 0;
+                        for (Map.Entry<String, List<String>> e : lists.entrySet()) {
+                            for (String other : e.getValue()) {
+                                entries++;
+                                sameCategory += category.get(other).equals(category.get(e.getKey())) ? 1 : 0;
+                                sharedTag += tags.get(other).stream().anyMatch(tags.get(e.getKey())::contains) ? 1 : 0;
+                            }
+                        }
+                        System.out.printf("%s: %d related entries, same category %.1f %%, a tag in common %.1f %%%n",
+                                lists == before ? "legacy" : "now", entries, 100.0 * sameCategory / entries,
+                                100.0 * sharedTag / entries);
+                    }
+                }
                 System.out.printf("%d articles: legacy %d ms, now %d ms%n", n, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
                 System.out.printf("top-5 overlap %.1f %% (%d of %d), identical lists %.1f %%, same five %.1f %%,"
                                 + " same first %.1f %%; articles sharing 0..5: %s%n",
