@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -23,11 +21,16 @@ import java.util.stream.IntStream;
  * scores, so the answer does not depend on index layout or deleted documents. Deterministic: ties
  * go to the newer article, then the smaller url; an article is never related to itself.
  *
+ * <p>Weights are {@link RelatedWeights}': chosen so that one edit moves few of them, and the
+ * lists computed here, with each document's features and scores ({@link RelatedState}), can be
+ * brought up to date after an edit by {@link RelatedUpdate} in proportion to it, to the same
+ * doubles.
+ *
  * <p>Memory is a few numbers a document, never the text: the terms are walked once in order (each
  * term's live postings give its document frequency, then offer its weight to each document's
- * bounded heap of strongest features); the strongest features are inverted, and each document is
- * scored against those sharing one, with one score array per thread. Each document's bounded
- * heap is a {@link StrongestFeatures}.
+ * bounded heap of strongest features); the strongest features are inverted ({@link FeatureLists}),
+ * and each document is scored against those sharing one, with one score array per thread. Each
+ * document's bounded heap is a {@link StrongestFeatures}.
  *
  * <p>One job although it is long: the walk over the terms (pairs and tags, in ranges on several
  * threads), the inversion and the scoring are the three steps of one computation and share its

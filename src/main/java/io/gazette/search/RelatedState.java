@@ -50,7 +50,6 @@ final class RelatedState {
     final int[] listSizes;
     /** The version of the index commit these lists are of (-1: an index in memory). */
     final long indexVersion;
-    private FeatureLists featureLists;
 
     RelatedState(int count, int log2N, String[] urls, String[] hashes, StrongestFeatures tops, double[] norms,
             int[] lists, double[] scores, int[] listSizes, long indexVersion) {
@@ -71,17 +70,7 @@ final class RelatedState {
     }
 
     RelatedState withIndexVersion(long version) {
-        RelatedState same = new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes, version);
-        same.featureLists = featureLists;
-        return same;
-    }
-
-    /** The inverted lists of the strongest features, made on first use. */
-    synchronized FeatureLists featureLists() {
-        if (featureLists == null) {
-            featureLists = new FeatureLists(tops, size());
-        }
-        return featureLists;
+        return new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes, version);
     }
 
     static double norm(StrongestFeatures tops, int d) {
