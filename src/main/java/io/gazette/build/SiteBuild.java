@@ -69,6 +69,12 @@ public final class SiteBuild {
     private List<String> searchPaths = List.of();
     /** What the last generation that ran search left in the Lucene index, or null. */
     private SearchStage.Synced lastSynced;
+    /** Whether search keeps the related lists in the cache folder for the next process ({@code gazette build}). */
+    private boolean keepRelated;
+    /** Why the last search computed the related lists of every article instead of updating kept ones, or null. */
+    private String relatedReason;
+    /** What the last search's update of the kept related lists computed again, or null. */
+    private String relatedReport;
 
     /** {@code gazette build}: this session's one generation into the output folder. */
     private final DirectoryBuild directory;
@@ -175,7 +181,26 @@ public final class SiteBuild {
 
     /** {@code gazette build}: the whole site into the output directory, atomically. */
     public BuildResult buildToDirectory() throws IOException, BuildFailedException {
+        keepRelated = true;
         return directory.build();
+    }
+
+    /**
+     * Why the last generation's search computed the related articles of every article although
+     * lists were kept from the last search (another Gazette, a damaged file, an index written
+     * since), in one line; null when it updated them or there were none.
+     */
+    public String relatedFullReason() {
+        return relatedReason;
+    }
+
+    /**
+     * What the last generation's search computed again to bring the kept related lists up to date
+     * (one line: articles changed, terms whose weight moved, lists scored again), or null when it
+     * computed every list.
+     */
+    public String relatedReport() {
+        return relatedReport;
     }
 
     /**
@@ -214,12 +239,18 @@ public final class SiteBuild {
         Site site = assembler.assemble(inputs, now, problems);
         times.lap("site model");
         progress.stage("search analysis");
-        SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir(), lastSynced) : null;
+        SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir(), lastSynced, keepRelated) : null;
         if (search != null) {
             lastSynced = search.synced();
+            relatedReason = search.relatedReason();
+            relatedReport = search.relatedReport();
         }
-        site = site.withRelated(relatedLinks.resolve(site, search == null ? null : search.related()));
+        site = site.withRelated(relatedLinks.resolve(site, search == null ? null : search.related(),
+                search == null ? null : search.relatedListsChanged()));
         times.lap("search: analysis + related");
+        if (search != null) {
+            times.record("search: related (of the above)", search.relatedMillis());
+        }
 
         fingerprints.start();
         // After a failed generation (or with no generation before), look at every file: the

@@ -1,6 +1,7 @@
 package io.gazette.search;
 
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.store.Directory;
 
 import java.io.IOException;
@@ -49,6 +50,15 @@ public final class SearchIndex implements AutoCloseable {
     /** See {@link RelatedArticles#compute(org.apache.lucene.index.IndexReader, DocNumbering, int)}. */
     public Map<String, List<String>> related(int count) throws IOException {
         return RelatedArticles.compute(reader, numbering, count);
+    }
+
+    IndexReader reader() {
+        return reader;
+    }
+
+    /** The version of the index commit this view shows. */
+    long version() {
+        return reader.getVersion();
     }
 
     /** See {@link StaticIndexExporter#export(org.apache.lucene.index.IndexReader, DocNumbering, IndexFiles)}. */

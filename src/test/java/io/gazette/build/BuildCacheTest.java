@@ -69,6 +69,33 @@ class BuildCacheTest {
     }
 
     @Test
+    void relatedListsAreUpdatedFromTheKeptOnesAndADamagedFileMeansComputingThemAll() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        site.buildWithCache();
+        assertThat(site.lastSession().relatedReport()).isNull(); // none kept yet: all computed, silently
+        assertThat(site.lastSession().relatedFullReason()).isNull();
+        Path kept;
+        try (Stream<Path> files = Files.walk(site.project().resolve(".gazette"))) {
+            kept = files.filter(f -> f.getFileName().toString().equals("related-articles")).findFirst().orElseThrow();
+        }
+
+        site.file("content/2015/bai-3.md", article("Bài số 3, sửa lại", "2015-03-10", "Hội nghị", "Đoạn văn về thi đua đã sửa."));
+        site.buildWithCache();
+        assertThat(site.lastSession().relatedFullReason()).isNull();
+        assertThat(site.lastSession().relatedReport()).startsWith("1 changed, 1 gone");
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+
+        byte[] bytes = Files.readAllBytes(kept);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(kept, bytes);
+        site.file("content/2015/bai-4.md", article("Bài số 4", "2015-04-10", "Thi đua", "Khen thưởng, thi đua và hội nghị."));
+        site.buildWithCache();
+        assertThat(site.lastSession().relatedFullReason()).startsWith("the kept related articles related-articles cannot be used");
+        assertThat(site.lastSession().relatedReport()).isNull();
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+    }
+
+    @Test
     void theKeptCopiesAreLinksToThePublishedFiles() throws IOException {
         InlineSite site = site(temp.resolve("a"));
         site.buildWithCache();

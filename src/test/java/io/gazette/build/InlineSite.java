@@ -110,10 +110,18 @@ public final class InlineSite {
         return build(withCache, OutputMirror.HARD_LINKS);
     }
 
+    /** The session of the last build, for what it says besides its output. */
+    SiteBuild lastSession() {
+        return lastSession;
+    }
+
+    private SiteBuild lastSession;
+
     private Built build(boolean withCache, OutputMirror.Linker linker) throws IOException {
         SiteBuild build = null;
         try {
             build = SiteBuild.open(TestSites.options(project, new BuildOverrides(null, output(), null, null)));
+            lastSession = build;
             if (withCache) {
                 build.useBuildCache(linker);
             }
