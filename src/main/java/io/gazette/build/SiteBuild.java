@@ -69,6 +69,10 @@ public final class SiteBuild {
     private List<String> searchPaths = List.of();
     /** What the last generation that ran search left in the Lucene index, or null. */
     private SearchStage.Synced lastSynced;
+    /** What the session's last static index export left, for the next one to update; null at first. */
+    private io.gazette.search.ExportState lastExport;
+    /** Why the last generation's static index export was a full one, or null. */
+    private String fullExportReason;
 
     /** {@code gazette build}: this session's one generation into the output folder. */
     private final DirectoryBuild directory;
@@ -160,6 +164,14 @@ public final class SiteBuild {
         return directory.fullBuildReason();
     }
 
+    /**
+     * Why the last generation's static search index export wrote every file (no state of the last
+     * one, a changed index, many articles renumbered), in one line; null when it updated the last one.
+     */
+    public String fullExportReason() {
+        return fullExportReason;
+    }
+
     /** {@code gazette build}: the whole site into the output directory, atomically. */
     public BuildResult buildToDirectory() throws IOException, BuildFailedException {
         return directory.build();
@@ -201,7 +213,7 @@ public final class SiteBuild {
         Site site = assembler.assemble(inputs, now, problems);
         times.lap("site model");
         progress.stage("search analysis");
-        SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir(), lastSynced) : null;
+        SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir(), lastSynced, lastExport) : null;
         if (search != null) {
             lastSynced = search.synced();
         }
@@ -241,6 +253,8 @@ public final class SiteBuild {
             progress.stage("search index");
             searchPaths.forEach(fingerprints::release);
             searchPaths = search.finish(sink, fingerprints, changedPaths, problems);
+            lastExport = search.exportState();
+            fullExportReason = search.fullExportReason();
         }
         times.lap("search: static index + lucene");
         deleteVanished(sink, everything, search != null, changedPaths);

@@ -55,6 +55,8 @@ final class BuildCommand implements Callable<Integer> {
             if (build.fullBuildReason() != null && !quiet) {
                 // One line, so a CI log says why this build did not reuse its cache.
                 out.println("gazette: full build: " + build.fullBuildReason());
+            } else if (build.fullExportReason() != null && !quiet) {
+                out.println("gazette: full search index export: " + build.fullExportReason());
             }
             if (!quiet) {
                 printSummary(result.stats(), shown(build.config().projectDir(), build.config().outputDir()), out);

@@ -119,10 +119,10 @@ public final class InlineSite {
             }
             BuildResult result = build.buildToDirectory();
             return new Built(true, result.problems().sorted().stream().map(Problem::format).toList(), output(),
-                    build.fullBuildReason());
+                    build.fullBuildReason(), build.fullExportReason());
         } catch (BuildFailedException e) {
             return new Built(false, e.problems().stream().map(Problem::format).toList(), output(),
-                    build == null ? null : build.fullBuildReason());
+                    build == null ? null : build.fullBuildReason(), build == null ? null : build.fullExportReason());
         }
     }
 
@@ -133,8 +133,11 @@ public final class InlineSite {
      * @param messages  every problem as printed ({@code content/a.md:3: error: …\n    hint: …}), in order
      * @param fullBuildReason with the build cache, why every file was made; null when the cache
      *                        was reused or not used
+     * @param fullExportReason why the static search index was exported whole; null when the last
+     *                         export was updated (or there was no search)
      */
-    public record Built(boolean succeeded, List<String> messages, Path output, String fullBuildReason) {
+    public record Built(boolean succeeded, List<String> messages, Path output, String fullBuildReason,
+            String fullExportReason) {
         /** An output file as text. */
         public String page(String path) throws IOException {
             return Files.readString(output.resolve(path));
