@@ -57,7 +57,7 @@ final class StaticIndexUpdate {
     }
 
     /** Work counters: what a test checks to know that the update did not walk everything. */
-    record Counts(int keys, int shardsWritten, int shardsKept) {
+    record Counts(int documents, int keys, int shardsWritten, int shardsKept) {
     }
 
     private final IndexReader reader;
@@ -107,6 +107,15 @@ final class StaticIndexUpdate {
         while (p < shared && old.urlHashes[p] == hashes[p]) {
             p++;
         }
+        // With as many documents as before, those after the last moved one keep their numbers
+        // too: a changed url (a title edit changes the slug) moves its article among those of
+        // its day only. With another count, every number after p moves.
+        int kept = 0;
+        if (n == nOld) {
+            while (kept < n - p && old.urlHashes[n - 1 - kept] == hashes[n - 1 - kept]) {
+                kept++;
+            }
+        }
         Map<Long, String> changedUrls = new HashMap<>();
         for (String url : changes.urls()) {
             changedUrls.put(ExportState.urlHash(url), url);
@@ -114,16 +123,16 @@ final class StaticIndexUpdate {
         // Removed: old numbers whose documents' entries are taken out; added: new numbers put in.
         BitSet removed = new BitSet(nOld);
         BitSet added = new BitSet(n);
-        for (int i = 0; i < p; i++) {
-            if (changedUrls.containsKey(hashes[i])) {
+        for (int i = 0; i < shared; i++) {
+            if ((i < p || i >= n - kept) && changedUrls.containsKey(hashes[i])) {
                 removed.set(i);
                 added.set(i);
             }
         }
-        removed.set(p, nOld);
-        added.set(p, n);
+        removed.set(p, nOld - kept);
+        added.set(p, n - kept);
         if (removed.cardinality() + added.cardinality() > MAX_DOCUMENTS) {
-            return Outcome.refused((nOld - p) + " articles were renumbered (a new article dated before others, a"
+            return Outcome.refused((nOld - p - kept) + " articles were renumbered (a new article dated before others, a"
                     + " deleted one or a changed date moves every newer one) and " + changedUrls.size() + " changed");
         }
         StoredFields stored = reader.storedFields();
@@ -260,7 +269,7 @@ final class StaticIndexUpdate {
                 BUCKETS / StaticIndexExporter.passes(n));
         List<Out> out = new ArrayList<>();
         int written = 0;
-        int kept = 0;
+        int shardsKept = 0;
         for (int s = 0; s < starts.length; s++) {
             int from = starts[s];
             int to = s + 1 < starts.length ? starts[s + 1] : BUCKETS;
@@ -270,7 +279,7 @@ final class StaticIndexUpdate {
             int firstTouched = touchedBuckets.nextSetBit(from);
             if (at >= 0 && oldEnd == to && (firstTouched < 0 || firstTouched >= to)) {
                 out.add(new Out(path, null));
-                kept++;
+                shardsKept++;
                 continue;
             }
             List<ShardFile.KeyBody> entries = new ArrayList<>();
@@ -378,7 +387,7 @@ final class StaticIndexUpdate {
             paths.add(o.path());
         }
         paths.sort(null);
-        lastCounts = new Counts(touched.size(), written, kept);
+        lastCounts = new Counts(added.cardinality(), touched.size(), written, shardsKept);
         ExportState state = new ExportState(old.layout, old.targetBytes, old.splitBytes, -1, ExportState.fingerprint(manifest), hashes, old.commonFrom,
                 common, sizes, counts, starts, detailIds.stream().mapToLong(Long::longValue).toArray());
         return new Outcome(new StaticIndexExporter.Result(version, paths.size(), bytes, paths, state), added, nOld, null);

@@ -117,6 +117,9 @@ class StaticIndexUpdateTest {
                 // a date moved: every newer article is renumbered
                 d -> replace(d, 7, x -> new SearchDocument(x.url(), x.title(), x.summary(), x.body(), x.tags(),
                         x.category(), x.author(), x.date().plusYears(1))),
+                // a url changed, the date kept (a title edit changes the slug): the others keep their numbers
+                d -> replace(d, 20, x -> new SearchDocument(x.url().replace("bai-", "bai-doi-ten-"), x.title(),
+                        x.summary(), x.body(), x.tags(), x.category(), x.author(), x.date())),
                 // an old article deleted
                 d -> remove(d, 3),
                 // a tag removed from every article of a theme, and one new article without the common words
@@ -149,6 +152,9 @@ class StaticIndexUpdateTest {
             StaticIndexUpdate.Counts counts = StaticIndexUpdate.lastCounts;
             assertThat(counts.shardsWritten()).as("shards written at step " + step)
                     .isLessThan(Math.max(8, counts.shardsKept() / 3));
+            if (step == 8) {
+                assertThat(counts.documents()).as("a url changed, its day's articles renumbered").isEqualTo(1);
+            }
             if (step == 5) {
                 assertThat(counts.keys()).as("nothing changed, nothing re-encoded").isZero();
                 assertThat(counts.shardsWritten()).isZero();
