@@ -28,7 +28,7 @@ import java.util.Set;
 final class BuildCache implements AutoCloseable {
     private final Path stateFile;
     private final Path dir;
-    private MarkdownCache markdown;
+    private ContentCache content;
     private FileChannel lockChannel;
     private FileLock lock;
     private final OutputMirror mirror;
@@ -74,6 +74,7 @@ final class BuildCache implements AutoCloseable {
         } catch (IOException e) {
             cache.fullBuildReason = "the build cache " + shown(cache.stateFile) + " cannot be read (" + e + ")";
         }
+        cache.openContent();
         return cache;
     }
 
@@ -101,28 +102,36 @@ final class BuildCache implements AutoCloseable {
     }
 
     /**
-     * Articles' rendered Markdown kept by earlier builds under the same key (see
-     * {@link MarkdownCache}); null when it cannot be opened, which costs only time.
+     * Content files as earlier builds under the same key parsed and rendered them (see
+     * {@link ContentCache}); null when it cannot be opened, which costs only time.
      */
-    MarkdownCache markdown() {
-        if (lock == null) {
-            return null;
+    ContentCache content() {
+        return lock == null ? null : content;
+    }
+
+    /**
+     * Opens the content cache; when its index is there but damaged, the build is a full one
+     * and says so (the cache costs only time, but a damaged cache may not be the only damage).
+     */
+    private void openContent() {
+        try {
+            content = ContentCache.open(dir, key);
+        } catch (IOException e) {
+            content = null;
+            return;
         }
-        if (markdown == null) {
-            try {
-                markdown = MarkdownCache.open(dir, key);
-            } catch (IOException e) {
-                return null;
-            }
+        if (content.damage() != null && fullBuildReason == null) {
+            fullBuildReason = "the build cache " + shown(dir.resolve("content.index")) + " is damaged ("
+                    + content.damage() + ")";
+            usable = null;
         }
-        return markdown;
     }
 
     @Override
     public void close() throws IOException {
         try {
-            if (markdown != null) {
-                markdown.close();
+            if (content != null) {
+                content.close();
             }
         } finally {
             if (lock != null) {
@@ -185,8 +194,8 @@ final class BuildCache implements AutoCloseable {
         }
         usable = new BuildStateFile.State(key, kept.mirrored(), kept.files());
         BuildStateFile.write(stateFile, usable);
-        if (markdown != null) {
-            markdown.save();
+        if (content != null) {
+            content.save();
         }
     }
 

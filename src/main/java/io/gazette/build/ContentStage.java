@@ -13,6 +13,7 @@ import io.gazette.media.MediaCache;
 import io.gazette.media.MediaRefs;
 import io.gazette.media.MediaResolver;
 import io.gazette.problems.Problems;
+import io.gazette.site.ArticleBody;
 import io.gazette.site.ArticleInput;
 import io.gazette.site.BodyStore;
 import io.gazette.site.Fingerprint;
@@ -54,8 +55,11 @@ final class ContentStage {
     private List<ArticleInput> lastInputs;
     private Map<Path, Integer> positions = Map.of();
 
-    /** Renderings kept from earlier builds ({@code gazette build} only), or null. */
-    private volatile MarkdownCache markdownCache;
+    /** Files the last {@link #load} parsed (the others came from the content cache, or were not read). */
+    private final java.util.concurrent.atomic.AtomicInteger parsed = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Files' results kept from earlier builds ({@code gazette build} only), or null. */
+    private volatile ContentCache contentCache;
 
     /** A file's last result; {@code input} is empty when the file had errors. */
     private record Entry(Optional<ArticleInput> input, List<io.gazette.problems.Problem> problems) {
@@ -98,6 +102,7 @@ final class ContentStage {
             }
         }
         gone.forEach(file -> remember(file, null));
+        parsed.set(0);
         if (changed == null || bodies == null) {
             bodies = BodyStore.create(cacheDir);
         }
@@ -105,8 +110,11 @@ final class ContentStage {
         if (toRead.size() == 1) {
             read.put(toRead.get(0), read(toRead.get(0)));
         } else {
-            toRead.parallelStream().map(file -> Map.entry(file, read(file))).toList()
-                    .forEach(e -> read.put(e.getKey(), e.getValue()));
+            // On Flexmark's large-stack threads: it then runs where the file is read.
+            List<Entry> entries = io.gazette.markdown.DeepStack.map(toRead, this::read);
+            for (int i = 0; i < entries.size(); i++) {
+                read.put(toRead.get(i), entries.get(i));
+            }
         }
         List<ArticleInput> inputs = listing.changed() ? null : patched(read);
         read.forEach(this::remember);
@@ -177,8 +185,23 @@ final class ContentStage {
         }
         Optional<ArticleInput> input;
         try (Watchdog.Handle watched = Watchdog.SHARED.watch(shown, size, "reading and rendering")) {
-            Optional<ArticleSource> source = loader.read(file, problems);
-            input = source.flatMap(s -> render(file, s, problems));
+            byte[] bytes = loader.readBytes(file, problems);
+            if (bytes == null) {
+                return new Entry(Optional.empty(), problems.sorted());
+            }
+            SourceHash hash = SourceHash.of(shown, bytes);
+            // A bundle's result depends on the files of its folder too: never kept.
+            ContentCache cache = file.getFileName().toString().equals("index.md") ? null : contentCache;
+            ContentCache.Parsed kept = cache == null ? null : cache.get(hash);
+            if (kept != null) {
+                ArticleSource source = new ArticleSource(shown, kept.frontMatter(), "", kept.bodyFirstLine());
+                return new Entry(Optional.of(new ArticleInput(source, kept.body(),
+                        new Fingerprint().add(hash.contentHash()).add(ArticleMedia.NONE.hash()).value(), ArticleMedia.NONE)),
+                        List.of());
+            }
+            parsed.incrementAndGet();
+            Optional<ArticleSource> source = loader.parse(file, bytes, problems);
+            input = source.flatMap(s -> render(file, s, hash, cache, problems));
         } catch (RuntimeException | StackOverflowError e) {
             // The last resort: a bug met by one file must not end the build, so that every
             // other file is still read and every other problem reported.
@@ -190,49 +213,52 @@ final class ContentStage {
         return new Entry(input, problems.sorted());
     }
 
-    /** Takes renderings from {@code cache} and keeps new ones there (null: none). */
-    void useMarkdownCache(MarkdownCache cache) {
-        this.markdownCache = cache;
+    /** How many files the last {@link #load} parsed: read, but not found in the content cache. */
+    int parsedLastTime() {
+        return parsed.get();
     }
 
-    private Optional<ArticleInput> render(Path file, ArticleSource s, Problems problems) {
-        MarkdownCache cache = markdownCache;
-        // A bundle's rendering depends on the files of its folder too: never kept.
-        MarkdownCache.Key key = cache == null || file.getFileName().toString().equals("index.md") ? null
-                : MarkdownCache.keyOf(s.path().toString(), s.frontMatter().image(), s.bodyFirstLine(), s.markdown());
-        RenderedMarkdown kept = key == null ? null : cache.get(key);
-        if (kept != null) {
-            return Optional.of(input(s, kept, ArticleMedia.NONE));
-        }
+    /** How many content files the last {@link #load} listed. */
+    int listedLastTime() {
+        return listing.listed() ? listing.size() : 0;
+    }
+
+    /** Takes files' results from {@code cache} and keeps new ones there (null: none). */
+    void useContentCache(ContentCache cache) {
+        this.contentCache = cache;
+    }
+
+    /** @param cache where to keep the result, or null when it must not be kept */
+    private Optional<ArticleInput> render(Path file, ArticleSource s, SourceHash hash, ContentCache cache,
+            Problems problems) {
         MediaResolver media = new MediaResolver(contentDir, file, s.path(), mediaCache, language);
         String image = s.frontMatter().image();
         if (MediaRefs.isRelative(image)) {
             media.lead(image, FrontMatterLines.lineOf(file, "image"));
         }
-        RenderedMarkdown body;
+        RenderedMarkdown rendered;
         try {
-            body = markdown.render(s.markdown(), media, s.bodyFirstLine());
+            rendered = markdown.render(s.markdown(), media, s.bodyFirstLine());
         } catch (MarkdownTooDeep e) {
             problems.add(Problem.error(s.path(), s.bodyFirstLine() + e.line() - 1, e.getMessage(), e.hint()));
             return Optional.empty();
         }
         ArticleMedia published = media.result();
         problems.addAll(media.problems());
-        if (key != null && published == ArticleMedia.NONE && media.problems().isEmpty()) {
-            // Nothing but the Markdown went into this rendering: the next build may take it as is.
-            cache.put(key, body);
+        ArticleBody body = null;
+        if (cache != null && published == ArticleMedia.NONE && problems.isEmpty()) {
+            // Nothing but the file's bytes went into this result, and nothing is reported about
+            // it: the next build may take it as is. Its body is written there, and only there.
+            body = cache.put(hash, s.frontMatter(), s.bodyFirstLine(), rendered);
         }
-        return Optional.of(input(s, body, published));
-    }
-
-    private ArticleInput input(ArticleSource s, RenderedMarkdown body, ArticleMedia published) {
-        long hash = SourceHash.of(s);
-        // Nothing reads the Markdown once it is rendered and hashed, and every input is kept
-        // for the whole build (and session): dropping it keeps a third of the article text
-        // (26 M characters, 52 MB, at 10,000 real articles) out of the heap.
+        if (body == null) {
+            body = bodies.put(rendered); // the model keeps the body's place on disk, not its text
+        }
+        // Nothing reads the Markdown once it is rendered, and every input is kept for the whole
+        // build (and session): dropping it keeps a third of the article text (26 M characters,
+        // 52 MB, at 10,000 real articles) out of the heap.
         ArticleSource kept = new ArticleSource(s.path(), s.frontMatter(), "", s.bodyFirstLine());
-        // The body goes to disk: the model keeps its place there, not its text.
-        return new ArticleInput(kept, bodies.put(body), new Fingerprint().add(hash).add(published.hash()).value(),
-                published);
+        return Optional.of(new ArticleInput(kept, body,
+                new Fingerprint().add(hash.contentHash()).add(published.hash()).value(), published));
     }
 }

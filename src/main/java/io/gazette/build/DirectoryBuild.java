@@ -65,7 +65,7 @@ final class DirectoryBuild {
         try {
             return buildToDirectory(cache, start);
         } finally {
-            content.useMarkdownCache(null);
+            content.useContentCache(null);
             if (cache != null) {
                 cache.close();
             }
@@ -83,7 +83,7 @@ final class DirectoryBuild {
                 if (cache != null) {
                     cacheStages.put("build cache: restore", (System.nanoTime() - restoring) / 1_000_000);
                 }
-                content.useMarkdownCache(cache == null ? null : cache.markdown());
+                content.useContentCache(cache == null ? null : cache.content());
                 BuildResult result = session.generate(sink, null, start);
                 Set<String> duplicates = new TreeSet<>(sink.duplicates());
                 duplicates.addAll(fingerprints.duplicates());

@@ -37,18 +37,38 @@ final class RelatedLinks {
      * The related articles of {@code site}, this build's model, from the URL lists {@code related}
      * of this build's search, or the last ones when it is null (no search this build); records in
      * {@link SinceLastBuild#recordRelatedChanged} the articles whose list was made anew.
+     *
+     * @param listsChanged the URLs whose list in {@code related} differs from the last search's
+     *                     (search updated the lists in proportion to an edit), or null when any may
      */
-    Map<String, List<Article>> resolve(Site site, Map<String, List<String>> related) {
+    Map<String, List<Article>> resolve(Site site, Map<String, List<String>> related, Set<String> listsChanged) {
         SinceLastBuild.ArticleChanges changes = since.articles();
         if (related == null) {
             related = source;
         }
+        Set<String> again = new HashSet<>();
         if (related != source || !resolvedOnce) {
-            resolvedOnce = true;
-            source = related;
-            namedBy = new HashMap<>();
-            related.forEach((url, urls) -> urls.forEach(u -> namedBy.computeIfAbsent(u, k -> new HashSet<>()).add(url)));
-            changes = null;
+            if (listsChanged == null || !resolvedOnce) {
+                resolvedOnce = true;
+                source = related;
+                namedBy = new HashMap<>();
+                related.forEach((url, urls) -> urls.forEach(u -> namedBy.computeIfAbsent(u, k -> new HashSet<>()).add(url)));
+                changes = null;
+            } else {
+                for (String url : listsChanged) {
+                    for (String u : source.getOrDefault(url, List.of())) {
+                        Set<String> naming = namedBy.get(u);
+                        if (naming != null) {
+                            naming.remove(url);
+                        }
+                    }
+                    for (String u : related.getOrDefault(url, List.of())) {
+                        namedBy.computeIfAbsent(u, k -> new HashSet<>()).add(url);
+                    }
+                    again.add(url);
+                }
+                source = related;
+            }
         }
         if (changes == null || changes.everything()) {
             byUrl.clear();
@@ -70,7 +90,6 @@ final class RelatedLinks {
             byUrl.put(joined.url(), joined);
             stale.add(joined.url());
         }
-        Set<String> again = new HashSet<>();
         for (String url : stale) {
             again.add(url);
             again.addAll(namedBy.getOrDefault(url, Set.of()));

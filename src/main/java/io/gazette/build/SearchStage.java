@@ -1,5 +1,6 @@
 package io.gazette.build;
 
+import io.gazette.search.RelatedKeeper;
 import io.gazette.search.SearchDocument;
 import io.gazette.search.SearchIndexer;
 import io.gazette.site.Article;
@@ -46,9 +47,13 @@ final class SearchStage {
 
     /**
      * What a sync left in the index: the articles it was given (by identity: the site model keeps
-     * an unchanged article's object from one generation to the next) and the index's commit.
+     * an unchanged article's object from one generation to the next) and the index's commit; and
+     * the related articles of that commit, kept for the next search (null until computed).
      */
-    record Synced(Set<Article> articles, long version) {
+    record Synced(Set<Article> articles, long version, RelatedKeeper.Kept related) {
+        Synced withRelated(RelatedKeeper.Kept kept) {
+            return new Synced(articles, version, kept);
+        }
     }
 
     /**
@@ -77,6 +82,6 @@ final class SearchStage {
         } else {
             index(indexDir, site, changes);
         }
-        return new Synced(now, SearchIndexer.commitVersion(indexDir));
+        return new Synced(now, SearchIndexer.commitVersion(indexDir), null);
     }
 }

@@ -7,6 +7,7 @@ import io.gazette.problems.Problems;
 import io.gazette.search.ExportState;
 import io.gazette.search.IndexChanges;
 import io.gazette.search.IndexFiles;
+import io.gazette.search.RelatedKeeper;
 import io.gazette.search.SearchIndex;
 import io.gazette.search.SearchIndexer;
 import io.gazette.site.Site;
@@ -37,6 +38,10 @@ final class SearchWork {
     private CompletableFuture<Void> export;
     /** What this search left in the index; null when it failed. */
     private SearchStage.Synced synced;
+    private long relatedMillis;
+    private String relatedReason;
+    private Set<String> relatedListsChanged;
+    private String relatedReport;
     /** The paths the export started by {@link #startExport} wrote. */
     private final Set<String> exported = new TreeSet<>();
     /** What the sync changed in the index, for an export in proportion to it; null when it failed. */
@@ -56,23 +61,40 @@ final class SearchWork {
     }
 
     static SearchWork start(Site site, Path cacheDir) {
-        return start(site, cacheDir, null, null);
+        return start(site, cacheDir, null, false, null);
     }
 
     /**
+     * Brings the index up to date, then the related articles: the lists the session's last search
+     * kept ({@code last}), or else those kept in the cache folder, are updated in proportion to
+     * the edit (see {@link RelatedKeeper}).
+     *
      * @param last what the session's last search left in the index (see {@link SearchStage.Synced}),
      *             or null to compare every article with the index
+     * @param keepRelated whether to keep the related lists in the cache folder for the next
+     *             process ({@code gazette build}); a session keeps them in memory
      * @param lastExport what the session's last export left, or null to read it from the cache
      */
-    static SearchWork start(Site site, Path cacheDir, SearchStage.Synced last, ExportState lastExport) {
+    static SearchWork start(Site site, Path cacheDir, SearchStage.Synced last, boolean keepRelated,
+            ExportState lastExport) {
         Path indexDir = cacheDir.resolve(SearchIndexer.DIR_NAME);
+        Path relatedFile = cacheDir.resolve(RelatedKeeper.FILE_NAME);
         SearchIndex index = null;
-        try {
+        try (RelatedKeeper keeper = RelatedKeeper.before(indexDir, last == null ? null : last.related(), relatedFile)) {
             IndexChanges changes = new IndexChanges(SearchIndexer.commitVersion(indexDir));
             SearchStage.Synced synced = SearchStage.index(indexDir, site, last, changes);
             index = SearchIndex.open(indexDir);
-            SearchWork work = new SearchWork(index, index.related(site.config().relatedCount()), null, indexDir);
-            work.synced = synced;
+            long relating = System.nanoTime();
+            RelatedKeeper.Result related = keeper.after(index, site.config().relatedCount());
+            if (keepRelated) {
+                keep(related, relatedFile);
+            }
+            SearchWork work = new SearchWork(index, related.lists(), null, indexDir);
+            work.relatedMillis = (System.nanoTime() - relating) / 1_000_000;
+            work.relatedReason = related.fullReason();
+            work.relatedListsChanged = related.changedLists();
+            work.relatedReport = related.updateReport();
+            work.synced = synced.withRelated(related.kept());
             work.changes = changes;
             work.lastExport = lastExport;
             return work;
@@ -86,6 +108,42 @@ final class SearchWork {
             }
             return new SearchWork(null, Map.of(), e, indexDir);
         }
+    }
+
+    /** Keeps the lists for the next build; one that cannot be kept costs that build time, never correctness. */
+    private static void keep(RelatedKeeper.Result related, Path file) {
+        try {
+            related.write(file);
+        } catch (IOException e) {
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // A stale file names another index version: the next build does not use it.
+            }
+        }
+    }
+
+    /** The urls whose related list changed since the session's last search, or null when any may have. */
+    Set<String> relatedListsChanged() {
+        return relatedListsChanged;
+    }
+
+    /** What updating the kept related lists computed again (one line), or null when every list was computed. */
+    String relatedReport() {
+        return relatedReport;
+    }
+
+    /** How long the related articles took, in ms (part of the search analysis stage). */
+    long relatedMillis() {
+        return relatedMillis;
+    }
+
+    /**
+     * Why kept related lists were not updated but computed for every article (one line), or
+     * null: they were updated, or there were none to update.
+     */
+    String relatedReason() {
+        return relatedReason;
     }
 
     Map<String, List<String>> related() {

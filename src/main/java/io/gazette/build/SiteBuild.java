@@ -73,6 +73,12 @@ public final class SiteBuild {
     private io.gazette.search.ExportState lastExport;
     /** Why the last generation's static index export was a full one, or null. */
     private String fullExportReason;
+    /** Whether search keeps the related lists in the cache folder for the next process ({@code gazette build}). */
+    private boolean keepRelated;
+    /** Why the last search computed the related lists of every article instead of updating kept ones, or null. */
+    private String relatedReason;
+    /** What the last search's update of the kept related lists computed again, or null. */
+    private String relatedReport;
 
     /** {@code gazette build}: this session's one generation into the output folder. */
     private final DirectoryBuild directory;
@@ -172,9 +178,41 @@ public final class SiteBuild {
         return fullExportReason;
     }
 
+    /**
+     * How many content files the last generation parsed (front matter and Markdown); with the
+     * build cache, the unchanged ones are taken from it instead.
+     */
+    public int contentFilesParsed() {
+        return content.parsedLastTime();
+    }
+
+    /** How many content files the last generation listed. */
+    public int contentFiles() {
+        return content.listedLastTime();
+    }
+
     /** {@code gazette build}: the whole site into the output directory, atomically. */
     public BuildResult buildToDirectory() throws IOException, BuildFailedException {
+        keepRelated = true;
         return directory.build();
+    }
+
+    /**
+     * Why the last generation's search computed the related articles of every article although
+     * lists were kept from the last search (another Gazette, a damaged file, an index written
+     * since), in one line; null when it updated them or there were none.
+     */
+    public String relatedFullReason() {
+        return relatedReason;
+    }
+
+    /**
+     * What the last generation's search computed again to bring the kept related lists up to date
+     * (one line: articles changed, terms whose weight moved, lists scored again), or null when it
+     * computed every list.
+     */
+    public String relatedReport() {
+        return relatedReport;
     }
 
     /**
@@ -213,12 +251,19 @@ public final class SiteBuild {
         Site site = assembler.assemble(inputs, now, problems);
         times.lap("site model");
         progress.stage("search analysis");
-        SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir(), lastSynced, lastExport) : null;
+        SearchWork search = withSearch
+                ? SearchWork.start(site, config.cacheDir(), lastSynced, keepRelated, lastExport) : null;
         if (search != null) {
             lastSynced = search.synced();
+            relatedReason = search.relatedReason();
+            relatedReport = search.relatedReport();
         }
-        site = site.withRelated(relatedLinks.resolve(site, search == null ? null : search.related()));
+        site = site.withRelated(relatedLinks.resolve(site, search == null ? null : search.related(),
+                search == null ? null : search.relatedListsChanged()));
         times.lap("search: analysis + related");
+        if (search != null) {
+            times.record("search: related (of the above)", search.relatedMillis());
+        }
 
         fingerprints.start();
         // After a failed generation (or with no generation before), look at every file: the

@@ -18,6 +18,11 @@ final class StageTimes {
         since = now;
     }
 
+    /** Records a part of a stage measured elsewhere, without ending the current stage. */
+    void record(String stage, long ms) {
+        millis.merge(stage, ms, Long::sum);
+    }
+
     Map<String, Long> snapshot() {
         return Map.copyOf(millis);
     }

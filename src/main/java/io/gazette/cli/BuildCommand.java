@@ -58,12 +58,21 @@ final class BuildCommand implements Callable<Integer> {
             } else if (build.fullExportReason() != null && !quiet) {
                 out.println("gazette: full search index export: " + build.fullExportReason());
             }
+            if (build.relatedFullReason() != null && !quiet) {
+                out.println("gazette: related articles computed for every article: " + build.relatedFullReason());
+            }
             if (!quiet) {
                 printSummary(result.stats(), shown(build.config().projectDir(), build.config().outputDir()), out);
             }
             if (timings) {
+                if (build.relatedReport() != null) {
+                    out.println("  related articles updated: " + build.relatedReport());
+                }
                 result.stats().stageMillis().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                         .forEach(e -> out.printf("  %-26s %6d ms%n", e.getKey(), e.getValue()));
+                out.printf("  %-26s %6d of %d (the others from the build cache)%n", "content files parsed",
+                        build.contentFilesParsed(), build.contentFiles());
+                out.println("  " + JvmReport.describe());
                 out.flush();
             }
             return GazetteCommand.OK;

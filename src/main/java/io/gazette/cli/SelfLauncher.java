@@ -34,7 +34,8 @@ final class SelfLauncher {
         if (jar.isEmpty()) {
             return Optional.empty();
         }
-        List<String> wanted = JvmOptions.bundled().forRun(args, System.getenv("GAZETTE_JAVA_OPTS"));
+        JvmOptions.Choice choice = JvmOptions.bundled().choose(args, System.getenv("GAZETTE_JAVA_OPTS"));
+        List<String> wanted = choice.options();
         List<String> current = ManagementFactory.getRuntimeMXBean().getInputArguments();
         if (current.containsAll(wanted)) {
             return Optional.empty();
@@ -44,6 +45,7 @@ final class SelfLauncher {
         line.addAll(current);
         line.addAll(wanted);
         line.add("-D" + LAUNCHED + "=true");
+        line.add("-D" + JvmOptions.WHY + "=" + choice.why()); // for build --timings
         line.add("-jar");
         line.add(jar.get().toString());
         line.addAll(List.of(args));

@@ -44,9 +44,15 @@ public final class UrlPaths {
     }
 
     /** Decoded, without the leading slash, single slashes; a trailing slash is kept. */
+    private static final java.util.regex.Pattern SLASHES = java.util.regex.Pattern.compile("/{2,}");
+
     public static String normalise(String path) {
-        String decoded = URLDecoder.decode(path.strip().replace("+", "%2B"), StandardCharsets.UTF_8);
-        String collapsed = decoded.replaceAll("/{2,}", "/");
+        String stripped = path.strip();
+        // Without % or +, decoding changes nothing; without //, collapsing neither (every article's
+        // URL goes through here on every build).
+        String decoded = stripped.indexOf('%') < 0 && stripped.indexOf('+') < 0 ? stripped
+                : URLDecoder.decode(stripped.replace("+", "%2B"), StandardCharsets.UTF_8);
+        String collapsed = decoded.contains("//") ? SLASHES.matcher(decoded).replaceAll("/") : decoded;
         return collapsed.startsWith("/") ? collapsed.substring(1) : collapsed;
     }
 

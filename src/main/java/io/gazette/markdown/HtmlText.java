@@ -15,22 +15,37 @@ final class HtmlText {
     }
 
     static String of(String html) {
-        StringBuilder out = new StringBuilder(html.length());
-        int i = 0;
-        while (i < html.length()) {
+        return of(html, 0, html.length(), Integer.MAX_VALUE);
+    }
+
+    /**
+     * The text of {@code html} from {@code from} to {@code to}; with a {@code cap}, possibly only
+     * its start: once more than {@code cap} characters are out it stops and returns them (stripped),
+     * or null when, stripped, they are not yet {@code cap} characters (and at least one) of the
+     * whole text's start.
+     */
+    private static String of(String html, int from, int to, int cap) {
+        StringBuilder out = new StringBuilder(Math.min(to - from, cap < Integer.MAX_VALUE ? cap + 64 : to - from));
+        int i = from;
+        while (i < to) {
+            if (out.length() > cap) {
+                // What is out is the start of the whole text, but for whitespace at either end.
+                String start = out.toString().strip();
+                return !start.isEmpty() && start.length() >= cap ? start : null;
+            }
             char c = html.charAt(i);
             if (c == '<') {
                 int end = html.indexOf('>', i);
-                if (end < 0) {
+                if (end < 0 || end >= to) {
                     break;
                 }
-                if (!INLINE.contains(tagName(html, i + 1, end))) {
+                if (!isInline(html, i + 1, end)) {
                     space(out);
                 }
                 i = end + 1;
             } else if (c == '&') {
-                int end = html.indexOf(';', i);
-                if (end > i && end - i <= 10) {
+                int end = entityEnd(html, i, to);
+                if (end > 0) {
                     out.append(decode(html.substring(i + 1, end)));
                     i = end + 1;
                 } else {
@@ -48,7 +63,23 @@ final class HtmlText {
         return out.toString().strip();
     }
 
-    /** The text of the opening top-level paragraphs, up to about {@code limit} characters. */
+    /** Where the entity starting at {@code amp} ends (its {@code ;}, at most 10 characters on), or -1. */
+    private static int entityEnd(String html, int amp, int to) {
+        int last = Math.min(to - 1, amp + 10);
+        for (int i = amp + 1; i <= last; i++) {
+            if (html.charAt(i) == ';') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The text of the opening top-level paragraphs: at least {@code limit} characters of it when
+     * there are that many (it may stop in a paragraph once it has them: real articles often hold
+     * the whole story in their second paragraph, and converting it all cost a tenth of the
+     * content stage), all of it otherwise.
+     */
     static String lead(String html, int limit) {
         StringBuilder lead = new StringBuilder();
         // Line by line without splitting the whole body: the lead is usually the first line or two.
@@ -57,27 +88,43 @@ final class HtmlText {
             if (end < 0) {
                 end = html.length();
             }
-            String line = html.substring(start, end);
-            if (line.startsWith("<div class=\"footnotes\">")) {
+            if (html.startsWith("<div class=\"footnotes\">", start)) {
                 break;
             }
-            if (line.startsWith("<p>") && line.endsWith("</p>")) {
-                String text = of(line);
+            if (end - start >= 7 && html.startsWith("<p>", start) && html.startsWith("</p>", end - 4)) {
+                String separator = lead.length() == 0 ? "" : " ";
+                String text = of(html, start, end, limit - lead.length() - separator.length());
+                if (text == null) {
+                    text = of(html, start, end, Integer.MAX_VALUE);
+                }
                 if (!text.isEmpty()) {
-                    lead.append(lead.length() == 0 ? "" : " ").append(text);
+                    lead.append(separator).append(text);
                 }
             }
         }
         return lead.toString();
     }
 
-    private static String tagName(String html, int from, int end) {
+    /** Whether the tag whose text runs from {@code from} to {@code end} is an inline one. */
+    private static boolean isInline(String html, int from, int end) {
         int start = from < end && html.charAt(from) == '/' ? from + 1 : from;
         int stop = start;
         while (stop < end && Character.isLetterOrDigit(html.charAt(stop))) {
             stop++;
         }
-        return html.substring(start, stop).toLowerCase(java.util.Locale.ROOT);
+        int length = stop - start;
+        for (int i = start; i < stop; i++) {
+            if (html.charAt(i) >= 0x80) {
+                // Lower-casing a non-ASCII letter may change the length: compare as lower-case text.
+                return INLINE.contains(html.substring(start, stop).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        for (String name : INLINE) {
+            if (name.length() == length && html.regionMatches(true, start, name, 0, length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void space(StringBuilder out) {

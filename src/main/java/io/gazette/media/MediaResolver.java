@@ -1,10 +1,14 @@
 package io.gazette.media;
 
-import io.gazette.problems.Quote;
+import io.gazette.hash.Hashes;
 import io.gazette.problems.Problem;
+import io.gazette.problems.Quote;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -179,18 +183,17 @@ public final class MediaResolver {
         if (files.isEmpty() && lead == null && !embeds) {
             return ArticleMedia.NONE;
         }
-        long hash = 17;
+        // 64 bits of SHA-256 over what the article publishes, so that two different media states
+        // of one article are told apart (a sum of 32-bit hashCodes could collide and leave a page stale).
+        MessageDigest sha = Hashes.sha256();
+        StringBuilder state = new StringBuilder();
         for (MediaFile file : files.values()) {
-            hash = hash * 31 + file.file().hashCode();
-            hash = hash * 31 + file.fingerprint();
+            state.append(file.file()).append('\0').append(file.fingerprint()).append('\n');
         }
-        for (Attachment attachment : attachments.values()) {
-            hash = hash * 31 + attachment.hashCode();
-        }
-        hash = hash * 31 + (lead == null ? 0 : lead.hashCode());
-        hash = hash * 31 + (embeds ? 1 : 0);
+        attachments.values().forEach(attachment -> state.append(attachment).append('\n'));
         List<ArticleMedia.PdfText> documents = documents();
-        hash = hash * 31 + documents.hashCode();
+        state.append(lead).append('\n').append(embeds).append('\n').append(documents);
+        long hash = ByteBuffer.wrap(sha.digest(state.toString().getBytes(StandardCharsets.UTF_8))).getLong();
         return new ArticleMedia(List.copyOf(files.values()), List.copyOf(attachments.values()), lead, embeds,
                 documents, hash);
     }

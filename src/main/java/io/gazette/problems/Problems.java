@@ -18,6 +18,11 @@ public final class Problems {
         problems.addAll(more);
     }
 
+    /** Whether nothing at all, not even a warning, was reported. */
+    public synchronized boolean isEmpty() {
+        return problems.isEmpty();
+    }
+
     public synchronized boolean hasErrors() {
         return problems.stream().anyMatch(Problem::isError);
     }

@@ -36,8 +36,8 @@ import java.util.stream.IntStream;
 public final class RelatedArticles {
     /** How many of a document's strongest features take part; the rest add noise and time. */
     static final int FEATURES_PER_DOC = 40;
-    private static final int TITLE_WEIGHT = 3;
-    private static final int TAG_WEIGHT = 5;
+    private static final int TITLE_WEIGHT = RelatedWeights.TITLE_WEIGHT;
+    private static final int TAG_WEIGHT = RelatedWeights.TAG_WEIGHT;
     private static final List<String> PAIR_FIELDS = List.of(
             SearchFields.pairs("title"), SearchFields.pairs("summary"), SearchFields.pairs("body"));
     private static final int[] FIELD_WEIGHTS = {TITLE_WEIGHT, 1, 1};
@@ -64,88 +64,40 @@ public final class RelatedArticles {
      */
     public static Map<String, List<String>> compute(IndexReader reader, DocNumbering numbering, int count)
             throws IOException {
+        return computeState(reader, numbering, count, -1).toMap();
+    }
+
+    /**
+     * The related lists of every document, with the features and scores an update after an
+     * edit starts from ({@link RelatedUpdate}).
+     *
+     * @param indexVersion the version of the index commit {@code reader} shows, kept in the state
+     */
+    static RelatedState computeState(IndexReader reader, DocNumbering numbering, int count, long indexVersion)
+            throws IOException {
         int n = numbering.size();
-        if (n == 0) {
-            return Map.of();
-        }
+        int log2N = RelatedWeights.log2N(n);
         StrongestFeatures tops = new StrongestFeatures(n);
-        offerFeatures(reader, numbering, tops);
-
-        // Each document's strongest features, strongest first, unit length.
-        IntStream.range(0, n).parallel().forEach(tops::sortAndNormalize);
-
-        // Inverted lists over the strongest features only: (doc, weight) per feature, by doc.
-        int total = 0;
-        for (int d = 0; d < n; d++) {
-            total += tops.size[d];
-        }
-        long[] byFeature = new long[total];
-        int k = 0;
-        for (int d = 0; d < n; d++) {
-            for (int i = 0; i < tops.size[d]; i++) {
-                byFeature[k++] = ((long) tops.feature[d * FEATURES_PER_DOC + i] << 32) | d;
-            }
-        }
-        Arrays.parallelSort(byFeature);
-        int[] postingDoc = new int[total];
-        double[] postingWeight = new double[total];
-        // For each (doc, i): where its feature's list starts and ends.
-        int[] listStart = new int[n * FEATURES_PER_DOC];
-        int[] listEnd = new int[n * FEATURES_PER_DOC];
-        for (int start = 0; start < total; ) {
-            int feature = (int) (byFeature[start] >>> 32);
-            int end = start;
-            while (end < total && (int) (byFeature[end] >>> 32) == feature) {
-                end++;
-            }
-            for (int j = start; j < end; j++) {
-                int d = (int) byFeature[j];
-                int slot = tops.slotOf(d, feature);
-                postingDoc[j] = d;
-                postingWeight[j] = tops.weight[slot];
-                listStart[slot] = start;
-                listEnd[slot] = end;
-            }
-            start = end;
-        }
-
-        // Scores: every document against those sharing a strong feature; the best few.
-        int[][] best = new int[n][];
-        int ranges = Math.min(n, 64);
-        IntStream.range(0, ranges).parallel().forEach(r -> {
-            double[] score = new double[n];
-            int[] touched = new int[n];
-            for (int d = (int) ((long) r * n / ranges); d < (long) (r + 1) * n / ranges; d++) {
-                int touchedCount = 0;
-                for (int i = 0; i < tops.size[d]; i++) {
-                    int slot = d * FEATURES_PER_DOC + i;
-                    double w = tops.weight[slot];
-                    for (int j = listStart[slot]; j < listEnd[slot]; j++) {
-                        int other = postingDoc[j];
-                        if (other == d) {
-                            continue;
-                        }
-                        if (score[other] == 0) {
-                            touched[touchedCount++] = other;
-                        }
-                        score[other] += w * postingWeight[j];
-                    }
-                }
-                best[d] = best(touched, touchedCount, score, count);
-                for (int i = 0; i < touchedCount; i++) {
-                    score[touched[i]] = 0;
-                }
-            }
+        offerFeatures(reader, numbering, tops, log2N);
+        double[] norms = new double[n];
+        IntStream.range(0, n).parallel().forEach(d -> {
+            tops.sortStrongestFirst(d);
+            norms[d] = RelatedState.norm(tops, d);
         });
-        Map<String, List<String>> related = new LinkedHashMap<>();
-        for (int d = n - 1; d >= 0; d--) {
-            List<String> urls = new ArrayList<>(best[d].length);
-            for (int other : best[d]) {
-                urls.add(numbering.url(other));
-            }
-            related.put(numbering.url(d), List.copyOf(urls));
+        String[] urls = new String[n];
+        String[] hashes = new String[n];
+        for (int d = 0; d < n; d++) {
+            urls[d] = numbering.url(d);
+            hashes[d] = numbering.contentHash(d);
         }
-        return Collections.unmodifiableMap(related);
+        int[] lists = new int[n * count];
+        double[] scores = new double[n * count];
+        int[] listSizes = new int[n];
+        FeatureLists featureLists = new FeatureLists(tops, n);
+        if (count > 0 && n > 0) {
+            RelatedState.scoreAll(tops, norms, n, count, lists, scores, listSizes, featureLists);
+        }
+        return new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes, indexVersion);
     }
 
     /**
@@ -154,17 +106,16 @@ public final class RelatedArticles {
      */
     private static final List<String> RANGE_STARTS = List.of("b", "c", "ch", "d", "g", "h", "k", "l", "m", "n",
             "ng", "nh", "p", "q", "s", "t", "th", "tr", "v", "x");
-    /** Feature ids of range r are {@code r << RANGE_SHIFT | i}: ordered as the terms are. */
-    private static final int RANGE_SHIFT = 26;
 
     /**
-     * Walks the pair terms (title weighted) and then the tags, numbering features in that order,
-     * and offers each live document its tf-idf weight for each feature. Ranges of pair terms are
-     * walked in parallel, each offering into its thread's {@link StrongestFeatures}; feature ids keep the
-     * order of a walk in one piece (range number first), and a document's strongest features are
-     * the same whichever thread offered them, so the result does not depend on the threads.
+     * Walks the pair terms (title weighted) and then the tags, and offers each live document its
+     * tf-idf weight ({@link RelatedWeights}) for each feature. Ranges of pair terms are walked in
+     * parallel, each offering into its thread's {@link StrongestFeatures}; features are named by a
+     * hash of their bytes, and a document's strongest features are the same whichever thread
+     * offered them, so the result does not depend on the threads.
      */
-    private static void offerFeatures(IndexReader reader, DocNumbering numbering, StrongestFeatures tops) throws IOException {
+    private static void offerFeatures(IndexReader reader, DocNumbering numbering, StrongestFeatures tops, int log2N)
+            throws IOException {
         int ranges = RANGE_STARTS.size() + 1;
         java.util.concurrent.ConcurrentLinkedQueue<StrongestFeatures> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
         List<StrongestFeatures> all = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -178,12 +129,11 @@ public final class RelatedArticles {
                     all.add(mine);
                 }
                 try {
-                    int base = r << RANGE_SHIFT;
                     if (r < ranges) {
                         BytesRefs bounds = new BytesRefs(r);
-                        offerPairs(reader, numbering, mine, base, bounds.from, bounds.to);
+                        offerPairs(reader, numbering, mine, log2N, bounds.from, bounds.to);
                     } else {
-                        offerTags(reader, numbering, mine, base);
+                        offerTags(reader, numbering, mine, log2N);
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -212,10 +162,8 @@ public final class RelatedArticles {
         }
     }
 
-    private static void offerPairs(IndexReader reader, DocNumbering numbering, StrongestFeatures tops, int base, BytesRef from,
-            BytesRef to) throws IOException {
-        int n = numbering.size();
-        int feature = 0;
+    private static void offerPairs(IndexReader reader, DocNumbering numbering, StrongestFeatures tops, int log2N,
+            BytesRef from, BytesRef to) throws IOException {
         long[] packed = new long[64];
         MergedTerms pairs = new MergedTerms(reader, PAIR_FIELDS, from, to);
         PostingsEnum postings = null;
@@ -260,8 +208,8 @@ public final class RelatedArticles {
             if (df < 2) {
                 continue;
             }
-            double idf = StrictMath.log((double) n / df);
-            int id = base | checkedId(feature++);
+            double idf = RelatedWeights.idf(log2N, RelatedWeights.bucket(df));
+            long id = RelatedWeights.pairId(pairs.term());
             for (int i = 0; i < added; ) {
                 int number = (int) (packed[i] >>> 32);
                 int tf = 0;
@@ -269,14 +217,13 @@ public final class RelatedArticles {
                     tf += (int) packed[i];
                     i++;
                 }
-                tops.offer(number, id, tfIdf(tf, idf));
+                tops.offer(number, id, RelatedWeights.tfIdf(tf, idf));
             }
         }
     }
 
-    private static void offerTags(IndexReader reader, DocNumbering numbering, StrongestFeatures tops, int base) throws IOException {
-        int n = numbering.size();
-        int feature = 0;
+    private static void offerTags(IndexReader reader, DocNumbering numbering, StrongestFeatures tops, int log2N)
+            throws IOException {
         PostingsEnum postings = null;
         MergedTerms tags = new MergedTerms(reader, List.of(SearchFields.TAG_KEY), null, null);
         int[] docs = new int[64];
@@ -295,56 +242,12 @@ public final class RelatedArticles {
             if (df < 2) {
                 continue;
             }
-            double weight = tfIdf(TAG_WEIGHT, StrictMath.log((double) n / df));
-            int id = base | checkedId(feature++);
+            double weight = RelatedWeights.tfIdf(TAG_WEIGHT,
+                    RelatedWeights.idf(log2N, RelatedWeights.bucket(df)));
+            long id = RelatedWeights.tagId(tags.term());
             for (int i = 0; i < df; i++) {
                 tops.offer(docs[i], id, weight);
             }
         }
-    }
-
-    private static int checkedId(int local) {
-        if (local >= 1 << RANGE_SHIFT) {
-            throw new IllegalStateException("more than " + (1 << RANGE_SHIFT) + " related features in one range of terms");
-        }
-        return local;
-    }
-
-    /** The {@code count} best-scored documents; ties go to the newer (higher number). */
-    private static int[] best(int[] touched, int touchedCount, double[] score, int count) {
-        int[] top = new int[count];
-        int size = 0;
-        for (int i = 0; i < touchedCount; i++) {
-            int doc = touched[i];
-            int at = size;
-            while (at > 0 && better(doc, top[at - 1], score)) {
-                at--;
-            }
-            if (at >= count) {
-                continue;
-            }
-            int end = Math.min(size, count - 1);
-            System.arraycopy(top, at, top, at + 1, end - at);
-            top[at] = doc;
-            size = Math.min(size + 1, count);
-        }
-        return Arrays.copyOf(top, size);
-    }
-
-    private static boolean better(int a, int b, double[] score) {
-        return score[a] > score[b] || (score[a] == score[b] && a > b);
-    }
-
-    /** 1 + log(tf) for the usual small frequencies: the same doubles, without a log call each. */
-    private static final double[] LOG_TF = new double[1024];
-
-    static {
-        for (int tf = 1; tf < LOG_TF.length; tf++) {
-            LOG_TF[tf] = 1 + StrictMath.log(tf);
-        }
-    }
-
-    private static double tfIdf(int tf, double idf) {
-        return idf == 0 ? 0 : (tf < LOG_TF.length ? LOG_TF[tf] : 1 + StrictMath.log(tf)) * idf;
     }
 }

@@ -1,8 +1,8 @@
 package io.gazette.search;
 
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,7 +32,8 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     public static SearchIndex open(Path indexDir) throws IOException {
-        Directory directory = FSDirectory.open(indexDir);
+        // Read through the file cache, not mapped: see StreamedIndexDirectory.
+        Directory directory = StreamedIndexDirectory.open(indexDir);
         try {
             return new SearchIndex(directory);
         } catch (IOException | RuntimeException e) {
@@ -49,6 +50,15 @@ public final class SearchIndex implements AutoCloseable {
     /** See {@link RelatedArticles#compute(org.apache.lucene.index.IndexReader, DocNumbering, int)}. */
     public Map<String, List<String>> related(int count) throws IOException {
         return RelatedArticles.compute(reader, numbering, count);
+    }
+
+    IndexReader reader() {
+        return reader;
+    }
+
+    /** The version of the index commit this view shows. */
+    long version() {
+        return reader.getVersion();
     }
 
     /** See {@link StaticIndexExporter#export(org.apache.lucene.index.IndexReader, DocNumbering, IndexFiles)}. */

@@ -50,7 +50,8 @@ public final class SearchIndexer implements AutoCloseable {
 
     private SearchIndexer(Path indexDir, IndexWriterConfig.OpenMode mode) throws IOException {
         Files.createDirectories(indexDir);
-        this.directory = FSDirectory.open(indexDir);
+        // Merges read whole segments: through the file cache, not mapped (see StreamedIndexDirectory).
+        this.directory = StreamedIndexDirectory.open(indexDir);
         IndexWriterConfig config = new IndexWriterConfig(SearchFields.analyzer());
         config.setOpenMode(mode);
         // Bounded whatever the archive's size: a bigger archive flushes more segments, not more heap.

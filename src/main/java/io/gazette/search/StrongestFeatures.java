@@ -3,27 +3,27 @@ package io.gazette.search;
 /**
  * Each document's strongest features for {@link RelatedArticles}: slots
  * {@code d*FEATURES_PER_DOC ..}, a bounded min-heap (heaviest kept, ties to the smaller feature
- * id) while features are offered, then sorted strongest first and normalized to unit length.
+ * id) while features are offered, then sorted strongest first.
  */
 final class StrongestFeatures {
     private static final int FEATURES_PER_DOC = RelatedArticles.FEATURES_PER_DOC;
 
-    final int[] feature;
+    final long[] feature;
     final double[] weight;
     final int[] size;
 
     StrongestFeatures(int n) {
-        feature = new int[n * FEATURES_PER_DOC];
+        feature = new long[n * FEATURES_PER_DOC];
         weight = new double[n * FEATURES_PER_DOC];
         size = new int[n];
     }
 
     /** a ranks below b: lighter, or as heavy with a larger feature id. */
-    private static boolean below(double wa, int fa, double wb, int fb) {
+    static boolean below(double wa, long fa, double wb, long fb) {
         return wa < wb || (wa == wb && fa > fb);
     }
 
-    void offer(int d, int f, double w) {
+    void offer(int d, long f, double w) {
         if (!(w > 0)) {
             return;
         }
@@ -47,7 +47,7 @@ final class StrongestFeatures {
     }
 
     /** Replaces the root (the weakest) with (f, w) and restores the heap over [0, n). */
-    private void siftDown(int base, int f, double w, int n) {
+    private void siftDown(int base, long f, double w, int n) {
         int i = 0;
         while (true) {
             int child = 2 * i + 1;
@@ -69,25 +69,17 @@ final class StrongestFeatures {
         weight[base + i] = w;
     }
 
-    /** Heap sort (strongest first), then divides by the length of the kept features. */
-    void sortAndNormalize(int d) {
+    /** Heap sort: the kept features of {@code d} strongest first (equal weights: smaller id first). */
+    void sortStrongestFirst(int d) {
         int base = d * FEATURES_PER_DOC;
         for (int end = size[d] - 1; end > 0; end--) {
-            int f = feature[base];
+            long f = feature[base];
             double w = weight[base];
-            int lastF = feature[base + end];
+            long lastF = feature[base + end];
             double lastW = weight[base + end];
             feature[base + end] = f;
             weight[base + end] = w;
             siftDown(base, lastF, lastW, end);
-        }
-        double norm = 0;
-        for (int k = 0; k < size[d]; k++) {
-            norm += weight[base + k] * weight[base + k];
-        }
-        norm = StrictMath.sqrt(norm);
-        for (int k = 0; k < size[d]; k++) {
-            weight[base + k] /= norm;
         }
     }
 
@@ -101,7 +93,7 @@ final class StrongestFeatures {
         }
     }
 
-    int slotOf(int d, int f) {
+    int slotOf(int d, long f) {
         int base = d * FEATURES_PER_DOC;
         for (int k = 0; k < size[d]; k++) {
             if (feature[base + k] == f) {

@@ -91,6 +91,33 @@ class BuildCacheTest {
     }
 
     @Test
+    void relatedListsAreUpdatedFromTheKeptOnesAndADamagedFileMeansComputingThemAll() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        site.buildWithCache();
+        assertThat(site.lastSession().relatedReport()).isNull(); // none kept yet: all computed, silently
+        assertThat(site.lastSession().relatedFullReason()).isNull();
+        Path kept;
+        try (Stream<Path> files = Files.walk(site.project().resolve(".gazette"))) {
+            kept = files.filter(f -> f.getFileName().toString().equals("related-articles")).findFirst().orElseThrow();
+        }
+
+        site.file("content/2015/bai-3.md", article("Bài số 3, sửa lại", "2015-03-10", "Hội nghị", "Đoạn văn về thi đua đã sửa."));
+        site.buildWithCache();
+        assertThat(site.lastSession().relatedFullReason()).isNull();
+        assertThat(site.lastSession().relatedReport()).startsWith("1 changed, 1 gone");
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+
+        byte[] bytes = Files.readAllBytes(kept);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(kept, bytes);
+        site.file("content/2015/bai-4.md", article("Bài số 4", "2015-04-10", "Thi đua", "Khen thưởng, thi đua và hội nghị."));
+        site.buildWithCache();
+        assertThat(site.lastSession().relatedFullReason()).startsWith("the kept related articles related-articles cannot be used");
+        assertThat(site.lastSession().relatedReport()).isNull();
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+    }
+
+    @Test
     void theKeptCopiesAreLinksToThePublishedFiles() throws IOException {
         InlineSite site = site(temp.resolve("a"));
         site.buildWithCache();
@@ -271,6 +298,82 @@ class BuildCacheTest {
         }
         assertThat(site.buildWithCache().fullBuildReason()).isNull();
         assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+    }
+
+    @Test
+    void unchangedArticlesAreNotParsedAgainEvenInAFreshCheckout() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        assertThat(site.buildWithCache().parsedFiles()).isEqualTo(8);
+        assertThat(site.buildWithCache().parsedFiles()).isZero();
+
+        // A fresh CI checkout: every file written again (new times), no public/; the cache restored.
+        try (Stream<Path> files = Files.walk(site.project().resolve("content"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.write(file, Files.readAllBytes(file));
+                Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 3_600_000));
+            }
+        }
+        deleteTree(site.output());
+        InlineSite.Built fresh = site.buildWithCache();
+        assertThat(fresh.fullBuildReason()).isNull();
+        assertThat(fresh.parsedFiles()).isZero();
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+
+        site.file("content/2015/bai-3.md", article("Bài số 3 về thi đua", "2015-03-10", "Hội nghị", "Đoạn văn đã sửa."));
+        InlineSite.Built body = site.buildWithCache();
+        assertThat(body.parsedFiles()).isEqualTo(1);
+        assertThat(body.page("2015/03/bai-so-3-ve-thi-dua/index.html")).contains("Đoạn văn đã sửa.");
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+
+        site.file("content/2015/bai-4.md", article("Bài số 4, tiêu đề mới", "2015-04-10", "Thi đua, Khen thưởng",
+                "Đoạn văn **4** về khen thưởng và hội nghị."));
+        site.file("content/2016/bai-moi.md", article("Bài mới", "2016-01-05", "Thi đua", "Một bài mới về thi đua."));
+        InlineSite.Built title = site.buildWithCache();
+        assertThat(title.parsedFiles()).isEqualTo(2);
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+    }
+
+    @Test
+    void filesWithWarningsAndBundlesAreParsedByEveryBuildAndTheirWarningsKept() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        site.file("content/2015/loi-go.md", "---\ntitle: Lỗi gõ\ndate: 2015-09-01\ntag: [Hội nghị]\n---\n\nNội dung.\n");
+        // A bundle's result depends on the files of its folder too, even when it has none yet.
+        site.file("content/2015/goi-bai/index.md", "---\ntitle: Gói bài\ndate: 2015-10-01\n---\n\nNội dung.\n");
+        InlineSite.Built first = site.buildWithCache();
+        assertThat(first.messages()).singleElement().asString().contains("content/2015/loi-go.md:4: warning: unknown key `tag`");
+        InlineSite.Built second = site.buildWithCache();
+        assertThat(second.parsedFiles()).isEqualTo(2);
+        assertThat(second.messages()).isEqualTo(first.messages());
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+    }
+
+    @Test
+    void aDamagedContentCacheIsAMissOrAFullBuildNeverAWrongSite() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        site.buildWithCache();
+        Path data = site.project().resolve(".gazette/cache/build/content.data");
+        byte[] bytes = Files.readAllBytes(data);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("<strong>3</strong>");
+        assertThat(at).isPositive();
+        bytes[at + "<strong>".length()] = 'X';
+        Files.write(data, bytes);
+        site.file("content/2016/bai-moi.md", article("Bài mới", "2016-01-05", "Hội nghị", "Một bài mới."));
+        InlineSite.Built entry = site.buildWithCache();
+        assertThat(entry.fullBuildReason()).isNull();
+        assertThat(entry.parsedFiles()).isEqualTo(2); // the new article and the damaged one
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+
+        Path index = site.project().resolve(".gazette/cache/build/content.index");
+        byte[] saved = Files.readAllBytes(index);
+        saved[saved.length - 12] ^= 1;
+        Files.write(index, saved);
+        InlineSite.Built damaged = site.buildWithCache();
+        assertThat(damaged.fullBuildReason())
+                .matches("the build cache .*content.index is damaged \\(its checksum does not match\\)");
+        assertThat(damaged.parsedFiles()).isEqualTo(9);
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+        assertThat(site.buildWithCache().parsedFiles()).isZero();
     }
 
     private Path stateFile(InlineSite site) {

@@ -46,6 +46,12 @@ class IncrementalGenerationTest {
             files.remove(path);
             deleted.add(path);
         }
+
+        /** As the preview's snapshot: the search export reads back the files it updates. */
+        @Override
+        public byte[] previous(String path) {
+            return files.get(path);
+        }
     }
 
     /** The fixture a test edits, the session building it, and the site that session keeps. */
@@ -88,6 +94,38 @@ class IncrementalGenerationTest {
                 .contains("2015/01/giao-duc-va-phat-trien/index.html", "index.html", "tu-khoa/giao-duc/index.html",
                         "tu-khoa/giao-duc/feed.xml", "luu-tru/2015/01/index.html")
                 .doesNotContain("tu-khoa/hoi-nghi/index.html", "tu-khoa/hoi-nghi/feed.xml", "404.html");
+        assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
+    }
+
+    /**
+     * A document dropped beside a bundle's {@code index.md}, then replaced by a bigger one: the
+     * article's page lists it and its size each time, because what the article publishes is part
+     * of the page's hash; the site is the one a full build makes.
+     */
+    @Test
+    void aDocumentAddedOrReplacedInABundleRewritesItsArticlePage() throws Exception {
+        openBasic();
+        Path bundle = Files.createDirectories(project.resolve("content/2016/bao-cao"));
+        Files.writeString(bundle.resolve("index.md"), """
+                ---
+                title: Báo cáo tổng kết
+                date: 2016-03-01T08:00:00+07:00
+                ---
+
+                Báo cáo tổng kết công tác thi đua.
+                """);
+        session.generate(sink, null, System.nanoTime());
+        String page = "2016/03/bao-cao-tong-ket/index.html";
+        assertThat(new String(sink.files.get(page), StandardCharsets.UTF_8)).doesNotContain("ke-hoach.xlsx");
+
+        Path document = bundle.resolve("ke-hoach.xlsx");
+        Files.write(document, new byte[100]);
+        assertThat(session.generate(sink, Set.of(document), System.nanoTime()).changedPaths()).contains(page);
+        assertThat(new String(sink.files.get(page), StandardCharsets.UTF_8)).contains("ke-hoach.xlsx");
+        assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
+
+        Files.write(document, new byte[5000]);
+        assertThat(session.generate(sink, Set.of(document), System.nanoTime()).changedPaths()).contains(page);
         assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
     }
 
@@ -271,6 +309,7 @@ class IncrementalGenerationTest {
         MemorySink sink = new MemorySink();
         assertThat(session.generate(sink, null, System.nanoTime()).problems().hasErrors()).isFalse();
         int good = 0;
+        int updated = 0;
         for (int step = 0; step < 40; step++) {
             Set<Path> changed = site.randomEdit();
             String what = "seed " + seed + " step " + step + ": " + site.lastEdit;
@@ -290,11 +329,15 @@ class IncrementalGenerationTest {
             assertRelatedListsShowCurrentArticles(asText(pages.files), expected, what);
             BuildResult searched = session.generate(pages, Set.of(), System.nanoTime(), true);
             assertThat(searched.problems().hasErrors()).as(what).isFalse();
+            if (session.fullExportReason() == null) {
+                updated++;
+            }
             sink = pages;
             assertSameFiles(asText(sink.files), expected, what + " (after search)");
             good++;
         }
         assertThat(good).as("edits that built").isGreaterThan(10);
+        assertThat(updated).as("search follow-ups that updated the last export").isGreaterThan(good / 2);
     }
 
     /** Names the first file that differs, so a failure shows one file, not the whole site. */

@@ -110,19 +110,28 @@ public final class InlineSite {
         return build(withCache, OutputMirror.HARD_LINKS);
     }
 
+    /** The session of the last build, for what it says besides its output. */
+    SiteBuild lastSession() {
+        return lastSession;
+    }
+
+    private SiteBuild lastSession;
+
     private Built build(boolean withCache, OutputMirror.Linker linker) throws IOException {
         SiteBuild build = null;
         try {
             build = SiteBuild.open(TestSites.options(project, new BuildOverrides(null, output(), null, null)));
+            lastSession = build;
             if (withCache) {
                 build.useBuildCache(linker);
             }
             BuildResult result = build.buildToDirectory();
             return new Built(true, result.problems().sorted().stream().map(Problem::format).toList(), output(),
-                    build.fullBuildReason(), build.fullExportReason());
+                    build.fullBuildReason(), build.contentFilesParsed(), build.fullExportReason());
         } catch (BuildFailedException e) {
             return new Built(false, e.problems().stream().map(Problem::format).toList(), output(),
-                    build == null ? null : build.fullBuildReason(), build == null ? null : build.fullExportReason());
+                    build == null ? null : build.fullBuildReason(), build == null ? 0 : build.contentFilesParsed(),
+                    build == null ? null : build.fullExportReason());
         }
     }
 
@@ -133,10 +142,12 @@ public final class InlineSite {
      * @param messages  every problem as printed ({@code content/a.md:3: error: …\n    hint: …}), in order
      * @param fullBuildReason with the build cache, why every file was made; null when the cache
      *                        was reused or not used
+     * @param parsedFiles     content files whose front matter and Markdown were parsed (with the
+     *                        build cache, the others were taken from it)
      * @param fullExportReason why the static search index was exported whole; null when the last
      *                         export was updated (or there was no search)
      */
-    public record Built(boolean succeeded, List<String> messages, Path output, String fullBuildReason,
+    public record Built(boolean succeeded, List<String> messages, Path output, String fullBuildReason, int parsedFiles,
             String fullExportReason) {
         /** An output file as text. */
         public String page(String path) throws IOException {

@@ -109,6 +109,34 @@ class LauncherTest {
     }
 
     @Test
+    void theLauncherSaysWhyTheJvmHasItsOptions() throws Exception {
+        Path site = Files.createDirectories(temp.resolve("why/content"));
+        Files.write(site.resolve("a.md"), new byte[21 * 1024 * 1024]);
+        String[] build = {"build", "--timings", "--source", temp.resolve("why").toString()};
+        JvmOptions options = JvmOptions.parse("build -XX:+UseParallelGC\n");
+        JvmOptions.Choice sized = options.choose(build, null);
+        assertThat(sized.options()).containsExactly("-XX:+UseParallelGC", "-Xmx" + (512 + 8 * 21) + "m");
+        assertThat(sized.why()).isEqualTo("jvm.options for build; heap 680 MB = 512 MB + 8 × 21 MB of Markdown under content/");
+        Files.write(site.resolve("b.md"), new byte[100 * 1024 * 1024]);
+        assertThat(options.choose(build, null).why()).endsWith("8 × 121 MB of Markdown under content/, at most 1024 MB");
+        assertThat(options.choose(build, "-Xmx2g").why()).isEqualTo("the options of GAZETTE_JAVA_OPTS");
+        assertThat(options.choose(new String[] {"new", "Tiêu đề"}, null).why()).isEqualTo("no options for new in jvm.options");
+
+        // The relaunched JVM prints it at the end of build --timings, with what it runs with.
+        String before = System.getProperty(JvmOptions.WHY);
+        System.setProperty(JvmOptions.WHY, sized.why());
+        try {
+            assertThat(JvmReport.describe()).startsWith("jvm: heap at most ").endsWith("(" + sized.why() + ")");
+        } finally {
+            if (before == null) {
+                System.clearProperty(JvmOptions.WHY);
+            } else {
+                System.setProperty(JvmOptions.WHY, before);
+            }
+        }
+    }
+
+    @Test
     void theJarCarriesTheSameOptionsFile() throws Exception {
         // The jar reads its copy (a class-path resource) — the file of the checkout, not another one.
         try (var in = JvmOptions.class.getResourceAsStream(JvmOptions.RESOURCE)) {

@@ -147,4 +147,22 @@ class ContentLoaderTest {
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("ok.md");
         assertThat(problems.sorted()).singleElement().satisfies(p -> assertThat(p.message()).contains("outside"));
     }
+
+    @Test
+    void skipsFilesBelowALinkedFolderThatLeavesContentAndKeepsThoseOfOneInside() throws Exception {
+        Path content = Files.createDirectories(project.resolve("content"));
+        Path outside = Files.createDirectories(project.resolve("elsewhere/deep"));
+        Files.writeString(outside.resolve("secret.md"), "---\ntitle: S\ndate: 2014-08-18\n---\n");
+        Files.createSymbolicLink(content.resolve("2014"), project.resolve("elsewhere"));
+        Path inside = Files.createDirectories(content.resolve("2015"));
+        Files.writeString(inside.resolve("ok.md"), "---\ntitle: A\ndate: 2015-08-18\n---\n");
+        Files.createSymbolicLink(content.resolve("cung"), inside);
+        var files = new ContentLoader(project, content, HANOI).listMarkdownFiles(problems);
+        assertThat(files).extracting(p -> content.relativize(p).toString().replace('\\', '/'))
+                .containsExactly("2015/ok.md", "cung/ok.md");
+        assertThat(problems.sorted()).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("outside");
+            assertThat(p.file().toString().replace('\\', '/')).endsWith("2014/deep/secret.md");
+        });
+    }
 }

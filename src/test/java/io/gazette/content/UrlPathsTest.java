@@ -14,4 +14,12 @@ class UrlPathsTest {
             assertThat(UrlPaths.unsafeReason(path)).as(path).isEmpty();
         }
     }
+
+    @Test
+    void normaliseDecodesCollapsesAndDropsTheLeadingSlash() {
+        assertThat(UrlPaths.normalise(" /tin-tuc//2014///bai/ ")).isEqualTo("tin-tuc/2014/bai/");
+        assertThat(UrlPaths.normalise("/cu/h%E1%BB%99i+ngh%E1%BB%8B.html")).isEqualTo("cu/hội+nghị.html");
+        assertThat(UrlPaths.normalise("/a%2F%2Fb/")).isEqualTo("a/b/");
+        assertThat(UrlPaths.normalise("2014/08/hoi-nghi/")).isEqualTo("2014/08/hoi-nghi/");
+    }
 }

@@ -1,5 +1,11 @@
 package io.gazette.markdown;
 
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import net.jqwik.api.ForAll;
@@ -24,5 +30,42 @@ class HtmlTextTest {
     void neverThrowsAndNeverLeavesATag(@ForAll String html) {
         String text = HtmlText.of("<p>" + html.replace("<", "&lt;") + "</p>");
         assertThat(text).doesNotContain("<p>");
+    }
+
+    /** The lead as it was made before it could stop inside a paragraph: every opening paragraph whole. */
+    private static String wholeParagraphLead(String html, int limit) {
+        StringBuilder lead = new StringBuilder();
+        for (String line : html.split("\n", -1)) {
+            if (lead.length() >= limit || line.startsWith("<div class=\"footnotes\">")) {
+                break;
+            }
+            if (line.startsWith("<p>") && line.endsWith("</p>")) {
+                String text = HtmlText.of(line);
+                if (!text.isEmpty()) {
+                    lead.append(lead.length() == 0 ? "" : " ").append(text);
+                }
+            }
+        }
+        return lead.toString();
+    }
+
+    @Property
+    void aLeadCutInsideAParagraphIsTheStartOfTheWholeParagraphLead(
+            @ForAll("paragraphs") List<String> paragraphs, @ForAll @IntRange(min = 1, max = 60) int limit) {
+        String html = String.join("\n", paragraphs) + "\n";
+        String whole = wholeParagraphLead(html, limit);
+        String lead = HtmlText.lead(html, limit);
+        assertThat(whole).startsWith(lead);
+        assertThat(lead.length()).isGreaterThanOrEqualTo(Math.min(limit, whole.length()));
+    }
+
+    @Provide
+    Arbitrary<List<String>> paragraphs() {
+        Arbitrary<String> piece = Arbitraries.of("Thi", "đua", " ", "  ", "&nbsp;", "&amp;", "&#8220;", "&bad", "<em>",
+                "</em>", "<br />", "<strong>x</strong>", "<span>", "\t", "khen thưởng", ";", "&", "<", ">");
+        Arbitrary<String> paragraph = piece.list().ofMaxSize(30).map(parts -> "<p>" + String.join("", parts) + "</p>");
+        Arbitrary<String> other = Arbitraries.of("<h2>Đầu</h2>", "<figure><figcaption>Ảnh</figcaption></figure>", "",
+                "<p>", "<ul><li>một</li></ul>");
+        return Arbitraries.oneOf(paragraph, paragraph, other).list().ofMaxSize(6);
     }
 }

@@ -1,0 +1,385 @@
+package io.gazette.build;
+
+import io.gazette.content.FrontMatter;
+import io.gazette.markdown.RenderedMarkdown;
+import io.gazette.site.ArticleBody;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * Content files as the content stage made them, kept between builds in {@code .gazette/cache/build/}
+ * so that a build neither parses nor renders a file that did not change: its validated front
+ * matter, the line its body starts on, and its rendered body (HTML, plain text, word count, the
+ * text a summary is cut from). An entry is found by the {@link SourceHash} of the file's path and
+ * bytes, so a fresh CI checkout (new modification times) finds every unchanged file; the
+ * {@link CacheKey} (Gazette, theme, settings) is the rest of what the result depends on. It is
+ * kept only for files that publish no files of their own and had no problem at all: their result
+ * depends on nothing else (see {@link ContentStage}).
+ *
+ * <p>Two files: {@code content.data}, entries appended one after another, each holding its own key
+ * and a CRC-32C of its bytes, checked when it is found, and {@code content.index}, key → place,
+ * written whole and renamed at the end of a successful build, under the {@link CacheKey}. An entry
+ * whose bytes do not check is a miss: the file is parsed again. When more than half the data file
+ * is entries no build uses any more, the live ones are copied into a new one.
+ *
+ * <p>A found or added entry's body stays in the data file: the {@link ArticleBody} handed out
+ * reads it from there when a page is rendered or the text indexed, so an unchanged article's body
+ * is never decoded, and a new one's is written once (not also to a {@link io.gazette.site.BodyStore}).
+ * The bodies read through their own handle of the data file, opened with the cache, so the copy
+ * into a new data file does not move them; they can be read until {@link #close}.
+ */
+final class ContentCache implements AutoCloseable {
+    private static final long MAGIC = 0x47415a4554544343L; // "GAZETTCC"
+    private static final int FORMAT = 1;
+    /** Key, then the lengths of the front matter part, the HTML and the text, and the word count. */
+    private static final int HEADER = 16 + 16;
+
+    /** What a kept entry gives back: everything the build's input of an article needs. */
+    record Parsed(FrontMatter frontMatter, int bodyFirstLine, ArticleBody body) {
+    }
+
+    private record Slot(long offset, int length) {
+    }
+
+    private final Path dataFile;
+    private final Path indexFile;
+    private final CacheKey cacheKey;
+    private final Map<SourceHash, Slot> slots;
+    /** Entries this build looked up or added: the ones the saved index keeps. */
+    private final Set<SourceHash> used = ConcurrentHashMap.newKeySet();
+    /** Why the saved index could not be used although it was there, or null. */
+    private String damage;
+    private RandomAccessFile data;
+    /** The data file as it was opened, for the bodies handed out (see the class comment). */
+    private RandomAccessFile bodies;
+    private long end;
+
+    private ContentCache(Path dir, CacheKey cacheKey, Map<SourceHash, Slot> slots, String damage) {
+        this.dataFile = dir.resolve("content.data");
+        this.indexFile = dir.resolve("content.index");
+        this.cacheKey = cacheKey;
+        this.slots = slots;
+        this.damage = damage;
+    }
+
+    /** The cache of {@code dir}; empty when it was kept under another key, is missing or is damaged. */
+    static ContentCache open(Path dir, CacheKey key) throws IOException {
+        Files.createDirectories(dir);
+        // The cache of Gazettes before this one: renderings only, under other names.
+        Files.deleteIfExists(dir.resolve("bodies.data"));
+        Files.deleteIfExists(dir.resolve("bodies.index"));
+        Path index = dir.resolve("content.index");
+        String[] why = new String[1];
+        Map<SourceHash, Slot> slots = readIndex(index, key, why);
+        ContentCache cache = new ContentCache(dir, key, slots == null ? new ConcurrentHashMap<>() : slots, why[0]);
+        if (slots == null) {
+            Files.deleteIfExists(cache.dataFile);
+        }
+        cache.data = new RandomAccessFile(cache.dataFile.toFile(), "rw");
+        cache.bodies = new RandomAccessFile(cache.dataFile.toFile(), "r");
+        cache.end = cache.data.length();
+        for (Slot slot : cache.slots.values()) {
+            if (slot.offset() + slot.length() > cache.end) {
+                // Cut short (a disk that filled up, a partial restore): nothing of it is trusted.
+                cache.slots.clear();
+                cache.damage = "its data file is cut short";
+                break;
+            }
+        }
+        return cache;
+    }
+
+    /**
+     * Why the kept index was there but could not be used (damaged, cut short), in a few words;
+     * null when it was used, or when there was none (the first build).
+     */
+    String damage() {
+        return damage;
+    }
+
+    /**
+     * Where each thread reads entries to check them: an entry's body is only checked here (it
+     * stays in the file), so reading it into one reused buffer spares the heap 100 MB of garbage
+     * per build at 10,000 articles.
+     */
+    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[64 << 10]);
+
+    /** The file kept under {@code key}, or null. */
+    Parsed get(SourceHash key) {
+        Slot slot = slots.get(key);
+        if (slot == null) {
+            return null;
+        }
+        byte[] bytes = BUFFERS.get();
+        if (bytes.length < slot.length()) {
+            bytes = new byte[Math.max(slot.length(), bytes.length * 2)];
+            BUFFERS.set(bytes);
+        }
+        synchronized (this) {
+            try {
+                bodies.seek(slot.offset());
+                bodies.readFully(bytes, 0, slot.length());
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        Parsed parsed = decode(bytes, slot.length(), key, slot.offset());
+        if (parsed != null) {
+            used.add(key);
+        }
+        return parsed;
+    }
+
+    /**
+     * Keeps a file's result under {@code key} and returns its body, read from the data file from
+     * now on; null when the front matter holds a value the cache does not keep.
+     */
+    ArticleBody put(SourceHash key, FrontMatter frontMatter, int bodyFirstLine, RenderedMarkdown rendered) {
+        String summary = ArticleBody.summaryText(rendered);
+        byte[] meta;
+        try {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
+            DataOutputStream out = new DataOutputStream(buffer);
+            out.writeInt(bodyFirstLine);
+            FrontMatterCodec.write(out, frontMatter);
+            byte[] summaryBytes = summary.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(summaryBytes.length);
+            out.write(summaryBytes);
+            out.flush();
+            meta = buffer.toByteArray();
+        } catch (FrontMatterCodec.Unsupported e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        byte[] html = rendered.html().getBytes(StandardCharsets.UTF_8);
+        byte[] text = rendered.plainText().getBytes(StandardCharsets.UTF_8);
+        ByteBuffer entry = ByteBuffer.allocate(HEADER + meta.length + html.length + text.length + 8);
+        entry.putLong(key.high()).putLong(key.low());
+        entry.putInt(meta.length).putInt(html.length).putInt(text.length).putInt(rendered.wordCount());
+        entry.put(meta).put(html).put(text);
+        CRC32C crc = new CRC32C();
+        crc.update(entry.array(), 0, entry.position());
+        entry.putLong(crc.getValue());
+        byte[] bytes = entry.array();
+        long at;
+        synchronized (this) {
+            at = end;
+            try {
+                data.seek(at);
+                data.write(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the content cache in .gazette/", e);
+            }
+            end += bytes.length;
+        }
+        slots.put(key, new Slot(at, bytes.length));
+        used.add(key);
+        return new Kept(this, at + HEADER + meta.length, html.length, text.length, rendered.wordCount(), summary);
+    }
+
+    /** Text of a body handed out: {@code length} bytes of UTF-8 at {@code at}. */
+    private String read(long at, int length) {
+        byte[] bytes = new byte[length];
+        synchronized (this) {
+            try {
+                bodies.seek(at);
+                bodies.readFully(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the content cache in .gazette/", e);
+            }
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the index of the entries this build used, after copying them into a new data file
+     * when most of the old one is dead.
+     */
+    synchronized void save() throws IOException {
+        Map<SourceHash, Slot> live = new java.util.HashMap<>();
+        long liveBytes = 0;
+        for (SourceHash key : used) {
+            Slot slot = slots.get(key);
+            if (slot != null) {
+                live.put(key, slot);
+                liveBytes += slot.length();
+            }
+        }
+        if (end > 2 * liveBytes + (16 << 20)) {
+            live = compact(live);
+        }
+        Path temp = Files.createTempFile(indexFile.getParent(), "content-", ".tmp");
+        try {
+            CRC32C crc = new CRC32C();
+            try (DataOutputStream out = new DataOutputStream(new CheckedOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16), crc))) {
+                out.writeLong(MAGIC);
+                out.writeInt(FORMAT);
+                out.writeUTF(cacheKey.gazette());
+                out.writeUTF(cacheKey.theme());
+                out.writeUTF(cacheKey.settings());
+                out.writeInt(live.size());
+                for (Map.Entry<SourceHash, Slot> e : live.entrySet()) {
+                    out.writeLong(e.getKey().high());
+                    out.writeLong(e.getKey().low());
+                    out.writeLong(e.getValue().offset());
+                    out.writeInt(e.getValue().length());
+                }
+                out.flush();
+                out.writeLong(crc.getValue());
+            }
+            move(temp, indexFile);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Copies the live entries into a new data file, which replaces the old one. */
+    private Map<SourceHash, Slot> compact(Map<SourceHash, Slot> live) throws IOException {
+        Path temp = Files.createTempFile(dataFile.getParent(), "content-", ".tmp");
+        Map<SourceHash, Slot> moved = new java.util.HashMap<>();
+        try (RandomAccessFile out = new RandomAccessFile(temp.toFile(), "rw")) {
+            long at = 0;
+            for (Map.Entry<SourceHash, Slot> e : live.entrySet()) {
+                byte[] bytes = new byte[e.getValue().length()];
+                data.seek(e.getValue().offset());
+                data.readFully(bytes);
+                out.write(bytes);
+                moved.put(e.getKey(), new Slot(at, bytes.length));
+                at += bytes.length;
+            }
+        }
+        data.close();
+        // The old index still names places in the old data: removed first, so a build killed
+        // between the renames finds no index and starts this cache afresh.
+        Files.deleteIfExists(indexFile);
+        move(temp, dataFile);
+        data = new RandomAccessFile(dataFile.toFile(), "rw");
+        end = data.length();
+        return moved;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        try {
+            data.close();
+        } finally {
+            bodies.close();
+        }
+    }
+
+    /** The entry's content, or null when its bytes are not those of an entry of {@code key}. */
+    private Parsed decode(byte[] bytes, int length, SourceHash key, long offset) {
+        if (length < HEADER + 8) {
+            return null;
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, length - 8);
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+        if (in.getLong(length - 8) != crc.getValue() || in.getLong() != key.high() || in.getLong() != key.low()) {
+            return null;
+        }
+        int meta = in.getInt();
+        int html = in.getInt();
+        int text = in.getInt();
+        int words = in.getInt();
+        if (meta < 0 || html < 0 || text < 0 || (long) HEADER + meta + html + text + 8 != length) {
+            return null;
+        }
+        try {
+            DataInputStream fields = new DataInputStream(new ByteArrayInputStream(bytes, HEADER, meta));
+            int bodyFirstLine = fields.readInt();
+            FrontMatter frontMatter = FrontMatterCodec.read(fields);
+            byte[] summary = new byte[fields.readInt()];
+            fields.readFully(summary);
+            if (fields.available() != 0) {
+                return null;
+            }
+            return new Parsed(frontMatter, bodyFirstLine, new Kept(this, offset + HEADER + meta, html, text, words,
+                    new String(summary, StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            return null; // written by a Gazette that checked its sum but not this reading: a miss
+        }
+    }
+
+    /** The saved index, or null (with the reason in {@code why[0]} when it was there) when it cannot be used. */
+    private static Map<SourceHash, Slot> readIndex(Path file, CacheKey key, String[] why) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        CRC32C crc = new CRC32C();
+        try (DataInputStream in = new DataInputStream(new CheckedInputStream(
+                new BufferedInputStream(Files.newInputStream(file), 1 << 16), crc))) {
+            if (in.readLong() != MAGIC || in.readInt() != FORMAT) {
+                why[0] = "it is not a content cache of this Gazette";
+                return null;
+            }
+            if (!new CacheKey(in.readUTF(), in.readUTF(), in.readUTF()).equals(key)) {
+                return null; // the build state says why, in its own words
+            }
+            int count = in.readInt();
+            if (count < 0 || count > 50_000_000) {
+                why[0] = "it claims " + count + " entries";
+                return null;
+            }
+            Map<SourceHash, Slot> slots = new ConcurrentHashMap<>(count * 4 / 3 + 16);
+            for (int i = 0; i < count; i++) {
+                slots.put(new SourceHash(in.readLong(), in.readLong()), new Slot(in.readLong(), in.readInt()));
+            }
+            long expected = crc.getValue();
+            if (in.readLong() != expected) {
+                why[0] = "its checksum does not match";
+                return null;
+            }
+            return slots;
+        } catch (java.io.EOFException e) {
+            why[0] = "it is cut short";
+            return null;
+        } catch (IOException e) {
+            why[0] = "it cannot be read (" + e + ")";
+            return null;
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** A body kept in the data file: where its HTML starts, and how long it and the text after it are. */
+    private record Kept(ContentCache cache, long at, int htmlBytes, int textBytes, int wordCount, String summaryText)
+            implements ArticleBody {
+        @Override
+        public String html() {
+            return cache.read(at, htmlBytes);
+        }
+
+        @Override
+        public String plainText() {
+            return cache.read(at + htmlBytes, textBytes);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package io.gazette.build;
+
+import io.gazette.content.FrontMatter;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated {@link FrontMatter} as bytes and back, for the {@link ContentCache}: what is read
+ * back equals what was written ({@code equals} of the record, its lists, maps and dates, zone
+ * included). Parsing YAML and validating it again costs more than the rest of reading a file that
+ * did not change.
+ *
+ * <p>The values of {@code params} are those YAML gives (text, booleans, integers, big integers,
+ * floating-point numbers, bytes, lists and mappings, null); a front matter holding anything else
+ * is {@link Unsupported}, and its article is simply not kept.
+ */
+final class FrontMatterCodec {
+    /** A value this codec does not write: the article is parsed again by every build. */
+    static final class Unsupported extends Exception {
+        Unsupported(Object value) {
+            super("cannot keep a " + value.getClass().getName() + " in the content cache", null, false, false);
+        }
+    }
+
+    private FrontMatterCodec() {
+    }
+
+    static void write(DataOutput out, FrontMatter fm) throws IOException, Unsupported {
+        text(out, fm.title());
+        date(out, fm.date());
+        date(out, fm.lastmod());
+        text(out, fm.author());
+        value(out, fm.tags());
+        text(out, fm.category());
+        text(out, fm.summary());
+        text(out, fm.image());
+        text(out, fm.caption());
+        text(out, fm.slug());
+        value(out, fm.aliases());
+        out.writeBoolean(fm.draft());
+        date(out, fm.expiryDate());
+        value(out, fm.params());
+    }
+
+    @SuppressWarnings("unchecked")
+    static FrontMatter read(DataInput in) throws IOException {
+        String title = text(in);
+        ZonedDateTime date = date(in);
+        ZonedDateTime lastmod = date(in);
+        String author = text(in);
+        List<String> tags = stringList(value(in));
+        String category = text(in);
+        String summary = text(in);
+        String image = text(in);
+        String caption = text(in);
+        String slug = text(in);
+        List<String> aliases = stringList(value(in));
+        boolean draft = in.readBoolean();
+        ZonedDateTime expiryDate = date(in);
+        Object params = value(in);
+        if (!(params instanceof Map)) {
+            throw new IOException("front matter params are not a mapping");
+        }
+        return new FrontMatter(title, date, lastmod, author, tags, category, summary, image, caption, slug, aliases,
+                draft, expiryDate, Collections.unmodifiableMap((Map<String, Object>) params));
+    }
+
+    /** The reader keeps the tags and aliases as unmodifiable lists: so are these. */
+    @SuppressWarnings("unchecked")
+    private static List<String> stringList(Object value) throws IOException {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof List<?> list) || list.stream().anyMatch(item -> !(item instanceof String))) {
+            throw new IOException("a list of text was expected");
+        }
+        return List.copyOf((List<String>) list);
+    }
+
+    private static void text(DataOutput out, String text) throws IOException {
+        if (text == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String text(DataInput in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** A date as its local date-time, offset and zone: {@code equals} compares all three. */
+    private static void date(DataOutput out, ZonedDateTime date) throws IOException {
+        out.writeBoolean(date != null);
+        if (date != null) {
+            LocalDateTime local = date.toLocalDateTime();
+            out.writeLong(local.toEpochSecond(ZoneOffset.UTC));
+            out.writeInt(local.getNano());
+            out.writeInt(date.getOffset().getTotalSeconds());
+            text(out, date.getZone().getId());
+        }
+    }
+
+    private static ZonedDateTime date(DataInput in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        long second = in.readLong();
+        int nano = in.readInt();
+        int offset = in.readInt();
+        String zone = text(in);
+        try {
+            return ZonedDateTime.ofStrict(LocalDateTime.ofEpochSecond(second, nano, ZoneOffset.UTC),
+                    ZoneOffset.ofTotalSeconds(offset), ZoneId.of(zone));
+        } catch (RuntimeException e) {
+            throw new IOException("a kept date does not read back: " + e.getMessage(), e);
+        }
+    }
+
+    private static void value(DataOutput out, Object value) throws IOException, Unsupported {
+        if (value == null) {
+            out.writeByte('n');
+        } else if (value instanceof String text) {
+            out.writeByte('s');
+            text(out, text);
+        } else if (value instanceof Boolean bool) {
+            out.writeByte(bool ? 'T' : 'F');
+        } else if (value instanceof Integer number) {
+            out.writeByte('i');
+            out.writeInt(number);
+        } else if (value instanceof Long number) {
+            out.writeByte('l');
+            out.writeLong(number);
+        } else if (value instanceof BigInteger number) {
+            out.writeByte('g');
+            text(out, number.toString());
+        } else if (value instanceof Double number) {
+            out.writeByte('d');
+            out.writeDouble(number);
+        } else if (value instanceof byte[] bytes) {
+            out.writeByte('b');
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        } else if (value instanceof List<?> list) {
+            out.writeByte('L');
+            out.writeInt(list.size());
+            for (Object item : list) {
+                value(out, item);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            out.writeByte('M');
+            out.writeInt(map.size());
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                value(out, entry.getKey());
+                value(out, entry.getValue());
+            }
+        } else {
+            throw new Unsupported(value);
+        }
+    }
+
+    private static Object value(DataInput in) throws IOException {
+        int kind = in.readByte();
+        switch (kind) {
+            case 'n':
+                return null;
+            case 's':
+                return text(in);
+            case 'T':
+                return Boolean.TRUE;
+            case 'F':
+                return Boolean.FALSE;
+            case 'i':
+                return in.readInt();
+            case 'l':
+                return in.readLong();
+            case 'g':
+                return new BigInteger(text(in));
+            case 'd':
+                return in.readDouble();
+            case 'b': {
+                byte[] bytes = new byte[count(in)];
+                in.readFully(bytes);
+                return bytes;
+            }
+            case 'L': {
+                int size = count(in);
+                List<Object> list = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    list.add(value(in));
+                }
+                return list;
+            }
+            case 'M': {
+                int size = count(in);
+                Map<Object, Object> map = new LinkedHashMap<>(size * 4 / 3 + 1);
+                for (int i = 0; i < size; i++) {
+                    map.put(value(in), value(in));
+                }
+                return map;
+            }
+            default:
+                throw new IOException("unknown kind of kept value: " + kind);
+        }
+    }
+
+    private static int count(DataInput in) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > io.gazette.problems.Limits.MAX_FILE_BYTES) {
+            throw new IOException("a kept value claims " + count + " items");
+        }
+        return count;
+    }
+}

@@ -1,0 +1,128 @@
+package io.gazette.search;
+
+import java.util.Arrays;
+
+/**
+ * Inverted lists over the documents' strongest features ({@link StrongestFeatures} slots
+ * {@code d * FEATURES_PER_DOC + i}): for a feature, the slots that hold it, so that a document is
+ * scored against those sharing one of its features. One sorted {@code long} per slot: the
+ * feature id's high bits above the slot number; the few groups where two features share those
+ * bits are sorted again by the whole id, so each feature's slots are one run.
+ */
+final class FeatureLists {
+    private static final int F = RelatedArticles.FEATURES_PER_DOC;
+    private final StrongestFeatures tops;
+    private final int slotBits;
+    private final long slotMask;
+    /** (id's high bits, slot), sorted; a feature's slots are contiguous. */
+    private final long[] keys;
+
+    FeatureLists(StrongestFeatures tops, int n) {
+        this.tops = tops;
+        this.slotBits = Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1L, (long) n * F)));
+        this.slotMask = (1L << slotBits) - 1;
+        int total = 0;
+        for (int d = 0; d < n; d++) {
+            total += tops.size[d];
+        }
+        long[] all = new long[total];
+        int k = 0;
+        for (int d = 0; d < n; d++) {
+            for (int i = 0; i < tops.size[d]; i++) {
+                int slot = d * F + i;
+                all[k++] = high(tops.feature[slot]) | slot;
+            }
+        }
+        Arrays.parallelSort(all);
+        // Where two features share the high bits, order that group by the whole id (then slot).
+        for (int start = 0; start < total; ) {
+            int end = start + 1;
+            boolean mixed = false;
+            long id = tops.feature[slot(all[start])];
+            while (end < total && (all[end] & ~slotMask) == (all[start] & ~slotMask)) {
+                mixed |= tops.feature[slot(all[end])] != id;
+                end++;
+            }
+            if (mixed) {
+                Long[] group = new Long[end - start];
+                for (int j = start; j < end; j++) {
+                    group[j - start] = all[j];
+                }
+                Arrays.sort(group, (a, b) -> {
+                    int c = Long.compare(tops.feature[slot(a)], tops.feature[slot(b)]);
+                    return c != 0 ? c : Long.compare(a, b);
+                });
+                for (int j = start; j < end; j++) {
+                    all[j] = group[j - start];
+                }
+            }
+            start = end;
+        }
+        this.keys = all;
+    }
+
+    private long high(long id) {
+        return id & ~slotMask;
+    }
+
+    int slot(long key) {
+        return (int) (key & slotMask);
+    }
+
+    /** How many (feature, slot) entries. */
+    int size() {
+        return keys.length;
+    }
+
+    /** The slot of entry {@code j}. */
+    int slotAt(int j) {
+        return slot(keys[j]);
+    }
+
+    /**
+     * The entries of feature {@code id}: {@code [start, end)} packed as {@code start << 32 | end},
+     * empty when no document keeps it.
+     */
+    long run(long id) {
+        long h = high(id);
+        int lo = 0;
+        int hi = keys.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (keys[mid] < h) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        // The group of h starts at lo (its keys are h plus a slot); the run of id is in it.
+        int start = lo;
+        while (start < keys.length && (keys[start] & ~slotMask) == h && tops.feature[slot(keys[start])] != id) {
+            start++;
+        }
+        int end = start;
+        while (end < keys.length && (keys[end] & ~slotMask) == h && tops.feature[slot(keys[end])] == id) {
+            end++;
+        }
+        return ((long) start << 32) | end;
+    }
+
+    /**
+     * Fills {@code start}/{@code end} (indexed by slot) with each slot's run: the whole-archive
+     * scoring asks every slot's, and a pass over the entries is cheaper than a search each.
+     */
+    void runsBySlot(int[] start, int[] end) {
+        for (int s = 0; s < keys.length; ) {
+            long id = tops.feature[slot(keys[s])];
+            int e = s + 1;
+            while (e < keys.length && tops.feature[slot(keys[e])] == id) {
+                e++;
+            }
+            for (int j = s; j < e; j++) {
+                start[slot(keys[j])] = s;
+                end[slot(keys[j])] = e;
+            }
+            s = e;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.gazette.search;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Related articles kept from one search to the next, so that the next costs in proportion to what
+ * changed ({@link RelatedUpdate}): a preview session keeps them in memory, {@code gazette build}
+ * in {@code .gazette/cache/related-articles} (CI caches {@code .gazette/}). Used in two steps
+ * around the index sync: {@link #before} takes the kept lists and opens the index version they
+ * are of (the old texts of the articles an edit changes are read from it), {@link #after}
+ * updates them against the synced index. Kept lists that do not fit the index (another version
+ * of Gazette, a damaged file, an index written by someone else since) are not used: everything
+ * is computed, and {@link Result#fullReason} says why in one line.
+ */
+public final class RelatedKeeper implements AutoCloseable {
+    /** The file in the cache folder. */
+    public static final String FILE_NAME = "related-articles";
+
+    /** What a session keeps between searches; only this package looks inside. */
+    public static final class Kept {
+        final RelatedState state;
+
+        Kept(RelatedState state) {
+            this.state = state;
+        }
+    }
+
+    /**
+     * The related lists of the synced index and what to keep for the next search.
+     *
+     * @param fullReason   why the kept lists were not updated but everything computed; null when
+     *                     they were updated, or when there were none
+     * @param updateReport what the update computed again (one line), or null after a full computation
+     * @param changedLists the urls whose list is not the one the kept lists had (new and gone
+     *                     articles included), or null after a full computation
+     */
+    public record Result(Kept kept, Map<String, List<String>> lists, String fullReason, String updateReport,
+            java.util.Set<String> changedLists) {
+        /** Keeps the lists in {@code file} for the next build (replaced at once; never half written). */
+        public void write(Path file) throws IOException {
+            kept.state.write(file);
+        }
+    }
+
+    private final RelatedState prior;
+    private final Directory priorDirectory;
+    private final DirectoryReader priorReader;
+    private final String reason;
+
+    private RelatedKeeper(RelatedState prior, Directory priorDirectory, DirectoryReader priorReader, String reason) {
+        this.prior = prior;
+        this.priorDirectory = priorDirectory;
+        this.priorReader = priorReader;
+        this.reason = reason;
+    }
+
+    /**
+     * Before the index in {@code indexDir} is synced: the lists kept in the session, or else in
+     * {@code file} (null: none), and the index version they are of, opened.
+     */
+    public static RelatedKeeper before(Path indexDir, Kept inSession, Path file) {
+        RelatedState prior = inSession == null ? null : inSession.state;
+        String reason = null;
+        if (prior == null && file != null && Files.isRegularFile(file)) {
+            try {
+                prior = RelatedState.read(file);
+            } catch (RelatedState.Unusable e) {
+                reason = "the kept related articles " + file.getFileName() + " cannot be used: " + e.getMessage();
+            } catch (IOException e) {
+                reason = "the kept related articles " + file.getFileName() + " cannot be read: " + e.getMessage();
+            }
+        }
+        if (prior == null) {
+            return new RelatedKeeper(null, null, null, reason);
+        }
+        Directory directory = null;
+        try {
+            if (SearchIndexer.commitVersion(indexDir) == prior.indexVersion) {
+                directory = FSDirectory.open(indexDir);
+                DirectoryReader reader = DirectoryReader.open(directory);
+                if (reader.getVersion() == prior.indexVersion) {
+                    return new RelatedKeeper(prior, directory, reader, null);
+                }
+                reader.close();
+            }
+            reason = "the search index changed since the related articles were kept";
+        } catch (IOException e) {
+            reason = "the search index the related articles were kept with cannot be read: " + e.getMessage();
+        }
+        closeQuietly(directory);
+        return new RelatedKeeper(null, null, null, reason);
+    }
+
+    /** The related lists of {@code index} (just synced), {@code count} an article. */
+    public Result after(SearchIndex index, int count) throws IOException {
+        String fullReason = reason;
+        if (priorReader != null) {
+            RelatedUpdate.Outcome outcome = RelatedUpdate.update(prior, priorReader, DocNumbering.of(priorReader),
+                    index.reader(), index.numbering(), count, index.version());
+            if (outcome.state() != null) {
+                return new Result(new Kept(outcome.state()), outcome.state().toMap(), null, outcome.stats().toString(),
+                        outcome.changedLists());
+            }
+            fullReason = outcome.fullReason();
+        }
+        RelatedState state = RelatedArticles.computeState(index.reader(), index.numbering(), count, index.version());
+        return new Result(new Kept(state), state.toMap(), fullReason, null, null);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (priorReader != null) {
+                priorReader.close();
+            }
+        } finally {
+            if (priorDirectory != null) {
+                priorDirectory.close();
+            }
+        }
+    }
+
+    private static void closeQuietly(Directory directory) {
+        if (directory != null) {
+            try {
+                directory.close();
+            } catch (IOException e) {
+                // Only a handle: nothing was written through it.
+            }
+        }
+    }
+}

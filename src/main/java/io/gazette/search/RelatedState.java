@@ -1,0 +1,367 @@
+package io.gazette.search;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * Related articles of one version of the index, with what it takes to bring them up to date
+ * after an edit ({@link RelatedUpdate}): every document's strongest features (raw weights,
+ * strongest first) and its related list with the scores kept. Documents are numbered as
+ * {@link DocNumbering} numbers the index's live documents.
+ *
+ * <p>Scores: document d's features, strongest first, each divided by d's norm (the length of its
+ * kept features), times the other document's weight for that feature divided by its norm, summed
+ * in d's order. The whole-archive computation and an update add the same numbers in the same
+ * order, so they give the same doubles, and the same lists.
+ */
+final class RelatedState {
+    static final int F = RelatedArticles.FEATURES_PER_DOC;
+    private static final int MAGIC = 0x475a524c; // "GZRL"
+    /** Changes whenever the definition of the features, weights or scores does. */
+    private static final int FORMAT = 1;
+
+    final int count;
+    final int log2N;
+    final String[] urls;
+    final String[] hashes;
+    final StrongestFeatures tops;
+    final double[] norms;
+    final int[] lists;
+    final double[] scores;
+    final int[] listSizes;
+    /** The version of the index commit these lists are of (-1: an index in memory). */
+    final long indexVersion;
+    private FeatureLists featureLists;
+
+    RelatedState(int count, int log2N, String[] urls, String[] hashes, StrongestFeatures tops, double[] norms,
+            int[] lists, double[] scores, int[] listSizes, long indexVersion) {
+        this.count = count;
+        this.log2N = log2N;
+        this.urls = urls;
+        this.hashes = hashes;
+        this.tops = tops;
+        this.norms = norms;
+        this.lists = lists;
+        this.scores = scores;
+        this.listSizes = listSizes;
+        this.indexVersion = indexVersion;
+    }
+
+    int size() {
+        return urls.length;
+    }
+
+    RelatedState withIndexVersion(long version) {
+        RelatedState same = new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes, version);
+        same.featureLists = featureLists;
+        return same;
+    }
+
+    /** The inverted lists of the strongest features, made on first use. */
+    synchronized FeatureLists featureLists() {
+        if (featureLists == null) {
+            featureLists = new FeatureLists(tops, size());
+        }
+        return featureLists;
+    }
+
+    static double norm(StrongestFeatures tops, int d) {
+        double sum = 0;
+        int base = d * F;
+        for (int k = 0; k < tops.size[d]; k++) {
+            sum += tops.weight[base + k] * tops.weight[base + k];
+        }
+        return StrictMath.sqrt(sum);
+    }
+
+    /** url → related urls, newest article first; unmodifiable. */
+    Map<String, List<String>> toMap() {
+        Map<String, List<String>> related = new LinkedHashMap<>();
+        for (int d = size() - 1; d >= 0; d--) {
+            String[] urlsOf = new String[listSizes[d]];
+            for (int i = 0; i < listSizes[d]; i++) {
+                urlsOf[i] = urls[lists[d * count + i]];
+            }
+            related.put(urls[d], List.of(urlsOf));
+        }
+        return Collections.unmodifiableMap(related);
+    }
+
+    /**
+     * Scores documents against others through the feature lists: one per thread (its arrays are
+     * as long as the archive).
+     */
+    static final class Scorer {
+        private final StrongestFeatures tops;
+        private final double[] norms;
+        private final FeatureLists featureLists;
+        private final int[] runStart;
+        private final int[] runEnd;
+        final double[] score;
+        final int[] touched;
+        int touchedCount;
+
+        /** @param runStart each slot's run, or null to search each feature's */
+        Scorer(StrongestFeatures tops, double[] norms, FeatureLists featureLists, int[] runStart, int[] runEnd) {
+            this.tops = tops;
+            this.norms = norms;
+            this.featureLists = featureLists;
+            this.runStart = runStart;
+            this.runEnd = runEnd;
+            this.score = new double[norms.length];
+            this.touched = new int[norms.length];
+        }
+
+        /** Scores every document sharing a feature with d into {@link #score}, listed in {@link #touched}. */
+        void query(int d) {
+            clear();
+            double norm = norms[d];
+            for (int i = 0; i < tops.size[d]; i++) {
+                int slot = d * F + i;
+                double w = tops.weight[slot] / norm;
+                int start;
+                int end;
+                if (runStart != null) {
+                    start = runStart[slot];
+                    end = runEnd[slot];
+                } else {
+                    long run = featureLists.run(tops.feature[slot]);
+                    start = (int) (run >>> 32);
+                    end = (int) run;
+                }
+                for (int j = start; j < end; j++) {
+                    int otherSlot = featureLists.slotAt(j);
+                    int other = otherSlot / F;
+                    if (other == d) {
+                        continue;
+                    }
+                    if (score[other] == 0) {
+                        touched[touchedCount++] = other;
+                    }
+                    score[other] += w * (tops.weight[otherSlot] / norms[other]);
+                }
+            }
+        }
+
+        void clear() {
+            for (int i = 0; i < touchedCount; i++) {
+                score[touched[i]] = 0;
+            }
+            touchedCount = 0;
+        }
+    }
+
+    /**
+     * The score of x for d's list, added in d's order as {@link Scorer#query} adds it; 0 when they
+     * share no feature.
+     */
+    static double pairScore(StrongestFeatures tops, double[] norms, int d, int x) {
+        double sum = 0;
+        double normD = norms[d];
+        double normX = norms[x];
+        int baseX = x * F;
+        for (int i = 0; i < tops.size[d]; i++) {
+            long f = tops.feature[d * F + i];
+            for (int k = 0; k < tops.size[x]; k++) {
+                if (tops.feature[baseX + k] == f) {
+                    sum += (tops.weight[d * F + i] / normD) * (tops.weight[baseX + k] / normX);
+                    break;
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Whether (score a, document a) ranks before (score b, document b): higher score, then newer. */
+    static boolean better(double sa, int a, double sb, int b) {
+        return sa > sb || (sa == sb && a > b);
+    }
+
+    /** The {@code count} best of the scorer's touched documents into d's list. */
+    static void best(Scorer scorer, int d, int count, int[] lists, double[] scores, int[] listSizes) {
+        int base = d * count;
+        int size = 0;
+        for (int t = 0; t < scorer.touchedCount; t++) {
+            int doc = scorer.touched[t];
+            size = offer(lists, scores, base, size, count, doc, scorer.score[doc]);
+        }
+        listSizes[d] = size;
+    }
+
+    /** Inserts (doc, score) into the sorted list at {@code base} of {@code size} entries; the new size. */
+    static int offer(int[] lists, double[] scores, int base, int size, int count, int doc, double score) {
+        int at = size;
+        while (at > 0 && better(score, doc, scores[base + at - 1], lists[base + at - 1])) {
+            at--;
+        }
+        if (at >= count) {
+            return size;
+        }
+        int end = Math.min(size, count - 1);
+        System.arraycopy(lists, base + at, lists, base + at + 1, end - at);
+        System.arraycopy(scores, base + at, scores, base + at + 1, end - at);
+        lists[base + at] = doc;
+        scores[base + at] = score;
+        return Math.min(size + 1, count);
+    }
+
+    /** Every document's list, scored against all (the whole-archive computation's last step). */
+    static void scoreAll(StrongestFeatures tops, double[] norms, int n, int count, int[] lists, double[] scores,
+            int[] listSizes, FeatureLists featureLists) {
+        int[] runStart = new int[n * F];
+        int[] runEnd = new int[n * F];
+        featureLists.runsBySlot(runStart, runEnd);
+        int ranges = Math.min(n, 64);
+        IntStream.range(0, ranges).parallel().forEach(r -> {
+            Scorer scorer = new Scorer(tops, norms, featureLists, runStart, runEnd);
+            for (int d = (int) ((long) r * n / ranges); d < (long) (r + 1) * n / ranges; d++) {
+                scorer.query(d);
+                best(scorer, d, count, lists, scores, listSizes);
+            }
+        });
+    }
+
+    /** Writes the state to {@code file} (through a temporary file, replaced at once). */
+    void write(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        CRC32 crc = new CRC32();
+        try (OutputStream raw = Files.newOutputStream(temp);
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(raw, crc), 1 << 16))) {
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeInt(F);
+            out.writeInt(count);
+            out.writeInt(log2N);
+            out.writeLong(indexVersion);
+            out.writeInt(size());
+            for (int d = 0; d < size(); d++) {
+                out.writeUTF(urls[d]);
+                out.writeUTF(hashes[d]);
+                out.writeByte(tops.size[d]);
+                for (int k = 0; k < tops.size[d]; k++) {
+                    out.writeLong(tops.feature[d * F + k]);
+                    out.writeDouble(tops.weight[d * F + k]);
+                }
+                out.writeShort(listSizes[d]);
+                for (int k = 0; k < listSizes[d]; k++) {
+                    out.writeInt(lists[d * count + k]);
+                    out.writeDouble(scores[d * count + k]);
+                }
+            }
+            out.flush();
+            long sum = crc.getValue();
+            out.writeLong(sum);
+        }
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A state file that cannot be used: damaged, or written by another version of Gazette. */
+    static final class Unusable extends Exception {
+        Unusable(String message) {
+            super(message);
+        }
+    }
+
+    /** Reads a state written by {@link #write}; {@link Unusable} says why it cannot be used. */
+    static RelatedState read(Path file) throws IOException, Unusable {
+        CRC32 crc = new CRC32();
+        try (InputStream raw = Files.newInputStream(file);
+                CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), crc);
+                DataInputStream in = new DataInputStream(checked)) {
+            if (in.readInt() != MAGIC) {
+                throw new Unusable("not a related-articles state");
+            }
+            int format = in.readInt();
+            int features = in.readInt();
+            if (format != FORMAT || features != F) {
+                throw new Unusable("written by another version of Gazette (format " + format + ")");
+            }
+            int count = in.readInt();
+            int log2N = in.readInt();
+            long version = in.readLong();
+            int n = in.readInt();
+            if (count < 0 || count > 1000 || n < 0 || log2N < 0 || log2N > 32) {
+                throw new Unusable("damaged header");
+            }
+            String[] urls = new String[n];
+            String[] hashes = new String[n];
+            StrongestFeatures tops = new StrongestFeatures(n);
+            double[] norms = new double[n];
+            int[] lists = new int[n * count];
+            double[] scores = new double[n * count];
+            int[] listSizes = new int[n];
+            for (int d = 0; d < n; d++) {
+                urls[d] = in.readUTF();
+                hashes[d] = in.readUTF();
+                int size = in.readUnsignedByte();
+                if (size > F) {
+                    throw new Unusable("damaged features");
+                }
+                tops.size[d] = size;
+                for (int k = 0; k < size; k++) {
+                    tops.feature[d * F + k] = in.readLong();
+                    tops.weight[d * F + k] = in.readDouble();
+                }
+                norms[d] = norm(tops, d);
+                int listSize = in.readUnsignedShort();
+                if (listSize > count) {
+                    throw new Unusable("damaged list");
+                }
+                listSizes[d] = listSize;
+                for (int k = 0; k < listSize; k++) {
+                    int other = in.readInt();
+                    if (other < 0 || other >= n) {
+                        throw new Unusable("damaged list");
+                    }
+                    lists[d * count + k] = other;
+                    scores[d * count + k] = in.readDouble();
+                }
+            }
+            long expected = crc.getValue();
+            if (in.readLong() != expected) {
+                throw new Unusable("checksum mismatch");
+            }
+            if (in.read() != -1) {
+                throw new Unusable("trailing bytes");
+            }
+            return new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes, version);
+        } catch (EOFException e) {
+            throw new Unusable("truncated");
+        }
+    }
+
+    /** For tests: d's kept features as (id, weight) pairs. */
+    List<String> describe(int d) {
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < tops.size[d]; k++) {
+            out.add(Long.toHexString(tops.feature[d * F + k]) + ":" + tops.weight[d * F + k]);
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "RelatedState[n=" + size() + ", log2N=" + log2N + ", version=" + indexVersion + ", lists="
+                + Arrays.toString(Arrays.copyOf(listSizes, Math.min(8, size()))) + "…]";
+    }
+}

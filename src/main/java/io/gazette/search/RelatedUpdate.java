@@ -1,0 +1,626 @@
+package io.gazette.search;
+
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * Brings a {@link RelatedState} of one version of the index up to date with the next version, in
+ * proportion to what changed, with the same lists as {@link RelatedArticles#computeState} over
+ * the new version (the same features, weights and doubles, see {@link RelatedState}):
+ * <ol>
+ * <li>The articles added, changed or gone: their terms (old versions from the old index, new ones
+ * from the new) are the only terms whose document frequency moved; of those, the terms whose
+ * weight step moved ({@link RelatedWeights#bucket}) are walked in the new index.</li>
+ * <li>Each other article holding such a term: its kept features take their new weights, then a
+ * feature it did not keep that now beats the weakest kept one enters. Every other feature it holds
+ * is below its old weakest kept one; only when the weakest kept now falls below that may one of
+ * them belong, and then the article's features are made again from its text ({@link DocTerms}),
+ * like the changed articles'.</li>
+ * <li>Lists: an article whose features changed, or whose list named an article whose features
+ * changed or that is gone, is scored again against all; every other article's list stays, and
+ * each article whose features changed is offered to the lists of the articles sharing one of
+ * its features (its score against them, added in their order, against their weakest kept).</li>
+ * </ol>
+ * Not worth it (so null, with the reason, and the caller computes everything): the size of the
+ * archive crossed a power of two (every weight moved), a state of other documents, or more than
+ * an eighth of the archive changed.
+ */
+final class RelatedUpdate {
+    private static final int F = RelatedArticles.FEATURES_PER_DOC;
+    private static final List<String> PAIR_FIELDS = List.of(
+            SearchFields.pairs("title"), SearchFields.pairs("summary"), SearchFields.pairs("body"));
+    private static final int[] FIELD_WEIGHTS = {RelatedWeights.TITLE_WEIGHT, 1, 1};
+
+    /** What an update did: how many articles changed or went, how much it computed again. */
+    record Stats(int changed, int gone, int candidateTerms, int movedTerms, int derived, int featuresChanged,
+            int rescored, String millis) {
+        @Override
+        public String toString() {
+            return changed + " changed, " + gone + " gone, " + movedTerms + " of " + candidateTerms
+                    + " terms moved a step, " + derived + " articles' features made again, " + featuresChanged
+                    + " changed features, " + rescored + " lists scored again (ms: " + millis + ")";
+        }
+    }
+
+    /**
+     * The updated state and what it took, or why everything must be computed ({@code state} null);
+     * {@code changedLists} are the urls whose list of urls is not the same as before (new and gone
+     * articles included).
+     */
+    record Outcome(RelatedState state, Stats stats, String fullReason, Set<String> changedLists) {
+    }
+
+    private RelatedUpdate() {
+    }
+
+    static Outcome update(RelatedState old, IndexReader oldReader, DocNumbering oldNumbering, IndexReader newReader,
+            DocNumbering newNumbering, int count, long newVersion) throws IOException {
+        long started = System.nanoTime();
+        int n = newNumbering.size();
+        int log2N = RelatedWeights.log2N(n);
+        if (old.count != count) {
+            return full("the number of related articles changed");
+        }
+        if (old.log2N != log2N) {
+            return full("the archive crossed " + (1 << Math.min(old.log2N, log2N)) + " articles (every weight moves)");
+        }
+        if (!matches(old, oldNumbering)) {
+            return full("the related-articles state is not of the index it was kept with");
+        }
+        Map<String, Integer> newByUrl = new HashMap<>(n * 2);
+        for (int d = 0; d < n; d++) {
+            newByUrl.put(newNumbering.url(d), d);
+        }
+        int oldN = old.size();
+        int[] newOf = new int[oldN];
+        int[] oldOf = new int[n];
+        Arrays.fill(oldOf, -1);
+        List<Integer> gone = new ArrayList<>();
+        for (int o = 0; o < oldN; o++) {
+            Integer d = newByUrl.get(old.urls[o]);
+            if (d != null && newNumbering.contentHash(d).equals(old.hashes[o])) {
+                newOf[o] = d;
+                oldOf[d] = o;
+            } else {
+                newOf[o] = -1;
+                gone.add(o);
+            }
+        }
+        List<Integer> changed = new ArrayList<>();
+        for (int d = 0; d < n; d++) {
+            if (oldOf[d] < 0) {
+                changed.add(d);
+            }
+        }
+        if (changed.size() + gone.size() > Math.max(64, n / 8)) {
+            return full((changed.size() + gone.size()) + " articles changed");
+        }
+        if (changed.isEmpty() && gone.isEmpty()) {
+            return new Outcome(old.withIndexVersion(newVersion), new Stats(0, 0, 0, 0, 0, 0, 0, ""), null, Set.of());
+        }
+
+        StringBuilder millis = new StringBuilder();
+        long lap = lap(started, millis, "match ");
+        // 1. The terms whose document frequency may have moved, and those whose step did.
+        StoredFields oldStored = oldReader.storedFields();
+        StoredFields newStored = newReader.storedFields();
+        Set<BytesRef> candidatePairs = new LinkedHashSet<>();
+        Set<BytesRef> candidateTags = new LinkedHashSet<>();
+        for (int o : gone) {
+            DocTerms terms = DocTerms.read(oldStored, oldNumbering.luceneDoc(o));
+            candidatePairs.addAll(terms.pairs().keySet());
+            candidateTags.addAll(terms.tags());
+        }
+        Map<Integer, DocTerms> changedTerms = new HashMap<>();
+        for (int d : changed) {
+            DocTerms terms = DocTerms.read(newStored, newNumbering.luceneDoc(d));
+            changedTerms.put(d, terms);
+            candidatePairs.addAll(terms.pairs().keySet());
+            candidateTags.addAll(terms.tags());
+        }
+        Frequencies oldDf = new Frequencies(oldReader, oldNumbering);
+        Frequencies newDf = new Frequencies(newReader, newNumbering);
+        List<BytesRef> movedPairs = new ArrayList<>();
+        for (BytesRef term : candidatePairs) {
+            if (RelatedWeights.bucket(oldDf.pair(term)) != RelatedWeights.bucket(newDf.pair(term))) {
+                movedPairs.add(term);
+            }
+        }
+        List<BytesRef> movedTags = new ArrayList<>();
+        for (BytesRef key : candidateTags) {
+            if (RelatedWeights.bucket(oldDf.tag(key)) != RelatedWeights.bucket(newDf.tag(key))) {
+                movedTags.add(key);
+            }
+        }
+
+        lap = lap(lap, millis, "terms ");
+        // 2. Features: kept ones carried over, adjusted for the moved terms, or made again.
+        StrongestFeatures tops = new StrongestFeatures(n);
+        double[] norms = new double[n];
+        for (int d = 0; d < n; d++) {
+            int o = oldOf[d];
+            if (o >= 0) {
+                tops.size[d] = old.tops.size[o];
+                System.arraycopy(old.tops.feature, o * F, tops.feature, d * F, F);
+                System.arraycopy(old.tops.weight, o * F, tops.weight, d * F, F);
+                norms[d] = old.norms[o];
+            }
+        }
+        BitSet derive = new BitSet(n);
+        changed.forEach(derive::set);
+        BitSet adjusted = new BitSet(n);
+        Offers offers = new Offers();
+        for (BytesRef term : movedPairs) {
+            double idf = RelatedWeights.idf(log2N, RelatedWeights.bucket(newDf.pair(term)));
+            long id = RelatedWeights.pairId(term);
+            int added = newDf.pairFrequencies(term);
+            long[] packed = newDf.packed;
+            for (int i = 0; i < added; ) {
+                int d = (int) (packed[i] >>> 32);
+                int tf = 0;
+                while (i < added && (int) (packed[i] >>> 32) == d) {
+                    tf += (int) packed[i];
+                    i++;
+                }
+                reweigh(tops, d, id, RelatedWeights.tfIdf(tf, idf), oldOf, adjusted, offers);
+            }
+        }
+        for (BytesRef key : movedTags) {
+            double weight = RelatedWeights.tfIdf(RelatedWeights.TAG_WEIGHT,
+                    RelatedWeights.idf(log2N, RelatedWeights.bucket(newDf.tag(key))));
+            long id = RelatedWeights.tagId(key);
+            for (int d : newDf.tagDocs(key)) {
+                reweigh(tops, d, id, weight, oldOf, adjusted, offers);
+            }
+        }
+        // Features an article did not keep that got heavier, offered once every kept one has its
+        // new weight: the weakest kept only rises from here, so one that does not get in now never would.
+        for (int i = 0; i < offers.size; i++) {
+            offer(tops, offers.docs[i], offers.ids[i], offers.weights[i], adjusted);
+        }
+        // Every feature an article did not keep and whose weight did not move is below its old
+        // weakest kept one: when the weakest kept now is still above that, nothing else can get in.
+        for (int d = adjusted.nextSetBit(0); d >= 0; d = adjusted.nextSetBit(d + 1)) {
+            int o = oldOf[d];
+            if (old.tops.size[o] == F && (tops.size[d] < F || StrongestFeatures.below(tops.weight[d * F + F - 1],
+                    tops.feature[d * F + F - 1], old.tops.weight[o * F + F - 1], old.tops.feature[o * F + F - 1]))) {
+                derive.set(d);
+            }
+        }
+        for (int d = derive.nextSetBit(0); d >= 0; d = derive.nextSetBit(d + 1)) {
+            DocTerms terms = changedTerms.get(d);
+            if (terms == null) {
+                terms = DocTerms.read(newStored, newNumbering.luceneDoc(d));
+            }
+            strongest(tops, d, terms, newDf, log2N);
+        }
+        BitSet featuresChanged = (BitSet) adjusted.clone();
+        featuresChanged.or(derive);
+        for (int d = featuresChanged.nextSetBit(0); d >= 0; d = featuresChanged.nextSetBit(d + 1)) {
+            norms[d] = RelatedState.norm(tops, d);
+        }
+
+        lap = lap(lap, millis, "features ");
+        // 3. Lists.
+        int[] lists = new int[n * count];
+        double[] scores = new double[n * count];
+        int[] listSizes = new int[n];
+        BitSet rescore = (BitSet) featuresChanged.clone();
+        BitSet offered = new BitSet(n);
+        for (int d = 0; d < n; d++) {
+            int o = oldOf[d];
+            if (o < 0 || rescore.get(d)) {
+                continue;
+            }
+            int size = old.listSizes[o];
+            for (int k = 0; k < size; k++) {
+                int x = newOf[old.lists[o * count + k]];
+                if (x < 0 || featuresChanged.get(x)) {
+                    rescore.set(d);
+                    break;
+                }
+                lists[d * count + k] = x;
+                scores[d * count + k] = old.scores[o * count + k];
+            }
+            listSizes[d] = rescore.get(d) ? 0 : size;
+        }
+        FeatureLists featureLists = new FeatureLists(tops, n);
+        lap = lap(lap, millis, "inverted ");
+        RelatedState.Scorer scorer = new RelatedState.Scorer(tops, norms, featureLists, null, null);
+        for (int x = featuresChanged.nextSetBit(0); x >= 0; x = featuresChanged.nextSetBit(x + 1)) {
+            scorer.query(x);
+            for (int t = 0; t < scorer.touchedCount; t++) {
+                int d = scorer.touched[t];
+                if (!rescore.get(d)) {
+                    double score = RelatedState.pairScore(tops, norms, d, x);
+                    listSizes[d] = RelatedState.offer(lists, scores, d * count, listSizes[d], count, x, score);
+                    offered.set(d);
+                }
+            }
+        }
+        int[] again = rescore.stream().toArray();
+        int threads = Math.max(1, Math.min(again.length / 16, Runtime.getRuntime().availableProcessors()));
+        IntStream.range(0, threads).parallel().forEach(r -> {
+            RelatedState.Scorer mine = r == 0 ? scorer : new RelatedState.Scorer(tops, norms, featureLists, null, null);
+            for (int i = r; i < again.length; i += threads) {
+                mine.query(again[i]);
+                RelatedState.best(mine, again[i], count, lists, scores, listSizes);
+            }
+        });
+        lap = lap(lap, millis, "scoring ");
+        String[] urls = new String[n];
+        String[] hashes = new String[n];
+        for (int d = 0; d < n; d++) {
+            urls[d] = newNumbering.url(d);
+            hashes[d] = newNumbering.contentHash(d);
+        }
+        RelatedState state = new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes, newVersion);
+        Set<String> changedLists = new java.util.HashSet<>();
+        for (int o : gone) {
+            if (!newByUrl.containsKey(old.urls[o])) {
+                changedLists.add(old.urls[o]);
+            }
+        }
+        offered.or(rescore);
+        for (int d = offered.nextSetBit(0); d >= 0; d = offered.nextSetBit(d + 1)) {
+            if (!sameUrls(old, oldOf[d], state, d)) {
+                changedLists.add(urls[d]);
+            }
+        }
+        return new Outcome(state, new Stats(changed.size(), gone.size(), candidatePairs.size() + candidateTags.size(),
+                movedPairs.size() + movedTags.size(), derive.cardinality(), featuresChanged.cardinality(),
+                rescore.cardinality(), millis.append("rest ").append((System.nanoTime() - lap) / 1_000_000).toString()), null,
+                changedLists);
+    }
+
+    /** Whether old list o and new list d name the same urls in the same order (o −1: no old list). */
+    private static boolean sameUrls(RelatedState old, int o, RelatedState now, int d) {
+        if (o < 0 || old.listSizes[o] != now.listSizes[d]) {
+            return false;
+        }
+        for (int k = 0; k < now.listSizes[d]; k++) {
+            if (!old.urls[old.lists[o * old.count + k]].equals(now.urls[now.lists[d * now.count + k]])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Article d's strongest features from its terms. A term's weight is at most its weight at a
+     * document frequency of 2, so the terms are taken by that bound (then by id, as ties are) and
+     * the walk stops once the weakest kept outranks the next bound: the frequencies of most of an
+     * article's terms, the costly part, are never looked up.
+     */
+    private static void strongest(StrongestFeatures tops, int d, DocTerms terms, Frequencies df, int log2N)
+            throws IOException {
+        double most = RelatedWeights.idf(log2N, RelatedWeights.bucket(2));
+        int size = terms.pairs().size() + terms.tags().size();
+        BytesRef[] keys = new BytesRef[size];
+        int[] tfs = new int[size];
+        long[] ids = new long[size];
+        double[] bounds = new double[size];
+        Integer[] order = new Integer[size];
+        int i = 0;
+        for (Map.Entry<BytesRef, Integer> pair : terms.pairs().entrySet()) {
+            keys[i] = pair.getKey();
+            tfs[i] = pair.getValue();
+            ids[i] = RelatedWeights.pairId(pair.getKey());
+            i++;
+        }
+        int firstTag = i;
+        for (BytesRef key : terms.tags()) {
+            keys[i] = key;
+            tfs[i] = RelatedWeights.TAG_WEIGHT;
+            ids[i] = RelatedWeights.tagId(key);
+            i++;
+        }
+        for (int k = 0; k < size; k++) {
+            bounds[k] = RelatedWeights.tfIdf(tfs[k], most);
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> bounds[a] != bounds[b] ? Double.compare(bounds[b], bounds[a]) : Long.compare(ids[a], ids[b]));
+        int base = d * F;
+        tops.size[d] = 0;
+        for (int k : order) {
+            if (tops.size[d] == F && !StrongestFeatures.below(tops.weight[base], tops.feature[base], bounds[k], ids[k])) {
+                break; // the heap's root is its weakest
+            }
+            int frequency = k < firstTag ? df.pair(keys[k]) : df.tag(keys[k]);
+            tops.offer(d, ids[k], RelatedWeights.tfIdf(tfs[k], RelatedWeights.idf(log2N, RelatedWeights.bucket(frequency))));
+        }
+        tops.sortStrongestFirst(d);
+    }
+
+    /** Appends the ms since {@code since} (a nanoTime) to {@code out}; the time now. */
+    private static long lap(long since, StringBuilder out, String what) {
+        long now = System.nanoTime();
+        out.append(what).append((now - since) / 1_000_000).append(' ');
+        return now;
+    }
+
+    private static Outcome full(String reason) {
+        return new Outcome(null, null, reason, null);
+    }
+
+    /** Whether the state is of the documents {@code numbering} numbers (the same urls and contents, in order). */
+    private static boolean matches(RelatedState state, DocNumbering numbering) {
+        if (state.size() != numbering.size()) {
+            return false;
+        }
+        for (int d = 0; d < state.size(); d++) {
+            if (!state.urls[d].equals(numbering.url(d)) || !state.hashes[d].equals(numbering.contentHash(d))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Article d holds a term whose weight moved to {@code weight}: a kept feature takes its new
+     * weight (and leaves with none); one not kept is offered later (see {@link #offer}).
+     */
+    private static void reweigh(StrongestFeatures tops, int d, long id, double weight, int[] oldOf, BitSet adjusted,
+            Offers offers) {
+        if (oldOf[d] < 0) {
+            return; // a changed article: made again from its text
+        }
+        int base = d * F;
+        int size = tops.size[d];
+        for (int k = 0; k < size; k++) {
+            if (tops.feature[base + k] == id) {
+                double before = tops.weight[base + k];
+                if (weight == before) {
+                    return;
+                }
+                if (weight > 0) {
+                    tops.weight[base + k] = weight;
+                    if (weight > before) {
+                        moveUp(tops, base, k);
+                    } else {
+                        moveDown(tops, base, k, size);
+                    }
+                } else {
+                    System.arraycopy(tops.feature, base + k + 1, tops.feature, base + k, size - k - 1);
+                    System.arraycopy(tops.weight, base + k + 1, tops.weight, base + k, size - k - 1);
+                    tops.size[d] = size - 1;
+                }
+                adjusted.set(d);
+                return;
+            }
+        }
+        if (weight > 0) {
+            offers.add(d, id, weight);
+        }
+    }
+
+    /** A feature article d did not keep, now of {@code weight}: it gets in if it beats the weakest kept. */
+    private static void offer(StrongestFeatures tops, int d, long id, double weight, BitSet adjusted) {
+        int base = d * F;
+        int size = tops.size[d];
+        if (size < F) {
+            tops.feature[base + size] = id;
+            tops.weight[base + size] = weight;
+            tops.size[d] = size + 1;
+            moveUp(tops, base, size);
+            adjusted.set(d);
+        } else if (StrongestFeatures.below(tops.weight[base + F - 1], tops.feature[base + F - 1], weight, id)) {
+            tops.feature[base + F - 1] = id;
+            tops.weight[base + F - 1] = weight;
+            moveUp(tops, base, F - 1);
+            adjusted.set(d);
+        }
+    }
+
+    /** Moves entry k towards the end while the one after it outranks it. */
+    private static void moveDown(StrongestFeatures tops, int base, int k, int size) {
+        while (k + 1 < size && StrongestFeatures.below(tops.weight[base + k], tops.feature[base + k],
+                tops.weight[base + k + 1], tops.feature[base + k + 1])) {
+            long f = tops.feature[base + k];
+            double w = tops.weight[base + k];
+            tops.feature[base + k] = tops.feature[base + k + 1];
+            tops.weight[base + k] = tops.weight[base + k + 1];
+            tops.feature[base + k + 1] = f;
+            tops.weight[base + k + 1] = w;
+            k++;
+        }
+    }
+
+    /** Features offered to articles that did not keep them: (article, id, weight). */
+    private static final class Offers {
+        int[] docs = new int[64];
+        long[] ids = new long[64];
+        double[] weights = new double[64];
+        int size;
+
+        void add(int d, long id, double weight) {
+            if (size == docs.length) {
+                docs = Arrays.copyOf(docs, size * 2);
+                ids = Arrays.copyOf(ids, size * 2);
+                weights = Arrays.copyOf(weights, size * 2);
+            }
+            docs[size] = d;
+            ids[size] = id;
+            weights[size] = weight;
+            size++;
+        }
+    }
+
+    /** Moves entry k towards the front while it outranks the one before it (the rest stays sorted). */
+    private static void moveUp(StrongestFeatures tops, int base, int k) {
+        while (k > 0 && StrongestFeatures.below(tops.weight[base + k - 1], tops.feature[base + k - 1],
+                tops.weight[base + k], tops.feature[base + k])) {
+            long f = tops.feature[base + k];
+            double w = tops.weight[base + k];
+            tops.feature[base + k] = tops.feature[base + k - 1];
+            tops.weight[base + k] = tops.weight[base + k - 1];
+            tops.feature[base + k - 1] = f;
+            tops.weight[base + k - 1] = w;
+            k--;
+        }
+    }
+
+    /**
+     * Live document frequencies of pair terms (over the three pair fields) and tags in one
+     * index, as {@link RelatedArticles} counts them, remembered for the terms asked again. Each
+     * segment is asked on its own: where it has no deletions and one field holds the term, its
+     * count is the term's document frequency there, with no postings read.
+     */
+    private static final class Frequencies {
+        private final DocNumbering numbering;
+        private final TermsEnum[] pairEnums;
+        private final TermsEnum tagEnum;
+        private final PostingsEnum[] reuse = new PostingsEnum[PAIR_FIELDS.size() + 1];
+        /** Per segment: its base, live documents (null: none deleted) and one enum per pair field. */
+        private final int[] bases;
+        private final Bits[] live;
+        private final TermsEnum[][] leafEnums;
+        private final PostingsEnum[][] leafReuse;
+        private final Map<BytesRef, Integer> pairDf = new HashMap<>();
+        private final Map<BytesRef, Integer> tagDf = new HashMap<>();
+        private final int[] stamp;
+        private int generation;
+        long[] packed = new long[64];
+
+        Frequencies(IndexReader reader, DocNumbering numbering) throws IOException {
+            this.numbering = numbering;
+            this.stamp = new int[Math.max(1, reader.maxDoc())];
+            this.pairEnums = new TermsEnum[PAIR_FIELDS.size()];
+            for (int f = 0; f < PAIR_FIELDS.size(); f++) {
+                Terms terms = MultiTerms.getTerms(reader, PAIR_FIELDS.get(f));
+                pairEnums[f] = terms == null ? null : terms.iterator();
+            }
+            Terms tags = MultiTerms.getTerms(reader, SearchFields.TAG_KEY);
+            this.tagEnum = tags == null ? null : tags.iterator();
+            List<LeafReaderContext> leaves = reader.leaves();
+            bases = new int[leaves.size()];
+            live = new Bits[leaves.size()];
+            leafEnums = new TermsEnum[leaves.size()][PAIR_FIELDS.size()];
+            leafReuse = new PostingsEnum[leaves.size()][PAIR_FIELDS.size()];
+            for (int l = 0; l < leaves.size(); l++) {
+                LeafReader leaf = leaves.get(l).reader();
+                bases[l] = leaves.get(l).docBase;
+                live[l] = leaf.getLiveDocs();
+                for (int f = 0; f < PAIR_FIELDS.size(); f++) {
+                    Terms terms = leaf.terms(PAIR_FIELDS.get(f));
+                    leafEnums[l][f] = terms == null ? null : terms.iterator();
+                }
+            }
+        }
+
+        int pair(BytesRef term) throws IOException {
+            Integer known = pairDf.get(term);
+            if (known != null) {
+                return known;
+            }
+            generation++;
+            int df = 0;
+            for (int l = 0; l < bases.length; l++) {
+                int holders = 0;
+                for (int f = 0; f < PAIR_FIELDS.size(); f++) {
+                    TermsEnum terms = leafEnums[l][f];
+                    if (terms != null && terms.seekExact(term)) {
+                        holders |= 1 << f;
+                    }
+                }
+                if (holders == 0) {
+                    continue;
+                }
+                if (Integer.bitCount(holders) == 1 && live[l] == null) {
+                    df += leafEnums[l][Integer.numberOfTrailingZeros(holders)].docFreq();
+                    continue;
+                }
+                for (int f = 0; f < PAIR_FIELDS.size(); f++) {
+                    if ((holders & (1 << f)) == 0) {
+                        continue;
+                    }
+                    TermsEnum terms = leafEnums[l][f];
+                    PostingsEnum postings = leafReuse[l][f] = terms.postings(leafReuse[l][f], PostingsEnum.NONE);
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        int global = bases[l] + doc;
+                        if ((live[l] == null || live[l].get(doc)) && stamp[global] != generation) {
+                            stamp[global] = generation;
+                            df++;
+                        }
+                    }
+                }
+            }
+            pairDf.put(term, df);
+            return df;
+        }
+
+        /**
+         * The live documents holding {@code term} in {@link #packed}, sorted, as
+         * {@code number << 32 | field weight × freq} (a document once per field); how many.
+         */
+        int pairFrequencies(BytesRef term) throws IOException {
+            int added = 0;
+            for (int f = 0; f < pairEnums.length; f++) {
+                if (pairEnums[f] == null || !pairEnums[f].seekExact(term)) {
+                    continue;
+                }
+                PostingsEnum postings = reuse[f] = pairEnums[f].postings(reuse[f], PostingsEnum.FREQS);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    int number = numbering.number(doc);
+                    if (number >= 0) {
+                        if (added == packed.length) {
+                            packed = Arrays.copyOf(packed, added * 2);
+                        }
+                        packed[added++] = ((long) number << 32) | ((long) FIELD_WEIGHTS[f] * postings.freq());
+                    }
+                }
+            }
+            Arrays.sort(packed, 0, added);
+            return added;
+        }
+
+        int tag(BytesRef key) throws IOException {
+            Integer known = tagDf.get(key);
+            if (known == null) {
+                known = tagDocs(key).length;
+                tagDf.put(key, known);
+            }
+            return known;
+        }
+
+        /** The live documents holding tag {@code key}, by number. */
+        int[] tagDocs(BytesRef key) throws IOException {
+            if (tagEnum == null || !tagEnum.seekExact(key)) {
+                return new int[0];
+            }
+            PostingsEnum postings = reuse[PAIR_FIELDS.size()] = tagEnum.postings(reuse[PAIR_FIELDS.size()], PostingsEnum.NONE);
+            int[] docs = new int[16];
+            int size = 0;
+            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                int number = numbering.number(doc);
+                if (number >= 0) {
+                    if (size == docs.length) {
+                        docs = Arrays.copyOf(docs, size * 2);
+                    }
+                    docs[size++] = number;
+                }
+            }
+            return Arrays.copyOf(docs, size);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.gazette.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gazette.content.FrontMatter;
+import io.gazette.markdown.RenderedMarkdown;
+import io.gazette.site.ArticleBody;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files' results kept between builds: found again under the same key only, never when damaged. */
+class ContentCacheTest {
+    @TempDir
+    Path dir;
+
+    private static final CacheKey KEY = new CacheKey("Gazette 1", "theme", "settings");
+    private static final RenderedMarkdown BODY = new RenderedMarkdown("<p>Thi đua <em>khen thưởng</em></p>\n",
+            "Thi đua khen thưởng", "Thi đua", 4);
+    private static final FrontMatter FM = new FrontMatter("Tiêu đề", ZonedDateTime.parse("2015-01-10T08:00+07:00[Asia/Ho_Chi_Minh]"),
+            null, "Tác giả", List.of("a", "b"), "Thời sự", "", "", "", "", List.of(), false, null,
+            java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Map.of("nguon", "Báo Xây dựng"))));
+
+    private static SourceHash key(String text) {
+        return SourceHash.of(Path.of("content/a.md"), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void assertKept(ContentCache.Parsed parsed, FrontMatter fm, RenderedMarkdown body) {
+        assertThat(parsed).isNotNull();
+        assertThat(parsed.frontMatter()).isEqualTo(fm);
+        assertThat(parsed.bodyFirstLine()).isEqualTo(7);
+        assertThat(parsed.body().html()).isEqualTo(body.html());
+        assertThat(parsed.body().plainText()).isEqualTo(body.plainText());
+        assertThat(parsed.body().wordCount()).isEqualTo(body.wordCount());
+        assertThat(parsed.body().summaryText()).isEqualTo(ArticleBody.summaryText(body));
+    }
+
+    @Test
+    void aFileIsFoundByItsPathAndBytesInTheNextBuild() throws IOException {
+        SourceHash key = key("v1");
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            assertThat(cache.get(key)).isNull();
+            ArticleBody body = cache.put(key, FM, 7, BODY);
+            // The body handed out reads from the cache's file: written once, not decoded again.
+            assertThat(body.html()).isEqualTo(BODY.html());
+            assertThat(body.plainText()).isEqualTo(BODY.plainText());
+            cache.save();
+        }
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            assertThat(cache.damage()).isNull();
+            assertKept(cache.get(key), FM, BODY);
+            assertThat(cache.get(key("v2"))).isNull();
+            assertThat(cache.get(SourceHash.of(Path.of("content/b.md"), "v1".getBytes(StandardCharsets.UTF_8)))).isNull();
+            cache.save();
+        }
+        try (ContentCache cache = ContentCache.open(dir, new CacheKey("Gazette 2", "theme", "settings"))) {
+            assertThat(cache.get(key)).isNull();
+            assertThat(cache.damage()).isNull(); // another Gazette's cache is not damaged, only not ours
+        }
+    }
+
+    @Test
+    void aFrontMatterTheCacheCannotHoldIsNotKept() throws IOException {
+        FrontMatter odd = new FrontMatter("T", FM.date(), null, "", List.of(), "", "", "", "", "", List.of(), false, null,
+                Map.of("set", java.util.Set.of(1)));
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            assertThat(cache.put(key("x"), odd, 7, BODY)).isNull();
+            assertThat(cache.get(key("x"))).isNull();
+        }
+    }
+
+    @Test
+    void aDamagedEntryIsAMissAndADamagedIndexSaysSo() throws IOException {
+        SourceHash key = key("x");
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            cache.put(key, FM, 7, BODY);
+            cache.save();
+        }
+        Path data = dir.resolve("content.data");
+        byte[] bytes = Files.readAllBytes(data);
+        bytes[bytes.length - 20] ^= 1; // in the body's text
+        Files.write(data, bytes);
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            assertThat(cache.get(key)).isNull();
+            cache.put(key, FM, 7, BODY);
+            cache.save();
+        }
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            assertKept(cache.get(key), FM, BODY);
+            cache.save();
+        }
+        // Cut short: no entry of it is trusted.
+        Files.write(data, java.util.Arrays.copyOf(Files.readAllBytes(data), 40));
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            assertThat(cache.damage()).isEqualTo("its data file is cut short");
+            assertThat(cache.get(key)).isNull();
+        }
+        Path index = dir.resolve("content.index");
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            cache.put(key, FM, 7, BODY);
+            cache.save();
+        }
+        byte[] saved = Files.readAllBytes(index);
+        saved[saved.length - 12] ^= 1;
+        Files.write(index, saved);
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            assertThat(cache.damage()).isEqualTo("its checksum does not match");
+            assertThat(cache.get(key)).isNull();
+        }
+        Files.write(index, new byte[] {1, 2, 3});
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            assertThat(cache.damage()).isEqualTo("it is cut short");
+        }
+    }
+
+    @Test
+    void entriesNoBuildUsesAreDroppedAndTheDataFileCompacted() throws IOException {
+        String big = "x".repeat(1 << 20);
+        RenderedMarkdown large = new RenderedMarkdown(big, big, "", 1);
+        ArticleBody handedOut = null;
+        for (int build = 0; build < 40; build++) {
+            try (ContentCache cache = ContentCache.open(dir, KEY)) {
+                ArticleBody body = cache.put(key("v" + build), FM, 7, new RenderedMarkdown(big + build, big, "", 1));
+                if (build == 39) {
+                    handedOut = body;
+                }
+                cache.save();
+                if (build == 39) {
+                    // Bodies handed out before the copy into a new data file still read right.
+                    assertThat(body.html()).isEqualTo(big + build);
+                }
+            }
+        }
+        assertThat(handedOut).isNotNull();
+        // One live entry of 2 MB; without compaction the file would hold all 40 (80 MB).
+        assertThat(Files.size(dir.resolve("content.data"))).isLessThan(40L << 20);
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            assertThat(cache.get(key("v39")).body().html()).isEqualTo(big + 39);
+            assertThat(cache.get(key("v0"))).isNull();
+        }
+        assertThat(large.wordCount()).isEqualTo(1);
+    }
+}

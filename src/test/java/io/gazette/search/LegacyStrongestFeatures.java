@@ -1,0 +1,113 @@
+package io.gazette.search;
+
+/**
+ * Each document's strongest features for {@link RelatedArticles}: slots
+ * {@code d*FEATURES_PER_DOC ..}, a bounded min-heap (heaviest kept, ties to the smaller feature
+ * id) while features are offered, then sorted strongest first and normalized to unit length.
+ */
+final class LegacyStrongestFeatures {
+    private static final int FEATURES_PER_DOC = LegacyRelatedArticles.FEATURES_PER_DOC;
+
+    final int[] feature;
+    final double[] weight;
+    final int[] size;
+
+    LegacyStrongestFeatures(int n) {
+        feature = new int[n * FEATURES_PER_DOC];
+        weight = new double[n * FEATURES_PER_DOC];
+        size = new int[n];
+    }
+
+    /** a ranks below b: lighter, or as heavy with a larger feature id. */
+    private static boolean below(double wa, int fa, double wb, int fb) {
+        return wa < wb || (wa == wb && fa > fb);
+    }
+
+    void offer(int d, int f, double w) {
+        if (!(w > 0)) {
+            return;
+        }
+        int base = d * FEATURES_PER_DOC;
+        if (size[d] < FEATURES_PER_DOC) {
+            int i = size[d]++;
+            while (i > 0) {
+                int parent = (i - 1) / 2;
+                if (!below(w, f, weight[base + parent], feature[base + parent])) {
+                    break;
+                }
+                feature[base + i] = feature[base + parent];
+                weight[base + i] = weight[base + parent];
+                i = parent;
+            }
+            feature[base + i] = f;
+            weight[base + i] = w;
+        } else if (below(weight[base], feature[base], w, f)) {
+            siftDown(base, f, w, size[d]);
+        }
+    }
+
+    /** Replaces the root (the weakest) with (f, w) and restores the heap over [0, n). */
+    private void siftDown(int base, int f, double w, int n) {
+        int i = 0;
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= n) {
+                break;
+            }
+            if (child + 1 < n && below(weight[base + child + 1], feature[base + child + 1],
+                    weight[base + child], feature[base + child])) {
+                child++;
+            }
+            if (!below(weight[base + child], feature[base + child], w, f)) {
+                break;
+            }
+            feature[base + i] = feature[base + child];
+            weight[base + i] = weight[base + child];
+            i = child;
+        }
+        feature[base + i] = f;
+        weight[base + i] = w;
+    }
+
+    /** Heap sort (strongest first), then divides by the length of the kept features. */
+    void sortAndNormalize(int d) {
+        int base = d * FEATURES_PER_DOC;
+        for (int end = size[d] - 1; end > 0; end--) {
+            int f = feature[base];
+            double w = weight[base];
+            int lastF = feature[base + end];
+            double lastW = weight[base + end];
+            feature[base + end] = f;
+            weight[base + end] = w;
+            siftDown(base, lastF, lastW, end);
+        }
+        double norm = 0;
+        for (int k = 0; k < size[d]; k++) {
+            norm += weight[base + k] * weight[base + k];
+        }
+        norm = StrictMath.sqrt(norm);
+        for (int k = 0; k < size[d]; k++) {
+            weight[base + k] /= norm;
+        }
+    }
+
+    /** Offers every kept feature of {@code other}: the strongest of both remain. */
+    void addAll(LegacyStrongestFeatures other) {
+        for (int d = 0; d < size.length; d++) {
+            int base = d * FEATURES_PER_DOC;
+            for (int k = 0; k < other.size[d]; k++) {
+                offer(d, other.feature[base + k], other.weight[base + k]);
+            }
+        }
+    }
+
+    int slotOf(int d, int f) {
+        int base = d * FEATURES_PER_DOC;
+        for (int k = 0; k < size[d]; k++) {
+            if (feature[base + k] == f) {
+                return base + k;
+            }
+        }
+        throw new IllegalStateException("feature " + f + " not kept for " + d);
+    }
+}

@@ -1,0 +1,239 @@
+package io.gazette.search;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An update after random edits (articles added, edited, re-dated, deleted) gives exactly the
+ * lists, features and scores of a computation over the whole new index, and costs in proportion
+ * to the edit.
+ */
+class RelatedUpdateTest {
+    private static final int COUNT = 5;
+    /** Onsets × rhymes: some 700 syllables, so that pairs are as varied as in news text. */
+    private static final String[] SYLLABLES = syllables();
+    private static final String[] TAGS = {"Thi đua", "Giao thông", "Kinh tế", "Y tế", "Giáo dục", "Thể thao", "Du lịch"};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anUpdateAfterRandomEditsEqualsAComputationOverTheWholeIndex() throws IOException {
+        for (long seed = 1; seed <= 4; seed++) {
+            Random random = new Random(seed);
+            Path indexDir = dir.resolve("index-" + seed);
+            Map<String, SearchDocument> docs = new LinkedHashMap<>();
+            for (int i = 0; i < 150; i++) {
+                SearchDocument doc = randomDoc(random, "bai-" + i + "/");
+                docs.put(doc.url(), doc);
+            }
+            SearchIndexer.rebuild(indexDir, new ArrayList<>(docs.values()));
+            RelatedState state;
+            try (DirectoryReader reader = open(indexDir)) {
+                state = RelatedArticles.computeState(reader, DocNumbering.of(reader), COUNT, reader.getVersion());
+            }
+            int next = 150;
+            int proportional = 0;
+            for (int step = 0; step < 30; step++) {
+                try (DirectoryReader before = open(indexDir)) {
+                    try (SearchIndexer indexer = SearchIndexer.open(indexDir)) {
+                        int edits = random.nextInt(10) == 0 ? 3 : 1;
+                        for (int e = 0; e < edits; e++) {
+                            List<String> urls = new ArrayList<>(docs.keySet());
+                            String url = urls.get(random.nextInt(urls.size()));
+                            switch (docs.size() > 200 ? 1 + random.nextInt(3) : docs.size() < 140 ? 0 : random.nextInt(4)) {
+                                case 0 -> {
+                                    SearchDocument added = randomDoc(random, "moi-" + next++ + "/");
+                                    docs.put(added.url(), added);
+                                    indexer.update(added);
+                                }
+                                case 1 -> {
+                                    docs.remove(url);
+                                    indexer.delete(url);
+                                }
+                                case 2 -> {
+                                    SearchDocument edited = edited(random, docs.get(url));
+                                    docs.put(url, edited);
+                                    indexer.update(edited);
+                                }
+                                default -> {
+                                    SearchDocument old = docs.get(url);
+                                    SearchDocument redated = new SearchDocument(url, old.title(), old.summary(), old.body(),
+                                            old.tags(), old.category(), old.author(), old.date().plusDays(400));
+                                    docs.put(url, redated);
+                                    indexer.update(redated);
+                                }
+                            }
+                        }
+                    }
+                    try (DirectoryReader after = open(indexDir)) {
+                        DocNumbering numbering = DocNumbering.of(after);
+                        RelatedUpdate.Outcome outcome = RelatedUpdate.update(state, before, DocNumbering.of(before), after,
+                                numbering, COUNT, after.getVersion());
+                        RelatedState expected = RelatedArticles.computeState(after, numbering, COUNT, after.getVersion());
+                        assertThat(outcome.fullReason()).as("seed %d step %d", seed, step).isNull();
+                        assertSame(outcome.state(), expected, "seed " + seed + " step " + step);
+                        assertThat(outcome.stats().rescored()).as("lists scored again").isLessThan(numbering.size());
+                        if (outcome.stats().rescored() < numbering.size() / 4) {
+                            proportional++;
+                        }
+                        state = outcome.state();
+                    }
+                }
+            }
+            assertThat(proportional).as("updates that scored fewer than a quarter of the lists again").isGreaterThan(10);
+        }
+    }
+
+    @Test
+    void anEditThatMovesNoTermsWeightCostsItsOwnListAndThoseNamingIt() throws IOException {
+        Random random = new Random(11);
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            docs.add(randomDoc(random, "bai-" + i + "/"));
+        }
+        Path indexDir = dir.resolve("index");
+        SearchIndexer.rebuild(indexDir, docs);
+        try (DirectoryReader before = open(indexDir)) {
+            RelatedState state = RelatedArticles.computeState(before, DocNumbering.of(before), COUNT, before.getVersion());
+            SearchDocument doc = docs.get(17);
+            // The body said twice: the same terms, other frequencies, so no document frequency moves.
+            SearchDocument edited = new SearchDocument(doc.url(), doc.title(), doc.summary(), doc.body() + "\n\n" + doc.body(),
+                    doc.tags(), doc.category(), doc.author(), doc.date());
+            try (SearchIndexer indexer = SearchIndexer.open(indexDir)) {
+                indexer.update(edited);
+            }
+            long naming = state.toMap().values().stream().filter(list -> list.contains(doc.url())).count();
+            try (DirectoryReader after = open(indexDir)) {
+                DocNumbering numbering = DocNumbering.of(after);
+                RelatedUpdate.Outcome outcome = RelatedUpdate.update(state, before, DocNumbering.of(before), after, numbering,
+                        COUNT, after.getVersion());
+                assertThat(outcome.stats().movedTerms()).isZero();
+                assertThat(outcome.stats().derived()).isEqualTo(1);
+                assertThat(outcome.stats().rescored()).isLessThanOrEqualTo(1 + (int) naming).isLessThan(docs.size() / 10);
+                assertSame(outcome.state(), RelatedArticles.computeState(after, numbering, COUNT, after.getVersion()), "edit");
+            }
+        }
+    }
+
+    @Test
+    void crossingAPowerOfTwoComputesEverything() throws IOException {
+        Random random = new Random(3);
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 127; i++) {
+            docs.add(randomDoc(random, "bai-" + i + "/"));
+        }
+        Path indexDir = dir.resolve("index");
+        SearchIndexer.rebuild(indexDir, docs);
+        try (DirectoryReader before = open(indexDir)) {
+            RelatedState state = RelatedArticles.computeState(before, DocNumbering.of(before), COUNT, before.getVersion());
+            try (SearchIndexer indexer = SearchIndexer.open(indexDir)) {
+                indexer.update(randomDoc(random, "moi/"));
+            }
+            try (DirectoryReader after = open(indexDir)) {
+                RelatedUpdate.Outcome outcome = RelatedUpdate.update(state, before, DocNumbering.of(before), after,
+                        DocNumbering.of(after), COUNT, after.getVersion());
+                assertThat(outcome.state()).isNull();
+                assertThat(outcome.fullReason()).contains("128");
+            }
+        }
+    }
+
+    @Test
+    void aStateWrittenAndReadBackIsTheSame() throws Exception {
+        Random random = new Random(5);
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            docs.add(randomDoc(random, "bai-" + i + "/"));
+        }
+        try (DirectoryReader reader = SearchIndexer.inMemory(docs)) {
+            RelatedState state = RelatedArticles.computeState(reader, DocNumbering.of(reader), COUNT, 42);
+            Path file = dir.resolve("related");
+            state.write(file);
+            RelatedState read = RelatedState.read(file);
+            assertSame(read, state, "read back");
+            assertThat(read.indexVersion).isEqualTo(42);
+            byte[] bytes = java.nio.file.Files.readAllBytes(file);
+            bytes[bytes.length / 2] ^= 1;
+            java.nio.file.Files.write(file, bytes);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RelatedState.read(file))
+                    .isInstanceOf(RelatedState.Unusable.class);
+            java.nio.file.Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RelatedState.read(file))
+                    .isInstanceOf(RelatedState.Unusable.class);
+        }
+    }
+
+    private static void assertSame(RelatedState actual, RelatedState expected, String where) {
+        assertThat(actual.toMap()).as(where).isEqualTo(expected.toMap());
+        assertThat(actual.size()).isEqualTo(expected.size());
+        for (int d = 0; d < expected.size(); d++) {
+            assertThat(actual.describe(d)).as(where + " features of " + expected.urls[d]).isEqualTo(expected.describe(d));
+            assertThat(actual.norms[d]).isEqualTo(expected.norms[d]);
+            for (int k = 0; k < expected.listSizes[d]; k++) {
+                assertThat(actual.scores[d * COUNT + k]).as(where + " score").isEqualTo(expected.scores[d * COUNT + k]);
+            }
+        }
+    }
+
+    private static DirectoryReader open(Path indexDir) throws IOException {
+        return DirectoryReader.open(FSDirectory.open(indexDir));
+    }
+
+    private static String[] syllables() {
+        String[] onsets = "b c ch d đ g h k kh l m n ng nh p ph qu r s t th tr v x".split(" ");
+        String[] rhymes = "a ai an ang anh ao at ăn âm e em ên i inh it o oa oi ong ô ôi ông ơ u ung ư ương uy".split(" ");
+        List<String> out = new ArrayList<>();
+        for (String rhyme : rhymes) {
+            for (String onset : onsets) {
+                out.add(onset + rhyme);
+            }
+        }
+        return out.toArray(String[]::new);
+    }
+
+    /** Text drawn with a skew towards the first syllables, so that pairs have all kinds of frequencies. */
+    private static String words(Random random, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            double u = random.nextDouble();
+            int at = (int) (SYLLABLES.length * u * u);
+            text.append(SYLLABLES[at]).append(i % 9 == 8 ? ". " : " ");
+        }
+        return text.toString();
+    }
+
+    private static SearchDocument randomDoc(Random random, String url) {
+        List<String> tags = new ArrayList<>();
+        for (int t = random.nextInt(3); t > 0; t--) {
+            tags.add(TAGS[random.nextInt(TAGS.length)]);
+        }
+        return new SearchDocument(url, words(random, 4 + random.nextInt(6)), words(random, random.nextInt(12)),
+                words(random, 20 + random.nextInt(60)), tags, "Tin tức", "Quỳnh Anh",
+                LocalDate.of(2010 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28)));
+    }
+
+    private static SearchDocument edited(Random random, SearchDocument doc) {
+        return switch (random.nextInt(3)) {
+            case 0 -> new SearchDocument(doc.url(), words(random, 5), doc.summary(), doc.body(), doc.tags(),
+                    doc.category(), doc.author(), doc.date());
+            case 1 -> new SearchDocument(doc.url(), doc.title(), doc.summary(), doc.body() + " " + words(random, 15),
+                    doc.tags(), doc.category(), doc.author(), doc.date());
+            default -> new SearchDocument(doc.url(), doc.title(), doc.summary(), doc.body(),
+                    List.of(TAGS[random.nextInt(TAGS.length)]), doc.category(), doc.author(), doc.date());
+        };
+    }
+}
