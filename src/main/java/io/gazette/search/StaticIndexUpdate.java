@@ -45,7 +45,7 @@ import java.util.TreeSet;
  */
 final class StaticIndexUpdate {
     /** Documents changed or renumbered above which the export is a full one. */
-    static final int MAX_DOCUMENTS = 1_000;
+    static final int MAX_DOCUMENTS = 100;
     private static final int FIELDS = SearchFields.TEXT_FIELDS.size();
     private static final int BUCKETS = StaticIndexExporter.BUCKETS;
 
@@ -267,6 +267,10 @@ final class StaticIndexUpdate {
         // Shards: cut as a full export would; those whose buckets and bounds did not move stay.
         int[] starts = ShardCutter.plan(old.targetBytes, sizes, counts,
                 BUCKETS / StaticIndexExporter.passes(n));
+        TreeMap<Integer, List<ShardFile.KeyBody>> newByBucket = new TreeMap<>();
+        for (ShardFile.KeyBody e : newEntries.values()) {
+            newByBucket.computeIfAbsent(bucket(e.key()), b -> new ArrayList<>()).add(e);
+        }
         List<Out> out = new ArrayList<>();
         int written = 0;
         int shardsKept = 0;
@@ -296,12 +300,9 @@ final class StaticIndexUpdate {
                     }
                 }
             }
-            for (ShardFile.KeyBody e : newEntries.values()) {
-                int b = bucket(e.key());
-                if (b >= from && b < to) {
-                    entries.add(e);
-                }
-            }
+            // Grouped by bucket: going through every new entry for every shard rewritten cost a
+            // minute when a title edit renumbered the ~100 articles of its day.
+            newByBucket.subMap(from, to).values().forEach(entries::addAll);
             int expected = 0;
             for (int b = from; b < to; b++) {
                 expected += counts[b];
