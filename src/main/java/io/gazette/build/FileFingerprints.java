@@ -109,6 +109,27 @@ final class FileFingerprints {
         return List.copyOf(vanished);
     }
 
+    /**
+     * Records a file of the last generation as made again with the same bytes (an export that
+     * knows it did not change it); false when the last generation had no such file.
+     */
+    boolean keep(String path) {
+        State state = states.get(path);
+        if (state == null) {
+            return false;
+        }
+        if (!since.markUsed(state)) {
+            duplicates.add(path);
+        }
+        return true;
+    }
+
+    /** The fingerprint of a file of the last generation, or null when it had none at that path. */
+    Long fingerprint(String path) {
+        State state = states.get(path);
+        return state == null ? null : state.fingerprint;
+    }
+
     /** Back to the state after the last successful generation. */
     void rollback() {
         released.clear();

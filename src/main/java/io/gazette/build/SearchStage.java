@@ -37,7 +37,12 @@ final class SearchStage {
      * only new or changed ones are analyzed and written; articles gone are deleted.
      */
     static void index(Path indexDir, Site site) throws IOException {
-        SearchIndexer.sync(indexDir, site.articles().parallelStream().map(SearchStage::document));
+        index(indexDir, site, (io.gazette.search.IndexChanges) null);
+    }
+
+    /** Same, telling {@code changes} (when not null) what it changed. */
+    static void index(Path indexDir, Site site, io.gazette.search.IndexChanges changes) throws IOException {
+        SearchIndexer.sync(indexDir, site.articles().parallelStream().map(SearchStage::document), changes);
     }
 
     /**
@@ -58,6 +63,12 @@ final class SearchStage {
      * took seconds for one saved article); otherwise, or with no {@code last}, as {@link #index}.
      */
     static Synced index(Path indexDir, Site site, Synced last) throws IOException {
+        return index(indexDir, site, last, null);
+    }
+
+    /** Same, telling {@code changes} (when not null) what it changed, for the static index export. */
+    static Synced index(Path indexDir, Site site, Synced last, io.gazette.search.IndexChanges changes)
+            throws IOException {
         Set<Article> now = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(site.articles().size() * 2));
         now.addAll(site.articles());
         if (last != null && last.version() >= 0 && last.version() == SearchIndexer.commitVersion(indexDir)) {
@@ -67,9 +78,9 @@ final class SearchStage {
             List<String> gone = last.articles().stream()
                     .filter(a -> !now.contains(a) && !written.contains(a.url()))
                     .map(Article::url).sorted().toList();
-            SearchIndexer.apply(indexDir, changed.parallelStream().map(SearchStage::document), gone);
+            SearchIndexer.apply(indexDir, changed.parallelStream().map(SearchStage::document), gone, changes);
         } else {
-            index(indexDir, site);
+            index(indexDir, site, changes);
         }
         return new Synced(now, SearchIndexer.commitVersion(indexDir), null);
     }

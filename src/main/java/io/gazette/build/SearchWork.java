@@ -4,6 +4,8 @@ import io.gazette.output.DirectorySink;
 import io.gazette.output.OutputSink;
 import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
+import io.gazette.search.ExportState;
+import io.gazette.search.IndexChanges;
 import io.gazette.search.IndexFiles;
 import io.gazette.search.RelatedKeeper;
 import io.gazette.search.SearchIndex;
@@ -42,6 +44,14 @@ final class SearchWork {
     private String relatedReport;
     /** The paths the export started by {@link #startExport} wrote. */
     private final Set<String> exported = new TreeSet<>();
+    /** What the sync changed in the index, for an export in proportion to it; null when it failed. */
+    private IndexChanges changes;
+    /** What the last export left (the session's, or the build cache's), or null. */
+    private ExportState lastExport;
+    /** What this generation's export left, for the next one; null until it is done, or when it failed. */
+    private volatile ExportState exportState;
+    /** Why this generation's export was a full one; null when it updated the last one. */
+    private volatile String fullExportReason;
 
     private SearchWork(SearchIndex index, Map<String, List<String>> related, IOException failure, Path indexDir) {
         this.index = index;
@@ -51,7 +61,7 @@ final class SearchWork {
     }
 
     static SearchWork start(Site site, Path cacheDir) {
-        return start(site, cacheDir, null, false);
+        return start(site, cacheDir, null, false, null);
     }
 
     /**
@@ -63,13 +73,16 @@ final class SearchWork {
      *             or null to compare every article with the index
      * @param keepRelated whether to keep the related lists in the cache folder for the next
      *             process ({@code gazette build}); a session keeps them in memory
+     * @param lastExport what the session's last export left, or null to read it from the cache
      */
-    static SearchWork start(Site site, Path cacheDir, SearchStage.Synced last, boolean keepRelated) {
+    static SearchWork start(Site site, Path cacheDir, SearchStage.Synced last, boolean keepRelated,
+            ExportState lastExport) {
         Path indexDir = cacheDir.resolve(SearchIndexer.DIR_NAME);
         Path relatedFile = cacheDir.resolve(RelatedKeeper.FILE_NAME);
         SearchIndex index = null;
         try (RelatedKeeper keeper = RelatedKeeper.before(indexDir, last == null ? null : last.related(), relatedFile)) {
-            SearchStage.Synced synced = SearchStage.index(indexDir, site, last);
+            IndexChanges changes = new IndexChanges(SearchIndexer.commitVersion(indexDir));
+            SearchStage.Synced synced = SearchStage.index(indexDir, site, last, changes);
             index = SearchIndex.open(indexDir);
             long relating = System.nanoTime();
             RelatedKeeper.Result related = keeper.after(index, site.config().relatedCount());
@@ -82,6 +95,8 @@ final class SearchWork {
             work.relatedListsChanged = related.changedLists();
             work.relatedReport = related.updateReport();
             work.synced = synced.withRelated(related.kept());
+            work.changes = changes;
+            work.lastExport = lastExport;
             return work;
         } catch (IOException e) {
             if (index != null) {
@@ -140,6 +155,16 @@ final class SearchWork {
         return synced;
     }
 
+    /** What this generation's export left, for the session's next one; null when it failed. */
+    ExportState exportState() {
+        return exportState;
+    }
+
+    /** Why this generation's export wrote every file of the static index; null when it updated the last one. */
+    String fullExportReason() {
+        return fullExportReason;
+    }
+
     /**
      * Starts writing the static index into a fresh build directory now, on a thread of its own,
      * so that it runs while the pages render: the export reads only the index and the body store,
@@ -158,7 +183,7 @@ final class SearchWork {
         IndexFiles files = unchangedSkipped(sink, fingerprints, exported);
         Thread thread = new Thread(() -> {
             try {
-                exportAll(index, files);
+                exportAll(index, files, sink, fingerprints);
                 export.complete(null);
             } catch (Throwable e) {
                 export.completeExceptionally(e);
@@ -188,11 +213,22 @@ final class SearchWork {
                 awaitExport();
                 changedPaths.addAll(exported);
             } else if (sink instanceof DirectorySink) {
-                exportAll(open, unchangedSkipped(sink, fingerprints, changedPaths));
+                exportAll(open, unchangedSkipped(sink, fingerprints, changedPaths), sink, fingerprints);
             } else {
                 Map<String, byte[]> files = new ConcurrentHashMap<>();
-                IndexFiles collect = files::put;
-                exportAll(open, collect);
+                Set<String> kept = ConcurrentHashMap.newKeySet();
+                IndexFiles collect = new IndexFiles() {
+                    @Override
+                    public void write(String path, byte[] content) {
+                        files.put(path, content);
+                    }
+
+                    @Override
+                    public void keep(String path) {
+                        kept.add(path);
+                    }
+                };
+                exportAll(open, collect, sink, fingerprints);
                 for (Map.Entry<String, byte[]> file : new TreeMap<>(files).entrySet()) {
                     long fingerprint = contentFingerprint(file.getValue());
                     recorded.add(file.getKey());
@@ -200,6 +236,12 @@ final class SearchWork {
                         sink.write(file.getKey(), file.getValue());
                         changedPaths.add(file.getKey());
                     }
+                }
+                for (String path : kept) {
+                    if (!fingerprints.keep(path)) {
+                        throw new IllegalStateException("the search export kept " + path + ", which is not there");
+                    }
+                    recorded.add(path);
                 }
             }
         }
@@ -242,16 +284,30 @@ final class SearchWork {
      * Safe from the export's threads; {@code changed} receives the paths written.
      */
     private static IndexFiles unchangedSkipped(OutputSink sink, FileFingerprints fingerprints, Set<String> changed) {
-        return (path, content) -> {
-            boolean moved;
-            long fingerprint = contentFingerprint(content);
-            synchronized (fingerprints) {
-                moved = fingerprints.record(path, fingerprint);
+        return new IndexFiles() {
+            @Override
+            public void write(String path, byte[] content) throws IOException {
+                boolean moved;
+                long fingerprint = contentFingerprint(content);
+                synchronized (fingerprints) {
+                    moved = fingerprints.record(path, fingerprint);
+                }
+                if (moved) {
+                    sink.write(path, content);
+                    synchronized (changed) {
+                        changed.add(path);
+                    }
+                }
             }
-            if (moved) {
-                sink.write(path, content);
-                synchronized (changed) {
-                    changed.add(path);
+
+            @Override
+            public void keep(String path) {
+                boolean there;
+                synchronized (fingerprints) {
+                    there = fingerprints.keep(path);
+                }
+                if (!there) {
+                    throw new IllegalStateException("the search export kept " + path + ", which is not there");
                 }
             }
         };
@@ -262,10 +318,56 @@ final class SearchWork {
         return java.nio.ByteBuffer.wrap(io.gazette.hash.Hashes.sha256().digest(content)).getLong();
     }
 
-    /** The static index, then the passages numbered as its documents are. */
-    private void exportAll(SearchIndex open, IndexFiles files) throws IOException {
-        String version = open.exportStatic(files).version();
+    /**
+     * The static index, then the passages numbered as its documents are: the last export brought
+     * up to date when what it left is known to be in place (its state, the index commit it was
+     * made from, its manifest among the last generation's files), else every file.
+     */
+    private void exportAll(SearchIndex open, IndexFiles files, OutputSink sink, FileFingerprints fingerprints)
+            throws IOException {
+        Path stateFile = indexDir.resolveSibling(ExportState.FILE_NAME);
+        String whyFull = null;
+        ExportState last = lastExport;
+        if (last == null) {
+            try {
+                last = ExportState.read(stateFile);
+            } catch (ExportState.Unusable e) {
+                whyFull = "the search export state " + stateFile.getFileName() + " cannot be used (" + e.getMessage() + ")";
+            } catch (IOException e) {
+                whyFull = "the search export state " + stateFile.getFileName() + " cannot be read (" + e + ")";
+            }
+        }
+        if (whyFull == null && last != null) {
+            Long manifest;
+            synchronized (fingerprints) {
+                manifest = fingerprints.fingerprint(MANIFEST);
+            }
+            if (manifest == null || manifest != last.manifestFingerprint()) {
+                whyFull = "the search index in place is not the one the last search export wrote";
+            }
+        }
+        IndexFiles.Previous previous = new IndexFiles.Previous() {
+            @Override
+            public byte[] read(String path) throws IOException {
+                return sink.previous(path);
+            }
+
+            @Override
+            public boolean has(String path) {
+                synchronized (fingerprints) {
+                    return fingerprints.fingerprint(path) != null;
+                }
+            }
+        };
         // The passages were deflated when each article was indexed: copied, no body read again.
-        open.exportPassages(version, files);
+        SearchIndex.Exported done = open.export(files, last, changes, previous, whyFull);
+        ExportState state = done.state().atCommit(synced == null ? -1 : synced.version());
+        if (sink instanceof DirectorySink) {
+            state.write(stateFile);
+        }
+        fullExportReason = done.fullReason();
+        exportState = state;
     }
+
+    private static final String MANIFEST = io.gazette.search.StaticIndexExporter.DIR + "/manifest.json";
 }

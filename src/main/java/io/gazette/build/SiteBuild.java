@@ -69,6 +69,10 @@ public final class SiteBuild {
     private List<String> searchPaths = List.of();
     /** What the last generation that ran search left in the Lucene index, or null. */
     private SearchStage.Synced lastSynced;
+    /** What the session's last static index export left, for the next one to update; null at first. */
+    private io.gazette.search.ExportState lastExport;
+    /** Why the last generation's static index export was a full one, or null. */
+    private String fullExportReason;
     /** Whether search keeps the related lists in the cache folder for the next process ({@code gazette build}). */
     private boolean keepRelated;
     /** Why the last search computed the related lists of every article instead of updating kept ones, or null. */
@@ -167,6 +171,14 @@ public final class SiteBuild {
     }
 
     /**
+     * Why the last generation's static search index export wrote every file (no state of the last
+     * one, a changed index, many articles renumbered), in one line; null when it updated the last one.
+     */
+    public String fullExportReason() {
+        return fullExportReason;
+    }
+
+    /**
      * How many content files the last generation parsed (front matter and Markdown); with the
      * build cache, the unchanged ones are taken from it instead.
      */
@@ -239,7 +251,8 @@ public final class SiteBuild {
         Site site = assembler.assemble(inputs, now, problems);
         times.lap("site model");
         progress.stage("search analysis");
-        SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir(), lastSynced, keepRelated) : null;
+        SearchWork search = withSearch
+                ? SearchWork.start(site, config.cacheDir(), lastSynced, keepRelated, lastExport) : null;
         if (search != null) {
             lastSynced = search.synced();
             relatedReason = search.relatedReason();
@@ -285,6 +298,8 @@ public final class SiteBuild {
             progress.stage("search index");
             searchPaths.forEach(fingerprints::release);
             searchPaths = search.finish(sink, fingerprints, changedPaths, problems);
+            lastExport = search.exportState();
+            fullExportReason = search.fullExportReason();
         }
         times.lap("search: static index + lucene");
         deleteVanished(sink, everything, search != null, changedPaths);

@@ -55,6 +55,8 @@ final class BuildCommand implements Callable<Integer> {
             if (build.fullBuildReason() != null && !quiet) {
                 // One line, so a CI log says why this build did not reuse its cache.
                 out.println("gazette: full build: " + build.fullBuildReason());
+            } else if (build.fullExportReason() != null && !quiet) {
+                out.println("gazette: full search index export: " + build.fullExportReason());
             }
             if (build.relatedFullReason() != null && !quiet) {
                 out.println("gazette: related articles computed for every article: " + build.relatedFullReason());

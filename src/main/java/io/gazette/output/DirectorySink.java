@@ -55,6 +55,19 @@ public final class DirectorySink implements OutputSink {
         Files.write(target, content);
     }
 
+    /** A file of the last build the directory started with (see {@link #replacing}); null otherwise. */
+    @Override
+    public byte[] previous(String path) throws IOException {
+        if (!replaces) {
+            return null;
+        }
+        Path target = root.resolve(path).normalize();
+        if (!target.startsWith(root) || !Files.isRegularFile(target)) {
+            return null;
+        }
+        return Files.readAllBytes(target);
+    }
+
     /**
      * Deletes a file; the folders it leaves empty go at {@link #removeEmptiedFolders}, so the
      * directory looks as if the file had never been written.

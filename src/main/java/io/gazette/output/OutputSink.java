@@ -22,6 +22,14 @@ public interface OutputSink {
     default void showFirst(java.util.Collection<String> paths) throws IOException {
     }
 
+    /**
+     * The bytes of a file as the last generation left it, or null when the sink does not know
+     * them: an export in proportion to the edit reads back the files it changes.
+     */
+    default byte[] previous(String path) throws IOException {
+        return null;
+    }
+
     /** Removes a file an earlier generation wrote (incremental rebuilds); a fresh directory has none. */
     default void delete(String path) throws IOException {
         throw new UnsupportedOperationException("this sink only receives whole builds");

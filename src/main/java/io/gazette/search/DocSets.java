@@ -135,6 +135,68 @@ final class DocSets {
         }
     }
 
+    /**
+     * Reads a set {@link #write} wrote at {@code at[0]} (moving it past the set): its documents,
+     * increasing; {@code universe} as given to write.
+     */
+    static int[] read(byte[] bytes, int[] at, int universe) {
+        int form = bytes[at[0]++] & 0xff;
+        switch (form) {
+            case LIST -> {
+                int count = readVarint(bytes, at);
+                int[] docs = new int[count];
+                int doc = readVarint(bytes, at);
+                docs[0] = doc;
+                for (int i = 1; i < count; i++) {
+                    doc += readVarint(bytes, at) + 1;
+                    docs[i] = doc;
+                }
+                return docs;
+            }
+            case BITMAP -> {
+                int first = readVarint(bytes, at);
+                int length = readVarint(bytes, at);
+                int count = 0;
+                for (int i = 0; i < length; i++) {
+                    count += Integer.bitCount(bytes[at[0] + i] & 0xff);
+                }
+                int[] docs = new int[count];
+                int n = 0;
+                for (int i = 0; i < length; i++) {
+                    int b = bytes[at[0] + i] & 0xff;
+                    for (int j = 0; j < 8; j++) {
+                        if ((b & (1 << j)) != 0) {
+                            docs[n++] = first + 8 * i + j;
+                        }
+                    }
+                }
+                at[0] += length;
+                return docs;
+            }
+            case COMPLEMENT -> {
+                int absent = readVarint(bytes, at);
+                int[] docs = new int[universe - absent];
+                int n = 0;
+                int next = 0;
+                int previous = -1;
+                for (int i = 0; i < absent; i++) {
+                    int gap = readVarint(bytes, at);
+                    int missing = previous < 0 ? gap : previous + 1 + gap;
+                    while (next < missing) {
+                        docs[n++] = next++;
+                    }
+                    next = missing + 1;
+                    previous = missing;
+                }
+                while (next < universe) {
+                    docs[n++] = next++;
+                }
+                return docs;
+            }
+            default -> throw new IllegalArgumentException("not a document set: form " + form);
+        }
+    }
+
     /** Size of the COMPLEMENT form: absent documents come in runs between present ones. */
     private static int complementSize(int[] docs, int from, int end, int universe) {
         int size = varintSize(universe - (end - from));

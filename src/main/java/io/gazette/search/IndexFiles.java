@@ -13,6 +13,23 @@ import java.nio.file.Path;
 public interface IndexFiles {
     void write(String path, byte[] content) throws IOException;
 
+    /**
+     * The file at {@code path} stays as the last export wrote it: an export in proportion to
+     * the edit names every file of the index, written or kept, so that a sink that deletes the
+     * files not named knows which are still wanted. Nothing to do for a plain folder.
+     */
+    default void keep(String path) throws IOException {
+    }
+
+    /** The files of the last export, as an export in proportion to the edit reads them back. */
+    interface Previous {
+        /** The bytes of a file of the last export; null when it is not there. */
+        byte[] read(String path) throws IOException;
+
+        /** Whether a file of the last export is there, to be kept. */
+        boolean has(String path);
+    }
+
     /** Plain files below {@code root} (tests, tools). */
     static IndexFiles directory(Path root) {
         return (path, content) -> {

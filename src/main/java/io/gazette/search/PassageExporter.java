@@ -84,8 +84,19 @@ public final class PassageExporter {
      */
     public static Result export(IndexReader reader, DocNumbering numbering, String indexVersion, IndexFiles sink)
             throws IOException {
+        return export(reader, numbering, indexVersion, null, 0, sink);
+    }
+
+    /**
+     * Same, writing only the packs holding a number of {@code changed} (and the last one when
+     * the count of documents moved from {@code previousDocuments}) and keeping the others
+     * ({@link IndexFiles#keep}); every pack when {@code changed} is null.
+     */
+    static Result export(IndexReader reader, DocNumbering numbering, String indexVersion, java.util.BitSet changed,
+            int previousDocuments, IndexFiles sink) throws IOException {
         int n = numbering.size();
-        int packs = (n + PER_PACK - 1) / PER_PACK;
+        java.util.BitSet wanted = changed == null ? null : changedPacks(changed, n, previousDocuments);
+        int packs = packCount(n);
         List<String> paths = new ArrayList<>();
         long bytes = 0;
         StoredFields stored = reader.storedFields();
@@ -93,6 +104,11 @@ public final class PassageExporter {
         for (int k = 0; k < packs; k++) {
             int from = k * PER_PACK;
             int to = Math.min(n, from + PER_PACK);
+            if (wanted != null && !wanted.get(k)) {
+                sink.keep(packPath(k));
+                paths.add(packPath(k));
+                continue;
+            }
             byte[][] batch = new byte[to - from][];
             for (int d = from; d < to; d++) {
                 BytesRef record = stored.document(numbering.luceneDoc(d), fields).getBinaryValue(SearchFields.PASSAGE);
@@ -109,6 +125,26 @@ public final class PassageExporter {
         sink.write(MANIFEST, manifest);
         paths.add(0, MANIFEST);
         return new Result(paths, bytes + manifest.length);
+    }
+
+    /** Packs of {@code docs} documents. */
+    static int packCount(int docs) {
+        return (docs + PER_PACK - 1) / PER_PACK;
+    }
+
+    /**
+     * The packs an export must write again when the documents numbered in {@code changed} changed
+     * and the count went from {@code previousDocuments} to {@code docs}: theirs, and the last.
+     */
+    static java.util.BitSet changedPacks(java.util.BitSet changed, int docs, int previousDocuments) {
+        java.util.BitSet wanted = new java.util.BitSet();
+        for (int d = changed.nextSetBit(0); d >= 0; d = changed.nextSetBit(d + 1)) {
+            wanted.set(d / PER_PACK);
+        }
+        if (docs != previousDocuments && docs > 0) {
+            wanted.set((docs - 1) / PER_PACK);
+        }
+        return wanted;
     }
 
     /**

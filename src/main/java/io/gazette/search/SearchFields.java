@@ -53,10 +53,16 @@ public final class SearchFields {
     /** Fields whose text search shows (title, tags, snippets); the others are searched only. */
     static final List<String> STORED_FIELDS = List.of("title", "tags", "summary", "body");
     /**
+     * The author, stored although nothing shows it: with it every analyzed value of a document
+     * is stored, so the terms of a document about to be replaced can be made again from the
+     * index ({@link #fromStored}), which an export in proportion to the edit needs.
+     */
+    static final String AUTHOR = "author";
+    /**
      * Version of the index layout, kept in the commit: an index of another layout is rebuilt by a
      * sync and not opened by {@link SearchService}.
      */
-    static final String SCHEMA = "5";
+    static final String SCHEMA = "6";
     // The passage record is part of each document: a change to PassageExporter.record's output
     // (its format, STORED_BYTES) must change SCHEMA too, or old records would stay in the index.
     static final String SCHEMA_KEY = "gazette.search.schema";
@@ -204,6 +210,9 @@ public final class SearchFields {
                 out.add(new StoredField(field, value));
             }
         }
+        for (String value : values.get(AUTHOR)) {
+            out.add(new StoredField(AUTHOR, value));
+        }
         String excerpt = DocChunks.excerpt(doc);
         out.add(new StoredField(EXCERPT, excerpt));
         out.add(new StoredField(PASSAGE, PassageExporter.record(doc.url(), String.join(" ", values.get("title")),
@@ -240,6 +249,27 @@ public final class SearchFields {
         }
         out.add(new BinaryDocValuesField(HASH, new BytesRef(contentHash(values::get, doc.date()))));
         return out;
+    }
+
+    /**
+     * The document as the index holds it, made from its stored fields (url, date, every text
+     * value as analyzed): {@link #toLucene} of it indexes the same terms as the original did.
+     */
+    static SearchDocument fromStored(org.apache.lucene.document.Document stored) {
+        String date = stored.get(DATE);
+        String category = stored.get(CATEGORY);
+        return new SearchDocument(stored.get(URL), joined(stored, "title"), joined(stored, "summary"),
+                joined(stored, "body"), List.of(stored.getValues("tags")), category, joined(stored, AUTHOR),
+                date == null ? null : LocalDate.parse(date));
+    }
+
+    /** A single-valued field's stored value, or null (values() drops null, as blank was dropped). */
+    private static String joined(org.apache.lucene.document.Document stored, String field) {
+        String[] values = stored.getValues(field);
+        if (values.length > 1) {
+            throw new IllegalStateException("field " + field + " holds " + values.length + " values");
+        }
+        return values.length == 0 ? null : values[0];
     }
 
     /**

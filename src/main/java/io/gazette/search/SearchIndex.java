@@ -71,6 +71,48 @@ public final class SearchIndex implements AutoCloseable {
         return PassageExporter.export(reader, numbering, indexVersion, files);
     }
 
+    /**
+     * What {@link #export} did: the state the next export starts from (its commit still to be
+     * set by the caller), and why it was a full export (null when it updated the last one).
+     */
+    public record Exported(ExportState state, String fullReason) {
+    }
+
+    /**
+     * The static index and the passages: the last export brought up to date in proportion to
+     * {@code changes} when it can ({@link StaticIndexUpdate}), else a full export.
+     *
+     * @param last what the last export left, or null
+     * @param changes what the sync before this changed in the index, or null
+     * @param previous the last export's files
+     * @param whyFull a reason the caller knows for a full export, or null
+     */
+    public Exported export(IndexFiles files, ExportState last, IndexChanges changes, IndexFiles.Previous previous,
+            String whyFull) throws IOException {
+        String reason = whyFull;
+        if (reason == null) {
+            if (last == null) {
+                reason = "no state of the last search export";
+            } else if (changes == null || last.commit() < 0 || last.commit() != changes.commitBefore()) {
+                reason = "the search index changed since the last search export";
+            } else if (changes.overflowed()) {
+                reason = "more than " + IndexChanges.LIMIT + " articles changed";
+            }
+        }
+        if (reason == null) {
+            StaticIndexUpdate.Outcome update = StaticIndexUpdate.update(reader, numbering, last, changes, previous, files);
+            if (update.reason() == null) {
+                PassageExporter.export(reader, numbering, update.result().version(), update.changedNumbers(),
+                        update.previousDocuments(), files);
+                return new Exported(update.result().state(), null);
+            }
+            reason = update.reason();
+        }
+        StaticIndexExporter.Result full = StaticIndexExporter.export(reader, numbering, files);
+        PassageExporter.export(reader, numbering, full.version(), files);
+        return new Exported(full.state(), reason);
+    }
+
     @Override
     public void close() throws IOException {
         try {

@@ -96,20 +96,30 @@ public final class SearchIndexer implements AutoCloseable {
      * unchanged archive costs one read of each text. Urls must be unique.
      */
     public static int sync(Path indexDir, Stream<SearchDocument> docs) throws IOException {
+        return sync(indexDir, docs, null);
+    }
+
+    /**
+     * Same, telling {@code changes} (when not null) which documents it wrote or deleted and the
+     * static index keys of the versions it dropped (see {@link IndexChanges}).
+     */
+    public static int sync(Path indexDir, Stream<SearchDocument> docs, IndexChanges changes) throws IOException {
         boolean current = currentSchema(indexDir);
         Map<String, String> existing = current ? storedHashes(indexDir) : Map.of();
         Set<String> seen = ConcurrentHashMap.newKeySet();
         int written;
         int deleted = 0;
-        try (SearchIndexer indexer = new SearchIndexer(indexDir,
+        try (OldDocuments before = current && changes != null ? new OldDocuments(indexDir, changes) : null;
+                SearchIndexer indexer = new SearchIndexer(indexDir,
                 current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)) {
             written = indexer.writeAll(docs.peek(d -> {
                 if (!seen.add(d.url())) {
                     throw new IllegalArgumentException("two search documents have the url " + d.url());
                 }
-            }), existing, current);
+            }), existing, current, before, changes);
             for (String url : new TreeSet<>(existing.keySet())) {
                 if (!seen.contains(url)) {
+                    note(before, changes, url);
                     indexer.delete(url);
                     deleted++;
                 }
@@ -129,12 +139,20 @@ public final class SearchIndexer implements AutoCloseable {
      */
     public static int apply(Path indexDir, Stream<SearchDocument> changed, java.util.Collection<String> gone)
             throws IOException {
+        return apply(indexDir, changed, gone, null);
+    }
+
+    /** Same, telling {@code changes} (when not null) what it changed, as {@link #sync} does. */
+    public static int apply(Path indexDir, Stream<SearchDocument> changed, java.util.Collection<String> gone,
+            IndexChanges changes) throws IOException {
         if (!currentSchema(indexDir)) {
             throw new IllegalStateException("no index of the current layout in " + indexDir);
         }
-        try (SearchIndexer indexer = new SearchIndexer(indexDir, IndexWriterConfig.OpenMode.APPEND)) {
-            int written = indexer.writeAll(changed, null, true);
+        try (OldDocuments before = changes != null ? new OldDocuments(indexDir, changes) : null;
+                SearchIndexer indexer = new SearchIndexer(indexDir, IndexWriterConfig.OpenMode.APPEND)) {
+            int written = indexer.writeAll(changed, null, true, before, changes);
             for (String url : gone) {
+                note(before, changes, url);
                 indexer.delete(url);
             }
             if (written == 0 && gone.isEmpty()) {
@@ -189,12 +207,24 @@ public final class SearchIndexer implements AutoCloseable {
      * replacing by url when {@code replace}; returns how many were written.
      */
     private int writeAll(Stream<SearchDocument> docs, Map<String, String> existing, boolean replace) throws IOException {
+        return writeAll(docs, existing, replace, null, null);
+    }
+
+    private int writeAll(Stream<SearchDocument> docs, Map<String, String> existing, boolean replace,
+            OldDocuments before, IndexChanges changes) throws IOException {
         java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
         try {
             docs.forEach(doc -> {
                 Objects.requireNonNull(doc.url(), "SearchDocument.url");
                 if (existing != null && SearchFields.contentHash(doc).equals(existing.get(doc.url()))) {
                     return;
+                }
+                if (changes != null) {
+                    if (existing != null && !existing.containsKey(doc.url())) {
+                        changes.changed(doc.url(), Map.of()); // new: no old version to look up
+                    } else {
+                        note(before, changes, doc.url());
+                    }
                 }
                 try {
                     if (replace) {
@@ -226,6 +256,67 @@ public final class SearchIndexer implements AutoCloseable {
             }
         }
         return DirectoryReader.open(dir);
+    }
+
+    /** Tells {@code changes} about a document about to be replaced or deleted, with its old keys. */
+    private static void note(OldDocuments before, IndexChanges changes, String url) {
+        if (changes == null || !changes.wanted()) {
+            return;
+        }
+        try {
+            changes.changed(url, before == null ? Map.of() : before.keys(url));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The index as it was before a sync, open beside the writer (which commits only when it
+     * closes): the documents about to be replaced or deleted are read back from it.
+     */
+    private static final class OldDocuments implements AutoCloseable {
+        private final Directory directory;
+        private final DirectoryReader reader;
+
+        OldDocuments(Path indexDir, IndexChanges changes) throws IOException {
+            this.directory = FSDirectory.open(indexDir);
+            DirectoryReader opened;
+            try {
+                opened = DirectoryReader.open(directory);
+            } catch (IOException e) {
+                directory.close();
+                throw e;
+            }
+            this.reader = opened;
+        }
+
+        /** The static index keys of the live document at {@code url}; empty when there is none. */
+        Map<String, Integer> keys(String url) throws IOException {
+            Term term = new Term(SearchFields.URL, url);
+            for (LeafReaderContext leaf : reader.leaves()) {
+                org.apache.lucene.index.PostingsEnum postings = leaf.reader().postings(term);
+                if (postings == null) {
+                    continue;
+                }
+                Bits live = leaf.reader().getLiveDocs();
+                for (int d = postings.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                        d = postings.nextDoc()) {
+                    if (live == null || live.get(d)) {
+                        return DocKeys.of(SearchFields.fromStored(leaf.reader().storedFields().document(d)));
+                    }
+                }
+            }
+            return Map.of();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                reader.close();
+            } finally {
+                directory.close();
+            }
+        }
     }
 
     /** Whether {@code indexDir} holds an index of the current layout. */

@@ -54,10 +54,17 @@ final class ShardCutter {
 
     /** The next bucket (numbers strictly increasing from 0), with its entries or null. */
     void add(int bucket, int count, byte[] entries) throws IOException {
+        add(bucket, count, entries == null ? 0 : entries.length, entries);
+    }
+
+    /**
+     * The next bucket, of {@code size} bytes in {@code count} entries; {@code entries} may be null
+     * when only the cuts are wanted ({@link #plan}).
+     */
+    void add(int bucket, int count, int size, byte[] entries) throws IOException {
         if (naturalMask < 0) {
             throw new IllegalStateException("calibrate first");
         }
-        int size = entries == null ? 0 : entries.length;
         boolean large = size >= target;
         if (starts.isEmpty()) {
             pendingStart = bucket;
@@ -68,8 +75,10 @@ final class ShardCutter {
             pendingStart = bucket;
             starts.add(bucket);
         }
-        if (entries != null) {
-            pending.add(entries);
+        if (size > 0) {
+            if (entries != null) {
+                pending.add(entries);
+            }
             pendingCount += count;
             pendingBytes += size;
         }
@@ -96,6 +105,28 @@ final class ShardCutter {
         h *= 0x85EBCA6B;
         h ^= h >>> 13;
         return (h & naturalMask) == 0;
+    }
+
+    /**
+     * Where the shards of buckets of these sizes start, as an export cuts them: calibrated on the
+     * first {@code calibrateBuckets} buckets, as the export's first pass.
+     */
+    static int[] plan(int target, int[] sizes, int[] counts, int calibrateBuckets) {
+        ShardCutter cutter = new ShardCutter(target, (start, count, parts) -> { });
+        long sum = 0;
+        for (int b = 0; b < calibrateBuckets; b++) {
+            sum += sizes[b];
+        }
+        cutter.calibrate(sum, calibrateBuckets);
+        try {
+            for (int b = 0; b < sizes.length; b++) {
+                cutter.add(b, counts[b], sizes[b], null);
+            }
+            cutter.finish();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return cutter.starts().stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The first bucket of each shard, in order (the first is 0 when bucket 0 was added first). */

@@ -54,8 +54,14 @@ final class ShardEntries {
     private final Map<Integer, Integer>[] detailCounts = new Map[]{
             new TreeMap<>(Integer::compareUnsigned), new TreeMap<>(Integer::compareUnsigned)};
 
+    /** Keys in at least this many documents are noted in {@link #common}. */
+    private final int commonFrom;
+    /** Key → documents, of the keys in at least {@link #commonFrom} documents. */
+    private final Map<String, Integer> common = new java.util.concurrent.ConcurrentHashMap<>();
+
     private ShardEntries(IndexReader reader, DocNumbering numbering, int shards, int from, int to, int tasks,
-            int splitBytes) {
+            int splitBytes, int commonFrom) {
+        this.commonFrom = commonFrom;
         this.reader = reader;
         this.numbering = numbering;
         this.shards = shards;
@@ -71,7 +77,7 @@ final class ShardEntries {
      * for a bucket without entries), in a fixed order whatever the thread count; and the detail
      * files of the split terms among them.
      */
-    record Buckets(int[] counts, byte[][] entries, List<Detail> details) {
+    record Buckets(int[] counts, byte[][] entries, List<Detail> details, Map<String, Integer> common) {
     }
 
     /**
@@ -89,6 +95,12 @@ final class ShardEntries {
 
     /** Same, splitting syllable and prefix bodies longer than {@code splitBytes}. */
     static Buckets encode(IndexReader reader, DocNumbering numbering, int shards, int from, int to, int splitBytes) {
+        return encode(reader, numbering, shards, from, to, splitBytes, Integer.MAX_VALUE);
+    }
+
+    /** Same, noting the keys in at least {@code commonFrom} documents ({@link Buckets#common}). */
+    static Buckets encode(IndexReader reader, DocNumbering numbering, int shards, int from, int to, int splitBytes,
+            int commonFrom) {
         List<String> folded = SearchFields.TEXT_FIELDS.stream().map(SearchFields::folded).toList();
         List<String> pairs = SearchFields.TEXT_FIELDS.stream().map(SearchFields::pairs).toList();
         List<Task> tasks = new ArrayList<>();
@@ -104,7 +116,8 @@ final class ShardEntries {
         tasks.add(e -> e.singleSets(tagTask, SearchFields.TAG_KEY, "#"));
         int categoryTask = tasks.size();
         tasks.add(e -> e.singleSets(categoryTask, SearchFields.CATEGORY_KEY, "@"));
-        ShardEntries entries = new ShardEntries(reader, numbering, shards, from, to, tasks.size(), splitBytes);
+        ShardEntries entries = new ShardEntries(reader, numbering, shards, from, to, tasks.size(), splitBytes,
+                commonFrom);
         tasks.parallelStream().forEach(task -> {
             try {
                 task.run(entries);
@@ -124,7 +137,7 @@ final class ShardEntries {
             entries.details[stage].forEach((hash, sink) ->
                     details.add(new Detail(st, hash, entries.detailCounts[st].get(hash), sink.toByteArray())));
         }
-        return new Buckets(counts, files, details);
+        return new Buckets(counts, files, details, entries.common);
     }
 
     /**
@@ -221,6 +234,7 @@ final class ShardEntries {
             }
             body.size = 0;
             postings.writeFieldSets(body, numbering.size(), FIELDS, scratch);
+            noteCommon(key, terms.term().length, postings.size);
             append(task, slot, key, terms.term().length, body);
         }
     }
@@ -246,6 +260,7 @@ final class ShardEntries {
             }
             body.size = 0;
             DocSets.write(body, postings.docs, 0, postings.size, numbering.size());
+            noteCommon(key, length, postings.size);
             append(task, slot, key, length, body);
         }
     }
@@ -324,32 +339,65 @@ final class ShardEntries {
      */
     private void appendSplittable(int task, int slot, byte[] key, int keyLength, TermPostings postings,
             DocSets.Sink body, int[] scratch) {
-        body.size = 0;
-        postings.writeFieldSets(body, numbering.size(), FIELDS, scratch);
-        int mask = body.bytes[0] & 0xff;
-        if (body.size > splitBytes && Integer.bitCount(mask) > 1) {
+        DocSets.Sink[] detail = detailScratch.get();
+        if (encodeSplittable(postings, numbering.size(), splitBytes, body, detail, scratch)) {
             int hash = Hashes.fnv1a32(key, 0, keyLength);
-            int first = (1 << StaticIndexExporter.FIRST_FIELDS) - 1;
-            DocSets.Sink detail = new DocSets.Sink(body.size);
             for (int stage = 0; stage < 2; stage++) {
-                if (stage == 1 && (mask & ~first) == 0) {
-                    break; // nothing past the first fields
+                if (detail[stage].size == 0) {
+                    continue;
                 }
-                detail.size = 0;
-                postings.writeFieldRanks(detail, stage == 0 ? 0 : StaticIndexExporter.FIRST_FIELDS,
-                        stage == 0 ? StaticIndexExporter.FIRST_FIELDS : FIELDS, scratch);
-                DocSets.Sink out = details[stage].computeIfAbsent(hash, h -> new DocSets.Sink(detail.size + keyLength + 8));
+                int length = detail[stage].size;
+                DocSets.Sink out = details[stage].computeIfAbsent(hash, h -> new DocSets.Sink(length + keyLength + 8));
                 DocSets.varint(out, keyLength);
                 out.write(key, 0, keyLength);
-                DocSets.varint(out, detail.size);
-                out.write(detail.bytes, 0, detail.size);
+                DocSets.varint(out, length);
+                out.write(detail[stage].bytes, 0, length);
                 detailCounts[stage].merge(hash, 1, Integer::sum);
             }
-            body.size = 0;
-            body.write(StaticIndexExporter.SPLIT | mask);
-            DocSets.write(body, postings.docs, 0, postings.size, numbering.size());
         }
+        noteCommon(key, keyLength, postings.size);
         append(task, slot, key, keyLength, body);
+    }
+
+    private final ThreadLocal<DocSets.Sink[]> detailScratch =
+            ThreadLocal.withInitial(() -> new DocSets.Sink[]{new DocSets.Sink(1 << 12), new DocSets.Sink(1 << 12)});
+
+    /**
+     * A syllable's or prefix's body into {@code body}: its field sets, or, when they are longer
+     * than {@code splitBytes} and name more than one field, only the documents holding the term
+     * in any field (flag {@link StaticIndexExporter#SPLIT} on the field mask), the field sets
+     * going to {@code details} (the first fields, the others; size 0 for none) as sets of
+     * positions in that union. Returns whether it split.
+     */
+    static boolean encodeSplittable(TermPostings postings, int universe, int splitBytes, DocSets.Sink body,
+            DocSets.Sink[] details, int[] scratch) {
+        body.size = 0;
+        details[0].size = 0;
+        details[1].size = 0;
+        postings.writeFieldSets(body, universe, FIELDS, scratch);
+        int mask = body.bytes[0] & 0xff;
+        if (body.size <= splitBytes || Integer.bitCount(mask) <= 1) {
+            return false;
+        }
+        int first = (1 << StaticIndexExporter.FIRST_FIELDS) - 1;
+        for (int stage = 0; stage < 2; stage++) {
+            if (stage == 1 && (mask & ~first) == 0) {
+                break; // nothing past the first fields
+            }
+            postings.writeFieldRanks(details[stage], stage == 0 ? 0 : StaticIndexExporter.FIRST_FIELDS,
+                    stage == 0 ? StaticIndexExporter.FIRST_FIELDS : FIELDS, scratch);
+        }
+        body.size = 0;
+        body.write(StaticIndexExporter.SPLIT | mask);
+        DocSets.write(body, postings.docs, 0, postings.size, universe);
+        return true;
+    }
+
+    /** Remembers a key in at least {@link #commonFrom} documents (see {@link ExportState#common}). */
+    private void noteCommon(byte[] key, int keyLength, int documents) {
+        if (documents >= commonFrom) {
+            common.put(new String(key, 0, keyLength, StandardCharsets.UTF_8), documents);
+        }
     }
 
     /** One open prefix: the union, per document, of the field masks of the syllables it starts. */

@@ -21,6 +21,52 @@ final class ShardFile {
     private record Entry(byte[] key, byte[] source, int bodyFrom, int bodyLength) {
     }
 
+    /** One entry of a shard: its key and body, as bytes. */
+    record KeyBody(byte[] key, byte[] body) {
+        int size() {
+            return DocSets.varintSize(key.length) + key.length + DocSets.varintSize(body.length) + body.length;
+        }
+    }
+
+    /** The entries of a shard {@link #encode} wrote, in its order. */
+    static List<KeyBody> decode(byte[] shard) {
+        int[] at = {0};
+        int count = DocSets.readVarint(shard, at);
+        List<KeyBody> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int keyLength = DocSets.readVarint(shard, at);
+            byte[] key = Arrays.copyOfRange(shard, at[0], at[0] + keyLength);
+            at[0] += keyLength;
+            int bodyLength = DocSets.readVarint(shard, at);
+            byte[] body = Arrays.copyOfRange(shard, at[0], at[0] + bodyLength);
+            at[0] += bodyLength;
+            out.add(new KeyBody(key, body));
+        }
+        if (at[0] != shard.length) {
+            throw new IllegalArgumentException("a shard of " + count + " entries has bytes after them");
+        }
+        return out;
+    }
+
+    /** The shard of {@code entries} (any order, distinct keys). */
+    static byte[] encode(List<KeyBody> entries) {
+        List<KeyBody> sorted = new ArrayList<>(entries);
+        sorted.sort((a, b) -> Arrays.compareUnsigned(a.key(), b.key()));
+        int size = 5;
+        for (KeyBody e : sorted) {
+            size += e.size();
+        }
+        DocSets.Sink out = new DocSets.Sink(size);
+        DocSets.varint(out, sorted.size());
+        for (KeyBody e : sorted) {
+            DocSets.varint(out, e.key().length);
+            out.write(e.key(), 0, e.key().length);
+            DocSets.varint(out, e.body().length);
+            out.write(e.body(), 0, e.body().length);
+        }
+        return out.toByteArray();
+    }
+
     /**
      * The shard of {@code parts}, each a run of {@code varint keyLen, key, varint bodyLen, body}
      * entries as {@link ShardEntries} writes them.

@@ -13,7 +13,9 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -126,7 +128,7 @@ public final class StaticIndexExporter {
      * @param bytes their total size
      * @param paths the site-relative paths written, sorted
      */
-    public record Result(String version, int files, long bytes, List<String> paths) {
+    public record Result(String version, int files, long bytes, List<String> paths, ExportState state) {
         public Result {
             paths = List.copyOf(paths);
         }
@@ -158,9 +160,18 @@ public final class StaticIndexExporter {
             int splitBytes) throws IOException {
         int n = numbering.size();
         String version = version(numbering);
+        int commonFrom = commonFrom(n);
+        int[] sizes = new int[BUCKETS];
+        int[] counts = new int[BUCKETS];
+        Map<String, Integer> common = new HashMap<>();
+        List<Long> detailIds = new ArrayList<>();
+        byte[][] manifest = new byte[1][];
         List<String> paths = Collections.synchronizedList(new ArrayList<>());
         AtomicLong bytes = new AtomicLong();
         IndexFiles counted = (path, content) -> {
+            if (path.equals(MANIFEST)) {
+                manifest[0] = content;
+            }
             files.write(path, content);
             paths.add(path);
             bytes.addAndGet(content.length);
@@ -168,12 +179,15 @@ public final class StaticIndexExporter {
         ShardCutter cutter = new ShardCutter(targetBytes,
                 (start, count, parts) -> counted.write(shardPath(start), ShardFile.encode(count, parts)));
         try {
-            int passes = Math.max(1, (n + DOCS_PER_PASS - 1) / DOCS_PER_PASS);
+            int passes = passes(n);
             for (int pass = 0; pass < passes; pass++) {
                 int from = (int) ((long) pass * BUCKETS / passes);
                 int to = (int) ((long) (pass + 1) * BUCKETS / passes);
-                ShardEntries.Buckets buckets = ShardEntries.encode(reader, numbering, BUCKETS, from, to, splitBytes);
+                ShardEntries.Buckets buckets = ShardEntries.encode(reader, numbering, BUCKETS, from, to, splitBytes,
+                        commonFrom);
+                common.putAll(buckets.common());
                 for (ShardEntries.Detail detail : buckets.details()) {
+                    detailIds.add(ExportState.detailId(detail.stage(), detail.hash()));
                     counted.write(detailPath(detail.stage(), detail.hash()),
                             ShardFile.encode(detail.count(), List.of(detail.entries())));
                 }
@@ -185,7 +199,10 @@ public final class StaticIndexExporter {
                     cutter.calibrate(sum, to - from);
                 }
                 for (int b = from; b < to; b++) {
-                    cutter.add(b, buckets.counts()[b - from], buckets.entries()[b - from]);
+                    byte[] entries = buckets.entries()[b - from];
+                    sizes[b] = entries == null ? 0 : entries.length;
+                    counts[b] = buckets.counts()[b - from];
+                    cutter.add(b, buckets.counts()[b - from], entries);
                 }
             }
             cutter.finish();
@@ -207,10 +224,40 @@ public final class StaticIndexExporter {
         // Last: a client reading the manifest finds every file it names.
         List<Integer> starts = cutter.starts();
         counted.write(TABLE, ShardCutter.table(starts, BUCKETS));
-        counted.write(DIR + "/manifest.json", IndexManifest.json(reader, numbering, version, starts.size()));
+        counted.write(MANIFEST, IndexManifest.json(reader, numbering, version, starts.size()));
         List<String> sorted = new ArrayList<>(paths);
         sorted.sort(Comparator.naturalOrder());
-        return new Result(version, sorted.size(), bytes.get(), sorted);
+        long[] urls = new long[n];
+        for (int i = 0; i < n; i++) {
+            urls[i] = ExportState.urlHash(numbering.url(i));
+        }
+        long[] details = detailIds.stream().mapToLong(Long::longValue).sorted().toArray();
+        ExportState state = new ExportState(layout(), targetBytes, splitBytes, -1, ExportState.fingerprint(manifest[0]), urls, commonFrom,
+                common, sizes, counts, starts.stream().mapToInt(Integer::intValue).toArray(), details);
+        return new Result(version, sorted.size(), bytes.get(), sorted, state);
+    }
+
+    static final String MANIFEST = DIR + "/manifest.json";
+
+    /** Passes over the terms a full export of {@code docs} documents makes (see {@link #DOCS_PER_PASS}). */
+    static int passes(int docs) {
+        return Math.max(1, (docs + DOCS_PER_PASS - 1) / DOCS_PER_PASS);
+    }
+
+    /**
+     * Keys in at least this many documents are remembered for the next export: a set's
+     * encoding depends on the number of documents only when it holds half of them or more
+     * ({@link DocSets#write}'s complement), so while the count stays above half the one this
+     * was set at, these are all the keys a change of count may re-encode.
+     */
+    static int commonFrom(int docs) {
+        return Math.max(1, docs / 4);
+    }
+
+    /** Names everything that decides the bytes of an export besides the documents. */
+    static String layout() {
+        return EXPORT_LAYOUT + "/" + IndexManifest.FORMAT + "/" + TARGET_BYTES + "/" + SPLIT_BYTES + "/"
+                + DocChunks.CHUNK + "/" + PassageExporter.PER_PACK + "/" + SearchFields.SCHEMA;
     }
 
     /** The file of the shard starting at bucket {@code start}. */
@@ -263,7 +310,7 @@ public final class StaticIndexExporter {
      * Names the content: every file is a function of the documents (their urls and content
      * hashes, in number order) and of the layout, so their hash names it before it is written.
      */
-    private static String version(DocNumbering numbering) {
+    static String version(DocNumbering numbering) {
         MessageDigest sha = Hashes.sha256();
         sha.update((EXPORT_LAYOUT + "/" + IndexManifest.FORMAT + "/" + TARGET_BYTES + "/" + SPLIT_BYTES + "/"
                 + DocChunks.CHUNK + "\n")

@@ -145,6 +145,13 @@ public final class SiteRebuilder implements Rebuilder {
         }
 
         @Override
+        public byte[] previous(String path) throws IOException {
+            SiteSnapshot base = site.base();
+            String key = SitePaths.normalize(path);
+            return base.contains(key) ? base.read(key) : null;
+        }
+
+        @Override
         public void showFirst(java.util.Collection<String> paths) {
             site.publishFirst(paths);
         }

@@ -45,9 +45,11 @@ class BuildCacheTest {
         InlineSite.Built first = site.buildWithCache();
         assertThat(first.messages()).isEmpty();
         assertThat(first.fullBuildReason()).startsWith("no build cache yet in ");
+        assertThat(first.fullExportReason()).isEqualTo("no state of the last search export");
 
         InlineSite.Built unchanged = site.buildWithCache();
         assertThat(unchanged.fullBuildReason()).isNull();
+        assertThat(unchanged.fullExportReason()).as("the static index updated, not exported whole").isNull();
         assertThat(tree(site.output())).isEqualTo(tree(first.output()));
 
         site.file("content/2015/bai-3.md", article("Bài số 3, sửa lại", "2015-03-10", "Hội nghị, Mới", "Đoạn văn đã sửa."));
@@ -57,6 +59,7 @@ class BuildCacheTest {
         InlineSite.Built edited = site.buildWithCache();
         assertThat(edited.messages()).isEmpty();
         assertThat(edited.fullBuildReason()).isNull();
+        assertThat(edited.fullExportReason()).isNull();
         assertThat(edited.has("cu/bai.html")).isFalse();
         assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
 
@@ -65,6 +68,25 @@ class BuildCacheTest {
         site.file("content/2016/bai-moi-hai.md", article("Bài mới hai", "2016-02-05", "Hội nghị", "Một bài nữa."));
         InlineSite.Built fresh = site.buildWithCache();
         assertThat(fresh.fullBuildReason()).isNull();
+        assertThat(fresh.fullExportReason()).isNull();
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+    }
+
+    /** A damaged search export state: the static index is exported whole, one line says why, and the site is right. */
+    @Test
+    void aDamagedSearchExportStateGivesAFullExportAndSaysSo() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        site.buildWithCache();
+        Path state = site.project().resolve(".gazette/cache/search-export");
+        assertThat(state).isRegularFile();
+        Files.write(state, new byte[] {1, 2, 3});
+        site.file("content/2016/bai-moi.md", article("Bài mới", "2016-01-05", "Thi đua", "Một bài mới về thi đua."));
+        InlineSite.Built built = site.buildWithCache();
+        assertThat(built.fullBuildReason()).isNull();
+        assertThat(built.fullExportReason()).startsWith("the search export state search-export cannot be used");
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+        site.file("content/2016/bai-moi-hai.md", article("Bài mới hai", "2016-02-05", "Hội nghị", "Một bài nữa."));
+        assertThat(site.buildWithCache().fullExportReason()).isNull();
         assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
     }
 

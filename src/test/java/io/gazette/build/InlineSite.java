@@ -127,10 +127,11 @@ public final class InlineSite {
             }
             BuildResult result = build.buildToDirectory();
             return new Built(true, result.problems().sorted().stream().map(Problem::format).toList(), output(),
-                    build.fullBuildReason(), build.contentFilesParsed());
+                    build.fullBuildReason(), build.contentFilesParsed(), build.fullExportReason());
         } catch (BuildFailedException e) {
             return new Built(false, e.problems().stream().map(Problem::format).toList(), output(),
-                    build == null ? null : build.fullBuildReason(), build == null ? 0 : build.contentFilesParsed());
+                    build == null ? null : build.fullBuildReason(), build == null ? 0 : build.contentFilesParsed(),
+                    build == null ? null : build.fullExportReason());
         }
     }
 
@@ -143,8 +144,11 @@ public final class InlineSite {
      *                        was reused or not used
      * @param parsedFiles     content files whose front matter and Markdown were parsed (with the
      *                        build cache, the others were taken from it)
+     * @param fullExportReason why the static search index was exported whole; null when the last
+     *                         export was updated (or there was no search)
      */
-    public record Built(boolean succeeded, List<String> messages, Path output, String fullBuildReason, int parsedFiles) {
+    public record Built(boolean succeeded, List<String> messages, Path output, String fullBuildReason, int parsedFiles,
+            String fullExportReason) {
         /** An output file as text. */
         public String page(String path) throws IOException {
             return Files.readString(output.resolve(path));

@@ -1,0 +1,301 @@
+package io.gazette.search;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An export in proportion to the edit ({@link StaticIndexUpdate}) must leave exactly the files a
+ * clean export of the same documents writes, byte for byte, after every kind of change (an edit,
+ * a new article, a deletion, a moved date, tags, categories, authors), and must get there without
+ * re-encoding the archive: it counts the keys it re-encoded and the shards it wrote.
+ */
+class StaticIndexUpdateTest {
+    @TempDir
+    Path dir;
+
+    /** The files of the last export, and what the next one writes and keeps. */
+    private static final class Site implements IndexFiles, IndexFiles.Previous {
+        Map<String, byte[]> files = new TreeMap<>();
+        /** Written from the export's threads. */
+        final Map<String, byte[]> written = new java.util.concurrent.ConcurrentSkipListMap<>();
+        final Set<String> kept = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void write(String path, byte[] content) {
+            assertThat(written.put(path, content)).as("written twice: " + path).isNull();
+        }
+
+        @Override
+        public void keep(String path) {
+            assertThat(files).as("kept but never written: " + path).containsKey(path);
+            kept.add(path);
+        }
+
+        @Override
+        public byte[] read(String path) {
+            return files.get(path);
+        }
+
+        @Override
+        public boolean has(String path) {
+            return files.containsKey(path);
+        }
+
+        /** The export is done: its files are those written and kept; the others are gone. */
+        void finish() {
+            Map<String, byte[]> next = new TreeMap<>(written);
+            for (String path : kept) {
+                assertThat(next).as("written and kept: " + path).doesNotContainKey(path);
+                next.put(path, files.get(path));
+            }
+            files = next;
+            written.clear();
+            kept.clear();
+        }
+    }
+
+    private Map<String, byte[]> clean(List<SearchDocument> docs, int splitBytes) throws IOException {
+        Site site = new Site();
+        try (DirectoryReader reader = SearchIndexer.inMemory(docs)) {
+            DocNumbering numbering = DocNumbering.of(reader);
+            StaticIndexExporter.Result result = StaticIndexExporter.export(reader, numbering, site,
+                    StaticIndexExporter.TARGET_BYTES, splitBytes);
+            PassageExporter.export(reader, numbering, result.version(), site);
+        }
+        site.finish();
+        return site.files;
+    }
+
+    /** One edit after another, each exported by an update and compared with a clean export. */
+    private void editsExportLikeACleanIndex(int splitBytes) throws IOException {
+        Path index = dir.resolve("index-" + splitBytes);
+        List<SearchDocument> docs = new ArrayList<>(RelatedArticlesTest.bigArchive());
+        SearchIndexer.rebuild(index, docs);
+        Site site = new Site();
+        ExportState state;
+        try (DirectoryReader reader = DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(index))) {
+            DocNumbering numbering = DocNumbering.of(reader);
+            StaticIndexExporter.Result full = StaticIndexExporter.export(reader, numbering, site,
+                    StaticIndexExporter.TARGET_BYTES, splitBytes);
+            PassageExporter.export(reader, numbering, full.version(), site);
+            state = full.state().atCommit(SearchIndexer.commitVersion(index));
+        }
+        site.finish();
+        assertSameFiles(site.files, clean(docs, splitBytes), "full");
+
+        List<UnaryOperator<List<SearchDocument>>> edits = List.of(
+                // the body of an article of the middle
+                d -> replace(d, 30, x -> new SearchDocument(x.url(), x.title(), x.summary(),
+                        x.body() + " Thêm một đoạn về hội nghị tổng kết công tác.", x.tags(), x.category(), x.author(), x.date())),
+                // a new article, the newest, with a new tag and a new category
+                d -> add(d, SearchFixtures.doc("2030/01/bai-moi/", "Bài mới về hội nghị điển hình tiên tiến",
+                        "Hội nghị biểu dương điển hình tiên tiến.", "2030-01-05", "Điển hình", "Thi đua")),
+                // its title
+                d -> replace(d, d.size() - 1, x -> new SearchDocument(x.url(), "Sửa: " + x.title(), x.summary(), x.body(),
+                        x.tags(), "Chuyên mục mới", x.author(), x.date())),
+                // an author, which is searched but not shown
+                d -> replace(d, 12, x -> new SearchDocument(x.url(), x.title(), x.summary(), x.body(), x.tags(),
+                        x.category(), "Quỳnh Anh", x.date())),
+                // nothing
+                d -> d,
+                // the newest deleted
+                d -> remove(d, d.size() - 1),
+                // a date moved: every newer article is renumbered
+                d -> replace(d, 7, x -> new SearchDocument(x.url(), x.title(), x.summary(), x.body(), x.tags(),
+                        x.category(), x.author(), x.date().plusYears(1))),
+                // a url changed, the date kept (a title edit changes the slug): the others keep their numbers
+                d -> replace(d, 20, x -> new SearchDocument(x.url().replace("bai-", "bai-doi-ten-"), x.title(),
+                        x.summary(), x.body(), x.tags(), x.category(), x.author(), x.date())),
+                // an old article deleted
+                d -> remove(d, 3),
+                // a tag removed from every article of a theme, and one new article without the common words
+                d -> {
+                    List<SearchDocument> out = new ArrayList<>();
+                    for (SearchDocument x : d) {
+                        out.add(x.tags().contains("Giao thông") ? new SearchDocument(x.url(), x.title(), x.summary(),
+                                x.body(), List.of(), x.category(), x.author(), x.date()) : x);
+                    }
+                    out.add(SearchFixtures.doc("2031/02/khac/", "Khác hẳn", "Chẳng giống bài nào.", "2031-02-02"));
+                    return out;
+                });
+        int step = 0;
+        for (UnaryOperator<List<SearchDocument>> edit : edits) {
+            step++;
+            docs = edit.apply(docs);
+            IndexChanges changes = new IndexChanges(SearchIndexer.commitVersion(index));
+            SearchIndexer.sync(index, docs.stream(), changes);
+            StaticIndexUpdate.Outcome outcome;
+            try (DirectoryReader reader = DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(index))) {
+                DocNumbering numbering = DocNumbering.of(reader);
+                outcome = StaticIndexUpdate.update(reader, numbering, state, changes, site, site);
+                assertThat(outcome.reason()).as("step " + step).isNull();
+                PassageExporter.export(reader, numbering, outcome.result().version(), outcome.changedNumbers(),
+                        outcome.previousDocuments(), site);
+            }
+            site.finish();
+            state = outcome.result().state().atCommit(SearchIndexer.commitVersion(index));
+            assertSameFiles(site.files, clean(docs, splitBytes), "step " + step);
+            StaticIndexUpdate.Counts counts = StaticIndexUpdate.lastCounts;
+            assertThat(counts.shardsWritten()).as("shards written at step " + step)
+                    .isLessThan(Math.max(8, counts.shardsKept() / 3));
+            if (step == 8) {
+                assertThat(counts.documents()).as("a url changed, its day's articles renumbered").isEqualTo(1);
+            }
+            if (step == 5) {
+                assertThat(counts.keys()).as("nothing changed, nothing re-encoded").isZero();
+                assertThat(counts.shardsWritten()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void everyKindOfEditExportsTheFilesOfACleanExport() throws IOException {
+        editsExportLikeACleanIndex(StaticIndexExporter.SPLIT_BYTES);
+    }
+
+    /** With a tiny split threshold most syllables and prefixes are split: their detail files too. */
+    @Test
+    void splitEntriesAndTheirDetailFilesFollowTheEdits() throws IOException {
+        editsExportLikeACleanIndex(12);
+    }
+
+    /** An update re-encodes the keys of the changed article, not the archive's. */
+    @Test
+    void anEditReEncodesItsOwnKeysOnly() throws IOException {
+        Path index = dir.resolve("index");
+        List<SearchDocument> docs = new ArrayList<>(RelatedArticlesTest.bigArchive());
+        for (int i = 0; i < 2000; i++) {
+            docs.add(SearchFixtures.doc(String.format("2009/%04d/", i), "Bài cũ số " + i + " về chủ đề " + (i * 7919 % 1000),
+                    "Nội dung riêng " + Integer.toString(i * 104729, 36) + " và " + Integer.toString(i * 7, 36), "2009-01-01"));
+        }
+        SearchIndexer.rebuild(index, docs);
+        Site site = new Site();
+        ExportState state;
+        int shards;
+        try (DirectoryReader reader = DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(index))) {
+            DocNumbering numbering = DocNumbering.of(reader);
+            StaticIndexExporter.Result full = StaticIndexExporter.export(reader, numbering, site);
+            PassageExporter.export(reader, numbering, full.version(), site);
+            state = full.state().atCommit(SearchIndexer.commitVersion(index));
+            shards = full.state().starts.length;
+        }
+        site.finish();
+        long totalEntries = java.util.Arrays.stream(state.bucketCounts).sum();
+        docs = replace(docs, 200, x -> new SearchDocument(x.url(), x.title() + " sửa", x.summary(), x.body(), x.tags(),
+                x.category(), x.author(), x.date()));
+        IndexChanges changes = new IndexChanges(SearchIndexer.commitVersion(index));
+        SearchIndexer.sync(index, docs.stream(), changes);
+        assertThat(changes.size()).isEqualTo(1);
+        try (DirectoryReader reader = DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(index))) {
+            StaticIndexUpdate.Outcome outcome = StaticIndexUpdate.update(reader, DocNumbering.of(reader), state,
+                    changes, site, site);
+            assertThat(outcome.reason()).isNull();
+        }
+        StaticIndexUpdate.Counts counts = StaticIndexUpdate.lastCounts;
+        assertThat(counts.keys()).as("keys re-encoded of " + totalEntries).isBetween(1, (int) (totalEntries / 20));
+        assertThat(counts.shardsWritten()).as("shards written of " + shards).isBetween(1, counts.keys());
+        assertThat(site.written.keySet()).as("document files").filteredOn(p -> p.startsWith("search/d/")).hasSize(1);
+        assertThat(site.written).as("files written of " + site.files.size()).hasSizeLessThan(site.files.size() / 4);
+    }
+
+    /** A state read back equals the one written; a damaged one is refused with a reason. */
+    @Test
+    void theStateRoundTripsAndADamagedOneIsRefused() throws IOException {
+        Site site = new Site();
+        ExportState state;
+        try (DirectoryReader reader = SearchIndexer.inMemory(RelatedArticlesTest.bigArchive())) {
+            state = StaticIndexExporter.export(reader, DocNumbering.of(reader), site).state().atCommit(7);
+        }
+        Path file = dir.resolve(ExportState.FILE_NAME);
+        state.write(file);
+        assertThat(ExportState.read(file)).isEqualTo(state);
+        assertThat(ExportState.read(dir.resolve("none"))).isNull();
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 1;
+        java.nio.file.Files.write(file, bytes);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExportState.read(file))
+                .isInstanceOf(ExportState.Unusable.class).hasMessageContaining("checksum");
+        java.nio.file.Files.write(file, java.util.Arrays.copyOf(bytes, 20));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExportState.read(file))
+                .isInstanceOf(ExportState.Unusable.class);
+    }
+
+    /** The keys made from a document are the terms Lucene indexed for it, with their fields. */
+    @Test
+    void documentKeysAreTheTermsOfTheIndex() throws IOException {
+        List<SearchDocument> docs = RelatedArticlesTest.bigArchive();
+        Map<String, Integer> fromIndex = new HashMap<>();
+        try (DirectoryReader reader = SearchIndexer.inMemory(docs.subList(0, 1))) {
+            SearchDocument stored = SearchFields.fromStored(reader.storedFields().document(0));
+            assertThat(DocKeys.of(stored)).isEqualTo(DocKeys.of(docs.get(0)));
+            for (String field : SearchFields.TEXT_FIELDS) {
+                int bit = 1 << SearchFields.TEXT_FIELDS.indexOf(field);
+                collect(reader, SearchFields.folded(field), "", bit, fromIndex);
+                collect(reader, SearchFields.pairs(field), "", bit, fromIndex);
+            }
+            collect(reader, SearchFields.EXACT, "=", 1, fromIndex);
+            collect(reader, SearchFields.TAG_KEY, "#", 1, fromIndex);
+            collect(reader, SearchFields.CATEGORY_KEY, "@", 1, fromIndex);
+        }
+        Map<String, Integer> keys = new HashMap<>(DocKeys.of(docs.get(0)));
+        keys.keySet().removeIf(k -> k.startsWith(">"));
+        assertThat(keys).isEqualTo(fromIndex).isNotEmpty();
+    }
+
+    /** The same paths with the same bytes; the message names the paths that differ. */
+    private static void assertSameFiles(Map<String, byte[]> actual, Map<String, byte[]> expected, String label) {
+        Set<String> differ = new java.util.TreeSet<>();
+        Set<String> all = new java.util.TreeSet<>(actual.keySet());
+        all.addAll(expected.keySet());
+        for (String path : all) {
+            if (!java.util.Arrays.equals(actual.get(path), expected.get(path))) {
+                differ.add(path + (actual.containsKey(path) ? "" : " (missing)") + (expected.containsKey(path) ? "" : " (extra)"));
+            }
+        }
+        assertThat(differ).as(label + ": files that differ from a clean export").isEmpty();
+    }
+
+    private static void collect(DirectoryReader reader, String field, String mark, int bit, Map<String, Integer> out)
+            throws IOException {
+        org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(reader, field);
+        if (terms == null) {
+            return;
+        }
+        org.apache.lucene.index.TermsEnum e = terms.iterator();
+        for (org.apache.lucene.util.BytesRef t = e.next(); t != null; t = e.next()) {
+            out.merge(mark + t.utf8ToString(), bit, (a, b) -> a | b);
+        }
+    }
+
+    private static List<SearchDocument> replace(List<SearchDocument> docs, int at, UnaryOperator<SearchDocument> change) {
+        List<SearchDocument> out = new ArrayList<>(docs);
+        out.set(at, change.apply(out.get(at)));
+        return out;
+    }
+
+    private static List<SearchDocument> add(List<SearchDocument> docs, SearchDocument doc) {
+        List<SearchDocument> out = new ArrayList<>(docs);
+        out.add(doc);
+        return out;
+    }
+
+    private static List<SearchDocument> remove(List<SearchDocument> docs, int at) {
+        List<SearchDocument> out = new ArrayList<>(docs);
+        out.remove(at);
+        return out;
+    }
+}
