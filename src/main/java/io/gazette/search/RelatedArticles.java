@@ -167,9 +167,8 @@ public final class RelatedArticles {
 
     private static void offerPairs(IndexReader reader, DocNumbering numbering, StrongestFeatures tops, int log2N,
             BytesRef from, BytesRef to) throws IOException {
-        long[] packed = new long[64];
+        WeightedPostings weighted = new WeightedPostings();
         MergedTerms pairs = new MergedTerms(reader, PAIR_FIELDS, from, to);
-        PostingsEnum postings = null;
         while (pairs.next()) {
             // Most pairs occur in one document: skip them without reading postings (the count
             // includes deleted documents, so it can only say too much, never too little).
@@ -182,46 +181,23 @@ public final class RelatedArticles {
             if (upper < 2) {
                 continue;
             }
-            int added = 0;
+            weighted.clear();
             for (int f = 0; f < PAIR_FIELDS.size(); f++) {
-                if (!pairs.in(f)) {
-                    continue;
-                }
-                postings = pairs.postings(f, PostingsEnum.FREQS);
-                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                    int number = numbering.number(doc);
-                    if (number >= 0) {
-                        if (added == packed.length) {
-                            packed = Arrays.copyOf(packed, added * 2);
-                        }
-                        packed[added++] = ((long) number << 32) | ((long) FIELD_WEIGHTS[f] * postings.freq());
-                    }
+                if (pairs.in(f)) {
+                    weighted.add(pairs.postings(f, PostingsEnum.FREQS), numbering, FIELD_WEIGHTS[f]);
                 }
             }
-            if (added < 2) {
+            if (weighted.entries() < 2) {
                 continue; // a feature one document has relates nothing
             }
-            Arrays.sort(packed, 0, added);
-            int df = 0;
-            for (int i = 0; i < added; i++) {
-                if (i == 0 || (packed[i] >>> 32) != (packed[i - 1] >>> 32)) {
-                    df++;
-                }
-            }
+            weighted.sort();
+            int df = weighted.documents();
             if (df < 2) {
                 continue;
             }
             double idf = RelatedWeights.idf(log2N, RelatedWeights.bucket(df));
             long id = RelatedWeights.pairId(pairs.term());
-            for (int i = 0; i < added; ) {
-                int number = (int) (packed[i] >>> 32);
-                int tf = 0;
-                while (i < added && (int) (packed[i] >>> 32) == number) {
-                    tf += (int) packed[i];
-                    i++;
-                }
-                tops.offer(number, id, RelatedWeights.tfIdf(tf, idf));
-            }
+            weighted.forEachDocument((number, tf) -> tops.offer(number, id, RelatedWeights.tfIdf(tf, idf)));
         }
     }
 

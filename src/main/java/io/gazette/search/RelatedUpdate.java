@@ -173,17 +173,8 @@ final class RelatedUpdate {
         for (BytesRef term : movedPairs) {
             double idf = RelatedWeights.idf(log2N, RelatedWeights.bucket(newDf.pair(term)));
             long id = RelatedWeights.pairId(term);
-            int added = newDf.pairFrequencies(term);
-            long[] packed = newDf.packed;
-            for (int i = 0; i < added; ) {
-                int d = (int) (packed[i] >>> 32);
-                int tf = 0;
-                while (i < added && (int) (packed[i] >>> 32) == d) {
-                    tf += (int) packed[i];
-                    i++;
-                }
-                reweigh(tops, d, id, RelatedWeights.tfIdf(tf, idf), oldOf, adjusted, offers);
-            }
+            newDf.pairFrequencies(term).forEachDocument(
+                    (d, tf) -> reweigh(tops, d, id, RelatedWeights.tfIdf(tf, idf), oldOf, adjusted, offers));
         }
         for (BytesRef key : movedTags) {
             double weight = RelatedWeights.tfIdf(RelatedWeights.TAG_WEIGHT,
@@ -500,7 +491,7 @@ final class RelatedUpdate {
         private final Map<BytesRef, Integer> tagDf = new HashMap<>();
         private final int[] stamp;
         private int generation;
-        long[] packed = new long[64];
+        private final WeightedPostings weighted = new WeightedPostings();
 
         Frequencies(IndexReader reader, DocNumbering numbering) throws IOException {
             this.numbering = numbering;
@@ -570,28 +561,18 @@ final class RelatedUpdate {
         }
 
         /**
-         * The live documents holding {@code term} in {@link #packed}, sorted, as
-         * {@code number << 32 | field weight × freq} (a document once per field); how many.
+         * The live documents holding {@code term}, sorted, with their weighted frequencies
+         * (valid until the next call).
          */
-        int pairFrequencies(BytesRef term) throws IOException {
-            int added = 0;
+        WeightedPostings pairFrequencies(BytesRef term) throws IOException {
+            weighted.clear();
             for (int f = 0; f < pairEnums.length; f++) {
-                if (pairEnums[f] == null || !pairEnums[f].seekExact(term)) {
-                    continue;
-                }
-                PostingsEnum postings = reuse[f] = pairEnums[f].postings(reuse[f], PostingsEnum.FREQS);
-                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                    int number = numbering.number(doc);
-                    if (number >= 0) {
-                        if (added == packed.length) {
-                            packed = Arrays.copyOf(packed, added * 2);
-                        }
-                        packed[added++] = ((long) number << 32) | ((long) FIELD_WEIGHTS[f] * postings.freq());
-                    }
+                if (pairEnums[f] != null && pairEnums[f].seekExact(term)) {
+                    weighted.add(reuse[f] = pairEnums[f].postings(reuse[f], PostingsEnum.FREQS), numbering, FIELD_WEIGHTS[f]);
                 }
             }
-            Arrays.sort(packed, 0, added);
-            return added;
+            weighted.sort();
+            return weighted;
         }
 
         int tag(BytesRef key) throws IOException {
