@@ -77,12 +77,22 @@ final class SearchWork {
      */
     static SearchWork start(Site site, Path cacheDir, SearchStage.Synced last, boolean keepRelated,
             ExportState lastExport) {
+        return start(site, cacheDir, last, keepRelated, lastExport, null);
+    }
+
+    /**
+     * Same; with {@code keysSalt} (see {@link SearchStage#index(Path, Site, SearchStage.Synced,
+     * IndexChanges, Long)}), a sync without {@code last} compares only the articles whose key moved
+     * since the last sync kept them.
+     */
+    static SearchWork start(Site site, Path cacheDir, SearchStage.Synced last, boolean keepRelated,
+            ExportState lastExport, Long keysSalt) {
         Path indexDir = cacheDir.resolve(SearchIndexer.DIR_NAME);
         Path relatedFile = cacheDir.resolve(RelatedKeeper.FILE_NAME);
         SearchIndex index = null;
         try (RelatedKeeper keeper = RelatedKeeper.before(indexDir, last == null ? null : last.related(), relatedFile)) {
             IndexChanges changes = new IndexChanges(SearchIndexer.commitVersion(indexDir));
-            SearchStage.Synced synced = SearchStage.index(indexDir, site, last, changes);
+            SearchStage.Synced synced = SearchStage.index(indexDir, site, last, changes, keysSalt);
             index = SearchIndex.open(indexDir);
             long relating = System.nanoTime();
             RelatedKeeper.Result related = keeper.after(index, site.config().relatedCount());
