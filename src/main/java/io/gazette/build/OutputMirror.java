@@ -46,6 +46,8 @@ final class OutputMirror {
 
     private final Path root;
     private final Linker linker;
+    /** Whether a file had to be copied rather than linked (another file system) since this mirror was made. */
+    private volatile boolean copied;
 
     OutputMirror(Path root, Linker linker) {
         this.root = root;
@@ -221,7 +223,13 @@ final class OutputMirror {
             Files.delete(link);
             linkOrCopy(existing, link);
         } catch (UnsupportedOperationException | IOException e) {
+            copied = true;
             Files.copy(existing, link, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         }
+    }
+
+    /** Whether some file was copied, not linked: the output and the kept copies are on different file systems. */
+    boolean copiedAny() {
+        return copied;
     }
 }
