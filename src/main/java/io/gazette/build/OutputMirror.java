@@ -157,7 +157,18 @@ final class OutputMirror {
                     Files.deleteIfExists(copy);
                 }
                 Long fingerprint = fingerprints.get(path);
-                if (fingerprint == null || !Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+                if (fingerprint == null) {
+                    return;
+                }
+                // One read of the published file's attributes: its copy is a link to it (or a
+                // copy with its time), so both have the size and time recorded.
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException e) {
+                    return;
+                }
+                if (!attributes.isRegularFile()) {
                     return;
                 }
                 if (linkable) {
@@ -167,10 +178,8 @@ final class OutputMirror {
                     }
                     linkOrCopy(source, copy);
                 }
-                Path recorded = linkable ? copy : source;
-                BasicFileAttributes attributes = Files.readAttributes(recorded, BasicFileAttributes.class);
                 kept.put(path, new BuildStateFile.Entry(fingerprint, attributes.size(), second(attributes),
-                        linkable ? -1 : inode(recorded)));
+                        linkable ? -1 : inode(source)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
