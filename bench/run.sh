@@ -198,11 +198,20 @@ HEAP_NOTE=""
 if [[ " $TOOLS " == *" gazette "* && -n $HEAP ]]; then
     echo "Heap check: Gazette with -Xmx$HEAP ..." >&2
     clean gazette
-    # The launcher's own -Xmx would win over JDK_JAVA_OPTIONS (it comes later on the command
-    # line), so the check replaces the launcher's options with the same ones and this heap cap.
-    if GAZETTE_JAVA_OPTS="${GAZETTE_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseParallelGC} -Xmx$HEAP -Xlog:gc:file=$OUT/gc.log" \
-        bash -c "$(gazette_command "$SITES/gazette")" \
+    rm -f "$OUT"/gc-*.log
+    # The launcher's options for build (jvm.options) and this heap cap: a -Xmx given through
+    # JDK_JAVA_OPTIONS is kept by the launcher, which then adds its other options, the same as
+    # for the timed runs. Both JVMs (the launcher and the one it starts) log to gc-<pid>.log; the
+    # build's is the longer one. With GAZETTE_JAVA_OPTS the launcher takes those options instead,
+    # and its -Xmx comes after JDK_JAVA_OPTIONS' on the command line, so the cap is added to them.
+    if [[ -n ${GAZETTE_JAVA_OPTS:-} ]]; then
+        heap_env=(GAZETTE_JAVA_OPTS="$GAZETTE_JAVA_OPTS -Xmx$HEAP" JDK_JAVA_OPTIONS="-Xlog:gc:file=$OUT/gc-%p.log")
+    else
+        heap_env=(JDK_JAVA_OPTIONS="-Xmx$HEAP -Xlog:gc:file=$OUT/gc-%p.log")
+    fi
+    if env "${heap_env[@]}" bash -c "$(gazette_command "$SITES/gazette")" \
         >"$OUT/gazette-heap.log" 2>&1; then
+        mv "$(ls -S "$OUT"/gc-*.log | head -1)" "$OUT/gc.log" && rm -f "$OUT"/gc-*.log
         read -r before after committed < <(grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$OUT/gc.log" |
             awk -F'[M>(-]+' '{ if ($1 > b) b = $1; if ($2 > a) a = $2; if ($3 > c) c = $3 } END { print b + 0, a + 0, c + 0 }')
         HEAP_NOTE="Gazette also completes with \`-Xmx$HEAP\`: at most $before MiB of heap in use, $after MiB still live"

@@ -181,8 +181,17 @@ final class BuildCache implements AutoCloseable {
         if (lock == null) {
             return;
         }
-        Files.deleteIfExists(stateFile);
         Map<String, BuildStateFile.Entry> before = usable == null ? Map.of() : usable.files();
+        if (usable != null && usable.mirrored() && !mirror.copiedAny() && changed.isEmpty()
+                && sameFingerprints(fingerprints.snapshot(), before)) {
+            // Nothing written, deleted or planned anew, and every kept copy still a link: the
+            // kept state is this build's (at 100,000 articles writing it again cost 2 s for nothing).
+            if (content != null) {
+                content.save();
+            }
+            return;
+        }
+        Files.deleteIfExists(stateFile);
         if (usable == null) {
             mirror.clear();
         }
@@ -197,6 +206,20 @@ final class BuildCache implements AutoCloseable {
         if (content != null) {
             content.save();
         }
+    }
+
+    /** Whether {@code now} names exactly the files of {@code before}, each with the fingerprint recorded there. */
+    private static boolean sameFingerprints(Map<String, Long> now, Map<String, BuildStateFile.Entry> before) {
+        if (now.size() != before.size()) {
+            return false;
+        }
+        for (Map.Entry<String, Long> file : now.entrySet()) {
+            BuildStateFile.Entry entry = before.get(file.getKey());
+            if (entry == null || entry.fingerprint() != file.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String shown(Path path) {

@@ -59,14 +59,26 @@ final class BuildStateFile {
 
     /** The saved state, or null when there is none. */
     static State read(Path file) throws IOException {
-        InputStream raw;
+        byte[] bytes;
         try {
-            raw = Files.newInputStream(file);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return null;
         }
+        if (bytes.length >= Long.BYTES && java.nio.ByteBuffer.wrap(bytes).getLong() != MAGIC) {
+            throw new Damaged("it is not a Gazette build state");
+        }
+        if (bytes.length >= 2 * Long.BYTES) {
+            // The checksum first: a damaged path would otherwise be met as malformed UTF-8.
+            CRC32C whole = new CRC32C();
+            whole.update(bytes, 0, bytes.length - Long.BYTES);
+            if (java.nio.ByteBuffer.wrap(bytes, bytes.length - Long.BYTES, Long.BYTES).getLong() != whole.getValue()) {
+                throw new Damaged("its checksum does not match");
+            }
+        }
+        InputStream raw = new java.io.ByteArrayInputStream(bytes);
         CRC32C crc = new CRC32C();
-        try (DataInputStream in = new DataInputStream(new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), crc))) {
+        try (DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc))) {
             if (in.readLong() != MAGIC) {
                 throw new Damaged("it is not a Gazette build state");
             }
@@ -113,7 +125,9 @@ final class BuildStateFile {
                 out.writeUTF(state.key().settings());
                 out.writeBoolean(state.mirrored());
                 out.writeInt(state.files().size());
-                for (Map.Entry<String, Entry> e : new java.util.TreeMap<>(state.files()).entrySet()) {
+                // In the map's order: the reader puts them in a map, and sorting 229,000 paths
+                // (100,000 articles) took a second.
+                for (Map.Entry<String, Entry> e : state.files().entrySet()) {
                     out.writeUTF(e.getKey());
                     out.writeLong(e.getValue().fingerprint());
                     out.writeLong(e.getValue().size());

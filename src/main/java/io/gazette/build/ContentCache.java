@@ -93,6 +93,9 @@ final class ContentCache implements AutoCloseable {
     /** The data file as it was opened, for the bodies handed out (see the class comment). */
     private RandomAccessFile bodies;
     private long end;
+    /** How many entries the index named when it was opened, and whether this build added any. */
+    private int opened;
+    private volatile boolean added;
 
     private ContentCache(Path dir, CacheKey cacheKey, Map<SourceHash, Slot> slots, Map<String, Seen> known,
             String damage) {
@@ -122,12 +125,14 @@ final class ContentCache implements AutoCloseable {
         cache.data = new RandomAccessFile(cache.dataFile.toFile(), "rw");
         cache.bodies = new RandomAccessFile(cache.dataFile.toFile(), "r");
         cache.end = cache.data.length();
+        cache.opened = slots == null ? -1 : cache.slots.size(); // -1: none usable, write one
         for (Slot slot : cache.slots.values()) {
             if (slot.offset() + slot.length() > cache.end) {
                 // Cut short (a disk that filled up, a partial restore): nothing of it is trusted.
                 cache.slots.clear();
                 cache.known.clear();
                 cache.damage = "its data file is cut short";
+                cache.opened = -1;
                 break;
             }
         }
@@ -242,6 +247,7 @@ final class ContentCache implements AutoCloseable {
         }
         slots.put(key, new Slot(at, bytes.length));
         used.add(key);
+        added = true;
         return new Kept(this, at + HEADER + meta.length, html.length, text.length, rendered.wordCount(), summary);
     }
 
@@ -275,6 +281,10 @@ final class ContentCache implements AutoCloseable {
         }
         if (end > 2 * liveBytes + (16 << 20)) {
             live = compact(live);
+        } else if (!added && live.size() == opened && seen.equals(known)) {
+            // Every entry kept was used, none added, every file seen as before: the index on
+            // disk is this one (at 100,000 articles writing it again cost half a second).
+            return;
         }
         Path temp = Files.createTempFile(indexFile.getParent(), "content-", ".tmp");
         try {
@@ -293,7 +303,7 @@ final class ContentCache implements AutoCloseable {
                     out.writeLong(e.getValue().offset());
                     out.writeInt(e.getValue().length());
                 }
-                Map<String, Seen> files = new java.util.TreeMap<>();
+                Map<String, Seen> files = new java.util.HashMap<>(seen.size() * 4 / 3 + 16);
                 for (Map.Entry<String, Seen> e : seen.entrySet()) {
                     if (live.containsKey(e.getValue().hash())) {
                         files.put(e.getKey(), e.getValue());

@@ -46,6 +46,8 @@ final class OutputMirror {
 
     private final Path root;
     private final Linker linker;
+    /** Whether a file had to be copied rather than linked (another file system) since this mirror was made. */
+    private volatile boolean copied;
 
     OutputMirror(Path root, Linker linker) {
         this.root = root;
@@ -155,7 +157,18 @@ final class OutputMirror {
                     Files.deleteIfExists(copy);
                 }
                 Long fingerprint = fingerprints.get(path);
-                if (fingerprint == null || !Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+                if (fingerprint == null) {
+                    return;
+                }
+                // One read of the published file's attributes: its copy is a link to it (or a
+                // copy with its time), so both have the size and time recorded.
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException e) {
+                    return;
+                }
+                if (!attributes.isRegularFile()) {
                     return;
                 }
                 if (linkable) {
@@ -165,10 +178,8 @@ final class OutputMirror {
                     }
                     linkOrCopy(source, copy);
                 }
-                Path recorded = linkable ? copy : source;
-                BasicFileAttributes attributes = Files.readAttributes(recorded, BasicFileAttributes.class);
                 kept.put(path, new BuildStateFile.Entry(fingerprint, attributes.size(), second(attributes),
-                        linkable ? -1 : inode(recorded)));
+                        linkable ? -1 : inode(source)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -221,7 +232,13 @@ final class OutputMirror {
             Files.delete(link);
             linkOrCopy(existing, link);
         } catch (UnsupportedOperationException | IOException e) {
+            copied = true;
             Files.copy(existing, link, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         }
+    }
+
+    /** Whether some file was copied, not linked: the output and the kept copies are on different file systems. */
+    boolean copiedAny() {
+        return copied;
     }
 }

@@ -50,9 +50,9 @@ final class SearchStage {
      * an unchanged article's object from one generation to the next) and the index's commit; and
      * the related articles of that commit, kept for the next search (null until computed).
      */
-    record Synced(Set<Article> articles, long version, RelatedKeeper.Kept related) {
+    record Synced(Set<Article> articles, long version, RelatedKeeper.Kept related, int documentsRead) {
         Synced withRelated(RelatedKeeper.Kept kept) {
-            return new Synced(articles, version, kept);
+            return new Synced(articles, version, kept, documentsRead);
         }
     }
 
@@ -69,9 +69,21 @@ final class SearchStage {
     /** Same, telling {@code changes} (when not null) what it changed, for the static index export. */
     static Synced index(Path indexDir, Site site, Synced last, io.gazette.search.IndexChanges changes)
             throws IOException {
+        return index(indexDir, site, last, changes, null);
+    }
+
+    /**
+     * Same; with {@code keysSalt} (from the {@link CacheKey}: the Gazette, theme and settings the
+     * site is built under), a sync without {@code last} takes the {@link SearchKeys} the last one
+     * kept beside the index and reads and compares only the articles whose key moved, and a sync
+     * that looked at every article keeps them for the next.
+     */
+    static Synced index(Path indexDir, Site site, Synced last, io.gazette.search.IndexChanges changes, Long keysSalt)
+            throws IOException {
         Set<Article> now = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(site.articles().size() * 2));
         now.addAll(site.articles());
-        if (last != null && last.version() >= 0 && last.version() == SearchIndexer.commitVersion(indexDir)) {
+        long version = SearchIndexer.commitVersion(indexDir);
+        if (last != null && last.version() >= 0 && last.version() == version) {
             List<Article> changed = site.articles().stream().filter(a -> !last.articles().contains(a)).toList();
             Set<String> written = new HashSet<>();
             changed.forEach(a -> written.add(a.url()));
@@ -79,9 +91,58 @@ final class SearchStage {
                     .filter(a -> !now.contains(a) && !written.contains(a.url()))
                     .map(Article::url).sorted().toList();
             SearchIndexer.apply(indexDir, changed.parallelStream().map(SearchStage::document), gone, changes);
-        } else {
-            index(indexDir, site, changes);
+            return new Synced(now, SearchIndexer.commitVersion(indexDir), null, changed.size());
         }
-        return new Synced(now, SearchIndexer.commitVersion(indexDir), null);
+        Path keysFile = indexDir.resolveSibling(SearchKeys.FILE_NAME);
+        SearchKeys kept = keysSalt == null || version < 0 ? null : SearchKeys.read(keysFile, keysSalt);
+        java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Function<Article, SearchDocument> reading = article -> {
+            read.incrementAndGet();
+            return document(article);
+        };
+        if (kept != null && kept.version() == version) {
+            List<Article> changed = site.articles().stream().filter(a -> !kept.holds(a)).toList();
+            Set<String> urls = new HashSet<>(site.articles().size() * 2);
+            for (Article article : site.articles()) {
+                if (!urls.add(article.url())) {
+                    throw new IllegalArgumentException("two search documents have the url " + article.url());
+                }
+            }
+            List<String> gone = kept.keys().keySet().stream().filter(url -> !urls.contains(url)).sorted().toList();
+            SearchIndexer.update(indexDir, changed.parallelStream().map(reading), gone, changes);
+        } else {
+            SearchIndexer.sync(indexDir, site.articles().parallelStream().map(reading), changes);
+        }
+        long synced = SearchIndexer.commitVersion(indexDir);
+        if (keysSalt != null && (kept == null || kept.version() != synced || !changedNothing(kept, site))) {
+            keep(SearchKeys.of(keysSalt, synced, site.articles()), keysFile);
+        }
+        return new Synced(now, synced, null, read.get());
+    }
+
+    /** Whether {@code kept} names exactly the articles of {@code site}, each with its key now. */
+    private static boolean changedNothing(SearchKeys kept, Site site) {
+        if (kept.keys().size() != site.articles().size()) {
+            return false;
+        }
+        for (Article article : site.articles()) {
+            if (!SearchKeys.of(article).equals(kept.keys().get(article.url()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Keeps the keys for the next build; keys that cannot be kept cost that build time, never correctness. */
+    private static void keep(SearchKeys keys, Path file) {
+        try {
+            keys.write(file);
+        } catch (IOException e) {
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // Keys of another commit are not used: the next build compares every article.
+            }
+        }
     }
 }

@@ -83,6 +83,13 @@ public final class SiteBuild {
     /** {@code gazette build}: this session's one generation into the output folder. */
     private final DirectoryBuild directory;
 
+    /**
+     * What the search documents are made under (the Gazette, theme and settings of the
+     * {@link CacheKey}), for the keys that spare a sync reading every article (see {@link SearchKeys});
+     * null when unknown: every article is then compared.
+     */
+    private Long searchKeysSalt;
+
     /** Warnings found while loading site.yml and the theme (a typo of a key): reported by every generation. */
     private List<Problem> configWarnings = List.of();
 
@@ -131,6 +138,9 @@ public final class SiteBuild {
         SiteBuild build = new SiteBuild(options, config, theme, translations, since, assembler, renderer, themeHash,
                 ThemeHash.mentions(theme, "articleCount"));
         build.configWarnings = problems.sorted();
+        CacheKey key = CacheKey.of(theme, config);
+        build.searchKeysSalt = new io.gazette.site.Fingerprint().add(key.gazette()).add(key.theme()).add(key.settings())
+                .value();
         return build;
     }
 
@@ -184,6 +194,14 @@ public final class SiteBuild {
      */
     public int contentFilesParsed() {
         return content.parsedLastTime();
+    }
+
+    /**
+     * How many articles the last generation's search sync read and compared with the index (the
+     * others were known to be there as they are, see {@link SearchKeys}); -1 without a search.
+     */
+    public int searchDocumentsRead() {
+        return lastSynced == null ? -1 : lastSynced.documentsRead();
     }
 
     /** How many content files the last generation listed. */
@@ -252,7 +270,7 @@ public final class SiteBuild {
         times.lap("site model");
         progress.stage("search analysis");
         SearchWork search = withSearch
-                ? SearchWork.start(site, config.cacheDir(), lastSynced, keepRelated, lastExport) : null;
+                ? SearchWork.start(site, config.cacheDir(), lastSynced, keepRelated, lastExport, searchKeysSalt) : null;
         if (search != null) {
             lastSynced = search.synced();
             relatedReason = search.relatedReason();

@@ -72,6 +72,10 @@ final class BuildCommand implements Callable<Integer> {
                         .forEach(e -> out.printf("  %-26s %6d ms%n", e.getKey(), e.getValue()));
                 out.printf("  %-26s %6d of %d (the others from the build cache)%n", "content files parsed",
                         build.contentFilesParsed(), build.contentFiles());
+                if (build.searchDocumentsRead() >= 0) {
+                    out.printf("  %-26s %6d of %d (the others known unchanged by their keys)%n", "search documents read",
+                            build.searchDocumentsRead(), result.stats().articles());
+                }
                 out.println("  " + JvmReport.describe());
                 out.flush();
             }

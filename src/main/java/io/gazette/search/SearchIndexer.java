@@ -116,7 +116,7 @@ public final class SearchIndexer implements AutoCloseable {
                 if (!seen.add(d.url())) {
                     throw new IllegalArgumentException("two search documents have the url " + d.url());
                 }
-            }), existing, current, before, changes);
+            }), existing::get, current, before, changes);
             for (String url : new TreeSet<>(existing.keySet())) {
                 if (!seen.contains(url)) {
                     note(before, changes, url);
@@ -159,6 +159,38 @@ public final class SearchIndexer implements AutoCloseable {
                 indexer.writer.rollback();
             }
             return written + gone.size();
+        }
+    }
+
+    /**
+     * Brings the documents {@code changed} up to date and deletes {@code gone}, without looking
+     * at any other document: each changed document is written only when its content hash differs
+     * from the one the index holds at its url (read for that url alone), so a document that only
+     * may have changed costs its hash, not its analysis. For a caller that knows which documents
+     * may have changed since the index's last commit ({@code gazette build} with the keys the last
+     * sync left). Returns how many documents were written or deleted.
+     */
+    public static int update(Path indexDir, Stream<SearchDocument> changed, java.util.Collection<String> gone,
+            IndexChanges changes) throws IOException {
+        if (!currentSchema(indexDir)) {
+            throw new IllegalStateException("no index of the current layout in " + indexDir);
+        }
+        try (OldDocuments before = new OldDocuments(indexDir, changes);
+                SearchIndexer indexer = new SearchIndexer(indexDir, IndexWriterConfig.OpenMode.APPEND)) {
+            int written = indexer.writeAll(changed, before::hash, true, before, changes);
+            int deleted = 0;
+            for (String url : gone) {
+                if (before.hash(url) == null) {
+                    continue; // not in the index: nothing to delete
+                }
+                note(before, changes, url);
+                indexer.delete(url);
+                deleted++;
+            }
+            if (written == 0 && deleted == 0) {
+                indexer.writer.rollback();
+            }
+            return written + deleted;
         }
     }
 
@@ -207,20 +239,32 @@ public final class SearchIndexer implements AutoCloseable {
      * replacing by url when {@code replace}; returns how many were written.
      */
     private int writeAll(Stream<SearchDocument> docs, Map<String, String> existing, boolean replace) throws IOException {
-        return writeAll(docs, existing, replace, null, null);
+        return writeAll(docs, existing == null ? null : existing::get, replace, null, null);
     }
 
-    private int writeAll(Stream<SearchDocument> docs, Map<String, String> existing, boolean replace,
+    /** The content hash the index holds for a url, or null when it holds no document there. */
+    @FunctionalInterface
+    private interface StoredHash {
+        String of(String url) throws IOException;
+    }
+
+    private int writeAll(Stream<SearchDocument> docs, StoredHash existing, boolean replace,
             OldDocuments before, IndexChanges changes) throws IOException {
         java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
         try {
             docs.forEach(doc -> {
                 Objects.requireNonNull(doc.url(), "SearchDocument.url");
-                if (existing != null && SearchFields.contentHash(doc).equals(existing.get(doc.url()))) {
+                String stored;
+                try {
+                    stored = existing == null ? null : existing.of(doc.url());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (stored != null && SearchFields.contentHash(doc).equals(stored)) {
                     return;
                 }
                 if (changes != null) {
-                    if (existing != null && !existing.containsKey(doc.url())) {
+                    if (existing != null && stored == null) {
                         changes.changed(doc.url(), Map.of()); // new: no old version to look up
                     } else {
                         note(before, changes, doc.url());
@@ -288,6 +332,26 @@ public final class SearchIndexer implements AutoCloseable {
                 throw e;
             }
             this.reader = opened;
+        }
+
+        /** The content hash of the live document at {@code url}, or null when there is none. */
+        String hash(String url) throws IOException {
+            Term term = new Term(SearchFields.URL, url);
+            for (LeafReaderContext leaf : reader.leaves()) {
+                org.apache.lucene.index.PostingsEnum postings = leaf.reader().postings(term);
+                if (postings == null) {
+                    continue;
+                }
+                Bits live = leaf.reader().getLiveDocs();
+                for (int d = postings.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                        d = postings.nextDoc()) {
+                    if (live == null || live.get(d)) {
+                        BinaryDocValues hashes = leaf.reader().getBinaryDocValues(SearchFields.HASH);
+                        return hashes != null && hashes.advanceExact(d) ? hashes.binaryValue().utf8ToString() : "";
+                    }
+                }
+            }
+            return null;
         }
 
         /** The static index keys of the live document at {@code url}; empty when there is none. */

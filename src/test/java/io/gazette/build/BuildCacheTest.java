@@ -72,6 +72,58 @@ class BuildCacheTest {
         assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
     }
 
+    /**
+     * The search sync reads only the articles whose key moved since the last sync kept them; when
+     * the keys are missing, damaged or describe another commit of the index (the preview wrote it
+     * since), it compares every article with the index, as before. The site is a clean build's
+     * in every case.
+     */
+    @Test
+    void theSearchSyncReadsOnlyArticlesWhoseKeyMoved() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        site.buildWithCache();
+        assertThat(site.lastSession().searchDocumentsRead()).as("first build: every article").isEqualTo(8);
+        Path keys = site.project().resolve(".gazette/cache/search-keys");
+        assertThat(keys).isRegularFile();
+
+        site.buildWithCache();
+        assertThat(site.lastSession().searchDocumentsRead()).as("nothing changed").isZero();
+
+        site.file("content/2015/bai-3.md", article("Bài số 3, sửa lại", "2015-03-10", "Hội nghị", "Đoạn văn mới về nông nghiệp."));
+        site.file("content/2016/bai-moi.md", article("Bài mới", "2016-01-05", "Thi đua", "Một bài mới về thi đua."));
+        site.delete("content/2015/bai-2.md");
+        site.buildWithCache();
+        assertThat(site.lastSession().searchDocumentsRead()).as("one edited, one new").isEqualTo(2);
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+
+        // A tag renamed by its spelling elsewhere changes what every article of the tag shows.
+        site.file("content/2015/bai-1.md", article("Bài số 1 về thi đua", "2015-01-10", "hội nghị", "Đoạn văn **1** về khen thưởng và hội nghị."));
+        site.buildWithCache();
+        assertThat(site.lastSession().searchDocumentsRead()).isPositive();
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+
+        byte[] bytes = Files.readAllBytes(keys);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(keys, bytes);
+        site.file("content/2015/bai-4.md", article("Bài số 4", "2015-04-10", "Thi đua", "Khen thưởng, thi đua và hội nghị."));
+        site.buildWithCache();
+        assertThat(site.lastSession().searchDocumentsRead()).as("damaged keys: every article").isEqualTo(8);
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+
+        // The index moved on without the keys (a preview, a build killed before keeping them).
+        Path copy = temp.resolve("keys-before");
+        Files.copy(keys, copy);
+        site.file("content/2015/bai-5.md", article("Bài số 5", "2015-05-10", "Thi đua", "Một đoạn khác hẳn."));
+        site.buildWithCache();
+        Files.copy(copy, keys, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        site.file("content/2015/bai-6.md", article("Bài số 6", "2015-06-10", "Thi đua", "Lại một đoạn khác."));
+        site.buildWithCache();
+        assertThat(site.lastSession().searchDocumentsRead()).as("keys of another commit: every article").isEqualTo(8);
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+        site.buildWithCache();
+        assertThat(site.lastSession().searchDocumentsRead()).isZero();
+    }
+
     /** A damaged search export state: the static index is exported whole, one line says why, and the site is right. */
     @Test
     void aDamagedSearchExportStateGivesAFullExportAndSaysSo() throws IOException {
