@@ -77,6 +77,11 @@ public final class SearchIndexer implements AutoCloseable {
         // the writing threads sat idle for seconds at 10,000 articles.
         ConcurrentMergeScheduler scheduler = new ConcurrentMergeScheduler();
         scheduler.disableAutoIOThrottle();
+        // Lucene runs at most cores / 2 merges at once (one on two cores) and pauses the others:
+        // two writing threads that filled their SegmentBatch together then waited one behind the
+        // other, with a core idle. A build is the only user of the machine's cores it was given.
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        scheduler.setMaxMergesAndThreads(cores + 5, cores);
         config.setMergeScheduler(scheduler);
         config.setCommitOnClose(true);
         this.writer = new IndexWriter(directory, config);
@@ -304,7 +309,9 @@ public final class SearchIndexer implements AutoCloseable {
                     addSegment(batch);
                 }
             });
-            addSegment(batches.values().toArray(new SegmentBatch[0]));
+            // What is left, one segment a batch written side by side: as one segment (one merge)
+            // it was a second or two of a single core at the end of the stage.
+            new java.util.ArrayList<>(batches.values()).parallelStream().forEach(this::addSegment);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
