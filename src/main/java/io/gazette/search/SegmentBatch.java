@@ -169,6 +169,8 @@ final class SegmentBatch {
         final FieldInfo info;
         final boolean withFreqs;
         /** Terms named by their syllables' numbers ({@link SyllableTokens#key}) → ordinal. */
+        /** Per syllable number ({@link VietnameseTokens.Forms}), its term's ordinal + 1 (0: none yet). */
+        private int[] ordPlusOneOfId = new int[1024];
         private long[] keys = new long[1024];
         private int[] ordOfKey = new int[1024];
         private int keyCount;
@@ -203,13 +205,32 @@ final class SegmentBatch {
                 VietnameseTokens.Forms a = tokens.first(i);
                 VietnameseTokens.Forms b = tokens.second(i);
                 int ord;
-                if (key >= 0) {
+                if (key >= 0 && form != SyllableTokens.Form.PAIRS) {
+                    ord = ordOfId((int) key, form == SyllableTokens.Form.EXACT ? a.exactBytes : a.foldedBytes);
+                } else if (key >= 0) {
                     ord = ordOfKey(key, a, b, form);
                 } else {
                     ord = ordOfBytes(tokens.bytes(i), form == SyllableTokens.Form.PAIRS ? a : null, b);
                 }
                 add(doc, ord, tokens.count(i));
             }
+        }
+
+        /**
+         * The ordinal of a single syllable's term named by its number: syllable numbers are small
+         * and dense (a vocabulary's worth), so an array indexed by them finds it without hashing.
+         */
+        private int ordOfId(int id, BytesRef term) {
+            if (id >= ordPlusOneOfId.length) {
+                ordPlusOneOfId = Arrays.copyOf(ordPlusOneOfId, Math.max(id + 1, ordPlusOneOfId.length * 2));
+            }
+            int known = ordPlusOneOfId[id];
+            if (known != 0) {
+                return known - 1;
+            }
+            int ord = newOrd(term, null, null);
+            ordPlusOneOfId[id] = ord + 1;
+            return ord;
         }
 
         private int ordOfKey(long key, VietnameseTokens.Forms a, VietnameseTokens.Forms b, SyllableTokens.Form form) {
