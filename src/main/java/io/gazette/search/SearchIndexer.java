@@ -1,11 +1,14 @@
 package io.gazette.search;
 
 import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SlowCodecReaderWrapper;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
@@ -44,9 +47,17 @@ public final class SearchIndexer implements AutoCloseable {
     public static final String DIR_NAME = "search-index";
     /** Indexing buffer shared by the writing threads; full, it flushes a segment to disk. */
     private static final double RAM_BUFFER_MB = 48;
+    /**
+     * (term, document) pairs a {@link SegmentBatch} holds before it is written as a segment: about
+     * 1,500 real articles and 30 MB of arrays, so that 10,000 articles make a few segments (below
+     * the merge policy's ten a tier: no merge) and the memory stays bounded whatever the archive.
+     */
+    private static final long BATCH_ENTRIES = 1_500_000;
 
     private final Directory directory;
     private final IndexWriter writer;
+    /** See {@link #BATCH_ENTRIES}; smaller in tests, to make many segments of a few documents. */
+    private long batchEntries = BATCH_ENTRIES;
 
     private SearchIndexer(Path indexDir, IndexWriterConfig.OpenMode mode) throws IOException {
         Files.createDirectories(indexDir);
@@ -61,6 +72,17 @@ public final class SearchIndexer implements AutoCloseable {
         TieredMergePolicy merges = new TieredMergePolicy();
         merges.setNoCFSRatio(0);
         config.setMergePolicy(merges);
+        // Lucene paces merges to 20 MB/s at first (to spare a search server's disk); here nobody
+        // searches while the build writes, and the segments of SegmentBatch are merges too: paced,
+        // the writing threads sat idle for seconds at 10,000 articles.
+        ConcurrentMergeScheduler scheduler = new ConcurrentMergeScheduler();
+        scheduler.disableAutoIOThrottle();
+        // Lucene runs at most cores / 2 merges at once (one on two cores) and pauses the others:
+        // two writing threads that filled their SegmentBatch together then waited one behind the
+        // other, with a core idle. A build is the only user of the machine's cores it was given.
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        scheduler.setMaxMergesAndThreads(cores + 5, cores);
+        config.setMergeScheduler(scheduler);
         config.setCommitOnClose(true);
         this.writer = new IndexWriter(directory, config);
         writer.setLiveCommitData(Map.of(SearchFields.SCHEMA_KEY, SearchFields.SCHEMA).entrySet());
@@ -76,6 +98,15 @@ public final class SearchIndexer implements AutoCloseable {
     public static void rebuild(Path indexDir, List<SearchDocument> docs) throws IOException {
         requireUniqueUrls(docs);
         try (SearchIndexer indexer = new SearchIndexer(indexDir, IndexWriterConfig.OpenMode.CREATE)) {
+            indexer.writeAll(docs.parallelStream(), null, false);
+        }
+    }
+
+    /** {@link #rebuild(Path, List)} with batches of {@code batchEntries} (term, document) pairs. */
+    static void rebuild(Path indexDir, List<SearchDocument> docs, long batchEntries) throws IOException {
+        requireUniqueUrls(docs);
+        try (SearchIndexer indexer = new SearchIndexer(indexDir, IndexWriterConfig.OpenMode.CREATE)) {
+            indexer.batchEntries = batchEntries;
             indexer.writeAll(docs.parallelStream(), null, false);
         }
     }
@@ -250,32 +281,20 @@ public final class SearchIndexer implements AutoCloseable {
 
     private int writeAll(Stream<SearchDocument> docs, StoredHash existing, boolean replace,
             OldDocuments before, IndexChanges changes) throws IOException {
+        if (!replace) {
+            return writeBatches(docs, existing, changes);
+        }
         java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
         try {
             docs.forEach(doc -> {
                 Objects.requireNonNull(doc.url(), "SearchDocument.url");
-                String stored;
-                try {
-                    stored = existing == null ? null : existing.of(doc.url());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                String stored = storedHash(existing, doc.url());
                 if (stored != null && SearchFields.contentHash(doc).equals(stored)) {
                     return;
                 }
-                if (changes != null) {
-                    if (existing != null && stored == null) {
-                        changes.changed(doc.url(), Map.of()); // new: no old version to look up
-                    } else {
-                        note(before, changes, doc.url());
-                    }
-                }
+                track(doc.url(), existing != null && stored == null, before, changes);
                 try {
-                    if (replace) {
-                        update(doc);
-                    } else {
-                        writer.addDocument(SearchFields.toLucene(doc));
-                    }
+                    update(doc);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -285,6 +304,88 @@ public final class SearchIndexer implements AutoCloseable {
             throw e.getCause();
         }
         return written.get();
+    }
+
+    private static String storedHash(StoredHash existing, String url) {
+        try {
+            return existing == null ? null : existing.of(url);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Tells {@code changes} (when not null) that the document at {@code url} is about to be
+     * written: a new one (the index holds none at its url) has no old version to look up.
+     */
+    private static void track(String url, boolean isNew, OldDocuments before, IndexChanges changes) {
+        if (changes == null) {
+            return;
+        }
+        if (isNew) {
+            changes.changed(url, Map.of());
+        } else {
+            note(before, changes, url);
+        }
+    }
+
+    /**
+     * Writes the documents of a fresh index (nothing to replace) whose hash differs from
+     * {@code existing} (every one when it is null) as {@link SegmentBatch}es, one a writing thread:
+     * a batch that holds {@link #BATCH_ENTRIES} (term, document) pairs becomes a segment, and what
+     * is left at the end becomes one more. Tells {@code changes} (when not null) each document
+     * written, as {@link #writeAll} does (a fresh index has no old versions to look up). Returns
+     * how many documents were written.
+     */
+    private int writeBatches(Stream<SearchDocument> docs, StoredHash existing, IndexChanges changes)
+            throws IOException {
+        Map<Thread, SegmentBatch> batches = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            docs.forEach(doc -> {
+                Objects.requireNonNull(doc.url(), "SearchDocument.url");
+                String stored = storedHash(existing, doc.url());
+                if (stored != null && SearchFields.contentHash(doc).equals(stored)) {
+                    return;
+                }
+                track(doc.url(), existing != null && stored == null, null, changes);
+                SegmentBatch batch = batches.computeIfAbsent(Thread.currentThread(), thread -> new SegmentBatch());
+                batch.add(SearchFields.toLucene(doc));
+                written.incrementAndGet();
+                if (batch.entries() >= batchEntries) {
+                    batches.remove(Thread.currentThread());
+                    addSegment(batch);
+                }
+            });
+            // What is left, one segment a batch written side by side: as one segment (one merge)
+            // it was a second or two of a single core at the end of the stage.
+            new java.util.ArrayList<>(batches.values()).parallelStream().forEach(this::addSegment);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return written.get();
+    }
+
+    /** Writes the batches as one new segment. */
+    private void addSegment(SegmentBatch... batches) {
+        List<CodecReader> readers = new java.util.ArrayList<>();
+        for (SegmentBatch batch : batches) {
+            if (batch.size() > 0) {
+                try {
+                    readers.add(SlowCodecReaderWrapper.wrap(batch.reader()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        if (readers.isEmpty()) {
+            return;
+        }
+        try {
+            writer.addIndexes(readers.toArray(new CodecReader[0]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -53,6 +53,54 @@ final class SyllableTokens extends TokenStream {
         return first.length;
     }
 
+    Form form() {
+        return form;
+    }
+
+    /**
+     * A number naming term {@code i} among the terms of its form (equal terms, equal numbers), or
+     * -1 when one of its syllables has no number ({@link VietnameseTokens#NO_ID}).
+     */
+    long key(int i) {
+        return switch (form) {
+            case EXACT -> first[i].exactId;
+            case FOLDED -> first[i].foldedId;
+            case PAIRS -> first[i].foldedId == VietnameseTokens.NO_ID || second[i].foldedId == VietnameseTokens.NO_ID
+                    ? -1 : ((long) first[i].foldedId << 32) | second[i].foldedId;
+        };
+    }
+
+    /** The syllable of term {@code i}, or the first of its pair. */
+    VietnameseTokens.Forms first(int i) {
+        return first[i];
+    }
+
+    /** The second syllable of pair {@code i}; null for the other forms. */
+    VietnameseTokens.Forms second(int i) {
+        return second == null ? null : second[i];
+    }
+
+    /** How many times term {@code i} occurs in the field. */
+    int count(int i) {
+        return counts[i];
+    }
+
+    /** The bytes of term {@code i}; a pair's are valid until the next call. */
+    BytesRef bytes(int i) {
+        VietnameseTokens.Forms s = first[i];
+        return switch (form) {
+            case EXACT -> s.exactBytes;
+            case FOLDED -> s.foldedBytes;
+            case PAIRS -> {
+                pair.clear();
+                pair.append(s.foldedBytes);
+                pair.append((byte) ' ');
+                pair.append(second[i].foldedBytes);
+                yield pair.get();
+            }
+        };
+    }
+
     @Override
     public boolean incrementToken() {
         if (next >= first.length) {

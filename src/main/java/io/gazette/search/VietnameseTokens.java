@@ -4,6 +4,7 @@ import io.gazette.text.VietnameseText;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,21 +47,129 @@ public final class VietnameseTokens {
      * normalizing pass and no object per token beyond the (cached) forms.
      */
     static void scan(String nfc, Visitor visitor) {
-        int i = 0;
         int n = nfc.length();
+        RecentForms recent = RECENT.get();
+        char[] chars = nfc.toCharArray(); // array reads, not String.charAt's checks a char
+        int i = 0;
         while (i < n) {
-            int step = tokenCharAt(nfc, i);
+            char c = chars[i];
+            int step = Character.isSurrogate(c) ? tokenCodePointAt(chars, i, n) : isTokenChar(c) ? 1 : -1;
             if (step <= 0) {
                 i -= step;
                 continue;
             }
             int start = i;
-            while (i < n && (step = tokenCharAt(nfc, i)) > 0) {
+            int hash = 0;
+            while (true) {
+                // String.hashCode of the token, as its chars pass: the cache is asked without a substring.
+                for (int k = 0; k < step; k++) {
+                    hash = 31 * hash + chars[i + k];
+                }
                 i += step;
+                if (i >= n) {
+                    break;
+                }
+                c = chars[i];
+                step = Character.isSurrogate(c) ? tokenCodePointAt(chars, i, n) : isTokenChar(c) ? 1 : -1;
+                if (step <= 0) {
+                    break;
+                }
             }
-            Forms forms = forms(nfc.substring(start, i));
+            Forms forms = recent.get(chars, start, i, hash);
             if (forms != null) {
                 visitor.token(start, i, forms);
+            }
+        }
+    }
+
+    /**
+     * The length in chars of the code point at surrogate {@code i} of {@code chars[0..n)}:
+     * positive when it is a token char, negated when it is not. A surrogate pair is tested as
+     * one code point; a lone surrogate separates.
+     */
+    private static int tokenCodePointAt(char[] chars, int i, int n) {
+        int cp = Character.codePointAt(chars, i, n);
+        int count = Character.charCount(cp);
+        return isTokenCodePoint(cp) ? count : -count;
+    }
+
+    private static final ThreadLocal<RecentForms> RECENT = ThreadLocal.withInitial(RecentForms::new);
+
+    /**
+     * One thread's table of the raw tokens it met and their {@link Forms}, asked with a token's
+     * chars where they lie: indexing scans millions of tokens, and making each a String to ask
+     * {@link #forms} (a substring, its hash, a lookup in a table shared by the threads) was most
+     * of the scan. The forms are {@link #forms}'s own objects; a full table starts again empty.
+     */
+    private static final class RecentForms {
+        private static final int MAX_SLOTS = 1 << 18;
+        private char[][] keys = new char[1 << 12][];
+        private int[] hashes = new int[1 << 12];
+        private Forms[] values = new Forms[1 << 12];
+        private int size;
+
+        /** The forms of the token {@code chars[start..end)}, whose String hash is {@code hash}; null when too long. */
+        Forms get(char[] chars, int start, int end, int hash) {
+            int mask = keys.length - 1;
+            int slot = mix(hash) & mask;
+            int length = end - start;
+            for (char[] key; (key = keys[slot]) != null; slot = (slot + 1) & mask) {
+                if (hashes[slot] == hash && key.length == length && Arrays.equals(key, 0, length, chars, start, end)) {
+                    return values[slot];
+                }
+            }
+            Forms forms = forms(new String(chars, start, length));
+            if (forms == null) {
+                return null; // too long: not a word, and rarely seen again
+            }
+            if ((size + 1) * 2 > keys.length) {
+                if (keys.length >= MAX_SLOTS) {
+                    clear();
+                } else {
+                    grow();
+                }
+                mask = keys.length - 1;
+                slot = mix(hash) & mask;
+                while (keys[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+            }
+            keys[slot] = Arrays.copyOfRange(chars, start, end);
+            hashes[slot] = hash;
+            values[slot] = forms;
+            size++;
+            return forms;
+        }
+
+        private static int mix(int hash) {
+            int h = hash * 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
+
+        private void clear() {
+            Arrays.fill(keys, null);
+            Arrays.fill(values, null);
+            size = 0;
+        }
+
+        private void grow() {
+            char[][] oldKeys = keys;
+            int[] oldHashes = hashes;
+            Forms[] oldValues = values;
+            keys = new char[oldKeys.length * 2][];
+            hashes = new int[oldKeys.length * 2];
+            values = new Forms[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldKeys[j] != null) {
+                    int slot = mix(oldHashes[j]) & mask;
+                    while (keys[slot] != null) {
+                        slot = (slot + 1) & mask;
+                    }
+                    keys[slot] = oldKeys[j];
+                    hashes[slot] = oldHashes[j];
+                    values[slot] = oldValues[j];
+                }
             }
         }
     }
@@ -107,20 +216,6 @@ public final class VietnameseTokens {
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger NEXT_ID = new java.util.concurrent.atomic.AtomicInteger();
-
-    /**
-     * The length in chars of the code point at {@code i}: positive when it is a token char,
-     * negated when it is not. Surrogate pairs are tested as one code point, lone surrogates separate.
-     */
-    static int tokenCharAt(String text, int i) {
-        char c = text.charAt(i);
-        if (!Character.isSurrogate(c)) {
-            return isTokenChar(c) ? 1 : -1;
-        }
-        int cp = Character.codePointAt(text, i);
-        int count = Character.charCount(cp);
-        return isTokenCodePoint(cp) ? count : -count;
-    }
 
     /**
      * {exact, folded} of a raw token, or null when it is too long. Cached: a corpus has a few

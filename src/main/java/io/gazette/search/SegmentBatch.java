@@ -1,0 +1,1001 @@
+package io.gazette.search;
+
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.ByteVectorValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.Fields;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.ImpactsEnum;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.IndexableFieldType;
+import org.apache.lucene.index.LeafMetaData;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SlowImpactsEnum;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFieldVisitor;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.TermState;
+import org.apache.lucene.index.TermVectors;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.KnnCollector;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.AttributeSource;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefBuilder;
+import org.apache.lucene.util.Version;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Documents of a fresh index gathered in memory and given to Lucene as one segment
+ * ({@link IndexWriter#addIndexes(org.apache.lucene.index.CodecReader...)} of this batch seen as a
+ * reader): Lucene then writes the segment with its own codec, exactly as it writes a flushed one.
+ *
+ * <p>Why: a cold build indexes about a thousand (document, term) pairs an article (10.4 million at
+ * 10,000 real articles), and {@code IndexWriter.addDocument} hashes every term's bytes into
+ * per-segment tables and writes its postings into byte slices: 57 % of the search stage's CPU at
+ * 10,000 articles. The terms here are already counted per document with small numbers naming them
+ * ({@link SyllableTokens}), so a batch only files each (term, document, frequency) in arrays
+ * and sorts them once, term by term, when the segment is written. The index holds the same
+ * terms, postings, stored fields and doc values as {@code addDocument} would have written
+ * ({@code SegmentBatchTest} compares the two); documents are inverted from the very
+ * {@link org.apache.lucene.document.Document} {@link SearchFields#toLucene} makes, so the layout
+ * stays defined in one place. Only for a fresh index: replacing documents by url needs the writer.
+ */
+final class SegmentBatch {
+    /** The field infos {@code addDocument} gives the schema's fields (see {@link #schema}). */
+    private static volatile FieldInfos schema;
+
+    private final FieldInfos infos;
+    private final Map<String, FieldPostings> postings = new HashMap<>();
+    private final Map<String, DocValuesColumn> docValues = new HashMap<>();
+    /** Per document, its stored values in the order the document gave them. */
+    private final List<Object[]> stored = new ArrayList<>();
+    private long entries;
+
+    SegmentBatch() {
+        this.infos = schema();
+    }
+
+    /** How many documents the batch holds. */
+    int size() {
+        return stored.size();
+    }
+
+    /** How many (term, document) pairs the batch holds: what its memory grows with. */
+    long entries() {
+        return entries;
+    }
+
+    /** Files one document as {@code IndexWriter.addDocument} would index it. */
+    void add(Iterable<? extends IndexableField> document) {
+        int doc = stored.size();
+        List<Object> values = new ArrayList<>();
+        for (IndexableField field : document) {
+            IndexableFieldType type = field.fieldType();
+            FieldInfo info = infos.fieldInfo(field.name());
+            if (info == null) {
+                throw new IllegalStateException("field " + field.name() + " is not in the search schema");
+            }
+            if (type.stored()) {
+                values.add(info);
+                if (field.stringValue() != null) {
+                    values.add(field.stringValue());
+                } else if (field.binaryValue() != null) {
+                    values.add(BytesRef.deepCopyOf(field.binaryValue()).bytes);
+                } else {
+                    throw new IllegalStateException("stored field " + field.name() + " is neither text nor bytes");
+                }
+            }
+            if (type.docValuesType() != DocValuesType.NONE) {
+                docValues.computeIfAbsent(field.name(), name -> new DocValuesColumn(type.docValuesType()))
+                        .set(doc, type.docValuesType() == DocValuesType.NUMERIC
+                                ? field.numericValue() : BytesRef.deepCopyOf(field.binaryValue()));
+            }
+            if (type.indexOptions() != IndexOptions.NONE) {
+                FieldPostings field1 = postings.computeIfAbsent(field.name(), name -> new FieldPostings(info));
+                long before = field1.entries;
+                if (!type.tokenized()) {
+                    BytesRef term = field.binaryValue() != null ? field.binaryValue() : new BytesRef(field.stringValue());
+                    field1.add(doc, field1.ordOfBytes(term, null, null), 1);
+                } else if (field instanceof org.apache.lucene.document.Field f && f.tokenStreamValue() instanceof SyllableTokens tokens) {
+                    field1.addAll(doc, tokens);
+                } else {
+                    throw new IllegalStateException("field " + field.name() + " is not made of syllable tokens");
+                }
+                entries += field1.entries - before;
+            }
+        }
+        stored.add(values.toArray());
+    }
+
+    /** The batch as a Lucene reader, for {@code IndexWriter.addIndexes}; the batch must not change afterwards. */
+    LeafReader reader() {
+        Map<String, SortedTerms> sorted = new TreeMap<>();
+        postings.forEach((name, field) -> sorted.put(name, field.sorted()));
+        return new BatchReader(sorted);
+    }
+
+    /**
+     * The schema's field infos as {@code addDocument} makes them, taken from a one-document index
+     * of a document that has every field: the segments written from batches must agree with those
+     * the writer makes itself (a preview session updates documents one by one afterwards).
+     */
+    static FieldInfos schema() {
+        FieldInfos known = schema;
+        if (known != null) {
+            return known;
+        }
+        SearchDocument every = new SearchDocument("schema/", "a b", "a b", "a b", List.of("a b"), "a b", "a b",
+                LocalDate.of(2000, 1, 1));
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+            try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(SearchFields.analyzer()))) {
+                writer.addDocument(SearchFields.toLucene(every));
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                FieldInfos infos = reader.leaves().get(0).reader().getFieldInfos();
+                schema = infos;
+                return infos;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One indexed field's postings: (term, document, frequency) entries in the order they came. */
+    private static final class FieldPostings {
+        final FieldInfo info;
+        final boolean withFreqs;
+        /** Terms named by their syllables' numbers ({@link SyllableTokens#key}) → ordinal. */
+        /** Per syllable number ({@link VietnameseTokens.Forms}), its term's ordinal + 1 (0: none yet). */
+        private int[] ordPlusOneOfId = new int[1024];
+        private long[] keys = new long[1024];
+        private int[] ordOfKey = new int[1024];
+        private int keyCount;
+        /** Terms named by their bytes (plain string fields, and syllables without a number). */
+        private final Map<BytesRef, Integer> ordOfBytes = new HashMap<>();
+        /** Per ordinal: its bytes, or for pairs its two syllables. */
+        private BytesRef[] bytes = new BytesRef[256];
+        private VietnameseTokens.Forms[] first = new VietnameseTokens.Forms[256];
+        private VietnameseTokens.Forms[] second = new VietnameseTokens.Forms[256];
+        private int[] lastDoc = new int[256];
+        private int[] lastEntry = new int[256];
+        private int[] docFreq = new int[256];
+        private int ords;
+        private int[] entryOrd = new int[4096];
+        private int[] entryDoc = new int[4096];
+        private int[] entryFreq = new int[4096];
+        private int entries;
+        private boolean pairs;
+
+        FieldPostings(FieldInfo info) {
+            this.info = info;
+            this.withFreqs = info.getIndexOptions().compareTo(IndexOptions.DOCS_AND_FREQS) >= 0;
+            Arrays.fill(keys, -1);
+        }
+
+        void addAll(int doc, SyllableTokens tokens) {
+            int n = tokens.size();
+            SyllableTokens.Form form = tokens.form();
+            pairs |= form == SyllableTokens.Form.PAIRS;
+            for (int i = 0; i < n; i++) {
+                long key = tokens.key(i);
+                VietnameseTokens.Forms a = tokens.first(i);
+                VietnameseTokens.Forms b = tokens.second(i);
+                int ord;
+                if (key >= 0 && form != SyllableTokens.Form.PAIRS) {
+                    ord = ordOfId((int) key, form == SyllableTokens.Form.EXACT ? a.exactBytes : a.foldedBytes);
+                } else if (key >= 0) {
+                    ord = ordOfKey(key, a, b, form);
+                } else {
+                    ord = ordOfBytes(tokens.bytes(i), form == SyllableTokens.Form.PAIRS ? a : null, b);
+                }
+                add(doc, ord, tokens.count(i));
+            }
+        }
+
+        /**
+         * The ordinal of a single syllable's term named by its number: syllable numbers are small
+         * and dense (a vocabulary's worth), so an array indexed by them finds it without hashing.
+         */
+        private int ordOfId(int id, BytesRef term) {
+            if (id >= ordPlusOneOfId.length) {
+                ordPlusOneOfId = Arrays.copyOf(ordPlusOneOfId, Math.max(id + 1, ordPlusOneOfId.length * 2));
+            }
+            int known = ordPlusOneOfId[id];
+            if (known != 0) {
+                return known - 1;
+            }
+            int ord = newOrd(term, null, null);
+            ordPlusOneOfId[id] = ord + 1;
+            return ord;
+        }
+
+        private int ordOfKey(long key, VietnameseTokens.Forms a, VietnameseTokens.Forms b, SyllableTokens.Form form) {
+            if (keyCount * 2 >= keys.length) {
+                growKeys();
+            }
+            int mask = keys.length - 1;
+            int slot = mix(key) & mask;
+            while (keys[slot] != -1) {
+                if (keys[slot] == key) {
+                    return ordOfKey[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = key;
+            keyCount++;
+            int ord = newOrd(switch (form) {
+                case EXACT -> a.exactBytes;
+                case FOLDED -> a.foldedBytes;
+                case PAIRS -> null;
+            }, form == SyllableTokens.Form.PAIRS ? a : null, b);
+            ordOfKey[slot] = ord;
+            return ord;
+        }
+
+        int ordOfBytes(BytesRef term, VietnameseTokens.Forms a, VietnameseTokens.Forms b) {
+            Integer known = ordOfBytes.get(term);
+            if (known != null) {
+                return known;
+            }
+            BytesRef copy = BytesRef.deepCopyOf(term);
+            int ord = newOrd(copy, a, b);
+            ordOfBytes.put(copy, ord);
+            return ord;
+        }
+
+        private int newOrd(BytesRef term, VietnameseTokens.Forms a, VietnameseTokens.Forms b) {
+            if (ords == bytes.length) {
+                int size = ords * 2;
+                bytes = Arrays.copyOf(bytes, size);
+                first = Arrays.copyOf(first, size);
+                second = Arrays.copyOf(second, size);
+                lastDoc = Arrays.copyOf(lastDoc, size);
+                lastEntry = Arrays.copyOf(lastEntry, size);
+                docFreq = Arrays.copyOf(docFreq, size);
+            }
+            bytes[ords] = term;
+            first[ords] = a;
+            second[ords] = b;
+            lastDoc[ords] = -1;
+            return ords++;
+        }
+
+        void add(int doc, int ord, int freq) {
+            if (lastDoc[ord] == doc) {
+                entryFreq[lastEntry[ord]] += freq;
+                return;
+            }
+            if (entries == entryOrd.length) {
+                int size = entries + (entries >> 1);
+                entryOrd = Arrays.copyOf(entryOrd, size);
+                entryDoc = Arrays.copyOf(entryDoc, size);
+                entryFreq = Arrays.copyOf(entryFreq, size);
+            }
+            entryOrd[entries] = ord;
+            entryDoc[entries] = doc;
+            entryFreq[entries] = freq;
+            lastDoc[ord] = doc;
+            lastEntry[ord] = entries;
+            docFreq[ord]++;
+            entries++;
+        }
+
+        private void growKeys() {
+            long[] oldKeys = keys;
+            int[] oldOrds = ordOfKey;
+            keys = new long[oldKeys.length * 2];
+            ordOfKey = new int[oldKeys.length * 2];
+            Arrays.fill(keys, -1);
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != -1) {
+                    int slot = mix(oldKeys[i]) & mask;
+                    while (keys[slot] != -1) {
+                        slot = (slot + 1) & mask;
+                    }
+                    keys[slot] = oldKeys[i];
+                    ordOfKey[slot] = oldOrds[i];
+                }
+            }
+        }
+
+        private static int mix(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
+        }
+
+        /** The postings grouped by term (documents in order within each), terms in byte order. */
+        SortedTerms sorted() {
+            int[] start = new int[ords + 1];
+            for (int ord = 0; ord < ords; ord++) {
+                start[ord + 1] = start[ord] + docFreq[ord];
+            }
+            int[] docs = new int[entries];
+            int[] freqs = withFreqs ? new int[entries] : null;
+            int[] next = Arrays.copyOf(start, ords);
+            for (int e = 0; e < entries; e++) {
+                int at = next[entryOrd[e]]++;
+                docs[at] = entryDoc[e];
+                if (freqs != null) {
+                    freqs[at] = entryFreq[e];
+                }
+            }
+            entryOrd = entryDoc = entryFreq = null;
+            if (pairs) {
+                for (int ord = 0; ord < ords; ord++) {
+                    if (bytes[ord] == null) {
+                        bytes[ord] = pairBytes(first[ord], second[ord]);
+                    }
+                }
+            }
+            int[] order = sortedOrds();
+            return new SortedTerms(info, order, bytes, start, docs, freqs);
+        }
+
+        /**
+         * Ordinals in the byte order of their terms. Pairs ({@code "thi dua"}) are ordered by the
+         * ranks of their two syllables: a space sorts before every byte a syllable holds, so
+         * comparing (first, second) ranks is comparing the pair's bytes, without comparing them.
+         */
+        private int[] sortedOrds() {
+            if (pairs && ords < (1 << 21)) {
+                Map<BytesRef, Integer> rank = syllableRanks();
+                if (rank != null && rank.size() < (1 << 21)) {
+                    long[] packed = new long[ords];
+                    for (int ord = 0; ord < ords; ord++) {
+                        long r1 = rank.get(first[ord].foldedBytes);
+                        long r2 = rank.get(second[ord].foldedBytes);
+                        packed[ord] = (r1 << 42) | (r2 << 21) | ord;
+                    }
+                    Arrays.sort(packed);
+                    int[] order = new int[ords];
+                    for (int i = 0; i < ords; i++) {
+                        order[i] = (int) (packed[i] & ((1 << 21) - 1));
+                    }
+                    return order;
+                }
+            }
+            Integer[] boxed = new Integer[ords];
+            for (int i = 0; i < ords; i++) {
+                boxed[i] = i;
+            }
+            BytesRef[] terms = bytes;
+            Arrays.sort(boxed, (x, y) -> terms[x].compareTo(terms[y]));
+            int[] order = new int[ords];
+            for (int i = 0; i < ords; i++) {
+                order[i] = boxed[i];
+            }
+            return order;
+        }
+
+        /** Rank of each folded syllable of the pairs in byte order; null when a pair has no syllables. */
+        private Map<BytesRef, Integer> syllableRanks() {
+            Map<BytesRef, Integer> rank = new HashMap<>();
+            for (int ord = 0; ord < ords; ord++) {
+                if (first[ord] == null || second[ord] == null) {
+                    return null;
+                }
+                rank.put(first[ord].foldedBytes, 0);
+                rank.put(second[ord].foldedBytes, 0);
+            }
+            BytesRef[] syllables = rank.keySet().toArray(new BytesRef[0]);
+            Arrays.sort(syllables);
+            for (int i = 0; i < syllables.length; i++) {
+                rank.put(syllables[i], i);
+            }
+            return rank;
+        }
+
+        private static BytesRef pairBytes(VietnameseTokens.Forms a, VietnameseTokens.Forms b) {
+            BytesRefBuilder pair = new BytesRefBuilder();
+            pair.append(a.foldedBytes);
+            pair.append((byte) ' ');
+            pair.append(b.foldedBytes);
+            return pair.toBytesRef();
+        }
+    }
+
+    /** One field's terms in order, each with its documents (and frequencies). */
+    private record SortedTerms(FieldInfo info, int[] order, BytesRef[] bytes, int[] start, int[] docs, int[] freqs) {
+        long sumDocFreq() {
+            return docs.length;
+        }
+
+        long sumTotalTermFreq() {
+            if (freqs == null) {
+                return docs.length;
+            }
+            long sum = 0;
+            for (int freq : freqs) {
+                sum += freq;
+            }
+            return sum;
+        }
+
+        int docCount() {
+            int max = -1;
+            for (int doc : docs) {
+                max = Math.max(max, doc);
+            }
+            boolean[] seen = new boolean[max + 1];
+            int count = 0;
+            for (int doc : docs) {
+                if (!seen[doc]) {
+                    seen[doc] = true;
+                    count++;
+                }
+            }
+            return count;
+        }
+    }
+
+    /** One doc-values field: a value for some documents. */
+    private static final class DocValuesColumn {
+        final DocValuesType type;
+        final List<Object> values = new ArrayList<>();
+
+        DocValuesColumn(DocValuesType type) {
+            this.type = type;
+        }
+
+        void set(int doc, Object value) {
+            while (values.size() <= doc) {
+                values.add(null);
+            }
+            if (values.get(doc) != null) {
+                throw new IllegalStateException("two doc values in one document for a single-valued field");
+            }
+            values.set(doc, value);
+        }
+
+        Object get(int doc) {
+            return doc < values.size() ? values.get(doc) : null;
+        }
+    }
+
+    /** Walks the documents of a column that have a value. */
+    private static class ColumnIterator extends DocIdSetIterator {
+        final DocValuesColumn column;
+        final int maxDoc;
+        int doc = -1;
+
+        ColumnIterator(DocValuesColumn column, int maxDoc) {
+            this.column = column;
+            this.maxDoc = maxDoc;
+        }
+
+        public int docID() {
+            return doc;
+        }
+
+        public int nextDoc() {
+            return advance(doc + 1);
+        }
+
+        public int advance(int target) {
+            for (doc = target; doc < maxDoc; doc++) {
+                if (column.get(doc) != null) {
+                    return doc;
+                }
+            }
+            return doc = NO_MORE_DOCS;
+        }
+
+        boolean exact(int target) {
+            doc = target;
+            return column.get(target) != null;
+        }
+
+        public long cost() {
+            return maxDoc;
+        }
+    }
+
+    private final class BatchReader extends LeafReader {
+        private final Map<String, SortedTerms> terms;
+
+        BatchReader(Map<String, SortedTerms> terms) {
+            this.terms = terms;
+        }
+
+        @Override
+        public Terms terms(String field) {
+            SortedTerms sorted = terms.get(field);
+            return sorted == null || sorted.order().length == 0 ? null : new BatchTerms(sorted);
+        }
+
+        private DocValuesColumn column(String field, DocValuesType type) {
+            DocValuesColumn column = docValues.get(field);
+            return column == null || column.type != type ? null : column;
+        }
+
+        @Override
+        public NumericDocValues getNumericDocValues(String field) {
+            DocValuesColumn column = column(field, DocValuesType.NUMERIC);
+            if (column == null) {
+                return null;
+            }
+            class Numeric extends NumericDocValues {
+                final ColumnIterator it = new ColumnIterator(column, maxDoc());
+
+                public long longValue() {
+                    return ((Number) column.get(it.doc)).longValue();
+                }
+
+                public boolean advanceExact(int target) {
+                    return it.exact(target);
+                }
+
+                public int docID() {
+                    return it.docID();
+                }
+
+                public int nextDoc() {
+                    return it.nextDoc();
+                }
+
+                public int advance(int target) {
+                    return it.advance(target);
+                }
+
+                public long cost() {
+                    return it.cost();
+                }
+            }
+            return new Numeric();
+        }
+
+        @Override
+        public BinaryDocValues getBinaryDocValues(String field) {
+            DocValuesColumn column = column(field, DocValuesType.BINARY);
+            if (column == null) {
+                return null;
+            }
+            class Binary extends BinaryDocValues {
+                final ColumnIterator it = new ColumnIterator(column, maxDoc());
+
+                public BytesRef binaryValue() {
+                    return (BytesRef) column.get(it.doc);
+                }
+
+                public boolean advanceExact(int target) {
+                    return it.exact(target);
+                }
+
+                public int docID() {
+                    return it.docID();
+                }
+
+                public int nextDoc() {
+                    return it.nextDoc();
+                }
+
+                public int advance(int target) {
+                    return it.advance(target);
+                }
+
+                public long cost() {
+                    return it.cost();
+                }
+            }
+            return new Binary();
+        }
+
+        @Override
+        public SortedDocValues getSortedDocValues(String field) {
+            DocValuesColumn column = column(field, DocValuesType.SORTED);
+            if (column == null) {
+                return null;
+            }
+            TreeMap<BytesRef, Integer> distinct = new TreeMap<>();
+            for (Object value : column.values) {
+                if (value != null) {
+                    distinct.put((BytesRef) value, 0);
+                }
+            }
+            BytesRef[] values = distinct.keySet().toArray(new BytesRef[0]);
+            for (int i = 0; i < values.length; i++) {
+                distinct.put(values[i], i);
+            }
+            class Sorted extends SortedDocValues {
+                final ColumnIterator it = new ColumnIterator(column, maxDoc());
+
+                public int ordValue() {
+                    return distinct.get((BytesRef) column.get(it.doc));
+                }
+
+                public BytesRef lookupOrd(int ord) {
+                    return values[ord];
+                }
+
+                public int getValueCount() {
+                    return values.length;
+                }
+
+                public boolean advanceExact(int target) {
+                    return it.exact(target);
+                }
+
+                public int docID() {
+                    return it.docID();
+                }
+
+                public int nextDoc() {
+                    return it.nextDoc();
+                }
+
+                public int advance(int target) {
+                    return it.advance(target);
+                }
+
+                public long cost() {
+                    return it.cost();
+                }
+            }
+            return new Sorted();
+        }
+
+        @Override
+        public SortedNumericDocValues getSortedNumericDocValues(String field) {
+            return null;
+        }
+
+        @Override
+        public SortedSetDocValues getSortedSetDocValues(String field) {
+            return null;
+        }
+
+        @Override
+        public NumericDocValues getNormValues(String field) {
+            return null;
+        }
+
+        @Override
+        public FloatVectorValues getFloatVectorValues(String field) {
+            return null;
+        }
+
+        @Override
+        public ByteVectorValues getByteVectorValues(String field) {
+            return null;
+        }
+
+        @Override
+        public void searchNearestVectors(String field, float[] target, KnnCollector collector, Bits acceptDocs) {
+        }
+
+        @Override
+        public void searchNearestVectors(String field, byte[] target, KnnCollector collector, Bits acceptDocs) {
+        }
+
+        @Override
+        public FieldInfos getFieldInfos() {
+            return infos;
+        }
+
+        @Override
+        public Bits getLiveDocs() {
+            return null;
+        }
+
+        @Override
+        public PointValues getPointValues(String field) {
+            return null;
+        }
+
+        @Override
+        public void checkIntegrity() {
+        }
+
+        @Override
+        public LeafMetaData getMetaData() {
+            return new LeafMetaData(Version.LATEST.major, Version.LATEST, null, false);
+        }
+
+        @Override
+        public Fields getTermVectors(int docID) {
+            return null;
+        }
+
+        @Override
+        public TermVectors termVectors() {
+            return new TermVectors() {
+                @Override
+                public Fields get(int doc) {
+                    return null;
+                }
+            };
+        }
+
+        @Override
+        public int numDocs() {
+            return stored.size();
+        }
+
+        @Override
+        public int maxDoc() {
+            return stored.size();
+        }
+
+        @Override
+        public void document(int docID, StoredFieldVisitor visitor) throws IOException {
+            storedFields().document(docID, visitor);
+        }
+
+        @Override
+        public StoredFields storedFields() {
+            return new StoredFields() {
+                @Override
+                public void document(int docID, StoredFieldVisitor visitor) throws IOException {
+                    Object[] values = stored.get(docID);
+                    for (int i = 0; i < values.length; i += 2) {
+                        FieldInfo info = (FieldInfo) values[i];
+                        switch (visitor.needsField(info)) {
+                            case YES -> {
+                                if (values[i + 1] instanceof String text) {
+                                    visitor.stringField(info, text);
+                                } else {
+                                    visitor.binaryField(info, (byte[]) values[i + 1]);
+                                }
+                            }
+                            case NO -> {
+                            }
+                            case STOP -> {
+                                return;
+                            }
+                        }
+                    }
+                }
+            };
+        }
+
+        @Override
+        protected void doClose() {
+        }
+
+        @Override
+        public CacheHelper getCoreCacheHelper() {
+            return null;
+        }
+
+        @Override
+        public CacheHelper getReaderCacheHelper() {
+            return null;
+        }
+    }
+
+    private static final class BatchTerms extends Terms {
+        private final SortedTerms sorted;
+
+        BatchTerms(SortedTerms sorted) {
+            this.sorted = sorted;
+        }
+
+        @Override
+        public TermsEnum iterator() {
+            return new BatchTermsEnum(sorted);
+        }
+
+        @Override
+        public long size() {
+            return sorted.order().length;
+        }
+
+        @Override
+        public long getSumTotalTermFreq() {
+            return sorted.sumTotalTermFreq();
+        }
+
+        @Override
+        public long getSumDocFreq() {
+            return sorted.sumDocFreq();
+        }
+
+        @Override
+        public int getDocCount() {
+            return sorted.docCount();
+        }
+
+        @Override
+        public boolean hasFreqs() {
+            return sorted.freqs() != null;
+        }
+
+        @Override
+        public boolean hasOffsets() {
+            return false;
+        }
+
+        @Override
+        public boolean hasPositions() {
+            return false;
+        }
+
+        @Override
+        public boolean hasPayloads() {
+            return false;
+        }
+    }
+
+    /** The terms in order; only {@code next} is needed to write a segment, seeking is not offered. */
+    private static final class BatchTermsEnum extends TermsEnum {
+        private final SortedTerms sorted;
+        private final AttributeSource attributes = new AttributeSource();
+        private int at = -1;
+        private int ord;
+
+        BatchTermsEnum(SortedTerms sorted) {
+            this.sorted = sorted;
+        }
+
+        @Override
+        public BytesRef next() {
+            if (++at >= sorted.order().length) {
+                at = sorted.order().length;
+                return null;
+            }
+            ord = sorted.order()[at];
+            return sorted.bytes()[ord];
+        }
+
+        @Override
+        public BytesRef term() {
+            return sorted.bytes()[ord];
+        }
+
+        @Override
+        public int docFreq() {
+            return sorted.start()[ord + 1] - sorted.start()[ord];
+        }
+
+        @Override
+        public long totalTermFreq() {
+            if (sorted.freqs() == null) {
+                return docFreq();
+            }
+            long sum = 0;
+            for (int i = sorted.start()[ord]; i < sorted.start()[ord + 1]; i++) {
+                sum += sorted.freqs()[i];
+            }
+            return sum;
+        }
+
+        @Override
+        public PostingsEnum postings(PostingsEnum reuse, int flags) {
+            BatchPostings postings = reuse instanceof BatchPostings mine && mine.sorted == sorted
+                    ? mine : new BatchPostings(sorted);
+            postings.reset(sorted.start()[ord], sorted.start()[ord + 1]);
+            return postings;
+        }
+
+        @Override
+        public ImpactsEnum impacts(int flags) {
+            return new SlowImpactsEnum(postings(null, flags));
+        }
+
+        @Override
+        public AttributeSource attributes() {
+            return attributes;
+        }
+
+        @Override
+        public boolean seekExact(BytesRef text) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SeekStatus seekCeil(BytesRef text) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void seekExact(long ord) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void seekExact(BytesRef term, TermState state) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long ord() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TermState termState() {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private static final class BatchPostings extends PostingsEnum {
+        final SortedTerms sorted;
+        private int at;
+        private int end;
+        private int doc = -1;
+
+        BatchPostings(SortedTerms sorted) {
+            this.sorted = sorted;
+        }
+
+        void reset(int from, int to) {
+            at = from - 1;
+            end = to;
+            doc = -1;
+        }
+
+        @Override
+        public int freq() {
+            return sorted.freqs() == null ? 1 : sorted.freqs()[at];
+        }
+
+        @Override
+        public int nextPosition() {
+            return -1;
+        }
+
+        @Override
+        public int startOffset() {
+            return -1;
+        }
+
+        @Override
+        public int endOffset() {
+            return -1;
+        }
+
+        @Override
+        public BytesRef getPayload() {
+            return null;
+        }
+
+        @Override
+        public int docID() {
+            return doc;
+        }
+
+        @Override
+        public int nextDoc() {
+            return doc = ++at < end ? sorted.docs()[at] : NO_MORE_DOCS;
+        }
+
+        @Override
+        public int advance(int target) {
+            int next;
+            do {
+                next = nextDoc();
+            } while (next < target);
+            return next;
+        }
+
+        @Override
+        public long cost() {
+            return end - at;
+        }
+    }
+}
