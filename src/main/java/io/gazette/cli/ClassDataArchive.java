@@ -26,8 +26,8 @@ import java.util.zip.CRC32;
  * a damaged or half-written one is deleted and written again, never used. The archive lives in
  * the user's cache ({@code ~/.cache/gazette/cds/}, {@code $XDG_CACHE_HOME}), named after the jar
  * (path, size, time), the Java (home, version) and the options, so another jar, another Java or
- * other options never meet an archive they cannot use; only the newest archive of a command is
- * kept. {@code -Xshare:off} (in {@code GAZETTE_JAVA_OPTS} or {@code JDK_JAVA_OPTIONS}) turns it
+ * other options never meet an archive they cannot use; an archive is deleted once unused for a
+ * week. {@code -Xshare:off} (in {@code GAZETTE_JAVA_OPTS} or {@code JDK_JAVA_OPTIONS}) turns it
  * off, as does any option of the user's own about class-data sharing.
  */
 final class ClassDataArchive {
@@ -135,16 +135,17 @@ final class ClassDataArchive {
     }
 
     /**
-     * The command's archives of other jars, Javas or options: only the newest is kept; and what
-     * runs stopped half-way (Ctrl-C) left, after a day.
+     * The command's archives of other jars, Javas or options that no run used for a week (two
+     * checkouts share the cache, so the newest alone is not enough), and what runs stopped
+     * half-way (Ctrl-C) left, after a day.
      */
     private void deleteOthers() throws IOException {
-        long dayAgo = System.currentTimeMillis() - 24 * 3600 * 1000L;
+        long now = System.currentTimeMillis();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "{,.}" + command + "-*")) {
             for (Path file : files) {
                 boolean temporary = file.getFileName().toString().startsWith(".");
-                if (temporary ? Files.getLastModifiedTime(file).toMillis() < dayAgo
-                        : !file.equals(archive) && !file.equals(sum)) {
+                long age = now - Files.getLastModifiedTime(file).toMillis();
+                if (!file.equals(archive) && !file.equals(sum) && age > (temporary ? DAY : 7 * DAY)) {
                     try {
                         Files.deleteIfExists(file);
                     } catch (IOException e) {
@@ -154,6 +155,8 @@ final class ClassDataArchive {
             }
         }
     }
+
+    private static final long DAY = 24 * 3600 * 1000L;
 
     /**
      * Whether {@code archive} is complete and unchanged: its size and CRC-32 are those recorded
@@ -167,6 +170,10 @@ final class ClassDataArchive {
             String[] recorded = Files.readString(sum, StandardCharsets.US_ASCII).strip().split(" ");
             if (recorded.length == 2 && Long.parseLong(recorded[0]) == Files.size(archive)
                     && recorded[1].equals(crc(archive))) {
+                // Their times say when a run last used them (see deleteOthers).
+                java.nio.file.attribute.FileTime now = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis());
+                Files.setLastModifiedTime(archive, now);
+                Files.setLastModifiedTime(sum, now);
                 return true;
             }
         } catch (IOException | RuntimeException e) {

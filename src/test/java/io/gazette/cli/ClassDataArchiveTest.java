@@ -112,21 +112,36 @@ class ClassDataArchiveTest {
     }
 
     @Test
-    void aNewJarReplacesTheOldArchive() throws Exception {
+    void anArchiveUnusedForAWeekIsDeleted() throws Exception {
         ClassDataArchive first = archive("build", OPTIONS, List.of());
         jvmWritesArchive(first, new byte[10]);
         first.afterRun(0);
         Path old = used(archive("build", OPTIONS, List.of()));
 
-        Files.write(jar(), new byte[] {1, 2, 3, 4}); // a rebuilt jar
+        Files.write(jar(), new byte[] {1, 2, 3, 4}); // a rebuilt jar, or another checkout's
         ClassDataArchive rebuilt = archive("build", OPTIONS, List.of());
         assertThat(rebuilt.used()).isFalse();
         jvmWritesArchive(rebuilt, new byte[20]);
         rebuilt.afterRun(0);
         Path fresh = used(archive("build", OPTIONS, List.of()));
         assertThat(fresh).isNotEqualTo(old).exists();
+        assertThat(old).exists(); // used today: two checkouts must not delete each other's archives
+
+        java.nio.file.attribute.FileTime weekAgo = java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 8 * 24 * 3600 * 1000L);
+        Files.setLastModifiedTime(old, weekAgo);
+        Files.setLastModifiedTime(Path.of(old + ".sum"), weekAgo);
+        // Written a week ago but used today: kept.
+        Files.setLastModifiedTime(fresh, weekAgo);
+        Files.setLastModifiedTime(Path.of(fresh + ".sum"), weekAgo);
+        assertThat(used(archive("build", OPTIONS, List.of()))).isEqualTo(fresh);
+        Files.write(jar(), new byte[] {1, 2, 3, 4, 5});
+        ClassDataArchive third = archive("build", OPTIONS, List.of());
+        jvmWritesArchive(third, new byte[30]);
+        third.afterRun(0);
         assertThat(old).doesNotExist();
         assertThat(Path.of(old + ".sum")).doesNotExist();
+        assertThat(fresh).exists();
     }
 
     @Test
