@@ -13,7 +13,9 @@ import java.util.Optional;
  * a JVM's options cannot change once it runs, so when the jar was started without the options of
  * {@code jvm.options} it starts itself again with them (same Java, same jar, same arguments,
  * same terminal) and exits with the child's code. {@code -Dgazette.launched=true} marks a JVM
- * started with its options (by ./gazette or by this class), which never relaunches.
+ * started with its options (by ./gazette or by this class), which never relaunches. A relaunched
+ * {@code build} or {@code check} also maps Gazette's classes from a class-data archive
+ * ({@link ClassDataArchive}), written by the first such run of a jar.
  */
 final class SelfLauncher {
     static final String LAUNCHED = "gazette.launched";
@@ -40,12 +42,17 @@ final class SelfLauncher {
         if (current.containsAll(wanted)) {
             return Optional.empty();
         }
+        String command = args.length == 0 ? "" : args[0];
+        Optional<ClassDataArchive> classData = ClassDataArchive.forRun(command, jar.get(), wanted, current,
+                BundledThemes.cacheRoot());
         List<String> line = new ArrayList<>();
         line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         line.addAll(current);
         line.addAll(wanted);
+        classData.ifPresent(archive -> line.addAll(archive.options()));
         line.add("-D" + LAUNCHED + "=true");
-        line.add("-D" + JvmOptions.WHY + "=" + choice.why()); // for build --timings
+        line.add("-D" + JvmOptions.WHY + "=" + choice.why()
+                + classData.map(archive -> "; " + archive.describe()).orElse("")); // for build --timings
         line.add("-jar");
         line.add(jar.get().toString());
         line.addAll(List.of(args));
@@ -56,6 +63,7 @@ final class SelfLauncher {
             Runtime.getRuntime().addShutdownHook(stopChild);
             int code = child.waitFor();
             Runtime.getRuntime().removeShutdownHook(stopChild);
+            classData.ifPresent(archive -> archive.afterRun(code));
             return Optional.of(code);
         } catch (java.io.IOException e) {
             // Could not start a second JVM (e.g. a restricted sandbox): run here, without the options.
