@@ -1,6 +1,5 @@
 package io.gazette.site;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,17 +36,6 @@ public record Pager(int number, int totalPages, int totalItems, Integer count, L
 
     public boolean hasNext() {
         return nextUrl != null;
-    }
-
-    /** All pages of a list: the first page, then the numbered ones from the newest to the oldest. */
-    public static List<Pager> paginate(List<Article> articles, int size, String listUrl, SiteUrls urls) {
-        int numbered = numberedPages(articles.size(), size);
-        List<Pager> pages = new ArrayList<>(numbered + 1);
-        pages.add(page(articles, size, 0, listUrl, urls));
-        for (int k = numbered; k >= 1; k--) {
-            pages.add(page(articles, size, k, listUrl, urls));
-        }
-        return pages;
     }
 
     /**
