@@ -113,7 +113,7 @@ final class ArticleFacts extends SinceLastBuild.Kept {
     private long cardHash(FrontMatter fm, ZonedDateTime lastmod, List<Term> tagTerms, Term category, int wordCount) {
         Fingerprint fp = new Fingerprint().add(url).add(slug).add(fm.title()).add(fm.date().toString())
                 .add(lastmod.toString()).add(fm.author()).add(summary).add(fm.image()).add(input.media().hash()).add(fm.caption())
-                .add(fm.draft() ? 1 : 0).add(String.valueOf(fm.params())).add(input.source().path().toString())
+                .add(fm.draft() ? 1 : 0).addPlainData(fm.params()).add(input.source().path().toString())
                 .add(Math.max(1, (wordCount + 199) / 200));
         fp.add(tagTerms.size());
         for (Term tag : tagTerms) {

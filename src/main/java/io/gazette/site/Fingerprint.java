@@ -30,6 +30,33 @@ public final class Fingerprint {
         return this;
     }
 
+    /**
+     * A front-matter value as YAML gives it (text, numbers, booleans, bytes, lists, sets, pairs, mappings, null), by
+     * content: {@code String.valueOf} would print a {@code byte[]} as its identity hash, which changes on
+     * every run and would make every page that shows the article look edited.
+     */
+    public Fingerprint addPlainData(Object value) {
+        if (value instanceof byte[] bytes) {
+            add('b').add(bytes.length);
+            for (byte b : bytes) {
+                add(b);
+            }
+        } else if (value instanceof java.util.Collection<?> items) { // lists, and !!set's ordered set
+            add('L').add(items.size());
+            items.forEach(this::addPlainData);
+        } else if (value instanceof Object[] items) { // !!pairs gives arrays
+            addPlainData(java.util.Arrays.asList(items));
+        } else if (value instanceof java.util.Map<?, ?> map) {
+            add('M').add(map.size());
+            map.forEach((key, item) -> addPlainData(key).addPlainData(item));
+        } else if (value == null) {
+            add('n');
+        } else {
+            add(value.getClass().getSimpleName()).add(value.toString());
+        }
+        return this;
+    }
+
     public long value() {
         return hash;
     }
