@@ -152,6 +152,8 @@ class BuildCacheTest {
         site.file("content/2015/bai-23.md", article("Bài số 23", "2015-06-02", "Hội nghị", "Đoạn văn 23."));
         InlineSite.Built again = site.buildWithCache();
         assertThat(numberedPages(again.changedPaths())).isEmpty();
+        // the sitemap part that lists it, not the index (the number of parts is the same)
+        assertThat(again.changedPaths()).contains("sitemap-1.xml").doesNotContain("sitemap.xml");
         assertThat(again.changedPaths()).contains("2015/06/bai-so-23/index.html", "2015/06/bai-so-22/index.html");
         // besides article pages (the new one, its neighbour, those whose related list took it)
         assertThat(again.changedPaths().stream().filter(p -> p.endsWith(".html") && !p.startsWith("2015/")))
