@@ -201,10 +201,11 @@ public final class PagePlanner {
                     // (newest-first indexes first .. n-last-1) differ
                     from = Math.max(1, last / pageSize + 1);
                     to = Math.min(numbered, first >= n ? 0 : (n - 1 - first) / pageSize + 1);
-                } else {
+                } else if (!showsListLength) {
                     // Articles older than the common tail moved: numbered pages holding only
                     // tail articles keep them; the newest numbered page before and now change
-                    // their "newer" link.
+                    // their "newer" link. (A theme showing the list's length on every page has
+                    // them all planned again.)
                     from = Math.max(1, Math.min(last / pageSize + 1, Math.min(numberedBefore, numbered)));
                 }
                 for (int k = 1; k < Math.min(from, planned.length); k++) {
