@@ -120,34 +120,40 @@ final class OutputStage {
      * with its newest article's: each part's fingerprint hashes the {@link Article#sitemapHash}
      * of the articles it lists (URL and lastmod, not the title: a title edit does not make a
      * 50,000-URL part again), and a part's content is made only when it is produced, from its own
-     * entries.
+     * entries. Articles are listed oldest first, then the home page and the tags and categories
+     * (whose lastmod moves with their newest article), so that a new article changes the last
+     * part only, as list pages are numbered from the oldest; the index changes only with the
+     * number of parts.
      */
     private static void planSitemapAndRobots(Site site, Planned files) {
         List<TermPage> terms = new ArrayList<>(site.tags());
         terms.addAll(site.categories());
-        int count = 1 + site.articles().size() + terms.size();
+        List<Article> articles = site.articles();
+        int count = articles.size() + 1 + terms.size();
         long[] entryHashes = new long[count];
-        entryHashes[0] = site.articles().isEmpty() ? 0 : site.articles().get(0).sitemapHash();
-        int i = 1;
-        for (Article article : site.articles()) {
-            entryHashes[i++] = article.sitemapHash();
+        int i = 0;
+        for (int a = articles.size() - 1; a >= 0; a--) {
+            entryHashes[i++] = articles.get(a).sitemapHash();
         }
+        entryHashes[i++] = articles.isEmpty() ? 0 : articles.get(0).sitemapHash();
         for (TermPage term : terms) {
             entryHashes[i++] = new Fingerprint().add(term.term().url()).add(term.articles().get(0).sitemapHash()).value();
         }
         List<String> names = Sitemap.fileNames(count);
         for (int part = 0; part < names.size(); part++) {
-            // The index (last) depends on the number of parts and the other sitemaps' names only.
-            Fingerprint fp = new Fingerprint().add(site.urls().baseUrl()).add(count).add(NewsSitemap.FILE);
+            Fingerprint fp = new Fingerprint().add(site.urls().baseUrl());
             if (part < names.size() - 1) {
                 int from = part * Sitemap.MAX_URLS_PER_FILE;
                 int to = Math.min(count, from + Sitemap.MAX_URLS_PER_FILE);
+                fp.add(to - from);
                 for (int e = from; e < to; e++) {
                     fp.add(entryHashes[e]);
                 }
                 files.add(new PlannedFile(names.get(part), fp.value(),
                         (path, sink) -> sink.write(path, Sitemap.part(sitemapEntries(site, terms, from, to)))));
             } else {
+                // The index (last) depends on the number of parts and the other sitemaps' names only.
+                fp.add(names.size()).add(NewsSitemap.FILE);
                 files.add(new PlannedFile(names.get(part), fp.value(), (path, sink) -> sink.write(path,
                         Sitemap.index(count, site.urls().baseUrl(), List.of(NewsSitemap.FILE)))));
             }
@@ -160,23 +166,24 @@ final class OutputStage {
     }
 
     /**
-     * Entries {@code from} (inclusive) to {@code to} of the sitemap, in its order: the home page
-     * (with the newest article's lastmod), every article, then every tag and category page (with
-     * its newest article's).
+     * Entries {@code from} (inclusive) to {@code to} of the sitemap, in its order: every article,
+     * oldest first, then the home page (with the newest article's lastmod), then every tag and
+     * category page (with its newest article's).
      */
     private static List<Sitemap.Entry> sitemapEntries(Site site, List<TermPage> terms, int from, int to) {
         SiteUrls urls = site.urls();
         List<Article> articles = site.articles();
+        int n = articles.size();
         List<Sitemap.Entry> entries = new ArrayList<>(to - from);
         for (int e = from; e < to; e++) {
-            if (e == 0) {
+            if (e < n) {
+                Article article = articles.get(n - 1 - e);
+                entries.add(new Sitemap.Entry(urls.absolute(article.url()), DateFormats.iso(article.lastmod())));
+            } else if (e == n) {
                 entries.add(new Sitemap.Entry(urls.absolute(""),
                         articles.isEmpty() ? null : DateFormats.iso(articles.get(0).lastmod())));
-            } else if (e <= articles.size()) {
-                Article article = articles.get(e - 1);
-                entries.add(new Sitemap.Entry(urls.absolute(article.url()), DateFormats.iso(article.lastmod())));
             } else {
-                TermPage term = terms.get(e - 1 - articles.size());
+                TermPage term = terms.get(e - 1 - n);
                 entries.add(new Sitemap.Entry(urls.absolute(term.term().url()),
                         DateFormats.iso(term.articles().get(0).lastmod())));
             }

@@ -95,7 +95,7 @@ public final class SiteBuild {
 
     private SiteBuild(BuildOptions options, SiteConfig config, Theme theme, Translations translations,
             SinceLastBuild since, SiteAssembler assembler, TemplateRenderer renderer, long themeHash,
-            boolean showsArticleCount) {
+            boolean showsArticleCount, boolean showsListLength) {
         this.options = options;
         this.config = config;
         this.theme = theme;
@@ -106,7 +106,7 @@ public final class SiteBuild {
         this.renderer = renderer;
         this.content = new ContentStage(config, new io.gazette.render.ThemeEmbeds(renderer, config.basePath()));
         this.paths = new OutputPaths(assembler.urls(), since);
-        this.pagePlanner = new PagePlanner(translations, themeHash, showsArticleCount, paths, since);
+        this.pagePlanner = new PagePlanner(translations, themeHash, showsArticleCount, showsListLength, paths, since);
         this.output = new OutputStage(renderer, paths, since);
         this.directory = new DirectoryBuild(this, config, theme, content, fingerprints);
         this.staticFiles = new StaticFilePlanner(config.projectDir(), List.of(theme.staticFiles(), config.staticDir()),
@@ -136,7 +136,8 @@ public final class SiteBuild {
         }
         long themeHash = ThemeHash.of(theme, config);
         SiteBuild build = new SiteBuild(options, config, theme, translations, since, assembler, renderer, themeHash,
-                ThemeHash.mentions(theme, "articleCount"));
+                ThemeHash.mentions(theme, "articleCount"),
+                ThemeHash.mentions(theme, "totalPages") || ThemeHash.mentions(theme, "totalItems"));
         build.configWarnings = problems.sorted();
         CacheKey key = CacheKey.of(theme, config);
         build.searchKeysSalt = new io.gazette.site.Fingerprint().add(key.gazette()).add(key.theme()).add(key.settings())

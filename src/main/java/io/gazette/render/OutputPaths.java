@@ -52,19 +52,19 @@ public final class OutputPaths {
         return slot.file;
     }
 
-    /** The file of page {@code n} (1-based) of a paginated list. */
-    public String page(String listUrl, int n) {
-        if (n <= 1) {
+    /** The file of page {@code k} of a paginated list: its first page for 0, else numbered page {@code k}. */
+    public String page(String listUrl, int k) {
+        if (k <= 0) {
             return file(listUrl);
         }
         Slot slot = slot(listUrl);
-        if (slot.pages.length < n - 1) {
-            slot.pages = Arrays.copyOf(slot.pages, Math.max(n - 1, slot.pages.length * 2));
+        if (slot.pages.length < k) {
+            slot.pages = Arrays.copyOf(slot.pages, Math.max(k, slot.pages.length * 2));
         }
-        String path = slot.pages[n - 2];
+        String path = slot.pages[k - 1];
         if (path == null) {
-            path = UrlPaths.fileFor(urls.page(listUrl, n));
-            slot.pages[n - 2] = path;
+            path = UrlPaths.fileFor(urls.page(listUrl, k));
+            slot.pages[k - 1] = path;
         }
         return path;
     }

@@ -43,6 +43,7 @@ public final class PagePlanner {
     private final Translations strings;
     private final long themeHash;
     private final boolean showsArticleCount;
+    private final boolean showsListLength;
     private final OutputPaths paths;
     private final SinceLastBuild since;
 
@@ -81,14 +82,18 @@ public final class PagePlanner {
      *                          depends on them
      * @param showsArticleCount whether any template uses {@code site.articleCount}, which makes
      *                          every page depend on the number of articles
+     * @param showsListLength   whether any template uses {@code pager.totalPages} or
+     *                          {@code pager.totalItems}, which make every numbered page of a list
+     *                          depend on its length ({@link Pager}); the default theme does not
      * @param paths             output paths, shared with the planning of the other files
      * @param since             what changed since the last build of the session
      */
-    public PagePlanner(Translations strings, long themeHash, boolean showsArticleCount, OutputPaths paths,
-            SinceLastBuild since) {
+    public PagePlanner(Translations strings, long themeHash, boolean showsArticleCount, boolean showsListLength,
+            OutputPaths paths, SinceLastBuild since) {
         this.strings = strings;
         this.themeHash = themeHash;
         this.showsArticleCount = showsArticleCount;
+        this.showsListLength = showsListLength;
         this.paths = paths;
         this.since = since;
     }
@@ -182,22 +187,46 @@ public final class PagePlanner {
 
         private void home(List<Article> articles, int first, int last) {
             String title = site.config().title();
-            int total = Pager.pageCount(articles.size(), pageSize);
-            String[] planned = new String[total];
-            int from = 0;
-            int to = total;
-            if (!everything && articles.size() == lastArticles.size()) {
-                // the same number of articles: only the pages showing the changed stretch differ
-                from = Math.min(first / pageSize, total);
-                to = Math.max(from, Math.min(total, (articles.size() - last + pageSize - 1) / pageSize));
-                System.arraycopy(homePaths, 0, planned, 0, from);
-                System.arraycopy(homePaths, to, planned, to, total - to);
+            int n = articles.size();
+            int numbered = Pager.numberedPages(n, pageSize);
+            String[] planned = new String[numbered + 1];
+            // Numbered pages from..to (inclusive) are planned again, and the first page; the
+            // others show the same article objects with the same links as last time.
+            int from = 1;
+            int to = numbered;
+            int numberedBefore = homePaths.length - 1;
+            if (!everything && homePaths.length > 0) {
+                if (n == lastArticles.size()) {
+                    // the same number of articles: only the pages showing the changed stretch
+                    // (newest-first indexes first .. n-last-1) differ
+                    from = Math.max(1, last / pageSize + 1);
+                    to = Math.min(numbered, first >= n ? 0 : (n - 1 - first) / pageSize + 1);
+                } else if (!showsListLength) {
+                    // Articles older than the common tail moved: numbered pages holding only
+                    // tail articles keep them; the newest numbered page before and now change
+                    // their "newer" link. (A theme showing the list's length on every page has
+                    // them all planned again.)
+                    from = Math.max(1, Math.min(last / pageSize + 1, Math.min(numberedBefore, numbered)));
+                }
+                for (int k = 1; k < Math.min(from, planned.length); k++) {
+                    planned[k] = homePaths[k];
+                }
+                for (int k = to + 1; k <= numbered; k++) {
+                    planned[k] = homePaths[k];
+                }
+                for (int k = from; k <= numberedBefore; k++) {
+                    if (k <= to || k > numbered) { // planned again, or gone
+                        wanted.released(homePaths[k]);
+                    }
+                }
             } else {
                 release(homePaths);
             }
-            long listHash = listHash("home", title, articles.size(), Map.of());
-            for (int n = from + 1; n <= to; n++) {
-                planned[n - 1] = listPage(listHash, "home", "home.peb", title, "", articles, n, total, SiteUrls.FEED,
+            long listHash = listHash("home", title, Map.of());
+            planned[0] = listPage(listHash, "home", "home.peb", title, "", articles, 0, numbered, SiteUrls.FEED,
+                    Map.of());
+            for (int k = from; k <= to; k++) {
+                planned[k] = listPage(listHash, "home", "home.peb", title, "", articles, k, numbered, SiteUrls.FEED,
                         Map.of());
             }
             homePaths = planned;
@@ -253,7 +282,7 @@ public final class PagePlanner {
             String path = paths.file(article.url());
             add(path, "article.peb", () -> {
                 Map<String, Object> model = model(new PageMeta("article", article.title(), article.url(),
-                        article.summary(), null, 1));
+                        article.summary(), null, 0));
                 model.put("article", article);
                 model.put("metadata", ArticleMetadata.of(article, site.config(), urls));
                 model.put("newer", newer);
@@ -275,35 +304,49 @@ public final class PagePlanner {
             if (before != null) {
                 release(before.paths);
             }
-            int total = Pager.pageCount(items.size(), pageSize);
-            String[] planned = new String[total];
-            long listHash = listHash(kind, title, items.size(), extra);
-            for (int n = 1; n <= total; n++) {
-                planned[n - 1] = listPage(listHash, kind, "list.peb", title, listUrl, items, n, total, feedUrl, extra);
+            int numbered = Pager.numberedPages(items.size(), pageSize);
+            String[] planned = new String[numbered + 1];
+            long listHash = listHash(kind, title, extra);
+            for (int k = 0; k <= numbered; k++) {
+                planned[k] = listPage(listHash, kind, "list.peb", title, listUrl, items, k, numbered, feedUrl, extra);
             }
             ListPlan plan = new ListPlan(source, planned);
             since.markUsed(plan);
             lists.put(listUrl, plan);
         }
 
-        private long listHash(String kind, String title, int count, Map<String, Object> extra) {
-            Fingerprint fp = new Fingerprint().add(base).add(kind).add(title).add(count);
+        /** What every page of one list shows alike (not its length: numbered pages do not show it). */
+        private long listHash(String kind, String title, Map<String, Object> extra) {
+            Fingerprint fp = new Fingerprint().add(base).add(kind).add(title);
             // In key order: Map.of's order changes from one run of the JVM to the next, and a
             // fingerprint must not, or every month page is made again by each build.
             new java.util.TreeMap<>(extra).forEach((k, v) -> fp.add(k).add(String.valueOf(v)));
             return fp.value();
         }
 
+        /**
+         * Page {@code k} of a list ({@link Pager}: 0 the first page, else numbered from the
+         * oldest). A numbered page's fingerprint holds its number, its articles' cards and whether
+         * its "newer" link is the first page, not the list's length (unless the theme shows it
+         * there), so it stays the same while newer articles are added; the first page's holds the
+         * length and the number of pages.
+         */
         private String listPage(long listHash, String kind, String template, String title, String listUrl,
-                List<Article> items, int n, int total, String feedUrl, Map<String, Object> extra) {
-            Fingerprint fp = new Fingerprint().add(listHash).add(n).add(total);
-            for (Article item : Pager.itemsOf(items, pageSize, n)) {
+                List<Article> items, int k, int numbered, String feedUrl, Map<String, Object> extra) {
+            Fingerprint fp = new Fingerprint().add(listHash).add(k);
+            if (k == 0 || showsListLength) {
+                fp.add(items.size()).add(numbered);
+            }
+            if (k > 0) {
+                fp.add(k == numbered ? 1 : 0);
+            }
+            for (Article item : Pager.itemsOf(items, pageSize, k)) {
                 fp.add(item.cardHash());
             }
-            String path = paths.page(listUrl, n);
+            String path = paths.page(listUrl, k);
             add(path, template, () -> {
-                Map<String, Object> model = model(new PageMeta(kind, title, urls.page(listUrl, n), "", feedUrl, n));
-                model.put("pager", Pager.page(items, pageSize, n, listUrl, urls));
+                Map<String, Object> model = model(new PageMeta(kind, title, urls.page(listUrl, k), "", feedUrl, k));
+                model.put("pager", Pager.page(items, pageSize, k, listUrl, urls));
                 model.putAll(extra);
                 return model;
             }, fp.value());
@@ -314,7 +357,7 @@ public final class PagePlanner {
             Fingerprint fp = new Fingerprint().add(base).add(kind);
             terms.forEach(t -> fp.add(t.term().name()).add(t.count()));
             add(paths.file(url), "terms.peb", () -> {
-                Map<String, Object> model = model(new PageMeta(kind, title, url, "", null, 1));
+                Map<String, Object> model = model(new PageMeta(kind, title, url, "", null, 0));
                 model.put("terms", terms);
                 return model;
             }, fp.value());
@@ -327,7 +370,7 @@ public final class PagePlanner {
             }
             String title = strings.get("archive.title");
             add(paths.file(SiteUrls.ARCHIVE), "archive.peb", () -> {
-                Map<String, Object> model = model(new PageMeta("archive", title, SiteUrls.ARCHIVE, "", null, 1));
+                Map<String, Object> model = model(new PageMeta("archive", title, SiteUrls.ARCHIVE, "", null, 0));
                 model.put("years", site.archive());
                 return model;
             }, fp.value());
@@ -342,7 +385,7 @@ public final class PagePlanner {
         }
 
         private void single(String kind, String template, String title, String url) {
-            add(paths.file(url), template, () -> model(new PageMeta(kind, title, url, "", null, 1)),
+            add(paths.file(url), template, () -> model(new PageMeta(kind, title, url, "", null, 0)),
                     new Fingerprint().add(base).add(kind).value());
         }
 

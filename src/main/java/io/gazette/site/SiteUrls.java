@@ -64,9 +64,12 @@ public final class SiteUrls {
         return ARCHIVE + year + "/" + String.format(Locale.ROOT, "%02d", month) + "/";
     }
 
-    /** Page {@code n} (1-based) of a paginated list whose first page is {@code listUrl}. */
-    public String page(String listUrl, int n) {
-        return n <= 1 ? listUrl : listUrl + PAGE + n + "/";
+    /**
+     * Page {@code k} of a paginated list whose first page is {@code listUrl}: the first page for
+     * 0, else numbered page {@code k}, counted from the oldest ({@link Pager}).
+     */
+    public String page(String listUrl, int k) {
+        return k <= 0 ? listUrl : listUrl + PAGE + k + "/";
     }
 
     public String feedOf(String listUrl) {

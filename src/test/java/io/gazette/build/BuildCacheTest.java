@@ -169,6 +169,82 @@ class BuildCacheTest {
         assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
     }
 
+    /**
+     * List pages are numbered from the oldest article: a new article re-renders the first page of
+     * each list it joins, and once every {@code pageSize} articles one new numbered page and the
+     * link of the one before it; no other numbered page.
+     */
+    @Test
+    void aNewArticleRerendersTheFirstPagesOfItsListsAndNoOlderPage() throws IOException {
+        InlineSite site = InlineSite.in(temp.resolve("a")).file("site.yml", SITE_YML);
+        for (int i = 1; i <= 21; i++) {
+            site.file("content/2015/bai-" + i + ".md", article("Bài số " + i, java.time.LocalDate.of(2015, 1, 1)
+                    .plusDays(3L * i).toString(), "Hội nghị", "Đoạn văn " + i + "."));
+        }
+        assertThat(site.buildWithCache().messages()).isEmpty();
+        assertThat(site.output().resolve("trang/9/index.html")).isRegularFile(); // 21 = 9 × 2 + 3 on the first page
+        assertThat(site.output().resolve("trang/10/index.html")).doesNotExist();
+        String oldest = Files.readString(site.output().resolve("trang/1/index.html"));
+        assertThat(oldest).contains("Bài số 1<", "Bài số 2<").doesNotContain("Bài số 3<");
+
+        // The 22nd article: the first page gives its two oldest to a new page 10, page 9 links to it.
+        site.file("content/2015/bai-22.md", article("Bài số 22", "2015-06-01", "Hội nghị", "Đoạn văn 22."));
+        InlineSite.Built added = site.buildWithCache();
+        assertThat(added.fullBuildReason()).isNull();
+        assertThat(numberedPages(added.changedPaths())).containsExactlyInAnyOrder("trang/10/index.html",
+                "trang/9/index.html", "tu-khoa/hoi-nghi/trang/10/index.html", "tu-khoa/hoi-nghi/trang/9/index.html",
+                "chuyen-muc/thoi-su/trang/10/index.html", "chuyen-muc/thoi-su/trang/9/index.html",
+                "luu-tru/2015/trang/10/index.html", "luu-tru/2015/trang/9/index.html");
+        assertThat(added.changedPaths()).contains("index.html", "tu-khoa/hoi-nghi/index.html",
+                "chuyen-muc/thoi-su/index.html", "luu-tru/2015/index.html", "luu-tru/2015/06/index.html");
+        assertThat(Files.readString(site.output().resolve("trang/1/index.html"))).isEqualTo(oldest);
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+
+        // The 23rd: the first pages only.
+        site.file("content/2015/bai-23.md", article("Bài số 23", "2015-06-02", "Hội nghị", "Đoạn văn 23."));
+        InlineSite.Built again = site.buildWithCache();
+        assertThat(numberedPages(again.changedPaths())).isEmpty();
+        // the sitemap part that lists it, not the index (the number of parts is the same)
+        assertThat(again.changedPaths()).contains("sitemap-1.xml").doesNotContain("sitemap.xml");
+        assertThat(again.changedPaths()).contains("2015/06/bai-so-23/index.html", "2015/06/bai-so-22/index.html");
+        // besides article pages (the new one, its neighbour, those whose related list took it)
+        assertThat(again.changedPaths().stream().filter(p -> p.endsWith(".html") && !p.startsWith("2015/")))
+                .containsExactlyInAnyOrder("index.html", "tu-khoa/index.html", "tu-khoa/hoi-nghi/index.html",
+                        "chuyen-muc/index.html", "chuyen-muc/thoi-su/index.html", "luu-tru/index.html",
+                        "luu-tru/2015/index.html", "luu-tru/2015/06/index.html");
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+
+        // An older article's title shows on its card: only the numbered pages holding that card.
+        site.file("content/2015/bai-2.md", article("Bài số hai", java.time.LocalDate.of(2015, 1, 7).toString(),
+                "Hội nghị", "Đoạn văn 2."));
+        InlineSite.Built retitled = site.buildWithCache();
+        assertThat(numberedPages(retitled.changedPaths())).containsExactlyInAnyOrder("trang/1/index.html",
+                "tu-khoa/hoi-nghi/trang/1/index.html", "chuyen-muc/thoi-su/trang/1/index.html",
+                "luu-tru/2015/trang/1/index.html", "luu-tru/2015/01/trang/1/index.html");
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+    }
+
+    /** A theme (written for the old numbering) that shows the list's length on every page: still a clean build's bytes. */
+    @Test
+    void aThemeShowingTheListLengthOnEveryPageHasThemMadeAgain() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        copyTree(TestSites.themes().resolve("default"), site.project().resolve("themes/default"));
+        Path pager = site.project().resolve("themes/default/templates/_pager.peb");
+        Files.writeString(pager, Files.readString(pager).replace("</nav>",
+                "<span class=\"of\">{{ pager.totalItems }} / {{ pager.totalPages }}</span></nav>"));
+        site.buildWithCache();
+        site.file("content/2016/bai-moi.md", article("Bài mới", "2016-01-05", "Thi đua", "Một bài mới về thi đua."));
+        InlineSite.Built added = site.buildWithCache();
+        assertThat(added.fullBuildReason()).isNull();
+        assertThat(added.changedPaths()).contains("trang/1/index.html");
+        assertThat(added.page("trang/1/index.html")).contains("<span class=\"of\">9 / 4</span>");
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+    }
+
+    private static java.util.List<String> numberedPages(java.util.Set<String> paths) {
+        return paths.stream().filter(p -> p.contains("trang/")).toList();
+    }
+
     @Test
     void theKeptCopiesAreLinksToThePublishedFiles() throws IOException {
         InlineSite site = site(temp.resolve("a"));

@@ -180,6 +180,33 @@ class IncrementalGenerationTest {
         assertThat(asText(ordered.files)).isEqualTo(fullBuildOf(project));
     }
 
+    /** A theme that shows the list's length on numbered pages has them all made again when it moves. */
+    @Test
+    void aThemeShowingTheListLengthOnEveryPageStaysRightAfterAnAddition() throws Exception {
+        openBasic();
+        Path theme = project.resolve("themes/default");
+        try (java.util.stream.Stream<Path> walk = Files.walk(TestSites.themes().resolve("default"))) {
+            for (Path from : walk.toList()) {
+                Path to = theme.resolve(TestSites.themes().resolve("default").relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        Path pager = theme.resolve("templates/_pager.peb");
+        Files.writeString(pager, Files.readString(pager).replace("</nav>",
+                "<span>{{ pager.totalItems }} / {{ pager.totalPages }}</span></nav>"));
+        session = SiteBuild.open(TestSites.options(project, project.resolveSibling("public")));
+        session.generate(sink, null, System.nanoTime());
+        Path added = project.resolve("content/2015/moi.md");
+        Files.writeString(added, "---\ntitle: Bài mới\ndate: 2015-06-01\ntags: [Mới]\n---\nNội dung mới.\n");
+        BuildResult afterAdd = session.generate(sink, Set.of(added), System.nanoTime());
+        assertThat(afterAdd.changedPaths()).contains("trang/1/index.html");
+        assertThat(fullBuildOf(project)).isEqualTo(asText(sink.files));
+    }
+
     @Test
     void addingAndDeletingArticlesUpdatesListsAndRemovesPages() throws Exception {
         openBasic();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A whole site written inline in a test, as Hugo's {@code hugolib/*_integration_test.go} do: files
@@ -127,11 +128,11 @@ public final class InlineSite {
             }
             BuildResult result = build.buildToDirectory();
             return new Built(true, result.problems().sorted().stream().map(Problem::format).toList(), output(),
-                    build.fullBuildReason(), build.contentFilesParsed(), build.fullExportReason());
+                    build.fullBuildReason(), build.contentFilesParsed(), build.fullExportReason(), result.changedPaths());
         } catch (BuildFailedException e) {
             return new Built(false, e.problems().stream().map(Problem::format).toList(), output(),
                     build == null ? null : build.fullBuildReason(), build == null ? 0 : build.contentFilesParsed(),
-                    build == null ? null : build.fullExportReason());
+                    build == null ? null : build.fullExportReason(), Set.of());
         }
     }
 
@@ -146,9 +147,10 @@ public final class InlineSite {
      *                        build cache, the others were taken from it)
      * @param fullExportReason why the static search index was exported whole; null when the last
      *                         export was updated (or there was no search)
+     * @param changedPaths     the output files the build made or deleted (the others were kept)
      */
     public record Built(boolean succeeded, List<String> messages, Path output, String fullBuildReason, int parsedFiles,
-            String fullExportReason) {
+            String fullExportReason, Set<String> changedPaths) {
         /** An output file as text. */
         public String page(String path) throws IOException {
             return Files.readString(output.resolve(path));

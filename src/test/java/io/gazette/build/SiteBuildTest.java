@@ -118,7 +118,7 @@ class SiteBuildTest {
         assertThat(output.resolve("tu-khoa/thi-dua-khen-thuong/index.html")).exists();
         Document tag = Jsoup.parse(output.resolve("tu-khoa/thi-dua-khen-thuong/index.html").toFile());
         assertThat(tag.select(".card")).hasSize(1);
-        assertThat(tag.selectFirst(".pager a[rel=next]").attr("href")).isEqualTo("/tu-khoa/thi-dua-khen-thuong/trang/2/");
+        assertThat(tag.selectFirst(".pager a[rel=next]").attr("href")).isEqualTo("/tu-khoa/thi-dua-khen-thuong/trang/1/");
     }
 
     @Test
