@@ -1,14 +1,11 @@
 package io.gazette.build;
 
-import io.gazette.files.AtomicFiles;
+import io.gazette.files.ChecksummedFile;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,7 +13,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * The state a {@code gazette build} leaves in {@code .gazette/build/state} for the next one: the
@@ -113,31 +109,20 @@ final class BuildStateFile {
 
     /** Replaces the saved state with {@code state}, atomically. */
     static void write(Path file, State state) throws IOException {
-        AtomicFiles.write(file, temp -> {
-            CRC32C crc = new CRC32C();
-            try (OutputStream raw = Files.newOutputStream(temp);
-                    CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc);
-                    DataOutputStream out = new DataOutputStream(checked)) {
-                out.writeLong(MAGIC);
-                out.writeInt(FORMAT);
-                out.writeUTF(state.key().gazette());
-                out.writeUTF(state.key().theme());
-                out.writeUTF(state.key().settings());
-                out.writeBoolean(state.mirrored());
-                out.writeInt(state.files().size());
-                // In the map's order: the reader puts them in a map, and sorting 229,000 paths
-                // (100,000 articles) took a second.
-                for (Map.Entry<String, Entry> e : state.files().entrySet()) {
-                    out.writeUTF(e.getKey());
-                    out.writeLong(e.getValue().fingerprint());
-                    out.writeLong(e.getValue().size());
-                    out.writeLong(e.getValue().modifiedSecond());
-                    out.writeLong(e.getValue().inode());
-                }
-                out.flush();
-                long sum = crc.getValue();
-                // the checksum itself is written past the checked stream's count
-                out.writeLong(sum);
+        ChecksummedFile.write(file, MAGIC, FORMAT, out -> {
+            out.writeUTF(state.key().gazette());
+            out.writeUTF(state.key().theme());
+            out.writeUTF(state.key().settings());
+            out.writeBoolean(state.mirrored());
+            out.writeInt(state.files().size());
+            // In the map's order: the reader puts them in a map, and sorting 229,000 paths
+            // (100,000 articles) took a second.
+            for (Map.Entry<String, Entry> e : state.files().entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeLong(e.getValue().fingerprint());
+                out.writeLong(e.getValue().size());
+                out.writeLong(e.getValue().modifiedSecond());
+                out.writeLong(e.getValue().inode());
             }
         });
     }

@@ -1,10 +1,10 @@
 package io.gazette.build;
 
+import io.gazette.files.ChecksummedFile;
 import io.gazette.content.FrontMatter;
 import io.gazette.markdown.RenderedMarkdown;
 import io.gazette.site.ArticleBody;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * Content files as the content stage made them, kept between builds in {@code .gazette/cache/build/}
@@ -286,47 +285,36 @@ final class ContentCache implements AutoCloseable {
             // disk is this one (at 100,000 articles writing it again cost half a second).
             return;
         }
-        Path temp = Files.createTempFile(indexFile.getParent(), "content-", ".tmp");
-        try {
-            CRC32C crc = new CRC32C();
-            try (DataOutputStream out = new DataOutputStream(new CheckedOutputStream(
-                    new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16), crc))) {
-                out.writeLong(MAGIC);
-                out.writeInt(FORMAT);
-                out.writeUTF(cacheKey.gazette());
-                out.writeUTF(cacheKey.theme());
-                out.writeUTF(cacheKey.settings());
-                out.writeInt(live.size());
-                for (Map.Entry<SourceHash, Slot> e : live.entrySet()) {
-                    out.writeLong(e.getKey().high());
-                    out.writeLong(e.getKey().low());
-                    out.writeLong(e.getValue().offset());
-                    out.writeInt(e.getValue().length());
-                }
-                Map<String, Seen> files = new java.util.HashMap<>(seen.size() * 4 / 3 + 16);
-                for (Map.Entry<String, Seen> e : seen.entrySet()) {
-                    if (live.containsKey(e.getValue().hash())) {
-                        files.put(e.getKey(), e.getValue());
-                    }
-                }
-                out.writeInt(files.size());
-                for (Map.Entry<String, Seen> e : files.entrySet()) {
-                    out.writeUTF(e.getKey());
-                    FileStat stat = e.getValue().stat();
-                    out.writeLong(stat.size());
-                    out.writeLong(stat.modifiedNanos());
-                    out.writeLong(stat.changedNanos());
-                    out.writeLong(stat.inode());
-                    out.writeLong(e.getValue().hash().high());
-                    out.writeLong(e.getValue().hash().low());
-                }
-                out.flush();
-                out.writeLong(crc.getValue());
+        Map<SourceHash, Slot> kept = live;
+        ChecksummedFile.write(indexFile, MAGIC, FORMAT, out -> {
+            out.writeUTF(cacheKey.gazette());
+            out.writeUTF(cacheKey.theme());
+            out.writeUTF(cacheKey.settings());
+            out.writeInt(kept.size());
+            for (Map.Entry<SourceHash, Slot> e : kept.entrySet()) {
+                out.writeLong(e.getKey().high());
+                out.writeLong(e.getKey().low());
+                out.writeLong(e.getValue().offset());
+                out.writeInt(e.getValue().length());
             }
-            move(temp, indexFile);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+            Map<String, Seen> files = new java.util.HashMap<>(seen.size() * 4 / 3 + 16);
+            for (Map.Entry<String, Seen> e : seen.entrySet()) {
+                if (kept.containsKey(e.getValue().hash())) {
+                    files.put(e.getKey(), e.getValue());
+                }
+            }
+            out.writeInt(files.size());
+            for (Map.Entry<String, Seen> e : files.entrySet()) {
+                out.writeUTF(e.getKey());
+                FileStat stat = e.getValue().stat();
+                out.writeLong(stat.size());
+                out.writeLong(stat.modifiedNanos());
+                out.writeLong(stat.changedNanos());
+                out.writeLong(stat.inode());
+                out.writeLong(e.getValue().hash().high());
+                out.writeLong(e.getValue().hash().low());
+            }
+        });
     }
 
     /** Copies the live entries into a new data file, which replaces the old one. */

@@ -1,15 +1,12 @@
 package io.gazette.build;
 
-import io.gazette.files.AtomicFiles;
+import io.gazette.files.ChecksummedFile;
 import io.gazette.site.Article;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,7 +16,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * What the last sync left in the Lucene index, article by article, so that the next build's sync
@@ -134,23 +130,14 @@ final class SearchKeys {
 
     /** Replaces {@code file} with these keys, atomically. */
     void write(Path file) throws IOException {
-        AtomicFiles.write(file, temp -> {
-            CRC32C crc = new CRC32C();
-            try (OutputStream raw = Files.newOutputStream(temp);
-                    CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc);
-                    DataOutputStream out = new DataOutputStream(checked)) {
-                out.writeLong(MAGIC);
-                out.writeInt(FORMAT);
-                out.writeLong(salt);
-                out.writeLong(version);
-                out.writeInt(keys.size());
-                for (Map.Entry<String, Key> e : new TreeMap<>(keys).entrySet()) {
-                    out.writeUTF(e.getKey());
-                    out.writeLong(e.getValue().content());
-                    out.writeLong(e.getValue().card());
-                }
-                out.flush();
-                out.writeLong(crc.getValue()); // past the checked count
+        ChecksummedFile.write(file, MAGIC, FORMAT, out -> {
+            out.writeLong(salt);
+            out.writeLong(version);
+            out.writeInt(keys.size());
+            for (Map.Entry<String, Key> e : new TreeMap<>(keys).entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeLong(e.getValue().content());
+                out.writeLong(e.getValue().card());
             }
         });
     }

@@ -1,16 +1,13 @@
 package io.gazette.search;
 
-import io.gazette.files.AtomicFiles;
+import io.gazette.files.ChecksummedFile;
 import io.gazette.hash.Hashes;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,7 +17,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * What the next export needs to know of the last one to rewrite only what an edit changes
@@ -209,43 +205,34 @@ public final class ExportState {
 
     /** Replaces {@code file} with this state, atomically. */
     public void write(Path file) throws IOException {
-        AtomicFiles.write(file, temp -> {
-            CRC32C crc = new CRC32C();
-            try (OutputStream raw = Files.newOutputStream(temp);
-                    CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc);
-                    DataOutputStream out = new DataOutputStream(checked)) {
-                out.writeLong(MAGIC);
-                out.writeInt(FORMAT);
-                out.writeUTF(layout);
-                out.writeInt(targetBytes);
-                out.writeInt(splitBytes);
-                out.writeLong(commit);
-                out.writeLong(manifestFingerprint);
-                out.writeInt(urlHashes.length);
-                for (long h : urlHashes) {
-                    out.writeLong(h);
-                }
-                out.writeInt(commonFrom);
-                out.writeInt(common.size());
-                for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(common).entrySet()) {
-                    out.writeUTF(e.getKey());
-                    out.writeInt(e.getValue());
-                }
-                out.writeInt(bucketSizes.length);
-                for (int i = 0; i < bucketSizes.length; i++) {
-                    out.writeInt(bucketSizes[i]);
-                    out.writeInt(bucketCounts[i]);
-                }
-                out.writeInt(starts.length);
-                for (int s : starts) {
-                    out.writeInt(s);
-                }
-                out.writeInt(details.length);
-                for (long d : details) {
-                    out.writeLong(d);
-                }
-                out.flush();
-                out.writeLong(crc.getValue());
+        ChecksummedFile.write(file, MAGIC, FORMAT, out -> {
+            out.writeUTF(layout);
+            out.writeInt(targetBytes);
+            out.writeInt(splitBytes);
+            out.writeLong(commit);
+            out.writeLong(manifestFingerprint);
+            out.writeInt(urlHashes.length);
+            for (long h : urlHashes) {
+                out.writeLong(h);
+            }
+            out.writeInt(commonFrom);
+            out.writeInt(common.size());
+            for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(common).entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeInt(e.getValue());
+            }
+            out.writeInt(bucketSizes.length);
+            for (int i = 0; i < bucketSizes.length; i++) {
+                out.writeInt(bucketSizes[i]);
+                out.writeInt(bucketCounts[i]);
+            }
+            out.writeInt(starts.length);
+            for (int s : starts) {
+                out.writeInt(s);
+            }
+            out.writeInt(details.length);
+            for (long d : details) {
+                out.writeLong(d);
             }
         });
     }
