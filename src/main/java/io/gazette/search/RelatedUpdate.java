@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -124,20 +124,36 @@ final class RelatedUpdate {
         // 1. The terms whose document frequency may have moved, and those whose step did.
         StoredFields oldStored = oldReader.storedFields();
         StoredFields newStored = newReader.storedFields();
-        Set<BytesRef> candidatePairs = new LinkedHashSet<>();
-        Set<BytesRef> candidateTags = new LinkedHashSet<>();
+        // A term's document frequency moves by (changed articles holding it) − (gone ones holding
+        // it): the others hold the same terms in both versions. An edit keeps most of an article's
+        // terms (its old version is among the gone), so most terms net to 0 and are not looked up:
+        // a lookup walks the term's postings where a segment has deletions, in proportion to the archive.
+        Map<BytesRef, Integer> pairDelta = new LinkedHashMap<>();
+        Map<BytesRef, Integer> tagDelta = new LinkedHashMap<>();
         for (int o : gone) {
             DocTerms terms = DocTerms.read(oldStored, oldNumbering.luceneDoc(o));
-            candidatePairs.addAll(terms.pairs().keySet());
-            candidateTags.addAll(terms.tags());
+            terms.pairs().keySet().forEach(t -> pairDelta.merge(t, -1, Integer::sum));
+            terms.tags().forEach(t -> tagDelta.merge(t, -1, Integer::sum));
         }
         Map<Integer, DocTerms> changedTerms = new HashMap<>();
         for (int d : changed) {
             DocTerms terms = DocTerms.read(newStored, newNumbering.luceneDoc(d));
             changedTerms.put(d, terms);
-            candidatePairs.addAll(terms.pairs().keySet());
-            candidateTags.addAll(terms.tags());
+            terms.pairs().keySet().forEach(t -> pairDelta.merge(t, 1, Integer::sum));
+            terms.tags().forEach(t -> tagDelta.merge(t, 1, Integer::sum));
         }
+        List<BytesRef> candidatePairs = new ArrayList<>();
+        pairDelta.forEach((t, delta) -> {
+            if (delta != 0) {
+                candidatePairs.add(t);
+            }
+        });
+        List<BytesRef> candidateTags = new ArrayList<>();
+        tagDelta.forEach((t, delta) -> {
+            if (delta != 0) {
+                candidateTags.add(t);
+            }
+        });
         Frequencies oldDf = new Frequencies(oldReader, oldNumbering);
         Frequencies newDf = new Frequencies(newReader, newNumbering);
         List<BytesRef> movedPairs = new ArrayList<>();
