@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Related articles kept from one search to the next, so that the next costs in proportion to what
@@ -40,7 +41,7 @@ public final class RelatedKeeper implements AutoCloseable {
      *                     they were updated, or when there were none
      * @param updateReport what the update computed again (one line), or null after a full computation
      * @param changedLists the urls whose list is not the one the kept lists had (new and gone
-     *                     articles included), or null after a full computation
+     *                     articles included), or null when there were no kept lists to compare with
      */
     public record Result(Kept kept, Map<String, List<String>> lists, String fullReason, String updateReport,
             java.util.Set<String> changedLists) {
@@ -112,7 +113,9 @@ public final class RelatedKeeper implements AutoCloseable {
             fullReason = outcome.fullReason();
         }
         RelatedState state = RelatedArticles.computeState(index.reader(), index.numbering(), count, index.version());
-        return new Result(new Kept(state), state.toMap(), fullReason, null, null);
+        // With kept lists, say which lists changed, so that only those pages are made again.
+        Set<String> changedLists = priorReader == null ? null : RelatedUpdate.changedLists(prior, state);
+        return new Result(new Kept(state), state.toMap(), fullReason, null, changedLists);
     }
 
     @Override

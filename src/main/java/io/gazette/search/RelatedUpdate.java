@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,7 +112,11 @@ final class RelatedUpdate {
                 changed.add(d);
             }
         }
-        if (changed.size() + gone.size() > Math.max(64, n / 8)) {
+        // Measured at 10,000 (BENCHMARKS.md, relburst): each changed article costs ~15 ms (its
+        // features made again, its terms looked up in every segment), the full computation ~0.8 s,
+        // so past ~50 changed articles computing everything is cheaper; the caller then compares
+        // the lists ({@link #changedLists}), so the pages still see only the lists that changed.
+        if (changed.size() > Math.max(48, n / 200) || changed.size() + gone.size() > Math.max(64, n / 8)) {
             return full((changed.size() + gone.size()) + " articles changed");
         }
         if (changed.isEmpty() && gone.isEmpty()) {
@@ -124,20 +128,36 @@ final class RelatedUpdate {
         // 1. The terms whose document frequency may have moved, and those whose step did.
         StoredFields oldStored = oldReader.storedFields();
         StoredFields newStored = newReader.storedFields();
-        Set<BytesRef> candidatePairs = new LinkedHashSet<>();
-        Set<BytesRef> candidateTags = new LinkedHashSet<>();
+        // A term's document frequency moves by (changed articles holding it) − (gone ones holding
+        // it): the others hold the same terms in both versions. An edit keeps most of an article's
+        // terms (its old version is among the gone), so most terms net to 0 and are not looked up:
+        // a lookup walks the term's postings where a segment has deletions, in proportion to the archive.
+        Map<BytesRef, Integer> pairDelta = new LinkedHashMap<>();
+        Map<BytesRef, Integer> tagDelta = new LinkedHashMap<>();
         for (int o : gone) {
             DocTerms terms = DocTerms.read(oldStored, oldNumbering.luceneDoc(o));
-            candidatePairs.addAll(terms.pairs().keySet());
-            candidateTags.addAll(terms.tags());
+            terms.pairs().keySet().forEach(t -> pairDelta.merge(t, -1, Integer::sum));
+            terms.tags().forEach(t -> tagDelta.merge(t, -1, Integer::sum));
         }
         Map<Integer, DocTerms> changedTerms = new HashMap<>();
         for (int d : changed) {
             DocTerms terms = DocTerms.read(newStored, newNumbering.luceneDoc(d));
             changedTerms.put(d, terms);
-            candidatePairs.addAll(terms.pairs().keySet());
-            candidateTags.addAll(terms.tags());
+            terms.pairs().keySet().forEach(t -> pairDelta.merge(t, 1, Integer::sum));
+            terms.tags().forEach(t -> tagDelta.merge(t, 1, Integer::sum));
         }
+        List<BytesRef> candidatePairs = new ArrayList<>();
+        pairDelta.forEach((t, delta) -> {
+            if (delta != 0) {
+                candidatePairs.add(t);
+            }
+        });
+        List<BytesRef> candidateTags = new ArrayList<>();
+        tagDelta.forEach((t, delta) -> {
+            if (delta != 0) {
+                candidateTags.add(t);
+            }
+        });
         Frequencies oldDf = new Frequencies(oldReader, oldNumbering);
         Frequencies newDf = new Frequencies(newReader, newNumbering);
         List<BytesRef> movedPairs = new ArrayList<>();
@@ -282,6 +302,29 @@ final class RelatedUpdate {
                 movedPairs.size() + movedTags.size(), derive.cardinality(), featuresChanged.cardinality(),
                 rescore.cardinality(), millis.append("rest ").append((System.nanoTime() - lap) / 1_000_000).toString()), null,
                 changedLists);
+    }
+
+    /**
+     * The urls whose list in {@code now} does not name the same urls as in {@code old} (new and
+     * gone articles included): what an update reports, for lists computed in full.
+     */
+    static Set<String> changedLists(RelatedState old, RelatedState now) {
+        Map<String, Integer> oldByUrl = new HashMap<>(old.size() * 2);
+        for (int o = 0; o < old.size(); o++) {
+            oldByUrl.put(old.urls[o], o);
+        }
+        Set<String> changed = new java.util.HashSet<>();
+        for (int d = 0; d < now.size(); d++) {
+            Integer o = oldByUrl.remove(now.urls[d]);
+            if (o != null && !old.hashes[o].equals(now.hashes[d])) {
+                o = null; // an edited article counts as new, as in an update
+            }
+            if (!sameUrls(old, o == null ? -1 : o, now, d)) {
+                changed.add(now.urls[d]);
+            }
+        }
+        changed.addAll(oldByUrl.keySet());
+        return changed;
     }
 
     /** Whether old list o and new list d name the same urls in the same order (o −1: no old list). */

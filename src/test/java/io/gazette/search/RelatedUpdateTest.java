@@ -86,6 +86,9 @@ class RelatedUpdateTest {
                         RelatedState expected = RelatedArticles.computeState(after, numbering, COUNT, after.getVersion());
                         assertThat(outcome.fullReason()).as("seed %d step %d", seed, step).isNull();
                         assertSame(outcome.state(), expected, "seed " + seed + " step " + step);
+                        // What the keeper reports after a full computation: the same lists as the update's.
+                        assertThat(RelatedUpdate.changedLists(state, expected)).as("changed lists, seed %d step %d", seed, step)
+                                .isEqualTo(outcome.changedLists());
                         assertThat(outcome.stats().rescored()).as("lists scored again").isLessThan(numbering.size());
                         if (outcome.stats().rescored() < numbering.size() / 4) {
                             proportional++;
