@@ -101,7 +101,10 @@ final class StaticIndexUpdate {
     private Outcome run(IndexChanges changes, IndexFiles files) throws IOException {
         int nOld = old.documents();
         if (Math.min(n, nOld) < 2 * old.commonFrom) {
-            return Outcome.refused("the archive has half the articles of the last full search export");
+            // Keys in commonFrom or more documents are kept as common; under twice that many
+            // articles a few edits can move any key across the line, so the export starts over.
+            return Outcome.refused("the archive has " + Math.min(n, nOld) + " articles, under twice the "
+                    + old.commonFrom + " that make a search key common");
         }
         long[] hashes = new long[n];
         for (int j = 0; j < n; j++) {
