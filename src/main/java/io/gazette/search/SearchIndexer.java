@@ -140,7 +140,7 @@ public final class SearchIndexer implements AutoCloseable {
         Set<String> seen = ConcurrentHashMap.newKeySet();
         int written;
         int deleted = 0;
-        try (OldDocuments before = current && changes != null ? new OldDocuments(indexDir, changes) : null;
+        try (OldDocuments before = current && changes != null ? new OldDocuments(indexDir) : null;
                 SearchIndexer indexer = new SearchIndexer(indexDir,
                 current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)) {
             written = indexer.writeAll(docs.peek(d -> {
@@ -179,7 +179,7 @@ public final class SearchIndexer implements AutoCloseable {
         if (!currentSchema(indexDir)) {
             throw new IllegalStateException("no index of the current layout in " + indexDir);
         }
-        try (OldDocuments before = changes != null ? new OldDocuments(indexDir, changes) : null;
+        try (OldDocuments before = changes != null ? new OldDocuments(indexDir) : null;
                 SearchIndexer indexer = new SearchIndexer(indexDir, IndexWriterConfig.OpenMode.APPEND)) {
             int written = indexer.writeAll(changed, null, true, before, changes);
             for (String url : gone) {
@@ -206,7 +206,7 @@ public final class SearchIndexer implements AutoCloseable {
         if (!currentSchema(indexDir)) {
             throw new IllegalStateException("no index of the current layout in " + indexDir);
         }
-        try (OldDocuments before = new OldDocuments(indexDir, changes);
+        try (OldDocuments before = new OldDocuments(indexDir);
                 SearchIndexer indexer = new SearchIndexer(indexDir, IndexWriterConfig.OpenMode.APPEND)) {
             int written = indexer.writeAll(changed, before::hash, true, before, changes);
             int deleted = 0;
@@ -423,7 +423,7 @@ public final class SearchIndexer implements AutoCloseable {
         private final Directory directory;
         private final DirectoryReader reader;
 
-        OldDocuments(Path indexDir, IndexChanges changes) throws IOException {
+        OldDocuments(Path indexDir) throws IOException {
             this.directory = FSDirectory.open(indexDir);
             DirectoryReader opened;
             try {
@@ -437,26 +437,26 @@ public final class SearchIndexer implements AutoCloseable {
 
         /** The content hash of the live document at {@code url}, or null when there is none. */
         String hash(String url) throws IOException {
-            Term term = new Term(SearchFields.URL, url);
-            for (LeafReaderContext leaf : reader.leaves()) {
-                org.apache.lucene.index.PostingsEnum postings = leaf.reader().postings(term);
-                if (postings == null) {
-                    continue;
-                }
-                Bits live = leaf.reader().getLiveDocs();
-                for (int d = postings.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
-                        d = postings.nextDoc()) {
-                    if (live == null || live.get(d)) {
-                        BinaryDocValues hashes = leaf.reader().getBinaryDocValues(SearchFields.HASH);
-                        return hashes != null && hashes.advanceExact(d) ? hashes.binaryValue().utf8ToString() : "";
-                    }
-                }
+            LiveDoc found = live(url);
+            if (found == null) {
+                return null;
             }
-            return null;
+            BinaryDocValues hashes = found.leaf().getBinaryDocValues(SearchFields.HASH);
+            return hashes != null && hashes.advanceExact(found.doc()) ? hashes.binaryValue().utf8ToString() : "";
         }
 
         /** The static index keys of the live document at {@code url}; empty when there is none. */
         Map<String, Integer> keys(String url) throws IOException {
+            LiveDoc found = live(url);
+            return found == null ? Map.of()
+                    : DocKeys.of(SearchFields.fromStored(found.leaf().storedFields().document(found.doc())));
+        }
+
+        private record LiveDoc(org.apache.lucene.index.LeafReader leaf, int doc) {
+        }
+
+        /** Where the live (not deleted) document at {@code url} is, or null when there is none. */
+        private LiveDoc live(String url) throws IOException {
             Term term = new Term(SearchFields.URL, url);
             for (LeafReaderContext leaf : reader.leaves()) {
                 org.apache.lucene.index.PostingsEnum postings = leaf.reader().postings(term);
@@ -467,11 +467,11 @@ public final class SearchIndexer implements AutoCloseable {
                 for (int d = postings.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
                         d = postings.nextDoc()) {
                     if (live == null || live.get(d)) {
-                        return DocKeys.of(SearchFields.fromStored(leaf.reader().storedFields().document(d)));
+                        return new LiveDoc(leaf.reader(), d);
                     }
                 }
             }
-            return Map.of();
+            return null;
         }
 
         @Override
