@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,8 +61,11 @@ final class OutputStage {
         boolean everything = since.everything();
         SinceLastBuild.ArticleChanges changes = since.articles();
         List<PlannedFile> files = new ArrayList<>(pages.size() + 16);
+        // Whether each template is there, asked of the file system once per template, not per page.
+        Map<String, Boolean> present = new HashMap<>();
         for (Page page : pages) {
-            files.add(new PlannedFile(page.path(), page.fingerprint(), (path, sink) -> renderPage(page, sink)));
+            boolean exists = present.computeIfAbsent(page.template(), renderer::exists);
+            files.add(new PlannedFile(page.path(), page.fingerprint(), (path, sink) -> renderPage(page, exists, sink)));
         }
         Planned planned = file -> {
             if (wanted.test(file.path(), file.fingerprint())) {
@@ -92,14 +96,15 @@ final class OutputStage {
         void add(PlannedFile file);
     }
 
-    private void renderPage(Page page, OutputSink sink) throws IOException, PlannedFile.ProduceFailure {
-        if (!renderer.exists(page.template())) {
+    private void renderPage(Page page, boolean templateExists, OutputSink sink)
+            throws IOException, PlannedFile.ProduceFailure {
+        if (!templateExists) {
             throw new PlannedFile.ProduceFailure(Problem.error(Path.of("themes"), 0,
                     "the theme has no template " + page.template() + " (needed for " + page.path() + ")",
                     "add templates/" + page.template() + " to the theme"));
         }
         try {
-            sink.write(page.path(), renderer.render(page.template(), page.model()).getBytes(StandardCharsets.UTF_8));
+            sink.write(page.path(), renderer.renderUtf8(page.template(), page.model()));
         } catch (TemplateRenderer.RenderFailure e) {
             throw new PlannedFile.ProduceFailure(e.problem());
         }

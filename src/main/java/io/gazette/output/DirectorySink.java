@@ -1,9 +1,12 @@
 package io.gazette.output;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -52,7 +55,15 @@ public final class DirectorySink implements OutputSink {
         if (replaces) {
             Files.deleteIfExists(target);
         }
-        Files.write(target, content);
+        // One write of the whole page: Files.write hands a channel 8 KB at a time, two or
+        // three system calls and copies for a page of 11 KB.
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
     }
 
     /** A file of the last build the directory started with (see {@link #replacing}); null otherwise. */

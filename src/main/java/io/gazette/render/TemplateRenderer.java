@@ -7,7 +7,6 @@ import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.loader.FileLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +39,8 @@ public final class TemplateRenderer {
         this.engine = new PebbleEngine.Builder()
                 .loader(loader)
                 .autoEscaping(true)
+                // the same text as Pebble's own html strategy, made faster (HtmlEscaping says why)
+                .addEscapingStrategy("html", new HtmlEscaping())
                 .strictVariables(false)
                 .newLineTrimming(true)
                 .defaultLocale(locale)
@@ -134,11 +135,25 @@ public final class TemplateRenderer {
 
     /** @throws RenderFailure naming the template file and line */
     public String render(String template, Map<String, Object> model) throws RenderFailure {
+        return evaluate(template, model).toString();
+    }
+
+    /**
+     * The page in UTF-8, the same bytes as {@code render(…).getBytes(UTF_8)} with two copies
+     * of the page fewer: what a build writes.
+     *
+     * @throws RenderFailure naming the template file and line
+     */
+    public byte[] renderUtf8(String template, Map<String, Object> model) throws RenderFailure {
+        return evaluate(template, model).toUtf8();
+    }
+
+    private Utf8PageWriter evaluate(String template, Map<String, Object> model) throws RenderFailure {
         try {
             PebbleTemplate compiled = engine.getTemplate(template);
-            StringWriter out = new StringWriter(16 * 1024);
+            Utf8PageWriter out = new Utf8PageWriter(16 * 1024);
             compiled.evaluate(out, model, locale);
-            return out.toString();
+            return out;
         } catch (PebbleException e) {
             throw new RenderFailure(toProblem(template, e));
         } catch (IOException | RuntimeException e) {
