@@ -104,7 +104,7 @@ final class OutputStage {
                     "add templates/" + page.template() + " to the theme"));
         }
         try {
-            sink.write(page.path(), renderer.renderUtf8(page.template(), page.model()));
+            renderer.renderUtf8(page.template(), page.model(), (bytes, length) -> sink.write(page.path(), bytes, length));
         } catch (TemplateRenderer.RenderFailure e) {
             throw new PlannedFile.ProduceFailure(e.problem());
         }

@@ -51,6 +51,12 @@ public final class DirectorySink implements OutputSink {
 
     @Override
     public void write(String path, byte[] content) throws IOException {
+        write(path, content, content.length);
+    }
+
+    /** Writes the bytes straight from the caller's array, without keeping it. */
+    @Override
+    public void write(String path, byte[] content, int length) throws IOException {
         Path target = claim(path);
         if (replaces) {
             Files.deleteIfExists(target);
@@ -59,7 +65,7 @@ public final class DirectorySink implements OutputSink {
         // three system calls and copies for a page of 11 KB.
         try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
+            ByteBuffer buffer = ByteBuffer.wrap(content, 0, length);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }

@@ -11,6 +11,15 @@ import java.nio.file.Path;
 public interface OutputSink {
     void write(String path, byte[] content) throws IOException;
 
+    /**
+     * Writes the first {@code length} bytes of {@code content}. The array is the caller's, used
+     * again once this returns (a build renders every page of a thread into one buffer): a sink
+     * that keeps the bytes copies them, as this default does.
+     */
+    default void write(String path, byte[] content, int length) throws IOException {
+        write(path, java.util.Arrays.copyOf(content, length));
+    }
+
     /** Copies a file as is (static assets); sinks may link instead of copying. */
     void copy(String path, Path source) throws IOException;
 

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -28,11 +30,13 @@ public final class TemplateRenderer {
     private final Theme theme;
     private final Path shownTemplatesDir;
     private final Locale locale;
+    /** Each thread's page writer, kept from page to page: its buffers grow to the largest page once. */
+    private final ThreadLocal<Utf8PageWriter> pageWriters = ThreadLocal.withInitial(() -> new Utf8PageWriter(16 * 1024));
 
     public TemplateRenderer(Theme theme, Path shownThemeDir, SiteUrls urls, Translations translations) {
         this.theme = theme;
         this.shownTemplatesDir = shownThemeDir.resolve("templates");
-        FileLoader loader = new FileLoader(theme.templates().toString());
+        FileLoader loader = new RelativePathsOnce(theme.templates().toString());
         loader.setSuffix("");
         loader.setCharset("UTF-8");
         this.locale = Locale.forLanguageTag(translations.language());
@@ -139,19 +143,45 @@ public final class TemplateRenderer {
     }
 
     /**
-     * The page in UTF-8, the same bytes as {@code render(…).getBytes(UTF_8)} with two copies
-     * of the page fewer: what a build writes.
+     * Renders the page and hands it to {@code out} in UTF-8: the same bytes as
+     * {@code render(…).getBytes(UTF_8)}, without the two copies of the page those make. The bytes
+     * are in a buffer this thread uses for its next page: {@code out} writes them or copies them.
      *
      * @throws RenderFailure naming the template file and line
      */
-    public byte[] renderUtf8(String template, Map<String, Object> model) throws RenderFailure {
-        return evaluate(template, model).toUtf8();
+    public void renderUtf8(String template, Map<String, Object> model, Utf8Page out)
+            throws RenderFailure, IOException {
+        Utf8PageWriter writer = pageWriters.get();
+        if (writer.inUse) {
+            // a page rendered while another is rendered on this thread (a function of a theme
+            // that renders): a writer of its own
+            writer = new Utf8PageWriter(16 * 1024);
+        }
+        writer.inUse = true;
+        try {
+            writer.reset();
+            evaluate(template, model, writer);
+            int length = writer.encode();
+            out.accept(writer.encoded(), length);
+        } finally {
+            writer.inUse = false;
+        }
+    }
+
+    /** Receives a rendered page in UTF-8: the first {@code length} bytes of {@code bytes}, to use before returning. */
+    @FunctionalInterface
+    public interface Utf8Page {
+        void accept(byte[] bytes, int length) throws IOException;
     }
 
     private Utf8PageWriter evaluate(String template, Map<String, Object> model) throws RenderFailure {
+        return evaluate(template, model, new Utf8PageWriter(16 * 1024));
+    }
+
+    private Utf8PageWriter evaluate(String template, Map<String, Object> model, Utf8PageWriter out)
+            throws RenderFailure {
         try {
             PebbleTemplate compiled = engine.getTemplate(template);
-            Utf8PageWriter out = new Utf8PageWriter(16 * 1024);
             compiled.evaluate(out, model, locale);
             return out;
         } catch (PebbleException e) {
@@ -174,6 +204,46 @@ public final class TemplateRenderer {
         String message = e.getPebbleMessage() != null ? e.getPebbleMessage() : e.getMessage();
         return Problem.error(shown, line, "template error: " + message,
                 "fix the template; Pebble syntax: https://pebbletemplates.io/wiki/");
+    }
+
+    /**
+     * A {@link FileLoader} that resolves each template name once per template naming it. Pebble
+     * asks the loader for every {@code include}, {@code extends} and {@code import} of every page
+     * (eleven cards on a list page), and the loader answers with two regular-expression
+     * replacements each time; the answer depends on the two names only. Names are few (those in
+     * the theme's tags), but a theme computing them could make many: past a bound, later ones
+     * are resolved each time.
+     */
+    private static final class RelativePathsOnce extends FileLoader {
+        private static final int MAX_REMEMBERED = 4096;
+        /** What {@link FileLoader#resolveRelativePath} gave, by anchor then name; a null answer as {@link #NONE}. */
+        private final ConcurrentHashMap<String, ConcurrentHashMap<String, String>>
+                resolved = new ConcurrentHashMap<>();
+        private final AtomicInteger remembered = new AtomicInteger();
+        private static final String NONE = new String("");
+
+        RelativePathsOnce(String prefix) {
+            super(prefix);
+        }
+
+        @Override
+        public String resolveRelativePath(String relativePath, String anchorPath) {
+            if (relativePath == null || anchorPath == null) {
+                return super.resolveRelativePath(relativePath, anchorPath);
+            }
+            var byName = resolved.get(anchorPath);
+            String answer = byName == null ? null : byName.get(relativePath);
+            if (answer == null) {
+                String computed = super.resolveRelativePath(relativePath, anchorPath);
+                if (remembered.get() < MAX_REMEMBERED) {
+                    remembered.incrementAndGet();
+                    resolved.computeIfAbsent(anchorPath, a -> new ConcurrentHashMap<>())
+                            .put(relativePath, computed == null ? NONE : computed);
+                }
+                return computed;
+            }
+            return answer == NONE ? null : answer;
+        }
     }
 
     /** A template could not be rendered; carries the problem to report. */

@@ -14,10 +14,18 @@ import java.util.Arrays;
  * written as {@code ?}, as the JDK's encoder does. Numbers are written as {@link StringBuilder}
  * appends them, as Pebble does for a {@code StringWriter} (it is a {@link SpecializedWriter} for
  * that reason: Pebble hands it numbers without making strings of them first).
+ *
+ * <p>A build keeps one per thread ({@link #reset} between pages), so a page costs no buffer of its
+ * own but the bytes it returns.
  */
 final class Utf8PageWriter extends Writer implements SpecializedWriter {
     private char[] chars;
     private int length;
+    private byte[] bytes = new byte[0];
+    /** Set while a page is written into it (see {@link TemplateRenderer#renderUtf8}). */
+    boolean inUse;
+    /** Buffers larger than this (a page of a very long article) are not kept for the next page. */
+    private static final int KEPT_CHARS = 1 << 20;
 
     Utf8PageWriter(int expectedChars) {
         chars = new char[Math.max(16, expectedChars)];
@@ -108,17 +116,34 @@ final class Utf8PageWriter extends Writer implements SpecializedWriter {
         return new String(chars, 0, length);
     }
 
+    /** Empties the writer, keeping its buffers for the next page. */
+    void reset() {
+        length = 0;
+        if (chars.length > KEPT_CHARS) {
+            chars = new char[16 * 1024];
+            bytes = new byte[0];
+        }
+    }
+
     /** The text written so far in UTF-8, exactly as {@code toString().getBytes(UTF_8)}. */
     byte[] toUtf8() {
+        int n = encode(); // first: it may replace the buffer
+        return Arrays.copyOf(bytes, n);
+    }
+
+    /**
+     * Encodes the text written so far to UTF-8 into {@link #encoded()} and returns how many of
+     * its bytes it took; they stay there until the next {@link #reset}.
+     */
+    int encode() {
         char[] in = chars;
         int n = length;
-        // Count the bytes first (a cheap pass), so the array is made once at about its size.
-        int size = 0;
-        for (int i = 0; i < n; i++) {
-            char c = in[i];
-            size += c < 0x80 ? 1 : c < 0x800 ? 2 : 3; // a surrogate pair: 3 + 3 >= 4, trimmed below
+        // One pass into a buffer kept for the next page, at 3 bytes a char (a surrogate pair
+        // takes 4 for its 2).
+        if (bytes.length < 3 * n) {
+            bytes = new byte[Math.max(3 * n, 2 * bytes.length)];
         }
-        byte[] out = new byte[size];
+        byte[] out = bytes;
         int o = 0;
         for (int i = 0; i < n; i++) {
             char c = in[i];
@@ -145,6 +170,11 @@ final class Utf8PageWriter extends Writer implements SpecializedWriter {
                 out[o++] = (byte) (0x80 | c & 0x3F);
             }
         }
-        return o == size ? out : Arrays.copyOf(out, o);
+        return o;
+    }
+
+    /** The buffer {@link #encode} wrote into. */
+    byte[] encoded() {
+        return bytes;
     }
 }

@@ -11,9 +11,12 @@ class Utf8PageWriterTest {
     @Test
     void bytesAreThoseOfTheJdksEncoder() {
         SplittableRandom random = new SplittableRandom(3);
+        Utf8PageWriter reused = new Utf8PageWriter(16);
         String alphabet = "<a href=\"/\">Hội nghị Sơ kết ₫ 😀 \ud800 x\udc00 \u0000\u007f\u0080\u07ff\u0800\uffff";
         for (int i = 0; i < 5000; i++) {
-            Utf8PageWriter writer = new Utf8PageWriter(random.nextInt(0, 40));
+            // half the pages go through one writer, as a build's thread does
+            Utf8PageWriter writer = i % 2 == 0 ? reused : new Utf8PageWriter(random.nextInt(0, 40));
+            writer.reset();
             StringBuilder expected = new StringBuilder();
             int pieces = random.nextInt(0, 30);
             for (int p = 0; p < pieces; p++) {
@@ -37,7 +40,10 @@ class Utf8PageWriterTest {
             writer.write((Object) new java.math.BigDecimal("1E+3"));
             expected.append(42).append(2.5).append("1000");
             assertThat(writer.toString()).isEqualTo(expected.toString());
-            assertThat(writer.toUtf8()).isEqualTo(expected.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = expected.toString().getBytes(StandardCharsets.UTF_8);
+            assertThat(writer.toUtf8()).isEqualTo(bytes);
+            int length = writer.encode();
+            assertThat(java.util.Arrays.copyOf(writer.encoded(), length)).isEqualTo(bytes);
         }
     }
 }
