@@ -1,6 +1,7 @@
 package io.gazette.render;
 
 import io.gazette.site.SiteUrls;
+import io.pebbletemplates.pebble.attributes.AttributeResolver;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.Function;
@@ -24,11 +25,18 @@ final class GazetteExtension extends AbstractExtension {
     private final SiteUrls urls;
     private final Translations translations;
     private final DateFormats dates;
+    private final ModelAttributes attributes = new ModelAttributes();
 
     GazetteExtension(SiteUrls urls, Translations translations) {
         this.urls = urls;
         this.translations = translations;
         this.dates = new DateFormats(translations.language());
+    }
+
+    /** Gazette's model objects read by direct calls ({@link ModelAttributes}); Pebble's resolver does the rest. */
+    @Override
+    public List<AttributeResolver> getAttributeResolver() {
+        return List.of(attributes);
     }
 
     @Override

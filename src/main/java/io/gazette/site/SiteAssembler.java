@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Builds the {@link Site} model from rendered articles: decides what is published, gives every
@@ -58,6 +59,8 @@ public final class SiteAssembler {
     /** False after a call that dropped articles for claiming taken URLs: its groups are not reusable. */
     private boolean groupsReusable = false;
     private final SinceLastBuild since;
+    /** Fewer articles than this are made on one thread: handing them out would cost more than it saves. */
+    private static final int PARALLEL_FROM = 512;
 
     /** @param since the session's builds: each {@link #assemble} belongs to the build under way and records its changes there */
     public SiteAssembler(SiteConfig config, SinceLastBuild since) {
@@ -204,12 +207,13 @@ public final class SiteAssembler {
             Set<Article> removed, List<Article> added) {
         List<ArticleFacts> published = new ArrayList<>(inputs.size());
         ArticleFacts[] aligned = new ArticleFacts[inputs.size()];
+        ArticleFacts[] fresh = freshFacts(inputs);
         rules.startPass();
         for (int i = 0; i < inputs.size(); i++) {
             ArticleInput input = inputs.get(i);
             ArticleFacts d = derived.get(input);
             if (d == null) {
-                d = ArticleFacts.of(input, urls);
+                d = fresh[i] != null ? fresh[i] : ArticleFacts.of(input, urls);
                 derived.put(input, d);
             }
             aligned[i] = d;
@@ -237,18 +241,44 @@ public final class SiteAssembler {
             }
         }
         Renamed renamed = new Renamed(tags.settle(), categories.settle());
+        List<ArticleFacts> joining = new ArrayList<>();
         for (ArticleFacts d : published) {
             if (d.article != null && d.usesAny(renamed.tags, renamed.categories)) {
                 removed.add(d.article);
                 d.article = null;
             }
             if (d.article == null) {
-                d.article = d.toArticle(tags, categories);
-                added.add(d.article);
+                joining.add(d);
             }
+        }
+        // The tag and category indexes are settled: only read from here, by every core.
+        Article[] made = new Article[joining.size()];
+        IntStream range = IntStream.range(0, made.length);
+        (made.length >= PARALLEL_FROM ? range.parallel() : range)
+                .forEach(i -> made[i] = joining.get(i).toArticle(tags, categories));
+        for (int i = 0; i < made.length; i++) {
+            joining.get(i).article = made[i];
+            added.add(made[i]);
         }
         order.replaceWith(published);
         return renamed;
+    }
+
+    /**
+     * What is derived from each input not seen before (slug, URL, summary), made on every core:
+     * every input of a first build; null where the input is known.
+     */
+    private ArticleFacts[] freshFacts(List<ArticleInput> inputs) {
+        ArticleFacts[] fresh = new ArticleFacts[inputs.size()];
+        IntStream range = IntStream.range(0, fresh.length);
+        // `derived` is only read while they are made
+        (fresh.length >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> {
+            ArticleInput input = inputs.get(i);
+            if (!derived.containsKey(input)) {
+                fresh[i] = ArticleFacts.of(input, urls);
+            }
+        });
+        return fresh;
     }
 
     /** How many inputs of the last call were left out of the site, by reason. */
