@@ -140,7 +140,7 @@ final class XmlWriter {
         @Override
         public void write(int b) {
             if (count == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+                buf = java.util.Arrays.copyOf(buf, Math.max(64, buf.length * 2));
             }
             buf[count++] = (byte) b;
         }

@@ -25,7 +25,7 @@ final class Utf8PageWriter extends Writer implements SpecializedWriter {
     /** Set while a page is written into it (see {@link TemplateRenderer#renderUtf8}). */
     boolean inUse;
     /** Buffers larger than this (a page of a very long article) are not kept for the next page. */
-    private static final int KEPT_CHARS = 1 << 20;
+    private static final int KEPT_CHARS = 1 << 18;
 
     Utf8PageWriter(int expectedChars) {
         chars = new char[Math.max(16, expectedChars)];
@@ -119,7 +119,7 @@ final class Utf8PageWriter extends Writer implements SpecializedWriter {
     /** Empties the writer, keeping its buffers for the next page. */
     void reset() {
         length = 0;
-        if (chars.length > KEPT_CHARS) {
+        if (chars.length > KEPT_CHARS || bytes.length > 3 * KEPT_CHARS) {
             chars = new char[16 * 1024];
             bytes = new byte[0];
         }
