@@ -157,11 +157,6 @@ final class BuildCache implements AutoCloseable {
      * fingerprints given to {@code fingerprints}, so the build makes only what changed and
      * deletes what vanished.
      */
-    /** Whether {@link #prepare} puts the last build's files in the staging folder (else the build makes every file). */
-    boolean reusesFiles() {
-        return usable != null;
-    }
-
     DirectorySink prepare(Path staging, FileFingerprints fingerprints) throws IOException {
         if (usable == null) {
             return new DirectorySink(staging);

@@ -72,52 +72,19 @@ final class DirectoryBuild {
         }
     }
 
-    private static void awaitQuietly(java.util.concurrent.Future<?> task) {
-        if (task == null) {
-            return;
-        }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                task.get();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (java.util.concurrent.ExecutionException e) {
-                break; // reported by the generation, or moot after its failure
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private BuildResult buildToDirectory(BuildCache cache, long start) throws IOException, BuildFailedException {
-        java.util.concurrent.FutureTask<Void> restoring = null;
         try (StagingArea staging = StagingArea.create(config.outputDir(), config.projectDir())) {
             boolean committed = false;
             try {
-                Map<String, Long> cacheStages = new java.util.concurrent.ConcurrentHashMap<>();
-                DirectorySink sink = cache == null || !cache.reusesFiles() ? new DirectorySink(staging.directory())
-                        : DirectorySink.replacing(staging.directory());
-                if (cache != null && cache.reusesFiles()) {
-                    // The last build's files go into the staging folder while the content, the
-                    // site model and search are made (about 0.5 s at 10,000 articles, most of it
-                    // one stat a file): nothing reads or writes the folder before files are planned.
-                    restoring = new java.util.concurrent.FutureTask<>(() -> {
-                        long began = System.nanoTime();
-                        cache.prepare(staging.directory(), fingerprints);
-                        cacheStages.put("build cache: restore", (System.nanoTime() - began) / 1_000_000);
-                        return null;
-                    });
-                    Thread thread = new Thread(restoring, "gazette-build-cache-restore");
-                    thread.setDaemon(true);
-                    thread.start();
-                    session.restoringFilesMeanwhile(restoring);
+                Map<String, Long> cacheStages = new java.util.HashMap<>();
+                long restoring = System.nanoTime();
+                DirectorySink sink = cache == null ? new DirectorySink(staging.directory())
+                        : cache.prepare(staging.directory(), fingerprints);
+                if (cache != null) {
+                    cacheStages.put("build cache: restore", (System.nanoTime() - restoring) / 1_000_000);
                 }
                 content.useContentCache(cache == null ? null : cache.content());
                 BuildResult result = session.generate(sink, null, start);
-                session.awaitFilesRestored(); // a generation that stopped before planning files
                 Set<String> duplicates = new TreeSet<>(sink.duplicates());
                 duplicates.addAll(fingerprints.duplicates());
                 for (String duplicate : duplicates) {
@@ -144,12 +111,8 @@ final class DirectoryBuild {
                 // A write failed on a build thread (a full disk, most often): one message, no trace.
                 throw new IOException("cannot write the site: " + e.getCause().getMessage(), e.getCause());
             } finally {
-                if (!committed) {
-                    awaitQuietly(restoring); // the restore must not run on in a folder being given back or deleted
-                    session.restoringFilesMeanwhile(null);
-                    if (cache == null || !cache.takeBack(staging.directory())) {
-                        staging.abandon();
-                    }
+                if (!committed && (cache == null || !cache.takeBack(staging.directory()))) {
+                    staging.abandon();
                 }
             }
         }

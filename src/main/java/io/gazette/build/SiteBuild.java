@@ -89,13 +89,6 @@ public final class SiteBuild {
      * null when unknown: every article is then compared.
      */
     private Long searchKeysSalt;
-    /**
-     * The build cache's restore of the last build's files into the staging folder, running
-     * beside the content, site-model and search stages, which neither read nor write output
-     * files; the generation waits for it before it plans any (see {@link DirectoryBuild}). Null
-     * when there is none to wait for.
-     */
-    private java.util.concurrent.Future<?> filesRestored;
 
     /** Warnings found while loading site.yml and the theme (a typo of a key): reported by every generation. */
     private List<Problem> configWarnings = List.of();
@@ -163,38 +156,6 @@ public final class SiteBuild {
     public java.time.Instant nextDue() {
         long due = assembler.nextDue();
         return due == Long.MAX_VALUE ? null : java.time.Instant.ofEpochSecond(due);
-    }
-
-    /** Makes the next generation wait for {@code restore} before it looks at any output file. */
-    void restoringFilesMeanwhile(java.util.concurrent.Future<?> restore) {
-        this.filesRestored = restore;
-    }
-
-    /** Waits for the restore of the last build's files, when one runs (true); rethrows its failure. */
-    boolean awaitFilesRestored() throws IOException {
-        java.util.concurrent.Future<?> restore = filesRestored;
-        if (restore == null) {
-            return false;
-        }
-        filesRestored = null;
-        try {
-            restore.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while the build cache was restored");
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof java.io.UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IOException(e.getCause());
-        }
-        return true;
     }
 
     /**
@@ -323,9 +284,6 @@ public final class SiteBuild {
             times.record("search: related (of the above)", search.relatedMillis());
         }
 
-        if (awaitFilesRestored()) {
-            times.lap("build cache: restore wait");
-        }
         fingerprints.start();
         // After a failed generation (or with no generation before), look at every file: the
         // planners forget what they planned, and every file not planned again is deleted.
