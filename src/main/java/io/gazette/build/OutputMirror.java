@@ -152,10 +152,15 @@ final class OutputMirror {
         }
         Map<String, BuildStateFile.Entry> kept = new ConcurrentHashMap<>(files.size() * 4 / 3 + 16);
         AtomicBoolean moved = new AtomicBoolean();
+        // A pool of its own: the common pool has one thread fewer than the cores (one, on two),
+        // and the waiting caller does not walk; the work is mostly the kernel's, one stat a file.
+        ForkJoinPool pool = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         try {
-            ForkJoinPool.commonPool().invoke(new Prune(staging, "", files, checkInodes, kept, moved));
+            pool.invoke(new Prune(staging, "", files, checkInodes, kept, moved));
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } finally {
+            pool.shutdown();
         }
         return new Restored(kept, moved.get());
     }
