@@ -565,9 +565,21 @@ public final class IncrementalBench {
         return map;
     }
 
-    /** Pages the load clients fetch: home and its next pages, the edited articles, tag and month pages. */
+    /** Pages the load clients fetch: home and the two pages after it, the edited articles, tag and month pages. */
     private List<String> loadUrls() throws Exception {
-        List<String> urls = new ArrayList<>(List.of("", "trang/2/", "trang/3/", "tu-khoa/", "luu-tru/"));
+        List<String> urls = new ArrayList<>(List.of("", "tu-khoa/", "luu-tru/"));
+        // The home page's next two pages, found by their rel="next" links: list pages are numbered
+        // from the oldest article, so the page after the home page is the highest number, not trang/2/.
+        Pattern next = Pattern.compile("<a rel=\"next\" href=\"/([^\"]*)\"");
+        String after = "";
+        for (int i = 0; i < 2; i++) {
+            Matcher m = next.matcher(get(after));
+            if (!m.find()) {
+                break;
+            }
+            after = m.group(1);
+            urls.add(after);
+        }
         targets.forEach(t -> urls.add(t.url()));
         Pattern link = Pattern.compile("href=\"/((?:tu-khoa|luu-tru)/[^\"]+/)\"");
         TreeSet<String> lists = new TreeSet<>();
