@@ -37,6 +37,10 @@ final class BuildCache implements AutoCloseable {
     private String fullBuildReason;
 
     private final Path output;
+    /** Whether the kept copies became this build's staging folder ({@link #prepare}). */
+    private boolean rotated;
+    /** Whether a kept file's inode was not the recorded one (a restored cache): the state is written again. */
+    private boolean restoredInodesMoved;
 
     private BuildCache(Path dir, CacheKey key, Path output, OutputMirror.Linker linker) {
         this.dir = dir;
@@ -157,16 +161,36 @@ final class BuildCache implements AutoCloseable {
         if (usable == null) {
             return new DirectorySink(staging);
         }
-        Set<String> placed;
-        try {
-            placed = mirror.populate(staging, output, usable.mirrored(), usable.files());
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        OutputMirror.Restored restored = null;
+        if (usable.mirrored() && Files.isDirectory(output)) {
+            // The kept copies become the staging folder, and the replaced site the kept copies
+            // (save): no link made or name deleted for an unchanged file. Without public/ (a
+            // fresh checkout) there is no replaced site to keep, so the copies stay and are linked.
+            restored = mirror.rotateInto(staging, usable.files());
+            rotated = restored != null;
         }
-        for (String path : placed) {
-            fingerprints.preload(path, usable.files().get(path).fingerprint());
+        if (restored == null) {
+            try {
+                restored = mirror.populate(staging, output, usable.mirrored(), usable.files());
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        restoredInodesMoved = restored.inodesMoved();
+        usable = new BuildStateFile.State(usable.key(), usable.mirrored(), restored.files());
+        for (Map.Entry<String, BuildStateFile.Entry> file : restored.files().entrySet()) {
+            fingerprints.preload(file.getKey(), file.getValue().fingerprint());
         }
         return DirectorySink.replacing(staging);
+    }
+
+    /**
+     * After a failed build: when the staging folder was the kept copies ({@link #prepare}), it
+     * becomes them again, so the next build still reuses every file the failed one did not
+     * touch; false when it was not, or cannot be moved back (then it is simply deleted).
+     */
+    boolean takeBack(Path staging) {
+        return rotated && mirror.takeBack(staging);
     }
 
     /**
@@ -175,17 +199,27 @@ final class BuildCache implements AutoCloseable {
      * so a build killed half way through this leaves no state that names files the mirror does
      * not hold.
      *
-     * @param changed the paths this build wrote or deleted
+     * @param changed  the paths this build wrote or deleted
+     * @param replaced the site this build replaced, handed over when {@link #keepsReplacedSite()}
      */
-    void save(Collection<String> changed, FileFingerprints fingerprints) throws IOException {
+    void save(Collection<String> changed, FileFingerprints fingerprints, Path replaced) throws IOException {
         if (lock == null) {
             return;
         }
         Map<String, BuildStateFile.Entry> before = usable == null ? Map.of() : usable.files();
-        if (usable != null && usable.mirrored() && !mirror.copiedAny() && changed.isEmpty()
-                && sameFingerprints(fingerprints.snapshot(), before)) {
+        boolean mirroredBefore = usable == null || usable.mirrored();
+        if (rotated) {
+            // The replaced site holds the last build's files, as the copies did: it becomes them.
+            if (replaced == null || !mirror.adopt(replaced)) {
+                mirror.clear();
+                before = Map.of(); // nothing kept: every file is linked again
+            }
+        }
+        if (usable != null && usable.mirrored() && !mirror.copiedAny() && changed.isEmpty() && !restoredInodesMoved
+                && !before.isEmpty() && sameFingerprints(fingerprints.snapshot(), before)) {
             // Nothing written, deleted or planned anew, and every kept copy still a link: the
             // kept state is this build's (at 100,000 articles writing it again cost 2 s for nothing).
+            mirror.markTree();
             if (content != null) {
                 content.save();
             }
@@ -197,15 +231,21 @@ final class BuildCache implements AutoCloseable {
         }
         OutputMirror.Kept kept;
         try {
-            kept = mirror.update(output, changed, fingerprints.snapshot(), before, usable == null || usable.mirrored());
+            kept = mirror.update(output, changed, fingerprints.snapshot(), before, mirroredBefore);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        mirror.markTree();
         usable = new BuildStateFile.State(key, kept.mirrored(), kept.files());
         BuildStateFile.write(stateFile, usable);
         if (content != null) {
             content.save();
         }
+    }
+
+    /** Whether {@link #save} takes the site this build replaces (the staging folder was the kept copies). */
+    boolean keepsReplacedSite() {
+        return rotated;
     }
 
     /** Whether {@code now} names exactly the files of {@code before}, each with the fingerprint recorded there. */

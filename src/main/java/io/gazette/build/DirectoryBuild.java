@@ -97,12 +97,12 @@ final class DirectoryBuild {
                     throw new BuildFailedException(result.problems().sorted());
                 }
                 long swapping = System.nanoTime();
-                staging.commit();
+                java.util.Optional<java.nio.file.Path> replaced = staging.commit(cache != null && cache.keepsReplacedSite());
                 committed = true;
                 cacheStages.put("swap output", (System.nanoTime() - swapping) / 1_000_000);
                 if (cache != null) {
                     long saving = System.nanoTime();
-                    saveCache(cache, result);
+                    saveCache(cache, result, replaced.orElse(null));
                     cacheStages.put("build cache: save", (System.nanoTime() - saving) / 1_000_000);
                 }
                 writeSourceMap(result);
@@ -111,7 +111,7 @@ final class DirectoryBuild {
                 // A write failed on a build thread (a full disk, most often): one message, no trace.
                 throw new IOException("cannot write the site: " + e.getCause().getMessage(), e.getCause());
             } finally {
-                if (!committed) {
+                if (!committed && (cache == null || !cache.takeBack(staging.directory()))) {
                     staging.abandon();
                 }
             }
@@ -122,9 +122,9 @@ final class DirectoryBuild {
      * Keeps this build's files for the next one. A cache that cannot be saved costs the next
      * build its speed, never its correctness: it then makes every file.
      */
-    private void saveCache(BuildCache cache, BuildResult result) {
+    private void saveCache(BuildCache cache, BuildResult result, java.nio.file.Path replaced) {
         try {
-            cache.save(result.changedPaths(), fingerprints);
+            cache.save(result.changedPaths(), fingerprints, replaced);
         } catch (IOException | UncheckedIOException e) {
             result.problems().add(Problem.warning(null, 0, "could not keep this build's files for the next build in "
                     + config.cacheDir().resolve(BUILD_CACHE_DIR) + ": " + e.getMessage(),

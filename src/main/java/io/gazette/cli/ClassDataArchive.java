@@ -96,6 +96,11 @@ final class ClassDataArchive {
                 : List.of("-XX:ArchiveClassesAtExit=" + pending, "-Xlog:cds*=off");
     }
 
+    /** The archive's path (written by this run when not {@link #used}). */
+    Path archive() {
+        return archive;
+    }
+
     /** Whether the run uses an archive (false: it writes one). */
     boolean used() {
         return pending == null;

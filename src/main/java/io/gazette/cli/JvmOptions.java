@@ -77,9 +77,15 @@ final class JvmOptions {
 
     /**
      * The options of a run and, in one line, why: what {@code build --timings} prints (the
-     * relaunched JVM receives it as the system property {@value #WHY}).
+     * relaunched JVM receives it as the system property {@value #WHY}). When the heap was sized
+     * from content/, {@code basis} is the part of the reason before the heap's and
+     * {@code physicalMemory} the memory it was bounded by (null and 0 otherwise): what
+     * {@link LaunchRecord} keeps for ./gazette.
      */
-    record Choice(List<String> options, String why) {
+    record Choice(List<String> options, String why, String basis, long physicalMemory) {
+        Choice(List<String> options, String why) {
+            this(options, why, null, 0);
+        }
     }
 
     /** The system property that tells a relaunched JVM why it has its options. */
@@ -107,8 +113,9 @@ final class JvmOptions {
         sized.add("-Xmx" + heap / MB + "m");
         String limit = heap == 512 * MB + 8 * content ? "" : heap == cap ? ", at most " + cap / MB + " MB"
                 : ", at most 3/4 of the " + physical / MB + " MB of memory";
+        // basis and physicalMemory: what ./gazette needs to size the heap itself (LaunchRecord).
         return new Choice(sized, fromFile + "; heap " + heap / MB + " MB = 512 MB + 8 × " + (content + MB / 2) / MB
-                + " MB of Markdown under content/" + limit);
+                + " MB of Markdown under content/" + limit, fromFile, physical);
     }
 
     /**

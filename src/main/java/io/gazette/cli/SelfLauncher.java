@@ -64,6 +64,9 @@ final class SelfLauncher {
             int code = child.waitFor();
             Runtime.getRuntime().removeShutdownHook(stopChild);
             classData.ifPresent(archive -> archive.afterRun(code));
+            if (code == 0 && choice.basis() != null) {
+                LaunchRecord.writeIfAsked(command, jar.get(), wanted, classData, choice.basis(), choice.physicalMemory());
+            }
             return Optional.of(code);
         } catch (java.io.IOException e) {
             // Could not start a second JVM (e.g. a restricted sandbox): run here, without the options.

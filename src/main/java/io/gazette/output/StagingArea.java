@@ -25,6 +25,8 @@ public final class StagingArea implements AutoCloseable {
     private final FileLock lock;
     /** Deletes the replaced site after {@link #commit}, while the build finishes its other work; null before. */
     private java.util.concurrent.CompletableFuture<Void> oldDeletion;
+    /** The replaced site that {@link #commit(boolean)} handed over; deleted at close if still there. */
+    private Path replaced;
 
     private StagingArea(Path output, Path staging, FileChannel lockFile, FileLock lock) {
         this.output = output;
@@ -82,6 +84,16 @@ public final class StagingArea implements AutoCloseable {
      * {@code .public.old}, which the next start puts back ({@link #recover}).
      */
     public void commit() throws IOException {
+        commit(false);
+    }
+
+    /**
+     * {@link #commit()}, but with {@code keepReplaced} the replaced site is not deleted: it is
+     * returned (as {@code .public.old} beside the output) for the caller to move away, e.g. to
+     * become the build cache's copy of the site; whatever is still there at {@link #close} is
+     * deleted then. Empty when there was no output to replace or it is deleted.
+     */
+    public java.util.Optional<Path> commit(boolean keepReplaced) throws IOException {
         Path old = sibling(output, "old");
         if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
             TreeDeletion.delete(old);
@@ -91,21 +103,30 @@ public final class StagingArea implements AutoCloseable {
             move(output, old);
         }
         move(staging, output);
+        if (hadOutput && keepReplaced) {
+            replaced = old;
+            return java.util.Optional.of(old);
+        }
         if (hadOutput) {
             // The new site is live: removing the old one (tens of thousands of names, about a
             // second at 10,000 articles) runs beside what the build still does, and close() waits.
-            oldDeletion = java.util.concurrent.CompletableFuture.runAsync(() -> {
-                try {
-                    TreeDeletion.delete(old);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, task -> {
-                Thread thread = new Thread(task, "gazette-old-output-deletion");
-                thread.setDaemon(true);
-                thread.start();
-            });
+            deleteInBackground(old);
         }
+        return java.util.Optional.empty();
+    }
+
+    private void deleteInBackground(Path old) {
+        oldDeletion = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                TreeDeletion.delete(old);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, task -> {
+            Thread thread = new Thread(task, "gazette-old-output-deletion");
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     /** Throws the staged files away. */
@@ -120,6 +141,9 @@ public final class StagingArea implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            if (replaced != null) {
+                TreeDeletion.delete(replaced); // not taken by the caller
+            }
             if (oldDeletion != null) {
                 try {
                     oldDeletion.join();

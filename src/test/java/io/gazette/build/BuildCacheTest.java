@@ -256,6 +256,65 @@ class BuildCacheTest {
     }
 
     /**
+     * With public/ there, the kept copies become the next staging folder and the replaced site
+     * the kept copies, by renames: no file linked or deleted for an unchanged one. What other
+     * tools leave in public/ (a file added, a file replaced by another of the same size and
+     * second) never reaches a later site, and a failed build hands its staging folder back, so
+     * the build after it still reuses the unchanged files.
+     */
+    @Test
+    void theKeptCopiesAndThePublishedSiteSwapPlacesAndWhatOthersLeaveInPublicNeverReturns() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        site.buildWithCache();
+        Object publishedFolder = inode(site.output());
+        Object keptFolder = inode(mirror(site));
+        assertThat(site.buildWithCache().changedPaths()).isEmpty();
+        assertThat(inode(site.output())).as("the kept copies were published").isEqualTo(keptFolder);
+        assertThat(inode(mirror(site))).as("the replaced site is kept").isEqualTo(publishedFolder);
+        assertThat(tree(mirror(site))).isEqualTo(tree(site.output()));
+        assertThat(Files.exists(site.output().resolveSibling(".public.old"))).isFalse();
+
+        site.file("content/2016/bai-moi.md", article("Bài mới", "2016-01-05", "Thi đua", "Một bài mới về thi đua."));
+        site.delete("content/2015/co-alias.md");
+        InlineSite.Built edited = site.buildWithCache();
+        assertThat(edited.fullBuildReason()).isNull();
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+        assertThat(tree(mirror(site))).as("no empty folder of a deleted page kept").isEqualTo(tree(site.output()));
+
+        // Another tool adds a file to public/ and replaces a page by one of the same size and second.
+        Files.writeString(site.output().resolve("CNAME"), "tin.example.org\n");
+        Path page = site.output().resolve("2015/01/bai-so-1-ve-thi-dua/index.html");
+        byte[] bytes = Files.readAllBytes(page);
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(page);
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("</body>");
+        bytes[at + 2] = 'B';
+        Path replacement = page.resolveSibling("replacement");
+        Files.write(replacement, bytes);
+        Files.setLastModifiedTime(replacement, time);
+        Files.move(replacement, page, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (int i = 0; i < 3; i++) { // the touched tree is published by the second build
+            InlineSite.Built again = site.buildWithCache();
+            assertThat(again.fullBuildReason()).isNull();
+            assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+        }
+
+        // A failed build, then the fix: the staging folder was handed back, unchanged pages are kept.
+        site.file("content/2016/hong.md", "---\ntitle: Hỏng\ndate: không phải ngày\n---\n\nx\n");
+        Object before = inode(page);
+        assertThat(site.buildWithCache().succeeded()).isFalse();
+        site.delete("content/2016/hong.md");
+        InlineSite.Built fixed = site.buildWithCache();
+        assertThat(fixed.fullBuildReason()).isNull();
+        assertThat(fixed.changedPaths()).doesNotContain("2015/01/bai-so-1-ve-thi-dua/index.html");
+        assertThat(inode(page)).isEqualTo(before);
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+        try (Stream<Path> siblings = Files.list(site.output().getParent())) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).doesNotContain(".public.old")
+                    .noneMatch(name -> name.startsWith(".public.staging-"));
+        }
+    }
+
+    /**
      * {@code .gazette/} on another file system than the output (a RAM disk for public/): no
      * copies are kept, public/ itself is what the next build reuses, and without it the build is
      * a full one that says why.

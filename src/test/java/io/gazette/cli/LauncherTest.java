@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,9 +73,93 @@ class LauncherTest {
         for (String command : List.of("build", "serve", "check", "new")) {
             Result result = run(home, command);
             assertThat(result.code()).isZero();
-            assertThat(result.output().strip()).isEqualTo("ARGS -Dgazette.home=" + home + " -jar "
+            // build and check: the jar is asked to record its choice for the next start (LaunchRecord).
+            String record = command.equals("build") || command.equals("check")
+                    ? " -D" + LaunchRecord.PROPERTY + "=" + home.resolve("target/.launch-" + command) : "";
+            assertThat(result.output().strip()).isEqualTo("ARGS -Dgazette.home=" + home + record + " -jar "
                     + home.resolve("target/gazette.jar") + " " + command);
         }
+    }
+
+    /**
+     * What the jar recorded after a relaunch lets ./gazette start the build's JVM with the same
+     * options, heap and reason itself; a changed jar, Java or class-data archive, or options in
+     * the environment, and the jar is started to choose again.
+     */
+    @Test
+    void theLauncherStartsABuildWithTheOptionsTheJarRecorded() throws Exception {
+        Path home = checkout();
+        Path jar = Files.createDirectories(home.resolve("target")).resolve("gazette.jar");
+        Files.writeString(jar, "");
+        Path javaHome = Files.createDirectories(temp.resolve("jdk/bin")).getParent();
+        Files.writeString(javaHome.resolve("bin/java"), "#!/usr/bin/env bash\necho \"ARGS $*\"\n");
+        Files.setPosixFilePermissions(javaHome.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(javaHome.resolve("release"), "JAVA_VERSION=\"17\"\n");
+        Path site = Files.createDirectories(temp.resolve("site/content/2014"));
+        Files.write(site.resolve("a.md"), new byte[3 * 1024 * 1024]);
+        Path archive = Files.write(temp.resolve("build-1234.jsa"), new byte[100]);
+        String[] args = {"build", "--timings", "-s", temp.resolve("site").toString()};
+        JvmOptions.Choice choice = JvmOptions.parse(Files.readString(home.resolve("jvm.options"))).choose(args, null);
+
+        Path record = home.resolve("target/.launch-build");
+        String javaBefore = System.getProperty("java.home");
+        System.setProperty(LaunchRecord.PROPERTY, record.toString());
+        System.setProperty("java.home", javaHome.toString());
+        try {
+            ClassDataArchive classData = ClassDataArchive.forRun("build", jar, choice.options(), List.of(), temp.resolve("cache"))
+                    .orElseThrow();
+            LaunchRecord.writeIfAsked("build", jar, choice.options(), java.util.Optional.of(classData), choice.basis(),
+                    choice.physicalMemory());
+            assertThat(record).as("no record while the archive is still to be written").doesNotExist();
+            LaunchRecord.writeIfAsked("build", jar, choice.options(), java.util.Optional.empty(), choice.basis(),
+                    choice.physicalMemory());
+        } finally {
+            System.clearProperty(LaunchRecord.PROPERTY);
+            System.setProperty("java.home", javaBefore);
+        }
+        String path = javaHome.resolve("bin") + ":" + System.getenv("PATH");
+        Result direct = runWithPath(home, path, Map.of(), args);
+        List<String> options = choice.options();
+        assertThat(direct.output().strip()).isEqualTo("ARGS -Dgazette.home=" + home + " " + String.join(" ", options)
+                + " -Dgazette.launched=true -D" + JvmOptions.WHY + "=" + choice.why() + " -jar " + jar + " "
+                + String.join(" ", args));
+        assertThat(options).last().isEqualTo("-Xmx" + (512 + 8 * 3) + "m");
+
+        // With an archive recorded: used while it is the one published, not once it changed.
+        Files.writeString(record, Files.readString(record).replace("physical ", "archive " + archive + "\narchive-size 100\n"
+                + "archive-time " + Files.getLastModifiedTime(archive).to(TimeUnit.SECONDS) + "\ncds class data from "
+                + archive + "\nphysical "));
+        assertThat(runWithPath(home, path, Map.of(), args).output()).contains("-Dgazette.launched=true",
+                "; class data from " + archive + " -jar");
+        Files.write(archive, new byte[50]);
+        String relaunch = "ARGS -Dgazette.home=" + home + " -D" + LaunchRecord.PROPERTY + "=" + record + " -jar " + jar + " "
+                + String.join(" ", args);
+        assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo(relaunch);
+        Files.write(archive, new byte[100]);
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(0));
+        assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo(relaunch);
+
+        // Options in the environment, or another jar: the jar chooses again.
+        Files.writeString(record, Files.readString(record).replaceAll("archive-time .*", "archive-time 0"));
+        assertThat(runWithPath(home, path, Map.of(), args).output()).contains("-Dgazette.launched=true");
+        assertThat(runWithPath(home, path, Map.of("JDK_JAVA_OPTIONS", "-Xmx2g"), args).output().strip()).isEqualTo(relaunch);
+        Files.writeString(jar, "x");
+        assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo(relaunch);
+    }
+
+    private Result runWithPath(Path home, String path, Map<String, String> environment, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", home.resolve("gazette").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PATH", path);
+        for (String name : List.of("GAZETTE_JAVA_OPTS", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS")) {
+            builder.environment().remove(name);
+        }
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), output);
     }
 
     @Test
