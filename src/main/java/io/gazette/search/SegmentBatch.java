@@ -35,7 +35,6 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.BytesRefBuilder;
 import org.apache.lucene.util.Version;
 
 import java.io.IOException;
@@ -363,6 +362,16 @@ final class SegmentBatch {
          */
         private int[] sortedOrds() {
             if (pairs && ords < (1 << 21)) {
+                int[] rankOfId = syllableRanksById();
+                if (rankOfId != null) {
+                    long[] packed = new long[ords];
+                    for (int ord = 0; ord < ords; ord++) {
+                        long r1 = rankOfId[first[ord].foldedId];
+                        long r2 = rankOfId[second[ord].foldedId];
+                        packed[ord] = (r1 << 42) | (r2 << 21) | ord;
+                    }
+                    return orderOf(packed);
+                }
                 Map<BytesRef, Integer> rank = syllableRanks();
                 if (rank != null && rank.size() < (1 << 21)) {
                     long[] packed = new long[ords];
@@ -371,12 +380,7 @@ final class SegmentBatch {
                         long r2 = rank.get(second[ord].foldedBytes);
                         packed[ord] = (r1 << 42) | (r2 << 21) | ord;
                     }
-                    Arrays.sort(packed);
-                    int[] order = new int[ords];
-                    for (int i = 0; i < ords; i++) {
-                        order[i] = (int) (packed[i] & ((1 << 21) - 1));
-                    }
-                    return order;
+                    return orderOf(packed);
                 }
             }
             Integer[] boxed = new Integer[ords];
@@ -390,6 +394,59 @@ final class SegmentBatch {
                 order[i] = boxed[i];
             }
             return order;
+        }
+
+        /** The ordinals packed in the low 21 bits of {@code packed}, in the order of the packed values. */
+        private static int[] orderOf(long[] packed) {
+            Arrays.sort(packed);
+            int[] order = new int[packed.length];
+            for (int i = 0; i < packed.length; i++) {
+                order[i] = (int) (packed[i] & ((1 << 21) - 1));
+            }
+            return order;
+        }
+
+        /**
+         * Rank of each folded syllable of the pairs in byte order, indexed by the syllable's number
+         * ({@link VietnameseTokens.Forms#foldedId}: equal numbers, equal strings, so no bytes are
+         * hashed); null when a pair lacks a syllable or a number, or there are too many syllables.
+         */
+        private int[] syllableRanksById() {
+            int maxId = -1;
+            for (int ord = 0; ord < ords; ord++) {
+                if (first[ord] == null || second[ord] == null || first[ord].foldedId < 0 || second[ord].foldedId < 0) {
+                    return null;
+                }
+                maxId = Math.max(maxId, Math.max(first[ord].foldedId, second[ord].foldedId));
+            }
+            VietnameseTokens.Forms[] byId = new VietnameseTokens.Forms[maxId + 1];
+            int distinct = 0;
+            for (int ord = 0; ord < ords; ord++) {
+                if (byId[first[ord].foldedId] == null) {
+                    byId[first[ord].foldedId] = first[ord];
+                    distinct++;
+                }
+                if (byId[second[ord].foldedId] == null) {
+                    byId[second[ord].foldedId] = second[ord];
+                    distinct++;
+                }
+            }
+            if (distinct >= (1 << 21)) {
+                return null;
+            }
+            VietnameseTokens.Forms[] syllables = new VietnameseTokens.Forms[distinct];
+            int at = 0;
+            for (VietnameseTokens.Forms s : byId) {
+                if (s != null) {
+                    syllables[at++] = s;
+                }
+            }
+            Arrays.sort(syllables, (x, y) -> x.foldedBytes.compareTo(y.foldedBytes));
+            int[] rank = new int[maxId + 1];
+            for (int i = 0; i < distinct; i++) {
+                rank[syllables[i].foldedId] = i;
+            }
+            return rank;
         }
 
         /** Rank of each folded syllable of the pairs in byte order; null when a pair has no syllables. */
@@ -411,11 +468,13 @@ final class SegmentBatch {
         }
 
         private static BytesRef pairBytes(VietnameseTokens.Forms a, VietnameseTokens.Forms b) {
-            BytesRefBuilder pair = new BytesRefBuilder();
-            pair.append(a.foldedBytes);
-            pair.append((byte) ' ');
-            pair.append(b.foldedBytes);
-            return pair.toBytesRef();
+            BytesRef x = a.foldedBytes;
+            BytesRef y = b.foldedBytes;
+            byte[] pair = new byte[x.length + 1 + y.length];
+            System.arraycopy(x.bytes, x.offset, pair, 0, x.length);
+            pair[x.length] = ' ';
+            System.arraycopy(y.bytes, y.offset, pair, x.length + 1, y.length);
+            return new BytesRef(pair);
         }
     }
 

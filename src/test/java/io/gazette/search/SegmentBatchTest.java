@@ -95,7 +95,7 @@ class SegmentBatchTest {
     }
 
     /** Everything the index holds, by url: independent of document order and segments. */
-    private static String dump(DirectoryReader reader) throws IOException {
+    static String dump(DirectoryReader reader) throws IOException {
         Map<String, String> fields = new TreeMap<>();
         Map<String, TreeSet<String>> postings = new TreeMap<>();
         Map<String, String> documents = new TreeMap<>();
