@@ -69,6 +69,15 @@ class SegmentBatchTest {
     }
 
     @Test
+    void aBadDocumentFailsTheFreshIndexWhicheverWritingThreadMeetsIt(@TempDir Path dir) {
+        List<SearchDocument> docs = documents();
+        docs.add(docs.get(7));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SearchIndexer.sync(dir, docs.parallelStream()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("two search documents have the url " + docs.get(7).url());
+    }
+
+    @Test
     void theWriterUpdatesAnIndexWrittenFromBatches(@TempDir Path dir) throws IOException {
         List<SearchDocument> docs = documents();
         SearchIndexer.rebuild(dir, docs, 200);
