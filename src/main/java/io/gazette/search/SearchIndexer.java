@@ -363,7 +363,7 @@ public final class SearchIndexer implements AutoCloseable {
                 written.incrementAndGet();
                 if (batch.entries() >= batchEntries) {
                     addSegment(batch);
-                    batch = new SegmentBatch();
+                    batch = batch.recycled();
                 }
             }
             addSegment(batch);
