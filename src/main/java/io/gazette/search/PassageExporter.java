@@ -161,14 +161,15 @@ public final class PassageExporter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String head = row + "\n";
+        // The row's bytes once: the text is cut and deflated again behind them a few times.
+        byte[] head = (row + "\n").getBytes(StandardCharsets.UTF_8);
         String text = text(body);
-        byte[] data = deflate(head + text);
+        byte[] data = deflate(head, text);
         while (data.length > STORED_BYTES && !text.isEmpty()) {
             // Text compresses about evenly: aim just under the limit, then shrink by steps.
             int chars = (int) Math.min(text.length() - 1L, (long) text.length() * STORED_BYTES / data.length * 97 / 100);
             text = chars <= 1 ? "" : cut(text, chars);
-            data = deflate(head + text);
+            data = deflate(head, text);
         }
         return data;
     }
@@ -230,7 +231,24 @@ public final class PassageExporter {
 
     /** Raw deflate (no zlib header), what {@code DecompressionStream("deflate-raw")} reads. */
     static byte[] deflate(String text) {
-        byte[] input = text.getBytes(StandardCharsets.UTF_8);
+        return deflate(new byte[0], text);
+    }
+
+    /**
+     * {@link #deflate(String)} of the text whose UTF-8 is {@code head} then {@code text}'s (the
+     * same bytes: the head ends with a whole character).
+     */
+    private static byte[] deflate(byte[] head, String text) {
+        // Into one thread's buffer: the texts of a cold build's records, each encoded a few times,
+        // were a tenth of the bytes the stage allocated.
+        byte[][] buffer = INPUT.get();
+        int most = head.length + 3 * text.length();
+        if (buffer[0].length < most) {
+            buffer[0] = new byte[Math.max(most, buffer[0].length * 2)];
+        }
+        byte[] input = buffer[0];
+        System.arraycopy(head, 0, input, 0, head.length);
+        int length = encodeUtf8(text, input, head.length);
         // One deflater a thread, reset between uses (the same bytes as a new one): a new one
         // allocates and frees zlib's 256 KB of tables each time, and a long article is deflated
         // a few times while its text is cut to fit: at 10,000 articles that was 4 s of a cold
@@ -238,9 +256,9 @@ public final class PassageExporter {
         Deflater deflater = DEFLATERS.get();
         deflater.reset();
         try {
-            deflater.setInput(input);
+            deflater.setInput(input, 0, length);
             deflater.finish();
-            byte[] out = new byte[input.length / 2 + 64];
+            byte[] out = new byte[length / 2 + 64];
             int size = 0;
             while (!deflater.finished()) {
                 if (size == out.length) {
@@ -255,6 +273,40 @@ public final class PassageExporter {
     }
 
     private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(LEVEL, true));
+    private static final ThreadLocal<byte[][]> INPUT = ThreadLocal.withInitial(() -> new byte[][] {new byte[1 << 15]});
+
+    /**
+     * Writes the UTF-8 of {@code text} into {@code out} from {@code at} (which must have room for
+     * 3 bytes a char) exactly as {@code text.getBytes(UTF_8)} encodes it, a lone surrogate as
+     * {@code ?}; returns where it ends.
+     */
+    static int encodeUtf8(String text, byte[] out, int at) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                out[at++] = (byte) c;
+            } else if (c < 0x800) {
+                out[at++] = (byte) (0xC0 | (c >> 6));
+                out[at++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, text.charAt(++i));
+                    out[at++] = (byte) (0xF0 | (cp >> 18));
+                    out[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                    out[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                    out[at++] = (byte) (0x80 | (cp & 0x3F));
+                } else {
+                    out[at++] = '?';
+                }
+            } else {
+                out[at++] = (byte) (0xE0 | (c >> 12));
+                out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                out[at++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        return at;
+    }
 
     private static byte[] manifest(String indexVersion, int docs, int packs) {
         StringWriter text = new StringWriter();

@@ -64,6 +64,8 @@ public final class SearchIndexer implements AutoCloseable {
         // Merges read whole segments: through the file cache, not mapped (see StreamedIndexDirectory).
         this.directory = StreamedIndexDirectory.open(indexDir);
         IndexWriterConfig config = new IndexWriterConfig(SearchFields.analyzer());
+        // Lucene's own format; a SegmentBatch's postings are written without the merge's views.
+        config.setCodec(DirectPostingsCodec.codec());
         config.setOpenMode(mode);
         // Bounded whatever the archive's size: a bigger archive flushes more segments, not more heap.
         config.setRAMBufferSizeMB(RAM_BUFFER_MB);
@@ -333,37 +335,109 @@ public final class SearchIndexer implements AutoCloseable {
      * Writes the documents of a fresh index (nothing to replace) whose hash differs from
      * {@code existing} (every one when it is null) as {@link SegmentBatch}es, one a writing thread:
      * a batch that holds {@link #BATCH_ENTRIES} (term, document) pairs becomes a segment, and what
-     * is left at the end becomes one more. Tells {@code changes} (when not null) each document
-     * written, as {@link #writeAll} does (a fresh index has no old versions to look up). Returns
-     * how many documents were written.
+     * is left when a thread finds no more documents becomes one more. Tells {@code changes} (when
+     * not null) each document written, as {@link #writeAll} does (a fresh index has no old
+     * versions to look up). Returns how many documents were written.
+     *
+     * <p>One thread a core takes the documents one at a time from the stream (its own order and
+     * parallelism do not matter), so the threads end together: a parallel stream handed each
+     * thread a quarter of the archive at once, and the thread that ended first sat idle while the
+     * other analyzed the rest of its quarter alone. A thread writes its last batch as soon as it
+     * finds the stream empty, while the others still analyze.
      */
     private int writeBatches(Stream<SearchDocument> docs, StoredHash existing, IndexChanges changes)
             throws IOException {
-        Map<Thread, SegmentBatch> batches = new ConcurrentHashMap<>();
+        java.util.Spliterator<SearchDocument> source = docs.spliterator();
         java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
-        try {
-            docs.forEach(doc -> {
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable work = () -> {
+            SegmentBatch batch = new SegmentBatch();
+            for (SearchDocument doc = next(source, failed); doc != null; doc = next(source, failed)) {
                 Objects.requireNonNull(doc.url(), "SearchDocument.url");
                 String stored = storedHash(existing, doc.url());
                 if (stored != null && SearchFields.contentHash(doc).equals(stored)) {
-                    return;
+                    continue;
                 }
                 track(doc.url(), existing != null && stored == null, null, changes);
-                SegmentBatch batch = batches.computeIfAbsent(Thread.currentThread(), thread -> new SegmentBatch());
                 batch.add(SearchFields.toLucene(doc));
                 written.incrementAndGet();
                 if (batch.entries() >= batchEntries) {
-                    batches.remove(Thread.currentThread());
                     addSegment(batch);
+                    batch = batch.recycled();
                 }
-            });
-            // What is left, one segment a batch written side by side: as one segment (one merge)
-            // it was a second or two of a single core at the end of the stage.
-            new java.util.ArrayList<>(batches.values()).parallelStream().forEach(this::addSegment);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            }
+            addSegment(batch);
+        };
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        List<Thread> helpers = new java.util.ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        for (int t = 1; t < threads; t++) {
+            Thread helper = new Thread(() -> {
+                try {
+                    work.run();
+                } catch (Throwable e) {
+                    failed.set(true);
+                    failures.add(e);
+                }
+            }, "gazette-index-" + t);
+            helper.setDaemon(true);
+            helper.start();
+            helpers.add(helper);
+        }
+        try {
+            work.run();
+        } catch (Throwable e) {
+            failed.set(true);
+            failures.add(0, e);
+        }
+        boolean interrupted = false;
+        for (Thread helper : helpers) {
+            while (true) {
+                try {
+                    helper.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the helpers write into this writer: wait for them all the same
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (!failures.isEmpty()) {
+            Throwable first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            if (first instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (first instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (first instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(first);
         }
         return written.get();
+    }
+
+    /**
+     * The next document of a stream shared by the writing threads, or null at its end (or once
+     * one of them failed). Making the
+     * document (reading its text) happens here, one thread at a time; analyzing it does not.
+     */
+    private static SearchDocument next(java.util.Spliterator<SearchDocument> source,
+            java.util.concurrent.atomic.AtomicBoolean failed) {
+        Object[] next = new Object[1];
+        synchronized (source) {
+            if (failed.get()) {
+                return null; // another thread failed: the sync fails, the rest is not worth reading
+            }
+            if (!source.tryAdvance(doc -> next[0] = doc)) {
+                return null;
+            }
+        }
+        return (SearchDocument) next[0];
     }
 
     /** Writes the batches as one new segment. */

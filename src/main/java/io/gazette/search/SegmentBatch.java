@@ -35,7 +35,6 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.BytesRefBuilder;
 import org.apache.lucene.util.Version;
 
 import java.io.IOException;
@@ -77,6 +76,19 @@ final class SegmentBatch {
 
     SegmentBatch() {
         this.infos = schema();
+    }
+
+    /**
+     * An empty batch that reuses this one's arrays; this batch, written, must not be used again.
+     * A batch's arrays grow to tens of megabytes while it fills, live for seconds and so end up in
+     * the old generation: made anew for each batch (growing step by step, each step a copy), at
+     * 10,000 real articles they were the largest part of the stage's allocation and the reason
+     * for its full collections. Kept from batch to batch, they grow once per writing thread.
+     */
+    SegmentBatch recycled() {
+        SegmentBatch next = new SegmentBatch();
+        postings.forEach((name, field) -> next.postings.put(name, field.recycled()));
+        return next;
     }
 
     /** How many documents the batch holds. */
@@ -189,6 +201,9 @@ final class SegmentBatch {
         private int[] entryFreq = new int[4096];
         private int entries;
         private boolean pairs;
+        /** The postings grouped by term, made when the batch is written (kept for the next batch). */
+        private int[] sortedDocs = new int[0];
+        private int[] sortedFreqs = new int[0];
 
         FieldPostings(FieldInfo info) {
             this.info = info;
@@ -281,6 +296,7 @@ final class SegmentBatch {
             first[ords] = a;
             second[ords] = b;
             lastDoc[ords] = -1;
+            docFreq[ords] = 0; // arrays of a recycled batch hold the last batch's counts
             return ords++;
         }
 
@@ -334,8 +350,14 @@ final class SegmentBatch {
             for (int ord = 0; ord < ords; ord++) {
                 start[ord + 1] = start[ord] + docFreq[ord];
             }
-            int[] docs = new int[entries];
-            int[] freqs = withFreqs ? new int[entries] : null;
+            if (sortedDocs.length < entries) {
+                sortedDocs = new int[entries];
+            }
+            if (withFreqs && sortedFreqs.length < entries) {
+                sortedFreqs = new int[entries];
+            }
+            int[] docs = sortedDocs;
+            int[] freqs = withFreqs ? sortedFreqs : null;
             int[] next = Arrays.copyOf(start, ords);
             for (int e = 0; e < entries; e++) {
                 int at = next[entryOrd[e]]++;
@@ -344,7 +366,6 @@ final class SegmentBatch {
                     freqs[at] = entryFreq[e];
                 }
             }
-            entryOrd = entryDoc = entryFreq = null;
             if (pairs) {
                 for (int ord = 0; ord < ords; ord++) {
                     if (bytes[ord] == null) {
@@ -353,7 +374,25 @@ final class SegmentBatch {
                 }
             }
             int[] order = sortedOrds();
-            return new SortedTerms(info, order, bytes, start, docs, freqs);
+            return new SortedTerms(info, order, bytes, start, docs, freqs, entries);
+        }
+
+        /**
+         * This field's postings emptied for the next batch, its arrays kept (see
+         * {@link SegmentBatch#recycled}); the batch they were filled for is written already.
+         */
+        FieldPostings recycled() {
+            Arrays.fill(keys, -1);
+            Arrays.fill(ordPlusOneOfId, 0);
+            keyCount = 0;
+            ordOfBytes.clear();
+            Arrays.fill(bytes, 0, ords, null);
+            Arrays.fill(first, 0, ords, null);
+            Arrays.fill(second, 0, ords, null);
+            ords = 0;
+            entries = 0;
+            pairs = false;
+            return this;
         }
 
         /**
@@ -363,6 +402,16 @@ final class SegmentBatch {
          */
         private int[] sortedOrds() {
             if (pairs && ords < (1 << 21)) {
+                int[] rankOfId = syllableRanksById();
+                if (rankOfId != null) {
+                    long[] packed = new long[ords];
+                    for (int ord = 0; ord < ords; ord++) {
+                        long r1 = rankOfId[first[ord].foldedId];
+                        long r2 = rankOfId[second[ord].foldedId];
+                        packed[ord] = (r1 << 42) | (r2 << 21) | ord;
+                    }
+                    return orderOf(packed);
+                }
                 Map<BytesRef, Integer> rank = syllableRanks();
                 if (rank != null && rank.size() < (1 << 21)) {
                     long[] packed = new long[ords];
@@ -371,12 +420,7 @@ final class SegmentBatch {
                         long r2 = rank.get(second[ord].foldedBytes);
                         packed[ord] = (r1 << 42) | (r2 << 21) | ord;
                     }
-                    Arrays.sort(packed);
-                    int[] order = new int[ords];
-                    for (int i = 0; i < ords; i++) {
-                        order[i] = (int) (packed[i] & ((1 << 21) - 1));
-                    }
-                    return order;
+                    return orderOf(packed);
                 }
             }
             Integer[] boxed = new Integer[ords];
@@ -390,6 +434,59 @@ final class SegmentBatch {
                 order[i] = boxed[i];
             }
             return order;
+        }
+
+        /** The ordinals packed in the low 21 bits of {@code packed}, in the order of the packed values. */
+        private static int[] orderOf(long[] packed) {
+            Arrays.sort(packed);
+            int[] order = new int[packed.length];
+            for (int i = 0; i < packed.length; i++) {
+                order[i] = (int) (packed[i] & ((1 << 21) - 1));
+            }
+            return order;
+        }
+
+        /**
+         * Rank of each folded syllable of the pairs in byte order, indexed by the syllable's number
+         * ({@link VietnameseTokens.Forms#foldedId}: equal numbers, equal strings, so no bytes are
+         * hashed); null when a pair lacks a syllable or a number, or there are too many syllables.
+         */
+        private int[] syllableRanksById() {
+            int maxId = -1;
+            for (int ord = 0; ord < ords; ord++) {
+                if (first[ord] == null || second[ord] == null || first[ord].foldedId < 0 || second[ord].foldedId < 0) {
+                    return null;
+                }
+                maxId = Math.max(maxId, Math.max(first[ord].foldedId, second[ord].foldedId));
+            }
+            VietnameseTokens.Forms[] byId = new VietnameseTokens.Forms[maxId + 1];
+            int distinct = 0;
+            for (int ord = 0; ord < ords; ord++) {
+                if (byId[first[ord].foldedId] == null) {
+                    byId[first[ord].foldedId] = first[ord];
+                    distinct++;
+                }
+                if (byId[second[ord].foldedId] == null) {
+                    byId[second[ord].foldedId] = second[ord];
+                    distinct++;
+                }
+            }
+            if (distinct >= (1 << 21)) {
+                return null;
+            }
+            VietnameseTokens.Forms[] syllables = new VietnameseTokens.Forms[distinct];
+            int at = 0;
+            for (VietnameseTokens.Forms s : byId) {
+                if (s != null) {
+                    syllables[at++] = s;
+                }
+            }
+            Arrays.sort(syllables, (x, y) -> x.foldedBytes.compareTo(y.foldedBytes));
+            int[] rank = new int[maxId + 1];
+            for (int i = 0; i < distinct; i++) {
+                rank[syllables[i].foldedId] = i;
+            }
+            return rank;
         }
 
         /** Rank of each folded syllable of the pairs in byte order; null when a pair has no syllables. */
@@ -411,41 +508,45 @@ final class SegmentBatch {
         }
 
         private static BytesRef pairBytes(VietnameseTokens.Forms a, VietnameseTokens.Forms b) {
-            BytesRefBuilder pair = new BytesRefBuilder();
-            pair.append(a.foldedBytes);
-            pair.append((byte) ' ');
-            pair.append(b.foldedBytes);
-            return pair.toBytesRef();
+            BytesRef x = a.foldedBytes;
+            BytesRef y = b.foldedBytes;
+            byte[] pair = new byte[x.length + 1 + y.length];
+            System.arraycopy(x.bytes, x.offset, pair, 0, x.length);
+            pair[x.length] = ' ';
+            System.arraycopy(y.bytes, y.offset, pair, x.length + 1, y.length);
+            return new BytesRef(pair);
         }
     }
 
     /** One field's terms in order, each with its documents (and frequencies). */
-    private record SortedTerms(FieldInfo info, int[] order, BytesRef[] bytes, int[] start, int[] docs, int[] freqs) {
+    /** {@code docs} and {@code freqs} may be longer than the {@code entries} they hold. */
+    private record SortedTerms(FieldInfo info, int[] order, BytesRef[] bytes, int[] start, int[] docs, int[] freqs,
+            int entries) {
         long sumDocFreq() {
-            return docs.length;
+            return entries;
         }
 
         long sumTotalTermFreq() {
             if (freqs == null) {
-                return docs.length;
+                return entries;
             }
             long sum = 0;
-            for (int freq : freqs) {
-                sum += freq;
+            for (int i = 0; i < entries; i++) {
+                sum += freqs[i];
             }
             return sum;
         }
 
         int docCount() {
             int max = -1;
-            for (int doc : docs) {
-                max = Math.max(max, doc);
+            for (int i = 0; i < entries; i++) {
+                max = Math.max(max, docs[i]);
             }
             boolean[] seen = new boolean[max + 1];
             int count = 0;
-            for (int doc : docs) {
-                if (!seen[doc]) {
-                    seen[doc] = true;
+            for (int i = 0; i < entries; i++) {
+                if (!seen[docs[i]]) {
+                    seen[docs[i]] = true;
                     count++;
                 }
             }

@@ -40,25 +40,32 @@ final class Snippets {
         while (i < n && (collapses(text.charAt(i)) || Character.isWhitespace(text.charAt(i)))) {
             i++;
         }
-        StringBuilder out = new StringBuilder(Math.min(n - i, limit == Integer.MAX_VALUE ? n : limit + 16));
+        // A char array, not a StringBuilder: this runs over the head of every article's body, and
+        // a builder's append checks its capacity and its coder for each char.
+        char[] out = new char[Math.max(16, Math.min(n - i, limit == Integer.MAX_VALUE ? n : limit + 16))];
+        int length = 0;
         boolean inRun = false;
         for (; i < n; i++) {
             // Past the limit and not in whitespace: stripping the end can no longer change the head.
-            if (out.length() > limit && !Character.isWhitespace(out.charAt(out.length() - 1))) {
+            if (length > limit && !Character.isWhitespace(out[length - 1])) {
                 break;
             }
             char c = text.charAt(i);
             if (collapses(c)) {
-                if (!inRun) {
-                    out.append(' ');
-                    inRun = true;
+                if (inRun) {
+                    continue;
                 }
+                c = ' ';
+                inRun = true;
             } else {
-                out.append(c);
                 inRun = false;
             }
+            if (length == out.length) {
+                out = java.util.Arrays.copyOf(out, length * 2);
+            }
+            out[length++] = c;
         }
-        String collapsed = out.toString().stripTrailing();
+        String collapsed = new String(out, 0, length).stripTrailing();
         return collapsed.length() > limit ? collapsed.substring(0, limit) : collapsed;
     }
 

@@ -16,6 +16,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PassageExporterTest {
     private static final String KHEN = "Hội đồng Thi đua, Khen thưởng trao giấy khen cho các tập thể xuất sắc.";
 
+    /** The records' own UTF-8 encoder gives String's bytes, lone surrogates ('?') and all. */
+    @Test
+    void recordsEncodeTextAsStringDoes() {
+        java.util.Random random = new java.util.Random(7);
+        char[] alphabet = {'a', ' ', '\n', 'é', 'ệ', 'Đ', '…', '\u00a0', '\u07ff', '\u0800', '\uffff', '\ud83d', '\ude00',
+                '\udbff', '\udc00', '\u007f', '\u0080'};
+        List<String> texts = new ArrayList<>(List.of("", KHEN, "😀 x", "\ud83d", "\ude00a", "a\ud83d", "\ud83d\ud83d\ude00"));
+        for (int t = 0; t < 2_000; t++) {
+            char[] chars = new char[random.nextInt(40)];
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            texts.add(new String(chars));
+        }
+        for (String text : texts) {
+            byte[] out = new byte[2 + 3 * text.length()];
+            int end = PassageExporter.encodeUtf8(text, out, 2);
+            assertThat(Arrays.copyOfRange(out, 2, end)).as(text).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     /** Every document's record comes back from its pack's offsets, in the index's numbering: row, then text. */
     @Test
     void eachDocumentsRecordIsReadBackFromItsRangeInDocumentOrder() throws Exception {

@@ -69,6 +69,15 @@ class SegmentBatchTest {
     }
 
     @Test
+    void aBadDocumentFailsTheFreshIndexWhicheverWritingThreadMeetsIt(@TempDir Path dir) {
+        List<SearchDocument> docs = documents();
+        docs.add(docs.get(7));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SearchIndexer.sync(dir, docs.parallelStream()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("two search documents have the url " + docs.get(7).url());
+    }
+
+    @Test
     void theWriterUpdatesAnIndexWrittenFromBatches(@TempDir Path dir) throws IOException {
         List<SearchDocument> docs = documents();
         SearchIndexer.rebuild(dir, docs, 200);
@@ -95,7 +104,7 @@ class SegmentBatchTest {
     }
 
     /** Everything the index holds, by url: independent of document order and segments. */
-    private static String dump(DirectoryReader reader) throws IOException {
+    static String dump(DirectoryReader reader) throws IOException {
         Map<String, String> fields = new TreeMap<>();
         Map<String, TreeSet<String>> postings = new TreeMap<>();
         Map<String, String> documents = new TreeMap<>();
