@@ -30,6 +30,7 @@ final class HtmlText {
         // by strip(); this was a tenth of the content stage. It never outgrows the HTML: a tag
         // or a run of whitespace gives at most one space, an entity at most its own length.
         char[] out = new char[to - from];
+        boolean[] whitespace = CharTables.WHITESPACE;
         int length = 0;
         int i = from;
         while (i < to) {
@@ -59,7 +60,7 @@ final class HtmlText {
                     out[length++] = c;
                     i++;
                 }
-            } else if (c < 0x80 ? ASCII_WHITESPACE[c] : Character.isWhitespace(c)) {
+            } else if (whitespace[c]) {
                 if (length > 0 && out[length - 1] != ' ') {
                     out[length++] = ' ';
                 }
@@ -70,15 +71,6 @@ final class HtmlText {
             }
         }
         return stripped(out, length);
-    }
-
-    /** Which ASCII characters {@link Character#isWhitespace} accepts, looked up without a call. */
-    private static final boolean[] ASCII_WHITESPACE = new boolean[0x80];
-
-    static {
-        for (char c = 0; c < 0x80; c++) {
-            ASCII_WHITESPACE[c] = Character.isWhitespace(c);
-        }
     }
 
     /** The first {@code length} characters of {@code chars} as {@link String#strip} would leave them, in one copy. */

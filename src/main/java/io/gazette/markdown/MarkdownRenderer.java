@@ -88,6 +88,7 @@ public final class MarkdownRenderer {
         extensions.add(StrikethroughExtension.create());
         extensions.add(TypographicExtension.create());
         extensions.add(new FigureExtension());
+        extensions.add(new PlainTextExtension());
         if ((which & AUTOLINKS) != 0) {
             extensions.add(AutolinkExtension.create());
         }
@@ -286,7 +287,7 @@ public final class MarkdownRenderer {
     }
 
     private static int countWords(String text) {
-        boolean[] letters = LettersOrDigits.TABLE;
+        boolean[] letters = CharTables.LETTER_OR_DIGIT;
         int words = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {
@@ -297,20 +298,5 @@ public final class MarkdownRenderer {
             inWord = letter;
         }
         return words;
-    }
-
-    /**
-     * {@link Character#isLetterOrDigit(char)} for every char, looked up: with the C1 compiler
-     * the build runs on, the call (several more inside it) per character of every article's text
-     * was a twentieth of the content stage. Filled once, on first use (64 KB, a few milliseconds).
-     */
-    private static final class LettersOrDigits {
-        static final boolean[] TABLE = new boolean[Character.MAX_VALUE + 1];
-
-        static {
-            for (int c = 0; c <= Character.MAX_VALUE; c++) {
-                TABLE[c] = Character.isLetterOrDigit((char) c);
-            }
-        }
     }
 }

@@ -1,0 +1,57 @@
+package io.gazette.markdown;
+
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+import java.util.Set;
+
+/**
+ * Renders a run of text that holds no backslash, {@code &} or carriage return straight from its
+ * characters. Flexmark renders every text node through {@code unescape()} (a regular expression
+ * looking for {@code \} or {@code &}) and {@code normalizeEOL} (a copy that turns {@code \r} into
+ * line feeds); for such a run both give back the characters as they are, so the page is the same
+ * bytes, and those two passes were a sixth of the content stage. Any other run is left to Flexmark.
+ */
+final class PlainTextExtension implements HtmlRenderer.HtmlRendererExtension {
+
+    @Override
+    public void rendererOptions(MutableDataHolder options) {
+        // no options of its own
+    }
+
+    @Override
+    public void extend(HtmlRenderer.Builder builder, String rendererType) {
+        builder.nodeRendererFactory(options -> new TextRenderer());
+    }
+
+    /** Whether Flexmark's unescaping and line-end normalising would leave {@code text} as it is. */
+    static boolean isPlain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '&' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final class TextRenderer implements NodeRenderer {
+        @Override
+        public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+            return Set.of(new NodeRenderingHandler<>(Text.class, TextRenderer::render));
+        }
+
+        private static void render(Text node, NodeRendererContext context, HtmlWriter html) {
+            String text = node.getChars().toString();
+            if (isPlain(text)) {
+                html.text(text);
+            } else {
+                context.delegateRender();
+            }
+        }
+    }
+}
