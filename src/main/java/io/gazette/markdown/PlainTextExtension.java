@@ -7,6 +7,8 @@ import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 import java.util.Set;
 
 /**
@@ -28,11 +30,24 @@ final class PlainTextExtension implements HtmlRenderer.HtmlRendererExtension {
         builder.nodeRendererFactory(options -> new TextRenderer());
     }
 
+    /**
+     * The characters of {@code chars}: cut from the Markdown in one copy when they are a plain
+     * slice of it (Flexmark's {@code toString()} appends them one by one, which was a twentieth of
+     * the content stage). A slice may still hold a NUL, which Flexmark reads as U+FFFD: such
+     * a text is not {@link #isPlain}, so Flexmark renders it.
+     */
+    static String text(BasedSequence chars) {
+        if (chars instanceof SubSequence slice && slice.getBase() instanceof String markdown) {
+            return markdown.substring(slice.getStartOffset(), slice.getEndOffset());
+        }
+        return chars.toString();
+    }
+
     /** Whether Flexmark's unescaping and line-end normalising would leave {@code text} as it is. */
     static boolean isPlain(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\\' || c == '&' || c == '\r') {
+            if (c == '\\' || c == '&' || c == '\r' || c == 0) {
                 return false;
             }
         }
@@ -46,7 +61,7 @@ final class PlainTextExtension implements HtmlRenderer.HtmlRendererExtension {
         }
 
         private static void render(Text node, NodeRendererContext context, HtmlWriter html) {
-            String text = node.getChars().toString();
+            String text = text(node.getChars());
             if (isPlain(text)) {
                 html.text(text);
             } else {

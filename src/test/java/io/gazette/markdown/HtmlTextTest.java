@@ -90,7 +90,12 @@ class HtmlTextTest {
                 if (end < 0) {
                     break;
                 }
-                String name = html.substring(i + 1, end).replaceFirst("^/", "").replaceFirst("[^\\p{L}\\p{Nd}].*$", "");
+                int start = html.startsWith("/", i + 1) ? i + 2 : i + 1;
+                int stop = start;
+                while (stop < end && Character.isLetterOrDigit(html.charAt(stop))) {
+                    stop++;
+                }
+                String name = html.substring(start, stop);
                 if (!java.util.Set.of("a", "abbr", "b", "code", "del", "em", "i", "kbd", "mark", "s", "small", "span",
                         "strong", "sub", "sup", "u").contains(name.toLowerCase(java.util.Locale.ROOT))) {
                     space(out);

@@ -26,6 +26,7 @@ class PlainTextExtensionTest {
         assertThat(PlainTextExtension.isPlain("a \\* b")).isFalse();
         assertThat(PlainTextExtension.isPlain("a &amp; b")).isFalse();
         assertThat(PlainTextExtension.isPlain("a\rb")).isFalse();
+        assertThat(PlainTextExtension.isPlain("a\u0000b")).isFalse();
     }
 
     @Test
@@ -37,7 +38,7 @@ class PlainTextExtensionTest {
 
     @Provide
     Arbitrary<String> markdown() {
-        return Arbitraries.strings().withChars("ab ệ\\&;#x41*_`[]()<>\"'\r\n!-ampcopy").ofMaxLength(60);
+        return Arbitraries.strings().withChars("ab ệ\\&;#x41*_`[]()<>\"'\r\n!-ampcopy\u0000").ofMaxLength(60);
     }
 
     /** With or without the extension, every text renders to the same HTML. */
