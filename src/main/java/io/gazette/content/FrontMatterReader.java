@@ -129,6 +129,8 @@ public final class FrontMatterReader {
 
     private List<String> tags() {
         List<String> tags = new ArrayList<>();
+        // The slug of each tag kept: two tags with one slug are one tag (slugged once each).
+        java.util.Set<String> slugs = new java.util.HashSet<>();
         List<?> raws = list("tags");
         if (raws.size() > Limits.MAX_TAGS) {
             error("tags", "an article has " + raws.size() + " tags; the limit is " + Limits.MAX_TAGS,
@@ -138,10 +140,11 @@ public final class FrontMatterReader {
         for (int i = 0; i < raws.size(); i++) {
             Object raw = raws.get(i);
             String tag = raw == null ? "" : SourceText.replaceForbidden(VietnameseText.nfc(String.valueOf(raw)).strip());
-            if (tag.isEmpty() || Slugs.slugify(tag).isEmpty()) {
+            String slug = tag.isEmpty() ? "" : Slugs.slugify(tag);
+            if (slug.isEmpty()) {
                 error(YamlMapping.itemKey("tags", i), "empty tag" + (tag.isEmpty() ? "" : " " + Quote.code(tag) + " (it has no letters or digits)"),
                         "remove the empty item from `tags:` or give it a name");
-            } else if (tags.stream().noneMatch(t -> Slugs.slugify(t).equals(Slugs.slugify(tag)))) {
+            } else if (slugs.add(slug)) {
                 tags.add(tag);
             }
         }

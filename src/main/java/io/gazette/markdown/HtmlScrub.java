@@ -9,54 +9,64 @@ import org.jsoup.nodes.Entities;
  * error), and a numeric reference such as {@code &#xFFFF;} is written as the character itself,
  * which no XML parser accepts in a feed. Every {@code &} that does not start a known reference
  * becomes {@code &amp;}; references to, and characters that are, controls or noncharacters become
- * U+FFFD. One linear pass, and none when the HTML has neither.
+ * U+FFFD. One linear pass, which copies nothing when the HTML has neither.
  */
 final class HtmlScrub {
     private HtmlScrub() {
     }
 
     static String clean(String html) {
-        if (!needsWork(html)) {
-            return html;
-        }
-        StringBuilder out = new StringBuilder(html.length() + 16);
+        // Nearly every page has an entity (Flexmark writes quotes as &quot;), so the HTML is
+        // walked once, char by char, and copied in runs between the places that change; it used
+        // to be copied code point by code point whenever it held a single '&'.
+        StringBuilder out = null;
+        int copied = 0;
         int i = 0;
         int n = html.length();
         while (i < n) {
-            int c = html.codePointAt(i);
-            int width = Character.charCount(c);
+            char c = html.charAt(i);
             if (c == '&') {
                 int end = referenceEnd(html, i);
                 if (end < 0) {
-                    out.append("&amp;");
+                    out = copy(out, html, copied, i).append("&amp;");
+                    copied = ++i;
                 } else if (html.charAt(i + 1) == '#' && SourceText.isForbidden(codePoint(html, i + 2, end - 1))) {
-                    out.append('\uFFFD');
-                    i = end;
-                    continue;
+                    out = copy(out, html, copied, i).append('\uFFFD');
+                    copied = i = end;
                 } else {
-                    out.append(html, i, end);
                     i = end;
-                    continue;
                 }
-            } else if (SourceText.isForbidden(c) && c != '\n' && c != '\t' && c != '\r') {
-                out.append('\uFFFD');
+            } else if (mayBeForbidden(c)) {
+                int codePoint = html.codePointAt(i);
+                int width = Character.charCount(codePoint);
+                if (SourceText.isForbidden(codePoint) && codePoint != '\n' && codePoint != '\t' && codePoint != '\r') {
+                    out = copy(out, html, copied, i).append('\uFFFD');
+                    copied = i + width;
+                }
+                i += width;
             } else {
-                out.appendCodePoint(c);
+                i++;
             }
-            i += width;
         }
-        return out.toString();
+        return out == null ? html : copy(out, html, copied, n).toString();
     }
 
-    private static boolean needsWork(String html) {
-        for (int i = 0; i < html.length(); i++) {
-            char c = html.charAt(i);
-            if (c == '&' || c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c >= 0x7F && c <= 0x9F
-                    || c >= 0xFDD0 && (c <= 0xFDEF || c >= 0xFFFE) || Character.isSurrogate(c)) {
-                return true;
-            }
+    /** {@code out} (made when null) with {@code html[from, to)} appended. */
+    private static StringBuilder copy(StringBuilder out, String html, int from, int to) {
+        if (out == null) {
+            out = new StringBuilder(html.length() + 16);
         }
-        return false;
+        return out.append(html, from, to);
+    }
+
+    /**
+     * Whether {@code c} is, or may start, a code point that {@link SourceText#isForbidden}
+     * refuses: a control, a BMP noncharacter, or a high surrogate (a supplementary
+     * noncharacter such as U+1FFFF).
+     */
+    private static boolean mayBeForbidden(char c) {
+        return c < 0x20 || c >= 0x7F && c <= 0x9F || c >= 0xFDD0 && (c <= 0xFDEF || c >= 0xFFFE)
+                || Character.isHighSurrogate(c);
     }
 
     /** End (after {@code ;}) of a well-formed reference starting at {@code at}, or -1. */

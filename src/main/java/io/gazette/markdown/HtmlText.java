@@ -25,12 +25,18 @@ final class HtmlText {
      * whole text's start.
      */
     private static String of(String html, int from, int to, int cap) {
-        StringBuilder out = new StringBuilder(Math.min(to - from, cap < Integer.MAX_VALUE ? cap + 64 : to - from));
+        // Into a char array rather than a StringBuilder: the text is Vietnamese, so a builder
+        // started Latin-1 and was widened on its first letter, then copied out and copied again
+        // by strip(); this was a tenth of the content stage. It never outgrows the HTML: a tag
+        // or a run of whitespace gives at most one space, an entity at most its own length.
+        char[] out = new char[to - from];
+        boolean[] whitespace = CharTables.WHITESPACE;
+        int length = 0;
         int i = from;
         while (i < to) {
-            if (out.length() > cap) {
+            if (length > cap) {
                 // What is out is the start of the whole text, but for whitespace at either end.
-                String start = out.toString().strip();
+                String start = stripped(out, length);
                 return !start.isEmpty() && start.length() >= cap ? start : null;
             }
             char c = html.charAt(i);
@@ -39,28 +45,46 @@ final class HtmlText {
                 if (end < 0 || end >= to) {
                     break;
                 }
-                if (!isInline(html, i + 1, end)) {
-                    space(out);
+                if (!isInline(html, i + 1, end) && length > 0 && out[length - 1] != ' ') {
+                    out[length++] = ' ';
                 }
                 i = end + 1;
             } else if (c == '&') {
                 int end = entityEnd(html, i, to);
                 if (end > 0) {
-                    out.append(decode(html.substring(i + 1, end)));
+                    String decoded = decode(html.substring(i + 1, end));
+                    decoded.getChars(0, decoded.length(), out, length);
+                    length += decoded.length();
                     i = end + 1;
                 } else {
-                    out.append(c);
+                    out[length++] = c;
                     i++;
                 }
-            } else if (Character.isWhitespace(c)) {
-                space(out);
+            } else if (whitespace[c]) {
+                if (length > 0 && out[length - 1] != ' ') {
+                    out[length++] = ' ';
+                }
                 i++;
             } else {
-                out.append(c);
+                out[length++] = c;
                 i++;
             }
         }
-        return out.toString().strip();
+        return stripped(out, length);
+    }
+
+    /** The first {@code length} characters of {@code chars} as {@link String#strip} would leave them, in one copy. */
+    private static String stripped(char[] chars, int length) {
+        int start = 0;
+        int end = length;
+        // Every whitespace code point is in the BMP: testing chars is testing code points.
+        while (start < end && Character.isWhitespace(chars[start])) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(chars[end - 1])) {
+            end--;
+        }
+        return new String(chars, start, end - start);
     }
 
     /** Where the entity starting at {@code amp} ends (its {@code ;}, at most 10 characters on), or -1. */
@@ -127,11 +151,6 @@ final class HtmlText {
         return false;
     }
 
-    private static void space(StringBuilder out) {
-        if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
-            out.append(' ');
-        }
-    }
 
     private static String decode(String entity) {
         switch (entity) {

@@ -24,9 +24,15 @@ import java.util.List;
  */
 public final class MarkdownRenderer {
     private static final int LEAD_CHARS = 400;
-    private final Parser parser;
-    /** The same parser without autolinking, which is a third of Flexmark's time: for texts with no link to find. */
-    private final Parser parserWithoutAutolinks;
+    /**
+     * The parser with every extension, and the same without those a text cannot use, indexed by
+     * {@link #parserFor}: autolinking is a third of Flexmark's time and is left out of texts with
+     * no link to find; tables, whose pre-processor compiles its patterns for every document,
+     * are left out of texts without a {@code |} (a table cannot be written without one).
+     */
+    private final Parser[] parsers = new Parser[4];
+    private static final int AUTOLINKS = 1;
+    private static final int TABLES = 2;
     private final HtmlRenderer renderer;
     private final EmbedRenderer embedRenderer;
     private final boolean allowRawHtml;
@@ -46,15 +52,7 @@ public final class MarkdownRenderer {
     public MarkdownRenderer(String basePath, boolean allowRawHtml, EmbedRenderer embeds) {
         this.embedRenderer = embeds;
         MutableDataSet options = new MutableDataSet();
-        List<com.vladsch.flexmark.util.misc.Extension> extensions = List.of(
-                TablesExtension.create(),
-                FootnoteExtension.create(),
-                StrikethroughExtension.create(),
-                TypographicExtension.create(),
-                new FigureExtension());
-        List<com.vladsch.flexmark.util.misc.Extension> withAutolinks = new java.util.ArrayList<>(extensions);
-        withAutolinks.add(AutolinkExtension.create());
-        options.set(Parser.EXTENSIONS, withAutolinks);
+        options.set(Parser.EXTENSIONS, extensions(AUTOLINKS | TABLES));
         // Typographic marks as characters, not entities: smaller pages, readable feeds and text.
         options.set(TypographicExtension.DOUBLE_QUOTE_OPEN, "“");
         options.set(TypographicExtension.DOUBLE_QUOTE_CLOSE, "”");
@@ -72,11 +70,34 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.SUPPRESS_HTML, !allowRawHtml);
         options.set(TablesExtension.CLASS_NAME, "table");
         options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
-        parser = Parser.builder(options).build();
-        parserWithoutAutolinks = Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, extensions)).build();
+        for (int which = 0; which < parsers.length; which++) {
+            parsers[which] = Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, extensions(which))).build();
+        }
         renderer = htmlRenderer(options, basePath);
         this.allowRawHtml = allowRawHtml;
         this.withoutRawHtml = htmlRenderer(new MutableDataSet(options).set(HtmlRenderer.SUPPRESS_HTML, true), basePath);
+    }
+
+    /** The extensions of the parser {@code which} ({@link #AUTOLINKS}, {@link #TABLES}); the renderer has them all. */
+    private static List<com.vladsch.flexmark.util.misc.Extension> extensions(int which) {
+        List<com.vladsch.flexmark.util.misc.Extension> extensions = new java.util.ArrayList<>();
+        if ((which & TABLES) != 0) {
+            extensions.add(TablesExtension.create());
+        }
+        extensions.add(FootnoteExtension.create());
+        extensions.add(StrikethroughExtension.create());
+        extensions.add(TypographicExtension.create());
+        extensions.add(new FigureExtension());
+        extensions.add(new PlainTextExtension());
+        if ((which & AUTOLINKS) != 0) {
+            extensions.add(AutolinkExtension.create());
+        }
+        return extensions;
+    }
+
+    /** The parser with the extensions {@code markdown} may use (see {@link #parsers}). */
+    private Parser parserFor(String markdown) {
+        return parsers[(mayHoldAutolink(markdown) ? AUTOLINKS : 0) | (markdown.indexOf('|') >= 0 ? TABLES : 0)];
     }
 
     /** Flexmark's renderer with our ASCII heading ids, site links and external-link attributes. */
@@ -122,7 +143,7 @@ public final class MarkdownRenderer {
         checkBacktickRuns(markdown);
         String source = markdown;
         String html = DeepStack.call(() -> {
-            Document document = (mayHoldAutolink(source) ? parser : parserWithoutAutolinks).parse(source);
+            Document document = parserFor(source).parse(source);
             checkNesting(document);
             if (media != null) {
                 document.set(MediaKeys.MEDIA, media);
@@ -266,10 +287,11 @@ public final class MarkdownRenderer {
     }
 
     private static int countWords(String text) {
+        boolean[] letters = CharTables.LETTER_OR_DIGIT;
         int words = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {
-            boolean letter = Character.isLetterOrDigit(text.charAt(i));
+            boolean letter = letters[text.charAt(i)];
             if (letter && !inWord) {
                 words++;
             }

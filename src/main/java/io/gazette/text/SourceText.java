@@ -75,12 +75,21 @@ public final class SourceText {
     }
 
     private static int firstForbidden(String text, int from) {
-        for (int i = from; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            if (isForbidden(c)) {
+        // Char by char, a code point only at a high surrogate: this runs over every file's text.
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7F) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c)) {
+                int codePoint = text.codePointAt(i);
+                if (isForbidden(codePoint)) {
+                    return i;
+                }
+                i += Character.charCount(codePoint) - 1;
+            } else if (isForbidden(c)) {
                 return i;
             }
-            i += Character.charCount(c);
         }
         return -1;
     }

@@ -17,6 +17,15 @@ public final class StrictUtf8 {
 
     /** The text of {@code bytes[from..]}; throws {@link Malformed} at the first invalid byte. */
     public static String decode(byte[] bytes, int from) throws Malformed {
+        // The String constructor decodes in one step (a CharsetDecoder writes into a char buffer
+        // of twice the file's size, then copies it); it replaces bad bytes with U+FFFD, so only
+        // a text holding one is decoded again strictly, to refuse it or to keep a U+FFFD the
+        // file really holds.
+        String text = new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+        return text.indexOf('\uFFFD') < 0 ? text : strictly(bytes, from);
+    }
+
+    private static String strictly(byte[] bytes, int from) throws Malformed {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

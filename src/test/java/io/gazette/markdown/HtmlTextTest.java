@@ -68,4 +68,71 @@ class HtmlTextTest {
                 "<p>", "<ul><li>một</li></ul>");
         return Arbitraries.oneOf(paragraph, paragraph, other).list().ofMaxSize(6);
     }
+
+    /** The text as first made, with a StringBuilder and strip(): the char-array version must agree with it. */
+    @Property
+    void agreesWithTheBuilderVersion(@ForAll("htmlish") String html) {
+        assertThat(HtmlText.of(html)).isEqualTo(builderText(html));
+    }
+
+    @Provide
+    Arbitrary<String> htmlish() {
+        return Arbitraries.strings().withChars("<>/p&amp;#x1F600;nbsp\u00A0 \n\tai\u1EC7em\u2028\u000B").ofMaxLength(50);
+    }
+
+    private static String builderText(String html) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < html.length()) {
+            char c = html.charAt(i);
+            if (c == '<') {
+                int end = html.indexOf('>', i);
+                if (end < 0) {
+                    break;
+                }
+                int start = html.startsWith("/", i + 1) ? i + 2 : i + 1;
+                int stop = start;
+                while (stop < end && Character.isLetterOrDigit(html.charAt(stop))) {
+                    stop++;
+                }
+                String name = html.substring(start, stop);
+                if (!java.util.Set.of("a", "abbr", "b", "code", "del", "em", "i", "kbd", "mark", "s", "small", "span",
+                        "strong", "sub", "sup", "u").contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                    space(out);
+                }
+                i = end + 1;
+            } else if (c == '&' && html.indexOf(';', i) > 0 && html.indexOf(';', i) <= Math.min(html.length() - 1, i + 10)) {
+                int end = html.indexOf(';', i);
+                String entity = html.substring(i + 1, end);
+                String decoded = switch (entity) {
+                    case "amp" -> "&";
+                    case "nbsp" -> " ";
+                    default -> {
+                        try {
+                            yield entity.startsWith("#x") ? new String(Character.toChars(Integer.parseInt(entity.substring(2), 16)))
+                                    : entity.startsWith("#") ? new String(Character.toChars(Integer.parseInt(entity.substring(1))))
+                                    : "&" + entity + ";";
+                        } catch (IllegalArgumentException e) {
+                            yield "&" + entity + ";";
+                        }
+                    }
+                };
+                out.append(decoded);
+                i = end + 1;
+            } else if (Character.isWhitespace(c)) {
+                space(out);
+                i++;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString().strip();
+    }
+
+    private static void space(StringBuilder out) {
+        if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+            out.append(' ');
+        }
+    }
 }

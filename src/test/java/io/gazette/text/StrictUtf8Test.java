@@ -30,4 +30,29 @@ class StrictUtf8Test {
         byte[] bytes = {'a', (byte) 0xE1, (byte) 0xBB};
         assertThatThrownBy(() -> StrictUtf8.decode(bytes, 0)).isInstanceOf(StrictUtf8.Malformed.class);
     }
+
+    @Test
+    void aReplacementCharacterTheFileHoldsIsKept() throws Exception {
+        byte[] bytes = "Hội \uFFFD nghị".getBytes(StandardCharsets.UTF_8);
+        assertThat(StrictUtf8.decode(bytes, 0)).isEqualTo("Hội \uFFFD nghị");
+    }
+
+    @Test
+    void aBadByteAfterAReplacementCharacterIsStillRefused() {
+        byte[] good = "\uFFFD\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(good, good.length + 2);
+        bytes[good.length] = 'x';
+        bytes[good.length + 1] = (byte) 0xC3;
+        assertThatThrownBy(() -> StrictUtf8.decode(bytes, 0))
+                .isInstanceOfSatisfying(StrictUtf8.Malformed.class, e -> {
+                    assertThat(e.offset()).isEqualTo(good.length + 1);
+                    assertThat(e.line()).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void encodedSurrogatesAreRefused() {
+        byte[] bytes = {'a', (byte) 0xED, (byte) 0xA0, (byte) 0x80};
+        assertThatThrownBy(() -> StrictUtf8.decode(bytes, 0)).isInstanceOf(StrictUtf8.Malformed.class);
+    }
 }
