@@ -538,8 +538,6 @@ final class RelatedUpdate {
         /** Per segment: its base, live documents (null: none deleted) and one enum per pair field. */
         private final int[] bases;
         private final Bits[] live;
-        /** Per segment: its deleted documents, ascending (empty when none). */
-        private final int[][] deleted;
         private final TermsEnum[][] leafEnums;
         private final PostingsEnum[][] leafReuse;
         private final Map<BytesRef, Integer> pairDf = new HashMap<>();
@@ -561,36 +559,17 @@ final class RelatedUpdate {
             List<LeafReaderContext> leaves = reader.leaves();
             bases = new int[leaves.size()];
             live = new Bits[leaves.size()];
-            deleted = new int[leaves.size()][];
             leafEnums = new TermsEnum[leaves.size()][PAIR_FIELDS.size()];
             leafReuse = new PostingsEnum[leaves.size()][PAIR_FIELDS.size()];
             for (int l = 0; l < leaves.size(); l++) {
                 LeafReader leaf = leaves.get(l).reader();
                 bases[l] = leaves.get(l).docBase;
                 live[l] = leaf.getLiveDocs();
-                deleted[l] = deletedDocs(live[l], leaf.maxDoc());
                 for (int f = 0; f < PAIR_FIELDS.size(); f++) {
                     Terms terms = leaf.terms(PAIR_FIELDS.get(f));
                     leafEnums[l][f] = terms == null ? null : terms.iterator();
                 }
             }
-        }
-
-        private static int[] deletedDocs(Bits live, int maxDoc) {
-            if (live == null) {
-                return new int[0];
-            }
-            int[] docs = new int[16];
-            int size = 0;
-            for (int d = 0; d < maxDoc; d++) {
-                if (!live.get(d)) {
-                    if (size == docs.length) {
-                        docs = Arrays.copyOf(docs, size * 2);
-                    }
-                    docs[size++] = d;
-                }
-            }
-            return Arrays.copyOf(docs, size);
         }
 
         int pair(BytesRef term) throws IOException {
@@ -611,12 +590,8 @@ final class RelatedUpdate {
                 if (holders == 0) {
                     continue;
                 }
-                if (Integer.bitCount(holders) == 1) {
-                    // One field holds it here: its count, less the deleted documents holding it
-                    // (a session's edits leave a few in every segment; each is a skip, where
-                    // walking the postings of a common pair cost ~100 ms an article at 100,000).
-                    int f = Integer.numberOfTrailingZeros(holders);
-                    df += leafEnums[l][f].docFreq() - deletedHolding(l, f);
+                if (Integer.bitCount(holders) == 1 && live[l] == null) {
+                    df += leafEnums[l][Integer.numberOfTrailingZeros(holders)].docFreq();
                     continue;
                 }
                 for (int f = 0; f < PAIR_FIELDS.size(); f++) {
@@ -636,29 +611,6 @@ final class RelatedUpdate {
             }
             pairDf.put(term, df);
             return df;
-        }
-
-        /** How many of segment l's deleted documents hold the term field f's enum is on. */
-        private int deletedHolding(int l, int f) throws IOException {
-            int[] gone = deleted[l];
-            if (gone.length == 0) {
-                return 0;
-            }
-            PostingsEnum postings = leafReuse[l][f] = leafEnums[l][f].postings(leafReuse[l][f], PostingsEnum.NONE);
-            int holding = 0;
-            int doc = -1;
-            for (int d : gone) {
-                if (doc < d) {
-                    doc = postings.advance(d);
-                }
-                if (doc == DocIdSetIterator.NO_MORE_DOCS) {
-                    break;
-                }
-                if (doc == d) {
-                    holding++;
-                }
-            }
-            return holding;
         }
 
         /**
