@@ -109,7 +109,7 @@ final class SearchWork {
             work.relatedReason = related.fullReason();
             work.relatedListsChanged = related.changedLists();
             work.relatedReport = related.updateReport();
-            work.synced = synced.withRelated(related.kept());
+            work.synced = synced.withRelated(keepRelated ? related.kept().forProcessEnd() : related.kept());
             work.changes = changes;
             work.lastExport = lastExport;
             return work;

@@ -5,7 +5,9 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -47,13 +49,14 @@ public final class DocNumbering {
             SortedDocValues urlValues = leaf.reader().getSortedDocValues(SearchFields.URL);
             NumericDocValues dateValues = leaf.reader().getNumericDocValues(SearchFields.DATE_SORT);
             BinaryDocValues hashValues = leaf.reader().getBinaryDocValues(SearchFields.HASH);
+            String[] urlOfOrd = urlValues == null ? null : urlsByOrd(urlValues);
             for (int d = 0; d < leaf.reader().maxDoc(); d++) {
                 if ((alive != null && !alive.get(d)) || urlValues == null || !urlValues.advanceExact(d)) {
                     continue;
                 }
                 long date = dateValues != null && dateValues.advanceExact(d) ? dateValues.longValue() : SearchFields.NO_DATE;
                 String hash = hashValues != null && hashValues.advanceExact(d) ? hashValues.binaryValue().utf8ToString() : "";
-                live.add(new Live(leaf.docBase + d, date, urlValues.lookupOrd(urlValues.ordValue()).utf8ToString(), hash));
+                live.add(new Live(leaf.docBase + d, date, urlOfOrd[urlValues.ordValue()], hash));
             }
         }
         live.sort(Comparator.comparingLong(Live::date).thenComparing(Live::url, Comparator.reverseOrder()));
@@ -73,6 +76,25 @@ public final class DocNumbering {
             hashes[i] = doc.hash();
         }
         return new DocNumbering(luceneOf, numberOf, urls, dates, hashes);
+    }
+
+    /**
+     * Every url of a segment's sorted doc values, by ord, read in one pass of its terms: the
+     * dictionary is compressed in blocks, and looking each document's url up by ord decompressed
+     * a block per document (1.4 s at 100,000 articles, twice in every preview search follow-up).
+     * Urls are unique, so the array is no bigger than the documents' urls themselves.
+     */
+    private static String[] urlsByOrd(SortedDocValues values) throws IOException {
+        String[] urls = new String[values.getValueCount()];
+        TermsEnum terms = values.termsEnum();
+        int ord = 0;
+        for (BytesRef term = terms.next(); term != null && ord < urls.length; term = terms.next()) {
+            urls[ord++] = term.utf8ToString();
+        }
+        if (ord != urls.length) {
+            throw new IOException("the url doc values of a segment hold " + ord + " of their " + urls.length + " values");
+        }
+        return urls;
     }
 
     /** How many documents: numbers are {@code 0..size()-1}. */

@@ -61,6 +61,82 @@ final class FeatureLists {
         this.keys = all;
     }
 
+    private FeatureLists(StrongestFeatures tops, int slotBits, long[] keys) {
+        this.tops = tops;
+        this.slotBits = slotBits;
+        this.slotMask = (1L << slotBits) - 1;
+        this.keys = keys;
+    }
+
+    /**
+     * The lists of {@code tops} (over {@code n} documents) made from {@code old}, the lists of the
+     * same documents before some of their features changed, or null when the slots do not line up
+     * (then use the constructor): {@code same[d]} says document d holds, at the same number, the
+     * same features as in {@code old}'s strongest features; every other document is inverted
+     * afresh and merged in. Entries are ordered by (id's high bits, id, slot), exactly as the
+     * constructor orders them, so both give the same array. Sorting the 4 million entries of
+     * 100,000 articles took a second of every preview search follow-up; this is linear.
+     */
+    static FeatureLists patched(FeatureLists old, StrongestFeatures tops, int n, java.util.function.IntPredicate same) {
+        int slotBits = Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1L, (long) n * F)));
+        if (old == null || old.slotBits != slotBits) {
+            return null;
+        }
+        long mask = (1L << slotBits) - 1;
+        long[] kept = new long[old.keys.length];
+        int keptSize = 0;
+        for (long key : old.keys) {
+            int d = (int) (key & mask) / F;
+            if (d < n && same.test(d)) {
+                kept[keptSize++] = key;
+            }
+        }
+        int freshSize = 0;
+        for (int d = 0; d < n; d++) {
+            if (!same.test(d)) {
+                freshSize += tops.size[d];
+            }
+        }
+        Long[] fresh = new Long[freshSize];
+        int k = 0;
+        for (int d = 0; d < n; d++) {
+            if (!same.test(d)) {
+                for (int i = 0; i < tops.size[d]; i++) {
+                    int slot = d * F + i;
+                    fresh[k++] = (tops.feature[slot] & ~mask) | slot;
+                }
+            }
+        }
+        FeatureLists lists = new FeatureLists(tops, slotBits, new long[keptSize + freshSize]);
+        java.util.Comparator<Long> order = (a, b) -> lists.compare(a, b);
+        Arrays.sort(fresh, order);
+        long[] all = lists.keys;
+        int i = 0;
+        int j = 0;
+        int o = 0;
+        while (i < keptSize && j < freshSize) {
+            all[o++] = lists.compare(kept[i], fresh[j]) <= 0 ? kept[i++] : fresh[j++];
+        }
+        while (i < keptSize) {
+            all[o++] = kept[i++];
+        }
+        while (j < freshSize) {
+            all[o++] = fresh[j++];
+        }
+        return lists;
+    }
+
+    /** The constructor's order: the id's high bits, then the whole id, then the slot. */
+    private int compare(long a, long b) {
+        long ha = a & ~slotMask;
+        long hb = b & ~slotMask;
+        if (ha != hb) {
+            return Long.compare(ha, hb);
+        }
+        int c = Long.compare(tops.feature[slot(a)], tops.feature[slot(b)]);
+        return c != 0 ? c : Long.compare(a, b);
+    }
+
     private long high(long id) {
         return id & ~slotMask;
     }

@@ -83,7 +83,7 @@ public final class PassageExporter {
      */
     public static Result export(IndexReader reader, DocNumbering numbering, String indexVersion, IndexFiles sink)
             throws IOException {
-        return export(reader, numbering, indexVersion, null, 0, sink);
+        return export(reader, numbering, indexVersion, null, 0, null, sink);
     }
 
     /**
@@ -93,6 +93,18 @@ public final class PassageExporter {
      */
     static Result export(IndexReader reader, DocNumbering numbering, String indexVersion, java.util.BitSet changed,
             int previousDocuments, IndexFiles sink) throws IOException {
+        return export(reader, numbering, indexVersion, changed, previousDocuments, null, sink);
+    }
+
+    /**
+     * Same; with {@code previous} (the last export's files, or null), a pack written again takes
+     * the records of its documents not in {@code changed} from its last version (every document
+     * not in {@code changed} kept its number and content) and reads only the changed ones from the
+     * index: after a burst of saves over the archive, reading every pack's 1,024 stored documents
+     * took a second at 100,000 articles.
+     */
+    static Result export(IndexReader reader, DocNumbering numbering, String indexVersion, java.util.BitSet changed,
+            int previousDocuments, IndexFiles.Previous previous, IndexFiles sink) throws IOException {
         int n = numbering.size();
         java.util.BitSet wanted = changed == null ? null : changedPacks(changed, n, previousDocuments);
         int packs = packCount(n);
@@ -109,7 +121,13 @@ public final class PassageExporter {
                 continue;
             }
             byte[][] batch = new byte[to - from][];
+            byte[][] before = changed == null || previous == null ? null
+                    : unpack(previous.read(packPath(k)), Math.min(previousDocuments, to) - from);
             for (int d = from; d < to; d++) {
+                if (before != null && d < previousDocuments && !changed.get(d)) {
+                    batch[d - from] = before[d - from];
+                    continue;
+                }
                 BytesRef record = stored.document(numbering.luceneDoc(d), fields).getBinaryValue(SearchFields.PASSAGE);
                 batch[d - from] = record == null ? new byte[0]
                         : Arrays.copyOfRange(record.bytes, record.offset, record.offset + record.length);
@@ -176,6 +194,36 @@ public final class PassageExporter {
 
     static String packPath(int k) {
         return StaticIndexExporter.DIR + "/p/" + k + ".bin";
+    }
+
+    /**
+     * The records of a pack written by {@link #pack}, or null when it is not one of at least
+     * {@code records} records (then every record is read from the index).
+     */
+    static byte[][] unpack(byte[] pack, int records) {
+        if (pack == null || pack.length < 4 || records <= 0) {
+            return null;
+        }
+        int header = offset(pack, 0);
+        int count = header / 4 - 1;
+        if (header % 4 != 0 || count < records || header > pack.length) {
+            return null;
+        }
+        byte[][] texts = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            int from = offset(pack, i);
+            int to = offset(pack, i + 1);
+            if (from < header || to < from || to > pack.length) {
+                return null;
+            }
+            texts[i] = Arrays.copyOfRange(pack, from, to);
+        }
+        return texts;
+    }
+
+    private static int offset(byte[] pack, int i) {
+        int at = 4 * i;
+        return (pack[at] & 0xff) | (pack[at + 1] & 0xff) << 8 | (pack[at + 2] & 0xff) << 16 | (pack[at + 3] & 0xff) << 24;
     }
 
     /** Offsets, then the texts. */

@@ -100,7 +100,9 @@ public final class RelatedArticles {
         if (count > 0 && n > 0) {
             RelatedState.scoreAll(tops, norms, n, count, lists, scores, listSizes, featureLists);
         }
-        return new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes, indexVersion);
+        RelatedState state = new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes, indexVersion);
+        state.inverted = featureLists;
+        return state;
     }
 
     /**

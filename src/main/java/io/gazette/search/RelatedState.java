@@ -50,6 +50,12 @@ final class RelatedState {
     final int[] listSizes;
     /** The version of the index commit these lists are of (-1: an index in memory). */
     final long indexVersion;
+    /**
+     * The inverted lists of {@link #tops}, when this state was computed or updated in this
+     * process (a preview session keeps them, so that the next update patches them rather than
+     * sorting every feature again); null when read from a file. Never written.
+     */
+    FeatureLists inverted;
 
     RelatedState(int count, int log2N, String[] urls, String[] hashes, StrongestFeatures tops, double[] norms,
             int[] lists, double[] scores, int[] listSizes, long indexVersion) {
@@ -70,7 +76,9 @@ final class RelatedState {
     }
 
     RelatedState withIndexVersion(long version) {
-        return new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes, version);
+        RelatedState same = new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes, version);
+        same.inverted = inverted;
+        return same;
     }
 
     static double norm(StrongestFeatures tops, int d) {

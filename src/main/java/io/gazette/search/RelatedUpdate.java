@@ -255,7 +255,16 @@ final class RelatedUpdate {
             }
             listSizes[d] = rescore.get(d) ? 0 : size;
         }
-        FeatureLists featureLists = new FeatureLists(tops, n);
+        // A saved article keeps its number and so do all the others (a new one, the newest, takes
+        // the next): every article whose features did not change keeps its entries as they were.
+        boolean aligned = true;
+        for (int d = 0; d < n && aligned; d++) {
+            aligned = oldOf[d] < 0 || oldOf[d] == d;
+        }
+        BitSet moved = featuresChanged;
+        FeatureLists patched = aligned
+                ? FeatureLists.patched(old.inverted, tops, n, d -> oldOf[d] == d && !moved.get(d)) : null;
+        FeatureLists featureLists = patched != null ? patched : new FeatureLists(tops, n);
         lap = lap(lap, millis, "inverted ");
         RelatedState.Scorer scorer = new RelatedState.Scorer(tops, norms, featureLists, null, null);
         for (int x = featuresChanged.nextSetBit(0); x >= 0; x = featuresChanged.nextSetBit(x + 1)) {
@@ -286,6 +295,7 @@ final class RelatedUpdate {
             hashes[d] = newNumbering.contentHash(d);
         }
         RelatedState state = new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes, newVersion);
+        state.inverted = featureLists;
         Set<String> changedLists = new java.util.HashSet<>();
         for (int o : gone) {
             if (!newByUrl.containsKey(old.urls[o])) {

@@ -82,6 +82,9 @@ public final class SiteRebuilder implements Rebuilder {
         }
         scheduleNextDue();
         reportTimings(catchUp ? ChangeSet.CATCH_UP_NAME : "pages", result);
+        if (catchUp && timings != null && session.relatedReport() != null) {
+            timings.println("  related articles updated: " + session.relatedReport());
+        }
         return RebuildResult.of(result.problems().sorted());
     }
 

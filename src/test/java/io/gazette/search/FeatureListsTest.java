@@ -38,6 +38,56 @@ class FeatureListsTest {
         }
     }
 
+    @Test
+    void patchedListsAreTheListsMadeAfresh() {
+        // Ids drawn from a small set with shared high bits, so that groups mix; some documents'
+        // features replaced, some added at the end, as an update leaves them.
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 50; round++) {
+            int oldN = 1 + random.nextInt(60);
+            int n = oldN + random.nextInt(4);
+            StrongestFeatures before = new StrongestFeatures(n);
+            for (int d = 0; d < oldN; d++) {
+                fill(before, d, random);
+            }
+            FeatureLists old = new FeatureLists(before, oldN);
+            StrongestFeatures after = new StrongestFeatures(n);
+            boolean[] same = new boolean[n];
+            for (int d = 0; d < n; d++) {
+                same[d] = d < oldN && random.nextInt(4) != 0;
+                if (same[d]) {
+                    System.arraycopy(before.feature, d * F, after.feature, d * F, F);
+                    System.arraycopy(before.weight, d * F, after.weight, d * F, F);
+                    after.size[d] = before.size[d];
+                } else {
+                    fill(after, d, random);
+                }
+            }
+            FeatureLists patched = FeatureLists.patched(old, after, n, d -> same[d]);
+            FeatureLists fresh = new FeatureLists(after, n);
+            if (patched == null) {
+                // Only when the slot numbers need another bit.
+                assertThat(64 - Long.numberOfLeadingZeros((long) n * F))
+                        .isNotEqualTo(64 - Long.numberOfLeadingZeros((long) oldN * F));
+                continue;
+            }
+            assertThat(patched.size()).isEqualTo(fresh.size());
+            for (int j = 0; j < fresh.size(); j++) {
+                assertThat(patched.slotAt(j)).as("round %d entry %d", round, j).isEqualTo(fresh.slotAt(j));
+            }
+        }
+    }
+
+    private static void fill(StrongestFeatures tops, int d, java.util.Random random) {
+        int size = random.nextInt(F + 1);
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+        while (ids.size() < size) {
+            long high = random.nextBoolean() ? 0x7000_0000_0000_0000L : -0x3000_0000_0000_0000L;
+            ids.add(high + random.nextInt(5000) - 2500);
+        }
+        put(tops, d, ids.stream().mapToLong(Long::longValue).toArray());
+    }
+
     private static void put(StrongestFeatures tops, int d, long... ids) {
         for (int i = 0; i < ids.length; i++) {
             tops.feature[d * F + i] = ids[i];

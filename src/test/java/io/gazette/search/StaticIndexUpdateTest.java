@@ -144,7 +144,7 @@ class StaticIndexUpdateTest {
                 outcome = StaticIndexUpdate.update(reader, numbering, state, changes, site, site);
                 assertThat(outcome.reason()).as("step " + step).isNull();
                 PassageExporter.export(reader, numbering, outcome.result().version(), outcome.changedNumbers(),
-                        outcome.previousDocuments(), site);
+                        outcome.previousDocuments(), site, site);
             }
             site.finish();
             state = outcome.result().state().atCommit(SearchIndexer.commitVersion(index));
