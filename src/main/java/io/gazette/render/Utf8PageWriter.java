@@ -1,5 +1,7 @@
 package io.gazette.render;
 
+import io.gazette.text.Utf8Encoder;
+
 import io.pebbletemplates.pebble.extension.writer.SpecializedWriter;
 import java.io.Writer;
 import java.util.Arrays;
@@ -138,39 +140,11 @@ final class Utf8PageWriter extends Writer implements SpecializedWriter {
     int encode() {
         char[] in = chars;
         int n = length;
-        // One pass into a buffer kept for the next page, at 3 bytes a char (a surrogate pair
-        // takes 4 for its 2).
-        if (bytes.length < 3 * n) {
-            bytes = new byte[Math.max(3 * n, 2 * bytes.length)];
+        // One pass into a buffer kept for the next page.
+        if (bytes.length < Utf8Encoder.maxBytes(n)) {
+            bytes = new byte[Math.max(Utf8Encoder.maxBytes(n), 2 * bytes.length)];
         }
-        byte[] out = bytes;
-        int o = 0;
-        for (int i = 0; i < n; i++) {
-            char c = in[i];
-            if (c < 0x80) {
-                out[o++] = (byte) c;
-            } else if (c < 0x800) {
-                out[o++] = (byte) (0xC0 | c >> 6);
-                out[o++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isSurrogate(c)) {
-                char low;
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(low = in[i + 1])) {
-                    int cp = Character.toCodePoint(c, low);
-                    out[o++] = (byte) (0xF0 | cp >> 18);
-                    out[o++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                    out[o++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                    out[o++] = (byte) (0x80 | cp & 0x3F);
-                    i++;
-                } else {
-                    out[o++] = '?';
-                }
-            } else {
-                out[o++] = (byte) (0xE0 | c >> 12);
-                out[o++] = (byte) (0x80 | c >> 6 & 0x3F);
-                out[o++] = (byte) (0x80 | c & 0x3F);
-            }
-        }
-        return o;
+        return Utf8Encoder.encode(in, 0, n, bytes, 0);
     }
 
     /** The buffer {@link #encode} wrote into. */

@@ -2,6 +2,7 @@ package io.gazette.search;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.gazette.json.Json;
+import io.gazette.text.Utf8Encoder;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -325,36 +326,18 @@ public final class PassageExporter {
 
     /**
      * Writes the UTF-8 of {@code text} into {@code out} from {@code at} (which must have room for
-     * 3 bytes a char) exactly as {@code text.getBytes(UTF_8)} encodes it, a lone surrogate as
-     * {@code ?}; returns where it ends.
+     * 3 bytes a char) exactly as {@code text.getBytes(UTF_8)} encodes it; returns where it ends.
      */
     static int encodeUtf8(String text, byte[] out, int at) {
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                out[at++] = (byte) c;
-            } else if (c < 0x800) {
-                out[at++] = (byte) (0xC0 | (c >> 6));
-                out[at++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(c, text.charAt(++i));
-                    out[at++] = (byte) (0xF0 | (cp >> 18));
-                    out[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                    out[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                    out[at++] = (byte) (0x80 | (cp & 0x3F));
-                } else {
-                    out[at++] = '?';
-                }
-            } else {
-                out[at++] = (byte) (0xE0 | (c >> 12));
-                out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                out[at++] = (byte) (0x80 | (c & 0x3F));
-            }
+        char[][] chars = CHARS.get();
+        if (chars[0].length < text.length()) {
+            chars[0] = new char[Math.max(text.length(), 2 * chars[0].length)];
         }
-        return at;
+        text.getChars(0, text.length(), chars[0], 0);
+        return Utf8Encoder.encode(chars[0], 0, text.length(), out, at);
     }
+
+    private static final ThreadLocal<char[][]> CHARS = ThreadLocal.withInitial(() -> new char[][] {new char[1 << 14]});
 
     private static byte[] manifest(String indexVersion, int docs, int packs) {
         StringWriter text = new StringWriter();
