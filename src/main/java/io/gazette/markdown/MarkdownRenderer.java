@@ -34,6 +34,8 @@ public final class MarkdownRenderer {
     private static final int AUTOLINKS = 1;
     private static final int TABLES = 2;
     private final HtmlRenderer renderer;
+    /** Writes the bodies that are only paragraphs of text, as {@link #renderer} would, in a fraction of its time. */
+    private final ParagraphHtml paragraphs;
     private final EmbedRenderer embedRenderer;
     private final boolean allowRawHtml;
     /** With raw HTML allowed, the rendering used when its cleaned HTML would not parse cleanly. */
@@ -74,6 +76,7 @@ public final class MarkdownRenderer {
             parsers[which] = Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, extensions(which))).build();
         }
         renderer = htmlRenderer(options, basePath);
+        paragraphs = new ParagraphHtml(options);
         this.allowRawHtml = allowRawHtml;
         this.withoutRawHtml = htmlRenderer(new MutableDataSet(options).set(HtmlRenderer.SUPPRESS_HTML, true), basePath);
     }
@@ -143,13 +146,13 @@ public final class MarkdownRenderer {
         checkBacktickRuns(markdown);
         String source = markdown;
         String html = DeepStack.call(() -> {
-            Document document = parserFor(source).parse(source);
+            Document document = parse(source);
             checkNesting(document);
             if (media != null) {
                 document.set(MediaKeys.MEDIA, media);
                 document.set(MediaKeys.BODY_FIRST_LINE, bodyFirstLine);
             }
-            String rendered = HtmlScrub.clean(renderer.render(document));
+            String rendered = HtmlScrub.clean(html(document));
             if (!allowRawHtml) {
                 return rendered;
             }
@@ -172,6 +175,27 @@ public final class MarkdownRenderer {
         String textHtml = withoutFootnotes(html);
         String text = HtmlText.of(textHtml);
         return new RenderedMarkdown(html, text, HtmlText.lead(textHtml, LEAD_CHARS), countWords(text));
+    }
+
+    /** Flexmark's HTML of {@code document}: written by {@link ParagraphHtml} when it can, else by Flexmark. */
+    String html(Document document) {
+        String direct = paragraphHtml(document);
+        return direct != null ? direct : renderer.render(document);
+    }
+
+    /** {@link ParagraphHtml}'s HTML of {@code document}, or null when it leaves the document to Flexmark. */
+    String paragraphHtml(Document document) {
+        return paragraphs.render(document);
+    }
+
+    /** Flexmark's own HTML of {@code document}, for tests that compare {@link #html} with it. */
+    String flexmarkHtml(Document document) {
+        return renderer.render(document);
+    }
+
+    /** {@code markdown} parsed as {@link #render} parses it. */
+    Document parse(String markdown) {
+        return parserFor(markdown).parse(markdown);
     }
 
     /** Refuses a run of backticks longer than {@link Limits#MAX_BACKTICK_RUN} (see there why). */

@@ -1,0 +1,222 @@
+package io.gazette.markdown;
+
+import com.vladsch.flexmark.ast.Emphasis;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.StrongEmphasis;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.typographic.TypographicQuotes;
+import com.vladsch.flexmark.ext.typographic.TypographicSmarts;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.Escaping;
+import com.vladsch.flexmark.util.sequence.LineAppendable;
+
+/**
+ * The HTML of a body that is nothing but paragraphs of text (with typographic marks, emphasis and
+ * line breaks), written straight into a char array: the same characters Flexmark's
+ * {@link HtmlRenderer} writes for it, without its line-formatting writer, which looks at every
+ * character on its own, appends each to a builder one at a time and tracks indents and
+ * whitespace (a sixth of the content stage at 10,000 real articles, most of whose bodies are
+ * just that). Any other body is left to Flexmark: {@link #render} returns null for a document
+ * holding any other node, and for a text whose whitespace that writer would change (a line it
+ * starts with a space or a tab, whose leading spaces it drops, or a line end inside a text).
+ *
+ * <p>One instance serves every thread: it keeps no state between calls.
+ */
+final class ParagraphHtml {
+    private final String softBreak;
+    private final String hardBreak;
+    /** False when the renderer's options make it write these nodes otherwise than assumed here. */
+    private final boolean enabled;
+
+    /** @param options the options the {@link HtmlRenderer} this stands in for was built with */
+    ParagraphHtml(DataHolder options) {
+        softBreak = HtmlRenderer.SOFT_BREAK.get(options);
+        hardBreak = HtmlRenderer.HARD_BREAK.get(options);
+        enabled = HtmlRenderer.FORMAT_FLAGS.get(options) == LineAppendable.F_TRIM_LEADING_WHITESPACE
+                && HtmlRenderer.INDENT_SIZE.get(options) == 0
+                && HtmlRenderer.SOURCE_POSITION_ATTRIBUTE.get(options).isEmpty()
+                && !HtmlRenderer.SOURCE_POSITION_PARAGRAPH_LINES.get(options)
+                && !HtmlRenderer.NO_P_TAGS_USE_BR.get(options)
+                && HtmlRenderer.EMPHASIS_STYLE_HTML_OPEN.get(options) == null
+                && HtmlRenderer.EMPHASIS_STYLE_HTML_CLOSE.get(options) == null
+                && HtmlRenderer.STRONG_EMPHASIS_STYLE_HTML_OPEN.get(options) == null
+                && HtmlRenderer.STRONG_EMPHASIS_STYLE_HTML_CLOSE.get(options) == null
+                && isPlainLine(softBreak) && isPlainLine(hardBreak);
+    }
+
+    /** A break is written as is when only its end, if anything, is a line end. */
+    private static boolean isPlainLine(String text) {
+        int newline = text.indexOf('\n');
+        return (newline < 0 || newline == text.length() - 1) && text.indexOf('\r') < 0
+                && !text.startsWith(" ") && !text.startsWith("\t");
+    }
+
+    /** The document's HTML as Flexmark would write it, or null when it is not only paragraphs of text. */
+    String render(Document document) {
+        if (!enabled) {
+            return null;
+        }
+        Out out = new Out(document.getTextLength() + 64);
+        for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+            if (block.getClass() != Paragraph.class) {
+                return null;
+            }
+            out.raw("<p>");
+            if (!inlines(block, out)) {
+                return null;
+            }
+            out.raw("</p>\n");
+            out.atLineStart = true;
+        }
+        return out.toString();
+    }
+
+    /** Writes the children of {@code parent}; false when one of them is not of the kinds handled here. */
+    private boolean inlines(Node parent, Out out) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+            Class<?> kind = node.getClass();
+            if (kind == Text.class) {
+                String text = PlainTextExtension.text(node.getChars());
+                if (!PlainTextExtension.isPlain(text)) {
+                    // What Flexmark's own text renderer writes (PlainTextExtension leaves it these).
+                    text = Escaping.normalizeEOL(node.getChars().unescape());
+                }
+                if (!out.text(text)) {
+                    return false;
+                }
+            } else if (kind == SoftLineBreak.class) {
+                out.raw(softBreak);
+                out.atLineStart = softBreak.endsWith("\n");
+            } else if (kind == HardLineBreak.class) {
+                out.raw(hardBreak);
+                out.atLineStart = hardBreak.endsWith("\n");
+            } else if (kind == TypographicSmarts.class) {
+                if (!out.checkedRaw(((TypographicSmarts) node).getTypographicText())) {
+                    return false;
+                }
+            } else if (kind == TypographicQuotes.class) {
+                TypographicQuotes quotes = (TypographicQuotes) node;
+                if (!out.checkedRaw(quotes.getTypographicOpening()) || !inlines(node, out)
+                        || !out.checkedRaw(quotes.getTypographicClosing())) {
+                    return false;
+                }
+            } else if (kind == Emphasis.class || kind == StrongEmphasis.class) {
+                String tag = kind == Emphasis.class ? "em" : "strong";
+                out.raw("<").raw(tag).raw(">");
+                if (!inlines(node, out)) {
+                    return false;
+                }
+                out.raw("</").raw(tag).raw(">");
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The HTML being written, in a char array grown as needed. */
+    private static final class Out {
+        private char[] chars;
+        private int length;
+        /** Whether the last thing written ended a line: a text starting with a space or tab may not follow. */
+        boolean atLineStart = true;
+
+        Out(int capacity) {
+            chars = new char[capacity];
+        }
+
+        Out raw(String text) {
+            int n = text.length();
+            room(n);
+            text.getChars(0, n, chars, length);
+            length += n;
+            if (n > 0) {
+                atLineStart = false;
+            }
+            return this;
+        }
+
+        /** {@link #raw} for a text that may be empty, null or hold whitespace where Flexmark's writer would change it. */
+        boolean checkedRaw(String text) {
+            if (text == null || text.isEmpty()) {
+                return true;
+            }
+            if (!fits(text)) {
+                return false;
+            }
+            raw(text);
+            return true;
+        }
+
+        /** Whether {@code text} is written unchanged here: no line end in it, no space or tab starting a line. */
+        private boolean fits(String text) {
+            char first = text.charAt(0);
+            return !(atLineStart && (first == ' ' || first == '\t')) && text.indexOf('\n') < 0;
+        }
+
+        /** Writes {@code text} escaped as Flexmark's {@code Escaping.escapeHtml(text, false)} does; false when it does not {@link #fits}. */
+        boolean text(String text) {
+            int n = text.length();
+            if (n == 0) {
+                return true;
+            }
+            if (!fits(text)) {
+                return false;
+            }
+            // Copied whole, then each & < > " widened in place from the end (the rare case).
+            room(n);
+            text.getChars(0, n, chars, length);
+            int start = length;
+            int end = length + n;
+            int extra = 0;
+            for (int i = start; i < end; i++) {
+                switch (chars[i]) {
+                    case '&' -> extra += 4;
+                    case '<', '>' -> extra += 3;
+                    case '"' -> extra += 5;
+                    default -> {
+                    }
+                }
+            }
+            if (extra > 0) {
+                room(n + extra);
+                int to = end + extra;
+                for (int i = end - 1; i >= start; i--) {
+                    char c = chars[i];
+                    String entity = switch (c) {
+                        case '&' -> "&amp;";
+                        case '<' -> "&lt;";
+                        case '>' -> "&gt;";
+                        case '"' -> "&quot;";
+                        default -> null;
+                    };
+                    if (entity == null) {
+                        chars[--to] = c;
+                    } else {
+                        to -= entity.length();
+                        entity.getChars(0, entity.length(), chars, to);
+                    }
+                }
+            }
+            length = end + extra;
+            atLineStart = false;
+            return true;
+        }
+
+        private void room(int more) {
+            if (length + more > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, 0, length);
+        }
+    }
+}

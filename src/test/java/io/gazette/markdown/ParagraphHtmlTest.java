@@ -1,0 +1,104 @@
+package io.gazette.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
+
+class ParagraphHtmlTest {
+    private static final MarkdownRenderer RENDERER = new MarkdownRenderer("/", false);
+    private static final MarkdownRenderer WITH_RAW_HTML = new MarkdownRenderer("/", true);
+
+    @Test
+    void writesParagraphsOfTextItself() {
+        String markdown = "Hội nghị \"sơ kết\" -- năm 2014... A & B < C\n\n**Đậm** và *nghiêng*, 'đơn'  \ndòng\nsau\n";
+        Document document = RENDERER.parse(markdown);
+        assertThat(direct(RENDERER, document)).isNotNull().isEqualTo(RENDERER.flexmarkHtml(document))
+                .isEqualTo("<p>Hội nghị “sơ kết” &ndash; năm 2014&hellip; A &amp; B &lt; C</p>\n"
+                        + "<p><strong>Đậm</strong> và <em>nghiêng</em>, ‘đơn’<br />\ndòng\nsau</p>\n");
+    }
+
+    @Test
+    void leavesEverythingElseToFlexmark() {
+        for (String markdown : List.of("# Tiêu đề\n", "- mục\n", "> trích\n", "[liên kết](/a/)\n", "`mã`\n",
+                "![ảnh](/a.png)\n", "~~cũ~~\n", "chú thích[^1]\n\n[^1]: x\n", "https://example.org\n",
+                "a\n\n---\n", "    mã\n", "| a |\n|---|\n| 1 |\n", "<b>x</b>\n")) {
+            assertThat(direct(RENDERER, RENDERER.parse(markdown))).as(markdown).isNull();
+        }
+    }
+
+    @Test
+    void leavesTextWhoseWhitespaceFlexmarksWriterChangesToIt() {
+        // A character reference for a line end, then spaces: Flexmark's writer drops them.
+        Document document = RENDERER.parse("a&#10;  b\n");
+        assertThat(direct(RENDERER, document)).isNull();
+        assertThat(RENDERER.html(document)).isEqualTo(RENDERER.flexmarkHtml(document));
+    }
+
+    @Test
+    void isOffWhenTheRendererWritesTheseNodesOtherwise() {
+        MutableDataSet options = new MutableDataSet().set(com.vladsch.flexmark.html.HtmlRenderer.NO_P_TAGS_USE_BR, true);
+        assertThat(new ParagraphHtml(options).render(RENDERER.parse("a\n"))).isNull();
+    }
+
+    @Provide
+    Arbitrary<String> anyText() {
+        return Arbitraries.strings().withChars("ab ệĐ\t\n\\&;#x41*_\"'.-<>…“`[]!~^|:/@0".toCharArray())
+                .ofMaxLength(80);
+    }
+
+    /** Paragraphs of words, quotes, marks and emphasis, with stray spaces and tabs around line ends. */
+    @Provide
+    Arbitrary<String> paragraphs() {
+        Arbitrary<String> word = Arbitraries.of("Hội", "nghị", "\"trích\"", "'đơn'", "don't", "--", "---", "...",
+                ". . .", "**đậm**", "*nghiêng*", "_gạch_", "__hai__", "A&B", "&amp;", "&#10;", "&#9;", "&#32;",
+                "&quot;", "\\*", "\\_", "\\\\", "<", ">", "x<y", "«", "<<", ">>", "&copy;", "&bogus;", "\u0000", "2014");
+        Arbitrary<String> gap = Arbitraries.of(" ", " ", " ", "  ", "\t", "\n", "\n ", "\n\t", " \n", "  \n",
+                "\\\n", "\n\n", "\n\n ", "\n   \n");
+        return Combinators.combine(word.list().ofMinSize(1).ofMaxSize(12), gap.list().ofSize(12),
+                Arbitraries.of("", " ", "\t", "\n", "   ")).as((words, gaps, lead) -> {
+                    StringBuilder markdown = new StringBuilder(lead);
+                    for (int i = 0; i < words.size(); i++) {
+                        markdown.append(words.get(i)).append(i + 1 < words.size() ? gaps.get(i) : "\n");
+                    }
+                    return markdown.toString();
+                });
+    }
+
+    /** Whatever the text, the body's HTML is Flexmark's, written directly or not. */
+    @Property(tries = 2000)
+    void anyTextRendersAsFlexmarkRendersIt(@ForAll("anyText") String markdown) {
+        assertSameHtml(RENDERER, markdown);
+        assertSameHtml(WITH_RAW_HTML, markdown);
+    }
+
+    @Property(tries = 3000)
+    void paragraphsRenderAsFlexmarkRendersThem(@ForAll("paragraphs") String markdown) {
+        assertSameHtml(RENDERER, markdown);
+        // The comparison means something only if the direct path is taken often.
+        Statistics.coverage(coverage -> coverage.check("written directly").percentage(p -> p > 15));
+    }
+
+    private static void assertSameHtml(MarkdownRenderer renderer, String markdown) {
+        Document document = renderer.parse(markdown);
+        String direct = direct(renderer, document);
+        Statistics.collect(direct != null ? "written directly" : "left to Flexmark");
+        assertThat(renderer.html(document)).isEqualTo(renderer.flexmarkHtml(document));
+        if (direct != null) {
+            assertThat(direct).isEqualTo(renderer.flexmarkHtml(document));
+        }
+    }
+
+    private static String direct(MarkdownRenderer renderer, Document document) {
+        return renderer.paragraphHtml(document);
+    }
+}
