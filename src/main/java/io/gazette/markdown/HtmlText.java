@@ -15,83 +15,118 @@ final class HtmlText {
     }
 
     static String of(String html) {
-        return of(html, 0, html.length(), Integer.MAX_VALUE);
+        return of(html, 0, html.length(), Integer.MAX_VALUE, null);
+    }
+
+    /** The text of an article's HTML and the number of its words (runs of letters and digits). */
+    record Plain(String text, int words) {
+    }
+
+    /** {@link #of(String)}, with its words counted. */
+    static Plain plain(String html) {
+        int[] words = new int[1];
+        String text = of(html, 0, html.length(), Integer.MAX_VALUE, words);
+        return new Plain(text, words[0]);
     }
 
     /**
      * The text of {@code html} from {@code from} to {@code to}; with a {@code cap}, possibly only
      * its start: once more than {@code cap} characters are out it stops and returns them (stripped),
      * or null when, stripped, they are not yet {@code cap} characters (and at least one) of the
-     * whole text's start.
+     * whole text's start. With {@code words} given, the text's words are counted into its first element.
      */
-    private static String of(String html, int from, int to, int cap) {
-        // Into a char array rather than a StringBuilder: the text is Vietnamese, so a builder
-        // started Latin-1 and was widened on its first letter, then copied out and copied again
-        // by strip(); this was a tenth of the content stage. It never outgrows the HTML: a tag
-        // or a run of whitespace gives at most one space, an entity at most its own length.
-        char[] out = new char[to - from];
+    private static String of(String html, int from, int to, int cap, int[] words) {
+        // The HTML is copied once into a char array and the text written over it from its start:
+        // it never gets ahead of the reading, since a tag or a run of whitespace gives at most one
+        // space and an entity at most its own length. Reading an array, not calling charAt, is
+        // what the C1 compiler the build runs on makes fast (charAt's checks were a tenth of the
+        // content stage), and a builder would start Latin-1 and be widened on the first
+        // Vietnamese letter, then copied out and copied again by strip().
+        char[] chars = new char[to - from];
+        html.getChars(from, to, chars, 0);
+        int n = chars.length;
         boolean[] whitespace = CharTables.WHITESPACE;
         int length = 0;
-        int i = from;
-        while (i < to) {
+        int i = 0;
+        while (i < n) {
             if (length > cap) {
                 // What is out is the start of the whole text, but for whitespace at either end.
-                String start = stripped(out, length);
+                String start = stripped(chars, length, null);
                 return !start.isEmpty() && start.length() >= cap ? start : null;
             }
-            char c = html.charAt(i);
+            char c = chars[i];
             if (c == '<') {
-                int end = html.indexOf('>', i);
-                if (end < 0 || end >= to) {
+                int end = i + 1;
+                while (end < n && chars[end] != '>') {
+                    end++;
+                }
+                if (end >= n) {
                     break;
                 }
-                if (!isInline(html, i + 1, end) && length > 0 && out[length - 1] != ' ') {
-                    out[length++] = ' ';
+                if (!isInline(chars, i + 1, end) && length > 0 && chars[length - 1] != ' ') {
+                    chars[length++] = ' ';
                 }
                 i = end + 1;
             } else if (c == '&') {
-                int end = entityEnd(html, i, to);
+                int end = entityEnd(chars, i, n);
                 if (end > 0) {
-                    String decoded = decode(html.substring(i + 1, end));
-                    decoded.getChars(0, decoded.length(), out, length);
+                    String decoded = decode(new String(chars, i + 1, end - i - 1));
+                    decoded.getChars(0, decoded.length(), chars, length);
                     length += decoded.length();
                     i = end + 1;
                 } else {
-                    out[length++] = c;
+                    chars[length++] = c;
                     i++;
                 }
             } else if (whitespace[c]) {
-                if (length > 0 && out[length - 1] != ' ') {
-                    out[length++] = ' ';
+                if (length > 0 && chars[length - 1] != ' ') {
+                    chars[length++] = ' ';
                 }
                 i++;
             } else {
-                out[length++] = c;
+                chars[length++] = c;
                 i++;
             }
         }
-        return stripped(out, length);
+        return stripped(chars, length, words);
     }
 
-    /** The first {@code length} characters of {@code chars} as {@link String#strip} would leave them, in one copy. */
-    private static String stripped(char[] chars, int length) {
+    /**
+     * The first {@code length} characters of {@code chars} as {@link String#strip} would leave them,
+     * in one copy; with {@code words} given, their words counted into its first element.
+     */
+    private static String stripped(char[] chars, int length, int[] words) {
+        boolean[] whitespace = CharTables.WHITESPACE;
         int start = 0;
         int end = length;
         // Every whitespace code point is in the BMP: testing chars is testing code points.
-        while (start < end && Character.isWhitespace(chars[start])) {
+        while (start < end && whitespace[chars[start]]) {
             start++;
         }
-        while (end > start && Character.isWhitespace(chars[end - 1])) {
+        while (end > start && whitespace[chars[end - 1]]) {
             end--;
+        }
+        if (words != null) {
+            boolean[] letters = CharTables.LETTER_OR_DIGIT;
+            int count = 0;
+            boolean inWord = false;
+            for (int i = start; i < end; i++) {
+                boolean letter = letters[chars[i]];
+                if (letter && !inWord) {
+                    count++;
+                }
+                inWord = letter;
+            }
+            words[0] = count;
         }
         return new String(chars, start, end - start);
     }
 
     /** Where the entity starting at {@code amp} ends (its {@code ;}, at most 10 characters on), or -1. */
-    private static int entityEnd(String html, int amp, int to) {
+    private static int entityEnd(char[] chars, int amp, int to) {
         int last = Math.min(to - 1, amp + 10);
         for (int i = amp + 1; i <= last; i++) {
-            if (html.charAt(i) == ';') {
+            if (chars[i] == ';') {
                 return i;
             }
         }
@@ -117,9 +152,9 @@ final class HtmlText {
             }
             if (end - start >= 7 && html.startsWith("<p>", start) && html.startsWith("</p>", end - 4)) {
                 String separator = lead.length() == 0 ? "" : " ";
-                String text = of(html, start, end, limit - lead.length() - separator.length());
+                String text = of(html, start, end, limit - lead.length() - separator.length(), null);
                 if (text == null) {
-                    text = of(html, start, end, Integer.MAX_VALUE);
+                    text = of(html, start, end, Integer.MAX_VALUE, null);
                 }
                 if (!text.isEmpty()) {
                     lead.append(separator).append(text);
@@ -130,27 +165,38 @@ final class HtmlText {
     }
 
     /** Whether the tag whose text runs from {@code from} to {@code end} is an inline one. */
-    private static boolean isInline(String html, int from, int end) {
-        int start = from < end && html.charAt(from) == '/' ? from + 1 : from;
+    private static boolean isInline(char[] chars, int from, int end) {
+        int start = from < end && chars[from] == '/' ? from + 1 : from;
         int stop = start;
-        while (stop < end && Character.isLetterOrDigit(html.charAt(stop))) {
+        boolean[] letters = CharTables.LETTER_OR_DIGIT;
+        while (stop < end && letters[chars[stop]]) {
             stop++;
         }
         int length = stop - start;
         for (int i = start; i < stop; i++) {
-            if (html.charAt(i) >= 0x80) {
+            if (chars[i] >= 0x80) {
                 // Lower-casing a non-ASCII letter may change the length: compare as lower-case text.
-                return INLINE.contains(html.substring(start, stop).toLowerCase(java.util.Locale.ROOT));
+                return INLINE.contains(new String(chars, start, length).toLowerCase(java.util.Locale.ROOT));
             }
         }
         for (String name : INLINE) {
-            if (name.length() == length && html.regionMatches(true, start, name, 0, length)) {
+            if (name.length() == length && asciiEqualsIgnoreCase(chars, start, name)) {
                 return true;
             }
         }
         return false;
     }
 
+    /** Whether the ASCII letters and digits at {@code start} are {@code name} (lower-case) but for case. */
+    private static boolean asciiEqualsIgnoreCase(char[] chars, int start, String name) {
+        for (int k = 0; k < name.length(); k++) {
+            char c = chars[start + k];
+            if (c != name.charAt(k) && (c | 0x20) != name.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static String decode(String entity) {
         switch (entity) {

@@ -173,8 +173,8 @@ public final class MarkdownRenderer {
             html = Shortcodes.replace(html, rendered);
         }
         String textHtml = withoutFootnotes(html);
-        String text = HtmlText.of(textHtml);
-        return new RenderedMarkdown(html, text, HtmlText.lead(textHtml, LEAD_CHARS), countWords(text));
+        HtmlText.Plain text = HtmlText.plain(textHtml);
+        return new RenderedMarkdown(html, text.text(), HtmlText.lead(textHtml, LEAD_CHARS), text.words());
     }
 
     /** Flexmark's HTML of {@code document}: written by {@link ParagraphHtml} when it can, else by Flexmark. */
@@ -308,19 +308,5 @@ public final class MarkdownRenderer {
         }
         return html.replaceAll("<sup id=\"fnref-[^\"]*\"><a class=\"footnote-ref\"[^>]*>[^<]*</a></sup>", "")
                 .replaceAll("<a href=\"#fnref-[^\"]*\" class=\"footnote-backref\">[^<]*</a>", "");
-    }
-
-    private static int countWords(String text) {
-        boolean[] letters = CharTables.LETTER_OR_DIGIT;
-        int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < text.length(); i++) {
-            boolean letter = letters[text.charAt(i)];
-            if (letter && !inWord) {
-                words++;
-            }
-            inWord = letter;
-        }
-        return words;
     }
 }

@@ -12,7 +12,6 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
-import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.util.sequence.LineAppendable;
 
 /**
@@ -81,12 +80,7 @@ final class ParagraphHtml {
         for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
             Class<?> kind = node.getClass();
             if (kind == Text.class) {
-                String text = PlainTextExtension.text(node.getChars());
-                if (!PlainTextExtension.isPlain(text)) {
-                    // What Flexmark's own text renderer writes (PlainTextExtension leaves it these).
-                    text = Escaping.normalizeEOL(node.getChars().unescape());
-                }
-                if (!out.text(text)) {
+                if (!out.text(PlainTextExtension.rendered(node.getChars()))) {
                     return false;
                 }
             } else if (kind == SoftLineBreak.class) {

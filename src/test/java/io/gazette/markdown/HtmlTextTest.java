@@ -77,7 +77,22 @@ class HtmlTextTest {
 
     @Provide
     Arbitrary<String> htmlish() {
-        return Arbitraries.strings().withChars("<>/p&amp;#x1F600;nbsp\u00A0 \n\tai\u1EC7em\u2028\u000B").ofMaxLength(50);
+        return Arbitraries.strings().withChars("<>/p&amp;#x1F600;nbsp\u00A0 \n\tai\u1EC7emEMStrong1\u2028\u000B").ofMaxLength(50);
+    }
+
+    /** The words counted with the text are the runs of letters and digits in it, as they were counted from the text. */
+    @Property
+    void countsTheWordsOfTheText(@ForAll("htmlish") String html) {
+        HtmlText.Plain plain = HtmlText.plain(html);
+        assertThat(plain.text()).isEqualTo(HtmlText.of(html));
+        int words = 0;
+        boolean inWord = false;
+        for (char c : plain.text().toCharArray()) {
+            boolean letter = Character.isLetterOrDigit(c);
+            words += letter && !inWord ? 1 : 0;
+            inWord = letter;
+        }
+        assertThat(plain.words()).isEqualTo(words);
     }
 
     private static String builderText(String html) {

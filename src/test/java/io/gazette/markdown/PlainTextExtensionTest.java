@@ -41,6 +41,30 @@ class PlainTextExtensionTest {
         return Arbitraries.strings().withChars("ab ệ\\&;#x41*_`[]()<>\"'\r\n!-ampcopy\u0000").ofMaxLength(60);
     }
 
+    @Provide
+    Arbitrary<String> escapedText() {
+        return Arbitraries.strings().withChars("aệ \\&#;x1*_[]`!~-.()\"'<>\r\n\u0000").ofMaxLength(40);
+    }
+
+    /** Dropping backslashes itself gives what Flexmark's unescaping gives, whenever it does not decline. */
+    @Property(tries = 3000)
+    void backslashesAreDroppedAsFlexmarkDropsThem(@ForAll("escapedText") String text) {
+        String unescaped = PlainTextExtension.withoutBackslashes(text, 0);
+        net.jqwik.api.statistics.Statistics.collect(unescaped != null ? "unescaped here" : "left to Flexmark");
+        if (unescaped != null) {
+            assertThat(unescaped).isEqualTo(com.vladsch.flexmark.util.sequence.Escaping.normalizeEOL(
+                    com.vladsch.flexmark.util.sequence.Escaping.unescapeString(text)));
+        }
+        net.jqwik.api.statistics.Statistics.coverage(coverage -> coverage.check("unescaped here").percentage(p -> p > 20));
+    }
+
+    @Test
+    void backslashesBeforePunctuationAreDroppedAndReferencesLeftToFlexmark() {
+        assertThat(PlainTextExtension.withoutBackslashes("a\\\\\\_b \\q A & B", 0)).isEqualTo("a\\_b \\q A & B");
+        assertThat(PlainTextExtension.withoutBackslashes("a &amp; b", 0)).isNull();
+        assertThat(PlainTextExtension.withoutBackslashes("a &#38; b", 0)).isNull();
+    }
+
     /** With or without the extension, every text renders to the same HTML. */
     @Property
     void rendersWhatFlexmarkRenders(@ForAll("markdown") String markdown) {
