@@ -2,6 +2,7 @@ package io.gazette.text;
 
 import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -17,15 +18,78 @@ public final class SourceText {
      *     encoding would silently corrupt an archive, so the editor is told where the bad byte is.
      */
     public static String decode(byte[] bytes, Path shownPath, Problems problems) {
-        try {
-            return normalise(withoutForbidden(StrictUtf8.decode(bytes, StrictUtf8.hasBom(bytes) ? 3 : 0), shownPath, problems));
-        } catch (StrictUtf8.Malformed e) {
-            problems.add(Problem.error(shownPath, e.line(),
-                    "file is not valid UTF-8 (byte 0x" + String.format("%02X", e.badByte()) + " at offset " + e.offset() + ")",
-                    "save the file as UTF-8; for old Vietnamese encodings try "
-                            + "`iconv -f WINDOWS-1258 -t UTF-8 file > file.utf8`"));
-            return null;
+        int from = StrictUtf8.hasBom(bytes) ? 3 : 0;
+        // Decoded leniently (bad bytes become U+FFFD), then looked at once for everything that
+        // may need work: each of the passes it replaces (the U+FFFD search, the forbidden
+        // characters, the line ends, the NFC quick check) walked the whole text again.
+        String text = new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+        int found = scan(text);
+        if ((found & REPLACEMENT) != 0) {
+            try {
+                // Strictly: refuses a bad byte, or gives the same text, which holds a real U+FFFD.
+                text = StrictUtf8.decode(bytes, from);
+            } catch (StrictUtf8.Malformed e) {
+                problems.add(Problem.error(shownPath, e.line(),
+                        "file is not valid UTF-8 (byte 0x" + String.format("%02X", e.badByte()) + " at offset " + e.offset() + ")",
+                        "save the file as UTF-8; for old Vietnamese encodings try "
+                                + "`iconv -f WINDOWS-1258 -t UTF-8 file > file.utf8`"));
+                return null;
+            }
         }
+        if ((found & FORBIDDEN) != 0) {
+            text = withoutForbidden(text, shownPath, problems);
+        }
+        if ((found & CARRIAGE_RETURN) != 0) {
+            text = text.replace("\r\n", "\n").replace('\r', '\n');
+        }
+        // Without any character VietnameseText.isAlwaysNfc refuses, the text is NFC as it is.
+        return (found & MAY_NEED_NFC) != 0 ? VietnameseText.nfc(text) : text;
+    }
+
+    /** What {@link #scan} found: a U+FFFD, a character {@link #isForbidden}, a carriage return, a character that may not be NFC. */
+    private static final int REPLACEMENT = 1;
+    private static final int FORBIDDEN = 2;
+    private static final int CARRIAGE_RETURN = 4;
+    private static final int MAY_NEED_NFC = 8;
+
+    /**
+     * One pass over {@code text}, in chunks through a small array (the build runs on the C1
+     * compiler, which keeps the checks of every {@code charAt} call), saying which of
+     * {@link #REPLACEMENT}, {@link #FORBIDDEN}, {@link #CARRIAGE_RETURN} and {@link #MAY_NEED_NFC}
+     * it holds.
+     */
+    static int scan(String text) {
+        int found = 0;
+        char[] chunk = new char[Math.min(text.length(), 1024)];
+        for (int at = 0; at < text.length(); at += chunk.length) {
+            int n = Math.min(chunk.length, text.length() - at);
+            text.getChars(at, at + n, chunk, 0);
+            for (int i = 0; i < n; i++) {
+                char c = chunk[i];
+                if (c >= 0x20 && c < 0x7F) {
+                    continue;
+                }
+                if (c == '\r') {
+                    found |= CARRIAGE_RETURN;
+                } else if (c == '\uFFFD') {
+                    found |= REPLACEMENT | MAY_NEED_NFC;
+                } else if (Character.isSurrogate(c)) {
+                    // A whole code point (the pair may straddle two chunks); the normaliser decides about it.
+                    found |= MAY_NEED_NFC;
+                    if (Character.isHighSurrogate(c) && isForbidden(text.codePointAt(at + i))) {
+                        found |= FORBIDDEN;
+                    }
+                } else {
+                    if (isForbidden(c)) {
+                        found |= FORBIDDEN;
+                    }
+                    if (!VietnameseText.isAlwaysNfc(c)) {
+                        found |= MAY_NEED_NFC;
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /**

@@ -24,4 +24,45 @@ class VietnameseTextTest {
         assertThat(nfd).isNotEqualTo("khen thưởng");
         assertThat(VietnameseText.nfc(nfd)).isEqualTo("khen thưởng");
     }
+
+    /**
+     * Each character VietnameseText calls always NFC is NFC alone and beside each other one, in
+     * either order: no pair composes or is reordered, so no text of them changes under NFC.
+     */
+    @Test
+    void theAlwaysNfcCharactersAreNfcAloneAndInEveryPair() {
+        StringBuilder all = new StringBuilder();
+        for (char c = 0; c < 0xFFFF; c++) {
+            if (VietnameseText.isAlwaysNfc(c) && !Character.isSurrogate(c)) {
+                all.append(c);
+            }
+        }
+        assertThat(all.length()).isGreaterThan(1000);
+        char[] pair = new char[2];
+        for (int i = 0; i < all.length(); i++) {
+            assertThat(Normalizer.isNormalized(String.valueOf(all.charAt(i)), Normalizer.Form.NFC)).isTrue();
+            for (int j = 0; j < all.length(); j++) {
+                pair[0] = all.charAt(i);
+                pair[1] = all.charAt(j);
+                if (!Normalizer.isNormalized(new String(pair), Normalizer.Form.NFC)) {
+                    throw new AssertionError(String.format("U+%04X U+%04X is not NFC", (int) pair[0], (int) pair[1]));
+                }
+            }
+        }
+        // and the ones left out are left out for a reason: singletons and combining marks
+        assertThat(VietnameseText.isAlwaysNfc('\u0301')).isFalse();
+        assertThat(VietnameseText.isAlwaysNfc('\u2000')).isFalse();
+        assertThat(VietnameseText.isAlwaysNfc('\u212B')).isFalse();
+    }
+
+    @net.jqwik.api.Property(tries = 3000)
+    void nfcIsTheNormalisersNfc(@net.jqwik.api.ForAll("vietnamese") String text) {
+        assertThat(VietnameseText.nfc(text)).isEqualTo(Normalizer.normalize(text, Normalizer.Form.NFC));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> vietnamese() {
+        return net.jqwik.api.Arbitraries.strings().withChars("aeđơưệỆ \u0301\u0323\u0306\u031B\u0340\u2000\u212B\u2026\u20AB\u1E9B\u0307")
+                .ofMaxLength(20);
+    }
 }
