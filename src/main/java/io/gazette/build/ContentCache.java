@@ -54,7 +54,8 @@ import java.util.zip.CheckedInputStream;
  */
 final class ContentCache implements AutoCloseable {
     private static final long MAGIC = 0x47415a4554544343L; // "GAZETTCC"
-    private static final int FORMAT = 2;
+    /** 3: entries keyed by the MurmurHash3 {@link SourceHash} (2: SHA-256); an index of another format is not used. */
+    private static final int FORMAT = 3;
     /** Key, then the lengths of the front matter part, the HTML and the text, and the word count. */
     private static final int HEADER = 16 + 16;
 
