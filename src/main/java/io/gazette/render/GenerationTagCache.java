@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * What Pebble's {@code {% cache key %}…{% endcache %}} tag keeps: the text of each block by its
- * key, for one generation of the site, within a budget of characters. The default theme's card
+ * key, for one generation of the site, within a budget of memory. The default theme's card
  * ({@code _card.peb}) is cached by its article's URL: an article is listed on six or seven pages
  * (home, its tags, its category, its year and month) and its card is the same on each, so it is
  * rendered once per build instead (a quarter of the render stage at 10,000 articles).
@@ -25,17 +25,17 @@ import java.util.function.Function;
  */
 final class GenerationTagCache implements PebbleCache<CacheKey, Object> {
     private final ConcurrentHashMap<CacheKey, Object> blocks = new ConcurrentHashMap<>();
-    private final long budgetChars;
-    private final AtomicLong keptChars = new AtomicLong();
+    private final long budgetBytes;
+    private final AtomicLong keptBytes = new AtomicLong();
 
-    /** @param budgetChars the most characters of text kept at once */
-    GenerationTagCache(long budgetChars) {
-        this.budgetChars = budgetChars;
+    /** @param budgetBytes the most bytes of blocks kept at once (UTF-8 as is, two a character of a string) */
+    GenerationTagCache(long budgetBytes) {
+        this.budgetBytes = budgetBytes;
     }
 
-    /** A budget of a sixteenth of the heap (two bytes a character): 64 MB of a 1 GiB heap. */
+    /** A budget of a sixteenth of the heap: 64 MB of a 1 GiB heap, the cards of 70,000 articles. */
     static GenerationTagCache sizedForHeap() {
-        return new GenerationTagCache(Runtime.getRuntime().maxMemory() / 32);
+        return new GenerationTagCache(Runtime.getRuntime().maxMemory() / 16);
     }
 
     @Override
@@ -45,15 +45,16 @@ final class GenerationTagCache implements PebbleCache<CacheKey, Object> {
             return kept;
         }
         Object value = render.apply(key);
-        long chars = value instanceof CharSequence text ? text.length() : 16;
-        if (keptChars.addAndGet(chars) <= budgetChars) {
+        long size = value instanceof byte[] utf8 ? utf8.length
+                : value instanceof CharSequence text ? 2L * text.length() : 16;
+        if (keptBytes.addAndGet(size) <= budgetBytes) {
             Object earlier = blocks.putIfAbsent(key, value);
             if (earlier != null) {
-                keptChars.addAndGet(-chars);
+                keptBytes.addAndGet(-size);
                 return earlier;
             }
         } else {
-            keptChars.addAndGet(-chars);
+            keptBytes.addAndGet(-size);
         }
         return value;
     }
@@ -66,7 +67,7 @@ final class GenerationTagCache implements PebbleCache<CacheKey, Object> {
     /** Forgets every block, at the end of a generation. */
     void forget() {
         blocks.clear();
-        keptChars.set(0);
+        keptBytes.set(0);
     }
 
     /** How many blocks are kept (for tests). */

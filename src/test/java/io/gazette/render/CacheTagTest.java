@@ -59,15 +59,34 @@ class CacheTagTest {
         assertThat(card("a/", "Changed")).isEqualTo("[<b>Changed</b>]Changed");
     }
 
+    /** Pages written in UTF-8 get the block's bytes spliced in: the same bytes as the page's text. */
+    @Test
+    void aPageInUtf8HoldsTheBlockAsItsText() throws Exception {
+        Files.writeString(theme.resolve("templates/pair.peb"),
+                "<{% cache item.url %}{{ item.title }}{% endcache %}{{ item.tail }}>");
+        String[][] cases = {{"Hội nghị 😀 <b>", ""}, {"x\uD83D", "\uDE00y"}, {"lone \uD800", "z"}};
+        for (String[] c : cases) {
+            for (int twice = 0; twice < 2; twice++) { // rendered, then from the cache
+                Map<String, Object> model = new HashMap<>();
+                model.put("item", Map.of("url", c[0], "title", c[0], "tail", c[1]));
+                byte[][] page = new byte[1][];
+                renderer.renderUtf8("pair.peb", model, (bytes, length) -> page[0] = java.util.Arrays.copyOf(bytes, length));
+                String text = renderer.render("pair.peb", model);
+                assertThat(text).isEqualTo("<" + c[0].replace("<", "&lt;").replace(">", "&gt;") + c[1] + ">");
+                assertThat(page[0]).as(c[0]).isEqualTo(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+    }
+
     @Test
     void pastItsBudgetTheCacheKeepsNothingMore() {
-        GenerationTagCache cache = new GenerationTagCache(10);
+        GenerationTagCache cache = new GenerationTagCache(20);
         CacheNode node = new CacheNode(1, null, null);
         assertThat(cache.computeIfAbsent(new CacheKey(node, "a", null), k -> "12345678")).isEqualTo("12345678");
         assertThat(cache.size()).isEqualTo(1);
         CacheKey other = new CacheKey(node, "b", null);
         assertThat(cache.computeIfAbsent(other, k -> "123")).isEqualTo("123");
-        assertThat(cache.size()).as("8 + 3 characters exceed 10").isEqualTo(1);
+        assertThat(cache.size()).as("16 + 6 bytes exceed 20").isEqualTo(1);
         cache.forget();
         assertThat(cache.size()).isZero();
         assertThat(cache.computeIfAbsent(other, k -> "123")).isEqualTo("123");
