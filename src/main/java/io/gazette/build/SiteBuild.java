@@ -309,6 +309,9 @@ public final class SiteBuild {
                 search.awaitExportQuietly();
             }
             throw e;
+        } finally {
+            // the theme's cached cards name this generation's articles only
+            renderer.forgetCachedBlocks();
         }
         Set<String> changedPaths = new TreeSet<>();
         toProduce.forEach(f -> changedPaths.add(f.path()));

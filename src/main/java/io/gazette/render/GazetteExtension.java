@@ -18,7 +18,8 @@ import java.util.function.BiFunction;
  *   <li>{@code url('tu-khoa/')} — a link inside the site, with the base path ({@code /archive/tu-khoa/});</li>
  *   <li>{@code absUrl('feed.xml')} — the same as an absolute URL;</li>
  *   <li>{@code t('nav.home')} — a string from the theme's language file;</li>
- *   <li>filters {@code longdate}, {@code shortdate}, {@code isodate}, {@code time} for dates.</li>
+ *   <li>filters {@code longdate}, {@code shortdate}, {@code isodate}, {@code time} for dates;</li>
+ *   <li>Pebble's {@code {% cache key %}} tag with its body autoescaped ({@link CacheTag}).</li>
  * </ul>
  */
 final class GazetteExtension extends AbstractExtension {
@@ -37,6 +38,11 @@ final class GazetteExtension extends AbstractExtension {
     @Override
     public List<AttributeResolver> getAttributeResolver() {
         return List.of(attributes);
+    }
+
+    @Override
+    public List<io.pebbletemplates.pebble.tokenParser.TokenParser> getTokenParsers() {
+        return List.of(new CacheTag());
     }
 
     @Override

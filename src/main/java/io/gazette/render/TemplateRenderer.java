@@ -32,6 +32,8 @@ public final class TemplateRenderer {
     private final Locale locale;
     /** Each thread's page writer, kept from page to page: its buffers grow to the largest page once. */
     private final ThreadLocal<Utf8PageWriter> pageWriters = ThreadLocal.withInitial(() -> new Utf8PageWriter(16 * 1024));
+    /** What the theme's {@code {% cache %}} blocks keep, for one generation ({@link GenerationTagCache}). */
+    private final GenerationTagCache cachedBlocks = GenerationTagCache.sizedForHeap();
 
     public TemplateRenderer(Theme theme, Path shownThemeDir, SiteUrls urls, Translations translations) {
         this.theme = theme;
@@ -48,6 +50,7 @@ public final class TemplateRenderer {
                 .strictVariables(false)
                 .newLineTrimming(true)
                 .defaultLocale(locale)
+                .tagCache(cachedBlocks)
                 .extension(new GazetteExtension(urls, translations))
                 .build();
     }
@@ -131,6 +134,15 @@ public final class TemplateRenderer {
         }
         chain.remove(chain.size() - 1);
         return false;
+    }
+
+    /**
+     * Forgets what the theme's {@code {% cache key %}} blocks kept: a key is valid within one
+     * generation of the site (an article's URL names the same card until the model changes).
+     * Called after every generation's pages are rendered.
+     */
+    public void forgetCachedBlocks() {
+        cachedBlocks.forget();
     }
 
     public boolean exists(String template) {

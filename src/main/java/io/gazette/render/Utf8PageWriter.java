@@ -17,6 +17,10 @@ import java.util.Arrays;
  * appends them, as Pebble does for a {@code StringWriter} (it is a {@link SpecializedWriter} for
  * that reason: Pebble hands it numbers without making strings of them first).
  *
+ * <p>Text already in UTF-8 (a card of the theme's {@code {% cache %}}, rendered once for six or
+ * seven list pages, see {@link CacheTag}) is {@link #splice spliced} in as its bytes, not copied
+ * in as characters to be encoded again on every page.
+ *
  * <p>A build keeps one per thread ({@link #reset} between pages), so a page costs no buffer of its
  * own but the bytes it returns.
  */
@@ -28,6 +32,10 @@ final class Utf8PageWriter extends Writer implements SpecializedWriter {
     boolean inUse;
     /** Buffers larger than this (a page of a very long article) are not kept for the next page. */
     private static final int KEPT_CHARS = 1 << 18;
+    /** Where in the characters each spliced text goes, and its UTF-8, in order. */
+    private int[] spliceAt = new int[4];
+    private byte[][] spliced = new byte[4][];
+    private int splices;
 
     Utf8PageWriter(int expectedChars) {
         chars = new char[Math.max(16, expectedChars)];
@@ -57,6 +65,20 @@ final class Utf8PageWriter extends Writer implements SpecializedWriter {
     @Override
     public void write(String text) {
         write(text, 0, text.length());
+    }
+
+    /**
+     * Puts {@code utf8} at the current end of the text, as bytes: the page then holds their text.
+     * They must be valid UTF-8 and not begin or end within a surrogate pair; the caller must not
+     * change them afterwards.
+     */
+    void splice(byte[] utf8) {
+        if (splices == spliceAt.length) {
+            spliceAt = Arrays.copyOf(spliceAt, 2 * splices);
+            spliced = Arrays.copyOf(spliced, 2 * splices);
+        }
+        spliceAt[splices] = length;
+        spliced[splices++] = utf8;
     }
 
     @Override
@@ -115,12 +137,23 @@ final class Utf8PageWriter extends Writer implements SpecializedWriter {
 
     @Override
     public String toString() {
-        return new String(chars, 0, length);
+        if (splices == 0) {
+            return new String(chars, 0, length);
+        }
+        StringBuilder text = new StringBuilder(length + 1024 * splices);
+        int from = 0;
+        for (int k = 0; k < splices; k++) {
+            text.append(chars, from, spliceAt[k] - from).append(new String(spliced[k], java.nio.charset.StandardCharsets.UTF_8));
+            from = spliceAt[k];
+        }
+        return text.append(chars, from, length - from).toString();
     }
 
     /** Empties the writer, keeping its buffers for the next page. */
     void reset() {
         length = 0;
+        Arrays.fill(spliced, 0, splices, null);
+        splices = 0;
         if (chars.length > KEPT_CHARS || bytes.length > 3 * KEPT_CHARS) {
             chars = new char[16 * 1024];
             bytes = new byte[0];
@@ -140,11 +173,23 @@ final class Utf8PageWriter extends Writer implements SpecializedWriter {
     int encode() {
         char[] in = chars;
         int n = length;
-        // One pass into a buffer kept for the next page.
-        if (bytes.length < Utf8Encoder.maxBytes(n)) {
-            bytes = new byte[Math.max(Utf8Encoder.maxBytes(n), 2 * bytes.length)];
+        long needed = Utf8Encoder.maxBytes(n);
+        for (int k = 0; k < splices; k++) {
+            needed += spliced[k].length;
         }
-        return Utf8Encoder.encode(in, 0, n, bytes, 0);
+        // One pass into a buffer kept for the next page.
+        if (bytes.length < needed) {
+            bytes = new byte[(int) Math.max(needed, 2L * bytes.length)];
+        }
+        int at = 0;
+        int from = 0;
+        for (int k = 0; k < splices; k++) {
+            at = Utf8Encoder.encode(in, from, spliceAt[k], bytes, at);
+            System.arraycopy(spliced[k], 0, bytes, at, spliced[k].length);
+            at += spliced[k].length;
+            from = spliceAt[k];
+        }
+        return Utf8Encoder.encode(in, from, n, bytes, at);
     }
 
     /** The buffer {@link #encode} wrote into. */

@@ -42,6 +42,84 @@ class XmlWriterTest {
         assertThat(parse(bytes).getDocumentElement().getAttribute("xml:lang")).isEqualTo("vi");
     }
 
+    /**
+     * The same bytes as the JDK's StAX writer, which wrote the site's feeds and sitemaps before:
+     * markup, Vietnamese, emoji (surrogate pairs), forbidden characters, quotes, empty elements
+     * and text, namespaces and {@code xml:} attributes.
+     */
+    @Test
+    void theSameBytesAsStax() throws Exception {
+        String[] texts = {"", "plain", "Tiếng Việt – “ngoặc” 😀 ©", "<b>&amp;\"x\" 'y'</b> > <", "a\uFFFFb\u0000c\uD800d\uDC00",
+                "\t\n\r", "\u07FF\u0800\uFFFD"};
+        for (String a : texts) {
+            for (String b : texts) {
+                XmlWriter ours = new XmlWriter(8);
+                Stax theirs = new Stax();
+                ours.root("feed", "urn:x");
+                theirs.root("feed", "urn:x");
+                ours.namespace("news", "urn:n").attribute("xml:lang", a);
+                theirs.xml.writeNamespace("news", "urn:n");
+                theirs.xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", XmlWriter.allowed(a));
+                ours.line(1).element("title", a).line(1).empty("link").attribute("href", b).attribute("t", a);
+                theirs.text("\n  ").element("title", a).text("\n  ");
+                theirs.xml.writeEmptyElement("link");
+                theirs.xml.writeAttribute("href", XmlWriter.allowed(b));
+                theirs.xml.writeAttribute("t", XmlWriter.allowed(a));
+                ours.line(1).start("news:news").start("e").end().element("s", b).empty("x").line(1).end();
+                theirs.text("\n  ");
+                theirs.xml.writeStartElement("news:news");
+                theirs.xml.writeStartElement("e");
+                theirs.xml.writeEndElement();
+                theirs.element("s", b);
+                theirs.xml.writeEmptyElement("x");
+                theirs.text("\n  ");
+                theirs.xml.writeEndElement();
+                ours.line(1).empty("y"); // left open: finish ends it and the root
+                theirs.text("\n  ");
+                theirs.xml.writeEmptyElement("y");
+                assertThat(new String(ours.finish(), StandardCharsets.UTF_8))
+                        .as("%s / %s", a, b).isEqualTo(new String(theirs.finish(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** The StAX writing XmlWriter replaced, for {@link #theSameBytesAsStax}. */
+    private static final class Stax {
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        final javax.xml.stream.XMLStreamWriter xml;
+
+        Stax() throws Exception {
+            xml = javax.xml.stream.XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(bytes, "utf-8");
+            xml.writeStartDocument("utf-8", "1.0");
+            xml.writeCharacters("\n");
+        }
+
+        Stax root(String name, String namespace) throws Exception {
+            xml.writeStartElement(name);
+            xml.writeDefaultNamespace(namespace);
+            return this;
+        }
+
+        Stax text(String text) throws Exception {
+            xml.writeCharacters(XmlWriter.allowed(text));
+            return this;
+        }
+
+        Stax element(String name, String text) throws Exception {
+            xml.writeStartElement(name);
+            text(text);
+            xml.writeEndElement();
+            return this;
+        }
+
+        byte[] finish() throws Exception {
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+            return bytes.toByteArray();
+        }
+    }
+
     private static Document parse(byte[] bytes) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
