@@ -41,6 +41,13 @@ final class BuildCache implements AutoCloseable {
     private boolean rotated;
     /** Whether a kept file's inode was not the recorded one (a restored cache): the state is written again. */
     private boolean restoredInodesMoved;
+    /**
+     * Whether the state names kept copies that are gone while public/ is there: a build killed
+     * while the copies were its staging folder (the next start deletes that folder). The
+     * published files, the very ones recorded (their inodes), serve instead, and every file is
+     * linked into the copies again at the end.
+     */
+    private boolean copiesLost;
 
     private BuildCache(Path dir, CacheKey key, Path output, OutputMirror.Linker linker) {
         this.dir = dir;
@@ -170,8 +177,9 @@ final class BuildCache implements AutoCloseable {
             rotated = restored != null;
         }
         if (restored == null) {
+            copiesLost = usable.mirrored() && !Files.isDirectory(mirror.root()) && Files.isDirectory(output);
             try {
-                restored = mirror.populate(staging, output, usable.mirrored(), usable.files());
+                restored = mirror.populate(staging, output, usable.mirrored() && !copiesLost, usable.files());
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -207,7 +215,7 @@ final class BuildCache implements AutoCloseable {
             return;
         }
         Map<String, BuildStateFile.Entry> before = usable == null ? Map.of() : usable.files();
-        boolean mirroredBefore = usable == null || usable.mirrored();
+        boolean mirroredBefore = usable == null || (usable.mirrored() && !copiesLost);
         if (rotated) {
             // The replaced site holds the last build's files, as the copies did: it becomes them.
             if (replaced == null || !mirror.adopt(replaced)) {
@@ -215,7 +223,7 @@ final class BuildCache implements AutoCloseable {
                 before = Map.of(); // nothing kept: every file is linked again
             }
         }
-        if (usable != null && usable.mirrored() && !mirror.copiedAny() && changed.isEmpty() && !restoredInodesMoved
+        if (usable != null && usable.mirrored() && !copiesLost && !mirror.copiedAny() && changed.isEmpty() && !restoredInodesMoved
                 && !before.isEmpty() && sameFingerprints(fingerprints.snapshot(), before)) {
             // Nothing written, deleted or planned anew, and every kept copy still a link: the
             // kept state is this build's (at 100,000 articles writing it again cost 2 s for nothing).

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * every build (BENCHMARKS.md, section {@code fixed}). The jar remains the one place that chooses
  * the options: the launcher passes {@code -Dgazette.launchRecord=FILE}, and after a successful
  * relaunch that used a class-data archive (or needed none) the jar writes here the options it
- * chose, apart from the heap, and what they depend on: the jar (path, size, time), the Java (its
+ * chose, apart from the heap ({@code -Xmx}, {@code -Xms}), and what they depend on: the jar (path, size, time), the Java (its
  * home and the time of its {@code release} file), the archive (path, size, time) and the
  * machine's memory. The launcher uses the record only while all of these are unchanged and no
  * {@code GAZETTE_JAVA_OPTS}, {@code JDK_JAVA_OPTIONS}, {@code JAVA_TOOL_OPTIONS} or
@@ -64,7 +64,7 @@ final class LaunchRecord {
             line(text, "physical", Long.toString(physicalMemory));
             line(text, "basis", basis);
             for (String option : options) {
-                if (!option.startsWith("-Xmx")) {
+                if (!option.startsWith("-Xmx") && !option.startsWith("-Xms")) { // sized by ./gazette
                     line(text, "option", option);
                 }
             }

@@ -51,6 +51,18 @@ final class StaticIndexUpdate {
      * again (the same result; tests set 0 to patch every entry, which small fixtures never reach).
      */
     static volatile int patchFrom = 256;
+    /**
+     * Documents changed or renumbered above which the update re-encodes every entry of the last
+     * export from its own bytes with the documents' numbers now ({@link #renumbered}) instead of
+     * reading each moved document's keys (tests set 0 to take that path for every edit).
+     */
+    static volatile int renumberFrom = MAX_DOCUMENTS;
+    /**
+     * Entries above which a renumbering is a full export after all: {@link #renumbered} holds
+     * every entry of the archive at once (about 60 bytes each), where a full export holds a
+     * pass of buckets.
+     */
+    static final long RENUMBER_MAX_ENTRIES = 3_000_000;
     private static final int FIELDS = SearchFields.TEXT_FIELDS.size();
     private static final int BUCKETS = StaticIndexExporter.BUCKETS;
 
@@ -76,6 +88,8 @@ final class StaticIndexUpdate {
     /** Old files read, by path: shards and detail files, decoded. */
     private final Map<String, List<ShardFile.KeyBody>> oldFiles = new HashMap<>();
     static volatile Counts lastCounts;
+    /** Updates made by {@link #renumbered}: what a test checks to know that it took that path. */
+    static final java.util.concurrent.atomic.AtomicInteger renumberings = new java.util.concurrent.atomic.AtomicInteger();
 
     private StaticIndexUpdate(IndexReader reader, DocNumbering numbering, ExportState old, IndexFiles.Previous previous) {
         this.reader = reader;
@@ -142,9 +156,21 @@ final class StaticIndexUpdate {
         }
         removed.set(p, nOld - kept);
         added.set(p, n - kept);
-        if (removed.cardinality() + added.cardinality() > MAX_DOCUMENTS) {
+        int moved = removed.cardinality() + added.cardinality();
+        if (moved > renumberFrom) {
+            Outcome renumbered = renumbered(hashes, nOld, changedUrls, removed, added, inPlace, files);
+            if (renumbered != null) {
+                return renumbered;
+            }
+        }
+        if (moved > MAX_DOCUMENTS) {
             return Outcome.refused((nOld - p - kept) + " articles were renumbered (a new article dated before others, a"
                     + " deleted one or a changed date moves every newer one) and " + changedUrls.size() + " changed");
+        }
+        // The documents taken out lose their numbers; every other keeps its own.
+        int[] newOf = new int[nOld];
+        for (int o = 0; o < nOld; o++) {
+            newOf[o] = removed.get(o) ? -1 : o;
         }
         StoredFields stored = reader.storedFields();
         Map<Long, Map<String, Integer>> keysNow = new HashMap<>();
@@ -251,8 +277,8 @@ final class StaticIndexUpdate {
                 // (a common syllable, bitmaps of 12.5 KB at 100,000 articles) decodes far faster
                 // than its postings are read from every field of the index.
                 boolean patched = before == null || switch (kind) {
-                    case SYLLABLE, PAIR, PREFIX -> patchOld(key, before, hash, removed, postings);
-                    default -> patchSingle(before, removed, postings);
+                    case SYLLABLE, PAIR, PREFIX -> patchOld(key, before, hash, newOf, postings);
+                    default -> patchSingle(before, newOf, postings);
                 };
                 if (!patched) {
                     return Outcome.refused("a detail file of the last search export is missing");
@@ -275,23 +301,8 @@ final class StaticIndexUpdate {
             if (postings.size >= old.commonFrom) {
                 common.put(key, postings.size);
             }
-            body.size = 0;
-            switch (kind) {
-                case SYLLABLE, PREFIX -> {
-                    if (ShardEntries.encodeSplittable(postings, n, old.splitBytes, body, detail, scratch)) {
-                        for (int stage = 0; stage < 2; stage++) {
-                            if (detail[stage].size > 0) {
-                                long id = ExportState.detailId(stage, hash);
-                                touchedDetails.add(id);
-                                newDetails.computeIfAbsent(id, x -> new TreeMap<>()).put(key, detail[stage].toByteArray());
-                            }
-                        }
-                    }
-                }
-                case PAIR -> postings.writeFieldSets(body, n, FIELDS, scratch);
-                default -> DocSets.write(body, postings.docs, 0, postings.size, n);
-            }
-            ShardFile.KeyBody entry = new ShardFile.KeyBody(bytes, body.toByteArray());
+            ShardFile.KeyBody entry = new ShardFile.KeyBody(bytes,
+                    encode(key, kind, hash, postings, body, detail, touchedDetails, newDetails));
             newEntries.put(key, entry);
             sizes[bucket] += entry.size();
             counts[bucket]++;
@@ -377,9 +388,177 @@ final class StaticIndexUpdate {
             }
         }
 
-        // Document chunks holding a changed number, and the last one when the count moved.
-        BitSet chunks = new BitSet();
+        return complete(out, stored, added, nOld, hashes, common, sizes, counts, starts,
+                detailIds.stream().mapToLong(Long::longValue).toArray(),
+                new Counts(added.cardinality(), touched.size(), written, shardsKept), files);
+    }
+
+    /**
+     * The update of an edit that renumbered many documents (a deletion, an article dated before
+     * others, a title edit that moves its article among those of its day) but changed few: every
+     * entry of the last export is decoded, its documents given their numbers now ({@link #patchOld}
+     * with the map), the changed documents' keys taken out and put in, and encoded again, then
+     * cut into shards as a full export would. Nothing is read from the index but the changed
+     * documents and the document files and passages of the renumbered ones, where a full export
+     * walks every term and every stored document. Null when it does not apply: more changed
+     * documents than an update takes, or more entries than it holds at once.
+     */
+    private Outcome renumbered(long[] hashes, int nOld, Map<Long, String> changedUrls, BitSet removed, BitSet added,
+            BitSet inPlace, IndexFiles files) throws IOException {
+        long entries = 0;
+        for (int count : old.bucketCounts) {
+            entries += count;
+        }
+        if (entries > RENUMBER_MAX_ENTRIES) {
+            return null;
+        }
+        // Numbers now of the documents that moved but did not change, by url hash; the changed ones are read.
+        Map<Long, Integer> numberNow = new HashMap<>();
+        BitSet fresh = new BitSet(n);
         for (int a = added.nextSetBit(0); a >= 0; a = added.nextSetBit(a + 1)) {
+            if (inPlace.get(a) || changedUrls.containsKey(hashes[a])) {
+                fresh.set(a);
+            } else {
+                numberNow.put(hashes[a], a);
+            }
+        }
+        if (2 * fresh.cardinality() > MAX_DOCUMENTS) {
+            return null;
+        }
+        int[] newOf = new int[nOld];
+        BitSet reached = new BitSet(n);
+        for (int o = 0; o < nOld; o++) {
+            if (!removed.get(o)) {
+                newOf[o] = o;
+            } else if (inPlace.get(o) || changedUrls.containsKey(old.urlHashes[o])) {
+                newOf[o] = -1; // changed or gone: its keys now (if any) come from the index
+            } else {
+                Integer now = numberNow.get(old.urlHashes[o]);
+                if (now == null || reached.get(now)) {
+                    return Outcome.refused("an article of the last search export cannot be found in the index");
+                }
+                newOf[o] = now;
+                reached.set(now);
+            }
+        }
+        if (reached.cardinality() != numberNow.size()) {
+            return Outcome.refused("an article of the index is new to the search export but not among the changes");
+        }
+        StoredFields stored = reader.storedFields();
+        Map<String, List<int[]>> additions = new HashMap<>();
+        for (int a = fresh.nextSetBit(0); a >= 0; a = fresh.nextSetBit(a + 1)) {
+            int number = a;
+            DocKeys.of(SearchFields.fromStored(stored.document(numbering.luceneDoc(a)))).forEach((key, mask) ->
+                    additions.computeIfAbsent(key, k -> new ArrayList<>()).add(new int[] {number, mask}));
+        }
+
+        Renumbered to = new Renumbered();
+        for (int start : old.starts) {
+            String path = StaticIndexExporter.shardPath(start);
+            byte[] content = previous.read(path);
+            if (content == null) {
+                return Outcome.refused("the last search export's " + path + " is missing");
+            }
+            for (ShardFile.KeyBody before : ShardFile.decode(content)) {
+                String key = new String(before.key(), StandardCharsets.UTF_8);
+                int hash = Hashes.fnv1a32(before.key(), 0, before.key().length);
+                DocKeys.Kind kind = DocKeys.Kind.of(key);
+                to.postings.clear();
+                boolean patched = switch (kind) {
+                    case SYLLABLE, PAIR, PREFIX -> patchOld(key, before, hash, newOf, to.postings);
+                    default -> patchSingle(before, newOf, to.postings);
+                };
+                if (!patched) {
+                    return Outcome.refused("a detail file of the last search export is missing");
+                }
+                to.put(key, before.key(), hash, kind, additions.remove(key));
+            }
+            oldFiles.clear(); // detail files read for this shard's split entries
+        }
+        for (Map.Entry<String, List<int[]>> newKey : new TreeMap<>(additions).entrySet()) {
+            byte[] key = newKey.getKey().getBytes(StandardCharsets.UTF_8);
+            to.postings.clear();
+            to.put(newKey.getKey(), key, Hashes.fnv1a32(key, 0, key.length), DocKeys.Kind.of(newKey.getKey()),
+                    newKey.getValue());
+        }
+
+        int[] starts = ShardCutter.plan(old.targetBytes, to.sizes, to.counts, BUCKETS / StaticIndexExporter.passes(n));
+        List<Out> out = new ArrayList<>();
+        for (int s = 0; s < starts.length; s++) {
+            int end = s + 1 < starts.length ? starts[s + 1] : BUCKETS;
+            List<ShardFile.KeyBody> shard = new ArrayList<>();
+            for (int b = starts[s]; b < end; b++) {
+                if (to.byBucket[b] != null) {
+                    shard.addAll(to.byBucket[b]);
+                    to.byBucket[b] = null;
+                }
+            }
+            out.add(new Out(StaticIndexExporter.shardPath(starts[s]), ShardFile.encode(shard)));
+        }
+        for (Map.Entry<Long, Map<String, byte[]>> file : to.details.entrySet()) {
+            List<ShardFile.KeyBody> detailEntries = new ArrayList<>();
+            file.getValue().forEach((key, body) ->
+                    detailEntries.add(new ShardFile.KeyBody(key.getBytes(StandardCharsets.UTF_8), body)));
+            out.add(new Out(ExportState.detailPath(file.getKey()), ShardFile.encode(detailEntries)));
+        }
+        renumberings.incrementAndGet();
+        return complete(out, stored, added, nOld, hashes, to.common, to.sizes, to.counts, starts,
+                to.details.keySet().stream().mapToLong(Long::longValue).toArray(),
+                new Counts(added.cardinality(), to.keys, starts.length, 0), files);
+    }
+
+    /** What {@link #renumbered} encodes: every entry by bucket, with the sizes and counts the shards are cut by. */
+    private final class Renumbered {
+        final TermPostings postings = new TermPostings();
+        final DocSets.Sink body = new DocSets.Sink(1 << 12);
+        final DocSets.Sink[] detail = {new DocSets.Sink(1 << 12), new DocSets.Sink(1 << 12)};
+        @SuppressWarnings("unchecked")
+        final List<ShardFile.KeyBody>[] byBucket = new List[BUCKETS];
+        final int[] sizes = new int[BUCKETS];
+        final int[] counts = new int[BUCKETS];
+        final Map<String, Integer> common = new HashMap<>();
+        final Map<Long, Map<String, byte[]>> details = new TreeMap<>();
+        final Set<Long> detailFiles = new TreeSet<>();
+        int keys;
+
+        /** The entry of {@code key} from the postings gathered so far and {@code additions} (null: none). */
+        void put(String key, byte[] bytes, int hash, DocKeys.Kind kind, List<int[]> additions) {
+            if (additions != null) {
+                for (int[] add : additions) {
+                    postings.add(add[0], add[1]);
+                }
+            }
+            postings.sort();
+            keys++;
+            if (postings.size == 0) {
+                return;
+            }
+            if (postings.size >= old.commonFrom) {
+                common.put(key, postings.size);
+            }
+            ShardFile.KeyBody entry = new ShardFile.KeyBody(bytes,
+                    encode(key, kind, hash, postings, body, detail, detailFiles, details));
+            int bucket = hash & (BUCKETS - 1);
+            if (byBucket[bucket] == null) {
+                byBucket[bucket] = new ArrayList<>(2);
+            }
+            byBucket[bucket].add(entry);
+            sizes[bucket] += entry.size();
+            counts[bucket]++;
+        }
+    }
+
+    /**
+     * The rest of an update once its shards and detail files are in {@code out}: the document
+     * chunks holding a number of {@code changed} (and the last one when the count moved), the
+     * shard table and the manifest; then, when every file kept is there, every file written or
+     * kept, and the state of this export.
+     */
+    private Outcome complete(List<Out> out, StoredFields stored, BitSet changed, int nOld, long[] hashes,
+            Map<String, Integer> common, int[] sizes, int[] counts, int[] starts, long[] details, Counts work,
+            IndexFiles files) throws IOException {
+        BitSet chunks = new BitSet();
+        for (int a = changed.nextSetBit(0); a >= 0; a = changed.nextSetBit(a + 1)) {
             chunks.set(a / DocChunks.CHUNK);
         }
         if (n != nOld && n > 0) {
@@ -403,7 +582,7 @@ final class StaticIndexUpdate {
                 return Outcome.refused("the last search export's " + o.path() + " is missing");
             }
         }
-        java.util.BitSet packs = PassageExporter.changedPacks(added, n, nOld);
+        java.util.BitSet packs = PassageExporter.changedPacks(changed, n, nOld);
         for (int k = 0; k < PassageExporter.packCount(n); k++) {
             if (!packs.get(k) && !previous.has(PassageExporter.packPath(k))) {
                 return Outcome.refused("the last search export's " + PassageExporter.packPath(k) + " is missing");
@@ -421,10 +600,36 @@ final class StaticIndexUpdate {
             paths.add(o.path());
         }
         paths.sort(null);
-        lastCounts = new Counts(added.cardinality(), touched.size(), written, shardsKept);
-        ExportState state = new ExportState(old.layout, old.targetBytes, old.splitBytes, -1, ExportState.fingerprint(manifest), hashes, old.commonFrom,
-                common, sizes, counts, starts, detailIds.stream().mapToLong(Long::longValue).toArray());
-        return new Outcome(new StaticIndexExporter.Result(version, paths.size(), bytes, paths, state), added, nOld, null);
+        lastCounts = work;
+        ExportState state = new ExportState(old.layout, old.targetBytes, old.splitBytes, -1, ExportState.fingerprint(manifest),
+                hashes, old.commonFrom, common, sizes, counts, starts, details);
+        return new Outcome(new StaticIndexExporter.Result(version, paths.size(), bytes, paths, state), changed, nOld, null);
+    }
+
+    /**
+     * The body of {@code key}'s entry from its sorted {@code postings}, as a full export encodes
+     * it; a split syllable's or prefix's detail sets go to {@code newDetails} (their files to
+     * {@code touchedDetails}).
+     */
+    private byte[] encode(String key, DocKeys.Kind kind, int hash, TermPostings postings, DocSets.Sink body,
+            DocSets.Sink[] detail, Set<Long> touchedDetails, Map<Long, Map<String, byte[]>> newDetails) {
+        body.size = 0;
+        switch (kind) {
+            case SYLLABLE, PREFIX -> {
+                if (ShardEntries.encodeSplittable(postings, n, old.splitBytes, body, detail, scratch)) {
+                    for (int stage = 0; stage < 2; stage++) {
+                        if (detail[stage].size > 0) {
+                            long id = ExportState.detailId(stage, hash);
+                            touchedDetails.add(id);
+                            newDetails.computeIfAbsent(id, x -> new TreeMap<>()).put(key, detail[stage].toByteArray());
+                        }
+                    }
+                }
+            }
+            case PAIR -> postings.writeFieldSets(body, n, FIELDS, scratch);
+            default -> DocSets.write(body, postings.docs, 0, postings.size, n);
+        }
+        return body.toByteArray();
     }
 
     private static int bucket(byte[] key) {
@@ -451,10 +656,12 @@ final class StaticIndexUpdate {
     }
 
     /**
-     * Adds the documents of an old prefix entry that kept their number and content, with their
-     * field masks, reading a split entry's fields from its detail files; false when one is missing.
+     * Adds the documents of an old syllable, pair or prefix entry that kept their content, under
+     * their number now ({@code newOf}: old number to new, -1 for a document taken out), with
+     * their field masks, reading a split entry's fields from its detail files; false when one is
+     * missing.
      */
-    private boolean patchOld(String key, ShardFile.KeyBody before, int hash, BitSet removed, TermPostings postings)
+    private boolean patchOld(String key, ShardFile.KeyBody before, int hash, int[] newOf, TermPostings postings)
             throws IOException {
         byte[] body = before.body();
         int[] at = {1};
@@ -464,8 +671,8 @@ final class StaticIndexUpdate {
             for (int f = 0; f < FIELDS; f++) {
                 if ((mask & (1 << f)) != 0) {
                     for (int doc : DocSets.read(body, at, universe)) {
-                        if (!removed.get(doc)) {
-                            postings.add(doc, 1 << f);
+                        if (newOf[doc] >= 0) {
+                            postings.add(newOf[doc], 1 << f);
                         }
                     }
                 }
@@ -501,18 +708,18 @@ final class StaticIndexUpdate {
             }
         }
         for (int i = 0; i < union.length; i++) {
-            if (!removed.get(union[i])) {
-                postings.add(union[i], masks[i]);
+            if (newOf[union[i]] >= 0) {
+                postings.add(newOf[union[i]], masks[i]);
             }
         }
         return true;
     }
 
-    /** Adds the documents of an old spelling, tag or category entry that kept their number and content. */
-    private boolean patchSingle(ShardFile.KeyBody before, BitSet removed, TermPostings postings) {
+    /** Adds the documents of an old spelling, tag or category entry that kept their content, under their number now. */
+    private boolean patchSingle(ShardFile.KeyBody before, int[] newOf, TermPostings postings) {
         for (int doc : DocSets.read(before.body(), new int[] {0}, old.documents())) {
-            if (!removed.get(doc)) {
-                postings.add(doc, 1);
+            if (newOf[doc] >= 0) {
+                postings.add(newOf[doc], 1);
             }
         }
         return true;

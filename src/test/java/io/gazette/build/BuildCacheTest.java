@@ -315,6 +315,38 @@ class BuildCacheTest {
     }
 
     /**
+     * A build killed while the kept copies were its staging folder leaves them as a staging
+     * leftover, which the next start deletes: the next build reuses the published files instead
+     * (they are the recorded ones), makes only what changed, and keeps every file again.
+     */
+    @Test
+    void aBuildKilledWhileTheCopiesWereItsStagingFolderStillLeavesTheNextOneItsFiles() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        site.buildWithCache();
+        site.buildWithCache(); // the copies and the published site have swapped places once
+        // Killed half way: the copies had been renamed into a staging folder beside public/.
+        Files.move(mirror(site), site.output().resolveSibling(".public.staging-killed"));
+        String unchanged = "css/style.css";
+        Object before = inode(site.output().resolve(unchanged));
+        int files = tree(site.output()).size();
+
+        site.file("content/2015/bai-3.md", article("Bài số 3 về thi đua", "2015-03-10", "Hội nghị", "Đoạn văn đã sửa."));
+        InlineSite.Built next = site.buildWithCache();
+        assertThat(next.messages()).isEmpty();
+        assertThat(next.fullBuildReason()).isNull();
+        assertThat(next.changedPaths()).contains("2015/03/bai-so-3-ve-thi-dua/index.html").doesNotContain(unchanged)
+                .hasSizeLessThan(files / 2);
+        assertThat(inode(site.output().resolve(unchanged))).as("the published file reused").isEqualTo(before);
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+        assertThat(tree(mirror(site))).as("every file kept again").isEqualTo(tree(site.output()));
+        assertThat(Files.exists(site.output().resolveSibling(".public.staging-killed"))).isFalse();
+
+        InlineSite.Built after = site.buildWithCache();
+        assertThat(after.changedPaths()).isEmpty();
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+    }
+
+    /**
      * {@code .gazette/} on another file system than the output (a RAM disk for public/): no
      * copies are kept, public/ itself is what the next build reuses, and without it the build is
      * a full one that says why.

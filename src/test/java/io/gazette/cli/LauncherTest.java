@@ -125,6 +125,17 @@ class LauncherTest {
                 + String.join(" ", args));
         assertThat(options).last().isEqualTo("-Xmx" + (512 + 8 * 3) + "m");
 
+        // A large archive: the heap at its cap and all of it from the start, as the jar chooses.
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(site.resolve("b.md").toFile(), "rw")) {
+            big.setLength(70L * 1024 * 1024); // sparse: it counts by its size
+        }
+        JvmOptions.Choice capped = JvmOptions.parse(Files.readString(home.resolve("jvm.options"))).choose(args, null);
+        assertThat(capped.options()).endsWith("-Xmx1024m", "-Xms1024m");
+        assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo("ARGS -Dgazette.home=" + home + " "
+                + String.join(" ", capped.options()) + " -Dgazette.launched=true -D" + JvmOptions.WHY + "=" + capped.why()
+                + " -jar " + jar + " " + String.join(" ", args));
+        Files.delete(site.resolve("b.md"));
+
         // With an archive recorded: used while it is the one published, not once it changed.
         Files.writeString(record, Files.readString(record).replace("physical ", "archive " + archive + "\narchive-size 100\n"
                 + "archive-time " + Files.getLastModifiedTime(archive).to(TimeUnit.SECONDS) + "\ncds class data from "
@@ -203,7 +214,12 @@ class LauncherTest {
         assertThat(sized.options()).containsExactly("-XX:+UseParallelGC", "-Xmx" + (512 + 8 * 21) + "m");
         assertThat(sized.why()).isEqualTo("jvm.options for build; heap 680 MB = 512 MB + 8 × 21 MB of Markdown under content/");
         Files.write(site.resolve("b.md"), new byte[100 * 1024 * 1024]);
-        assertThat(options.choose(build, null).why()).endsWith("8 × 121 MB of Markdown under content/, at most 1024 MB");
+        assertThat(options.choose(build, null).why())
+                .endsWith("8 × 121 MB of Markdown under content/, at most 1024 MB, all of it from the start");
+        assertThat(options.choose(build, null).options()).containsExactly("-XX:+UseParallelGC", "-Xmx1024m", "-Xms1024m");
+        String[] serve = {"serve", "--source", temp.resolve("why").toString()};
+        assertThat(JvmOptions.parse("serve\n").choose(serve, null).options()).as("serve grows its heap")
+                .containsExactly("-Xmx1280m");
         assertThat(options.choose(build, "-Xmx2g").why()).isEqualTo("the options of GAZETTE_JAVA_OPTS");
         assertThat(options.choose(new String[] {"new", "Tiêu đề"}, null).why()).isEqualTo("no options for new in jvm.options");
 
