@@ -81,7 +81,7 @@ public final class RelatedArticles {
         int n = numbering.size();
         int log2N = RelatedWeights.log2N(n);
         StrongestFeatures tops = new StrongestFeatures(n);
-        offerFeatures(reader, numbering, tops, log2N);
+        FeatureFrequencies frequencies = offerFeatures(reader, numbering, tops, log2N);
         double[] norms = new double[n];
         IntStream.range(0, n).parallel().forEach(d -> {
             tops.sortStrongestFirst(d);
@@ -100,7 +100,8 @@ public final class RelatedArticles {
         if (count > 0 && n > 0) {
             RelatedState.scoreAll(tops, norms, n, count, lists, scores, listSizes, featureLists);
         }
-        RelatedState state = new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes, indexVersion);
+        RelatedState state = new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes,
+                frequencies, indexVersion);
         state.inverted = featureLists;
         return state;
     }
@@ -117,11 +118,13 @@ public final class RelatedArticles {
      * tf-idf weight ({@link RelatedWeights}) for each feature. Ranges of pair terms are walked in
      * parallel, each offering into its thread's {@link StrongestFeatures}; features are named by a
      * hash of their bytes, and a document's strongest features are the same whichever thread
-     * offered them, so the result does not depend on the threads.
+     * offered them, so the result does not depend on the threads. Each feature's document
+     * frequency (when at least 2) is recorded on the way, for updates.
      */
-    private static void offerFeatures(IndexReader reader, DocNumbering numbering, StrongestFeatures tops, int log2N)
-            throws IOException {
+    private static FeatureFrequencies offerFeatures(IndexReader reader, DocNumbering numbering, StrongestFeatures tops,
+            int log2N) throws IOException {
         int ranges = RANGE_STARTS.size() + 1;
+        FeatureFrequencies.Recorder[] recorders = new FeatureFrequencies.Recorder[ranges + 1];
         java.util.concurrent.ConcurrentLinkedQueue<StrongestFeatures> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
         List<StrongestFeatures> all = java.util.Collections.synchronizedList(new ArrayList<>());
         spare.add(tops);
@@ -133,12 +136,13 @@ public final class RelatedArticles {
                     mine = new StrongestFeatures(numbering.size());
                     all.add(mine);
                 }
+                FeatureFrequencies.Recorder recorder = recorders[r] = new FeatureFrequencies.Recorder();
                 try {
                     if (r < ranges) {
                         BytesRefs bounds = new BytesRefs(r);
-                        offerPairs(reader, numbering, mine, log2N, bounds.from, bounds.to);
+                        offerPairs(reader, numbering, mine, log2N, bounds.from, bounds.to, recorder);
                     } else {
-                        offerTags(reader, numbering, mine, log2N);
+                        offerTags(reader, numbering, mine, log2N, recorder);
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -154,6 +158,7 @@ public final class RelatedArticles {
                 tops.addAll(other);
             }
         }
+        return FeatureFrequencies.of(recorders);
     }
 
     /** The terms of range r: [from, to), null meaning no bound. */
@@ -168,7 +173,7 @@ public final class RelatedArticles {
     }
 
     private static void offerPairs(IndexReader reader, DocNumbering numbering, StrongestFeatures tops, int log2N,
-            BytesRef from, BytesRef to) throws IOException {
+            BytesRef from, BytesRef to, FeatureFrequencies.Recorder recorder) throws IOException {
         WeightedPostings weighted = new WeightedPostings();
         MergedTerms pairs = new MergedTerms(reader, PAIR_FIELDS, from, to);
         while (pairs.next()) {
@@ -199,12 +204,13 @@ public final class RelatedArticles {
             }
             double idf = RelatedWeights.idf(log2N, RelatedWeights.bucket(df));
             long id = RelatedWeights.pairId(pairs.term());
+            recorder.add(id, df);
             weighted.forEachDocument((number, tf) -> tops.offer(number, id, RelatedWeights.tfIdf(tf, idf)));
         }
     }
 
-    private static void offerTags(IndexReader reader, DocNumbering numbering, StrongestFeatures tops, int log2N)
-            throws IOException {
+    private static void offerTags(IndexReader reader, DocNumbering numbering, StrongestFeatures tops, int log2N,
+            FeatureFrequencies.Recorder recorder) throws IOException {
         PostingsEnum postings = null;
         MergedTerms tags = new MergedTerms(reader, List.of(SearchFields.TAG_KEY), null, null);
         int[] docs = new int[64];
@@ -226,6 +232,7 @@ public final class RelatedArticles {
             double weight = RelatedWeights.tfIdf(TAG_WEIGHT,
                     RelatedWeights.idf(log2N, RelatedWeights.bucket(df)));
             long id = RelatedWeights.tagId(tags.term());
+            recorder.add(id, df);
             for (int i = 0; i < df; i++) {
                 tops.offer(docs[i], id, weight);
             }

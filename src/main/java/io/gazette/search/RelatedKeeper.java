@@ -35,10 +35,12 @@ public final class RelatedKeeper implements AutoCloseable {
 
         /**
          * Drops what only a session's next update uses (the inverted feature lists, 32 MB at
-         * 100,000 articles): a build that ends after this search need not hold it while it renders.
+         * 100,000 articles, and the features' document frequencies, written already): a build
+         * that ends after this search need not hold them while it renders.
          */
         public Kept forProcessEnd() {
             state.inverted = null;
+            state.frequencies = null;
             return this;
         }
     }

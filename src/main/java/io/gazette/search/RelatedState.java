@@ -36,8 +36,8 @@ import java.util.zip.CheckedOutputStream;
 final class RelatedState {
     static final int F = RelatedArticles.FEATURES_PER_DOC;
     private static final int MAGIC = 0x475a524c; // "GZRL"
-    /** Changes whenever the definition of the features, weights or scores does. */
-    private static final int FORMAT = 1;
+    /** Changes whenever the definition of the features, weights or scores, or the layout, does (2: frequencies kept). */
+    private static final int FORMAT = 2;
 
     final int count;
     final int log2N;
@@ -51,6 +51,12 @@ final class RelatedState {
     /** The version of the index commit these lists are of (-1: an index in memory). */
     final long indexVersion;
     /**
+     * The document frequencies of the features of that index version, what an update makes
+     * features again from ({@link FeatureFrequencies}); null once dropped by a build that is done
+     * with them ({@link RelatedKeeper.Kept#forProcessEnd}), after they were written.
+     */
+    FeatureFrequencies frequencies;
+    /**
      * The inverted lists of {@link #tops}, when this state was computed or updated in this
      * process (a preview session keeps them, so that the next update patches them rather than
      * sorting every feature again); null when read from a file. Never written.
@@ -58,7 +64,7 @@ final class RelatedState {
     FeatureLists inverted;
 
     RelatedState(int count, int log2N, String[] urls, String[] hashes, StrongestFeatures tops, double[] norms,
-            int[] lists, double[] scores, int[] listSizes, long indexVersion) {
+            int[] lists, double[] scores, int[] listSizes, FeatureFrequencies frequencies, long indexVersion) {
         this.count = count;
         this.log2N = log2N;
         this.urls = urls;
@@ -68,6 +74,7 @@ final class RelatedState {
         this.lists = lists;
         this.scores = scores;
         this.listSizes = listSizes;
+        this.frequencies = frequencies;
         this.indexVersion = indexVersion;
     }
 
@@ -76,7 +83,8 @@ final class RelatedState {
     }
 
     RelatedState withIndexVersion(long version) {
-        RelatedState same = new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes, version);
+        RelatedState same = new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes,
+                frequencies, version);
         same.inverted = inverted;
         return same;
     }
@@ -265,6 +273,7 @@ final class RelatedState {
                     out.writeDouble(scores[d * count + k]);
                 }
             }
+            frequencies.write(out);
             out.flush();
             long sum = crc.getValue();
             out.writeLong(sum);
@@ -334,6 +343,10 @@ final class RelatedState {
                     scores[d * count + k] = in.readDouble();
                 }
             }
+            FeatureFrequencies frequencies = FeatureFrequencies.read(in);
+            if (frequencies == null) {
+                throw new Unusable("damaged frequencies");
+            }
             long expected = crc.getValue();
             if (in.readLong() != expected) {
                 throw new Unusable("checksum mismatch");
@@ -341,7 +354,7 @@ final class RelatedState {
             if (in.read() != -1) {
                 throw new Unusable("trailing bytes");
             }
-            return new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes, version);
+            return new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes, frequencies, version);
         } catch (EOFException e) {
             throw new Unusable("truncated");
         }

@@ -29,13 +29,14 @@ import java.util.stream.IntStream;
  * the new version (the same features, weights and doubles, see {@link RelatedState}):
  * <ol>
  * <li>The articles added, changed or gone: their terms (old versions from the old index, new ones
- * from the new) are the only terms whose document frequency moved; of those, the terms whose
- * weight step moved ({@link RelatedWeights#bucket}) are walked in the new index.</li>
+ * from the new) are the only terms whose document frequency moved, by the changed articles holding
+ * one less the gone ones: the kept frequencies ({@link FeatureFrequencies}) give the new ones; the
+ * terms whose weight step moved ({@link RelatedWeights#bucket}) are walked in the new index.</li>
  * <li>Each other article holding such a term: its kept features take their new weights, then a
  * feature it did not keep that now beats the weakest kept one enters. Every other feature it holds
  * is below its old weakest kept one; only when the weakest kept now falls below that may one of
- * them belong, and then the article's features are made again from its text ({@link DocTerms}),
- * like the changed articles'.</li>
+ * them belong, and then the article's features are made again from its text ({@link DocTerms})
+ * and the new frequencies, like the changed articles', without looking its terms up in the index.</li>
  * <li>Lists: an article whose features changed, or whose list named an article whose features
  * changed or that is gone, is scored again against all; every other article's list stays, and
  * each article whose features changed is offered to the lists of the articles sharing one of
@@ -52,13 +53,14 @@ final class RelatedUpdate {
     private static final int[] FIELD_WEIGHTS = {RelatedWeights.TITLE_WEIGHT, 1, 1};
 
     /** What an update did: how many articles changed or went, how much it computed again. */
-    record Stats(int changed, int gone, int candidateTerms, int movedTerms, int derived, int featuresChanged,
-            int rescored, String millis) {
+    record Stats(int changed, int gone, int candidateTerms, int movedTerms, int lookedUp, int derived,
+            int featuresChanged, int rescored, String millis) {
         @Override
         public String toString() {
             return changed + " changed, " + gone + " gone, " + movedTerms + " of " + candidateTerms
-                    + " terms moved a step, " + derived + " articles' features made again, " + featuresChanged
-                    + " changed features, " + rescored + " lists scored again (ms: " + millis + ")";
+                    + " terms moved a step (" + lookedUp + " looked up in the index), " + derived
+                    + " articles' features made again, " + featuresChanged + " changed features, " + rescored
+                    + " lists scored again (ms: " + millis + ")";
         }
     }
 
@@ -83,6 +85,9 @@ final class RelatedUpdate {
         }
         if (old.log2N != log2N) {
             return full("the archive crossed " + (1 << Math.min(old.log2N, log2N)) + " articles (every weight moves)");
+        }
+        if (old.frequencies == null) {
+            return full("the related-articles state has no document frequencies");
         }
         if (!matches(old, oldNumbering)) {
             return full("the related-articles state is not of the index it was kept with");
@@ -120,7 +125,7 @@ final class RelatedUpdate {
             return full((changed.size() + gone.size()) + " articles changed");
         }
         if (changed.isEmpty() && gone.isEmpty()) {
-            return new Outcome(old.withIndexVersion(newVersion), new Stats(0, 0, 0, 0, 0, 0, 0, ""), null, Set.of());
+            return new Outcome(old.withIndexVersion(newVersion), new Stats(0, 0, 0, 0, 0, 0, 0, 0, ""), null, Set.of());
         }
 
         StringBuilder millis = new StringBuilder();
@@ -146,32 +151,45 @@ final class RelatedUpdate {
             terms.pairs().keySet().forEach(t -> pairDelta.merge(t, 1, Integer::sum));
             terms.tags().forEach(t -> tagDelta.merge(t, 1, Integer::sum));
         }
-        List<BytesRef> candidatePairs = new ArrayList<>();
-        pairDelta.forEach((t, delta) -> {
-            if (delta != 0) {
-                candidatePairs.add(t);
-            }
-        });
-        List<BytesRef> candidateTags = new ArrayList<>();
-        tagDelta.forEach((t, delta) -> {
-            if (delta != 0) {
-                candidateTags.add(t);
-            }
-        });
-        Frequencies oldDf = new Frequencies(oldReader, oldNumbering);
-        Frequencies newDf = new Frequencies(newReader, newNumbering);
+        // The new frequency of such a term is the kept one plus that difference; only a term the
+        // kept ones do not list (held by at most one document) and that a changed article gained
+        // is looked up in the index.
+        IndexFrequencies newDf = new IndexFrequencies(newReader, newNumbering);
+        Map<Long, Integer> movedFrequencies = new HashMap<>();
         List<BytesRef> movedPairs = new ArrayList<>();
-        for (BytesRef term : candidatePairs) {
-            if (RelatedWeights.bucket(oldDf.pair(term)) != RelatedWeights.bucket(newDf.pair(term))) {
-                movedPairs.add(term);
-            }
-        }
         List<BytesRef> movedTags = new ArrayList<>();
-        for (BytesRef key : candidateTags) {
-            if (RelatedWeights.bucket(oldDf.tag(key)) != RelatedWeights.bucket(newDf.tag(key))) {
-                movedTags.add(key);
+        int candidates = 0;
+        int lookedUp = 0;
+        for (int kind = 0; kind < 2; kind++) {
+            boolean pairs = kind == 0;
+            for (Map.Entry<BytesRef, Integer> entry : (pairs ? pairDelta : tagDelta).entrySet()) {
+                int delta = entry.getValue();
+                if (delta == 0) {
+                    continue;
+                }
+                candidates++;
+                BytesRef term = entry.getKey();
+                long id = pairs ? RelatedWeights.pairId(term) : RelatedWeights.tagId(term);
+                int before = old.frequencies.df(id);
+                int after;
+                if (before >= 2) {
+                    after = before + delta;
+                } else if (delta < 0) {
+                    after = 0;
+                } else {
+                    after = pairs ? newDf.pair(term) : newDf.tag(term);
+                    lookedUp++;
+                }
+                after = after < 2 ? 0 : after;
+                if (after != before) {
+                    movedFrequencies.put(id, after);
+                }
+                if (RelatedWeights.bucket(before) != RelatedWeights.bucket(after)) {
+                    (pairs ? movedPairs : movedTags).add(term);
+                }
             }
         }
+        FeatureFrequencies frequencies = old.frequencies.with(movedFrequencies);
 
         lap = lap(lap, millis, "terms ");
         // 2. Features: kept ones carried over, adjusted for the moved terms, or made again.
@@ -191,15 +209,15 @@ final class RelatedUpdate {
         BitSet adjusted = new BitSet(n);
         Offers offers = new Offers();
         for (BytesRef term : movedPairs) {
-            double idf = RelatedWeights.idf(log2N, RelatedWeights.bucket(newDf.pair(term)));
             long id = RelatedWeights.pairId(term);
+            double idf = RelatedWeights.idf(log2N, RelatedWeights.bucket(frequencies.df(id)));
             newDf.pairFrequencies(term).forEachDocument(
                     (d, tf) -> reweigh(tops, d, id, RelatedWeights.tfIdf(tf, idf), oldOf, adjusted, offers));
         }
         for (BytesRef key : movedTags) {
-            double weight = RelatedWeights.tfIdf(RelatedWeights.TAG_WEIGHT,
-                    RelatedWeights.idf(log2N, RelatedWeights.bucket(newDf.tag(key))));
             long id = RelatedWeights.tagId(key);
+            double weight = RelatedWeights.tfIdf(RelatedWeights.TAG_WEIGHT,
+                    RelatedWeights.idf(log2N, RelatedWeights.bucket(frequencies.df(id))));
             for (int d : newDf.tagDocs(key)) {
                 reweigh(tops, d, id, weight, oldOf, adjusted, offers);
             }
@@ -223,7 +241,7 @@ final class RelatedUpdate {
             if (terms == null) {
                 terms = DocTerms.read(newStored, newNumbering.luceneDoc(d));
             }
-            strongest(tops, d, terms, newDf, log2N);
+            strongest(tops, d, terms, frequencies, log2N);
         }
         BitSet featuresChanged = (BitSet) adjusted.clone();
         featuresChanged.or(derive);
@@ -294,7 +312,8 @@ final class RelatedUpdate {
             urls[d] = newNumbering.url(d);
             hashes[d] = newNumbering.contentHash(d);
         }
-        RelatedState state = new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes, newVersion);
+        RelatedState state = new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes,
+                frequencies, newVersion);
         state.inverted = featureLists;
         Set<String> changedLists = new java.util.HashSet<>();
         for (int o : gone) {
@@ -308,8 +327,8 @@ final class RelatedUpdate {
                 changedLists.add(urls[d]);
             }
         }
-        return new Outcome(state, new Stats(changed.size(), gone.size(), candidatePairs.size() + candidateTags.size(),
-                movedPairs.size() + movedTags.size(), derive.cardinality(), featuresChanged.cardinality(),
+        return new Outcome(state, new Stats(changed.size(), gone.size(), candidates,
+                movedPairs.size() + movedTags.size(), lookedUp, derive.cardinality(), featuresChanged.cardinality(),
                 rescore.cardinality(), millis.append("rest ").append((System.nanoTime() - lap) / 1_000_000).toString()), null,
                 changedLists);
     }
@@ -351,30 +370,25 @@ final class RelatedUpdate {
     }
 
     /**
-     * Article d's strongest features from its terms. A term's weight is at most its weight at a
-     * document frequency of 2, so the terms are taken by that bound (then by id, as ties are) and
-     * the walk stops once the weakest kept outranks the next bound: the frequencies of most of an
-     * article's terms, the costly part, are never looked up.
+     * Article d's strongest features from its terms and the frequencies of the new version. A
+     * term's weight is at most its weight at a document frequency of 2, so the terms are taken by
+     * that bound (then by id, as ties are) and the walk stops once the weakest kept outranks the
+     * next bound.
      */
-    private static void strongest(StrongestFeatures tops, int d, DocTerms terms, Frequencies df, int log2N)
-            throws IOException {
+    private static void strongest(StrongestFeatures tops, int d, DocTerms terms, FeatureFrequencies df, int log2N) {
         double most = RelatedWeights.idf(log2N, RelatedWeights.bucket(2));
         int size = terms.pairs().size() + terms.tags().size();
-        BytesRef[] keys = new BytesRef[size];
         int[] tfs = new int[size];
         long[] ids = new long[size];
         double[] bounds = new double[size];
         Integer[] order = new Integer[size];
         int i = 0;
         for (Map.Entry<BytesRef, Integer> pair : terms.pairs().entrySet()) {
-            keys[i] = pair.getKey();
             tfs[i] = pair.getValue();
             ids[i] = RelatedWeights.pairId(pair.getKey());
             i++;
         }
-        int firstTag = i;
         for (BytesRef key : terms.tags()) {
-            keys[i] = key;
             tfs[i] = RelatedWeights.TAG_WEIGHT;
             ids[i] = RelatedWeights.tagId(key);
             i++;
@@ -390,7 +404,7 @@ final class RelatedUpdate {
             if (tops.size[d] == F && !StrongestFeatures.below(tops.weight[base], tops.feature[base], bounds[k], ids[k])) {
                 break; // the heap's root is its weakest
             }
-            int frequency = k < firstTag ? df.pair(keys[k]) : df.tag(keys[k]);
+            int frequency = df.df(ids[k]);
             tops.offer(d, ids[k], RelatedWeights.tfIdf(tfs[k], RelatedWeights.idf(log2N, RelatedWeights.bucket(frequency))));
         }
         tops.sortStrongestFirst(d);
@@ -525,12 +539,14 @@ final class RelatedUpdate {
     }
 
     /**
-     * Live document frequencies of pair terms (over the three pair fields) and tags in one
-     * index, as {@link RelatedArticles} counts them, remembered for the terms asked again. Each
-     * segment is asked on its own: where it has no deletions and one field holds the term, its
-     * count is the term's document frequency there, with no postings read.
+     * Live document frequencies of pair terms (over the three pair fields) and tags looked up in
+     * one index, as {@link RelatedArticles} counts them, remembered for the terms asked again,
+     * and the documents holding a term. Each segment is asked on its own: where it has no
+     * deletions and one field holds the term, its count is the term's document frequency there,
+     * with no postings read. Costly (every segment and field sought): only for the terms that
+     * {@link FeatureFrequencies} cannot answer.
      */
-    private static final class Frequencies {
+    private static final class IndexFrequencies {
         private final DocNumbering numbering;
         private final TermsEnum[] pairEnums;
         private final TermsEnum tagEnum;
@@ -546,7 +562,7 @@ final class RelatedUpdate {
         private int generation;
         private final WeightedPostings weighted = new WeightedPostings();
 
-        Frequencies(IndexReader reader, DocNumbering numbering) throws IOException {
+        IndexFrequencies(IndexReader reader, DocNumbering numbering) throws IOException {
             this.numbering = numbering;
             this.stamp = new int[Math.max(1, reader.maxDoc())];
             this.pairEnums = new TermsEnum[PAIR_FIELDS.size()];

@@ -126,6 +126,14 @@ class RelatedUpdateTest {
                         COUNT, after.getVersion());
                 assertThat(outcome.stats().movedTerms()).isZero();
                 assertThat(outcome.stats().derived()).isEqualTo(1);
+                // Its features made again from the kept frequencies: of its terms, only the one
+                // pair that joins the two copies of the body, which no document held, is looked up
+                // in the index.
+                DocTerms oldTerms = termsOf(before, doc.url());
+                DocTerms newTerms = termsOf(after, doc.url());
+                long gained = newTerms.pairs().keySet().stream().filter(t -> !oldTerms.pairs().containsKey(t)).count();
+                assertThat(newTerms.pairs().size()).isGreaterThan(50);
+                assertThat(outcome.stats().lookedUp()).isEqualTo((int) gained).isLessThanOrEqualTo(1);
                 assertThat(outcome.stats().rescored()).isLessThanOrEqualTo(1 + (int) naming).isLessThan(docs.size() / 10);
                 assertSame(outcome.state(), RelatedArticles.computeState(after, numbering, COUNT, after.getVersion()), "edit");
             }
@@ -182,6 +190,8 @@ class RelatedUpdateTest {
 
     private static void assertSame(RelatedState actual, RelatedState expected, String where) {
         assertThat(actual.toMap()).as(where).isEqualTo(expected.toMap());
+        // The frequencies the next update starts from: those a whole computation counts.
+        assertThat(actual.frequencies.asMap()).as(where + " frequencies").isEqualTo(expected.frequencies.asMap());
         assertThat(actual.size()).isEqualTo(expected.size());
         for (int d = 0; d < expected.size(); d++) {
             assertThat(actual.describe(d)).as(where + " features of " + expected.urls[d]).isEqualTo(expected.describe(d));
@@ -190,6 +200,16 @@ class RelatedUpdateTest {
                 assertThat(actual.scores[d * COUNT + k]).as(where + " score").isEqualTo(expected.scores[d * COUNT + k]);
             }
         }
+    }
+
+    private static DocTerms termsOf(DirectoryReader reader, String url) throws IOException {
+        DocNumbering numbering = DocNumbering.of(reader);
+        for (int d = 0; d < numbering.size(); d++) {
+            if (numbering.url(d).equals(url)) {
+                return DocTerms.read(reader.storedFields(), numbering.luceneDoc(d));
+            }
+        }
+        throw new AssertionError("no " + url);
     }
 
     private static DirectoryReader open(Path indexDir) throws IOException {
