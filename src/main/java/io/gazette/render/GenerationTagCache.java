@@ -11,7 +11,7 @@ import java.util.function.Function;
  * key, for one generation of the site, within a budget of memory. The default theme's card
  * ({@code _card.peb}) is cached by its article's URL: an article is listed on six or seven pages
  * (home, its tags, its category, its year and month) and its card is the same on each, so it is
- * rendered once per build instead (a quarter of the render stage at 10,000 articles).
+ * rendered once per build instead (a fifth of the render stage at 10,000 articles).
  *
  * <p>Pebble's own cache keeps every block for the engine's lifetime; here {@link #forget} empties
  * it after each generation, because a key names an article only within one site model (the
