@@ -34,7 +34,9 @@ import java.util.TreeSet;
  * Documents are numbered oldest first ({@link DocNumbering}): an edited article keeps its number
  * and a new one, the newest, takes the next; both cost their own keys. A document whose number
  * moves (an article dated before others, a deletion, a changed date) moves every document after
- * it: all of them count as changed, and past {@link #MAX_DOCUMENTS} the export is a full one.
+ * it: all of them count as changed, and past {@link #MAX_DOCUMENTS} the update instead re-encodes
+ * every entry of the last export with the numbers now ({@link #renumbered}), while few documents
+ * changed their content and the archive is small enough; otherwise the export is a full one.
  * A change in the number of documents also re-encodes the keys held by half the documents or
  * more ({@link ExportState#common}: their sets may be written as the documents missing, which
  * a new document changes even when it does not hold the key).
