@@ -60,11 +60,14 @@ final class StaticIndexUpdate {
      */
     static volatile int renumberFrom = MAX_DOCUMENTS;
     /**
-     * Entries above which a renumbering is a full export after all: {@link #renumbered} holds
-     * every entry of the archive at once (about 60 bytes each), where a full export holds a
-     * pass of buckets.
+     * Entries, and their bytes, above which a renumbering is a full export after all:
+     * {@link #renumbered} holds every entry of the archive at once (its bytes and about 60 bytes
+     * more each), where a full export holds a pass of buckets. The 10,000 real articles' index
+     * has about 25 MB of entries: the bounds stop the path at a few times that, well before
+     * 100,000 articles.
      */
     static final long RENUMBER_MAX_ENTRIES = 3_000_000;
+    static final long RENUMBER_MAX_BYTES = 64L << 20;
     private static final int FIELDS = SearchFields.TEXT_FIELDS.size();
     private static final int BUCKETS = StaticIndexExporter.BUCKETS;
 
@@ -408,10 +411,12 @@ final class StaticIndexUpdate {
     private Outcome renumbered(long[] hashes, int nOld, Map<Long, String> changedUrls, BitSet removed, BitSet added,
             BitSet inPlace, IndexFiles files) throws IOException {
         long entries = 0;
-        for (int count : old.bucketCounts) {
-            entries += count;
+        long bytes = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            entries += old.bucketCounts[b];
+            bytes += old.bucketSizes[b];
         }
-        if (entries > RENUMBER_MAX_ENTRIES) {
+        if (entries > RENUMBER_MAX_ENTRIES || bytes > RENUMBER_MAX_BYTES) {
             return null;
         }
         // Numbers now of the documents that moved but did not change, by url hash; the changed ones are read.
