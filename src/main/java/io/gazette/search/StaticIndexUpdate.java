@@ -34,7 +34,9 @@ import java.util.TreeSet;
  * Documents are numbered oldest first ({@link DocNumbering}): an edited article keeps its number
  * and a new one, the newest, takes the next; both cost their own keys. A document whose number
  * moves (an article dated before others, a deletion, a changed date) moves every document after
- * it: all of them count as changed, and past {@link #MAX_DOCUMENTS} the export is a full one.
+ * it: all of them count as changed, and past {@link #MAX_DOCUMENTS} the update instead re-encodes
+ * every entry of the last export with the numbers now ({@link #renumbered}), while few documents
+ * changed their content and the archive is small enough; otherwise the export is a full one.
  * A change in the number of documents also re-encodes the keys held by half the documents or
  * more ({@link ExportState#common}: their sets may be written as the documents missing, which
  * a new document changes even when it does not hold the key).
@@ -58,11 +60,14 @@ final class StaticIndexUpdate {
      */
     static volatile int renumberFrom = MAX_DOCUMENTS;
     /**
-     * Entries above which a renumbering is a full export after all: {@link #renumbered} holds
-     * every entry of the archive at once (about 60 bytes each), where a full export holds a
-     * pass of buckets.
+     * Entries, and their bytes, above which a renumbering is a full export after all:
+     * {@link #renumbered} holds every entry of the archive at once (its bytes and about 60 bytes
+     * more each), where a full export holds a pass of buckets. The 10,000 real articles' index
+     * has about 25 MB of entries: the bounds stop the path at a few times that, well before
+     * 100,000 articles.
      */
     static final long RENUMBER_MAX_ENTRIES = 3_000_000;
+    static final long RENUMBER_MAX_BYTES = 64L << 20;
     private static final int FIELDS = SearchFields.TEXT_FIELDS.size();
     private static final int BUCKETS = StaticIndexExporter.BUCKETS;
 
@@ -406,10 +411,12 @@ final class StaticIndexUpdate {
     private Outcome renumbered(long[] hashes, int nOld, Map<Long, String> changedUrls, BitSet removed, BitSet added,
             BitSet inPlace, IndexFiles files) throws IOException {
         long entries = 0;
-        for (int count : old.bucketCounts) {
-            entries += count;
+        long bytes = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            entries += old.bucketCounts[b];
+            bytes += old.bucketSizes[b];
         }
-        if (entries > RENUMBER_MAX_ENTRIES) {
+        if (entries > RENUMBER_MAX_ENTRIES || bytes > RENUMBER_MAX_BYTES) {
             return null;
         }
         // Numbers now of the documents that moved but did not change, by url hash; the changed ones are read.
