@@ -120,7 +120,7 @@ final class RelatedUpdate {
         // Measured at 10,000 (BENCHMARKS.md, relburst): each changed article cost ~15 ms (its
         // features made again, its terms looked up in every segment), the full computation ~0.8 s,
         // so past ~50 changed articles computing everything was cheaper. With the kept frequencies
-        // an article's features cost ~2 ms (BENCHMARKS.md, "related: ... (ninth session)"), so the
+        // an article's features cost ~1.5 ms (BENCHMARKS.md, "related: ... (ninth session)"), so the
         // rule errs towards computing everything; not measured again. The caller then compares the
         // lists ({@link #changedLists}), so the pages still see only the lists that changed.
         if (changed.size() > Math.max(48, n / 200) || changed.size() + gone.size() > Math.max(64, n / 8)) {
