@@ -157,7 +157,7 @@ final class RelatedUpdate {
         // kept ones do not list (held by at most one document) and that a changed article gained
         // is looked up in the index.
         IndexFrequencies newDf = new IndexFrequencies(newReader, newNumbering);
-        Map<Long, Integer> movedFrequencies = new HashMap<>();
+        Map<Long, Integer> changedFrequencies = new HashMap<>();
         List<BytesRef> movedPairs = new ArrayList<>();
         List<BytesRef> movedTags = new ArrayList<>();
         int candidates = 0;
@@ -184,14 +184,14 @@ final class RelatedUpdate {
                 }
                 after = after < 2 ? 0 : after;
                 if (after != before) {
-                    movedFrequencies.put(id, after);
+                    changedFrequencies.put(id, after);
                 }
                 if (RelatedWeights.bucket(before) != RelatedWeights.bucket(after)) {
                     (pairs ? movedPairs : movedTags).add(term);
                 }
             }
         }
-        FeatureFrequencies frequencies = old.frequencies.with(movedFrequencies);
+        FeatureFrequencies frequencies = old.frequencies.with(changedFrequencies);
 
         lap = lap(lap, millis, "terms ");
         // 2. Features: kept ones carried over, adjusted for the moved terms, or made again.
