@@ -152,10 +152,13 @@ final class FeatureFrequencies {
         }
     }
 
-    /** Reads what {@link #write} wrote; null when the count cannot be right (a damaged file). */
-    static FeatureFrequencies read(DataInput in) throws IOException {
+    /**
+     * Reads what {@link #write} wrote; null when it cannot be right (a damaged file): a count
+     * above {@code atMost} (what the rest of the file could hold), or a frequency below 2.
+     */
+    static FeatureFrequencies read(DataInput in, long atMost) throws IOException {
         int size = in.readInt();
-        if (size < 0) {
+        if (size < 0 || size > atMost) {
             return null;
         }
         long[] ids = new long[size];

@@ -343,7 +343,8 @@ final class RelatedState {
                     scores[d * count + k] = in.readDouble();
                 }
             }
-            FeatureFrequencies frequencies = FeatureFrequencies.read(in);
+            // 12 bytes an entry: never more entries than the file has bytes for.
+            FeatureFrequencies frequencies = FeatureFrequencies.read(in, Files.size(file) / 12);
             if (frequencies == null) {
                 throw new Unusable("damaged frequencies");
             }

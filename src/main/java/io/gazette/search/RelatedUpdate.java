@@ -117,10 +117,12 @@ final class RelatedUpdate {
                 changed.add(d);
             }
         }
-        // Measured at 10,000 (BENCHMARKS.md, relburst): each changed article costs ~15 ms (its
+        // Measured at 10,000 (BENCHMARKS.md, relburst): each changed article cost ~15 ms (its
         // features made again, its terms looked up in every segment), the full computation ~0.8 s,
-        // so past ~50 changed articles computing everything is cheaper; the caller then compares
-        // the lists ({@link #changedLists}), so the pages still see only the lists that changed.
+        // so past ~50 changed articles computing everything was cheaper. With the kept frequencies
+        // an article's features cost ~1.5 ms (BENCHMARKS.md, "related: ... (ninth session)"), so the
+        // rule errs towards computing everything; not measured again. The caller then compares the
+        // lists ({@link #changedLists}), so the pages still see only the lists that changed.
         if (changed.size() > Math.max(48, n / 200) || changed.size() + gone.size() > Math.max(64, n / 8)) {
             return full((changed.size() + gone.size()) + " articles changed");
         }
@@ -155,7 +157,7 @@ final class RelatedUpdate {
         // kept ones do not list (held by at most one document) and that a changed article gained
         // is looked up in the index.
         IndexFrequencies newDf = new IndexFrequencies(newReader, newNumbering);
-        Map<Long, Integer> movedFrequencies = new HashMap<>();
+        Map<Long, Integer> changedFrequencies = new HashMap<>();
         List<BytesRef> movedPairs = new ArrayList<>();
         List<BytesRef> movedTags = new ArrayList<>();
         int candidates = 0;
@@ -182,14 +184,14 @@ final class RelatedUpdate {
                 }
                 after = after < 2 ? 0 : after;
                 if (after != before) {
-                    movedFrequencies.put(id, after);
+                    changedFrequencies.put(id, after);
                 }
                 if (RelatedWeights.bucket(before) != RelatedWeights.bucket(after)) {
                     (pairs ? movedPairs : movedTags).add(term);
                 }
             }
         }
-        FeatureFrequencies frequencies = old.frequencies.with(movedFrequencies);
+        FeatureFrequencies frequencies = old.frequencies.with(changedFrequencies);
 
         lap = lap(lap, millis, "terms ");
         // 2. Features: kept ones carried over, adjusted for the moved terms, or made again.

@@ -58,10 +58,15 @@ class FeatureFrequenciesTest {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         table.write(new DataOutputStream(bytes));
-        FeatureFrequencies read = FeatureFrequencies.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        FeatureFrequencies read = FeatureFrequencies.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+                bytes.size() / 12);
         assertThat(read.asMap()).isEqualTo(expected);
         for (long id : known) {
             assertThat(read.df(id)).isEqualTo(expected.getOrDefault(id, 0));
         }
+        // A damaged count is refused before anything is allocated for it.
+        byte[] damaged = bytes.toByteArray();
+        damaged[0] = 0x7f;
+        assertThat(FeatureFrequencies.read(new DataInputStream(new ByteArrayInputStream(damaged)), damaged.length / 12)).isNull();
     }
 }
