@@ -44,7 +44,7 @@ record DocTerms(Map<BytesRef, Integer> pairs, Set<BytesRef> tags) {
             if (counter.isEmpty()) {
                 continue;
             }
-            try (SyllableTokens tokens = counter.drain().tokens()) {
+            try (SyllableTokens tokens = counter.drain()) {
                 BytesTermAttribute term = tokens.getAttribute(BytesTermAttribute.class);
                 TermFrequencyAttribute frequency = tokens.getAttribute(TermFrequencyAttribute.class);
                 tokens.reset();

@@ -229,13 +229,13 @@ public final class SearchFields {
                 });
             }
             if (!counters.folded.isEmpty()) {
-                out.add(new SyllableField(folded(field), counters.folded.drain(), FOLDED));
+                out.add(new Field(folded(field), counters.folded.drain(), FOLDED));
                 // A value of one syllable has no pair: the field is still added, as it was
                 // when its tokens were streamed, so the documents' fields stay the same.
-                out.add(new SyllableField(pairs(field), counters.pairs.drain(), PAIRS));
+                out.add(new Field(pairs(field), counters.pairs.drain(), PAIRS));
             }
         }
-        out.add(new SyllableField(EXACT, counters.exact.drain(), EXACT_TYPE));
+        out.add(new Field(EXACT, counters.exact.drain(), EXACT_TYPE));
         for (String tag : values.get("tags")) {
             String key = VietnameseTokens.tagKey(tag);
             if (!key.isEmpty()) {

@@ -56,7 +56,7 @@ import java.util.TreeMap;
  * 10,000 real articles), and {@code IndexWriter.addDocument} hashes every term's bytes into
  * per-segment tables and writes its postings into byte slices: 57 % of the search stage's CPU at
  * 10,000 articles. The terms here are already counted per document with small numbers naming them
- * ({@link SyllableTerms}), so a batch only files each (term, document, frequency) in arrays
+ * ({@link SyllableTokens}), so a batch only files each (term, document, frequency) in arrays
  * and sorts them once, term by term, when the segment is written. The index holds the same
  * terms, postings, stored fields and doc values as {@code addDocument} would have written
  * ({@code SegmentBatchTest} compares the two); documents are inverted from the very
@@ -132,8 +132,8 @@ final class SegmentBatch {
                 if (!type.tokenized()) {
                     BytesRef term = field.binaryValue() != null ? field.binaryValue() : new BytesRef(field.stringValue());
                     field1.add(doc, field1.ordOfBytes(term, null, null), 1);
-                } else if (field instanceof SyllableField syllables) {
-                    field1.addAll(doc, syllables.terms());
+                } else if (field instanceof org.apache.lucene.document.Field f && f.tokenStreamValue() instanceof SyllableTokens tokens) {
+                    field1.addAll(doc, tokens);
                 } else {
                     throw new IllegalStateException("field " + field.name() + " is not made of syllable tokens");
                 }
@@ -180,7 +180,7 @@ final class SegmentBatch {
     private static final class FieldPostings {
         final FieldInfo info;
         final boolean withFreqs;
-        /** Terms named by their syllables' numbers ({@link SyllableTerms#key}) → ordinal. */
+        /** Terms named by their syllables' numbers ({@link SyllableTokens#key}) → ordinal. */
         /** Per syllable number ({@link VietnameseTokens.Forms}), its term's ordinal + 1 (0: none yet). */
         private int[] ordPlusOneOfId = new int[1024];
         private long[] keys = new long[1024];
@@ -188,8 +188,6 @@ final class SegmentBatch {
         private int keyCount;
         /** Terms named by their bytes (plain string fields, and syllables without a number). */
         private final Map<BytesRef, Integer> ordOfBytes = new HashMap<>();
-        /** Where the bytes of a pair without a number are made, to be copied by {@link #ordOfBytes}. */
-        private final org.apache.lucene.util.BytesRefBuilder pairBuilder = new org.apache.lucene.util.BytesRefBuilder();
         /** Per ordinal: its bytes, or for pairs its two syllables. */
         private BytesRef[] bytes = new BytesRef[256];
         private VietnameseTokens.Forms[] first = new VietnameseTokens.Forms[256];
@@ -213,7 +211,7 @@ final class SegmentBatch {
             Arrays.fill(keys, -1);
         }
 
-        void addAll(int doc, SyllableTerms tokens) {
+        void addAll(int doc, SyllableTokens tokens) {
             int n = tokens.size();
             SyllableTokens.Form form = tokens.form();
             pairs |= form == SyllableTokens.Form.PAIRS;
@@ -227,7 +225,7 @@ final class SegmentBatch {
                 } else if (key >= 0) {
                     ord = ordOfKey(key, a, b, form);
                 } else {
-                    ord = ordOfBytes(tokens.bytes(i, pairBuilder), form == SyllableTokens.Form.PAIRS ? a : null, b);
+                    ord = ordOfBytes(tokens.bytes(i), form == SyllableTokens.Form.PAIRS ? a : null, b);
                 }
                 add(doc, ord, tokens.count(i));
             }

@@ -3,14 +3,14 @@ package io.gazette.search;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.BytesRefBuilder;
 
 import java.util.Arrays;
 
 /**
- * The distinct terms of one field of one document ({@link SyllableTerms}) as a Lucene token
- * stream: each term given once with its frequency (Lucene's {@link TermFrequencyAttribute}), in
- * one of three forms. A document is scanned once
+ * The distinct terms of one field of one document, each given to Lucene once with its frequency
+ * (Lucene's {@link TermFrequencyAttribute}), in one of three forms. A document is scanned once
  * and its syllables feed all three forms. Counting here, in a small table of the syllables'
  * numbers ({@link Counter}), instead of letting Lucene meet every occurrence, matters: Lucene's
  * in-memory postings hash every token's bytes into a table that grows with the vocabulary of the
@@ -32,22 +32,96 @@ final class SyllableTokens extends TokenStream {
     private final BytesTermAttribute term = addAttribute(BytesTermAttribute.class);
     private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
     private final BytesRefBuilder pair = new BytesRefBuilder();
-    private final SyllableTerms terms;
+    private final Form form;
+    private final VietnameseTokens.Forms[] first;
+    private final VietnameseTokens.Forms[] second;
+    private final int[] counts;
+    private final boolean withCounts;
     private int next;
 
-    SyllableTokens(SyllableTerms terms) {
-        this.terms = terms;
+    private SyllableTokens(Form form, VietnameseTokens.Forms[] first, VietnameseTokens.Forms[] second, int[] counts,
+            boolean withCounts) {
+        this.form = form;
+        this.first = first;
+        this.second = second;
+        this.counts = counts;
+        this.withCounts = withCounts;
+    }
+
+    /** How many distinct terms the stream gives. */
+    int size() {
+        return first.length;
+    }
+
+    Form form() {
+        return form;
+    }
+
+    /**
+     * A number naming term {@code i} among the terms of its form (equal terms, equal numbers), or
+     * -1 when one of its syllables has no number ({@link VietnameseTokens#NO_ID}).
+     */
+    long key(int i) {
+        return switch (form) {
+            case EXACT -> first[i].exactId;
+            case FOLDED -> first[i].foldedId;
+            case PAIRS -> first[i].foldedId == VietnameseTokens.NO_ID || second[i].foldedId == VietnameseTokens.NO_ID
+                    ? -1 : ((long) first[i].foldedId << 32) | second[i].foldedId;
+        };
+    }
+
+    /** The syllable of term {@code i}, or the first of its pair. */
+    VietnameseTokens.Forms first(int i) {
+        return first[i];
+    }
+
+    /** The second syllable of pair {@code i}; null for the other forms. */
+    VietnameseTokens.Forms second(int i) {
+        return second == null ? null : second[i];
+    }
+
+    /** How many times term {@code i} occurs in the field. */
+    int count(int i) {
+        return counts[i];
+    }
+
+    /** The bytes of term {@code i}; a pair's are valid until the next call. */
+    BytesRef bytes(int i) {
+        VietnameseTokens.Forms s = first[i];
+        return switch (form) {
+            case EXACT -> s.exactBytes;
+            case FOLDED -> s.foldedBytes;
+            case PAIRS -> {
+                pair.clear();
+                pair.append(s.foldedBytes);
+                pair.append((byte) ' ');
+                pair.append(second[i].foldedBytes);
+                yield pair.get();
+            }
+        };
     }
 
     @Override
     public boolean incrementToken() {
-        if (next >= terms.size()) {
+        if (next >= first.length) {
             return false;
         }
         clearAttributes();
-        term.setBytesRef(terms.bytes(next, pair));
-        if (terms.form() == Form.PAIRS) {
-            frequency.setTermFrequency(terms.count(next));
+        VietnameseTokens.Forms s = first[next];
+        switch (form) {
+            case EXACT -> term.setBytesRef(s.exactBytes);
+            case FOLDED -> term.setBytesRef(s.foldedBytes);
+            case PAIRS -> {
+                BytesRef b = second[next].foldedBytes;
+                pair.clear();
+                pair.append(s.foldedBytes);
+                pair.append((byte) ' ');
+                pair.append(b);
+                term.setBytesRef(pair.get());
+            }
+        }
+        if (withCounts) {
+            frequency.setTermFrequency(counts[next]);
         }
         next++;
         return true;
@@ -106,10 +180,11 @@ final class SyllableTokens extends TokenStream {
             return size == 0;
         }
 
-        /** The counted terms; the counter is empty again afterwards. */
-        SyllableTerms drain() {
-            SyllableTerms terms = new SyllableTerms(form, Arrays.copyOf(first, size),
-                    form == Form.PAIRS ? Arrays.copyOf(second, size) : null, Arrays.copyOf(counts, size));
+        /** The counted terms as a token stream; the counter is empty again afterwards. */
+        SyllableTokens drain() {
+            SyllableTokens tokens = new SyllableTokens(form, Arrays.copyOf(first, size),
+                    form == Form.PAIRS ? Arrays.copyOf(second, size) : null, Arrays.copyOf(counts, size),
+                    form == Form.PAIRS);
             for (int i = 0; i < usedCount; i++) {
                 keys[used[i]] = -1;
             }
@@ -118,7 +193,7 @@ final class SyllableTokens extends TokenStream {
             usedCount = 0;
             size = 0;
             previous = null;
-            return terms;
+            return tokens;
         }
 
         /** A term named by {@code key} (≥ 0), or always a new one when the key is negative. */

@@ -49,37 +49,6 @@ class DocumentTermsTest {
         }
     }
 
-    /**
-     * A syllable field holds its counted terms, not a stream: each time Lucene's writer asks (a
-     * document indexed again, the preview replacing one) it gets a whole new stream of them.
-     */
-    @Test
-    void aSyllableFieldStreamsItsTermsEachTimeItIsAsked() throws IOException {
-        SearchDocument doc = new SearchDocument("c/", "Thi đua", null, "thi đua, khen thưởng; thi đua", List.of(), null,
-                null, null);
-        SyllableField body = null;
-        for (org.apache.lucene.index.IndexableField field : SearchFields.toLucene(doc)) {
-            if (field.name().equals("body_p")) {
-                body = (SyllableField) field;
-            }
-        }
-        assertThat(body).isNotNull();
-        assertThat(body.terms().size()).isEqualTo(4);
-        for (int round = 0; round < 2; round++) {
-            List<String> streamed = new ArrayList<>();
-            try (org.apache.lucene.analysis.TokenStream tokens = body.tokenStream(null, null)) {
-                var term = tokens.addAttribute(org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute.class);
-                var frequency = tokens.addAttribute(org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute.class);
-                tokens.reset();
-                while (tokens.incrementToken()) {
-                    streamed.add(term.getBytesRef().utf8ToString() + "×" + frequency.getTermFrequency());
-                }
-                tokens.end();
-            }
-            assertThat(streamed).containsExactly("thi dua×2", "dua khen×1", "khen thuong×1", "thuong thi×1");
-        }
-    }
-
     private static List<String> terms(DirectoryReader reader, String field) throws IOException {
         List<String> out = new ArrayList<>();
         Terms terms = MultiTerms.getTerms(reader, field);
