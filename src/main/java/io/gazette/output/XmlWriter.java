@@ -1,102 +1,119 @@
 package io.gazette.output;
 
-import java.util.ArrayList;
+import io.gazette.text.Utf8Encoder;
+import java.io.Writer;
 import java.util.Arrays;
-import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes the XML documents of a site (feeds, sitemaps) into UTF-8 bytes, escaping text and
- * attribute values and balancing the markup, plus what an XML writer leaves to its caller:
- * characters XML 1.0 forbids (C0 controls other than tab, LF and CR, U+FFFE, U+FFFF and unpaired
- * surrogates) become U+FFFD. The content decoder already replaces them with a warning at the file
- * and line; this is the last guard, so that no document written here is rejected by a parser,
- * whatever text reaches it.
+ * Writes the XML documents of a site (feeds, sitemaps) through the JDK's StAX
+ * {@link XMLStreamWriter}, which escapes and balances the markup, plus the one thing StAX leaves
+ * to its caller: characters XML 1.0 forbids (C0 controls other than tab, LF and CR, U+FFFE,
+ * U+FFFF and unpaired surrogates) become U+FFFD. The content decoder already replaces them with a
+ * warning at the file and line; this is the last guard, so that no document written here is
+ * rejected by a parser, whatever text reaches it.
  *
- * <p>The bytes are those the JDK's StAX {@code XMLStreamWriter} wrote for the same calls, which
- * this class used until a build's feeds and sitemaps (17 MB at 10,000 articles) took a sixth of
- * the render stage in it: StAX hands its UTF-8 stream one byte at a time and checks each
- * character against its encoder. As StAX: {@code < > &} are escaped as {@code &lt; &gt; &amp;},
- * and {@code "} too in attribute values; nothing else; a start tag is closed ({@code >}, or
- * {@code />} for an empty element) when something follows it. {@code XmlWriterTest} holds the two
- * to the same bytes.
+ * <p>StAX writes into a plain char buffer, encoded to UTF-8 once at the end by
+ * {@link Utf8Encoder}: given a byte stream, StAX encodes its output one byte at a time and checks
+ * each character against its encoder, which took a sixth of the render stage for a build's feeds
+ * and sitemaps (17 MB at 10,000 articles). The bytes are the same ({@code XmlWriterTest}).
  *
  * <p>Layout (new lines and indentation) is written by the caller as text, so documents are
  * byte-for-byte what they were when written by hand.
  */
 final class XmlWriter {
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
+
     private static final String[] INDENTS = {"\n", "\n  ", "\n    ", "\n      "};
 
-    private byte[] bytes;
-    private int count;
-    /** Names of the elements started and not ended, innermost last. */
-    private final List<String> open = new ArrayList<>();
-    /** Whether the last tag written still takes attributes (its {@code >} not yet written). */
-    private boolean tagOpen;
-    /** Whether that tag is an empty element's (closed by {@code />}). */
-    private boolean tagEmpty;
+    /** What StAX's {@code writeStartDocument("utf-8", "1.0")} writes to a byte stream. */
+    private static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+
+    private final Chars chars;
+    private final XMLStreamWriter xml;
 
     XmlWriter(int expectedSize) {
-        bytes = new byte[Math.max(64, expectedSize)];
-        ascii("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        chars = new Chars(expectedSize);
+        // The declaration is written here: StAX checks the encoding it names against its output,
+        // which it can do only for a byte stream.
+        chars.write(DECLARATION, 0, DECLARATION.length());
+        try {
+            xml = FACTORY.createXMLStreamWriter(chars);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code <name} with a default namespace declaration; close it with {@link #end}. */
     XmlWriter root(String name, String namespace) {
-        start(name);
-        return attribute("xmlns", namespace);
+        try {
+            xml.writeStartElement(name);
+            xml.writeDefaultNamespace(namespace);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
     }
 
     /** Declares {@code xmlns:prefix} on the element just started; its elements are then named {@code prefix:name}. */
     XmlWriter namespace(String prefix, String namespace) {
-        return attribute("xmlns:" + prefix, namespace);
+        try {
+            xml.writeNamespace(prefix, namespace);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
     }
 
     XmlWriter start(String name) {
-        closeTag();
-        ascii("<");
-        ascii(name);
-        open.add(name);
-        tagOpen = true;
-        tagEmpty = false;
+        try {
+            xml.writeStartElement(name);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
         return this;
     }
 
     /** An element without content, {@code <name a="v"/>}; add attributes with {@link #attribute}. */
     XmlWriter empty(String name) {
-        closeTag();
-        ascii("<");
-        ascii(name);
-        tagOpen = true;
-        tagEmpty = true;
+        try {
+            xml.writeEmptyElement(name);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
         return this;
     }
 
     XmlWriter attribute(String name, String value) {
-        if (!tagOpen) {
-            throw new IllegalStateException("attribute " + name + " outside a start tag");
+        try {
+            if (name.startsWith("xml:")) {
+                xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", name.substring(4), allowed(value));
+            } else {
+                xml.writeAttribute(name, allowed(value));
+            }
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
         }
-        ascii(" ");
-        ascii(name);
-        ascii("=\"");
-        escaped(allowed(value), true);
-        ascii("\"");
         return this;
     }
 
     XmlWriter text(String text) {
-        closeTag();
-        escaped(allowed(text), false);
+        try {
+            xml.writeCharacters(allowed(text));
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
         return this;
     }
 
     XmlWriter end() {
-        if (open.isEmpty()) {
-            throw new IllegalStateException("no element to end");
+        try {
+            xml.writeEndElement();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
         }
-        closeTag();
-        ascii("</");
-        ascii(open.remove(open.size() - 1));
-        ascii(">");
         return this;
     }
 
@@ -110,77 +127,66 @@ final class XmlWriter {
         return start(name).text(text).end();
     }
 
-    /** The finished document, after its root element and a new line; elements left open are ended. */
+    /** The finished document, after its root element and a new line. */
     byte[] finish() {
-        text("\n");
-        while (!open.isEmpty()) {
-            end();
+        try {
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.flush();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
         }
-        closeTag();
-        return Arrays.copyOf(bytes, count);
+        return chars.utf8();
     }
 
-    private void closeTag() {
-        if (tagOpen) {
-            ascii(tagEmpty ? "/>" : ">");
-            tagOpen = false;
-        }
-    }
+    /** A {@link java.io.CharArrayWriter} without its lock, ending in UTF-8. One document, one thread. */
+    private static final class Chars extends Writer {
+        private char[] buf;
+        private int count;
 
-    private void room(int more) {
-        if (count + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, count + more));
+        Chars(int size) {
+            buf = new char[Math.max(64, size)];
         }
-    }
 
-    /** Markup and names: ASCII, written as is. */
-    private void ascii(String text) {
-        int n = text.length();
-        room(n);
-        for (int i = 0; i < n; i++) {
-            bytes[count++] = (byte) text.charAt(i);
-        }
-    }
-
-    /** {@code text} (with no forbidden character left) escaped as StAX escapes it, in UTF-8. */
-    private void escaped(String text, boolean inAttribute) {
-        int n = text.length();
-        room(6 * n); // &quot; is the longest a char becomes; a pair's four bytes are two chars'
-        byte[] out = bytes;
-        int at = count;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                switch (c) {
-                    case '<' -> at = put(out, at, "&lt;");
-                    case '>' -> at = put(out, at, "&gt;");
-                    case '&' -> at = put(out, at, "&amp;");
-                    case '"' -> at = inAttribute ? put(out, at, "&quot;") : put(out, at, "\"");
-                    default -> out[at++] = (byte) c;
-                }
-            } else if (c < 0x800) {
-                out[at++] = (byte) (0xC0 | c >> 6);
-                out[at++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, text.charAt(++i));
-                out[at++] = (byte) (0xF0 | cp >> 18);
-                out[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                out[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                out[at++] = (byte) (0x80 | cp & 0x3F);
-            } else {
-                out[at++] = (byte) (0xE0 | c >> 12);
-                out[at++] = (byte) (0x80 | c >> 6 & 0x3F);
-                out[at++] = (byte) (0x80 | c & 0x3F);
+        private void room(int more) {
+            if (count + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
             }
         }
-        count = at;
-    }
 
-    private static int put(byte[] out, int at, String ascii) {
-        for (int i = 0; i < ascii.length(); i++) {
-            out[at++] = (byte) ascii.charAt(i);
+        @Override
+        public void write(int c) {
+            room(1);
+            buf[count++] = (char) c;
         }
-        return at;
+
+        @Override
+        public void write(char[] c, int off, int len) {
+            room(len);
+            System.arraycopy(c, off, buf, count, len);
+            count += len;
+        }
+
+        @Override
+        public void write(String s, int off, int len) {
+            room(len);
+            s.getChars(off, off + len, buf, count);
+            count += len;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        byte[] utf8() {
+            byte[] out = new byte[Utf8Encoder.maxBytes(count)];
+            return Arrays.copyOf(out, Utf8Encoder.encode(buf, 0, count, out, 0));
+        }
     }
 
     /** {@code text} with every character XML 1.0 forbids replaced by U+FFFD. */

@@ -43,7 +43,8 @@ class XmlWriterTest {
     }
 
     /**
-     * The same bytes as the JDK's StAX writer, which wrote the site's feeds and sitemaps before:
+     * The same bytes as the JDK's StAX writer given a UTF-8 byte stream, as the site's feeds and
+     * sitemaps were written before XmlWriter gave it a char buffer and encoded that itself:
      * markup, Vietnamese, emoji (surrogate pairs), forbidden characters, quotes, empty elements
      * and text, namespaces and {@code xml:} attributes.
      */
@@ -83,7 +84,7 @@ class XmlWriterTest {
         }
     }
 
-    /** The StAX writing XmlWriter replaced, for {@link #theSameBytesAsStax}. */
+    /** StAX writing UTF-8 bytes itself, for {@link #theSameBytesAsStax}. */
     private static final class Stax {
         final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         final javax.xml.stream.XMLStreamWriter xml;
