@@ -31,7 +31,12 @@ public final class TestSites {
         return projectRoot().resolve("themes");
     }
 
-    /** A copy of fixture {@code name} in {@code dir}, for tests that modify it. */
+    /**
+     * A copy of fixture {@code name} in {@code dir}, for tests that modify it: its sources only,
+     * without {@code expected/} nor the {@code .gazette/} cache that tests building the fixture in
+     * place leave beside it (a copy carrying that cache would build incrementally or not depending
+     * on which tests ran before).
+     */
     public static Path copy(String name, Path dir) throws IOException {
         Path source = site(name);
         try (Stream<Path> files = Files.walk(source)) {
@@ -39,7 +44,7 @@ public final class TestSites {
                 Path target = dir.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
-                } else if (!source.relativize(file).startsWith("expected")) {
+                } else if (!source.relativize(file).startsWith("expected") && !source.relativize(file).startsWith(".gazette")) {
                     Files.copy(file, target);
                 }
             }
