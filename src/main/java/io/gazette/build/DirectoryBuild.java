@@ -105,7 +105,9 @@ final class DirectoryBuild {
                     saveCache(cache, result, replaced.orElse(null));
                     cacheStages.put("build cache: save", (System.nanoTime() - saving) / 1_000_000);
                 }
+                long mapping = System.nanoTime();
                 writeSourceMap(result);
+                cacheStages.put("source map", (System.nanoTime() - mapping) / 1_000_000);
                 return result.withTotal(System.nanoTime() - start, cacheStages);
             } catch (UncheckedIOException e) {
                 // A write failed on a build thread (a full disk, most often): one message, no trace.

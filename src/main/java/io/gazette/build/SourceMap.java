@@ -45,11 +45,22 @@ public final class SourceMap {
         return projectDir.resolve(DIR).resolve(Hashes.sha256Hex(key.getBytes(StandardCharsets.UTF_8)).substring(0, 16) + ".json");
     }
 
+    /**
+     * Writes the map, unless the file there already holds this one (its digest says so): an
+     * incremental build mostly leaves every page where it was, and sorting and writing 100,000
+     * pages' sources took 0.3-0.4 s of a 9.5 s build that changed nothing.
+     */
     static void write(Path projectDir, Path outputDir, Map<String, String> sourceOfPage) throws IOException {
+        Path file = file(projectDir, outputDir);
+        String digest = digest(sourceOfPage);
+        if (digest.equals(writtenDigest(file))) {
+            return;
+        }
         StringWriter text = new StringWriter();
         try (JsonGenerator json = Json.lineWriter(text)) {
             json.writeStartObject();
             json.writeStringField("output", outputDir.toAbsolutePath().normalize().toString());
+            json.writeStringField("digest", digest); // before the pages: read without them
             json.writeObjectFieldStart("pages");
             for (Map.Entry<String, String> page : new TreeMap<>(sourceOfPage).entrySet()) {
                 json.writeStringField(page.getKey(), page.getValue().replace('\\', '/'));
@@ -57,11 +68,51 @@ public final class SourceMap {
             json.writeEndObject();
             json.writeEndObject();
         }
-        Path file = file(projectDir, outputDir);
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), ".source-map-", ".json");
         Files.writeString(temp, text + "\n", StandardCharsets.UTF_8);
         Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * A digest of the map's entries that does not depend on their order (no sort needed): the
+     * count and two sums of each entry's 128-bit MurmurHash3, in hex.
+     */
+    static String digest(Map<String, String> sourceOfPage) {
+        long low = 0;
+        long high = 0;
+        for (Map.Entry<String, String> page : sourceOfPage.entrySet()) {
+            byte[] entry = (page.getKey() + '\n' + page.getValue().replace('\\', '/')).getBytes(StandardCharsets.UTF_8);
+            long[] hash = Hashes.murmur3x64128(entry, 0, entry.length, 0);
+            low += hash[0];
+            high += hash[1];
+        }
+        return String.format("%d-%016x%016x", sourceOfPage.size(), high, low);
+    }
+
+    /** The digest of the map in {@code file}, or null when it has none (or none can be read). */
+    private static String writtenDigest(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (JsonParser parser = new JsonFactory().createParser(file.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("digest".equals(field)) {
+                    return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                if (value != JsonToken.VALUE_STRING) {
+                    return null; // the pages come after the digest
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
     }
 
     /** The map the last build into {@code outputDir} left in {@code projectDir}, if any. */
