@@ -284,14 +284,7 @@ class BuildCacheTest {
         // Another tool adds a file to public/ and replaces a page by one of the same size and second.
         Files.writeString(site.output().resolve("CNAME"), "tin.example.org\n");
         Path page = site.output().resolve("2015/01/bai-so-1-ve-thi-dua/index.html");
-        byte[] bytes = Files.readAllBytes(page);
-        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(page);
-        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("</body>");
-        bytes[at + 2] = 'B';
-        Path replacement = page.resolveSibling("replacement");
-        Files.write(replacement, bytes);
-        Files.setLastModifiedTime(replacement, time);
-        Files.move(replacement, page, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        replaceBySameSizeAndSecond(page);
         for (int i = 0; i < 3; i++) { // the touched tree is published by the second build
             InlineSite.Built again = site.buildWithCache();
             assertThat(again.fullBuildReason()).isNull();
@@ -378,15 +371,7 @@ class BuildCacheTest {
 
         // A published file replaced by another of the same size and second (another tool, another
         // build) is not the recorded one: made again.
-        Path page = site.output().resolve("2015/01/bai-so-1-ve-thi-dua/index.html");
-        byte[] bytes = Files.readAllBytes(page);
-        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(page);
-        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("</body>");
-        bytes[at + 2] = 'B';
-        Path replacement = page.resolveSibling("replacement");
-        Files.write(replacement, bytes); // a new file while the old one exists: another inode
-        Files.setLastModifiedTime(replacement, time);
-        Files.move(replacement, page, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        replaceBySameSizeAndSecond(site.output().resolve("2015/01/bai-so-1-ve-thi-dua/index.html"));
         assertThat(site.buildWithCacheOnAnotherFileSystem().fullBuildReason()).isNull();
         assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
 
@@ -665,5 +650,21 @@ class BuildCacheTest {
                 Files.delete(path);
             }
         }
+    }
+
+    /**
+     * Replaces {@code page} by a file of the same size and modification second but other bytes,
+     * written while the old one exists, so it has another inode: what another tool or another
+     * build leaves.
+     */
+    private static void replaceBySameSizeAndSecond(Path page) throws IOException {
+        byte[] bytes = Files.readAllBytes(page);
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(page);
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("</body>");
+        bytes[at + 2] = 'B';
+        Path replacement = page.resolveSibling("replacement");
+        Files.write(replacement, bytes);
+        Files.setLastModifiedTime(replacement, time);
+        Files.move(replacement, page, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }
