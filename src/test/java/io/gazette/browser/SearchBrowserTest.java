@@ -19,7 +19,7 @@ class SearchBrowserTest {
     @Test
     void readersFindArticlesWithoutTypingDiacritics() throws Exception {
         BrowserSupport.requireBrowser();
-        try (StaticHost host = StaticHost.serve(TestSites.site("basic"), temp)) {
+        try (StaticHost host = StaticHost.serve(TestSites.fresh("basic", temp), temp)) {
             String log = BrowserSupport.node(60, "search.browser.mjs", host.base(),
                     "--query", "hoi nghi thi dua", "--expect", "Hội nghị thi đua, khen thưởng năm 2014");
             assertThat(log).contains("finds \"Hội nghị thi đua, khen thưởng năm 2014\"").doesNotContain("FAIL");

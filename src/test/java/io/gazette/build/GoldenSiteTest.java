@@ -26,7 +26,7 @@ class GoldenSiteTest {
     @ValueSource(strings = {"basic", "nfd-crlf"})
     void outputMatchesGoldenFiles(String name) throws Exception {
         Path output = temp.resolve("public");
-        SiteBuild.open(TestSites.options(TestSites.site(name), output)).buildToDirectory();
+        SiteBuild.open(TestSites.options(TestSites.fresh(name, temp), output)).buildToDirectory();
         Map<String, byte[]> actual = generatedOnly(output);
         Path expectedDir = TestSites.site(name).resolve("expected");
         if (Boolean.getBoolean("gazette.updateGolden")) {
@@ -53,7 +53,7 @@ class GoldenSiteTest {
             java.util.Locale.setDefault(java.util.Locale.forLanguageTag(languageTag));
             java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/Los_Angeles"));
             Path output = temp.resolve("public-" + languageTag);
-            SiteBuild.open(TestSites.options(TestSites.site("basic"), output)).buildToDirectory();
+            SiteBuild.open(TestSites.options(TestSites.fresh("basic", temp), output)).buildToDirectory();
             Map<String, byte[]> actual = generatedOnly(output);
             Map<String, byte[]> expected = TestSites.tree(TestSites.site("basic").resolve("expected"));
             assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());

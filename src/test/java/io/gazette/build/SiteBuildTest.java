@@ -26,8 +26,8 @@ class SiteBuildTest {
     void buildingTwiceGivesByteIdenticalOutput() throws Exception {
         Path first = temp.resolve("one");
         Path second = temp.resolve("two");
-        SiteBuild.open(TestSites.options(TestSites.site("basic"), first)).buildToDirectory();
-        SiteBuild.open(TestSites.options(TestSites.site("basic"), second)).buildToDirectory();
+        SiteBuild.open(TestSites.options(TestSites.fresh("basic", temp), first)).buildToDirectory();
+        SiteBuild.open(TestSites.options(TestSites.fresh("basic", temp), second)).buildToDirectory();
         Map<String, byte[]> a = TestSites.tree(first);
         Map<String, byte[]> b = TestSites.tree(second);
         assertThat(a.keySet()).isEqualTo(b.keySet());
@@ -38,7 +38,7 @@ class SiteBuildTest {
     void everyInternalLinkCarriesTheSubpath() throws Exception {
         Path output = temp.resolve("public");
         BuildOverrides overrides = new BuildOverrides("https://example.org/archive/", output, null, null);
-        SiteBuild.open(TestSites.options(TestSites.site("basic"), overrides)).buildToDirectory();
+        SiteBuild.open(TestSites.options(TestSites.fresh("basic", temp), overrides)).buildToDirectory();
         int checked = 0;
         for (Map.Entry<String, byte[]> file : TestSites.tree(output).entrySet()) {
             if (!file.getKey().endsWith(".html")) {
@@ -93,13 +93,13 @@ class SiteBuildTest {
     @Test
     void draftsAndFutureArticlesAreLeftOutUnlessAsked() throws Exception {
         Path output = temp.resolve("public");
-        SiteBuild.open(TestSites.options(TestSites.site("basic"), output)).buildToDirectory();
+        SiteBuild.open(TestSites.options(TestSites.fresh("basic", temp), output)).buildToDirectory();
         assertThat(output.resolve("2015/03/ban-nhap-chua-dang")).doesNotExist();
         assertThat(output.resolve("2026/12/bai-dang-trong-tuong-lai")).doesNotExist();
 
         Path all = temp.resolve("all");
         BuildOverrides both = new BuildOverrides(null, all, true, true);
-        SiteBuild.open(TestSites.options(TestSites.site("basic"), both)).buildToDirectory();
+        SiteBuild.open(TestSites.options(TestSites.fresh("basic", temp), both)).buildToDirectory();
         assertThat(all.resolve("2015/03/ban-nhap-chua-dang/index.html")).exists();
         assertThat(all.resolve("2026/12/bai-dang-trong-tuong-lai/index.html")).exists();
     }
@@ -107,7 +107,7 @@ class SiteBuildTest {
     @Test
     void articlePageShowsWhatReadersExpect() throws Exception {
         Path output = temp.resolve("public");
-        SiteBuild.open(TestSites.options(TestSites.site("basic"), output)).buildToDirectory();
+        SiteBuild.open(TestSites.options(TestSites.fresh("basic", temp), output)).buildToDirectory();
         Document page = Jsoup.parse(output.resolve("2014/08/hoi-nghi-thi-dua-khen-thuong-nam-2014/index.html").toFile());
         assertThat(page.selectFirst("h1").text()).isEqualTo("Hội nghị thi đua, khen thưởng năm 2014");
         assertThat(page.selectFirst(".article-header time").text()).isEqualTo("Thứ Hai, 18/08/2014");
@@ -135,11 +135,11 @@ class SiteBuildTest {
 
     @Test
     void failedBuildReportsEveryProblemAndLeavesPreviousOutputUntouched() throws Exception {
-        Path output = temp.resolve("public");
-        SiteBuild.open(TestSites.options(TestSites.site("basic"), output)).buildToDirectory();
+        Path output = temp.resolve("out/public");
+        SiteBuild.open(TestSites.options(TestSites.fresh("basic", temp), output)).buildToDirectory();
         Map<String, byte[]> before = TestSites.tree(output);
 
-        assertThatThrownBy(() -> SiteBuild.open(TestSites.options(TestSites.site("invalid"), output)).buildToDirectory())
+        assertThatThrownBy(() -> SiteBuild.open(TestSites.options(TestSites.fresh("invalid", temp), output)).buildToDirectory())
                 .isInstanceOfSatisfying(BuildFailedException.class, e -> {
                     List<String> files = e.problems().stream().filter(Problem::isError)
                             .map(p -> p.file().getFileName().toString()).distinct().toList();
@@ -151,7 +151,7 @@ class SiteBuildTest {
         Map<String, byte[]> after = TestSites.tree(output);
         assertThat(after.keySet()).isEqualTo(before.keySet());
         before.forEach((file, bytes) -> assertThat(after.get(file)).as(file).isEqualTo(bytes));
-        try (var siblings = Files.list(temp)) {
+        try (var siblings = Files.list(output.getParent())) {
             // The lock file stays: deleting it would let two builds each lock a file of that name.
             assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("public", ".public.lock");
         }
@@ -159,7 +159,7 @@ class SiteBuildTest {
 
     @Test
     void templateErrorsNameTheTemplateAndLine() {
-        assertThatThrownBy(() -> SiteBuild.open(TestSites.options(TestSites.site("bad-template"), temp.resolve("out"))))
+        assertThatThrownBy(() -> SiteBuild.open(TestSites.options(TestSites.fresh("bad-template", temp), temp.resolve("out"))))
                 .isInstanceOfSatisfying(BuildFailedException.class, e -> assertThat(e.problems())
                         .extracting(Problem::format)
                         .anySatisfy(line -> assertThat(line).startsWith("themes/broken/templates/article.peb:6: error:")));
@@ -182,7 +182,7 @@ class SiteBuildTest {
     void refusesToReplaceAFolderThatIsNotASite() throws Exception {
         Path precious = Files.createDirectories(temp.resolve("documents"));
         Files.writeString(precious.resolve("thesis.txt"), "do not delete");
-        assertThatThrownBy(() -> SiteBuild.open(TestSites.options(TestSites.site("basic"), precious)).buildToDirectory())
+        assertThatThrownBy(() -> SiteBuild.open(TestSites.options(TestSites.fresh("basic", temp), precious)).buildToDirectory())
                 .hasMessageContaining("does not look like a built site");
         assertThat(precious.resolve("thesis.txt")).hasContent("do not delete");
     }

@@ -19,7 +19,7 @@ class StaticSiteSafetyTest {
     @Test
     void everyThemePageHasTheContentSecurityPolicyAndNoInlineScriptOrStyle() throws Exception {
         Path output = temp.resolve("public");
-        SiteBuild.open(TestSites.options(TestSites.site("basic"), output)).buildToDirectory();
+        SiteBuild.open(TestSites.options(TestSites.fresh("basic", temp), output)).buildToDirectory();
         int pages = 0;
         for (Map.Entry<String, byte[]> file : TestSites.tree(output).entrySet()) {
             if (!file.getKey().endsWith(".html") || isAliasPage(file.getValue())) {

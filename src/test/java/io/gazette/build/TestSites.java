@@ -2,6 +2,7 @@ package io.gazette.build;
 
 import io.gazette.config.BuildOverrides;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,11 +53,27 @@ public final class TestSites {
         return dir;
     }
 
+    /**
+     * A fresh copy of fixture {@code name} in a new folder under {@code temp}, to build: a build
+     * writes its cache ({@code .gazette/}) into the project, so a fixture built in place would make
+     * the next test's build incremental, and leave files in the source tree.
+     */
+    public static Path fresh(String name, Path temp) {
+        try {
+            return copy(name, Files.createTempDirectory(temp, name + "-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static BuildOptions options(Path project, Path output) {
         return options(project, new BuildOverrides(null, output, null, null));
     }
 
     public static BuildOptions options(Path project, BuildOverrides overrides) {
+        if (project.toAbsolutePath().normalize().startsWith(site(""))) {
+            throw new IllegalArgumentException("build a copy of the fixture (TestSites.fresh), not " + project);
+        }
         return new BuildOptions(project, overrides, themes(), CLOCK);
     }
 

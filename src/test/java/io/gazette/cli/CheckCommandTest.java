@@ -18,9 +18,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class CheckCommandTest {
+    @TempDir
+    Path temp;
+
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -185,7 +189,7 @@ class CheckCommandTest {
     void checkBuildsTheProjectAndPassesACleanSite() {
         System.setProperty("gazette.home", io.gazette.build.TestSites.projectRoot().toString());
         try {
-            int code = run(new CheckCommand(), "-s", io.gazette.build.TestSites.site("basic").toString(),
+            int code = run(new CheckCommand(), "-s", io.gazette.build.TestSites.fresh("basic", temp).toString(),
                     "--base-url", "https://example.org/");
             assertThat(code).as(out + "\n" + err).isZero();
             assertThat(err.toString()).contains("0 errors");

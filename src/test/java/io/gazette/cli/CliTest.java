@@ -26,7 +26,7 @@ class CliTest {
 
     @Test
     void buildPrintsASummaryAndExitsZero() {
-        int code = run("build", "-s", TestSites.site("basic"), "-o", temp.resolve("out"));
+        int code = run("build", "-s", TestSites.fresh("basic", temp), "-o", temp.resolve("out"));
         assertThat(code).isZero();
         assertThat(last.out()).contains("Articles", "Tags", "Built in").containsPattern("Articles\\)?\\s+2");
         assertThat(temp.resolve("out/index.html")).exists();
@@ -34,14 +34,14 @@ class CliTest {
 
     @Test
     void quietBuildPrintsNothing() {
-        assertThat(run("build", "-q", "-s", TestSites.site("basic"), "-o", temp.resolve("o")))
+        assertThat(run("build", "-q", "-s", TestSites.fresh("basic", temp), "-o", temp.resolve("o")))
                 .isZero();
         assertThat(last.out()).isEmpty();
     }
 
     @Test
     void contentErrorsExitOneWithPathLineMessages() {
-        int code = run("build", "-s", TestSites.site("invalid"), "-o", temp.resolve("out"));
+        int code = run("build", "-s", TestSites.fresh("invalid", temp), "-o", temp.resolve("out"));
         assertThat(code).isEqualTo(1);
         assertThat(last.err())
                 .contains("content/a-missing-title.md:1: error: missing `title`")
@@ -107,7 +107,7 @@ class CliTest {
 
     @Test
     void anOutputFolderThatCannotBeCreatedIsAnIoErrorWithExitThree() {
-        int code = run("build", "-s", TestSites.site("basic"), "-o", "/proc/gazette-nope/public");
+        int code = run("build", "-s", TestSites.fresh("basic", temp), "-o", "/proc/gazette-nope/public");
         assertThat(code).isEqualTo(GazetteCommand.INTERNAL);
         assertThat(last.err().lines()).hasSize(1).first().asString()
                 .startsWith("gazette: error: /proc/gazette-nope").doesNotContain("Exception");
@@ -116,7 +116,7 @@ class CliTest {
 
     @Test
     void problemsAreAlsoGitHubAnnotationsWhenAsked() {
-        int code = run("build", "--annotations", "-s", TestSites.site("invalid"), "-o",
+        int code = run("build", "--annotations", "-s", TestSites.fresh("invalid", temp), "-o",
                 temp.resolve("out"));
         assertThat(code).isEqualTo(1);
         assertThat(last.err()).contains("::error file=")

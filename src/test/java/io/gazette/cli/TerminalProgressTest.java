@@ -43,7 +43,7 @@ class TerminalProgressTest {
     @Test
     void aBuildReportsItsStagesAndFiles() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
-        SiteBuild build = SiteBuild.open(TestSites.options(TestSites.site("basic"), temp.resolve("out")));
+        SiteBuild build = SiteBuild.open(TestSites.options(TestSites.fresh("basic", temp), temp.resolve("out")));
         build.progress(new BuildProgress() {
             @Override
             public void stage(String name) {

@@ -65,7 +65,7 @@ class ArticleMetadataTest {
     @Test
     void anArticleWithoutPhotoUsesTheSitesImageOrNone() throws Exception {
         Path output = temp.resolve("plain");
-        SiteBuild.open(TestSites.options(TestSites.site("basic"), output)).buildToDirectory();
+        SiteBuild.open(TestSites.options(TestSites.fresh("basic", temp), output)).buildToDirectory();
         Document none = Jsoup.parse(Files.readString(output.resolve("2014/08/hoi-nghi-thi-dua-khen-thuong-nam-2014/index.html")));
         assertThat(none.select("meta[property=og:image]")).isEmpty();
         assertThat(none.selectFirst("meta[name=twitter:card]").attr("content")).isEqualTo("summary");
