@@ -71,10 +71,16 @@ final class StaticIndexUpdate {
     private static final int FIELDS = SearchFields.TEXT_FIELDS.size();
     private static final int BUCKETS = StaticIndexExporter.BUCKETS;
 
-    /** The update, or why it could not be made (then nothing was written). */
-    record Outcome(StaticIndexExporter.Result result, BitSet changedNumbers, int previousDocuments, String reason) {
+    /**
+     * The update, or why it could not be made (then nothing was written).
+     *
+     * @param sourceOf by document number now, the number under which the last export holds the
+     *                 same document, or -1 for one changed or new (what the passages are copied by)
+     */
+    record Outcome(StaticIndexExporter.Result result, BitSet changedNumbers, int previousDocuments, int[] sourceOf,
+            String reason) {
         static Outcome refused(String reason) {
-            return new Outcome(null, null, 0, reason);
+            return new Outcome(null, null, 0, null, reason);
         }
     }
 
@@ -258,6 +264,7 @@ final class StaticIndexUpdate {
         Map<Long, Map<String, byte[]>> newDetails = new TreeMap<>();
         Set<Long> touchedDetails = new TreeSet<>();
         TermPostings postings = new TermPostings();
+        EntryRenumbering sets = new EntryRenumbering(newOf, n, old.splitBytes, old.commonFrom);
         DocSets.Sink body = new DocSets.Sink(1 << 12);
         DocSets.Sink[] detail = {new DocSets.Sink(1 << 12), new DocSets.Sink(1 << 12)};
         for (Map.Entry<String, byte[]> k : keyBytes.entrySet()) {
@@ -277,37 +284,49 @@ final class StaticIndexUpdate {
                 }
             }
             postings.clear();
+            byte[] made = null; // the body now, when made from the old one's sets
             if (kind == DocKeys.Kind.PREFIX || (before != null && before.body().length >= patchFrom)) {
                 // The old entry less the documents taken out, plus those put in: a long entry
                 // (a common syllable, bitmaps of 12.5 KB at 100,000 articles) decodes far faster
                 // than its postings are read from every field of the index.
-                boolean patched = before == null || switch (kind) {
-                    case SYLLABLE, PAIR, PREFIX -> patchOld(key, before, hash, newOf, postings);
-                    default -> patchSingle(before, newOf, postings);
-                };
-                if (!patched) {
-                    return Outcome.refused("a detail file of the last search export is missing");
+                if (before != null && EntryRenumbering.applies(kind, before.body())) {
+                    made = sets.body(kind, before.body(), additions.get(key));
                 }
-                for (int[] add : additions.getOrDefault(key, List.of())) {
-                    postings.add(add[0], add[1]);
+                if (made == null) {
+                    boolean patched = before == null || switch (kind) {
+                        case SYLLABLE, PAIR, PREFIX -> patchOld(key, before, hash, newOf, postings);
+                        default -> patchSingle(before, newOf, postings);
+                    };
+                    if (!patched) {
+                        return Outcome.refused("a detail file of the last search export is missing");
+                    }
+                    for (int[] add : additions.getOrDefault(key, List.of())) {
+                        postings.add(add[0], add[1]);
+                    }
                 }
             } else {
                 seek(kind, key, postings);
             }
-            postings.sort();
+            int documents;
+            if (made == null) {
+                postings.sort();
+                documents = postings.size;
+            } else {
+                documents = made.length == 0 ? 0 : sets.documents;
+            }
             if (before != null) {
                 sizes[bucket] -= before.size();
                 counts[bucket]--;
             }
             common.remove(key);
-            if (postings.size == 0) {
+            if (documents == 0) {
                 continue;
             }
-            if (postings.size >= old.commonFrom) {
-                common.put(key, postings.size);
+            if (documents >= old.commonFrom) {
+                common.put(key, documents);
             }
-            ShardFile.KeyBody entry = new ShardFile.KeyBody(bytes,
-                    encode(key, kind, hash, postings, body, detail, touchedDetails, newDetails));
+            ShardFile.KeyBody entry = new ShardFile.KeyBody(bytes, made != null ? made
+                    : encode(key, kind, hash, postings, body, detail, touchedDetails, newDetails));
             newEntries.put(key, entry);
             sizes[bucket] += entry.size();
             counts[bucket]++;
@@ -393,7 +412,7 @@ final class StaticIndexUpdate {
             }
         }
 
-        return complete(out, stored, added, nOld, hashes, common, sizes, counts, starts,
+        return complete(out, stored, added, sourceOf(newOf, n), nOld, hashes, common, sizes, counts, starts,
                 detailIds.stream().mapToLong(Long::longValue).toArray(),
                 new Counts(added.cardinality(), touched.size(), written, shardsKept), files);
     }
@@ -460,6 +479,8 @@ final class StaticIndexUpdate {
         }
 
         Renumbered to = new Renumbered();
+        EntryRenumbering sets = EntryRenumbering.increasing(newOf)
+                ? new EntryRenumbering(newOf, n, old.splitBytes, old.commonFrom) : null;
         for (int start : old.starts) {
             String path = StaticIndexExporter.shardPath(start);
             byte[] content = previous.read(path);
@@ -470,6 +491,14 @@ final class StaticIndexUpdate {
                 String key = new String(before.key(), StandardCharsets.UTF_8);
                 int hash = Hashes.fnv1a32(before.key(), 0, before.key().length);
                 DocKeys.Kind kind = DocKeys.Kind.of(key);
+                List<int[]> putIn = additions.remove(key);
+                if (sets != null && EntryRenumbering.applies(kind, before.body())) {
+                    byte[] body = sets.body(kind, before.body(), putIn);
+                    if (body != null) {
+                        to.put(before, body, hash, sets.documents);
+                        continue;
+                    }
+                }
                 to.postings.clear();
                 boolean patched = switch (kind) {
                     case SYLLABLE, PAIR, PREFIX -> patchOld(key, before, hash, newOf, to.postings);
@@ -478,7 +507,7 @@ final class StaticIndexUpdate {
                 if (!patched) {
                     return Outcome.refused("a detail file of the last search export is missing");
                 }
-                to.put(key, before.key(), hash, kind, additions.remove(key));
+                to.put(key, before.key(), hash, kind, putIn);
             }
             oldFiles.clear(); // detail files read for this shard's split entries
         }
@@ -509,7 +538,7 @@ final class StaticIndexUpdate {
             out.add(new Out(ExportState.detailPath(file.getKey()), ShardFile.encode(detailEntries)));
         }
         renumberings.incrementAndGet();
-        return complete(out, stored, added, nOld, hashes, to.common, to.sizes, to.counts, starts,
+        return complete(out, stored, added, sourceOf(newOf, n), nOld, hashes, to.common, to.sizes, to.counts, starts,
                 to.details.keySet().stream().mapToLong(Long::longValue).toArray(),
                 new Counts(added.cardinality(), to.keys, starts.length, 0), files);
     }
@@ -528,6 +557,18 @@ final class StaticIndexUpdate {
         final Set<Long> detailFiles = new TreeSet<>();
         int keys;
 
+        /** The entry of {@code before}'s key now, {@code body} (empty: none), held by {@code documents} documents. */
+        void put(ShardFile.KeyBody before, byte[] body, int hash, int documents) {
+            keys++;
+            if (body.length == 0) {
+                return;
+            }
+            if (documents >= old.commonFrom) {
+                common.put(new String(before.key(), StandardCharsets.UTF_8), documents);
+            }
+            add(hash, body == before.body() ? before : new ShardFile.KeyBody(before.key(), body));
+        }
+
         /** The entry of {@code key} from the postings gathered so far and {@code additions} (null: none). */
         void put(String key, byte[] bytes, int hash, DocKeys.Kind kind, List<int[]> additions) {
             if (additions != null) {
@@ -543,8 +584,10 @@ final class StaticIndexUpdate {
             if (postings.size >= old.commonFrom) {
                 common.put(key, postings.size);
             }
-            ShardFile.KeyBody entry = new ShardFile.KeyBody(bytes,
-                    encode(key, kind, hash, postings, body, detail, detailFiles, details));
+            add(hash, new ShardFile.KeyBody(bytes, encode(key, kind, hash, postings, body, detail, detailFiles, details)));
+        }
+
+        private void add(int hash, ShardFile.KeyBody entry) {
             int bucket = hash & (BUCKETS - 1);
             if (byBucket[bucket] == null) {
                 byBucket[bucket] = new ArrayList<>(2);
@@ -561,9 +604,9 @@ final class StaticIndexUpdate {
      * shard table and the manifest; then, when every file kept is there, every file written or
      * kept, and the state of this export.
      */
-    private Outcome complete(List<Out> out, StoredFields stored, BitSet changed, int nOld, long[] hashes,
-            Map<String, Integer> common, int[] sizes, int[] counts, int[] starts, long[] details, Counts work,
-            IndexFiles files) throws IOException {
+    private Outcome complete(List<Out> out, StoredFields stored, BitSet changed, int[] sourceOf, int nOld,
+            long[] hashes, Map<String, Integer> common, int[] sizes, int[] counts, int[] starts, long[] details,
+            Counts work, IndexFiles files) throws IOException {
         BitSet chunks = new BitSet();
         for (int a = changed.nextSetBit(0); a >= 0; a = changed.nextSetBit(a + 1)) {
             chunks.set(a / DocChunks.CHUNK);
@@ -572,8 +615,9 @@ final class StaticIndexUpdate {
             chunks.set((n - 1) / DocChunks.CHUNK);
         }
         int chunkCount = DocChunks.count(numbering);
+        DocChunks.OldRows oldRows = new DocChunks.OldRows(previous, nOld);
         for (int c = 0; c < chunkCount; c++) {
-            out.add(new Out(DocChunks.path(c), chunks.get(c) ? DocChunks.chunk(stored, numbering, c) : null));
+            out.add(new Out(DocChunks.path(c), chunks.get(c) ? DocChunks.chunk(stored, numbering, c, sourceOf, oldRows) : null));
         }
 
         // Written last, as a full export does: a client reading the manifest finds every file it names.
@@ -610,7 +654,8 @@ final class StaticIndexUpdate {
         lastCounts = work;
         ExportState state = new ExportState(old.layout, old.targetBytes, old.splitBytes, -1, ExportState.fingerprint(manifest),
                 hashes, old.commonFrom, common, sizes, counts, starts, details);
-        return new Outcome(new StaticIndexExporter.Result(version, paths.size(), bytes, paths, state), changed, nOld, null);
+        return new Outcome(new StaticIndexExporter.Result(version, paths.size(), bytes, paths, state), changed, nOld,
+                sourceOf, null);
     }
 
     /**
@@ -637,6 +682,18 @@ final class StaticIndexUpdate {
             default -> DocSets.write(body, postings.docs, 0, postings.size, n);
         }
         return body.toByteArray();
+    }
+
+    /** By number now, the old number of the same document ({@code newOf} inverted), or -1 for a changed or new one. */
+    private static int[] sourceOf(int[] newOf, int n) {
+        int[] sourceOf = new int[n];
+        Arrays.fill(sourceOf, -1);
+        for (int o = 0; o < newOf.length; o++) {
+            if (newOf[o] >= 0) {
+                sourceOf[newOf[o]] = o;
+            }
+        }
+        return sourceOf;
     }
 
     private static int bucket(byte[] key) {
