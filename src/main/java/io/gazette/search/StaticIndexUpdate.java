@@ -420,12 +420,13 @@ final class StaticIndexUpdate {
     /**
      * The update of an edit that renumbered many documents (a deletion, an article dated before
      * others, a title edit that moves its article among those of its day) but changed few: every
-     * entry of the last export is decoded, its documents given their numbers now ({@link #patchOld}
-     * with the map), the changed documents' keys taken out and put in, and encoded again, then
-     * cut into shards as a full export would. Nothing is read from the index but the changed
-     * documents and the document files and passages of the renumbered ones, where a full export
-     * walks every term and every stored document. Null when it does not apply: more changed
-     * documents than an update takes, or more entries than it holds at once.
+     * entry of the last export is decoded, its documents given their numbers now (set by set,
+     * {@link EntryRenumbering}; a split entry through {@link #patchOld} with the map), the changed
+     * documents' keys taken out and put in, and encoded again where its numbers moved, then cut
+     * into shards as a full export would. Nothing is read from the index but the changed
+     * documents: the renumbered ones' rows and passages come from the last export's files, where
+     * a full export walks every term and every stored document. Null when it does not apply: more
+     * changed documents than an update takes, or more entries than it holds at once.
      */
     private Outcome renumbered(long[] hashes, int nOld, Map<Long, String> changedUrls, BitSet removed, BitSet added,
             BitSet inPlace, IndexFiles files) throws IOException {
@@ -471,7 +472,7 @@ final class StaticIndexUpdate {
             return Outcome.refused("an article of the index is new to the search export but not among the changes");
         }
         StoredFields stored = reader.storedFields();
-        Map<String, List<int[]>> additions = new HashMap<>();
+        Map<String, List<int[]>> additions = new java.util.concurrent.ConcurrentHashMap<>();
         for (int a = fresh.nextSetBit(0); a >= 0; a = fresh.nextSetBit(a + 1)) {
             int number = a;
             DocKeys.of(SearchFields.fromStored(stored.document(numbering.luceneDoc(a)))).forEach((key, mask) ->
@@ -479,38 +480,48 @@ final class StaticIndexUpdate {
         }
 
         Renumbered to = new Renumbered();
-        EntryRenumbering sets = EntryRenumbering.increasing(newOf)
-                ? new EntryRenumbering(newOf, n, old.splitBytes, old.commonFrom) : null;
-        for (int start : old.starts) {
-            String path = StaticIndexExporter.shardPath(start);
-            byte[] content = previous.read(path);
-            if (content == null) {
-                return Outcome.refused("the last search export's " + path + " is missing");
+        // Entries made from their old sets on two threads, half the shards each (their buckets
+        // are apart; a deletion at 10,000 articles goes through 600,000 entries while the other
+        // core, once the pages are written, has nothing to do); those that need their postings
+        // (split ones) afterwards on this thread.
+        boolean ordered = EntryRenumbering.increasing(newOf);
+        int half = ordered ? old.starts.length / 2 : old.starts.length;
+        java.util.concurrent.CompletableFuture<List<Deferred>> second = new java.util.concurrent.CompletableFuture<>();
+        Thread helper = new Thread(() -> {
+            try {
+                second.complete(fromOldSets(half, old.starts.length, newOf, ordered, additions, to));
+            } catch (Throwable e) {
+                second.completeExceptionally(e);
             }
-            for (ShardFile.KeyBody before : ShardFile.decode(content)) {
-                String key = new String(before.key(), StandardCharsets.UTF_8);
-                int hash = Hashes.fnv1a32(before.key(), 0, before.key().length);
-                DocKeys.Kind kind = DocKeys.Kind.of(key);
-                List<int[]> putIn = additions.remove(key);
-                if (sets != null && EntryRenumbering.applies(kind, before.body())) {
-                    byte[] body = sets.body(kind, before.body(), putIn);
-                    if (body != null) {
-                        to.put(before, body, hash, sets.documents);
-                        continue;
-                    }
-                }
-                to.postings.clear();
-                boolean patched = switch (kind) {
-                    case SYLLABLE, PAIR, PREFIX -> patchOld(key, before, hash, newOf, to.postings);
-                    default -> patchSingle(before, newOf, to.postings);
-                };
-                if (!patched) {
-                    return Outcome.refused("a detail file of the last search export is missing");
-                }
-                to.put(key, before.key(), hash, kind, putIn);
+        }, "gazette-search-renumbering");
+        helper.setDaemon(true);
+        helper.start();
+        List<Deferred> deferred = fromOldSets(0, half, newOf, ordered, additions, to);
+        List<Deferred> deferredToo;
+        try {
+            deferredToo = second.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
             }
-            oldFiles.clear(); // detail files read for this shard's split entries
+            throw e;
         }
+        if (deferred == null || deferredToo == null) {
+            return Outcome.refused("a shard of the last search export is missing");
+        }
+        deferred.addAll(deferredToo);
+        for (Deferred d : deferred) {
+            to.postings.clear();
+            boolean patched = switch (d.kind()) {
+                case SYLLABLE, PAIR, PREFIX -> patchOld(d.key(), d.before(), d.hash(), newOf, to.postings);
+                default -> patchSingle(d.before(), newOf, to.postings);
+            };
+            if (!patched) {
+                return Outcome.refused("a detail file of the last search export is missing");
+            }
+            to.put(d.key(), d.before().key(), d.hash(), d.kind(), d.putIn());
+        }
+        oldFiles.clear(); // detail files read for the split entries
         for (Map.Entry<String, List<int[]>> newKey : new TreeMap<>(additions).entrySet()) {
             byte[] key = newKey.getKey().getBytes(StandardCharsets.UTF_8);
             to.postings.clear();
@@ -540,7 +551,43 @@ final class StaticIndexUpdate {
         renumberings.incrementAndGet();
         return complete(out, stored, added, sourceOf(newOf, n), nOld, hashes, to.common, to.sizes, to.counts, starts,
                 to.details.keySet().stream().mapToLong(Long::longValue).toArray(),
-                new Counts(added.cardinality(), to.keys, starts.length, 0), files);
+                new Counts(added.cardinality(), to.keys.get(), starts.length, 0), files);
+    }
+
+    /** An old entry that {@link EntryRenumbering} does not make: made from its postings. */
+    private record Deferred(ShardFile.KeyBody before, String key, int hash, DocKeys.Kind kind, List<int[]> putIn) {
+    }
+
+    /**
+     * Puts into {@code to} the entries of the last export's shards {@code from..to-1} that can be
+     * made from their old sets ({@code ordered}: {@code newOf} keeps the documents' order),
+     * taking their documents put in from {@code additions}; returns the others, or null when a
+     * shard is missing. Safe beside another call on other shards.
+     */
+    private List<Deferred> fromOldSets(int from, int to, int[] newOf, boolean ordered,
+            Map<String, List<int[]>> additions, Renumbered into) throws IOException {
+        EntryRenumbering sets = ordered ? new EntryRenumbering(newOf, n, old.splitBytes, old.commonFrom) : null;
+        List<Deferred> deferred = new ArrayList<>();
+        for (int s = from; s < to; s++) {
+            byte[] content = previous.read(StaticIndexExporter.shardPath(old.starts[s]));
+            if (content == null) {
+                return null;
+            }
+            for (ShardFile.KeyBody before : ShardFile.decode(content)) {
+                String key = new String(before.key(), StandardCharsets.UTF_8);
+                int hash = Hashes.fnv1a32(before.key(), 0, before.key().length);
+                DocKeys.Kind kind = DocKeys.Kind.of(key);
+                List<int[]> putIn = additions.remove(key);
+                byte[] body = sets != null && EntryRenumbering.applies(kind, before.body())
+                        ? sets.body(kind, before.body(), putIn) : null;
+                if (body != null) {
+                    into.put(before, body, hash, sets.documents);
+                } else {
+                    deferred.add(new Deferred(before, key, hash, kind, putIn));
+                }
+            }
+        }
+        return deferred;
     }
 
     /** What {@link #renumbered} encodes: every entry by bucket, with the sizes and counts the shards are cut by. */
@@ -552,14 +599,18 @@ final class StaticIndexUpdate {
         final List<ShardFile.KeyBody>[] byBucket = new List[BUCKETS];
         final int[] sizes = new int[BUCKETS];
         final int[] counts = new int[BUCKETS];
-        final Map<String, Integer> common = new HashMap<>();
+        /** Written by two threads at once ({@link #fromOldSets}), as is {@link #keys}. */
+        final Map<String, Integer> common = new java.util.concurrent.ConcurrentHashMap<>();
         final Map<Long, Map<String, byte[]>> details = new TreeMap<>();
         final Set<Long> detailFiles = new TreeSet<>();
-        int keys;
+        final java.util.concurrent.atomic.AtomicInteger keys = new java.util.concurrent.atomic.AtomicInteger();
 
-        /** The entry of {@code before}'s key now, {@code body} (empty: none), held by {@code documents} documents. */
+        /**
+         * The entry of {@code before}'s key now, {@code body} (empty: none), held by {@code
+         * documents} documents; from two threads at once, on buckets apart.
+         */
         void put(ShardFile.KeyBody before, byte[] body, int hash, int documents) {
-            keys++;
+            keys.incrementAndGet();
             if (body.length == 0) {
                 return;
             }
@@ -577,7 +628,7 @@ final class StaticIndexUpdate {
                 }
             }
             postings.sort();
-            keys++;
+            keys.incrementAndGet();
             if (postings.size == 0) {
                 return;
             }
