@@ -328,9 +328,9 @@ final class SearchWork {
         };
     }
 
-    /** The first 64 bits of the SHA-256 of a file: its fingerprint, across processes too. */
+    /** A file's fingerprint, across processes too: the one the export state knows its manifest by. */
     static long contentFingerprint(byte[] content) {
-        return java.nio.ByteBuffer.wrap(io.gazette.hash.Hashes.sha256().digest(content)).getLong();
+        return ExportState.fingerprint(content);
     }
 
     /**

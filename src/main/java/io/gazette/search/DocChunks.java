@@ -43,20 +43,78 @@ final class DocChunks {
 
     /** Chunk {@code chunk}, read with {@code stored} (one per thread: stored fields are not shared). */
     static byte[] chunk(StoredFields stored, DocNumbering numbering, int chunk) throws IOException {
+        return chunk(stored, numbering, chunk, null, null);
+    }
+
+    /**
+     * Chunk {@code chunk} when the last export's chunks hold some of its rows: {@code sourceOf}
+     * gives, by document number now, the number under which {@code previous} holds the same row
+     * (-1: read it with {@code stored}; null: every row is read). A deletion moves every newer
+     * document by one: their rows are the last export's, one place along, where reading them
+     * again from the index cost a third of a second for half of 10,000 articles. The same bytes
+     * either way: an old row goes through the same writer, verbatim.
+     */
+    static byte[] chunk(StoredFields stored, DocNumbering numbering, int chunk, int[] sourceOf, OldRows previous)
+            throws IOException {
         StringWriter text = new StringWriter(CHUNK * 512);
         try (JsonGenerator json = Json.lineWriter(text)) {
             json.writeStartArray();
             for (int i = chunk * CHUNK; i < Math.min(numbering.size(), (chunk + 1) * CHUNK); i++) {
+                String row = sourceOf == null || sourceOf[i] < 0 ? null : previous.row(sourceOf[i]);
+                if (row != null) {
+                    json.writeRawValue(row);
+                    continue;
+                }
                 Document d = stored.document(numbering.luceneDoc(i), READ);
-                String date = d.get(SearchFields.DATE);
-                String excerpt = d.get(SearchFields.EXCERPT);
-                row(json, numbering.url(i), String.join(" ", d.getValues("title")), date,
-                        java.util.Arrays.asList(d.getValues("tags")), excerpt);
+                row(json, numbering.url(i), String.join(" ", d.getValues("title")), d.get(SearchFields.DATE),
+                        java.util.Arrays.asList(d.getValues("tags")), d.get(SearchFields.EXCERPT));
             }
             json.writeEndArray();
             json.writeRaw('\n');
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The rows of the last export's chunks, read as they are asked for, the last chunk read kept. */
+    static final class OldRows {
+        private final IndexFiles.Previous previous;
+        private final int documents;
+        private int chunk = -1;
+        private String[] rows;
+
+        OldRows(IndexFiles.Previous previous, int documents) {
+            this.previous = previous;
+            this.documents = documents;
+        }
+
+        /** The row of the last export's document {@code number}, or null when its chunk cannot be read. */
+        String row(int number) throws IOException {
+            if (number >= documents) {
+                return null;
+            }
+            int c = number / CHUNK;
+            if (c != chunk) {
+                chunk = c;
+                rows = split(previous.read(path(c)), Math.min(documents, (c + 1) * CHUNK) - c * CHUNK);
+            }
+            return rows == null ? null : rows[number - c * CHUNK];
+        }
+
+        /**
+         * A chunk's rows: {@code [row,\nrow,\n...row]\n}, where a row, JSON on one line, holds no
+         * line break; null when the file is not that with {@code count} rows.
+         */
+        private static String[] split(byte[] file, int count) {
+            if (file == null) {
+                return null;
+            }
+            String text = new String(file, StandardCharsets.UTF_8);
+            if (!text.startsWith("[") || !text.endsWith("]\n")) {
+                return null;
+            }
+            String[] rows = text.substring(1, text.length() - 2).split(",\n", -1);
+            return rows.length == count ? rows : null;
+        }
     }
 
     /**

@@ -107,9 +107,12 @@ public final class ExportState {
         return h ^ (h >>> 33);
     }
 
-    /** The first 8 bytes of the SHA-256 of {@code content}, as the build fingerprints files. */
-    static long fingerprint(byte[] content) {
-        return java.nio.ByteBuffer.wrap(Hashes.sha256().digest(content)).getLong();
+    /**
+     * The fingerprint of a file of the static index, as the build records it (see {@link
+     * Hashes#murmur3x64}): the manifest's is kept here to know the export in place.
+     */
+    public static long fingerprint(byte[] content) {
+        return Hashes.murmur3x64(content);
     }
 
     /** The file a detail id names. */

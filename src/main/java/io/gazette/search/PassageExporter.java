@@ -106,7 +106,20 @@ public final class PassageExporter {
      */
     static Result export(IndexReader reader, DocNumbering numbering, String indexVersion, java.util.BitSet changed,
             int previousDocuments, IndexFiles.Previous previous, IndexFiles sink) throws IOException {
+        return export(reader, numbering, indexVersion, changed, previousDocuments, null, previous, sink);
+    }
+
+    /**
+     * Same; {@code sourceOf} (null: as above) gives, by document number now, the number under
+     * which the last export holds the same record, or -1 for a record to read from the index. A
+     * deletion or an older-dated article moves every newer document by one: their records are the
+     * last export's, one place along (reading them from the index took a quarter of a second for
+     * half of the 10,000 articles).
+     */
+    static Result export(IndexReader reader, DocNumbering numbering, String indexVersion, java.util.BitSet changed,
+            int previousDocuments, int[] sourceOf, IndexFiles.Previous previous, IndexFiles sink) throws IOException {
         int n = numbering.size();
+        OldPacks old = changed == null || previous == null ? null : new OldPacks(previous, previousDocuments);
         java.util.BitSet wanted = changed == null ? null : changedPacks(changed, n, previousDocuments);
         int packs = packCount(n);
         List<String> paths = new ArrayList<>();
@@ -122,11 +135,12 @@ public final class PassageExporter {
                 continue;
             }
             byte[][] batch = new byte[to - from][];
-            byte[][] before = changed == null || previous == null ? null
-                    : unpack(previous.read(packPath(k)), Math.min(previousDocuments, to) - from);
             for (int d = from; d < to; d++) {
-                if (before != null && d < previousDocuments && !changed.get(d)) {
-                    batch[d - from] = before[d - from];
+                int source = old == null ? -1
+                        : sourceOf != null ? sourceOf[d] : d < previousDocuments && !changed.get(d) ? d : -1;
+                byte[] kept = source < 0 ? null : old.record(source);
+                if (kept != null) {
+                    batch[d - from] = kept;
                     continue;
                 }
                 BytesRef record = stored.document(numbering.luceneDoc(d), fields).getBinaryValue(SearchFields.PASSAGE);
@@ -195,6 +209,35 @@ public final class PassageExporter {
 
     static String packPath(int k) {
         return StaticIndexExporter.DIR + "/p/" + k + ".bin";
+    }
+
+    /** The last export's packs, read as their records are asked for, the two last read kept. */
+    private static final class OldPacks {
+        private final IndexFiles.Previous previous;
+        private final int documents;
+        private final java.util.Map<Integer, byte[][]> read = new java.util.LinkedHashMap<>();
+
+        OldPacks(IndexFiles.Previous previous, int documents) {
+            this.previous = previous;
+            this.documents = documents;
+        }
+
+        /** The record of the last export's document {@code number}, or null when its pack cannot be read. */
+        byte[] record(int number) throws IOException {
+            if (number >= documents) {
+                return null;
+            }
+            int k = number / PER_PACK;
+            byte[][] records = read.get(k);
+            if (records == null && !read.containsKey(k)) {
+                records = unpack(previous.read(packPath(k)), Math.min(documents, (k + 1) * PER_PACK) - k * PER_PACK);
+                if (read.size() == 2) {
+                    read.remove(read.keySet().iterator().next());
+                }
+                read.put(k, records);
+            }
+            return records == null ? null : records[number - k * PER_PACK];
+        }
     }
 
     /**

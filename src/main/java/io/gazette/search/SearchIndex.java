@@ -103,7 +103,7 @@ public final class SearchIndex implements AutoCloseable {
             StaticIndexUpdate.Outcome update = StaticIndexUpdate.update(reader, numbering, last, changes, previous, files);
             if (update.reason() == null) {
                 PassageExporter.export(reader, numbering, update.result().version(), update.changedNumbers(),
-                        update.previousDocuments(), previous, files);
+                        update.previousDocuments(), update.sourceOf(), previous, files);
                 return new Exported(update.result().state(), null);
             }
             reason = update.reason();

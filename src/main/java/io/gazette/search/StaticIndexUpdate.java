@@ -71,10 +71,16 @@ final class StaticIndexUpdate {
     private static final int FIELDS = SearchFields.TEXT_FIELDS.size();
     private static final int BUCKETS = StaticIndexExporter.BUCKETS;
 
-    /** The update, or why it could not be made (then nothing was written). */
-    record Outcome(StaticIndexExporter.Result result, BitSet changedNumbers, int previousDocuments, String reason) {
+    /**
+     * The update, or why it could not be made (then nothing was written).
+     *
+     * @param sourceOf by document number now, the number under which the last export holds the
+     *                 same document, or -1 for one changed or new (what the passages are copied by)
+     */
+    record Outcome(StaticIndexExporter.Result result, BitSet changedNumbers, int previousDocuments, int[] sourceOf,
+            String reason) {
         static Outcome refused(String reason) {
-            return new Outcome(null, null, 0, reason);
+            return new Outcome(null, null, 0, null, reason);
         }
     }
 
@@ -258,6 +264,7 @@ final class StaticIndexUpdate {
         Map<Long, Map<String, byte[]>> newDetails = new TreeMap<>();
         Set<Long> touchedDetails = new TreeSet<>();
         TermPostings postings = new TermPostings();
+        EntryRenumbering sets = new EntryRenumbering(newOf, n, old.splitBytes, old.commonFrom);
         DocSets.Sink body = new DocSets.Sink(1 << 12);
         DocSets.Sink[] detail = {new DocSets.Sink(1 << 12), new DocSets.Sink(1 << 12)};
         for (Map.Entry<String, byte[]> k : keyBytes.entrySet()) {
@@ -277,37 +284,49 @@ final class StaticIndexUpdate {
                 }
             }
             postings.clear();
+            byte[] made = null; // the body now, when made from the old one's sets
             if (kind == DocKeys.Kind.PREFIX || (before != null && before.body().length >= patchFrom)) {
                 // The old entry less the documents taken out, plus those put in: a long entry
                 // (a common syllable, bitmaps of 12.5 KB at 100,000 articles) decodes far faster
                 // than its postings are read from every field of the index.
-                boolean patched = before == null || switch (kind) {
-                    case SYLLABLE, PAIR, PREFIX -> patchOld(key, before, hash, newOf, postings);
-                    default -> patchSingle(before, newOf, postings);
-                };
-                if (!patched) {
-                    return Outcome.refused("a detail file of the last search export is missing");
+                if (before != null && EntryRenumbering.applies(kind, before.body())) {
+                    made = sets.body(kind, before.body(), additions.get(key));
                 }
-                for (int[] add : additions.getOrDefault(key, List.of())) {
-                    postings.add(add[0], add[1]);
+                if (made == null) {
+                    boolean patched = before == null || switch (kind) {
+                        case SYLLABLE, PAIR, PREFIX -> patchOld(key, before, hash, newOf, postings);
+                        default -> patchSingle(before, newOf, postings);
+                    };
+                    if (!patched) {
+                        return Outcome.refused("a detail file of the last search export is missing");
+                    }
+                    for (int[] add : additions.getOrDefault(key, List.of())) {
+                        postings.add(add[0], add[1]);
+                    }
                 }
             } else {
                 seek(kind, key, postings);
             }
-            postings.sort();
+            int documents;
+            if (made == null) {
+                postings.sort();
+                documents = postings.size;
+            } else {
+                documents = made.length == 0 ? 0 : sets.documents;
+            }
             if (before != null) {
                 sizes[bucket] -= before.size();
                 counts[bucket]--;
             }
             common.remove(key);
-            if (postings.size == 0) {
+            if (documents == 0) {
                 continue;
             }
-            if (postings.size >= old.commonFrom) {
-                common.put(key, postings.size);
+            if (documents >= old.commonFrom) {
+                common.put(key, documents);
             }
-            ShardFile.KeyBody entry = new ShardFile.KeyBody(bytes,
-                    encode(key, kind, hash, postings, body, detail, touchedDetails, newDetails));
+            ShardFile.KeyBody entry = new ShardFile.KeyBody(bytes, made != null ? made
+                    : encode(key, kind, hash, postings, body, detail, touchedDetails, newDetails));
             newEntries.put(key, entry);
             sizes[bucket] += entry.size();
             counts[bucket]++;
@@ -393,7 +412,7 @@ final class StaticIndexUpdate {
             }
         }
 
-        return complete(out, stored, added, nOld, hashes, common, sizes, counts, starts,
+        return complete(out, stored, added, sourceOf(newOf, n), nOld, hashes, common, sizes, counts, starts,
                 detailIds.stream().mapToLong(Long::longValue).toArray(),
                 new Counts(added.cardinality(), touched.size(), written, shardsKept), files);
     }
@@ -401,12 +420,13 @@ final class StaticIndexUpdate {
     /**
      * The update of an edit that renumbered many documents (a deletion, an article dated before
      * others, a title edit that moves its article among those of its day) but changed few: every
-     * entry of the last export is decoded, its documents given their numbers now ({@link #patchOld}
-     * with the map), the changed documents' keys taken out and put in, and encoded again, then
-     * cut into shards as a full export would. Nothing is read from the index but the changed
-     * documents and the document files and passages of the renumbered ones, where a full export
-     * walks every term and every stored document. Null when it does not apply: more changed
-     * documents than an update takes, or more entries than it holds at once.
+     * entry of the last export is decoded, its documents given their numbers now (set by set,
+     * {@link EntryRenumbering}; a split entry through {@link #patchOld} with the map), the changed
+     * documents' keys taken out and put in, and encoded again where its numbers moved, then cut
+     * into shards as a full export would. Nothing is read from the index but the changed
+     * documents: the renumbered ones' rows and passages come from the last export's files, where
+     * a full export walks every term and every stored document. Null when it does not apply: more
+     * changed documents than an update takes, or more entries than it holds at once.
      */
     private Outcome renumbered(long[] hashes, int nOld, Map<Long, String> changedUrls, BitSet removed, BitSet added,
             BitSet inPlace, IndexFiles files) throws IOException {
@@ -452,7 +472,7 @@ final class StaticIndexUpdate {
             return Outcome.refused("an article of the index is new to the search export but not among the changes");
         }
         StoredFields stored = reader.storedFields();
-        Map<String, List<int[]>> additions = new HashMap<>();
+        Map<String, List<int[]>> additions = new java.util.concurrent.ConcurrentHashMap<>();
         for (int a = fresh.nextSetBit(0); a >= 0; a = fresh.nextSetBit(a + 1)) {
             int number = a;
             DocKeys.of(SearchFields.fromStored(stored.document(numbering.luceneDoc(a)))).forEach((key, mask) ->
@@ -460,28 +480,48 @@ final class StaticIndexUpdate {
         }
 
         Renumbered to = new Renumbered();
-        for (int start : old.starts) {
-            String path = StaticIndexExporter.shardPath(start);
-            byte[] content = previous.read(path);
-            if (content == null) {
-                return Outcome.refused("the last search export's " + path + " is missing");
+        // Entries made from their old sets on two threads, half the shards each (their buckets
+        // are apart; a deletion at 10,000 articles goes through 600,000 entries while the other
+        // core, once the pages are written, has nothing to do); those that need their postings
+        // (split ones) afterwards on this thread.
+        boolean ordered = EntryRenumbering.increasing(newOf);
+        int half = ordered ? old.starts.length / 2 : old.starts.length;
+        java.util.concurrent.CompletableFuture<List<Deferred>> second = new java.util.concurrent.CompletableFuture<>();
+        Thread helper = new Thread(() -> {
+            try {
+                second.complete(fromOldSets(half, old.starts.length, newOf, ordered, additions, to));
+            } catch (Throwable e) {
+                second.completeExceptionally(e);
             }
-            for (ShardFile.KeyBody before : ShardFile.decode(content)) {
-                String key = new String(before.key(), StandardCharsets.UTF_8);
-                int hash = Hashes.fnv1a32(before.key(), 0, before.key().length);
-                DocKeys.Kind kind = DocKeys.Kind.of(key);
-                to.postings.clear();
-                boolean patched = switch (kind) {
-                    case SYLLABLE, PAIR, PREFIX -> patchOld(key, before, hash, newOf, to.postings);
-                    default -> patchSingle(before, newOf, to.postings);
-                };
-                if (!patched) {
-                    return Outcome.refused("a detail file of the last search export is missing");
-                }
-                to.put(key, before.key(), hash, kind, additions.remove(key));
+        }, "gazette-search-renumbering");
+        helper.setDaemon(true);
+        helper.start();
+        List<Deferred> deferred = fromOldSets(0, half, newOf, ordered, additions, to);
+        List<Deferred> deferredToo;
+        try {
+            deferredToo = second.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
             }
-            oldFiles.clear(); // detail files read for this shard's split entries
+            throw e;
         }
+        if (deferred == null || deferredToo == null) {
+            return Outcome.refused("a shard of the last search export is missing");
+        }
+        deferred.addAll(deferredToo);
+        for (Deferred d : deferred) {
+            to.postings.clear();
+            boolean patched = switch (d.kind()) {
+                case SYLLABLE, PAIR, PREFIX -> patchOld(d.key(), d.before(), d.hash(), newOf, to.postings);
+                default -> patchSingle(d.before(), newOf, to.postings);
+            };
+            if (!patched) {
+                return Outcome.refused("a detail file of the last search export is missing");
+            }
+            to.put(d.key(), d.before().key(), d.hash(), d.kind(), d.putIn());
+        }
+        oldFiles.clear(); // detail files read for the split entries
         for (Map.Entry<String, List<int[]>> newKey : new TreeMap<>(additions).entrySet()) {
             byte[] key = newKey.getKey().getBytes(StandardCharsets.UTF_8);
             to.postings.clear();
@@ -509,9 +549,45 @@ final class StaticIndexUpdate {
             out.add(new Out(ExportState.detailPath(file.getKey()), ShardFile.encode(detailEntries)));
         }
         renumberings.incrementAndGet();
-        return complete(out, stored, added, nOld, hashes, to.common, to.sizes, to.counts, starts,
+        return complete(out, stored, added, sourceOf(newOf, n), nOld, hashes, to.common, to.sizes, to.counts, starts,
                 to.details.keySet().stream().mapToLong(Long::longValue).toArray(),
-                new Counts(added.cardinality(), to.keys, starts.length, 0), files);
+                new Counts(added.cardinality(), to.keys.get(), starts.length, 0), files);
+    }
+
+    /** An old entry that {@link EntryRenumbering} does not make: made from its postings. */
+    private record Deferred(ShardFile.KeyBody before, String key, int hash, DocKeys.Kind kind, List<int[]> putIn) {
+    }
+
+    /**
+     * Puts into {@code to} the entries of the last export's shards {@code from..to-1} that can be
+     * made from their old sets ({@code ordered}: {@code newOf} keeps the documents' order),
+     * taking their documents put in from {@code additions}; returns the others, or null when a
+     * shard is missing. Safe beside another call on other shards.
+     */
+    private List<Deferred> fromOldSets(int from, int to, int[] newOf, boolean ordered,
+            Map<String, List<int[]>> additions, Renumbered into) throws IOException {
+        EntryRenumbering sets = ordered ? new EntryRenumbering(newOf, n, old.splitBytes, old.commonFrom) : null;
+        List<Deferred> deferred = new ArrayList<>();
+        for (int s = from; s < to; s++) {
+            byte[] content = previous.read(StaticIndexExporter.shardPath(old.starts[s]));
+            if (content == null) {
+                return null;
+            }
+            for (ShardFile.KeyBody before : ShardFile.decode(content)) {
+                String key = new String(before.key(), StandardCharsets.UTF_8);
+                int hash = Hashes.fnv1a32(before.key(), 0, before.key().length);
+                DocKeys.Kind kind = DocKeys.Kind.of(key);
+                List<int[]> putIn = additions.remove(key);
+                byte[] body = sets != null && EntryRenumbering.applies(kind, before.body())
+                        ? sets.body(kind, before.body(), putIn) : null;
+                if (body != null) {
+                    into.put(before, body, hash, sets.documents);
+                } else {
+                    deferred.add(new Deferred(before, key, hash, kind, putIn));
+                }
+            }
+        }
+        return deferred;
     }
 
     /** What {@link #renumbered} encodes: every entry by bucket, with the sizes and counts the shards are cut by. */
@@ -523,10 +599,26 @@ final class StaticIndexUpdate {
         final List<ShardFile.KeyBody>[] byBucket = new List[BUCKETS];
         final int[] sizes = new int[BUCKETS];
         final int[] counts = new int[BUCKETS];
-        final Map<String, Integer> common = new HashMap<>();
+        /** Written by two threads at once ({@link #fromOldSets}), as is {@link #keys}. */
+        final Map<String, Integer> common = new java.util.concurrent.ConcurrentHashMap<>();
         final Map<Long, Map<String, byte[]>> details = new TreeMap<>();
         final Set<Long> detailFiles = new TreeSet<>();
-        int keys;
+        final java.util.concurrent.atomic.AtomicInteger keys = new java.util.concurrent.atomic.AtomicInteger();
+
+        /**
+         * The entry of {@code before}'s key now, {@code body} (empty: none), held by {@code
+         * documents} documents; from two threads at once, on buckets apart.
+         */
+        void put(ShardFile.KeyBody before, byte[] body, int hash, int documents) {
+            keys.incrementAndGet();
+            if (body.length == 0) {
+                return;
+            }
+            if (documents >= old.commonFrom) {
+                common.put(new String(before.key(), StandardCharsets.UTF_8), documents);
+            }
+            add(hash, body == before.body() ? before : new ShardFile.KeyBody(before.key(), body));
+        }
 
         /** The entry of {@code key} from the postings gathered so far and {@code additions} (null: none). */
         void put(String key, byte[] bytes, int hash, DocKeys.Kind kind, List<int[]> additions) {
@@ -536,15 +628,17 @@ final class StaticIndexUpdate {
                 }
             }
             postings.sort();
-            keys++;
+            keys.incrementAndGet();
             if (postings.size == 0) {
                 return;
             }
             if (postings.size >= old.commonFrom) {
                 common.put(key, postings.size);
             }
-            ShardFile.KeyBody entry = new ShardFile.KeyBody(bytes,
-                    encode(key, kind, hash, postings, body, detail, detailFiles, details));
+            add(hash, new ShardFile.KeyBody(bytes, encode(key, kind, hash, postings, body, detail, detailFiles, details)));
+        }
+
+        private void add(int hash, ShardFile.KeyBody entry) {
             int bucket = hash & (BUCKETS - 1);
             if (byBucket[bucket] == null) {
                 byBucket[bucket] = new ArrayList<>(2);
@@ -561,9 +655,9 @@ final class StaticIndexUpdate {
      * shard table and the manifest; then, when every file kept is there, every file written or
      * kept, and the state of this export.
      */
-    private Outcome complete(List<Out> out, StoredFields stored, BitSet changed, int nOld, long[] hashes,
-            Map<String, Integer> common, int[] sizes, int[] counts, int[] starts, long[] details, Counts work,
-            IndexFiles files) throws IOException {
+    private Outcome complete(List<Out> out, StoredFields stored, BitSet changed, int[] sourceOf, int nOld,
+            long[] hashes, Map<String, Integer> common, int[] sizes, int[] counts, int[] starts, long[] details,
+            Counts work, IndexFiles files) throws IOException {
         BitSet chunks = new BitSet();
         for (int a = changed.nextSetBit(0); a >= 0; a = changed.nextSetBit(a + 1)) {
             chunks.set(a / DocChunks.CHUNK);
@@ -572,8 +666,9 @@ final class StaticIndexUpdate {
             chunks.set((n - 1) / DocChunks.CHUNK);
         }
         int chunkCount = DocChunks.count(numbering);
+        DocChunks.OldRows oldRows = new DocChunks.OldRows(previous, nOld);
         for (int c = 0; c < chunkCount; c++) {
-            out.add(new Out(DocChunks.path(c), chunks.get(c) ? DocChunks.chunk(stored, numbering, c) : null));
+            out.add(new Out(DocChunks.path(c), chunks.get(c) ? DocChunks.chunk(stored, numbering, c, sourceOf, oldRows) : null));
         }
 
         // Written last, as a full export does: a client reading the manifest finds every file it names.
@@ -610,7 +705,8 @@ final class StaticIndexUpdate {
         lastCounts = work;
         ExportState state = new ExportState(old.layout, old.targetBytes, old.splitBytes, -1, ExportState.fingerprint(manifest),
                 hashes, old.commonFrom, common, sizes, counts, starts, details);
-        return new Outcome(new StaticIndexExporter.Result(version, paths.size(), bytes, paths, state), changed, nOld, null);
+        return new Outcome(new StaticIndexExporter.Result(version, paths.size(), bytes, paths, state), changed, nOld,
+                sourceOf, null);
     }
 
     /**
@@ -637,6 +733,18 @@ final class StaticIndexUpdate {
             default -> DocSets.write(body, postings.docs, 0, postings.size, n);
         }
         return body.toByteArray();
+    }
+
+    /** By number now, the old number of the same document ({@code newOf} inverted), or -1 for a changed or new one. */
+    private static int[] sourceOf(int[] newOf, int n) {
+        int[] sourceOf = new int[n];
+        Arrays.fill(sourceOf, -1);
+        for (int o = 0; o < newOf.length; o++) {
+            if (newOf[o] >= 0) {
+                sourceOf[newOf[o]] = o;
+            }
+        }
+        return sourceOf;
     }
 
     private static int bucket(byte[] key) {

@@ -149,7 +149,7 @@ class StaticIndexUpdateTest {
                 outcome = StaticIndexUpdate.update(reader, numbering, state, changes, site, site);
                 assertThat(outcome.reason()).as("step " + step).isNull();
                 PassageExporter.export(reader, numbering, outcome.result().version(), outcome.changedNumbers(),
-                        outcome.previousDocuments(), site, site);
+                        outcome.previousDocuments(), outcome.sourceOf(), site, site);
             }
             site.finish();
             state = outcome.result().state().atCommit(SearchIndexer.commitVersion(index));

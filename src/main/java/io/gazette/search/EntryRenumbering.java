@@ -1,0 +1,209 @@
+package io.gazette.search;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Brings one entry of the last static export that is not split (a syllable's, pair's or prefix's
+ * field sets, or a spelling's, tag's or category's one set) to the documents now, set by set,
+ * from its own bytes: each old document given its number now, the documents taken out dropped,
+ * the changed ones' numbers put in. A set that holds the same numbers and is written as before
+ * keeps its bytes.
+ *
+ * <p>What it relies on: the documents that kept their content keep their order ({@link
+ * DocNumbering} numbers by date, then url, both theirs), so their numbers now increase with their
+ * old numbers and each mapped set comes out sorted. {@link StaticIndexUpdate} decoded every
+ * entry into postings, sorted and merged them by document and encoded every set again: after a
+ * deletion at 10,000 articles that was 0.8 s for the archive's entries, most of them holding one
+ * or two documents, most of them unmoved.
+ */
+final class EntryRenumbering {
+    private static final int FIELDS = SearchFields.TEXT_FIELDS.size();
+
+    private final int[] newOf;
+    private final int oldUniverse;
+    private final int universe;
+    private final int splitBytes;
+    private final int commonFrom;
+    private final DocSets.Sink out = new DocSets.Sink(1 << 12);
+    private final int[][] mapped = new int[FIELDS][];
+    private final int[] sizes = new int[FIELDS];
+    /** Per number now, the last entry counting it (a union's size without sorting). */
+    private final int[] seen;
+    private int stamp;
+    /**
+     * How many documents hold the key of the last entry made, when at least {@code commonFrom}
+     * (else some smaller number: the exact count is kept only for the common keys).
+     */
+    int documents;
+
+    /**
+     * @param newOf      by old number, the number now of the same document, or -1 for one taken
+     *                   out (changed or gone); increasing where not -1
+     * @param universe   the documents now
+     * @param splitBytes syllable and prefix bodies longer than this are split (not made here)
+     * @param commonFrom keys in at least this many documents are common ({@link ExportState#common})
+     */
+    EntryRenumbering(int[] newOf, int universe, int splitBytes, int commonFrom) {
+        this.newOf = newOf;
+        this.commonFrom = commonFrom;
+        this.oldUniverse = newOf.length;
+        this.universe = universe;
+        this.splitBytes = splitBytes;
+        this.seen = new int[Math.max(1, universe)];
+        for (int f = 0; f < FIELDS; f++) {
+            mapped[f] = new int[16];
+        }
+    }
+
+    /** Whether {@code newOf} keeps the order of the documents it keeps, as this class needs. */
+    static boolean increasing(int[] newOf) {
+        int last = -1;
+        for (int number : newOf) {
+            if (number >= 0) {
+                if (number <= last) {
+                    return false;
+                }
+                last = number;
+            }
+        }
+        return true;
+    }
+
+    /** Whether an old entry's body can be made here: not a split one. */
+    static boolean applies(DocKeys.Kind kind, byte[] body) {
+        return !fieldSets(kind) || (body[0] & StaticIndexExporter.SPLIT) == 0;
+    }
+
+    private static boolean fieldSets(DocKeys.Kind kind) {
+        return kind == DocKeys.Kind.SYLLABLE || kind == DocKeys.Kind.PAIR || kind == DocKeys.Kind.PREFIX;
+    }
+
+    /**
+     * The entry's body now, from its old {@code body} ({@link #applies}) and the documents put in
+     * ({number now, field mask} each, or null); {@code body} itself when nothing in it moved, an
+     * empty array when no document holds the key any more, or null when the body now is one a full
+     * export splits (then the caller makes it from postings).
+     */
+    byte[] body(DocKeys.Kind kind, byte[] body, List<int[]> additions) {
+        int[] at = {0};
+        boolean withMask = fieldSets(kind);
+        int oldMask = withMask ? body[at[0]++] & 0xff : 1;
+        int addedMask = 0;
+        if (additions != null) {
+            for (int[] add : additions) {
+                addedMask |= withMask ? add[1] : 1;
+            }
+        }
+        out.size = 0;
+        if (withMask) {
+            out.write(0); // the mask, known at the end
+        }
+        boolean same = true;
+        int mask = 0;
+        int total = 0;
+        for (int f = 0; f < (withMask ? FIELDS : 1); f++) {
+            sizes[f] = 0;
+            int bit = 1 << f;
+            if (((oldMask | addedMask) & bit) == 0) {
+                continue;
+            }
+            int from = at[0];
+            boolean kept = true;
+            int size = 0;
+            if ((oldMask & bit) != 0) {
+                int[] docs = DocSets.read(body, at, oldUniverse);
+                int[] into = room(f, docs.length + (additions == null ? 0 : additions.size()));
+                for (int doc : docs) {
+                    int now = newOf[doc];
+                    if (now >= 0) {
+                        into[size++] = now;
+                    }
+                    kept &= now == doc;
+                }
+            } else {
+                room(f, additions.size());
+            }
+            if ((addedMask & bit) != 0) {
+                size = insert(f, size, additions, withMask ? bit : 0);
+                kept = false;
+            }
+            sizes[f] = size;
+            if (size == 0) {
+                same = false;
+                continue;
+            }
+            mask |= bit;
+            total += size;
+            int form = (oldMask & bit) != 0 ? body[from] & 0xff : -1;
+            if (kept && (universe == oldUniverse
+                    || form != DocSets.COMPLEMENT && universe - size > universe / 2)) {
+                // The same numbers, and the same form: a set that was not the complement of
+                // the missing documents stays a gap list or a bitmap while most are missing.
+                out.write(body, from, at[0] - from);
+            } else {
+                same = false;
+                DocSets.write(out, mapped[f], 0, size, universe);
+            }
+        }
+        documents = Integer.bitCount(mask) <= 1 || total < commonFrom ? total : union(mask);
+        if (mask == 0) {
+            return new byte[0];
+        }
+        if (withMask) {
+            out.bytes[0] = (byte) mask;
+        }
+        if (withMask && kind != DocKeys.Kind.PAIR && out.size > splitBytes && Integer.bitCount(mask) > 1) {
+            return null;
+        }
+        return same && mask == oldMask ? body : out.toByteArray();
+    }
+
+    private int[] room(int f, int size) {
+        if (mapped[f].length < size) {
+            mapped[f] = new int[Math.max(size, 2 * mapped[f].length)];
+        }
+        return mapped[f];
+    }
+
+    /** Puts the numbers of {@code additions} holding {@code bit} (any with 0) into field {@code f}'s sorted set. */
+    private int insert(int f, int size, List<int[]> additions, int bit) {
+        int[] set = mapped[f];
+        int count = size;
+        for (int[] add : additions) {
+            if (bit != 0 && (add[1] & bit) == 0) {
+                continue;
+            }
+            int at = Arrays.binarySearch(set, 0, count, add[0]);
+            if (at >= 0) {
+                continue;
+            }
+            int to = -at - 1;
+            System.arraycopy(set, to, set, to + 1, count - to);
+            set[to] = add[0];
+            count++;
+        }
+        return count;
+    }
+
+    /** Documents in at least one of the fields of {@code mask}. */
+    private int union(int mask) {
+        if (++stamp == 0) {
+            Arrays.fill(seen, 0);
+            stamp = 1;
+        }
+        int count = 0;
+        for (int f = 0; f < FIELDS; f++) {
+            if ((mask & (1 << f)) != 0) {
+                int[] set = mapped[f];
+                for (int i = 0; i < sizes[f]; i++) {
+                    if (seen[set[i]] != stamp) {
+                        seen[set[i]] = stamp;
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+}
