@@ -88,11 +88,6 @@ public final class SearchFields {
     private SearchFields() {
     }
 
-    static final java.util.concurrent.atomic.AtomicLong TMP_CPU = new java.util.concurrent.atomic.AtomicLong();
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println("TMP record cpu ms " + TMP_CPU.get() / 1_000_000)));
-    }
-
     /** One thread's term counters, reused from document to document. */
     private static final class Counters {
         final SyllableTokens.Counter folded = new SyllableTokens.Counter(SyllableTokens.Form.FOLDED);
@@ -220,10 +215,8 @@ public final class SearchFields {
         }
         String excerpt = DocChunks.excerpt(doc);
         out.add(new StoredField(EXCERPT, excerpt));
-        long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         out.add(new StoredField(PASSAGE, PassageExporter.record(doc.url(), String.join(" ", values.get("title")),
                 doc.date() == null ? null : doc.date().toString(), values.get("tags"), excerpt, doc.body())));
-        TMP_CPU.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0);
         Counters counters = COUNTERS.get();
         for (String field : TEXT_FIELDS) {
             for (String value : values.get(field)) {
