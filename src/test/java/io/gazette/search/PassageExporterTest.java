@@ -83,6 +83,49 @@ class PassageExporterTest {
         assertThat(longText).endsWith("…").doesNotContain(KHEN);
     }
 
+    /**
+     * A long text is cut where its record nearly fills the limit, found in a few deflates of about
+     * the record's size (the whole text is never deflated): for texts that deflate well and badly.
+     */
+    @Test
+    void aLongTextIsCutToNearlyFillTheRecordInAFewDeflates() throws Exception {
+        byte[] head = "[\"dai/\",\"Bài dài\",\"2013-01-02\",[],\"Câu thứ nhất\"]\n".getBytes(StandardCharsets.UTF_8);
+        java.util.Random random = new java.util.Random(3);
+        StringBuilder noisy = new StringBuilder();
+        while (noisy.length() < 20_000) {
+            noisy.append(Long.toString(random.nextLong(), 36)).append(random.nextInt(4) == 0 ? " đổi mới " : " ");
+        }
+        String[] words = KHEN.split(" ");
+        StringBuilder shuffled = new StringBuilder();
+        while (shuffled.length() < 20_000) {
+            shuffled.append(words[random.nextInt(words.length)]).append(random.nextInt(9) == 0 ? ".\n" : " ");
+        }
+        for (String body : List.of(longBody(), shuffled.toString(), noisy.toString())) {
+            String text = PassageExporter.text(body);
+            PassageExporter.Fitted fitted = PassageExporter.fit(head, text);
+            assertThat(fitted.data().length).isLessThanOrEqualTo(PassageExporter.STORED_BYTES)
+                    .isGreaterThanOrEqualTo((int) (PassageExporter.STORED_BYTES * PassageExporter.FULL));
+            assertThat(fitted.deflates()).isLessThanOrEqualTo(3);
+            String record = inflate(fitted.data());
+            assertThat(record).startsWith(new String(head, StandardCharsets.UTF_8)).endsWith("…");
+            String cut = record.substring(new String(head, StandardCharsets.UTF_8).length(), record.length() - 1);
+            assertThat(text).startsWith(cut + " ");
+        }
+    }
+
+    /** A text that deflates far better than news (the same sentence over and over) is kept whole when it fits. */
+    @Test
+    void aTextThatFitsWholeIsKeptWhole() throws Exception {
+        byte[] head = "[\"x/\",\"X\",null,[],\"\"]\n".getBytes(StandardCharsets.UTF_8);
+        String text = PassageExporter.text(KHEN.repeat(100));
+        PassageExporter.Fitted fitted = PassageExporter.fit(head, text);
+        assertThat(inflate(fitted.data())).isEqualTo(new String(head, StandardCharsets.UTF_8) + text);
+        assertThat(fitted.deflates()).isLessThanOrEqualTo(2);
+        // Nothing to cut: one deflate.
+        assertThat(PassageExporter.fit(head, "").deflates()).isEqualTo(1);
+        assertThat(inflate(PassageExporter.fit(head, "").data())).isEqualTo(new String(head, StandardCharsets.UTF_8));
+    }
+
     @Test
     void exportIsByteIdenticalAcrossRunsAndInputOrdersAndAnEditRewritesOnlyItsPack() throws Exception {
         List<SearchDocument> docs = new ArrayList<>(RelatedArticlesTest.bigArchive());
