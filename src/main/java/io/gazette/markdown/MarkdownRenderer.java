@@ -145,7 +145,9 @@ public final class MarkdownRenderer {
         checkLineStarts(markdown);
         checkBacktickRuns(markdown);
         String source = markdown;
-        String html = DeepStack.call(() -> {
+        // Plain paragraphs need no parse; with raw HTML allowed the document is needed for warnings.
+        String unparsed = allowRawHtml ? null : paragraphs.renderUnparsed(source);
+        String html = unparsed != null ? HtmlScrub.clean(unparsed) : DeepStack.call(() -> {
             Document document = parse(source);
             checkNesting(document);
             if (media != null) {
@@ -181,6 +183,11 @@ public final class MarkdownRenderer {
     String html(Document document) {
         String direct = paragraphHtml(document);
         return direct != null ? direct : renderer.render(document);
+    }
+
+    /** The writer of plain paragraphs, for tests. */
+    ParagraphHtml paragraphs() {
+        return paragraphs;
     }
 
     /** {@link ParagraphHtml}'s HTML of {@code document}, or null when it leaves the document to Flexmark. */

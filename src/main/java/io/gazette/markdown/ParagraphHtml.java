@@ -75,6 +75,103 @@ final class ParagraphHtml {
         return out.toString();
     }
 
+    /**
+     * Characters that may make a body more than plain paragraphs wherever they stand: markup
+     * ({@code * _ ` [ ] < > ~ | # { }}), escapes and references ({@code \ &}), the quotes the
+     * typographic extension curls ({@code " '}), an e-mail's {@code @} (autolinks), and every
+     * control character but the line feed.
+     */
+    private static final boolean[] NOT_PLAIN = new boolean[128];
+
+    static {
+        for (char c : "*_`[]<>~|#{}\\&\"'@".toCharArray()) {
+            NOT_PLAIN[c] = true;
+        }
+        for (char c = 0; c < 0x20; c++) {
+            NOT_PLAIN[c] = c != '\n';
+        }
+        NOT_PLAIN[0x7F] = true;
+    }
+
+    /**
+     * The HTML of a body of plain paragraphs, straight from its Markdown, without parsing it;
+     * null for any other body, which must then be parsed. Plain: lines of text separated by empty
+     * lines, no character of {@link #NOT_PLAIN}, none of the marks the typographic extension
+     * replaces ({@code --}, {@code ..}, {@code . .}), no {@code ://} or {@code www.} (autolinks), no
+     * line starting with whitespace, {@code - + =} or a number and {@code .} or {@code )} (lists,
+     * headings, code), none ending with whitespace (hard breaks, trimmed spaces). Flexmark then
+     * makes a {@link Paragraph} of one {@link Text} per line with {@link SoftLineBreak}s between,
+     * which {@link #render} would write as this writes it (a third of the real articles; their
+     * parse was a fifth of the content stage).
+     */
+    String renderUnparsed(String markdown) {
+        if (!enabled) {
+            return null;
+        }
+        // Read from an array: String.charAt's checks are most of such a scan on the C1 compiler.
+        int n = markdown.length();
+        char[] md = new char[n + 2];
+        markdown.getChars(0, n, md, 0);
+        md[n] = '\n'; // two line ends past the text: the checks below look up to two ahead
+        md[n + 1] = '\n';
+        boolean[] notPlain = NOT_PLAIN;
+        boolean lineStart = true;
+        for (int i = 0; i < n; i++) {
+            char c = md[i];
+            if (c < 128 && notPlain[c]) {
+                return null;
+            }
+            char next = md[i + 1];
+            if (lineStart && c != '\n' && (isSpace(c) || c == '-' || c == '+' || c == '=' || isNumberedItem(md, i))) {
+                return null;
+            }
+            if (next == '\n' && c != '\n' && isSpace(c)) {
+                return null;
+            }
+            if (c == '-' && next == '-' || c == '.' && (next == '.' || next == ' ' && md[i + 2] == '.')
+                    || c == ':' && markdown.startsWith("//", i + 1) || c == 'w' && markdown.startsWith("ww.", i + 1)) {
+                return null;
+            }
+            lineStart = c == '\n';
+        }
+        Out out = new Out(n + 64);
+        boolean inParagraph = false;
+        for (int i = 0, end; i < n; i = end + 1) {
+            end = i;
+            while (md[end] != '\n') {
+                end++;
+            }
+            if (end == i) {
+                if (inParagraph) {
+                    out.raw("</p>\n");
+                    inParagraph = false;
+                }
+            } else {
+                out.raw(inParagraph ? softBreak : "<p>");
+                out.raw(md, i, end);
+                inParagraph = true;
+            }
+        }
+        if (inParagraph) {
+            out.raw("</p>\n");
+        }
+        return out.toString();
+    }
+
+    /** Whitespace as Java knows it, Unicode spaces included: Flexmark's writer may trim any of it. */
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    /** Whether the line starting at {@code at} starts with digits and {@code .} or {@code )}: a list item. */
+    private static boolean isNumberedItem(char[] line, int at) {
+        int i = at;
+        while (line[i] >= '0' && line[i] <= '9') {
+            i++;
+        }
+        return i > at && (line[i] == '.' || line[i] == ')');
+    }
+
     /** Writes the children of {@code parent}; false when one of them is not of the kinds handled here. */
     private boolean inlines(Node parent, Out out) {
         for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
@@ -125,9 +222,24 @@ final class ParagraphHtml {
         }
 
         Out raw(String text) {
-            int n = text.length();
+            return raw(text, 0, text.length());
+        }
+
+        Out raw(char[] text, int from, int to) {
+            int n = to - from;
             room(n);
-            text.getChars(0, n, chars, length);
+            System.arraycopy(text, from, chars, length, n);
+            length += n;
+            if (n > 0) {
+                atLineStart = false;
+            }
+            return this;
+        }
+
+        Out raw(String text, int from, int to) {
+            int n = to - from;
+            room(n);
+            text.getChars(from, to, chars, length);
             length += n;
             if (n > 0) {
                 atLineStart = false;
