@@ -91,10 +91,11 @@ class ParagraphHtmlTest {
 
     @Test
     void writesPlainParagraphsWithoutParsingThem() {
-        String markdown = "\nHội nghị sơ kết (năm 2014): 95% đạt; A/B, 1.5 và 2-3!\ndòng hai “trích”…\n\n\nĐoạn 2.\n";
+        String markdown = "\nHội nghị sơ kết (năm 2014): 95% đạt; A/B, 1.5 và 2-3!\ndòng hai “trích”…\n\n\n"
+                + "Đoạn 2 \"có trích\", (\"dẫn\") và \"hai\ndòng.\" Rồi...\n";
         assertThat(RENDERER.paragraphs().renderUnparsed(markdown)).isNotNull().isEqualTo(flexmark(markdown))
                 .isEqualTo("<p>Hội nghị sơ kết (năm 2014): 95% đạt; A/B, 1.5 và 2-3!\ndòng hai “trích”…</p>\n"
-                        + "<p>Đoạn 2.</p>\n");
+                        + "<p>Đoạn 2 “có trích”, (“dẫn”) và “hai\ndòng.” Rồi&hellip;</p>\n");
         assertThat(RENDERER.render(markdown).html()).isEqualTo(HtmlScrub.clean(flexmark(markdown)));
     }
 
@@ -103,7 +104,8 @@ class ParagraphHtmlTest {
         for (String markdown : List.of("# Tiêu đề\n", "- mục\n", "+ mục\n", "1. mục\n", "12) mục\n", "a\n===\n",
                 "> trích\n", "[liên kết](/a/)\n", "`mã`\n", "~~cũ~~\n", "https://example.org\n", "www.example.org\n",
                 "a@b.vn\n", "a\n\n---\n", "    mã\n", " a\n", "a \n", "a  \nb\n", "| a |\n", "<b>x</b>\n", "A & B\n",
-                "\"trích\"\n", "'đơn'\n", "a -- b\n", "a...\n", "a. . .\n", "\\*\n", "*a*\n", "_a_\n", "a\tb\n", "a\r\nb\n",
+                "\"trích\n", "a\"b\"\n", "\"a\"b\n", "\". a\"\n", "\"a\n\nb\"\n", "\"\"\n", "'đơn'\n", "a -- b\n",
+                "a....\n", "a..\n", "a. . .\n", "a... .\n", "\\*\n", "*a*\n", "_a_\n", "a\tb\n", "a\r\nb\n",
                 "a\u00a0\nb\n", "\u3000a\n")) {
             assertThat(RENDERER.paragraphs().renderUnparsed(markdown)).as(markdown).isNull();
         }
@@ -117,9 +119,11 @@ class ParagraphHtmlTest {
         // Mostly what a plain body holds, now and then what makes it more than that (or may).
         Arbitrary<String> plain = Arbitraries.of("Hội", "nghị", "2014", "95%", "(năm)", "A/B", "a:b", "http:", "www",
                 "w.", "1.5", "-", "2-3", "+", "=", "!", "?", ";", ",", ".", "…", "“x”", "\u00a0", "\u2028", "\u200b",
-                "\ufeff", "\u0085", "😀", "\ud800", "$", "^", "!x", "ệĐ", "\u0301", "e\u0301");
+                "\ufeff", "\u0085", "😀", "\ud800", "$", "^", "!x", "ệĐ", "\u0301", "e\u0301", "\"trích\"", "...", "a...",
+                "(\"x\")", "\"x.\"", "\"x\",", "\"hai\ndòng?\"", "\"a b\":", "\"1…\"", "\"x\")", "\"Đ...\"");
         Arbitrary<String> tricky = Arbitraries.of("1.", "3)", "://", "ww.", ". .", "..", "#", "*", "&", "~", "\u3000",
-                "@", "--", "[x]", "'", "\"", "\\", "<", "|");
+                "@", "--", "[x]", "'", "\\", "<", "|", "....", "\"\"", "\"*a*\"", "\".\"", "\"…", "“\"", "\"😀", "ệ\"ệ", "\"a", "b\"",
+                "\"", "\"Đ", "\"1", "?\"");
         Arbitrary<String> word = Arbitraries.frequencyOf(Tuple.of(12, plain), Tuple.of(1, tricky));
         Arbitrary<String> gap = Arbitraries.frequencyOf(
                 Tuple.of(12, Arbitraries.of(" ", " ", " ", "\n", "\n\n", "\n\n\n", "")),
