@@ -261,7 +261,8 @@ final class ParagraphHtml {
 
     /** Whitespace as Java knows it, Unicode spaces included: Flexmark's writer may trim any of it. */
     private static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+        // The ASCII ones other than the space are control characters, refused before this is asked.
+        return c == ' ' || c >= 0x80 && (Character.isWhitespace(c) || Character.isSpaceChar(c));
     }
 
     /** Whether the line starting at {@code at} starts with digits and {@code .} or {@code )}: a list item. */
