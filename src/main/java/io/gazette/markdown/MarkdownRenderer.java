@@ -142,12 +142,15 @@ public final class MarkdownRenderer {
             problems.forEach(media::report);
             markdown = embeds.markdown();
         }
-        checkLineStarts(markdown);
-        checkBacktickRuns(markdown);
+        // Plain paragraphs need no parse, and neither the checks (they meet no limit) nor the scrub
+        // (nothing in them to scrub); with raw HTML allowed the document is needed for warnings.
+        String unparsed = allowRawHtml ? null : paragraphs.renderUnparsed(markdown);
+        if (unparsed == null) {
+            checkLineStarts(markdown);
+            checkBacktickRuns(markdown);
+        }
         String source = markdown;
-        // Plain paragraphs need no parse; with raw HTML allowed the document is needed for warnings.
-        String unparsed = allowRawHtml ? null : paragraphs.renderUnparsed(source);
-        String html = unparsed != null ? HtmlScrub.clean(unparsed) : DeepStack.call(() -> {
+        String html = unparsed != null ? unparsed : DeepStack.call(() -> {
             Document document = parse(source);
             checkNesting(document);
             if (media != null) {

@@ -78,9 +78,10 @@ final class ParagraphHtml {
         return new String[] {q.getTypographicOpening(), q.getTypographicClosing(), e.getTypographicText()};
     }
 
-    /** A mark written as is by {@link #inlines}: not empty, no whitespace. */
+    /** A mark written as is by {@link #inlines}: not empty, no whitespace, left as is by {@link HtmlScrub}. */
     private static boolean isPlainMark(String text) {
-        return text != null && !text.isEmpty() && text.chars().noneMatch(Character::isWhitespace);
+        return text != null && !text.isEmpty() && text.chars().noneMatch(Character::isWhitespace)
+                && HtmlScrub.clean(text).equals(text);
     }
 
     /** A break is written as is when only its end, if anything, is a line end. */
@@ -136,9 +137,11 @@ final class ParagraphHtml {
      * after a space and close before one ({@link #quoteAt}), no {@code ://} or {@code www.}
      * (autolinks), no line starting with whitespace, {@code - + =} or a number and {@code .} or
      * {@code )} (lists, headings, code), none ending with whitespace (hard breaks, trimmed
-     * spaces). Flexmark then makes a {@link Paragraph} of texts, quotes, ellipses and soft line
-     * breaks, which {@link #render} would write as this writes it (three quarters of the real
-     * articles; their parse was a fifth of the content stage).
+     * spaces), no character {@link HtmlScrub} replaces. Flexmark then makes a {@link Paragraph} of
+     * texts, quotes, ellipses and soft line breaks, which {@link #render} would write as this
+     * writes it (three quarters of the real articles; their parse was a fifth of the content
+     * stage), and {@link HtmlScrub#clean} leaves it as it is. Such a body is within every limit
+     * of {@link MarkdownRenderer}'s checks (no nesting, no backticks).
      */
     String renderUnparsed(String markdown) {
         if (!enabled) {
@@ -156,7 +159,7 @@ final class ParagraphHtml {
         boolean quoted = false;
         for (int i = 0; i < n; i++) {
             char c = md[i];
-            if (c < 128 && notPlain[c]) {
+            if (c < 128 ? notPlain[c] : HtmlScrub.replaces(md, i)) {
                 return null;
             }
             char next = md[i + 1];
