@@ -1,6 +1,7 @@
 package io.gazette.build;
 
 import io.gazette.output.AtomFeed;
+import io.gazette.output.FeedEntries;
 import io.gazette.render.OutputPaths;
 import io.gazette.render.PagePlanner;
 import io.gazette.site.Article;
@@ -12,7 +13,7 @@ import io.gazette.site.TermPage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The site's feeds, planned in one place: which feeds there are — the site's ({@code /feed.xml})
@@ -46,10 +47,10 @@ final class FeedPlanner {
     }
 
     /**
-     * Gives {@code files} the feeds to look at, and tells {@code wanted} about the feeds of terms
-     * that are gone. Once per build.
+     * Gives {@code files} the feeds to look at (it answers whether it will produce one), and tells
+     * {@code wanted} about the feeds of terms that are gone. Once per build.
      */
-    void plan(Site site, Consumer<PlannedFile> files, PagePlanner.Wanted wanted) {
+    void plan(Site site, Predicate<PlannedFile> files, PagePlanner.Wanted wanted) {
         boolean everything = since.everything();
         if (everything) {
             termFeeds.clear();
@@ -60,17 +61,18 @@ final class FeedPlanner {
         List<Article> latest = first(site.articles(), size);
         Fingerprint siteFeed = new Fingerprint().add(site.config().title()).add(latest.size());
         latest.forEach(a -> siteFeed.add(a.cardHash()).add(a.contentHash()));
-        files.accept(new PlannedFile(SiteUrls.FEED, siteFeed.value(), (path, sink) ->
+        files.test(new PlannedFile(SiteUrls.FEED, siteFeed.value(), (path, sink) ->
                 sink.write(path, AtomFeed.write(site.config().title(), path, "", language, latest, urls, true))));
         long titleHash = new Fingerprint().add(site.config().title()).value();
-        termFeeds(site, site.tags(), titleHash, files, everything);
-        termFeeds(site, site.categories(), titleHash, files, everything);
+        FeedEntries entries = FeedEntries.sizedForHeap();
+        termFeeds(site, site.tags(), titleHash, files, everything, entries);
+        termFeeds(site, site.categories(), titleHash, files, everything, entries);
         since.dropUnused(termFeeds, (path, plan) -> wanted.released(path));
     }
 
     /** The feeds of tags or categories: summaries of their newest articles. */
-    private void termFeeds(Site site, List<TermPage> terms, long titleHash, Consumer<PlannedFile> files,
-            boolean everything) {
+    private void termFeeds(Site site, List<TermPage> terms, long titleHash, Predicate<PlannedFile> files,
+            boolean everything, FeedEntries written) {
         SiteUrls urls = site.urls();
         int size = site.config().feedSize();
         String language = site.config().language();
@@ -87,10 +89,13 @@ final class FeedPlanner {
             List<Article> entries = first(term.articles(), size);
             Fingerprint fp = new Fingerprint().add(titleHash).add(term.term().name()).add(entries.size());
             entries.forEach(a -> fp.add(a.cardHash()));
-            files.accept(new PlannedFile(feed, fp.value(), (path, sink) -> {
+            PlannedFile file = new PlannedFile(feed, fp.value(), (path, sink) -> {
                 String title = site.config().title() + " – " + term.term().name();
-                sink.write(path, AtomFeed.write(title, path, term.term().url(), language, entries, urls, false));
-            }));
+                sink.write(path, AtomFeed.write(title, path, term.term().url(), language, entries, urls, false, written));
+            });
+            if (files.test(file)) {
+                written.plan(entries);
+            }
         }
     }
 

@@ -72,7 +72,13 @@ final class OutputStage {
                 files.add(file);
             }
         };
-        feeds.plan(site, planned::add, wanted);
+        feeds.plan(site, file -> {
+            boolean produced = wanted.test(file.path(), file.fingerprint());
+            if (produced) {
+                files.add(file);
+            }
+            return produced;
+        }, wanted);
         planSitemapAndRobots(site, planned);
         planNewsSitemap(site, now, planned);
         if (everything) {

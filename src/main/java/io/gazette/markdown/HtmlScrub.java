@@ -59,6 +59,13 @@ final class HtmlScrub {
         return out.append(html, from, to);
     }
 
+    /** Whether {@link #clean} replaces the character at {@code at} of {@code text} (a line feed follows the text). */
+    static boolean replaces(char[] text, int at) {
+        char c = text[at];
+        return mayBeForbidden(c) && c != '\n' && c != '\t' && c != '\r'
+                && SourceText.isForbidden(Character.codePointAt(text, at));
+    }
+
     /**
      * Whether {@code c} is, or may start, a code point that {@link SourceText#isForbidden}
      * refuses: a control, a BMP noncharacter, or a high surrogate (a supplementary

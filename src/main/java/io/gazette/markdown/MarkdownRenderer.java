@@ -142,10 +142,15 @@ public final class MarkdownRenderer {
             problems.forEach(media::report);
             markdown = embeds.markdown();
         }
-        checkLineStarts(markdown);
-        checkBacktickRuns(markdown);
+        // Plain paragraphs need no parse, and neither the checks (they meet no limit) nor the scrub
+        // (nothing in them to scrub); with raw HTML allowed the document is needed for warnings.
+        String unparsed = allowRawHtml ? null : paragraphs.renderUnparsed(markdown);
+        if (unparsed == null) {
+            checkLineStarts(markdown);
+            checkBacktickRuns(markdown);
+        }
         String source = markdown;
-        String html = DeepStack.call(() -> {
+        String html = unparsed != null ? unparsed : DeepStack.call(() -> {
             Document document = parse(source);
             checkNesting(document);
             if (media != null) {
@@ -181,6 +186,11 @@ public final class MarkdownRenderer {
     String html(Document document) {
         String direct = paragraphHtml(document);
         return direct != null ? direct : renderer.render(document);
+    }
+
+    /** The writer of plain paragraphs, for tests. */
+    ParagraphHtml paragraphs() {
+        return paragraphs;
     }
 
     /** {@link ParagraphHtml}'s HTML of {@code document}, or null when it leaves the document to Flexmark. */

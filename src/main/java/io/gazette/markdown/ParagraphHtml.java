@@ -31,6 +31,15 @@ final class ParagraphHtml {
     private final String hardBreak;
     /** False when the renderer's options make it write these nodes otherwise than assumed here. */
     private final boolean enabled;
+    /**
+     * What Flexmark writes for a pair of double quotes and for {@code ...}, as its parser with
+     * these options gives them (see {@link #typography}); null when it gives them otherwise than
+     * as a {@link TypographicQuotes} and a {@link TypographicSmarts}: {@link #renderUnparsed}
+     * then leaves bodies holding them to the parser.
+     */
+    private final String quoteOpen;
+    private final String quoteClose;
+    private final String ellipsis;
 
     /** @param options the options the {@link HtmlRenderer} this stands in for was built with */
     ParagraphHtml(DataHolder options) {
@@ -46,6 +55,33 @@ final class ParagraphHtml {
                 && HtmlRenderer.STRONG_EMPHASIS_STYLE_HTML_OPEN.get(options) == null
                 && HtmlRenderer.STRONG_EMPHASIS_STYLE_HTML_CLOSE.get(options) == null
                 && isPlainLine(softBreak) && isPlainLine(hardBreak);
+        String[] typography = typography(options);
+        quoteOpen = typography == null ? null : typography[0];
+        quoteClose = typography == null ? null : typography[1];
+        ellipsis = typography == null ? null : typography[2];
+    }
+
+    /**
+     * The opening and closing quote and the ellipsis Flexmark's parser with {@code options} makes
+     * of {@code "a" b...}, or null when it does not make a quotes node and a smarts node of them
+     * (no typographic extension) or when they are not plain text.
+     */
+    private static String[] typography(DataHolder options) {
+        Node paragraph = com.vladsch.flexmark.parser.Parser.builder(options).build().parse("\"a\" b...\n").getFirstChild();
+        Node quotes = paragraph == null ? null : paragraph.getFirstChild();
+        Node smarts = quotes == null || quotes.getNext() == null ? null : quotes.getNext().getNext();
+        if (!(quotes instanceof TypographicQuotes q) || !(smarts instanceof TypographicSmarts e)
+                || !isPlainMark(q.getTypographicOpening()) || !isPlainMark(q.getTypographicClosing())
+                || !isPlainMark(e.getTypographicText())) {
+            return null;
+        }
+        return new String[] {q.getTypographicOpening(), q.getTypographicClosing(), e.getTypographicText()};
+    }
+
+    /** A mark written as is by {@link #inlines}: not empty, no whitespace, left as is by {@link HtmlScrub}. */
+    private static boolean isPlainMark(String text) {
+        return text != null && !text.isEmpty() && text.chars().noneMatch(Character::isWhitespace)
+                && HtmlScrub.clean(text).equals(text);
     }
 
     /** A break is written as is when only its end, if anything, is a line end. */
@@ -73,6 +109,172 @@ final class ParagraphHtml {
             out.atLineStart = true;
         }
         return out.toString();
+    }
+
+    /**
+     * Characters that may make a body more than plain paragraphs wherever they stand: markup
+     * ({@code * _ ` [ ] < > ~ | # { }}), escapes and references ({@code \ &}), the single quote
+     * the typographic extension curls, an e-mail's {@code @} (autolinks), and every control
+     * character but the line feed. Double quotes are plain where they pair as {@link #quoteAt} says.
+     */
+    private static final boolean[] NOT_PLAIN = new boolean[128];
+
+    static {
+        for (char c : "*_`[]<>~|#{}\\&'@".toCharArray()) {
+            NOT_PLAIN[c] = true;
+        }
+        for (char c = 0; c < 0x20; c++) {
+            NOT_PLAIN[c] = c != '\n';
+        }
+        NOT_PLAIN[0x7F] = true;
+    }
+
+    /**
+     * The HTML of a body of plain paragraphs, straight from its Markdown, without parsing it;
+     * null for any other body, which must then be parsed. Plain: lines of text separated by empty
+     * lines, no character of {@link #NOT_PLAIN}, no {@code --}, {@code ..} or {@code . .} but in
+     * an {@code ...} of exactly three dots (an ellipsis), double quotes only in pairs that open
+     * after a space and close before one ({@link #quoteAt}), no {@code ://} or {@code www.}
+     * (autolinks), no line starting with whitespace, {@code - + =} or a number and {@code .} or
+     * {@code )} (lists, headings, code), none ending with whitespace (hard breaks, trimmed
+     * spaces), no character {@link HtmlScrub} replaces. Flexmark then makes a {@link Paragraph} of
+     * texts, quotes, ellipses and soft line breaks, which {@link #render} would write as this
+     * writes it (three quarters of the real articles; their parse was a fifth of the content
+     * stage), and {@link HtmlScrub#clean} leaves it as it is. Such a body is within every limit
+     * of {@link MarkdownRenderer}'s checks (no nesting, no backticks).
+     */
+    String renderUnparsed(String markdown) {
+        if (!enabled) {
+            return null;
+        }
+        // Read from an array: String.charAt's checks are most of such a scan on the C1 compiler.
+        int n = markdown.length();
+        char[] md = new char[n + 3];
+        markdown.getChars(0, n, md, 0);
+        md[n] = '\n'; // line ends past the text: the checks below look up to three ahead
+        md[n + 1] = '\n';
+        md[n + 2] = '\n';
+        boolean[] notPlain = NOT_PLAIN;
+        boolean lineStart = true;
+        boolean quoted = false;
+        for (int i = 0; i < n; i++) {
+            char c = md[i];
+            if (c < 128 ? notPlain[c] : HtmlScrub.replaces(md, i)) {
+                return null;
+            }
+            char next = md[i + 1];
+            if (lineStart && (c == '\n' ? quoted : isSpace(c) || c == '-' || c == '+' || c == '=' || isNumberedItem(md, i))) {
+                return null; // (an empty line inside quotes: they do not pair across paragraphs)
+            }
+            if (next == '\n' && c != '\n' && isSpace(c)) {
+                return null;
+            }
+            if (c == '.' && next == '.') {
+                // Exactly three dots: an ellipsis.
+                if (ellipsis == null || md[i + 2] != '.' || md[i + 3] == '.' || i > 0 && md[i - 1] == '.') {
+                    return null;
+                }
+                i += 2;
+                c = '.';
+                next = md[i + 1];
+            }
+            if (c == '"') {
+                if (quoteOpen == null || quoteAt(md, i, quoted) == 0) {
+                    return null;
+                }
+                quoted = !quoted;
+            }
+            if (c == '-' && next == '-' || c == '.' && next == ' ' && md[i + 2] == '.'
+                    || c == ':' && markdown.startsWith("//", i + 1) || c == 'w' && markdown.startsWith("ww.", i + 1)) {
+                return null;
+            }
+            lineStart = c == '\n';
+        }
+        if (quoted) {
+            return null;
+        }
+        Out out = new Out(n + 64);
+        boolean inParagraph = false;
+        for (int i = 0, end; i < n; i = end + 1) {
+            end = i;
+            while (md[end] != '\n') {
+                end++;
+            }
+            if (end == i) {
+                if (inParagraph) {
+                    out.raw("</p>\n");
+                    inParagraph = false;
+                }
+            } else {
+                out.raw(inParagraph ? softBreak : "<p>");
+                quoted = line(md, i, end, quoted, out);
+                inParagraph = true;
+            }
+        }
+        if (inParagraph) {
+            out.raw("</p>\n");
+        }
+        return out.toString();
+    }
+
+    /**
+     * Writes the line {@code md[from, to)} of a body {@link #renderUnparsed} found plain: its
+     * text, with its double quotes and ellipses as Flexmark writes them; returns whether a quote
+     * is open at its end.
+     */
+    private boolean line(char[] md, int from, int to, boolean quoted, Out out) {
+        int copied = from;
+        for (int i = from; i < to; i++) {
+            char c = md[i];
+            if (c == '"' || c == '.' && md[i + 1] == '.') {
+                out.raw(md, copied, i);
+                if (c == '"') {
+                    out.raw(quoted ? quoteClose : quoteOpen);
+                    quoted = !quoted;
+                } else {
+                    out.raw(ellipsis);
+                    i += 2;
+                }
+                copied = i + 1;
+            }
+        }
+        out.raw(md, copied, to);
+        return quoted;
+    }
+
+    /**
+     * 1 when the double quote at {@code at} surely opens a pair ({@code quoted} false: after a line
+     * start, a space or {@code (}, before a letter or digit), 2 when it surely closes one
+     * ({@code quoted} true: after a letter, digit or closing punctuation, before a line end, a
+     * space or, after a letter or digit, punctuation), 0 otherwise.
+     */
+    private static int quoteAt(char[] md, int at, boolean quoted) {
+        char before = at == 0 ? '\n' : md[at - 1];
+        char after = md[at + 1];
+        if (!quoted) {
+            return (before == '\n' || before == ' ' || before == '(') && Character.isLetterOrDigit(after) ? 1 : 0;
+        }
+        boolean afterWord = Character.isLetterOrDigit(before);
+        boolean afterMark = before == '.' || before == ',' || before == '!' || before == '?' || before == '…' || before == ')';
+        boolean beforeSpace = after == '\n' || after == ' ';
+        boolean beforeMark = after == ',' || after == '.' || after == ';' || after == ':' || after == '!' || after == '?'
+                || after == ')' || after == '…';
+        return afterWord && (beforeSpace || beforeMark) || afterMark && beforeSpace ? 2 : 0;
+    }
+
+    /** Whitespace as Java knows it, Unicode spaces included: Flexmark's writer may trim any of it. */
+    private static boolean isSpace(char c) {
+        // The ASCII ones other than the space are control characters, refused before this is asked.
+        return c == ' ' || c >= 0x80 && (Character.isWhitespace(c) || Character.isSpaceChar(c));
+    }
+
+    /** Whether the line starting at {@code at} starts with digits and {@code .} or {@code )}: a list item. */
+    private static boolean isNumberedItem(char[] line, int at) {
+        int i = at;
+        while (line[i] >= '0' && line[i] <= '9') {
+            i++;
+        }
+        return i > at && (line[i] == '.' || line[i] == ')');
     }
 
     /** Writes the children of {@code parent}; false when one of them is not of the kinds handled here. */
@@ -125,9 +327,24 @@ final class ParagraphHtml {
         }
 
         Out raw(String text) {
-            int n = text.length();
+            return raw(text, 0, text.length());
+        }
+
+        Out raw(char[] text, int from, int to) {
+            int n = to - from;
             room(n);
-            text.getChars(0, n, chars, length);
+            System.arraycopy(text, from, chars, length, n);
+            length += n;
+            if (n > 0) {
+                atLineStart = false;
+            }
+            return this;
+        }
+
+        Out raw(String text, int from, int to) {
+            int n = to - from;
+            room(n);
+            text.getChars(from, to, chars, length);
             length += n;
             if (n > 0) {
                 atLineStart = false;

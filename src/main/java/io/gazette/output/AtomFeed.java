@@ -26,6 +26,12 @@ public final class AtomFeed {
      */
     public static byte[] write(String title, String feedUrl, String pageUrl, String language, List<Article> articles,
             SiteUrls urls, boolean fullContent) {
+        return write(title, feedUrl, pageUrl, language, articles, urls, fullContent, null);
+    }
+
+    /** {@link #write}, taking entries other feeds of the generation wrote from {@code entries} (null: none). */
+    public static byte[] write(String title, String feedUrl, String pageUrl, String language, List<Article> articles,
+            SiteUrls urls, boolean fullContent, FeedEntries entries) {
         XmlWriter xml = new XmlWriter(64 * 1024);
         xml.root("feed", ATOM).attribute("xml:lang", language);
         xml.line(1).element("title", title);
@@ -39,7 +45,16 @@ public final class AtomFeed {
         xml.line(1).element("updated", DateFormats.iso(updated));
         xml.line(1).element("generator", "Gazette");
         for (Article article : articles) {
-            entry(xml, article, urls, fullContent);
+            char[] written = entries == null ? null : entries.take(article);
+            if (written != null) {
+                xml.raw(written);
+            } else if (entries != null && entries.wanted(article)) {
+                int mark = xml.mark();
+                entry(xml, article, urls, fullContent);
+                entries.keep(article, xml.since(mark));
+            } else {
+                entry(xml, article, urls, fullContent);
+            }
         }
         return xml.line(0).end().finish();
     }

@@ -32,11 +32,22 @@ final class XmlWriter {
     /** What StAX's {@code writeStartDocument("utf-8", "1.0")} writes to a byte stream. */
     private static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
 
-    private final CharArrayWriter chars;
+    private final Chars chars;
+
+    /** The document's characters, of which a part can be copied out. */
+    private static final class Chars extends CharArrayWriter {
+        Chars(int size) {
+            super(size);
+        }
+
+        char[] from(int start) {
+            return Arrays.copyOfRange(buf, start, count);
+        }
+    }
     private final XMLStreamWriter xml;
 
     XmlWriter(int expectedSize) {
-        chars = new CharArrayWriter(Math.max(64, expectedSize));
+        chars = new Chars(Math.max(64, expectedSize));
         // The declaration is written here: StAX checks the encoding it names against its output,
         // which it can do only for a byte stream.
         chars.append(DECLARATION);
@@ -116,6 +127,36 @@ final class XmlWriter {
             throw new IllegalStateException(e);
         }
         return this;
+    }
+
+    /**
+     * Where the document ends now, for {@link #since}. Only between elements: StAX writes a tag's
+     * {@code >} with what follows it.
+     */
+    int mark() {
+        flush();
+        return chars.size();
+    }
+
+    /** What was written since {@code mark}: a block {@link #raw} writes as is into another document. */
+    char[] since(int mark) {
+        flush();
+        return chars.from(mark);
+    }
+
+    /** Writes {@code block}, complete elements and text written by {@link #since}, as it is. */
+    XmlWriter raw(char[] block) {
+        flush();
+        chars.write(block, 0, block.length);
+        return this;
+    }
+
+    private void flush() {
+        try {
+            xml.flush();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A new line indented by {@code depth} steps of two spaces. */

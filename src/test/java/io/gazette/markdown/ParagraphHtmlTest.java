@@ -11,6 +11,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +87,81 @@ class ParagraphHtmlTest {
         assertSameHtml(RENDERER, markdown);
         // The comparison means something only if the direct path is taken often.
         Statistics.coverage(coverage -> coverage.check("written directly").percentage(p -> p > 15));
+    }
+
+    @Test
+    void writesPlainParagraphsWithoutParsingThem() {
+        String markdown = "\nHội nghị sơ kết (năm 2014): 95% đạt; A/B, 1.5 và 2-3!\ndòng hai “trích”…\n\n\n"
+                + "Đoạn 2 \"có trích\", (\"dẫn\") và \"hai\ndòng.\" Rồi...\n";
+        assertThat(RENDERER.paragraphs().renderUnparsed(markdown)).isNotNull().isEqualTo(flexmark(markdown))
+                .isEqualTo("<p>Hội nghị sơ kết (năm 2014): 95% đạt; A/B, 1.5 và 2-3!\ndòng hai “trích”…</p>\n"
+                        + "<p>Đoạn 2 “có trích”, (“dẫn”) và “hai\ndòng.” Rồi&hellip;</p>\n");
+        assertThat(RENDERER.render(markdown).html()).isEqualTo(HtmlScrub.clean(flexmark(markdown)));
+    }
+
+    @Test
+    void parsesEveryBodyThatMayBeMoreThanPlainParagraphs() {
+        for (String markdown : List.of("# Tiêu đề\n", "- mục\n", "+ mục\n", "1. mục\n", "12) mục\n", "a\n===\n",
+                "> trích\n", "[liên kết](/a/)\n", "`mã`\n", "~~cũ~~\n", "https://example.org\n", "www.example.org\n",
+                "a@b.vn\n", "a\n\n---\n", "    mã\n", " a\n", "a \n", "a  \nb\n", "| a |\n", "<b>x</b>\n", "A & B\n",
+                "\"trích\n", "a\"b\"\n", "\"a\"b\n", "\". a\"\n", "\"a\n\nb\"\n", "\"\"\n", "'đơn'\n", "a -- b\n",
+                "a....\n", "a..\n", "a. . .\n", "a... .\n", "\\*\n", "*a*\n", "_a_\n", "a\tb\n", "a\r\nb\n",
+                "a\u00a0\nb\n", "\u3000a\n", "a\u0085\n", "a\uffff\n", "a\udbff\udfff\n")) {
+            assertThat(RENDERER.paragraphs().renderUnparsed(markdown)).as(markdown).isNull();
+        }
+        assertThat(new ParagraphHtml(new MutableDataSet().set(com.vladsch.flexmark.html.HtmlRenderer.NO_P_TAGS_USE_BR, true))
+                .renderUnparsed("a\n")).isNull();
+    }
+
+    /** Lines of words, digits, punctuation and odd characters, some starting or ending where Markdown cares. */
+    @Provide
+    Arbitrary<String> plainish() {
+        // Mostly what a plain body holds, now and then what makes it more than that (or may).
+        Arbitrary<String> plain = Arbitraries.of("Hội", "nghị", "2014", "95%", "(năm)", "A/B", "a:b", "http:", "www",
+                "w.", "1.5", "-", "2-3", "+", "=", "!", "?", ";", ",", ".", "…", "“x”", "\u00a0", "\u2028", "\u200b",
+                "\ufeff", "\u0085", "😀", "\ud800", "$", "^", "!x", "ệĐ", "\u0301", "e\u0301", "\"trích\"", "...", "a...",
+                "(\"x\")", "\"x.\"", "\"x\",", "\"hai\ndòng?\"", "\"a b\":", "\"1…\"", "\"x\")", "\"Đ...\"");
+        Arbitrary<String> tricky = Arbitraries.of("1.", "3)", "://", "ww.", ". .", "..", "#", "*", "&", "~", "\u3000",
+                "@", "--", "[x]", "'", "\\", "<", "|", "....", "\"\"", "\"*a*\"", "\".\"", "\"…", "“\"", "\"😀", "ệ\"ệ", "\"a", "b\"",
+                "\"", "\"Đ", "\"1", "?\"", "\ufdd0", "\uffff", "\udbff\udfff", "\u009f", "\u007f");
+        Arbitrary<String> word = Arbitraries.frequencyOf(Tuple.of(12, plain), Tuple.of(1, tricky));
+        Arbitrary<String> gap = Arbitraries.frequencyOf(
+                Tuple.of(12, Arbitraries.of(" ", " ", " ", "\n", "\n\n", "\n\n\n", "")),
+                Tuple.of(1, Arbitraries.of("  \n", " \n", "\n ", "\t", "\n\n ")));
+        return Combinators.combine(word.list().ofMinSize(1).ofMaxSize(14), gap.list().ofSize(14),
+                Arbitraries.of("", "", "\n", " ", "\n\n"), Arbitraries.of("\n", "", "\n\n", " "))
+                .as((words, gaps, lead, end) -> {
+                    StringBuilder markdown = new StringBuilder(lead);
+                    for (int i = 0; i < words.size(); i++) {
+                        markdown.append(words.get(i)).append(i + 1 < words.size() ? gaps.get(i) : end);
+                    }
+                    return markdown.toString();
+                });
+    }
+
+    /** Whatever the text, a body written without parsing is written as Flexmark writes it. */
+    @Property(tries = 5000)
+    void unparsedBodiesRenderAsFlexmarkRendersThem(@ForAll("plainish") String markdown) {
+        String unparsed = RENDERER.paragraphs().renderUnparsed(markdown);
+        Statistics.collect(unparsed != null ? "unparsed" : "parsed");
+        if (unparsed != null) {
+            assertThat(unparsed).isEqualTo(flexmark(markdown)).isEqualTo(HtmlScrub.clean(unparsed));
+        }
+        // The comparison means something only if the unparsed path is taken often.
+        Statistics.coverage(coverage -> coverage.check("unparsed").percentage(p -> p > 10));
+    }
+
+    @Property(tries = 2000)
+    void anyTextWrittenWithoutParsingIsFlexmarks(@ForAll("anyText") String markdown) {
+        String unparsed = RENDERER.paragraphs().renderUnparsed(markdown);
+        if (unparsed != null) {
+            assertThat(unparsed).isEqualTo(flexmark(markdown));
+        }
+    }
+
+    /** Flexmark's own HTML of {@code markdown}, parsed as the renderer parses it. */
+    private static String flexmark(String markdown) {
+        return RENDERER.flexmarkHtml(RENDERER.parse(markdown));
     }
 
     private static void assertSameHtml(MarkdownRenderer renderer, String markdown) {
