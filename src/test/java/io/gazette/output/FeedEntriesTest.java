@@ -22,7 +22,7 @@ class FeedEntriesTest {
 
     @Test
     void feedsWrittenWithSharedEntriesAreTheFeedsWrittenWithout() throws Exception {
-        BuildResult result = SiteBuild.open(TestSites.options(TestSites.site("basic"), temp.resolve("public")))
+        BuildResult result = SiteBuild.open(TestSites.options(TestSites.fresh("basic", temp), temp.resolve("public")))
                 .buildToDirectory();
         Site site = result.site();
         List<TermPage> terms = new ArrayList<>(site.tags());
@@ -51,7 +51,7 @@ class FeedEntriesTest {
 
     @Test
     void pastItsBudgetEntriesAreWrittenEachTime() throws Exception {
-        BuildResult result = SiteBuild.open(TestSites.options(TestSites.site("basic"), temp.resolve("public")))
+        BuildResult result = SiteBuild.open(TestSites.options(TestSites.fresh("basic", temp), temp.resolve("public")))
                 .buildToDirectory();
         Site site = result.site();
         TermPage term = site.tags().get(0);
