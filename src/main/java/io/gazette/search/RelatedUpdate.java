@@ -286,7 +286,7 @@ final class RelatedUpdate {
                 ? FeatureLists.patched(old.inverted, tops, n, d -> oldOf[d] == d && !moved.get(d)) : null;
         FeatureLists featureLists = patched != null ? patched : new FeatureLists(tops, n);
         lap = lap(lap, millis, "inverted ");
-        RelatedState.Scorer scorer = new RelatedState.Scorer(tops, norms, featureLists, null, null);
+        RelatedState.Scorer scorer = new RelatedState.Scorer(tops, norms, featureLists);
         for (int x = featuresChanged.nextSetBit(0); x >= 0; x = featuresChanged.nextSetBit(x + 1)) {
             scorer.query(x);
             for (int t = 0; t < scorer.touchedCount; t++) {
@@ -301,7 +301,7 @@ final class RelatedUpdate {
         int[] again = rescore.stream().toArray();
         int threads = Math.max(1, Math.min(again.length / 16, Runtime.getRuntime().availableProcessors()));
         IntStream.range(0, threads).parallel().forEach(r -> {
-            RelatedState.Scorer mine = r == 0 ? scorer : new RelatedState.Scorer(tops, norms, featureLists, null, null);
+            RelatedState.Scorer mine = r == 0 ? scorer : new RelatedState.Scorer(tops, norms, featureLists);
             for (int i = r; i < again.length; i += threads) {
                 mine.query(again[i]);
                 RelatedState.best(mine, again[i], count, lists, scores, listSizes);
@@ -632,7 +632,7 @@ final class RelatedUpdate {
         }
 
         /**
-         * The live documents holding {@code term}, sorted, with their weighted frequencies
+         * The live documents holding {@code term}, each once, with their weighted frequencies
          * (valid until the next call).
          */
         WeightedPostings pairFrequencies(BytesRef term) throws IOException {
