@@ -17,7 +17,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -112,26 +111,22 @@ final class RelatedState {
     }
 
     /**
-     * Scores documents against others through the feature lists: one per thread (its arrays are
-     * as long as the archive).
+     * Scores documents against others through the feature lists, every document sharing a feature
+     * (an update's few; the whole archive's lists are {@link WholeArchiveScoring}'s): one per
+     * thread (its arrays are as long as the archive).
      */
     static final class Scorer {
         private final StrongestFeatures tops;
         private final double[] norms;
         private final FeatureLists featureLists;
-        private final int[] runStart;
-        private final int[] runEnd;
         final double[] score;
         final int[] touched;
         int touchedCount;
 
-        /** @param runStart each slot's run, or null to search each feature's */
-        Scorer(StrongestFeatures tops, double[] norms, FeatureLists featureLists, int[] runStart, int[] runEnd) {
+        Scorer(StrongestFeatures tops, double[] norms, FeatureLists featureLists) {
             this.tops = tops;
             this.norms = norms;
             this.featureLists = featureLists;
-            this.runStart = runStart;
-            this.runEnd = runEnd;
             this.score = new double[norms.length];
             this.touched = new int[norms.length];
         }
@@ -143,17 +138,8 @@ final class RelatedState {
             for (int i = 0; i < tops.size[d]; i++) {
                 int slot = d * F + i;
                 double w = tops.weight[slot] / norm;
-                int start;
-                int end;
-                if (runStart != null) {
-                    start = runStart[slot];
-                    end = runEnd[slot];
-                } else {
-                    long run = featureLists.run(tops.feature[slot]);
-                    start = (int) (run >>> 32);
-                    end = (int) run;
-                }
-                for (int j = start; j < end; j++) {
+                long run = featureLists.run(tops.feature[slot]);
+                for (int j = (int) (run >>> 32); j < (int) run; j++) {
                     int otherSlot = featureLists.slotAt(j);
                     int other = otherSlot / F;
                     if (other == d) {
@@ -232,17 +218,7 @@ final class RelatedState {
     /** Every document's list, scored against all (the whole-archive computation's last step). */
     static void scoreAll(StrongestFeatures tops, double[] norms, int n, int count, int[] lists, double[] scores,
             int[] listSizes, FeatureLists featureLists) {
-        int[] runStart = new int[n * F];
-        int[] runEnd = new int[n * F];
-        featureLists.runsBySlot(runStart, runEnd);
-        int ranges = Math.min(n, 64);
-        IntStream.range(0, ranges).parallel().forEach(r -> {
-            Scorer scorer = new Scorer(tops, norms, featureLists, runStart, runEnd);
-            for (int d = (int) ((long) r * n / ranges); d < (long) (r + 1) * n / ranges; d++) {
-                scorer.query(d);
-                best(scorer, d, count, lists, scores, listSizes);
-            }
-        });
+        new WholeArchiveScoring(tops, norms, featureLists, n).scoreAll(count, lists, scores, listSizes);
     }
 
     /** Writes the state to {@code file} (through a temporary file, replaced at once). */

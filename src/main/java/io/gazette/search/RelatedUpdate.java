@@ -51,6 +51,8 @@ final class RelatedUpdate {
     private static final List<String> PAIR_FIELDS = List.of(
             SearchFields.pairs("title"), SearchFields.pairs("summary"), SearchFields.pairs("body"));
     private static final int[] FIELD_WEIGHTS = {RelatedWeights.TITLE_WEIGHT, 1, 1};
+    /** Past this many changed articles (or n/200), everything is computed again: see {@link #update}. */
+    static final int MAX_CHANGED = 256;
 
     /** What an update did: how many articles changed or went, how much it computed again. */
     record Stats(int changed, int gone, int candidateTerms, int movedTerms, int lookedUp, int derived,
@@ -117,13 +119,15 @@ final class RelatedUpdate {
                 changed.add(d);
             }
         }
-        // Measured at 10,000 (BENCHMARKS.md, relburst): each changed article cost ~15 ms (its
-        // features made again, its terms looked up in every segment), the full computation ~0.8 s,
-        // so past ~50 changed articles computing everything was cheaper. With the kept frequencies
-        // an article's features cost ~1.5 ms (BENCHMARKS.md, "related: ... (ninth session)"), so the
-        // rule errs towards computing everything; not measured again. The caller then compares the
-        // lists ({@link #changedLists}), so the pages still see only the lists that changed.
-        if (changed.size() > Math.max(48, n / 200) || changed.size() + gone.size() > Math.max(64, n / 8)) {
+        // Measured again at 10,000 with the kept frequencies (BENCHMARKS.md, "related: … (tenth
+        // session)"): an update of 50, 100 and 200 edited articles took 349, 285 and 550 ms of
+        // related articles, computing everything 780–987 ms in the same builds (~550–650 ms cold),
+        // so the break-even is near 250 changed articles, no longer ~50 (each cost ~15 ms when
+        // its features were looked up in the index). Past n/200 (500 at 100,000) as before: an
+        // update's lists grow longer with the archive, and so does what each changed one costs.
+        // The caller then compares the lists ({@link #changedLists}), so the pages still see only
+        // the lists that changed.
+        if (changed.size() > Math.max(MAX_CHANGED, n / 200) || changed.size() + gone.size() > Math.max(64, n / 8)) {
             return full((changed.size() + gone.size()) + " articles changed");
         }
         if (changed.isEmpty() && gone.isEmpty()) {
@@ -286,7 +290,7 @@ final class RelatedUpdate {
                 ? FeatureLists.patched(old.inverted, tops, n, d -> oldOf[d] == d && !moved.get(d)) : null;
         FeatureLists featureLists = patched != null ? patched : new FeatureLists(tops, n);
         lap = lap(lap, millis, "inverted ");
-        RelatedState.Scorer scorer = new RelatedState.Scorer(tops, norms, featureLists, null, null);
+        RelatedState.Scorer scorer = new RelatedState.Scorer(tops, norms, featureLists);
         for (int x = featuresChanged.nextSetBit(0); x >= 0; x = featuresChanged.nextSetBit(x + 1)) {
             scorer.query(x);
             for (int t = 0; t < scorer.touchedCount; t++) {
@@ -301,7 +305,7 @@ final class RelatedUpdate {
         int[] again = rescore.stream().toArray();
         int threads = Math.max(1, Math.min(again.length / 16, Runtime.getRuntime().availableProcessors()));
         IntStream.range(0, threads).parallel().forEach(r -> {
-            RelatedState.Scorer mine = r == 0 ? scorer : new RelatedState.Scorer(tops, norms, featureLists, null, null);
+            RelatedState.Scorer mine = r == 0 ? scorer : new RelatedState.Scorer(tops, norms, featureLists);
             for (int i = r; i < again.length; i += threads) {
                 mine.query(again[i]);
                 RelatedState.best(mine, again[i], count, lists, scores, listSizes);
@@ -632,7 +636,7 @@ final class RelatedUpdate {
         }
 
         /**
-         * The live documents holding {@code term}, sorted, with their weighted frequencies
+         * The live documents holding {@code term}, each once, with their weighted frequencies
          * (valid until the next call).
          */
         WeightedPostings pairFrequencies(BytesRef term) throws IOException {

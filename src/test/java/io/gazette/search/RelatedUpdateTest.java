@@ -164,6 +164,40 @@ class RelatedUpdateTest {
     }
 
     @Test
+    void upToMaxChangedArticlesAreAnUpdateAndOneMoreComputesEverything() throws IOException {
+        // 2,100 articles, so that the eighth of the archive (262) lets MAX_CHANGED decide.
+        for (int added : new int[] {RelatedUpdate.MAX_CHANGED, RelatedUpdate.MAX_CHANGED + 1}) {
+            Random random = new Random(9);
+            List<SearchDocument> docs = new ArrayList<>();
+            for (int i = 0; i < 2100; i++) {
+                docs.add(randomDoc(random, "bai-" + i + "/"));
+            }
+            Path indexDir = dir.resolve("index-" + added);
+            SearchIndexer.rebuild(indexDir, docs);
+            try (DirectoryReader before = open(indexDir)) {
+                RelatedState state = RelatedArticles.computeState(before, DocNumbering.of(before), COUNT, before.getVersion());
+                try (SearchIndexer indexer = SearchIndexer.open(indexDir)) {
+                    for (int i = 0; i < added; i++) {
+                        indexer.update(randomDoc(random, "moi-" + i + "/"));
+                    }
+                }
+                try (DirectoryReader after = open(indexDir)) {
+                    RelatedUpdate.Outcome outcome = RelatedUpdate.update(state, before, DocNumbering.of(before), after,
+                            DocNumbering.of(after), COUNT, after.getVersion());
+                    if (added <= RelatedUpdate.MAX_CHANGED) {
+                        assertThat(outcome.state()).as(outcome.fullReason()).isNotNull();
+                        assertSame(outcome.state(), RelatedArticles.computeState(after, DocNumbering.of(after), COUNT,
+                                after.getVersion()), added + " added");
+                    } else {
+                        assertThat(outcome.state()).isNull();
+                        assertThat(outcome.fullReason()).isEqualTo(added + " articles changed");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aStateWrittenAndReadBackIsTheSame() throws Exception {
         Random random = new Random(5);
         List<SearchDocument> docs = new ArrayList<>();
