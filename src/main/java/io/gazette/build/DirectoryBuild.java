@@ -7,9 +7,14 @@ import io.gazette.output.StagingArea;
 import io.gazette.problems.BuildFailedException;
 import io.gazette.problems.Problem;
 import io.gazette.render.Theme;
+import io.gazette.site.Article;
+import io.gazette.site.Site;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -33,6 +38,8 @@ final class DirectoryBuild {
     /** How the build cache links files: hard links, or (in tests) links that fail as across file systems. */
     private OutputMirror.Linker cacheLinker = OutputMirror.HARD_LINKS;
     private String fullBuildReason;
+    /** The source map being written beside its file while this build runs, or null. */
+    private CompletableFuture<SourceMap.Pending> sourceMap;
 
     DirectoryBuild(SiteBuild session, SiteConfig config, Theme theme, ContentStage content,
             FileFingerprints fingerprints) {
@@ -84,7 +91,13 @@ final class DirectoryBuild {
                     cacheStages.put("build cache: restore", (System.nanoTime() - restoring) / 1_000_000);
                 }
                 content.useContentCache(cache == null ? null : cache.content());
-                BuildResult result = session.generate(sink, null, start);
+                session.whenSiteModelMade(this::prepareSourceMap);
+                BuildResult result;
+                try {
+                    result = session.generate(sink, null, start);
+                } finally {
+                    session.whenSiteModelMade(null);
+                }
                 Set<String> duplicates = new TreeSet<>(sink.duplicates());
                 duplicates.addAll(fingerprints.duplicates());
                 for (String duplicate : duplicates) {
@@ -106,13 +119,16 @@ final class DirectoryBuild {
                     cacheStages.put("build cache: save", (System.nanoTime() - saving) / 1_000_000);
                 }
                 long mapping = System.nanoTime();
-                writeSourceMap(result);
+                publishSourceMap(result);
                 cacheStages.put("source map", (System.nanoTime() - mapping) / 1_000_000);
                 return result.withTotal(System.nanoTime() - start, cacheStages);
             } catch (UncheckedIOException e) {
                 // A write failed on a build thread (a full disk, most often): one message, no trace.
                 throw new IOException("cannot write the site: " + e.getCause().getMessage(), e.getCause());
             } finally {
+                if (!committed) {
+                    discardSourceMap();
+                }
                 if (!committed && (cache == null || !cache.takeBack(staging.directory()))) {
                     staging.abandon();
                 }
@@ -134,16 +150,59 @@ final class DirectoryBuild {
         }
     }
 
-    /** Beside the output, in .gazette/: which Markdown file each article page came from (for check). */
-    private void writeSourceMap(BuildResult result) {
-        Map<String, String> pages = new java.util.HashMap<>();
-        for (var article : result.site().articles()) {
-            pages.put(UrlPaths.fileFor(article.url()), article.source().toString());
-        }
+    /**
+     * Starts writing the source map of {@code site} beside its file (see {@link SourceMap#prepare})
+     * on a thread of its own, while the search runs.
+     */
+    private void prepareSourceMap(Site site) {
+        List<Article> articles = site.articles();
+        CompletableFuture<SourceMap.Pending> pending = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                pending.complete(SourceMap.prepare(config.projectDir(), config.outputDir(), sourceOfPage(articles)));
+            } catch (Throwable e) {
+                pending.completeExceptionally(e);
+            }
+        }, "gazette-source-map");
+        thread.setDaemon(true);
+        thread.start();
+        sourceMap = pending;
+    }
+
+    /** The site is published: its source map is put in place (or written now, when none was prepared). */
+    private void publishSourceMap(BuildResult result) {
+        CompletableFuture<SourceMap.Pending> pending = sourceMap;
+        sourceMap = null;
         try {
-            SourceMap.write(config.projectDir(), config.outputDir(), pages);
-        } catch (IOException e) {
+            if (pending == null) {
+                SourceMap.write(config.projectDir(), config.outputDir(), sourceOfPage(result.site().articles()));
+            } else {
+                pending.join().publish();
+            }
+        } catch (IOException | CompletionException | UncheckedIOException e) {
             // The site is built; only check's Markdown locations are lost. Not worth failing the build.
         }
+    }
+
+    /** The build failed: the last map stays, since the output it describes does. */
+    private void discardSourceMap() {
+        CompletableFuture<SourceMap.Pending> pending = sourceMap;
+        sourceMap = null;
+        if (pending != null) {
+            try {
+                pending.join().discard();
+            } catch (CompletionException e) {
+                // nothing was left behind
+            }
+        }
+    }
+
+    /** Which Markdown file each article page came from (for check). */
+    private static Map<String, String> sourceOfPage(List<Article> articles) {
+        Map<String, String> pages = new java.util.HashMap<>();
+        for (Article article : articles) {
+            pages.put(UrlPaths.fileFor(article.url()), article.source().toString());
+        }
+        return pages;
     }
 }

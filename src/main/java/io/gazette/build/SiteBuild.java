@@ -60,6 +60,8 @@ public final class SiteBuild {
     private final RelatedLinks relatedLinks;
     private final StaticFilePlanner staticFiles;
     private volatile BuildProgress progress = BuildProgress.NONE;
+    /** Given each generation's site model as soon as it is made (see {@link #whenSiteModelMade}), or null. */
+    private volatile java.util.function.Consumer<Site> siteModelMade;
     /** The fingerprint of every file the last successful generation produced. */
     private final FileFingerprints fingerprints;
     private final OutputPaths paths;
@@ -245,6 +247,15 @@ public final class SiteBuild {
         return generate(sink, changed, startNanos, true);
     }
 
+    /**
+     * Gives each generation's site model to {@code listener} as soon as it is made, before the
+     * search: work that needs only the articles (the build's source map) can start then, on the
+     * core the search leaves idle. Null for none.
+     */
+    void whenSiteModelMade(java.util.function.Consumer<Site> listener) {
+        this.siteModelMade = listener;
+    }
+
     /** Where the stages and the count of written files are reported (nowhere by default). */
     public void progress(BuildProgress listener) {
         this.progress = listener == null ? BuildProgress.NONE : listener;
@@ -269,6 +280,10 @@ public final class SiteBuild {
         ZonedDateTime now = ZonedDateTime.now(options.clock());
         Site site = assembler.assemble(inputs, now, problems);
         times.lap("site model");
+        java.util.function.Consumer<Site> modelListener = siteModelMade;
+        if (modelListener != null) {
+            modelListener.accept(site);
+        }
         progress.stage("search analysis");
         SearchWork search = withSearch
                 ? SearchWork.start(site, config.cacheDir(), lastSynced, keepRelated, lastExport, searchKeysSalt) : null;

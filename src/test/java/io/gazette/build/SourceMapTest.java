@@ -70,4 +70,33 @@ class SourceMapTest {
         assertThat(SourceMap.digest(one)).isNotEqualTo(SourceMap.digest(other));
         assertThat(SourceMap.digest(Map.of())).isNotEqualTo(SourceMap.digest(one));
     }
+
+    @Test
+    void aBuildPublishesTheMapItPreparedOnlyWithItsOutput() throws IOException {
+        InlineSite site = InlineSite.in(project).file("site.yml", "title: Thử\nbaseUrl: https://example.org/\n")
+                .file("content/2015/bai-1.md", "---\ntitle: Bài một\ndate: 2015-01-10\n---\n\nNội dung.\n");
+        assertThat(site.buildWithCache().succeeded()).isTrue();
+        Path output = site.output();
+        Path file = SourceMap.file(site.project(), output);
+        assertThat(SourceMap.read(site.project(), output).orElseThrow().size()).isEqualTo(1);
+
+        // A new article (the map changes, and is prepared while the search runs) beside a broken
+        // one: the build fails, so the map of the output still in place stays, and no temporary file.
+        site.file("content/2015/bai-2.md", "---\ntitle: Bài hai\ndate: 2015-01-11\n---\n\nNội dung.\n")
+                .file("content/2015/hong.md", "---\ntitle: Không ngày\n---\n\nNội dung.\n");
+        assertThat(site.buildWithCache().succeeded()).isFalse();
+        assertThat(SourceMap.read(site.project(), output).orElseThrow().size()).isEqualTo(1);
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly(file.getFileName().toString());
+        }
+
+        site.delete("content/2015/hong.md");
+        assertThat(site.buildWithCache().succeeded()).isTrue();
+        SourceMap map = SourceMap.read(site.project(), output).orElseThrow();
+        assertThat(map.size()).isEqualTo(2);
+        assertThat(Files.readString(file)).contains("content/2015/bai-2.md");
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files.count()).isEqualTo(1);
+        }
+    }
 }
