@@ -354,8 +354,8 @@ public final class PassageExporter {
         return (pack[at] & 0xff) | (pack[at + 1] & 0xff) << 8 | (pack[at + 2] & 0xff) << 16 | (pack[at + 3] & 0xff) << 24;
     }
 
-    /** Offsets, then the texts. */
-    private static byte[] pack(byte[][] texts) {
+    /** A pack as search/p/ lays it out: little-endian offsets from the file's start, then the texts. */
+    static byte[] pack(byte[][] texts) {
         int header = 4 * (texts.length + 1);
         int size = header;
         for (byte[] t : texts) {

@@ -36,7 +36,7 @@ class MovedDocumentsTest {
             for (int o = 0; o < n; o++) {
                 marked[o] = ("old record " + o).getBytes(StandardCharsets.UTF_8);
             }
-            Map<String, byte[]> last = Map.of(PassageExporter.packPath(0), pack(marked));
+            Map<String, byte[]> last = Map.of(PassageExporter.packPath(0), PassageExporter.pack(marked));
             Map<String, byte[]> clean = new HashMap<>();
             PassageExporter.export(reader, numbering, "v", clean::put);
             Map<String, byte[]> now = new HashMap<>();
@@ -99,26 +99,5 @@ class MovedDocumentsTest {
                 return files.containsKey(path);
             }
         };
-    }
-
-    /** A pack as search/p/ lays it out: little-endian offsets from the file's start, then the records. */
-    private static byte[] pack(byte[][] records) {
-        int header = 4 * (records.length + 1);
-        int size = header;
-        for (byte[] r : records) {
-            size += r.length;
-        }
-        byte[] out = new byte[size];
-        int at = header;
-        for (int i = 0; i <= records.length; i++) {
-            for (int b = 0; b < 4; b++) {
-                out[4 * i + b] = (byte) (at >>> (8 * b));
-            }
-            if (i < records.length) {
-                System.arraycopy(records[i], 0, out, at, records[i].length);
-                at += records[i].length;
-            }
-        }
-        return out;
     }
 }
