@@ -55,7 +55,8 @@ public final class MarkdownRenderer {
         this.embedRenderer = embeds;
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, extensions(AUTOLINKS | TABLES));
-        // Typographic marks as characters, not entities: smaller pages, readable feeds and text.
+        // Typographic marks as characters, not entities: smaller pages, readable feeds and text
+        // (dashes and ellipses need TypographicMarks: Flexmark files those as entities regardless).
         options.set(TypographicExtension.DOUBLE_QUOTE_OPEN, "“");
         options.set(TypographicExtension.DOUBLE_QUOTE_CLOSE, "”");
         options.set(TypographicExtension.SINGLE_QUOTE_OPEN, "‘");
@@ -90,6 +91,7 @@ public final class MarkdownRenderer {
         extensions.add(FootnoteExtension.create());
         extensions.add(StrikethroughExtension.create());
         extensions.add(TypographicExtension.create());
+        extensions.add(new TypographicMarks());
         extensions.add(new FigureExtension());
         extensions.add(new PlainTextExtension());
         if ((which & AUTOLINKS) != 0) {

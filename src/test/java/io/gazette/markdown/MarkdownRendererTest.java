@@ -53,6 +53,12 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void dashesAndEllipsesAreCharactersNotEntities() {
+        String html = atRoot.render("Sơ kết -- tổng kết --- khen thưởng... và . . . hết\n").html();
+        assertThat(html).isEqualTo("<p>Sơ kết – tổng kết — khen thưởng… và … hết</p>\n");
+    }
+
+    @Test
     void rawHtmlIsSuppressedUnlessAllowed() {
         assertThat(atRoot.render("<script>alert(1)</script>\n\n<b>x</b>\n").html()).doesNotContain("<script")
                 .doesNotContain("<b>");

@@ -24,7 +24,7 @@ class ParagraphHtmlTest {
         String markdown = "Hội nghị \"sơ kết\" -- năm 2014... A & B < C\n\n**Đậm** và *nghiêng*, 'đơn'  \ndòng\nsau\n";
         Document document = RENDERER.parse(markdown);
         assertThat(direct(RENDERER, document)).isNotNull().isEqualTo(RENDERER.flexmarkHtml(document))
-                .isEqualTo("<p>Hội nghị “sơ kết” &ndash; năm 2014&hellip; A &amp; B &lt; C</p>\n"
+                .isEqualTo("<p>Hội nghị “sơ kết” – năm 2014… A &amp; B &lt; C</p>\n"
                         + "<p><strong>Đậm</strong> và <em>nghiêng</em>, ‘đơn’<br />\ndòng\nsau</p>\n");
     }
 
@@ -95,7 +95,7 @@ class ParagraphHtmlTest {
                 + "Đoạn 2 \"có trích\", (\"dẫn\") và \"hai\ndòng.\" Rồi...\n";
         assertThat(RENDERER.paragraphs().renderUnparsed(markdown)).isNotNull().isEqualTo(flexmark(markdown))
                 .isEqualTo("<p>Hội nghị sơ kết (năm 2014): 95% đạt; A/B, 1.5 và 2-3!\ndòng hai “trích”…</p>\n"
-                        + "<p>Đoạn 2 “có trích”, (“dẫn”) và “hai\ndòng.” Rồi&hellip;</p>\n");
+                        + "<p>Đoạn 2 “có trích”, (“dẫn”) và “hai\ndòng.” Rồi…</p>\n");
         assertThat(RENDERER.render(markdown).html()).isEqualTo(HtmlScrub.clean(flexmark(markdown)));
     }
 
