@@ -35,7 +35,7 @@ import java.io.IOException;
  * the text is the bodies, which snippets need whole; the passage records are deflated already,
  * so LZ4 gained nothing on them), and every reader of a document (the static export reads each
  * one's excerpt and passage record) decompressed the chunk around it again. The index lives in
- * the build cache, never in the output: it grows by about a third (66 → 88 MB at 10,000), which
+ * the build cache, never in the output: it grows by about a third (59 → 78 MB at 10,000), which
  * costs less than the compression did. Same layout and chunks as Lucene's fast mode otherwise.
  *
  * <p><b>A merge of one unchanged segment writes its postings directly</b> (postings in Lucene's
