@@ -62,9 +62,10 @@ public final class SearchFields {
      * Version of the index layout, kept in the commit: an index of another layout is rebuilt by a
      * sync and not opened by {@link SearchService}.
      */
-    static final String SCHEMA = "7";
+    static final String SCHEMA = "8";
     // The passage record is part of each document: a change to PassageExporter.record's output
-    // (its format, STORED_BYTES) must change SCHEMA too, or old records would stay in the index.
+    // (its format, STORED_BYTES) must change SCHEMA too, or old records would stay in the index;
+    // so must a change to what SearchCodec writes (8: stored fields not compressed).
     static final String SCHEMA_KEY = "gazette.search.schema";
     /** Sorts undated documents after every dated one. */
     static final long NO_DATE = Long.MIN_VALUE;

@@ -68,7 +68,7 @@ public final class SearchIndexer implements AutoCloseable {
         this.directory = StreamedIndexDirectory.open(indexDir);
         IndexWriterConfig config = new IndexWriterConfig(SearchFields.analyzer());
         // Lucene's own format; a SegmentBatch's postings are written without the merge's views.
-        config.setCodec(DirectPostingsCodec.codec());
+        config.setCodec(SearchCodec.codec());
         config.setOpenMode(mode);
         // Bounded whatever the archive's size: a bigger archive flushes more segments, not more heap.
         config.setRAMBufferSizeMB(RAM_BUFFER_MB);
