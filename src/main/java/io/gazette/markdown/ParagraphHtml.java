@@ -210,6 +210,16 @@ final class ParagraphHtml {
         boolean singleSpaces = withText;
         for (int i = 0; i < n; i++) {
             char c = md[i];
+            // Most characters are letters or digits inside a line: none of the checks below can
+            // refuse one (no letter is a control, a noncharacter, a surrogate or a space) but the
+            // w of a "www." and a digit starting a line (a list item).
+            if (letters[c] && c != 'w' && !lineStart) {
+                if (!inWord) {
+                    words++;
+                    inWord = true;
+                }
+                continue;
+            }
             if (c < 128 ? notPlain[c] : HtmlScrub.replaces(md, i)) {
                 return null;
             }
