@@ -164,6 +164,23 @@ final class HtmlText {
         return lead.toString();
     }
 
+    /**
+     * Adds to {@code lead}, shorter than {@code limit}, what {@link #lead} takes of a line
+     * {@code <p>T</p>} of a paragraph whose text T is
+     * {@code text[from, to)}: not empty, no tag, reference or whitespace in it but single spaces
+     * between words (then that line's text is T itself). As {@link #of} with a cap: all of T when
+     * it fits the characters still wanted, else its first one more than that, less a space at the end.
+     */
+    static void addPlainParagraph(StringBuilder lead, int limit, char[] text, int from, int to) {
+        String separator = lead.length() == 0 ? "" : " ";
+        int cap = limit - lead.length() - separator.length();
+        int length = to - from;
+        if (length > cap) {
+            length = text[from + cap] == ' ' ? cap : cap + 1;
+        }
+        lead.append(separator).append(text, from, length);
+    }
+
     /** Whether the tag whose text runs from {@code from} to {@code end} is an inline one. */
     private static boolean isInline(char[] chars, int from, int end) {
         int start = from < end && chars[from] == '/' ? from + 1 : from;

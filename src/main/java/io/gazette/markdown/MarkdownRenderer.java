@@ -146,13 +146,13 @@ public final class MarkdownRenderer {
         }
         // Plain paragraphs need no parse, and neither the checks (they meet no limit) nor the scrub
         // (nothing in them to scrub); with raw HTML allowed the document is needed for warnings.
-        String unparsed = allowRawHtml ? null : paragraphs.renderUnparsed(markdown);
+        ParagraphHtml.Unparsed unparsed = allowRawHtml ? null : paragraphs.renderUnparsed(markdown, LEAD_CHARS);
         if (unparsed == null) {
             checkLineStarts(markdown);
             checkBacktickRuns(markdown);
         }
         String source = markdown;
-        String html = unparsed != null ? unparsed : DeepStack.call(() -> {
+        String html = unparsed != null ? unparsed.html() : DeepStack.call(() -> {
             Document document = parse(source);
             checkNesting(document);
             if (media != null) {
@@ -178,6 +178,9 @@ public final class MarkdownRenderer {
                 rendered.add(embedRenderer.render(code.name(), code.params(), code.line(), media));
             }
             html = Shortcodes.replace(html, rendered);
+        } else if (unparsed != null && unparsed.text() != null) {
+            // Read off the Markdown as the HTML was written, what HtmlText would read off the HTML.
+            return new RenderedMarkdown(html, unparsed.text(), unparsed.lead(), unparsed.words());
         }
         String textHtml = withoutFootnotes(html);
         HtmlText.Plain text = HtmlText.plain(textHtml);

@@ -40,6 +40,18 @@ final class ParagraphHtml {
     private final String quoteOpen;
     private final String quoteClose;
     private final String ellipsis;
+    /** The text {@link HtmlText} reads off each mark (see {@link #textOf}), or null. */
+    private final String quoteOpenText;
+    private final String quoteCloseText;
+    private final String ellipsisText;
+    /**
+     * Whether {@link #renderUnparsed} can give a body's text too: when a soft break is a line end
+     * (each line of a paragraph on a line of the HTML) and each mark it writes reads as one
+     * character of text wherever it stands, the text {@link HtmlText} reads off the HTML of a body
+     * whose only whitespace is single spaces is its lines, marks read, joined by spaces, and its
+     * words are those of the Markdown.
+     */
+    private final boolean withText;
 
     /** @param options the options the {@link HtmlRenderer} this stands in for was built with */
     ParagraphHtml(DataHolder options) {
@@ -59,6 +71,38 @@ final class ParagraphHtml {
         quoteOpen = typography == null ? null : typography[0];
         quoteClose = typography == null ? null : typography[1];
         ellipsis = typography == null ? null : typography[2];
+        quoteOpenText = textOf(quoteOpen);
+        quoteCloseText = textOf(quoteClose);
+        ellipsisText = textOf(ellipsis);
+        withText = "\n".equals(softBreak) && quoteOpenText != null && quoteCloseText != null && ellipsisText != null;
+    }
+
+    /**
+     * The one character of text {@link HtmlText} reads off {@code mark} wherever it stands in a
+     * paragraph, or null when it is not sure to be one: a character, or one reference ending within
+     * the mark, that is no letter, digit or whitespace (it then neither joins nor splits a word and
+     * is not merged with a space). "" for no mark: never written.
+     */
+    private static String textOf(String mark) {
+        if (mark == null) {
+            return "";
+        }
+        boolean reference = mark.startsWith("&") && mark.indexOf(';') == mark.length() - 1 && mark.length() <= 11
+                && mark.lastIndexOf('&') == 0;
+        if (mark.indexOf('<') >= 0 || mark.indexOf('&') >= 0 && !reference) {
+            return null;
+        }
+        String text = HtmlText.of(mark);
+        return text.length() == 1 && !CharTables.LETTER_OR_DIGIT[text.charAt(0)] && !CharTables.WHITESPACE[text.charAt(0)]
+                ? text : null;
+    }
+
+    /**
+     * A body written without parsing: its HTML and, when {@link #withText} and its only whitespace
+     * is single spaces and line ends, its plain text, lead and word count, as {@link HtmlText}
+     * would read them off the HTML (else null, null, -1).
+     */
+    record Unparsed(String html, String text, String lead, int words) {
     }
 
     /**
@@ -143,7 +187,7 @@ final class ParagraphHtml {
      * stage), and {@link HtmlScrub#clean} leaves it as it is. Such a body is within every limit
      * of {@link MarkdownRenderer}'s checks (no nesting, no backticks).
      */
-    String renderUnparsed(String markdown) {
+    Unparsed renderUnparsed(String markdown, int leadLimit) {
         if (!enabled) {
             return null;
         }
@@ -155,14 +199,39 @@ final class ParagraphHtml {
         md[n + 1] = '\n';
         md[n + 2] = '\n';
         boolean[] notPlain = NOT_PLAIN;
+        boolean[] letters = CharTables.LETTER_OR_DIGIT;
+        boolean[] whitespace = CharTables.WHITESPACE;
         boolean lineStart = true;
         boolean quoted = false;
+        // The words of the text, counted here: it differs from the Markdown only in marks, line
+        // ends and spaces, none of them part of a word.
+        int words = 0;
+        boolean inWord = false;
+        boolean singleSpaces = withText;
         for (int i = 0; i < n; i++) {
             char c = md[i];
+            // Most characters are letters or digits inside a line: none of the checks below can
+            // refuse one (no letter is a control, a noncharacter, a surrogate or a space) but the
+            // w of a "www." and a digit starting a line (a list item).
+            if (letters[c] && c != 'w' && !lineStart) {
+                if (!inWord) {
+                    words++;
+                    inWord = true;
+                }
+                continue;
+            }
             if (c < 128 ? notPlain[c] : HtmlScrub.replaces(md, i)) {
                 return null;
             }
             char next = md[i + 1];
+            boolean letter = letters[c];
+            if (letter && !inWord) {
+                words++;
+            }
+            inWord = letter;
+            if (c == ' ' && next == ' ' || c >= 0x80 && whitespace[c]) {
+                singleSpaces = false; // HtmlText would make one space of them: it reads the text off the HTML
+            }
             if (lineStart && (c == '\n' ? quoted : isSpace(c) || c == '-' || c == '+' || c == '=' || isNumberedItem(md, i))) {
                 return null; // (an empty line inside quotes: they do not pair across paragraphs)
             }
@@ -194,51 +263,65 @@ final class ParagraphHtml {
             return null;
         }
         Out out = new Out(n + 64);
-        boolean inParagraph = false;
-        for (int i = 0, end; i < n; i = end + 1) {
+        Out text = singleSpaces ? new Out(n) : null;
+        StringBuilder lead = singleSpaces ? new StringBuilder() : null;
+        int paragraphLines = 0;
+        int paragraphStart = 0;
+        // Up to the line ends put past the text: the last of them is an empty line, closing the last paragraph.
+        for (int i = 0, end; i <= n + 1; i = end + 1) {
             end = i;
             while (md[end] != '\n') {
                 end++;
             }
             if (end == i) {
-                if (inParagraph) {
+                if (paragraphLines > 0) {
                     out.raw("</p>\n");
-                    inParagraph = false;
+                    // HtmlText.lead takes the paragraphs standing on one line of the HTML.
+                    if (lead != null && paragraphLines == 1 && lead.length() < leadLimit) {
+                        HtmlText.addPlainParagraph(lead, leadLimit, text.chars, paragraphStart, text.length);
+                    }
+                    paragraphLines = 0;
                 }
             } else {
-                out.raw(inParagraph ? softBreak : "<p>");
-                quoted = line(md, i, end, quoted, out);
-                inParagraph = true;
+                out.raw(paragraphLines > 0 ? softBreak : "<p>");
+                if (text != null && text.length > 0) {
+                    text.raw(" ");
+                }
+                if (paragraphLines == 0 && text != null) {
+                    paragraphStart = text.length;
+                }
+                quoted = line(md, i, end, quoted, out, text);
+                paragraphLines++;
             }
         }
-        if (inParagraph) {
-            out.raw("</p>\n");
-        }
-        return out.toString();
+        return text == null ? new Unparsed(out.toString(), null, null, -1)
+                : new Unparsed(out.toString(), text.toString(), lead.toString(), words);
     }
 
     /**
      * Writes the line {@code md[from, to)} of a body {@link #renderUnparsed} found plain: its
-     * text, with its double quotes and ellipses as Flexmark writes them; returns whether a quote
-     * is open at its end.
+     * text, with its double quotes and ellipses as Flexmark writes them, into {@code out} and, when
+     * it is not null, into {@code text}; returns whether a quote is open at its end.
      */
-    private boolean line(char[] md, int from, int to, boolean quoted, Out out) {
+    private boolean line(char[] md, int from, int to, boolean quoted, Out out, Out text) {
         int copied = from;
         for (int i = from; i < to; i++) {
             char c = md[i];
             if (c == '"' || c == '.' && md[i + 1] == '.') {
-                out.raw(md, copied, i);
-                if (c == '"') {
-                    out.raw(quoted ? quoteClose : quoteOpen);
-                    quoted = !quoted;
-                } else {
-                    out.raw(ellipsis);
-                    i += 2;
+                boolean dots = c != '"';
+                out.raw(md, copied, i).raw(dots ? ellipsis : quoted ? quoteClose : quoteOpen);
+                if (text != null) {
+                    text.raw(md, copied, i).raw(dots ? ellipsisText : quoted ? quoteCloseText : quoteOpenText);
                 }
+                quoted = dots ? quoted : !quoted;
+                i += dots ? 2 : 0;
                 copied = i + 1;
             }
         }
         out.raw(md, copied, to);
+        if (text != null) {
+            text.raw(md, copied, to);
+        }
         return quoted;
     }
 

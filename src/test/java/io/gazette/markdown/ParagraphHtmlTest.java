@@ -12,6 +12,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +94,7 @@ class ParagraphHtmlTest {
     void writesPlainParagraphsWithoutParsingThem() {
         String markdown = "\nHội nghị sơ kết (năm 2014): 95% đạt; A/B, 1.5 và 2-3!\ndòng hai “trích”…\n\n\n"
                 + "Đoạn 2 \"có trích\", (\"dẫn\") và \"hai\ndòng.\" Rồi...\n";
-        assertThat(RENDERER.paragraphs().renderUnparsed(markdown)).isNotNull().isEqualTo(flexmark(markdown))
+        assertThat(unparsedHtml(markdown)).isNotNull().isEqualTo(flexmark(markdown))
                 .isEqualTo("<p>Hội nghị sơ kết (năm 2014): 95% đạt; A/B, 1.5 và 2-3!\ndòng hai “trích”…</p>\n"
                         + "<p>Đoạn 2 “có trích”, (“dẫn”) và “hai\ndòng.” Rồi…</p>\n");
         assertThat(RENDERER.render(markdown).html()).isEqualTo(HtmlScrub.clean(flexmark(markdown)));
@@ -107,10 +108,10 @@ class ParagraphHtmlTest {
                 "\"trích\n", "a\"b\"\n", "\"a\"b\n", "\". a\"\n", "\"a\n\nb\"\n", "\"\"\n", "'đơn'\n", "a -- b\n",
                 "a....\n", "a..\n", "a. . .\n", "a... .\n", "\\*\n", "*a*\n", "_a_\n", "a\tb\n", "a\r\nb\n",
                 "a\u00a0\nb\n", "\u3000a\n", "a\u0085\n", "a\uffff\n", "a\udbff\udfff\n")) {
-            assertThat(RENDERER.paragraphs().renderUnparsed(markdown)).as(markdown).isNull();
+            assertThat(unparsedHtml(markdown)).as(markdown).isNull();
         }
         assertThat(new ParagraphHtml(new MutableDataSet().set(com.vladsch.flexmark.html.HtmlRenderer.NO_P_TAGS_USE_BR, true))
-                .renderUnparsed("a\n")).isNull();
+                .renderUnparsed("a\n", 400)).isNull();
     }
 
     /** Lines of words, digits, punctuation and odd characters, some starting or ending where Markdown cares. */
@@ -142,7 +143,7 @@ class ParagraphHtmlTest {
     /** Whatever the text, a body written without parsing is written as Flexmark writes it. */
     @Property(tries = 5000)
     void unparsedBodiesRenderAsFlexmarkRendersThem(@ForAll("plainish") String markdown) {
-        String unparsed = RENDERER.paragraphs().renderUnparsed(markdown);
+        String unparsed = unparsedHtml(markdown);
         Statistics.collect(unparsed != null ? "unparsed" : "parsed");
         if (unparsed != null) {
             assertThat(unparsed).isEqualTo(flexmark(markdown)).isEqualTo(HtmlScrub.clean(unparsed));
@@ -153,10 +154,52 @@ class ParagraphHtmlTest {
 
     @Property(tries = 2000)
     void anyTextWrittenWithoutParsingIsFlexmarks(@ForAll("anyText") String markdown) {
-        String unparsed = RENDERER.paragraphs().renderUnparsed(markdown);
+        String unparsed = unparsedHtml(markdown);
         if (unparsed != null) {
             assertThat(unparsed).isEqualTo(flexmark(markdown));
         }
+    }
+
+    /** The text, lead and words of a body written without parsing are those HtmlText reads off its HTML. */
+    @Property(tries = 5000)
+    void unparsedBodiesGiveTheTextHtmlTextReadsOffTheirHtml(@ForAll("plainish") String markdown,
+            @ForAll @IntRange(min = 0, max = 40) int leadLimit) {
+        ParagraphHtml.Unparsed unparsed = RENDERER.paragraphs().renderUnparsed(markdown, leadLimit);
+        Statistics.collect(unparsed == null ? "parsed" : unparsed.text() == null ? "HTML only" : "with text");
+        if (unparsed != null && unparsed.text() != null) {
+            HtmlText.Plain plain = HtmlText.plain(unparsed.html());
+            assertThat(unparsed.text()).as(markdown).isEqualTo(plain.text());
+            assertThat(unparsed.words()).as(markdown).isEqualTo(plain.words());
+            assertThat(unparsed.lead()).as(markdown + " (lead of " + leadLimit + ")")
+                    .isEqualTo(HtmlText.lead(unparsed.html(), leadLimit));
+        }
+        if (unparsed != null) {
+            RenderedMarkdown rendered = RENDERER.render(markdown);
+            HtmlText.Plain plain = HtmlText.plain(rendered.html());
+            assertThat(rendered).isEqualTo(new RenderedMarkdown(unparsed.html(), plain.text(),
+                    HtmlText.lead(rendered.html(), 400), plain.words()));
+        }
+        // The comparison means something only if the text is read off the Markdown often.
+        Statistics.coverage(coverage -> coverage.check("with text").percentage(p -> p > 8));
+    }
+
+    @Test
+    void givesTheTextOfPlainParagraphs() {
+        ParagraphHtml.Unparsed unparsed = RENDERER.paragraphs().renderUnparsed(
+                "Hội nghị \"sơ kết\" năm 2014...\nhai dòng\n\nĐoạn hai, dài hơn.\n", 12);
+        assertThat(unparsed.text()).isEqualTo("Hội nghị “sơ kết” năm 2014… hai dòng Đoạn hai, dài hơn.");
+        assertThat(unparsed.words()).isEqualTo(12);
+        // The first paragraph stands on two lines of the HTML: HtmlText.lead skips it.
+        assertThat(unparsed.lead()).isEqualTo("Đoạn hai, dài").isEqualTo(HtmlText.lead(unparsed.html(), 12));
+        // Other whitespace than single spaces: the text and the lead are left to HtmlText.
+        assertThat(RENDERER.paragraphs().renderUnparsed("a\u2028b\n", 400).text()).isNull();
+        assertThat(RENDERER.paragraphs().renderUnparsed("a  b\n", 400).text()).isNull();
+    }
+
+    /** The HTML {@link ParagraphHtml#renderUnparsed} writes for {@code markdown}, or null when it leaves it to the parser. */
+    private static String unparsedHtml(String markdown) {
+        ParagraphHtml.Unparsed unparsed = RENDERER.paragraphs().renderUnparsed(markdown, 400);
+        return unparsed == null ? null : unparsed.html();
     }
 
     /** Flexmark's own HTML of {@code markdown}, parsed as the renderer parses it. */
