@@ -77,10 +77,10 @@ final class JvmOptions {
      * the largest size not above it, else the {@code default} line.
      */
     List<String> forSite(String command, long contentBytes) {
-        TreeMap<Long, List<String>> own = lines(command);
-        return own.isEmpty() ? List.of() : own.floorEntry(Math.max(0, contentBytes)).getValue();
+        return lines(command).floorEntry(Math.max(0, contentBytes)).getValue();
     }
 
+    /** The lines for {@code command}, those of {@code default} below its first; always one for 0 bytes. */
     private TreeMap<Long, List<String>> lines(String command) {
         TreeMap<Long, List<String>> own = byCommand.get(command);
         if (own == null || !own.containsKey(0L)) {
