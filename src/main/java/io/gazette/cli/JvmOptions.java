@@ -12,35 +12,50 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * The JVM options each command runs with, from {@code jvm.options} (the jar carries a copy as
  * {@code gazette/jvm.options}; ./gazette leaves the choice to the jar). One line per command, or
- * {@code default}: the command name, then its options. Commands that build a site also get a
- * maximum heap sized from the size of {@code content/} ({@link #heapFor}), unless one is given
- * (for {@code serve} as well).
+ * {@code default}: the command name, then its options; a command name with {@code >=SIZE} (e.g.
+ * {@code build>=256MB}) gives the options for sites with at least that much Markdown under
+ * {@code content/}. Commands that build a site also get a maximum heap sized from the size of
+ * {@code content/} ({@link #heapFor}), unless one is given (for {@code serve} as well).
  */
 final class JvmOptions {
     static final String RESOURCE = "/gazette/jvm.options";
 
-    private final Map<String, List<String>> byCommand;
+    /** Each command's lines by the least Markdown they are for (0 for the plain command line). */
+    private final Map<String, TreeMap<Long, List<String>>> byCommand;
 
-    private JvmOptions(Map<String, List<String>> byCommand) {
+    private JvmOptions(Map<String, TreeMap<Long, List<String>>> byCommand) {
         this.byCommand = byCommand;
     }
 
     static JvmOptions parse(String text) {
-        Map<String, List<String>> byCommand = new LinkedHashMap<>();
+        Map<String, TreeMap<Long, List<String>>> byCommand = new LinkedHashMap<>();
         for (String line : text.split("\n")) {
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;
             }
             List<String> words = Arrays.asList(trimmed.split("\\s+"));
-            byCommand.put(words.get(0), List.copyOf(words.subList(1, words.size())));
+            String name = words.get(0);
+            int at = name.indexOf(">=");
+            long from = at < 0 ? 0 : megabytes(name.substring(at + 2));
+            byCommand.computeIfAbsent(at < 0 ? name : name.substring(0, at), key -> new TreeMap<>())
+                    .put(from, List.copyOf(words.subList(1, words.size())));
         }
         return new JvmOptions(byCommand);
+    }
+
+    /** {@code 256MB} in bytes. */
+    private static long megabytes(String size) {
+        if (!size.endsWith("MB")) {
+            throw new IllegalArgumentException("jvm.options: a size in MB, as 256MB, not " + size);
+        }
+        return Long.parseLong(size.substring(0, size.length() - 2)) * MB;
     }
 
     /** The copy inside the jar; no options when it is missing (a development class path). */
@@ -54,8 +69,29 @@ final class JvmOptions {
 
     /** The options for {@code command}: its own line, else the {@code default} line. */
     List<String> forCommand(String command) {
-        List<String> own = byCommand.get(command);
-        return own != null ? own : byCommand.getOrDefault("default", List.of());
+        return forSite(command, 0);
+    }
+
+    /**
+     * The options for {@code command} on a site of {@code contentBytes} of Markdown: its line for
+     * the largest size not above it, else the {@code default} line.
+     */
+    List<String> forSite(String command, long contentBytes) {
+        return lines(command).floorEntry(Math.max(0, contentBytes)).getValue();
+    }
+
+    /** The lines for {@code command}, those of {@code default} below its first; always one for 0 bytes. */
+    private TreeMap<Long, List<String>> lines(String command) {
+        TreeMap<Long, List<String>> own = byCommand.get(command);
+        if (own == null || !own.containsKey(0L)) {
+            TreeMap<Long, List<String>> merged = new TreeMap<>(byCommand.getOrDefault("default", new TreeMap<>()));
+            if (own != null) {
+                merged.putAll(own);
+            }
+            merged.putIfAbsent(0L, List.of());
+            return merged;
+        }
+        return own;
     }
 
     /** {@code GAZETTE_JAVA_OPTS} when set and not blank, else {@link #forCommand}. */
@@ -77,14 +113,19 @@ final class JvmOptions {
 
     /**
      * The options of a run and, in one line, why: what {@code build --timings} prints (the
-     * relaunched JVM receives it as the system property {@value #WHY}). When the heap was sized
-     * from content/, {@code basis} is the part of the reason before the heap's and
-     * {@code physicalMemory} the memory it was bounded by (null and 0 otherwise): what
-     * {@link LaunchRecord} keeps for ./gazette.
+     * relaunched JVM receives it as the system property {@value #WHY}). When they were chosen
+     * from the size of content/, {@code contentFrom} and {@code contentBelow} are the sizes of
+     * content/ (bytes of Markdown) for which the same choice would be made, the upper end
+     * exclusive: what {@link LaunchRecord} keeps for ./gazette, which then needs no rule of its
+     * own. Both are -1 otherwise (GAZETTE_JAVA_OPTS, a heap given to this JVM, a small command).
      */
-    record Choice(List<String> options, String why, String basis, long physicalMemory) {
+    record Choice(List<String> options, String why, long contentFrom, long contentBelow) {
         Choice(List<String> options, String why) {
-            this(options, why, null, 0);
+            this(options, why, -1, -1);
+        }
+
+        boolean bySize() {
+            return contentFrom >= 0;
         }
     }
 
@@ -93,33 +134,61 @@ final class JvmOptions {
 
     Choice choose(String[] args, String environmentOverride) {
         String command = args.length == 0 ? "" : args[0];
-        List<String> options = forCommand(command, environmentOverride);
-        boolean overridden = environmentOverride != null && !environmentOverride.isBlank();
-        if (overridden) {
-            return new Choice(options, "the options of GAZETTE_JAVA_OPTS");
+        if (environmentOverride != null && !environmentOverride.isBlank()) {
+            return new Choice(forCommand(command, environmentOverride), "the options of GAZETTE_JAVA_OPTS");
         }
-        boolean heapChosen = Stream.concat(options.stream(), ManagementFactory.getRuntimeMXBean().getInputArguments().stream())
-                .anyMatch(option -> option.startsWith("-Xmx") || option.startsWith("-XX:MaxRAMPercentage"));
-        String fromFile = options.isEmpty() ? "no options for " + command + " in jvm.options"
-                : "jvm.options for " + command;
-        if (heapChosen || !BUILDS_A_SITE.contains(command)) {
-            return new Choice(options, fromFile + (heapChosen ? ", the heap given" : ""));
+        if (!BUILDS_A_SITE.contains(command)) {
+            List<String> options = forCommand(command);
+            return new Choice(options, fromFile(command, options, 0));
         }
-        List<String> sized = new ArrayList<>(options);
         long content = contentBytes(sourceDir(args));
+        TreeMap<Long, List<String>> lines = lines(command);
+        Map.Entry<Long, List<String>> line = lines.floorEntry(content);
+        Long nextLine = lines.higherKey(content);
+        long from = line.getKey();
+        long below = nextLine == null ? Long.MAX_VALUE : nextLine;
+        List<String> options = line.getValue();
+        String fromFile = fromFile(command, options, from);
+        if (ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(JvmOptions::choosesHeap)) {
+            return new Choice(options, fromFile + ", the heap given");
+        }
+        if (options.stream().anyMatch(JvmOptions::choosesHeap)) {
+            return new Choice(options, fromFile + ", the heap given", from, below);
+        }
         long physical = physicalMemory();
         long cap = command.equals("serve") ? SERVE_CAP : BUILD_CAP;
+        long bound = physical > 0 ? Math.min(cap, physical / 4 * 3) : cap;
         long heap = heapFor(content, physical, cap);
+        List<String> sized = new ArrayList<>(options);
         sized.add("-Xmx" + heap / MB + "m");
         boolean wholeHeap = heap == BUILD_CAP && !command.equals("serve");
         if (wholeHeap) {
             sized.add("-Xms" + heap / MB + "m");
         }
-        String limit = heap == 512 * MB + 8 * content ? "" : heap == cap ? ", at most " + cap / MB + " MB"
-                + (wholeHeap ? ", all of it from the start" : "") : ", at most 3/4 of the " + physical / MB + " MB of memory";
-        // basis and physicalMemory: what ./gazette needs to size the heap itself (LaunchRecord).
-        return new Choice(sized, fromFile + "; heap " + heap / MB + " MB = 512 MB + 8 × " + (content + MB / 2) / MB
-                + " MB of Markdown under content/" + limit, fromFile, physical);
+        String why;
+        if (heap < bound) {
+            // 512 MB + 16 MB for each whole 2 MB of Markdown: the same heap for the next 2 MB.
+            long step = content / CONTENT_STEP;
+            from = Math.max(from, step * CONTENT_STEP);
+            below = Math.min(below, (step + 1) * CONTENT_STEP);
+            why = "heap " + heap / MB + " MB = 512 MB + 8 × " + step * CONTENT_STEP / MB + " MB of Markdown under content/";
+        } else {
+            long steps = Math.max(0, (bound - BASE_HEAP + HEAP_STEP - 1) / HEAP_STEP);
+            from = Math.max(from, steps * CONTENT_STEP);
+            why = "heap " + heap / MB + " MB: 512 MB + 8 × the Markdown under content/, at most "
+                    + (bound == cap ? cap / MB + " MB" : "3/4 of the " + physical / MB + " MB of memory") + " (reached at "
+                    + steps * CONTENT_STEP / MB + " MB)" + (wholeHeap ? ", all of it from the start" : "");
+        }
+        return new Choice(sized, fromFile + "; " + why, from, below);
+    }
+
+    private static String fromFile(String command, List<String> options, long from) {
+        return options.isEmpty() ? "no options for " + command + " in jvm.options"
+                : "jvm.options for " + command + (from > 0 ? " with " + from / MB + " MB of Markdown or more" : "");
+    }
+
+    private static boolean choosesHeap(String option) {
+        return option.startsWith("-Xmx") || option.startsWith("-XX:MaxRAMPercentage");
     }
 
     /**
@@ -140,10 +209,10 @@ final class JvmOptions {
      * structures); the rest of the heap is room for the pages being rendered, so young
      * collections stay rare. A small site gets less than the cap because a smaller heap is
      * touched less: the parallel collector grows the heap up to its cap when collections are
-     * frequent, whatever the site needs. At 100,000 real articles (352 MB of Markdown) the build
-     * keeps at most 435 MB live after a full collection while it indexes and 602 MB while it
-     * renders, so 1 GiB leaves the young generation room; its peak RSS is the heap plus ~120 MB
-     * of the JVM's own, 1,140 MiB.
+     * frequent, whatever the site needs. From 128 MB of Markdown on, jvm.options gives the heap
+     * itself ({@code build>=128MB}: 1,216 MB, with tiered compilation): at 100,000 real articles
+     * (352 MB) the build keeps up to 830 MB live while it renders, and 1 GiB cost 11 full
+     * collections with C1 and ran out of memory with C2.
      *
      * <p>A build or check whose heap is the cap (64 MB of Markdown or more, about 17,000 real
      * articles) also starts with all of it ({@code -Xms}): its live data then nears the heap, and
@@ -173,9 +242,17 @@ final class JvmOptions {
     private static final long MB = 1024 * 1024;
     private static final long BUILD_CAP = 1024 * MB;
     private static final long SERVE_CAP = 1280 * MB;
+    private static final long BASE_HEAP = 512 * MB;
+    /**
+     * The heap grows by 16 MB for each whole 2 MB of Markdown (8 × the content, in steps), so
+     * that ./gazette can start the next build with the recorded heap until content/ has grown or
+     * shrunk past the step (LaunchRecord): adding or editing an article does not change it.
+     */
+    private static final long CONTENT_STEP = 2 * MB;
+    private static final long HEAP_STEP = 8 * CONTENT_STEP;
 
     private static long heapFor(long contentBytes, long physicalMemory, long cap) {
-        long heap = Math.min(cap, 512 * MB + 8 * contentBytes);
+        long heap = Math.min(cap, BASE_HEAP + Math.max(0, contentBytes) / CONTENT_STEP * HEAP_STEP);
         return physicalMemory > 0 ? Math.min(heap, physicalMemory / 4 * 3) : heap;
     }
 

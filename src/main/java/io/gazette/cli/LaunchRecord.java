@@ -17,30 +17,31 @@ import java.util.concurrent.TimeUnit;
  * every build (BENCHMARKS.md, section {@code fixed}). The jar remains the one place that chooses
  * the options: the launcher passes {@code -Dgazette.launchRecord=FILE}, and after a successful
  * relaunch that used a class-data archive (or needed none) the jar writes here the options it
- * chose, apart from the heap ({@code -Xmx}, {@code -Xms}), and what they depend on: the jar (path, size, time), the Java (its
- * home and the time of its {@code release} file), the archive (path, size, time) and the
- * machine's memory. The launcher uses the record only while all of these are unchanged and no
- * {@code GAZETTE_JAVA_OPTS}, {@code JDK_JAVA_OPTIONS}, {@code JAVA_TOOL_OPTIONS} or
- * {@code _JAVA_OPTIONS} is set, sizes the heap from {@code content/} as {@link JvmOptions#heapFor}
- * does, and otherwise starts the jar as before. A damaged record costs only the second start.
+ * chose (the heap too), why, the sizes of {@code content/} for which it would choose the same
+ * ({@link JvmOptions.Choice}), and what they depend on: the jar (path, size, time), the Java (its
+ * home and the time of its {@code release} file) and the archive (path, size, time). The
+ * launcher uses the record only while all of these are unchanged, the Markdown under
+ * {@code content/} is within those sizes and no {@code GAZETTE_JAVA_OPTS},
+ * {@code JDK_JAVA_OPTIONS}, {@code JAVA_TOOL_OPTIONS} or {@code _JAVA_OPTIONS} is set; otherwise
+ * it starts the jar as before. A damaged record costs only the second start.
  */
 final class LaunchRecord {
     /** The system property naming the file ./gazette reads; set by ./gazette only. */
     static final String PROPERTY = "gazette.launchRecord";
     /** The first line: the format, raised when the launcher must read it differently. */
-    static final String HEADER = "gazette-launch-record 1";
+    static final String HEADER = "gazette-launch-record 2";
 
     private LaunchRecord() {
     }
 
     /**
-     * Writes the record of a relaunch of {@code command} from {@code jar} with {@code options}
-     * (the heap left out) and {@code classData}, when ./gazette asked for one; never fails the run.
+     * Writes the record of a relaunch of {@code command} from {@code jar} with {@code choice}
+     * and {@code classData}, when ./gazette asked for one and the choice was made from the size
+     * of content/; never fails the run.
      */
-    static void writeIfAsked(String command, Path jar, List<String> options, Optional<ClassDataArchive> classData,
-            String basis, long physicalMemory) {
+    static void writeIfAsked(String command, Path jar, JvmOptions.Choice choice, Optional<ClassDataArchive> classData) {
         String file = System.getProperty(PROPERTY);
-        if (file == null || file.isBlank() || !(command.equals("build") || command.equals("check"))
+        if (file == null || file.isBlank() || !(command.equals("build") || command.equals("check")) || !choice.bySize()
                 || classData.map(archive -> !archive.used()).orElse(false)) {
             return;
         }
@@ -59,15 +60,11 @@ final class LaunchRecord {
                 line(text, "archive", archive.toString());
                 line(text, "archive-size", Long.toString(Files.size(archive)));
                 line(text, "archive-time", Long.toString(seconds(archive)));
-                line(text, "cds", classData.get().describe());
             }
-            line(text, "physical", Long.toString(physicalMemory));
-            line(text, "basis", basis);
-            for (String option : options) {
-                if (!option.startsWith("-Xmx") && !option.startsWith("-Xms")) { // sized by ./gazette
-                    line(text, "option", option);
-                }
-            }
+            line(text, "content-from", Long.toString(choice.contentFrom()));
+            line(text, "content-below", Long.toString(choice.contentBelow()));
+            line(text, "why", choice.why() + classData.map(archive -> "; " + archive.describe()).orElse(""));
+            choice.options().forEach(option -> line(text, "option", option));
             classData.ifPresent(archive -> archive.options().forEach(option -> line(text, "option", option)));
             Path target = Path.of(file);
             Path temp = target.resolveSibling("." + target.getFileName() + "-" + ProcessHandle.current().pid() + ".tmp");

@@ -64,8 +64,8 @@ final class SelfLauncher {
             int code = child.waitFor();
             Runtime.getRuntime().removeShutdownHook(stopChild);
             classData.ifPresent(archive -> archive.afterRun(code));
-            if (code == 0 && choice.basis() != null) {
-                LaunchRecord.writeIfAsked(command, jar.get(), wanted, classData, choice.basis(), choice.physicalMemory());
+            if (code == 0) {
+                LaunchRecord.writeIfAsked(command, jar.get(), choice, classData);
             }
             return Optional.of(code);
         } catch (java.io.IOException e) {

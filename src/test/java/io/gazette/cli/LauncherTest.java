@@ -1,6 +1,7 @@
 package io.gazette.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gazette.build.TestSites;
 import java.nio.charset.StandardCharsets;
@@ -83,8 +84,9 @@ class LauncherTest {
 
     /**
      * What the jar recorded after a relaunch lets ./gazette start the build's JVM with the same
-     * options, heap and reason itself; a changed jar, Java or class-data archive, or options in
-     * the environment, and the jar is started to choose again.
+     * options, heap and reason itself while content/ stays within the sizes the jar would choose
+     * the same for; more Markdown than that, a changed jar, Java or class-data archive, or options
+     * in the environment, and the jar is started to choose again.
      */
     @Test
     void theLauncherStartsABuildWithTheOptionsTheJarRecorded() throws Exception {
@@ -108,11 +110,9 @@ class LauncherTest {
         try {
             ClassDataArchive classData = ClassDataArchive.forRun("build", jar, choice.options(), List.of(), temp.resolve("cache"))
                     .orElseThrow();
-            LaunchRecord.writeIfAsked("build", jar, choice.options(), java.util.Optional.of(classData), choice.basis(),
-                    choice.physicalMemory());
+            LaunchRecord.writeIfAsked("build", jar, choice, java.util.Optional.of(classData));
             assertThat(record).as("no record while the archive is still to be written").doesNotExist();
-            LaunchRecord.writeIfAsked("build", jar, choice.options(), java.util.Optional.empty(), choice.basis(),
-                    choice.physicalMemory());
+            LaunchRecord.writeIfAsked("build", jar, choice, java.util.Optional.empty());
         } finally {
             System.clearProperty(LaunchRecord.PROPERTY);
             System.setProperty("java.home", javaBefore);
@@ -123,28 +123,35 @@ class LauncherTest {
         assertThat(direct.output().strip()).isEqualTo("ARGS -Dgazette.home=" + home + " " + String.join(" ", options)
                 + " -Dgazette.launched=true -D" + JvmOptions.WHY + "=" + choice.why() + " -jar " + jar + " "
                 + String.join(" ", args));
-        assertThat(options).last().isEqualTo("-Xmx" + (512 + 8 * 3) + "m");
+        // 3 MB of Markdown: 512 MB + 8 × 2 MB (the content in whole steps of 2 MB).
+        assertThat(options).last().isEqualTo("-Xmx" + (512 + 8 * 2) + "m");
+        assertThat(choice.contentFrom()).isEqualTo(2L * 1024 * 1024);
+        assertThat(choice.contentBelow()).isEqualTo(4L * 1024 * 1024);
 
-        // A large archive: the heap at its cap and all of it from the start, as the jar chooses.
+        // An article more, within the same 2 MB: the same JVM, started by ./gazette itself.
+        Files.write(site.resolve("c.md"), new byte[100_000]);
+        assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo(direct.output().strip());
+        Files.delete(site.resolve("c.md"));
+
+        // A large archive: past the recorded sizes, the jar chooses again (the heap at its cap).
+        String relaunch = "ARGS -Dgazette.home=" + home + " -D" + LaunchRecord.PROPERTY + "=" + record + " -jar " + jar + " "
+                + String.join(" ", args);
         try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(site.resolve("b.md").toFile(), "rw")) {
             big.setLength(70L * 1024 * 1024); // sparse: it counts by its size
         }
         JvmOptions.Choice capped = JvmOptions.parse(Files.readString(home.resolve("jvm.options"))).choose(args, null);
         assertThat(capped.options()).endsWith("-Xmx1024m", "-Xms1024m");
-        assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo("ARGS -Dgazette.home=" + home + " "
-                + String.join(" ", capped.options()) + " -Dgazette.launched=true -D" + JvmOptions.WHY + "=" + capped.why()
-                + " -jar " + jar + " " + String.join(" ", args));
+        assertThat(capped.contentFrom()).isEqualTo(64L * 1024 * 1024);
+        assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo(relaunch);
         Files.delete(site.resolve("b.md"));
 
         // With an archive recorded: used while it is the one published, not once it changed.
-        Files.writeString(record, Files.readString(record).replace("physical ", "archive " + archive + "\narchive-size 100\n"
-                + "archive-time " + Files.getLastModifiedTime(archive).to(TimeUnit.SECONDS) + "\ncds class data from "
-                + archive + "\nphysical "));
+        Files.writeString(record, Files.readString(record).replace("content-from ", "archive " + archive + "\narchive-size 100\n"
+                + "archive-time " + Files.getLastModifiedTime(archive).to(TimeUnit.SECONDS) + "\ncontent-from ")
+                .replaceFirst("(?m)^(why .*)$", "$1; class data from " + archive));
         assertThat(runWithPath(home, path, Map.of(), args).output()).contains("-Dgazette.launched=true",
                 "; class data from " + archive + " -jar");
         Files.write(archive, new byte[50]);
-        String relaunch = "ARGS -Dgazette.home=" + home + " -D" + LaunchRecord.PROPERTY + "=" + record + " -jar " + jar + " "
-                + String.join(" ", args);
         assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo(relaunch);
         Files.write(archive, new byte[100]);
         Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(0));
@@ -198,9 +205,10 @@ class LauncherTest {
         assertThat(JvmOptions.sourceDir(args)).isEqualTo(temp.resolve("site"));
         List<String> options = JvmOptions.parse("build -XX:+UseParallelGC\nserve\n").forRun(args, null);
         assertThat(options).hasSize(2).first().isEqualTo("-XX:+UseParallelGC");
-        assertThat(options.get(1)).isEqualTo("-Xmx" + (512 + 8 * 21) + "m");
+        // 21 MB of Markdown: 8 × 20 MB, the content in whole steps of 2 MB.
+        assertThat(options.get(1)).isEqualTo("-Xmx" + (512 + 8 * 20) + "m");
         String[] serve = {"serve", "-s", temp.resolve("site").toString()};
-        assertThat(JvmOptions.parse("serve\n").forRun(serve, null)).containsExactly("-Xmx" + (512 + 8 * 21) + "m");
+        assertThat(JvmOptions.parse("serve\n").forRun(serve, null)).containsExactly("-Xmx" + (512 + 8 * 20) + "m");
         assertThat(JvmOptions.parse("build -XX:+UseParallelGC\n").forRun(args, "-Xmx1g")).containsExactly("-Xmx1g");
     }
 
@@ -211,11 +219,11 @@ class LauncherTest {
         String[] build = {"build", "--timings", "--source", temp.resolve("why").toString()};
         JvmOptions options = JvmOptions.parse("build -XX:+UseParallelGC\n");
         JvmOptions.Choice sized = options.choose(build, null);
-        assertThat(sized.options()).containsExactly("-XX:+UseParallelGC", "-Xmx" + (512 + 8 * 21) + "m");
-        assertThat(sized.why()).isEqualTo("jvm.options for build; heap 680 MB = 512 MB + 8 × 21 MB of Markdown under content/");
+        assertThat(sized.options()).containsExactly("-XX:+UseParallelGC", "-Xmx" + (512 + 8 * 20) + "m");
+        assertThat(sized.why()).isEqualTo("jvm.options for build; heap 672 MB = 512 MB + 8 × 20 MB of Markdown under content/");
         Files.write(site.resolve("b.md"), new byte[100 * 1024 * 1024]);
-        assertThat(options.choose(build, null).why())
-                .endsWith("8 × 121 MB of Markdown under content/, at most 1024 MB, all of it from the start");
+        assertThat(options.choose(build, null).why()).isEqualTo("jvm.options for build; heap 1024 MB: 512 MB + 8 × the Markdown"
+                + " under content/, at most 1024 MB (reached at 64 MB), all of it from the start");
         assertThat(options.choose(build, null).options()).containsExactly("-XX:+UseParallelGC", "-Xmx1024m", "-Xms1024m");
         String[] serve = {"serve", "--source", temp.resolve("why").toString()};
         assertThat(JvmOptions.parse("serve\n").choose(serve, null).options()).as("serve grows its heap")
@@ -237,6 +245,45 @@ class LauncherTest {
         }
     }
 
+    /**
+     * A line for larger sites ({@code build>=SIZE}) replaces the command's own from that much
+     * Markdown on, and the sizes a choice holds for end where the next line starts.
+     */
+    @Test
+    void largerSitesGetTheirOwnLine() throws Exception {
+        long mb = 1024 * 1024;
+        JvmOptions options = JvmOptions.parse("build -XX:TieredStopAtLevel=1\nbuild>=64MB -XX:+UseParallelGC\n"
+                + "build>=11MB -XX:+UseSerialGC -Xmx2g\ndefault -Da=b\n");
+        assertThat(options.forSite("build", 0)).containsExactly("-XX:TieredStopAtLevel=1");
+        assertThat(options.forSite("build", 10 * mb)).containsExactly("-XX:TieredStopAtLevel=1");
+        assertThat(options.forSite("build", 11 * mb)).containsExactly("-XX:+UseSerialGC", "-Xmx2g");
+        assertThat(options.forSite("build", 400 * mb)).containsExactly("-XX:+UseParallelGC");
+        assertThat(options.forSite("check", 400 * mb)).containsExactly("-Da=b");
+        assertThatThrownBy(() -> JvmOptions.parse("build>=1GB -Xmx2g\n")).isInstanceOf(IllegalArgumentException.class);
+
+        Path content = Files.createDirectories(temp.resolve("large/content"));
+        String[] build = {"build", "--source", temp.resolve("large").toString()};
+        Files.write(content.resolve("a.md"), new byte[(int) (10 * mb + 5)]);
+        JvmOptions.Choice small = options.choose(build, null);
+        assertThat(small.options()).containsExactly("-XX:TieredStopAtLevel=1", "-Xmx592m");
+        assertThat(small.contentFrom()).isEqualTo(10 * mb);
+        assertThat(small.contentBelow()).as("the next line's size").isEqualTo(11 * mb);
+        Files.write(content.resolve("b.md"), new byte[(int) (2 * mb)]);
+        JvmOptions.Choice given = options.choose(build, null);
+        assertThat(given.options()).containsExactly("-XX:+UseSerialGC", "-Xmx2g");
+        assertThat(given.why()).isEqualTo("jvm.options for build with 11 MB of Markdown or more, the heap given");
+        assertThat(given.contentFrom()).isEqualTo(11 * mb);
+        assertThat(given.contentBelow()).isEqualTo(64 * mb);
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(content.resolve("c.md").toFile(), "rw")) {
+            big.setLength(300 * mb); // sparse: it counts by its size
+        }
+        JvmOptions.Choice large = options.choose(build, null);
+        assertThat(large.options()).containsExactly("-XX:+UseParallelGC", "-Xmx1024m", "-Xms1024m");
+        assertThat(large.contentFrom()).isEqualTo(64 * mb);
+        assertThat(large.contentBelow()).isEqualTo(Long.MAX_VALUE);
+        assertThat(options.choose(build, "-Xmx3g").bySize()).as("GAZETTE_JAVA_OPTS: nothing to record").isFalse();
+    }
+
     @Test
     void theJarCarriesTheSameOptionsFile() throws Exception {
         // The jar reads its copy (a class-path resource) — the file of the checkout, not another one.
@@ -247,6 +294,11 @@ class LauncherTest {
         }
         JvmOptions bundled = JvmOptions.bundled();
         assertThat(bundled.forCommand("build")).contains("-XX:TieredStopAtLevel=1");
+        // 100,000 real articles (352 MB of Markdown): C1 and C2, and a heap of its own.
+        long large = 352L * 1024 * 1024;
+        assertThat(bundled.forSite("build", large)).doesNotContain("-XX:TieredStopAtLevel=1").contains("-Xmx1216m", "-Xms1216m");
+        assertThat(bundled.forSite("check", large)).isEqualTo(bundled.forSite("build", large));
+        assertThat(bundled.forSite("build", 89L * 1024 * 1024)).as("25,440 articles").contains("-XX:TieredStopAtLevel=1");
         assertThat(bundled.forCommand("serve")).isEmpty();
         assertThat(bundled.forCommand("build", "-Xmx1g -Dx=y")).containsExactly("-Xmx1g", "-Dx=y");
     }
