@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * What one {@code gazette build} hands to the next through {@code .gazette/cache/build/}: the
@@ -48,6 +50,8 @@ final class BuildCache implements AutoCloseable {
      * linked into the copies again at the end.
      */
     private boolean copiesLost;
+    /** The restoring {@link #prepare} started (its time on its own thread, ms), or null. */
+    private CompletableFuture<Long> restoring;
 
     private BuildCache(Path dir, CacheKey key, Path output, OutputMirror.Linker linker) {
         this.dir = dir;
@@ -162,12 +166,71 @@ final class BuildCache implements AutoCloseable {
      * The sink of a build into {@code staging}: with a usable state, the last build's files are
      * put there first (linked from the output folder, or else from the kept copies) and their
      * fingerprints given to {@code fingerprints}, so the build makes only what changed and
-     * deletes what vanished.
+     * deletes what vanished. That restoring runs on a thread of its own, while the content is
+     * read and the site model made, which need neither: at 100,000 articles it is a stat of
+     * 229,000 files (1.8-2.2 s, most of it in the kernel), and reading the content and making
+     * the model leave a core idle for much of their 4 s. Nothing may use the sink or the
+     * fingerprints before {@link #awaitRestored} returned.
      */
-    DirectorySink prepare(Path staging, FileFingerprints fingerprints) throws IOException {
+    DirectorySink prepare(Path staging, FileFingerprints fingerprints) {
         if (usable == null) {
             return new DirectorySink(staging);
         }
+        CompletableFuture<Long> pending = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                restore(staging, fingerprints);
+                pending.complete((System.nanoTime() - started) / 1_000_000);
+            } catch (Throwable e) {
+                pending.completeExceptionally(e);
+            }
+        }, "gazette-build-cache-restore");
+        thread.setDaemon(true);
+        thread.start();
+        restoring = pending;
+        return DirectorySink.replacing(staging);
+    }
+
+    /**
+     * Waits for the restoring {@link #prepare} started, if any; returns how long it took on its
+     * thread (ms), or -1 when there was none.
+     */
+    long awaitRestored() throws IOException {
+        CompletableFuture<Long> pending = restoring;
+        if (pending == null) {
+            return -1;
+        }
+        try {
+            return pending.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof UncheckedIOException unchecked) {
+                throw unchecked.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Waits for the restoring, its outcome ignored: the build failed already, and the staging folder is to go. */
+    void awaitRestoredQuietly() {
+        try {
+            awaitRestored();
+        } catch (IOException | RuntimeException e) {
+            // The build's own failure is the one reported.
+        }
+    }
+
+    private void restore(Path staging, FileFingerprints fingerprints) throws IOException {
         OutputMirror.Restored restored = null;
         if (usable.mirrored() && Files.isDirectory(output)) {
             // The kept copies become the staging folder, and the replaced site the kept copies
@@ -189,7 +252,6 @@ final class BuildCache implements AutoCloseable {
         for (Map.Entry<String, BuildStateFile.Entry> file : restored.files().entrySet()) {
             fingerprints.preload(file.getKey(), file.getValue().fingerprint());
         }
-        return DirectorySink.replacing(staging);
     }
 
     /**

@@ -84,17 +84,21 @@ final class DirectoryBuild {
             boolean committed = false;
             try {
                 Map<String, Long> cacheStages = new java.util.HashMap<>();
-                long restoring = System.nanoTime();
+                // The last build's files are restored on another thread until the site model is made.
                 DirectorySink sink = cache == null ? new DirectorySink(staging.directory())
                         : cache.prepare(staging.directory(), fingerprints);
-                if (cache != null) {
-                    cacheStages.put("build cache: restore", (System.nanoTime() - restoring) / 1_000_000);
-                }
                 content.useContentCache(cache == null ? null : cache.content());
-                session.whenSiteModelMade(this::prepareSourceMap);
+                session.whenSiteModelMade(site -> {
+                    prepareSourceMap(site);
+                    if (cache != null) {
+                        awaitRestored(cache, cacheStages);
+                    }
+                });
                 BuildResult result;
                 try {
                     result = session.generate(sink, null, start);
+                } catch (RestoreFailed e) {
+                    throw e.getCause();
                 } finally {
                     session.whenSiteModelMade(null);
                 }
@@ -128,11 +132,46 @@ final class DirectoryBuild {
             } finally {
                 if (!committed) {
                     discardSourceMap();
+                    if (cache != null) {
+                        // The staging folder is taken back or deleted below: the restoring must be done.
+                        cache.awaitRestoredQuietly();
+                    }
                 }
                 if (!committed && (cache == null || !cache.takeBack(staging.directory()))) {
                     staging.abandon();
                 }
             }
+        }
+    }
+
+    /**
+     * Waits for the last build's files to be in the staging folder (from the site model on, the
+     * build plans and writes there), recording how long restoring took and how long the build
+     * waited for it.
+     */
+    private static void awaitRestored(BuildCache cache, Map<String, Long> cacheStages) {
+        long waiting = System.nanoTime();
+        long took;
+        try {
+            took = cache.awaitRestored();
+        } catch (IOException e) {
+            throw new RestoreFailed(e);
+        }
+        if (took >= 0) {
+            cacheStages.put("build cache: restore", took);
+            cacheStages.put("build cache: restore, waited for", (System.nanoTime() - waiting) / 1_000_000);
+        }
+    }
+
+    /** Carries the restoring's failure out of the site model's listener, to be thrown as it was. */
+    private static final class RestoreFailed extends RuntimeException {
+        RestoreFailed(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
         }
     }
 

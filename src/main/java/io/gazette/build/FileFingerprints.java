@@ -13,7 +13,9 @@ import java.util.function.Predicate;
  * produced), {@link #removeVanished removes} those it did not plan, and then either
  * {@link #commit commits} or, when it failed, {@link #rollback rolls back} to the last successful
  * state. In place, because a preview rebuild of a large site plans tens of thousands of files
- * and changes a handful. One generation at a time: not thread-safe.
+ * and changes a handful. One generation at a time; its methods are synchronized, since a build's
+ * static index export records its files on a thread of its own while the pages are planned
+ * ({@link SearchWork#startExport}).
  */
 final class FileFingerprints {
     private static final class State extends SinceLastBuild.Kept {
@@ -41,7 +43,7 @@ final class FileFingerprints {
     }
 
     /** Starts recording the files of the build {@link SinceLastBuild#start started} last. */
-    void start() {
+    synchronized void start() {
         undo.clear();
         released.clear();
         duplicates.clear();
@@ -51,17 +53,17 @@ final class FileFingerprints {
      * Paths this generation recorded more than once, sorted. A sink sees a clash only when both
      * files are written; with the files of the last build in place, one of them may be unchanged.
      */
-    List<String> duplicates() {
+    synchronized List<String> duplicates() {
         return List.copyOf(duplicates);
     }
 
     /** A file the last generation made that this one may not make: deleted unless recorded again. */
-    void release(String path) {
+    synchronized void release(String path) {
         released.add(path);
     }
 
     /** Records a planned file; true when it must be produced (new, or its fingerprint moved). */
-    boolean record(String path, long fingerprint) {
+    synchronized boolean record(String path, long fingerprint) {
         State state = states.get(path);
         if (state == null) {
             state = new State(fingerprint);
@@ -86,7 +88,7 @@ final class FileFingerprints {
      * every file it did not record except those {@code kept} (files it left as they were); returns
      * them sorted, to be deleted.
      */
-    List<String> removeVanished(boolean every, Predicate<String> kept) {
+    synchronized List<String> removeVanished(boolean every, Predicate<String> kept) {
         java.util.Set<String> vanished = new java.util.TreeSet<>();
         if (every) {
             for (Map.Entry<String, State> entry : states.entrySet()) {
@@ -113,7 +115,7 @@ final class FileFingerprints {
      * Records a file of the last generation as made again with the same bytes (an export that
      * knows it did not change it); false when the last generation had no such file.
      */
-    boolean keep(String path) {
+    synchronized boolean keep(String path) {
         State state = states.get(path);
         if (state == null) {
             return false;
@@ -125,13 +127,13 @@ final class FileFingerprints {
     }
 
     /** The fingerprint of a file of the last generation, or null when it had none at that path. */
-    Long fingerprint(String path) {
+    synchronized Long fingerprint(String path) {
         State state = states.get(path);
         return state == null ? null : state.fingerprint;
     }
 
     /** Back to the state after the last successful generation. */
-    void rollback() {
+    synchronized void rollback() {
         released.clear();
         for (int i = undo.size() - 1; i >= 0; i--) {
             Undo change = undo.get(i);
@@ -145,12 +147,12 @@ final class FileFingerprints {
         undo.clear();
     }
 
-    void commit() {
+    synchronized void commit() {
         undo.clear();
         released.clear();
     }
 
-    int size() {
+    synchronized int size() {
         return states.size();
     }
 
@@ -159,12 +161,12 @@ final class FileFingerprints {
      * {@link BuildStateFile}): like any file of the last generation, it is produced again only
      * if its fingerprint moves, and deleted if it is not planned again. Before the first build.
      */
-    void preload(String path, long fingerprint) {
+    synchronized void preload(String path, long fingerprint) {
         states.put(path, new State(fingerprint));
     }
 
     /** Every file of the last successful generation, path → fingerprint. */
-    Map<String, Long> snapshot() {
+    synchronized Map<String, Long> snapshot() {
         Map<String, Long> all = new HashMap<>(states.size() * 4 / 3 + 16);
         states.forEach((path, state) -> all.put(path, state.fingerprint));
         return all;

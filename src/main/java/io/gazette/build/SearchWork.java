@@ -182,7 +182,7 @@ final class SearchWork {
 
     /**
      * Starts writing the static index into a fresh build directory now, on a thread of its own,
-     * so that it runs while the pages render: the export reads only the index and the body store,
+     * so that it runs while the pages are planned and rendered: the export reads only the index and the body store,
      * and its files are none of the pages'. Much of the export works one term range at a time
      * and leaves a core idle, which rendering fills; one after the other they took 3 + 4 s at
      * 10,000 articles. Other sinks (the preview) compare each file with the last one, in
@@ -193,8 +193,9 @@ final class SearchWork {
             return;
         }
         export = new CompletableFuture<>();
-        // Nothing else records fingerprints while the pages are written (they were planned
-        // before), and the paths written join the generation's changed paths in finish().
+        // The page planners record fingerprints while it runs (FileFingerprints is synchronized;
+        // their paths are none of the index's), and the paths written join the generation's
+        // changed paths in finish().
         IndexFiles files = unchangedSkipped(sink, fingerprints, exported);
         Thread thread = new Thread(() -> {
             try {

@@ -287,37 +287,50 @@ public final class SiteBuild {
         progress.stage("search analysis");
         SearchWork search = withSearch
                 ? SearchWork.start(site, config.cacheDir(), lastSynced, keepRelated, lastExport, searchKeysSalt) : null;
-        if (search != null) {
-            lastSynced = search.synced();
-            relatedReason = search.relatedReason();
-            relatedReport = search.relatedReport();
-        }
-        site = site.withRelated(relatedLinks.resolve(site, search == null ? null : search.related(),
-                search == null ? null : search.relatedListsChanged()));
-        times.lap("search: analysis + related");
-        if (search != null) {
-            times.record("search: related (of the above)", search.relatedMillis());
-        }
-
         fingerprints.start();
-        // After a failed generation (or with no generation before), look at every file: the
-        // planners forget what they planned, and every file not planned again is deleted.
-        boolean everything = since.everything();
-        PagePlanner.Wanted wanted = wantedByFingerprint();
-        List<Page> pages = pagePlanner.plan(site, wanted);
-        times.lap("plan pages");
-        List<PlannedFile> statics = staticFiles.plan(wanted, problems);
-        List<PlannedFile> toProduce = output.plan(site, pages, statics, wanted, now.toInstant());
-        paths.dropUnused();
-        times.lap("plan files");
-
-        progress.stage("writing files");
-        if (search != null) {
-            search.startExport(sink, fingerprints); // into a build directory, while the pages render
+        if (search != null && search.relatedReport() != null) {
+            // An incremental build (the kept related lists were updated): the export starts now,
+            // into a build directory on its own thread, while the pages are planned and rendered;
+            // it reads only the index, and its files are none of the pages'. At 100,000 articles
+            // an added article's pages take ~0.45 s to plan and 0.05 s to render, against ~2 s of
+            // export, which the main thread then waited for alone. A full build starts it after
+            // the planning, as before: at 100,000 articles the full export and the planning of
+            // every page at once ran out of the 1 GiB heap.
+            search.startExport(sink, fingerprints);
         }
+        List<Page> pages;
+        List<PlannedFile> toProduce;
+        boolean everything;
         try {
+            if (search != null) {
+                lastSynced = search.synced();
+                relatedReason = search.relatedReason();
+                relatedReport = search.relatedReport();
+            }
+            site = site.withRelated(relatedLinks.resolve(site, search == null ? null : search.related(),
+                    search == null ? null : search.relatedListsChanged()));
+            times.lap("search: analysis + related");
+            if (search != null) {
+                times.record("search: related (of the above)", search.relatedMillis());
+            }
+
+            // After a failed generation (or with no generation before), look at every file: the
+            // planners forget what they planned, and every file not planned again is deleted.
+            everything = since.everything();
+            PagePlanner.Wanted wanted = wantedByFingerprint();
+            pages = pagePlanner.plan(site, wanted);
+            times.lap("plan pages");
+            List<PlannedFile> statics = staticFiles.plan(wanted, problems);
+            toProduce = output.plan(site, pages, statics, wanted, now.toInstant());
+            paths.dropUnused();
+            times.lap("plan files");
+
+            progress.stage("writing files");
+            if (search != null) {
+                search.startExport(sink, fingerprints); // unless started above; while the pages render
+            }
             FileWriting.produceShowingFirst(toProduce, savedPages(everything ? null : since.articles()), sink, problems, progress, times);
-        } catch (RuntimeException | Error e) {
+        } catch (IOException | RuntimeException | Error e) {
             // The export thread must stop writing before the staging directory is deleted,
             // or it would make the folders again behind the deletion.
             if (search != null) {

@@ -407,6 +407,60 @@ class BuildCacheTest {
         return site.project().resolve(".gazette/cache/build/site");
     }
 
+    /**
+     * The last build's files are put into the staging folder on a thread of their own while the
+     * content is read and the site model made (a fresh checkout: linked from the kept copies one
+     * by one): no such link is made by the thread that runs the build, and the site is a clean
+     * build's.
+     */
+    @Test
+    void theLastBuildsFilesAreRestoredOnAThreadOfTheirOwn() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        site.buildWithCache();
+        deleteTree(site.output());
+        site.file("content/2016/bai-moi.md", article("Bài mới", "2016-01-05", "Thi đua", "Một bài mới về thi đua."));
+        Thread building = Thread.currentThread();
+        java.util.Set<Thread> linking = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Path kept = mirror(site).toAbsolutePath().normalize();
+        InlineSite.Built fresh = site.buildWithCache((existing, link) -> {
+            if (existing.toAbsolutePath().normalize().startsWith(kept)) {
+                linking.add(Thread.currentThread()); // restoring; the save links the other way
+            }
+            OutputMirror.HARD_LINKS.link(existing, link);
+        });
+        assertThat(fresh.fullBuildReason()).isNull();
+        assertThat(linking).as("the kept files were linked").isNotEmpty().doesNotContain(building);
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+    }
+
+    /**
+     * A restoring that fails ends the build with its own error once it is done (the staging
+     * folder is not deleted under it), the published site stays, and the next build still makes
+     * a clean build's site.
+     */
+    @Test
+    void aRestoringThatFailsEndsTheBuildAndTheNextOneIsStillRight() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        InlineSite.Built first = site.buildWithCache();
+        Map<String, String> published = tree(site.output());
+        deleteTree(site.output());
+        site.file("content/2016/bai-moi.md", article("Bài mới", "2016-01-05", "Thi đua", "Một bài mới về thi đua."));
+        IllegalStateException broken = new IllegalStateException("the disk went away");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> site.buildWithCache((existing, link) -> {
+            throw broken;
+        })).isSameAs(broken);
+        assertThat(Files.exists(site.output())).isFalse();
+        try (Stream<Path> beside = Files.list(site.output().getParent())) {
+            assertThat(beside.map(p -> p.getFileName().toString())).as("no staging folder left behind")
+                    .noneMatch(name -> name.contains("staging"));
+        }
+
+        InlineSite.Built next = site.buildWithCache();
+        assertThat(next.messages()).isEmpty();
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site)).isNotEqualTo(published);
+        assertThat(first.messages()).isEmpty();
+    }
+
     @Test
     void aKeptFileChangedInPlaceIsMadeAgain() throws IOException {
         InlineSite site = site(temp.resolve("a"));

@@ -107,6 +107,11 @@ public final class InlineSite {
         });
     }
 
+    /** {@link #buildWithCache()} with the build cache's links made by {@code linker}. */
+    Built buildWithCache(OutputMirror.Linker linker) throws IOException {
+        return build(true, linker);
+    }
+
     private Built build(boolean withCache) throws IOException {
         return build(withCache, OutputMirror.HARD_LINKS);
     }
