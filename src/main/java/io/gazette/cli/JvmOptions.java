@@ -210,9 +210,8 @@ final class JvmOptions {
      * collections stay rare. A small site gets less than the cap because a smaller heap is
      * touched less: the parallel collector grows the heap up to its cap when collections are
      * frequent, whatever the site needs. From 128 MB of Markdown on, jvm.options gives the heap
-     * itself ({@code build>=128MB}: 1,216 MB, with tiered compilation): at 100,000 real articles
-     * (352 MB) the build keeps up to 830 MB live while it renders, and 1 GiB cost 11 full
-     * collections with C1 and ran out of memory with C2.
+     * itself ({@code build>=128MB}: 1,216 MB, C1 only): at 100,000 real articles (352 MB) the
+     * build keeps up to 830 MB live while it renders, and 1 GiB cost 11 full collections.
      *
      * <p>A build or check whose heap is the cap (64 MB of Markdown or more, about 17,000 real
      * articles) also starts with all of it ({@code -Xms}): its live data then nears the heap, and
