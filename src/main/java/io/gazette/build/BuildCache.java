@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * What one {@code gazette build} hands to the next through {@code .gazette/cache/build/}: the
@@ -176,18 +175,11 @@ final class BuildCache implements AutoCloseable {
         if (usable == null) {
             return new DirectorySink(staging);
         }
-        CompletableFuture<Long> pending = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
+        CompletableFuture<Long> pending = BackgroundWork.start("gazette-build-cache-restore", () -> {
             long started = System.nanoTime();
-            try {
-                restore(staging, fingerprints);
-                pending.complete((System.nanoTime() - started) / 1_000_000);
-            } catch (Throwable e) {
-                pending.completeExceptionally(e);
-            }
-        }, "gazette-build-cache-restore");
-        thread.setDaemon(true);
-        thread.start();
+            restore(staging, fingerprints);
+            return (System.nanoTime() - started) / 1_000_000;
+        });
         restoring = pending;
         return DirectorySink.replacing(staging);
     }
@@ -201,24 +193,7 @@ final class BuildCache implements AutoCloseable {
         if (pending == null) {
             return -1;
         }
-        try {
-            return pending.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof UncheckedIOException unchecked) {
-                throw unchecked.getCause();
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
+        return BackgroundWork.await(pending);
     }
 
     /** Waits for the restoring, its outcome ignored: the build failed already, and the staging folder is to go. */

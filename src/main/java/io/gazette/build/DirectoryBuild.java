@@ -195,16 +195,8 @@ final class DirectoryBuild {
      */
     private void prepareSourceMap(Site site) {
         List<Article> articles = site.articles();
-        CompletableFuture<SourceMap.Pending> pending = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                pending.complete(SourceMap.prepare(config.projectDir(), config.outputDir(), sourceOfPage(articles)));
-            } catch (Throwable e) {
-                pending.completeExceptionally(e);
-            }
-        }, "gazette-source-map");
-        thread.setDaemon(true);
-        thread.start();
+        CompletableFuture<SourceMap.Pending> pending = BackgroundWork.start("gazette-source-map",
+                () -> SourceMap.prepare(config.projectDir(), config.outputDir(), sourceOfPage(articles)));
         sourceMap = pending;
     }
 

@@ -192,21 +192,14 @@ final class SearchWork {
         if (index == null || !(sink instanceof DirectorySink) || export != null) {
             return;
         }
-        export = new CompletableFuture<>();
         // The page planners record fingerprints while it runs (FileFingerprints is synchronized;
         // their paths are none of the index's), and the paths written join the generation's
         // changed paths in finish().
         IndexFiles files = unchangedSkipped(sink, fingerprints, exported);
-        Thread thread = new Thread(() -> {
-            try {
-                exportAll(index, files, sink, fingerprints);
-                export.complete(null);
-            } catch (Throwable e) {
-                export.completeExceptionally(e);
-            }
-        }, "gazette-search-export");
-        thread.setDaemon(true);
-        thread.start();
+        export = BackgroundWork.start("gazette-search-export", () -> {
+            exportAll(index, files, sink, fingerprints);
+            return null;
+        });
     }
 
     /**
@@ -277,21 +270,7 @@ final class SearchWork {
     }
 
     private void awaitExport() throws IOException {
-        try {
-            export.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
+        BackgroundWork.await(export);
     }
 
     /**
