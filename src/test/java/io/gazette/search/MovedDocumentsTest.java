@@ -42,7 +42,7 @@ class MovedDocumentsTest {
             Map<String, byte[]> now = new HashMap<>();
             BitSet everything = new BitSet();
             everything.set(0, n);
-            PassageExporter.export(reader, numbering, "v", everything, n, sourceOf(n), previous(last), now::put);
+            PassageExporter.export(reader, numbering, "v", everything, n, sourceOf(n), new PreviousFiles(last), now::put);
 
             byte[][] records = PassageExporter.unpack(now.get(PassageExporter.packPath(0)), n);
             byte[][] fromIndex = PassageExporter.unpack(clean.get(PassageExporter.packPath(0)), n);
@@ -66,7 +66,7 @@ class MovedDocumentsTest {
                 }
                 last.put(DocChunks.path(c), chunk.append("]\n").toString().getBytes(StandardCharsets.UTF_8));
             }
-            DocChunks.OldRows rows = new DocChunks.OldRows(previous(last), n);
+            DocChunks.OldRows rows = new DocChunks.OldRows(new PreviousFiles(last), n);
             int[] sourceOf = sourceOf(n);
             for (int c = 0; c < DocChunks.count(numbering); c++) {
                 String clean = new String(DocChunks.chunk(reader.storedFields(), numbering, c), StandardCharsets.UTF_8);
@@ -85,19 +85,5 @@ class MovedDocumentsTest {
             assertThat(DocChunks.chunk(reader.storedFields(), numbering, 0, null, rows))
                     .isEqualTo(DocChunks.chunk(reader.storedFields(), numbering, 0));
         }
-    }
-
-    private static IndexFiles.Previous previous(Map<String, byte[]> files) {
-        return new IndexFiles.Previous() {
-            @Override
-            public byte[] read(String path) {
-                return files.get(path);
-            }
-
-            @Override
-            public boolean has(String path) {
-                return files.containsKey(path);
-            }
-        };
     }
 }

@@ -28,7 +28,7 @@ class StaticIndexUpdateTest {
     Path dir;
 
     /** The files of the last export, and what the next one writes and keeps. */
-    private static final class Site implements IndexFiles, IndexFiles.Previous {
+    private static final class Site implements IndexFiles {
         Map<String, byte[]> files = new TreeMap<>();
         /** Written from the export's threads. */
         final Map<String, byte[]> written = new java.util.concurrent.ConcurrentSkipListMap<>();
@@ -45,14 +45,9 @@ class StaticIndexUpdateTest {
             kept.add(path);
         }
 
-        @Override
-        public byte[] read(String path) {
-            return files.get(path);
-        }
-
-        @Override
-        public boolean has(String path) {
-            return files.containsKey(path);
+        /** The last export's files, as the next export reads them back. */
+        IndexFiles.Previous previous() {
+            return new PreviousFiles(files);
         }
 
         /** The export is done: its files are those written and kept; the others are gone. */
@@ -146,10 +141,10 @@ class StaticIndexUpdateTest {
             StaticIndexUpdate.Outcome outcome;
             try (DirectoryReader reader = DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(index))) {
                 DocNumbering numbering = DocNumbering.of(reader);
-                outcome = StaticIndexUpdate.update(reader, numbering, state, changes, site, site);
+                outcome = StaticIndexUpdate.update(reader, numbering, state, changes, site.previous(), site);
                 assertThat(outcome.reason()).as("step " + step).isNull();
                 PassageExporter.export(reader, numbering, outcome.result().version(), outcome.changedNumbers(),
-                        outcome.previousDocuments(), outcome.sourceOf(), site, site);
+                        outcome.previousDocuments(), outcome.sourceOf(), site.previous(), site);
             }
             site.finish();
             state = outcome.result().state().atCommit(SearchIndexer.commitVersion(index));
@@ -247,7 +242,7 @@ class StaticIndexUpdateTest {
         assertThat(changes.size()).isEqualTo(1);
         try (DirectoryReader reader = DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(index))) {
             StaticIndexUpdate.Outcome outcome = StaticIndexUpdate.update(reader, DocNumbering.of(reader), state,
-                    changes, site, site);
+                    changes, site.previous(), site);
             assertThat(outcome.reason()).isNull();
         }
         StaticIndexUpdate.Counts counts = StaticIndexUpdate.lastCounts;
