@@ -3,5 +3,7 @@
  * {@link io.gazette.config.SiteSettings} lists every key with its default,
  * {@link io.gazette.config.ConfigLoader} reads them into a {@link io.gazette.config.SiteConfig}, and
  * {@link io.gazette.config.SafeYaml} is the YAML loader every part of Gazette uses.
+ *
+ * <p>May use: problems, text.
  */
 package io.gazette.config;

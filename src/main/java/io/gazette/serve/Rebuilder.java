@@ -1,7 +1,7 @@
 package io.gazette.serve;
 
 /**
- * The site pipeline as the preview drives it; implemented by the build package.
+ * The site pipeline as the preview drives it; implemented by {@link SiteRebuilder} over the build.
  *
  * <p>Called on one thread, one rebuild at a time, with every source change since the last
  * successful rebuild (changes that arrive meanwhile are merged into the next call; those of a

@@ -26,6 +26,10 @@
  * </ul>
  *
  * <p>The pipeline plugs in by implementing {@link io.gazette.serve.Rebuilder} and handing it over
- * through a {@link io.gazette.serve.PreviewPipeline.Factory} (see {@code io.gazette.cli.ServeCommand}).
+ * through a {@link io.gazette.serve.PreviewPipeline.Factory}. {@link io.gazette.serve.SiteRebuilder}
+ * is that implementation and the preview's one door into the build (a build session kept between
+ * saves); the {@code serve} command hands it over, tests hand over rebuilders of their own.
+ *
+ * <p>May use: build, config, hash, json, output, problems, search, text.
  */
 package io.gazette.serve;
