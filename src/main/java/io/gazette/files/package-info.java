@@ -1,6 +1,8 @@
 /**
  * Files written whole or not at all: a cache or state file is written beside its place and moved
- * over it, so a build killed half-way leaves the previous file, never half of a new one.
+ * over it, so a build killed half-way leaves the previous file, never half of a new one
+ * ({@link io.gazette.files.AtomicFiles}); a state file also carries its format and a checksum, so
+ * that a reader tells a damaged or foreign file from a good one ({@link io.gazette.files.ChecksummedFile}).
  *
  * <p>May use: no other Gazette package.
  */
