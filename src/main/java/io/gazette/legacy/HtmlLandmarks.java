@@ -32,12 +32,12 @@ final class HtmlLandmarks {
 
     /** An element whose whole text is a date line such as {@code Thứ hai, 18/08/2014}, and no child's is. */
     static boolean isDateElement(Element element) {
-        String text = SourceText.clean(element.text());
+        String text = SavedPageText.clean(element.text());
         if (!DateLines.looksLikeDateLine(text)) {
             return false;
         }
         for (Element child : element.children()) {
-            if (DateLines.looksLikeDateLine(SourceText.clean(child.text()))) {
+            if (DateLines.looksLikeDateLine(SavedPageText.clean(child.text()))) {
                 return false;
             }
         }
@@ -65,7 +65,7 @@ final class HtmlLandmarks {
             if (parent == null || insideLink(parent)) {
                 continue;
             }
-            String line = SourceText.clean(node.text());
+            String line = SavedPageText.clean(node.text());
             if (line.isEmpty() || PageChrome.isNoise(line)) {
                 continue;
             }
@@ -74,7 +74,7 @@ final class HtmlLandmarks {
                     && !contains(titleElement.parent(), dateElement)) {
                 titleElement = titleElement.parent();
             }
-            String title = contains(titleElement, dateElement) ? line : SourceText.clean(titleElement.text());
+            String title = contains(titleElement, dateElement) ? line : SavedPageText.clean(titleElement.text());
             if (PageChrome.isNoise(title) || PageChrome.endsArticle(title) || DateLines.looksLikeDateLine(title)) {
                 return Optional.empty();
             }
@@ -120,7 +120,7 @@ final class HtmlLandmarks {
             int score = 0;
             for (Element child : candidate.children()) {
                 if (child.normalName().equals("p") || (PARAGRAPHS.contains(child.normalName()) && !hasBlockChild(child))) {
-                    String text = SourceText.clean(child.text());
+                    String text = SavedPageText.clean(child.text());
                     if (!PageChrome.isNoise(text) && !PageChrome.startsEndOfArticle(text)) {
                         score += text.length();
                     }
@@ -152,7 +152,7 @@ final class HtmlLandmarks {
                 continue;
             }
             if (after && (AUTHOR_MARK.matcher(element.className()).matches() || AUTHOR_MARK.matcher(element.id()).matches())) {
-                String text = AUTHOR_PREFIX.matcher(SourceText.clean(element.text())).replaceFirst("");
+                String text = AUTHOR_PREFIX.matcher(SavedPageText.clean(element.text())).replaceFirst("");
                 if (!text.isEmpty() && text.length() <= 80) {
                     return element;
                 }
@@ -167,7 +167,7 @@ final class HtmlLandmarks {
             if (BREADCRUMB_MARK.matcher(element.className()).matches() || BREADCRUMB_MARK.matcher(element.id()).matches()) {
                 String last = null;
                 for (Element link : element.select("a")) {
-                    String text = SourceText.clean(link.text());
+                    String text = SavedPageText.clean(link.text());
                     if (!text.isEmpty() && !HOME.matcher(text).matches()) {
                         last = text;
                     }

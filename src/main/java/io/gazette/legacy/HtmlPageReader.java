@@ -62,11 +62,11 @@ final class HtmlPageReader {
             if (above.isEmpty()) {
                 if (titleless == null) {
                     titleless = new ImportFailure(line(candidate),
-                            "the date line '" + SourceText.clean(candidate.text()) + "' has no title above it");
+                            "the date line '" + SavedPageText.clean(candidate.text()) + "' has no title above it");
                 }
                 continue;
             }
-            Optional<PublicationDate> parsed = DateLines.parse(SourceText.clean(candidate.text()), line(candidate));
+            Optional<PublicationDate> parsed = DateLines.parse(SavedPageText.clean(candidate.text()), line(candidate));
             if (parsed.isPresent()) {
                 dateElement = candidate;
                 date = parsed.get();
@@ -92,7 +92,7 @@ final class HtmlPageReader {
             collect(container, author, blocks);
         }
         String authorName = author == null ? null
-                : HtmlLandmarks.AUTHOR_PREFIX.matcher(SourceText.clean(author.text())).replaceFirst("");
+                : HtmlLandmarks.AUTHOR_PREFIX.matcher(SavedPageText.clean(author.text())).replaceFirst("");
         return new LegacyPage(title, date, authorName == null || authorName.isEmpty() ? null : authorName,
                 category(doc), blocks, warnings);
     }
@@ -154,10 +154,10 @@ final class HtmlPageReader {
 
     private boolean block(Element element, int line, Element author, List<Block> blocks) {
         if (author != null && (element == author || contains(element, author)
-                && SourceText.clean(element.text()).equals(SourceText.clean(author.text())))) {
+                && SavedPageText.clean(element.text()).equals(SavedPageText.clean(author.text())))) {
             return true;
         }
-        String text = SourceText.clean(element.text());
+        String text = SavedPageText.clean(element.text());
         boolean paragraph = HtmlLandmarks.PARAGRAPHS.contains(element.normalName()) || element.normalName().equals("p");
         // A heading or list that opens with "Bài viết khác" is the other-articles box; a paragraph
         // must say exactly that to end the article.
@@ -213,7 +213,7 @@ final class HtmlPageReader {
 
     /** Alt text worth keeping: not a file name the CMS filled in. */
     private static String altText(Element img) {
-        String alt = SourceText.clean(img.attr("alt"));
+        String alt = SavedPageText.clean(img.attr("alt"));
         if (alt.isEmpty() || alt.toLowerCase(Locale.ROOT).matches(".*\\.(jpe?g|png|gif|bmp|webp)")) {
             return "";
         }

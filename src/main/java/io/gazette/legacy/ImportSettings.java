@@ -32,7 +32,7 @@ public record ImportSettings(String category, String aliasBase, TagRules tagRule
         if (name == null) {
             return null;
         }
-        String clean = SourceText.clean(name);
+        String clean = SavedPageText.clean(name);
         return clean.isEmpty() ? null : clean;
     }
 

@@ -41,9 +41,9 @@ public final class PageConverter {
         if (bytes.length > MAX_PAGE_BYTES) {
             throw new ImportFailure(0, "larger than " + MAX_PAGE_BYTES / (1024 * 1024) + " MB; not an article page");
         }
-        String text = SourceText.decode(bytes);
+        String text = SavedPageText.decode(bytes);
         LegacyPage page = isHtml(name, text) ? new HtmlPageReader().read(text) : TextPageReader.read(text);
-        ArticleBody body = ArticleBody.of(page.blocks());
+        LegacyBody body = LegacyBody.of(page.blocks());
         String slug = Slugs.forTitle(page.title());
         if (!Slugs.isValid(slug)) {
             throw new ImportFailure(0, "the title '" + page.title() + "' has no letters or digits to name a file after");

@@ -24,8 +24,8 @@ public record TagRules(List<String> topics, int minTopicMentions, List<String> o
     private static final String DEFAULT_RESOURCE = "tag-rules.yml";
 
     public TagRules {
-        topics = topics.stream().map(VietnameseText::nfc).map(SourceText::clean).filter(t -> !t.isEmpty()).toList();
-        organisationHeads = organisationHeads.stream().map(VietnameseText::nfc).map(SourceText::clean)
+        topics = topics.stream().map(VietnameseText::nfc).map(SavedPageText::clean).filter(t -> !t.isEmpty()).toList();
+        organisationHeads = organisationHeads.stream().map(VietnameseText::nfc).map(SavedPageText::clean)
                 .filter(t -> !t.isEmpty()).toList();
         if (minTopicMentions < 1 || minOrganisationMentions < 1 || maxTags < 0) {
             throw new IllegalArgumentException("minTopicMentions and minOrganisationMentions must be at least 1, maxTags at least 0");

@@ -18,7 +18,7 @@ final class TextPageReader {
     }
 
     static LegacyPage read(String text) throws ImportFailure {
-        List<String> lines = SourceText.lines(text);
+        List<String> lines = SavedPageText.lines(text);
         ImportFailure titleless = null;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);

@@ -11,8 +11,8 @@ import java.util.List;
  * characters are all expected; invalid UTF-8 is not guessed at, because a wrong guess
  * (Windows-1258, VNI) would silently corrupt the archive.
  */
-final class SourceText {
-    private SourceText() {
+final class SavedPageText {
+    private SavedPageText() {
     }
 
     /** The whole file as NFC text with {@code \n} line ends; the BOM is dropped. */

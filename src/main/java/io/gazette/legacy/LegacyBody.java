@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * @param plainTexts   the article's text (captions included) for tag suggestion
  * @param pictureSources every image {@code src} the body refers to, in order
  */
-record ArticleBody(String author, List<String> blocks, List<String> plainTexts, List<String> pictureSources) {
+record LegacyBody(String author, List<String> blocks, List<String> plainTexts, List<String> pictureSources) {
 
     /** Captions are one line under a photo; anything longer is a paragraph that lacks its period. */
     static final int MAX_CAPTION_LENGTH = 250;
@@ -32,13 +32,13 @@ record ArticleBody(String author, List<String> blocks, List<String> plainTexts, 
             "trao danh hiệu", "trao quyết định", "chụp ảnh", "ký kết", "tặng hoa", "đón tiếp",
             "ảnh:", "(ảnh", "ảnh minh họa", "ảnh minh hoạ");
 
-    ArticleBody {
+    LegacyBody {
         blocks = List.copyOf(blocks);
         plainTexts = List.copyOf(plainTexts);
         pictureSources = List.copyOf(pictureSources);
     }
 
-    static ArticleBody of(List<Block> source) throws ImportFailure {
+    static LegacyBody of(List<Block> source) throws ImportFailure {
         List<Block> blocks = new ArrayList<>(source);
         String author = takeSignature(blocks);
         if (blocks.stream().noneMatch(b -> b instanceof Block.Text)) {
@@ -71,7 +71,7 @@ record ArticleBody(String author, List<String> blocks, List<String> plainTexts, 
                 }
             }
         }
-        return new ArticleBody(author, markdown, plain, sources);
+        return new LegacyBody(author, markdown, plain, sources);
     }
 
     private static String image(String caption, String src) {
