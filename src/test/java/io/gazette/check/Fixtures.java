@@ -20,8 +20,4 @@ public final class Fixtures {
             throw new IllegalStateException(e);
         }
     }
-
-    public static Path projectDir() {
-        return Path.of(System.getProperty("gazette.projectDir", ".")).toAbsolutePath().normalize();
-    }
 }

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The deploy workflow does what the Publishing section of the README says it does. */
 class PublishWorkflowTest {
-    private static final Path PROJECT = Fixtures.projectDir();
+    private static final Path PROJECT = io.gazette.build.TestSites.projectRoot();
     private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
 
     private Map<String, Object> workflow;

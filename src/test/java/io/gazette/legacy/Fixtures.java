@@ -1,11 +1,11 @@
 package io.gazette.legacy;
 
+import io.gazette.build.TestSites;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -37,14 +37,10 @@ final class Fixtures {
         return new String(bytes(resource), StandardCharsets.UTF_8);
     }
 
-    static Path projectDir() {
-        return Path.of(System.getProperty("gazette.projectDir", System.getProperty("user.dir")));
-    }
-
     /** The article the lead migrated by hand: what importing the seed must produce. */
     static String handMigrated() {
         try {
-            return Files.readString(projectDir().resolve(ARTICLE), StandardCharsets.UTF_8);
+            return Files.readString(TestSites.projectRoot().resolve(ARTICLE), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package io.gazette.legacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gazette.build.TestSites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class GoldenImportTest {
     /** The seed on the shared drive, when this checkout sits beside it, imports to content/ too. */
     @Test
     void sharedSeedImportsToTheCommittedArticle() throws IOException {
-        Path seed = Fixtures.projectDir().resolve("../shared/seed/legacy-article-2014-08-18.txt").normalize();
+        Path seed = TestSites.projectRoot().resolve("../shared/seed/legacy-article-2014-08-18.txt").normalize();
         assumeTrue(Files.isRegularFile(seed), "no shared seed beside the project");
 
         Conversion result = new PageConverter(Fixtures.settings(Fixtures.CATEGORY))
@@ -60,6 +61,6 @@ class GoldenImportTest {
 
         assertThat(result).isInstanceOf(Conversion.Converted.class);
         assertThat(((Conversion.Converted) result).markdown())
-                .isEqualTo(Files.readString(Fixtures.projectDir().resolve(Fixtures.ARTICLE)));
+                .isEqualTo(Files.readString(TestSites.projectRoot().resolve(Fixtures.ARTICLE)));
     }
 }

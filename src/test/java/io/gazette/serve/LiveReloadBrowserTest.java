@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * without them.
  */
 class LiveReloadBrowserTest {
-    private static final Path JS = Path.of(System.getProperty("gazette.projectDir", "."), "src/test/js");
+    private static final Path JS = io.gazette.build.TestSites.projectRoot().resolve("src/test/js");
 
     @Test
     void reloadsAndShowsProblemsAsText() throws Exception {
