@@ -39,6 +39,12 @@ public record YamlMapping(Map<String, Object> values, Map<String, Integer> keyLi
         if (yamlText.isBlank()) {
             return EMPTY;
         }
+        YamlMapping plain = PlainYamlMapping.read(yamlText);
+        return plain != null ? plain : parseWithSnakeYaml(yamlText);
+    }
+
+    /** {@link #parse} without the plain-lines fast path: the reference it is tested against. */
+    static YamlMapping parseWithSnakeYaml(String yamlText) throws YamlError {
         try {
             SafeYaml.Reader yaml = SafeYaml.reader();
             Node root = yaml.compose(yamlText);

@@ -176,7 +176,8 @@ final class ParagraphHtml {
     /**
      * The HTML of a body of plain paragraphs, straight from its Markdown, without parsing it;
      * null for any other body, which must then be parsed. Plain: lines of text separated by empty
-     * lines, no character of {@link #NOT_PLAIN}, no {@code --}, {@code ..} or {@code . .} but in
+     * lines, no character of {@link #NOT_PLAIN} but the escapes and ampersands {@link #isLiteral}
+     * takes as text (a third of the bodies the parser still got held one), no {@code --}, {@code ..} or {@code . .} but in
      * an {@code ...} of exactly three dots (an ellipsis), double quotes only in pairs that open
      * after a space and close before one ({@link #quoteAt}), no {@code ://} or {@code www.}
      * (autolinks), no line starting with whitespace, {@code - + =} or a number and {@code .} or
@@ -220,7 +221,7 @@ final class ParagraphHtml {
                 }
                 continue;
             }
-            if (c < 128 ? notPlain[c] : HtmlScrub.replaces(md, i)) {
+            if (c < 128 ? notPlain[c] && !isLiteral(md, i) : HtmlScrub.replaces(md, i)) {
                 return null;
             }
             char next = md[i + 1];
@@ -258,6 +259,9 @@ final class ParagraphHtml {
                 return null;
             }
             lineStart = c == '\n';
+            if (c == '\\') {
+                i++; // the escaped character: a mark, neither a letter nor anything the checks above look for
+            }
         }
         if (quoted) {
             return null;
@@ -307,6 +311,17 @@ final class ParagraphHtml {
         int copied = from;
         for (int i = from; i < to; i++) {
             char c = md[i];
+            if (c == '\\' || c == '&') {
+                // An escape is its character, a literal ampersand is text: as Flexmark writes them.
+                char literal = c == '&' ? c : md[i + 1];
+                out.raw(md, copied, i).raw(literal == '&' ? "&amp;" : literal == '>' ? "&gt;" : String.valueOf(literal));
+                if (text != null) {
+                    text.raw(md, copied, i).raw(md, c == '&' ? i : i + 1, c == '&' ? i + 1 : i + 2);
+                }
+                i += c == '&' ? 0 : 1;
+                copied = i + 1;
+                continue;
+            }
             if (c == '"' || c == '.' && md[i + 1] == '.') {
                 boolean dots = c != '"';
                 out.raw(md, copied, i).raw(dots ? ellipsis : quoted ? quoteClose : quoteOpen);
@@ -349,6 +364,32 @@ final class ParagraphHtml {
     private static boolean isSpace(char c) {
         // The ASCII ones other than the space are control characters, refused before this is asked.
         return c == ' ' || c >= 0x80 && (Character.isWhitespace(c) || Character.isSpaceChar(c));
+    }
+
+    /** The characters a backslash before them makes literal that {@link #renderUnparsed} writes (the archive's escapes). */
+    private static final String ESCAPED = "_*[]>|~#";
+
+    /**
+     * Whether the {@link #NOT_PLAIN} character at {@code at} is text all the same: a backslash
+     * before one of {@link #ESCAPED} (that character, written as text), or an ampersand that
+     * cannot start a character reference (no {@code ;} after the letters, digits or {@code #}
+     * following it), written {@code &amp;}. Both read as one character that is no letter or digit.
+     */
+    private static boolean isLiteral(char[] md, int at) {
+        if (md[at] == '\\') {
+            return ESCAPED.indexOf(md[at + 1]) >= 0;
+        }
+        if (md[at] != '&') {
+            return false;
+        }
+        int i = at + 1;
+        if (md[i] == '#') {
+            i++;
+        }
+        while (md[i] < 128 && (md[i] >= 'a' && md[i] <= 'z' || md[i] >= 'A' && md[i] <= 'Z' || md[i] >= '0' && md[i] <= '9')) {
+            i++;
+        }
+        return md[i] != ';';
     }
 
     /** Whether the line starting at {@code at} starts with digits and {@code .} or {@code )}: a list item. */

@@ -104,12 +104,19 @@ class ParagraphHtmlTest {
     void parsesEveryBodyThatMayBeMoreThanPlainParagraphs() {
         for (String markdown : List.of("# Tiêu đề\n", "- mục\n", "+ mục\n", "1. mục\n", "12) mục\n", "a\n===\n",
                 "> trích\n", "[liên kết](/a/)\n", "`mã`\n", "~~cũ~~\n", "https://example.org\n", "www.example.org\n",
-                "a@b.vn\n", "a\n\n---\n", "    mã\n", " a\n", "a \n", "a  \nb\n", "| a |\n", "<b>x</b>\n", "A & B\n",
+                "a@b.vn\n", "a\n\n---\n", "    mã\n", " a\n", "a \n", "a  \nb\n", "| a |\n", "<b>x</b>\n", "A &amp; B\n",
+                "A &#35; B\n", "P&G;\n", "A &Dagger; B\n", "a\\\nb\n", "\\-\\-\n", "\\\\\n", "\\<b>\n", "a\\",
                 "\"trích\n", "a\"b\"\n", "\"a\"b\n", "\". a\"\n", "\"a\n\nb\"\n", "\"\"\n", "'đơn'\n", "a -- b\n",
-                "a....\n", "a..\n", "a. . .\n", "a... .\n", "\\*\n", "*a*\n", "_a_\n", "a\tb\n", "a\r\nb\n",
+                "a....\n", "a..\n", "a. . .\n", "a... .\n", "*a*\n", "_a_\n", "a\tb\n", "a\r\nb\n",
                 "a\u00a0\nb\n", "\u3000a\n", "a\u0085\n", "a\uffff\n", "a\udbff\udfff\n")) {
             assertThat(unparsedHtml(markdown)).as(markdown).isNull();
         }
+        // The archive's escapes and ampersands that start no reference are text: written without parsing.
+        String markdown = "A & B, R&D, P&G.\n\\[1\\] \\*\\*Đ\\*\\* x\\_y \\> \\| \\~ \\#\n";
+        assertThat(unparsedHtml(markdown)).isEqualTo(flexmark(markdown))
+                .isEqualTo("<p>A &amp; B, R&amp;D, P&amp;G.\n[1] **Đ** x_y &gt; | ~ #</p>\n");
+        assertThat(RENDERER.paragraphs().renderUnparsed(markdown, 400).text())
+                .isEqualTo("A & B, R&D, P&G. [1] **Đ** x_y > | ~ #");
         assertThat(new ParagraphHtml(new MutableDataSet().set(com.vladsch.flexmark.html.HtmlRenderer.NO_P_TAGS_USE_BR, true))
                 .renderUnparsed("a\n", 400)).isNull();
     }
@@ -121,10 +128,14 @@ class ParagraphHtmlTest {
         Arbitrary<String> plain = Arbitraries.of("Hội", "nghị", "2014", "95%", "(năm)", "A/B", "a:b", "http:", "www",
                 "w.", "1.5", "-", "2-3", "+", "=", "!", "?", ";", ",", ".", "…", "“x”", "\u00a0", "\u2028", "\u200b",
                 "\ufeff", "\u0085", "😀", "\ud800", "$", "^", "!x", "ệĐ", "\u0301", "e\u0301", "\"trích\"", "...", "a...",
-                "(\"x\")", "\"x.\"", "\"x\",", "\"hai\ndòng?\"", "\"a b\":", "\"1…\"", "\"x\")", "\"Đ...\"");
+                "(\"x\")", "\"x.\"", "\"x\",", "\"hai\ndòng?\"", "\"a b\":", "\"1…\"", "\"x\")", "\"Đ...\"",
+                "\\_", "\\*", "\\[1\\]", "\\>", "\\|", "\\~", "\\#", "x\\_\\_y", "\\*\\*Đ\\*\\*", "R&D", "&", "&Đ",
+                "&#", "&1", "\\[\\\"x\\\"\\]");
         Arbitrary<String> tricky = Arbitraries.of("1.", "3)", "://", "ww.", ". .", "..", "#", "*", "&", "~", "\u3000",
                 "@", "--", "[x]", "'", "\\", "<", "|", "....", "\"\"", "\"*a*\"", "\".\"", "\"…", "“\"", "\"😀", "ệ\"ệ", "\"a", "b\"",
-                "\"", "\"Đ", "\"1", "?\"", "\ufdd0", "\uffff", "\udbff\udfff", "\u009f", "\u007f");
+                "\"", "\"Đ", "\"1", "?\"", "\ufdd0", "\uffff", "\udbff\udfff", "\u009f", "\u007f", "&amp;", "&#35;",
+                "&#x41;", "&quot;", "&nbsp", "&a;", "&#;", "\\\\", "\\\"", "\\-", "\\.", "\\`", "\\<", "\\&", "\\\n", "\\:", "\\",
+                "\\_\"", "\"\\_", "\\]\"", "\\|-");
         Arbitrary<String> word = Arbitraries.frequencyOf(Tuple.of(12, plain), Tuple.of(1, tricky));
         Arbitrary<String> gap = Arbitraries.frequencyOf(
                 Tuple.of(12, Arbitraries.of(" ", " ", " ", "\n", "\n\n", "\n\n\n", "")),
