@@ -178,18 +178,19 @@ final class ContentStage {
     private Entry read(Path file) {
         Problems problems = new Problems();
         Path shown = loader.shown(file);
+        // A bundle's result depends on the files of its folder too: never kept.
+        ContentCache cache = file.getFileName().toString().equals("index.md") ? null : contentCache;
+        // Stat first, then read: a write after the stat shows in the next build's. The stat's
+        // size is the watchdog's too (a second stat per file cost 100,000 calls at 100,000 articles).
+        FileStat stat = cache == null ? null : FileStat.of(file);
         long size;
         try {
-            size = Files.size(file);
+            size = stat != null ? stat.size() : Files.size(file);
         } catch (IOException e) {
             size = 0; // reading it reports the problem
         }
         Optional<ArticleInput> input;
         try (Watchdog.Handle watched = Watchdog.SHARED.watch(shown, size, "reading and rendering")) {
-            // A bundle's result depends on the files of its folder too: never kept.
-            ContentCache cache = file.getFileName().toString().equals("index.md") ? null : contentCache;
-            // Stat first, then read: a write after the stat shows in the next build's.
-            FileStat stat = cache == null ? null : FileStat.of(file);
             Instant now = Instant.now();
             long readNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
             String path = shown.toString();

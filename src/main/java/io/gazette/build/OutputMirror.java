@@ -251,7 +251,9 @@ final class OutputMirror {
             if (checkInodes && (recorded.inode() >= 0 || inodeRequired) && inode != recorded.inode()) {
                 return null;
             }
-            return new BuildStateFile.Entry(recorded.fingerprint(), size, second, inode);
+            // The recorded entry itself when nothing moved: at 100,000 articles a restore checks
+            // 229,000 files, and a copy of each entry was garbage as soon as the state was read.
+            return inode == recorded.inode() ? recorded : new BuildStateFile.Entry(recorded.fingerprint(), size, second, inode);
         }
     }
 

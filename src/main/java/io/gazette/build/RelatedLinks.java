@@ -23,8 +23,13 @@ final class RelatedLinks {
     /** Article URL → related article URLs, from the last build that ran search. */
     private Map<String, List<String>> source = Map.of();
     private boolean resolvedOnce;
-    /** URL → the URLs whose related list names it, for {@link #source}. */
-    private Map<String, Set<String>> namedBy = Map.of();
+    /**
+     * URL → the URLs whose related list names it, for {@link #source}; null until a generation
+     * needs it ({@link #namedBy()}): only a session's later generations do, and at 100,000
+     * articles it is 100,000 sets of 500,000 names, which {@code gazette build}'s one generation
+     * made for nothing.
+     */
+    private Map<String, Set<String>> namedBy;
     /** The articles of the last generation by URL. */
     private final Map<String, Article> byUrl = new HashMap<>();
     private LayeredMap<String, List<Article>> resolved = LayeredMap.of(Map.of());
@@ -51,10 +56,10 @@ final class RelatedLinks {
             if (listsChanged == null || !resolvedOnce) {
                 resolvedOnce = true;
                 source = related;
-                namedBy = new HashMap<>();
-                related.forEach((url, urls) -> urls.forEach(u -> namedBy.computeIfAbsent(u, k -> new HashSet<>()).add(url)));
+                namedBy = null;
                 changes = null;
             } else {
+                Map<String, Set<String>> namedBy = namedBy(); // the last lists' first
                 for (String url : listsChanged) {
                     for (String u : source.getOrDefault(url, List.of())) {
                         Set<String> naming = namedBy.get(u);
@@ -92,7 +97,7 @@ final class RelatedLinks {
         }
         for (String url : stale) {
             again.add(url);
-            again.addAll(namedBy.getOrDefault(url, Set.of()));
+            again.addAll(namedBy().getOrDefault(url, Set.of()));
         }
         List<Article> changed = new java.util.ArrayList<>();
         if (!again.isEmpty()) {
@@ -108,6 +113,16 @@ final class RelatedLinks {
         }
         since.recordRelatedChanged(changed);
         return resolved;
+    }
+
+    /** {@link #namedBy}, made from {@link #source} when it is not there yet. */
+    private Map<String, Set<String>> namedBy() {
+        if (namedBy == null) {
+            Map<String, Set<String>> made = new HashMap<>();
+            source.forEach((url, urls) -> urls.forEach(u -> made.computeIfAbsent(u, k -> new HashSet<>()).add(url)));
+            namedBy = made;
+        }
+        return namedBy;
     }
 
     private void resolveInto(Map<String, List<Article>> target, String url) {

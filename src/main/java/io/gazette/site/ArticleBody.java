@@ -27,6 +27,20 @@ public interface ArticleBody {
     /** The start of the opening paragraphs (or of the whole text when there are none), for summaries. */
     String summaryText();
 
+    /**
+     * The summary cut from {@link #summaryText()}, shown where the front matter gives none. A body
+     * that keeps only the summary (the build's content cache, see {@code ContentCache}) gives it
+     * without the text.
+     */
+    default String summary() {
+        return summaryOf(summaryText());
+    }
+
+    /** The summary cut from a body's {@link #summaryText()}: its start, cut at a word with an ellipsis. */
+    static String summaryOf(String summaryText) {
+        return Summaries.fromText(summaryText);
+    }
+
     /** A body held in memory: for tests, and where no store is at hand. */
     static ArticleBody of(RenderedMarkdown rendered) {
         return new Held(rendered.html(), rendered.plainText(), rendered.wordCount(), summaryText(rendered));

@@ -6,6 +6,7 @@ import io.gazette.text.Slugs;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -55,17 +56,19 @@ final class ArticleFacts extends SinceLastBuild.Kept {
         this.expiryNano = fm.expiryDate() == null ? 0 : fm.expiryDate().getNano();
     }
 
-    static ArticleFacts of(ArticleInput input, SiteUrls urls) {
+    /** @param termSlugs the slugs of tag and category names made so far, by name: read and added to */
+    static ArticleFacts of(ArticleInput input, SiteUrls urls, Map<String, String> termSlugs) {
         FrontMatter fm = input.source().frontMatter();
         String slug = fm.slug().isEmpty() ? Slugs.forTitle(fm.title()) : fm.slug();
         if (slug.isEmpty()) {
             slug = "bai-viet";
         }
         String url = urls.article(fm.date(), slug);
-        List<String> tagSlugs = fm.tags().stream().map(Slugs::slugify).toList();
-        String categorySlug = fm.category().isEmpty() ? null : Slugs.slugify(fm.category());
+        List<String> tagSlugs = fm.tags().isEmpty() ? List.of()
+                : fm.tags().stream().map(tag -> termSlugs.computeIfAbsent(tag, Slugs::slugify)).toList();
+        String categorySlug = fm.category().isEmpty() ? null : termSlugs.computeIfAbsent(fm.category(), Slugs::slugify);
         String summary = fm.summary().isEmpty()
-                ? Summaries.fromText(input.body().summaryText())
+                ? input.body().summary()
                 : fm.summary();
         List<String> claimed = new ArrayList<>(1 + fm.aliases().size());
         claimed.add(UrlPaths.fileFor(url));

@@ -43,6 +43,12 @@ public final class SiteAssembler {
 
     private final SiteConfig config;
     private final SiteUrls urls;
+    /**
+     * The slug of each tag and category name met so far: every article's facts are made again in
+     * each {@code gazette build}, and a site has far fewer names than articles (slugging them once
+     * spares the work and keeps one string per slug, not one per article).
+     */
+    private final Map<String, String> termSlugs = new java.util.concurrent.ConcurrentHashMap<>();
     private final PublicationRules rules;
     private final TermIndex tags;
     private final TermIndex categories;
@@ -169,7 +175,7 @@ public final class SiteAssembler {
                 order.remove(before);
                 before.article = null;
             }
-            ArticleFacts d = ArticleFacts.of(inputs.get(i), urls);
+            ArticleFacts d = ArticleFacts.of(inputs.get(i), urls, termSlugs);
             derived.put(d.input, d);
             aligned[i] = d;
             d.published = rules.isPublished(d, nowSecond, nowNano);
@@ -213,7 +219,7 @@ public final class SiteAssembler {
             ArticleInput input = inputs.get(i);
             ArticleFacts d = derived.get(input);
             if (d == null) {
-                d = fresh[i] != null ? fresh[i] : ArticleFacts.of(input, urls);
+                d = fresh[i] != null ? fresh[i] : ArticleFacts.of(input, urls, termSlugs);
                 derived.put(input, d);
             }
             aligned[i] = d;
@@ -275,7 +281,7 @@ public final class SiteAssembler {
         (fresh.length >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> {
             ArticleInput input = inputs.get(i);
             if (!derived.containsKey(input)) {
-                fresh[i] = ArticleFacts.of(input, urls);
+                fresh[i] = ArticleFacts.of(input, urls, termSlugs);
             }
         });
         return fresh;

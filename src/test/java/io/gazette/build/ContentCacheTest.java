@@ -40,6 +40,45 @@ class ContentCacheTest {
         assertThat(parsed.body().plainText()).isEqualTo(body.plainText());
         assertThat(parsed.body().wordCount()).isEqualTo(body.wordCount());
         assertThat(parsed.body().summaryText()).isEqualTo(ArticleBody.summaryText(body));
+        assertThat(parsed.body().summary()).isEqualTo(ArticleBody.summaryOf(ArticleBody.summaryText(body)));
+    }
+
+    @Test
+    void aKeptBodyHoldsItsSummaryCutAndReadsTheLongTextItCameFromBack() throws IOException {
+        String lead = "Hội nghị sơ kết công tác thi đua khen thưởng năm nay diễn ra tại Hà Nội, ".repeat(8);
+        RenderedMarkdown long_ = new RenderedMarkdown("<p>" + lead + "</p>\n", lead, lead, 120);
+        SourceHash key = key("long");
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            ArticleBody body = cache.put(key, FM, 7, long_);
+            assertThat(body.summary()).isEqualTo(ArticleBody.summaryOf(ArticleBody.summaryText(long_))).endsWith("…");
+            assertThat(body.summaryText()).isEqualTo(ArticleBody.summaryText(long_));
+            cache.save();
+        }
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            ArticleBody body = cache.get(key).body();
+            assertThat(body.summary()).isEqualTo(ArticleBody.summaryOf(ArticleBody.summaryText(long_)));
+            assertThat(body.summaryText()).isEqualTo(ArticleBody.summaryText(long_));
+            assertThat(body.html()).isEqualTo(long_.html());
+        }
+    }
+
+    @Test
+    void entriesReadBackShareTheNamesAndZonesArticlesRepeat() throws IOException {
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            cache.put(key("one"), FM, 7, BODY);
+            cache.put(key("two"), FM, 7, BODY);
+            cache.save();
+        }
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            FrontMatter one = cache.get(key("one")).frontMatter();
+            FrontMatter two = cache.get(key("two")).frontMatter();
+            assertThat(one).isEqualTo(FM).isEqualTo(two);
+            assertThat(two.author()).isSameAs(one.author());
+            assertThat(two.category()).isSameAs(one.category());
+            assertThat(two.tags().get(1)).isSameAs(one.tags().get(1));
+            assertThat(two.date().getZone()).isSameAs(one.date().getZone());
+            assertThat(two.title()).isNotSameAs(one.title()); // titles are each article's own
+        }
     }
 
     @Test

@@ -40,6 +40,16 @@ class FrontMatterCodecTest {
     }
 
     @Test
+    void anEmptyParamsMapAndEmptyTextReadBackEqual() throws Exception {
+        FrontMatter fm = frontMatter(new LinkedHashMap<>());
+        FrontMatter back = readBack(fm);
+        assertThat(back).isEqualTo(fm);
+        assertThat(back.params()).isEmpty();
+        assertThat(back.summary()).isEmpty();
+        assertThat(back.tags()).containsExactly("Thi đua", "Khen thưởng");
+    }
+
+    @Test
     void everyKindOfValueReadsBackEqual() throws Exception {
         Map<Object, Object> nested = new LinkedHashMap<>();
         nested.put("b", List.of(1, 2L, "ba"));
