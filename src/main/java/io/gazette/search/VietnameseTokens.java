@@ -47,9 +47,13 @@ public final class VietnameseTokens {
      * normalizing pass and no object per token beyond the (cached) forms.
      */
     static void scan(String nfc, Visitor visitor) {
-        int n = nfc.length();
+        scan(nfc.toCharArray(), visitor); // array reads, not String.charAt's checks a char
+    }
+
+    /** {@link #scan(String, Visitor)} of the NFC text whose chars are {@code chars} (not changed). */
+    static void scan(char[] chars, Visitor visitor) {
+        int n = chars.length;
         RecentForms recent = RECENT.get();
-        char[] chars = nfc.toCharArray(); // array reads, not String.charAt's checks a char
         int i = 0;
         while (i < n) {
             char c = chars[i];
