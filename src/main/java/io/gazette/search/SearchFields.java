@@ -172,6 +172,38 @@ public final class SearchFields {
         return value;
     }
 
+    /**
+     * One text value, NFC, with its chars: indexing reads each value's chars three times (NFC
+     * check, content hash, syllable scan), from one array rather than through
+     * {@code String.charAt}, whose checks a char cost more than the reading.
+     */
+    record Text(String value, char[] chars) {
+    }
+
+    /** The values of one text field of a document as {@link Text}s, NFC, never null. */
+    static List<Text> texts(SearchDocument doc, String field) {
+        List<String> raw = rawValues(doc, field);
+        List<Text> out = new ArrayList<>(raw.size());
+        for (String value : raw) {
+            if (value != null && !value.isBlank()) {
+                out.add(text(value));
+            }
+        }
+        return out;
+    }
+
+    /** {@code value} in NFC, with its chars (see {@link #nfc}). */
+    private static Text text(String value) {
+        char[] chars = value.toCharArray();
+        for (char c : chars) {
+            if (!nfcStable(c)) {
+                String nfc = VietnameseText.nfc(value);
+                return new Text(nfc, nfc.toCharArray());
+            }
+        }
+        return new Text(value, chars);
+    }
+
     /** Whether NFC leaves {@code c} as it is, whatever surrounds it (see {@link #nfc}). */
     static boolean nfcStable(char c) {
         return c < 0x300 || (c >= 0x1EA0 && c <= 0x1EF9) || (c >= 0x2010 && c <= 0x2027);
@@ -202,9 +234,16 @@ public final class SearchFields {
             out.add(new StoredField(DATE, doc.date().toString()));
             out.add(new StringField(YEAR, Integer.toString(doc.date().getYear()), Field.Store.NO));
         }
+        Map<String, List<Text>> texts = new java.util.HashMap<>();
         Map<String, List<String>> values = new java.util.HashMap<>();
         for (String field : TEXT_FIELDS) {
-            values.put(field, values(doc, field));
+            List<Text> fieldTexts = texts(doc, field);
+            texts.put(field, fieldTexts);
+            List<String> fieldValues = new ArrayList<>(fieldTexts.size());
+            for (Text text : fieldTexts) {
+                fieldValues.add(text.value());
+            }
+            values.put(field, fieldValues);
         }
         for (String field : STORED_FIELDS) {
             for (String value : values.get(field)) {
@@ -220,10 +259,10 @@ public final class SearchFields {
                 doc.date() == null ? null : doc.date().toString(), values.get("tags"), excerpt, doc.body())));
         Counters counters = COUNTERS.get();
         for (String field : TEXT_FIELDS) {
-            for (String value : values.get(field)) {
+            for (Text text : texts.get(field)) {
                 counters.folded.startValue();
                 counters.pairs.startValue();
-                VietnameseTokens.scan(value, (start, end, forms) -> {
+                VietnameseTokens.scan(text.chars(), (start, end, forms) -> {
                     counters.folded.add(forms);
                     counters.pairs.add(forms);
                     counters.exact.add(forms);
@@ -248,7 +287,7 @@ public final class SearchFields {
             out.add(new StringField(CATEGORY_KEY, category, Field.Store.NO));
             out.add(new StoredField(CATEGORY, nfc(doc.category())));
         }
-        out.add(new BinaryDocValuesField(HASH, new BytesRef(contentHash(values::get, doc.date()))));
+        out.add(new BinaryDocValuesField(HASH, new BytesRef(contentHash(texts::get, doc.date()))));
         return out;
     }
 
@@ -279,16 +318,15 @@ public final class SearchFields {
      * this runs over every article on every build).
      */
     static String contentHash(SearchDocument doc) {
-        return contentHash(field -> values(doc, field), doc.date());
+        return contentHash(field -> texts(doc, field), doc.date());
     }
 
-    private static String contentHash(java.util.function.Function<String, List<String>> values, LocalDate day) {
+    private static String contentHash(java.util.function.Function<String, List<Text>> texts, LocalDate day) {
         long a = 0x243F6A8885A308D3L;
         long b = 0x13198A2E03707344L;
         for (String field : TEXT_FIELDS) {
-            for (String value : values.apply(field)) {
-                for (int i = 0; i < value.length(); i++) {
-                    char c = value.charAt(i);
+            for (Text text : texts.apply(field)) {
+                for (char c : text.chars()) {
                     a = (a ^ c) * 0x100000001B3L;
                     b = (b + c) * 0x9E3779B97F4A7C15L;
                     b ^= b >>> 29;

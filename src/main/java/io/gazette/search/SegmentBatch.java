@@ -178,23 +178,41 @@ final class SegmentBatch {
 
     /** One indexed field's postings: (term, document, frequency) entries in the order they came. */
     private static final class FieldPostings {
+        /** Bits of a syllable's number in a pair's key; a pair of larger numbers is named by its bytes. */
+        static final int PAIR_ID_BITS = 19;
+        static final int PAIR_ID_LIMIT = 1 << PAIR_ID_BITS;
+        /** Bits of an ordinal + 1 under a pair's key in a slot (2 × 19 + 26 = 64). */
+        static final int ORD_BITS = 64 - 2 * PAIR_ID_BITS;
+        static final long ORD_MASK = (1L << ORD_BITS) - 1;
+        /** {@link #ordState}: ints an ordinal, and where each of its values lies. */
+        static final int ORD_STATE = 3;
+        static final int LAST_DOC = 0;
+        static final int LAST_ENTRY = 1;
+        static final int DOC_FREQ = 2;
         final FieldInfo info;
         final boolean withFreqs;
-        /** Terms named by their syllables' numbers ({@link SyllableTokens#key}) → ordinal. */
         /** Per syllable number ({@link VietnameseTokens.Forms}), its term's ordinal + 1 (0: none yet). */
         private int[] ordPlusOneOfId = new int[1024];
-        private long[] keys = new long[1024];
-        private int[] ordOfKey = new int[1024];
-        private int keyCount;
+        /**
+         * Pairs named by their two syllables' numbers → ordinal, in one open-addressing table of
+         * longs, each slot the pair's key and its ordinal + 1 together ({@link #pairSlot}; 0: free):
+         * at 10,000 real articles the table of a body's pairs is megabytes, so each probe misses the
+         * cache, and key and ordinal in separate arrays cost two misses a pair instead of one.
+         */
+        private long[] pairSlots = new long[1024];
+        private int pairCount;
         /** Terms named by their bytes (plain string fields, and syllables without a number). */
         private final Map<BytesRef, Integer> ordOfBytes = new HashMap<>();
         /** Per ordinal: its bytes, or for pairs its two syllables. */
         private BytesRef[] bytes = new BytesRef[256];
         private VietnameseTokens.Forms[] first = new VietnameseTokens.Forms[256];
         private VietnameseTokens.Forms[] second = new VietnameseTokens.Forms[256];
-        private int[] lastDoc = new int[256];
-        private int[] lastEntry = new int[256];
-        private int[] docFreq = new int[256];
+        /**
+         * Per ordinal, side by side ({@link #ORD_STATE} ints an ordinal, one cache line where
+         * three arrays were three): the last document filed for it, that document's entry, and
+         * how many documents it has.
+         */
+        private int[] ordState = new int[256 * ORD_STATE];
         private int ords;
         private int[] entryOrd = new int[4096];
         private int[] entryDoc = new int[4096];
@@ -208,7 +226,6 @@ final class SegmentBatch {
         FieldPostings(FieldInfo info) {
             this.info = info;
             this.withFreqs = info.getIndexOptions().compareTo(IndexOptions.DOCS_AND_FREQS) >= 0;
-            Arrays.fill(keys, -1);
         }
 
         void addAll(int doc, SyllableTokens tokens) {
@@ -222,8 +239,8 @@ final class SegmentBatch {
                 int ord;
                 if (key >= 0 && form != SyllableTokens.Form.PAIRS) {
                     ord = ordOfId((int) key, form == SyllableTokens.Form.EXACT ? a.exactBytes : a.foldedBytes);
-                } else if (key >= 0) {
-                    ord = ordOfKey(key, a, b, form);
+                } else if (key >= 0 && a.foldedId < PAIR_ID_LIMIT && b.foldedId < PAIR_ID_LIMIT) {
+                    ord = ordOfPair(((long) a.foldedId << PAIR_ID_BITS) | b.foldedId, a, b, tokens, i);
                 } else {
                     ord = ordOfBytes(tokens.bytes(i), form == SyllableTokens.Form.PAIRS ? a : null, b);
                 }
@@ -248,27 +265,34 @@ final class SegmentBatch {
             return ord;
         }
 
-        private int ordOfKey(long key, VietnameseTokens.Forms a, VietnameseTokens.Forms b, SyllableTokens.Form form) {
-            if (keyCount * 2 >= keys.length) {
-                growKeys();
+        /**
+         * The ordinal of the pair of syllables numbered {@code pairKey} ({@link #PAIR_ID_BITS} bits
+         * each); a new pair past what a slot can number is named by its bytes instead.
+         */
+        private int ordOfPair(long pairKey, VietnameseTokens.Forms a, VietnameseTokens.Forms b, SyllableTokens tokens,
+                int i) {
+            if (pairCount * 2 >= pairSlots.length) {
+                growPairs();
             }
-            int mask = keys.length - 1;
-            int slot = mix(key) & mask;
-            while (keys[slot] != -1) {
-                if (keys[slot] == key) {
-                    return ordOfKey[slot];
+            int mask = pairSlots.length - 1;
+            int slot = mix(pairKey) & mask;
+            for (long value; (value = pairSlots[slot]) != 0; slot = (slot + 1) & mask) {
+                if (value >>> ORD_BITS == pairKey) {
+                    return (int) (value & ORD_MASK) - 1;
                 }
-                slot = (slot + 1) & mask;
             }
-            keys[slot] = key;
-            keyCount++;
-            int ord = newOrd(switch (form) {
-                case EXACT -> a.exactBytes;
-                case FOLDED -> a.foldedBytes;
-                case PAIRS -> null;
-            }, form == SyllableTokens.Form.PAIRS ? a : null, b);
-            ordOfKey[slot] = ord;
+            if (ords + 1 >= ORD_MASK) {
+                return ordOfBytes(tokens.bytes(i), a, b);
+            }
+            int ord = newOrd(null, a, b);
+            pairSlots[slot] = pairSlot(pairKey, ord);
+            pairCount++;
             return ord;
+        }
+
+        /** A slot of {@link #pairSlots}: the pair's key above the ordinal + 1 (never 0). */
+        private static long pairSlot(long pairKey, int ord) {
+            return (pairKey << ORD_BITS) | (ord + 1);
         }
 
         int ordOfBytes(BytesRef term, VietnameseTokens.Forms a, VietnameseTokens.Forms b) {
@@ -288,21 +312,24 @@ final class SegmentBatch {
                 bytes = Arrays.copyOf(bytes, size);
                 first = Arrays.copyOf(first, size);
                 second = Arrays.copyOf(second, size);
-                lastDoc = Arrays.copyOf(lastDoc, size);
-                lastEntry = Arrays.copyOf(lastEntry, size);
-                docFreq = Arrays.copyOf(docFreq, size);
+            }
+            if ((ords + 1) * ORD_STATE > ordState.length) {
+                ordState = Arrays.copyOf(ordState, ordState.length * 2);
             }
             bytes[ords] = term;
             first[ords] = a;
             second[ords] = b;
-            lastDoc[ords] = -1;
-            docFreq[ords] = 0; // arrays of a recycled batch hold the last batch's counts
+            int at = ords * ORD_STATE;
+            ordState[at + LAST_DOC] = -1;
+            ordState[at + DOC_FREQ] = 0; // arrays of a recycled batch hold the last batch's counts
             return ords++;
         }
 
         void add(int doc, int ord, int freq) {
-            if (lastDoc[ord] == doc) {
-                entryFreq[lastEntry[ord]] += freq;
+            int at = ord * ORD_STATE;
+            int[] state = ordState;
+            if (state[at + LAST_DOC] == doc) {
+                entryFreq[state[at + LAST_ENTRY]] += freq;
                 return;
             }
             if (entries == entryOrd.length) {
@@ -314,27 +341,23 @@ final class SegmentBatch {
             entryOrd[entries] = ord;
             entryDoc[entries] = doc;
             entryFreq[entries] = freq;
-            lastDoc[ord] = doc;
-            lastEntry[ord] = entries;
-            docFreq[ord]++;
+            state[at + LAST_DOC] = doc;
+            state[at + LAST_ENTRY] = entries;
+            state[at + DOC_FREQ]++;
             entries++;
         }
 
-        private void growKeys() {
-            long[] oldKeys = keys;
-            int[] oldOrds = ordOfKey;
-            keys = new long[oldKeys.length * 2];
-            ordOfKey = new int[oldKeys.length * 2];
-            Arrays.fill(keys, -1);
-            int mask = keys.length - 1;
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldKeys[i] != -1) {
-                    int slot = mix(oldKeys[i]) & mask;
-                    while (keys[slot] != -1) {
+        private void growPairs() {
+            long[] old = pairSlots;
+            pairSlots = new long[old.length * 2];
+            int mask = pairSlots.length - 1;
+            for (long value : old) {
+                if (value != 0) {
+                    int slot = mix(value >>> ORD_BITS) & mask;
+                    while (pairSlots[slot] != 0) {
                         slot = (slot + 1) & mask;
                     }
-                    keys[slot] = oldKeys[i];
-                    ordOfKey[slot] = oldOrds[i];
+                    pairSlots[slot] = value;
                 }
             }
         }
@@ -359,7 +382,7 @@ final class SegmentBatch {
             BytesRef[] terms = new BytesRef[ords];
             for (int rank = 0; rank < ords; rank++) {
                 int ord = order[rank];
-                start[rank + 1] = start[rank] + docFreq[ord];
+                start[rank + 1] = start[rank] + ordState[ord * ORD_STATE + DOC_FREQ];
                 next[ord] = start[rank];
                 // Pairs' bytes made here, in the order they are read (see above).
                 terms[rank] = bytes[ord] != null ? bytes[ord] : pairBytes(first[ord], second[ord]);
@@ -387,9 +410,9 @@ final class SegmentBatch {
          * {@link SegmentBatch#recycled}); the batch they were filled for is written already.
          */
         FieldPostings recycled() {
-            Arrays.fill(keys, -1);
+            Arrays.fill(pairSlots, 0);
             Arrays.fill(ordPlusOneOfId, 0);
-            keyCount = 0;
+            pairCount = 0;
             ordOfBytes.clear();
             Arrays.fill(bytes, 0, ords, null);
             Arrays.fill(first, 0, ords, null);

@@ -135,10 +135,14 @@ final class SyllableTokens extends TokenStream {
 
     /**
      * Counts the terms of one field of one document (one thread, reused for field after field):
-     * an open-addressing table from the term's syllable numbers to its place in the output.
+     * a single syllable's place in the output is found by its number in an array indexed by it
+     * (numbers are dense, a vocabulary's worth: no hashing for the two forms met at every
+     * token), a pair's in an open-addressing table from its two numbers.
      */
     static final class Counter {
         private final Form form;
+        /** Per syllable number, the syllable's place in the output + 1 (0: not in this field yet). */
+        private int[] placeOfId = new int[1024];
         private long[] keys = new long[1024];
         private int[] places = new int[1024];
         /** Slots in use, to clear only those. */
@@ -162,18 +166,34 @@ final class SyllableTokens extends TokenStream {
 
         /** One syllable of the current value, in order. */
         void add(VietnameseTokens.Forms s) {
-            switch (form) {
-                case EXACT -> count(s, null, s.exactId);
-                case FOLDED -> count(s, null, s.foldedId);
-                case PAIRS -> {
-                    VietnameseTokens.Forms before = previous;
-                    previous = s;
-                    if (before != null) {
-                        count(before, s, before.foldedId == VietnameseTokens.NO_ID || s.foldedId == VietnameseTokens.NO_ID
-                                ? -1 : ((long) before.foldedId << 32) | s.foldedId);
-                    }
+            if (form == Form.PAIRS) {
+                VietnameseTokens.Forms before = previous;
+                previous = s;
+                if (before != null) {
+                    count(before, s, before.foldedId == VietnameseTokens.NO_ID || s.foldedId == VietnameseTokens.NO_ID
+                            ? -1 : ((long) before.foldedId << 32) | s.foldedId);
                 }
+            } else {
+                countSyllable(s, form == Form.EXACT ? s.exactId : s.foldedId);
             }
+        }
+
+        /** A single syllable's term named by its number {@code id}, or always a new one when it has none. */
+        private void countSyllable(VietnameseTokens.Forms s, int id) {
+            if (id < 0) {
+                append(s, null);
+                return;
+            }
+            if (id >= placeOfId.length) {
+                placeOfId = Arrays.copyOf(placeOfId, Math.max(id + 1, placeOfId.length * 2));
+            }
+            int place = placeOfId[id];
+            if (place != 0) {
+                counts[place - 1]++;
+                return;
+            }
+            placeOfId[id] = size + 1;
+            append(s, null);
         }
 
         boolean isEmpty() {
@@ -187,6 +207,14 @@ final class SyllableTokens extends TokenStream {
                     form == Form.PAIRS);
             for (int i = 0; i < usedCount; i++) {
                 keys[used[i]] = -1;
+            }
+            if (form != Form.PAIRS) {
+                for (int i = 0; i < size; i++) {
+                    int id = form == Form.EXACT ? first[i].exactId : first[i].foldedId;
+                    if (id >= 0) {
+                        placeOfId[id] = 0;
+                    }
+                }
             }
             Arrays.fill(first, 0, size, null);
             Arrays.fill(second, 0, size, null);

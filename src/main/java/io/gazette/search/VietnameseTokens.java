@@ -47,9 +47,13 @@ public final class VietnameseTokens {
      * normalizing pass and no object per token beyond the (cached) forms.
      */
     static void scan(String nfc, Visitor visitor) {
-        int n = nfc.length();
+        scan(nfc.toCharArray(), visitor); // array reads, not String.charAt's checks a char
+    }
+
+    /** {@link #scan(String, Visitor)} of the NFC text whose chars are {@code chars} (not changed). */
+    static void scan(char[] chars, Visitor visitor) {
+        int n = chars.length;
         RecentForms recent = RECENT.get();
-        char[] chars = nfc.toCharArray(); // array reads, not String.charAt's checks a char
         int i = 0;
         while (i < n) {
             char c = chars[i];
@@ -100,45 +104,72 @@ public final class VietnameseTokens {
      * chars where they lie: indexing scans millions of tokens, and making each a String to ask
      * {@link #forms} (a substring, its hash, a lookup in a table shared by the threads) was most
      * of the scan. The forms are {@link #forms}'s own objects; a full table starts again empty.
+     *
+     * <p>A slot holds the token's hash and where its chars are in one pool, side by side in one
+     * long; the pool holds the tokens one after the other in the order met (the common ones
+     * first, close together). Each token its own char array, found through an array of
+     * references, cost a cache miss or two a token: a quarter of the scan's time.
      */
     private static final class RecentForms {
         private static final int MAX_SLOTS = 1 << 18;
-        private char[][] keys = new char[1 << 12][];
-        private int[] hashes = new int[1 << 12];
+        /** Per slot: the token's String hash in the high half, its place in {@link #pool} + 1 in the low (0: free). */
+        private long[] slots = new long[1 << 12];
         private Forms[] values = new Forms[1 << 12];
+        /** The tokens' chars, each after a char holding its length (at most {@link #MAX_TOKEN_LENGTH}). */
+        private char[] pool = new char[1 << 14];
+        private int poolSize;
         private int size;
 
         /** The forms of the token {@code chars[start..end)}, whose String hash is {@code hash}; null when too long. */
         Forms get(char[] chars, int start, int end, int hash) {
-            int mask = keys.length - 1;
+            int mask = slots.length - 1;
             int slot = mix(hash) & mask;
             int length = end - start;
-            for (char[] key; (key = keys[slot]) != null; slot = (slot + 1) & mask) {
-                if (hashes[slot] == hash && key.length == length && Arrays.equals(key, 0, length, chars, start, end)) {
+            for (long entry; (entry = slots[slot]) != 0; slot = (slot + 1) & mask) {
+                if ((int) (entry >>> 32) == hash && sameChars(pool, (int) entry - 1, chars, start, length)) {
                     return values[slot];
                 }
             }
             Forms forms = forms(new String(chars, start, length));
-            if (forms == null) {
-                return null; // too long: not a word, and rarely seen again
+            if (forms == null || length > MAX_TOKEN_LENGTH) {
+                return forms; // too long: not a word, and rarely seen again (nor a length a pool char holds)
             }
-            if ((size + 1) * 2 > keys.length) {
-                if (keys.length >= MAX_SLOTS) {
+            if ((size + 1) * 2 > slots.length) {
+                if (slots.length >= MAX_SLOTS) {
                     clear();
                 } else {
                     grow();
                 }
-                mask = keys.length - 1;
+                mask = slots.length - 1;
                 slot = mix(hash) & mask;
-                while (keys[slot] != null) {
+                while (slots[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
             }
-            keys[slot] = Arrays.copyOfRange(chars, start, end);
-            hashes[slot] = hash;
+            if (poolSize + 1 + length > pool.length) {
+                pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + 1 + length));
+            }
+            int at = poolSize;
+            pool[at] = (char) length;
+            System.arraycopy(chars, start, pool, at + 1, length);
+            poolSize += 1 + length;
+            slots[slot] = ((long) hash << 32) | (at + 1);
             values[slot] = forms;
             size++;
             return forms;
+        }
+
+        /** Whether the token at {@code at} of the pool is {@code chars[start..start + length)}. */
+        private static boolean sameChars(char[] pool, int at, char[] chars, int start, int length) {
+            if (pool[at] != length) {
+                return false;
+            }
+            for (int k = 0; k < length; k++) {
+                if (pool[at + 1 + k] != chars[start + k]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static int mix(int hash) {
@@ -147,27 +178,25 @@ public final class VietnameseTokens {
         }
 
         private void clear() {
-            Arrays.fill(keys, null);
+            Arrays.fill(slots, 0);
             Arrays.fill(values, null);
+            poolSize = 0;
             size = 0;
         }
 
         private void grow() {
-            char[][] oldKeys = keys;
-            int[] oldHashes = hashes;
+            long[] oldSlots = slots;
             Forms[] oldValues = values;
-            keys = new char[oldKeys.length * 2][];
-            hashes = new int[oldKeys.length * 2];
-            values = new Forms[oldKeys.length * 2];
-            int mask = keys.length - 1;
-            for (int j = 0; j < oldKeys.length; j++) {
-                if (oldKeys[j] != null) {
-                    int slot = mix(oldHashes[j]) & mask;
-                    while (keys[slot] != null) {
+            slots = new long[oldSlots.length * 2];
+            values = new Forms[oldSlots.length * 2];
+            int mask = slots.length - 1;
+            for (int j = 0; j < oldSlots.length; j++) {
+                if (oldSlots[j] != 0) {
+                    int slot = mix((int) (oldSlots[j] >>> 32)) & mask;
+                    while (slots[slot] != 0) {
                         slot = (slot + 1) & mask;
                     }
-                    keys[slot] = oldKeys[j];
-                    hashes[slot] = oldHashes[j];
+                    slots[slot] = oldSlots[j];
                     values[slot] = oldValues[j];
                 }
             }

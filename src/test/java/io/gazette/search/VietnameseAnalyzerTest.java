@@ -80,6 +80,34 @@ class VietnameseAnalyzerTest {
         assertThat(VietnameseAnalyzer.tokens("y".repeat(64), true)).hasSize(1);
     }
 
+    /**
+     * The indexing scan finds each token's forms in a table of the tokens it met: tokens of equal
+     * hash and length ("Aa", "BB") stay apart, a token met again (after the table grew, and after
+     * it filled and started again) gets the same forms, and an overlong token is still dropped.
+     */
+    @Test
+    void indexingScanGivesEachTokenItsOwnFormsAsTheTableGrowsAndEmpties() {
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        StringBuilder text = new StringBuilder("Aa BB Đua đua ");
+        for (int i = 0; i < 300_000; i++) {
+            text.append("t").append(Integer.toString(i, 36)).append(' ');
+        }
+        text.append("Aa BB Đua đua ").append("z".repeat(65)).append(" Aa BB t0 t").append(Integer.toString(299_999, 36));
+        String nfc = text.toString();
+        for (int pass = 0; pass < 2; pass++) {
+            List<String> seen = new ArrayList<>();
+            VietnameseTokens.scan(nfc, (start, end, forms) -> {
+                String raw = nfc.substring(start, end);
+                assertThat(forms.exact).isEqualTo(VietnameseTokens.exact(raw));
+                assertThat(forms.folded).isEqualTo(VietnameseTokens.fold(forms.exact));
+                seen.add(raw);
+            });
+            assertThat(seen).hasSize(4 + 300_000 + 4 + 4);
+            assertThat(seen.subList(seen.size() - 8, seen.size()))
+                    .containsExactly("Aa", "BB", "Đua", "đua", "Aa", "BB", "t0", "t" + Integer.toString(299_999, 36));
+        }
+    }
+
     @Property(tries = 300)
     void foldingIgnoresNormalizationForm(@ForAll @StringLength(max = 40) String text) {
         String nfd = Normalizer.normalize(text, Normalizer.Form.NFD);
