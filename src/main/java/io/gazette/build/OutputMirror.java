@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The last build's site kept in {@code .gazette/cache/build/site/}, file for file, so that a
@@ -89,26 +90,22 @@ final class OutputMirror {
         Path from = mirrored ? root : output;
         boolean checkInodes = !mirrored || sameTreeAsSaved(root);
         AtomicBoolean moved = new AtomicBoolean();
-        files.entrySet().parallelStream().forEach(file -> {
-            try {
-                Path source = from.resolve(file.getKey());
-                BuildStateFile.Entry found = intact(source, file.getValue(), checkInodes, !mirrored);
-                if (found == null) {
-                    return; // changed in place, replaced or lost: made again
-                }
-                Path target = staging.resolve(file.getKey());
-                Path folder = target.getParent();
-                if (!folders.contains(folder)) {
-                    Files.createDirectories(folder);
-                    folders.add(folder);
-                }
-                linkOrCopy(source, target);
-                placed.put(file.getKey(), found);
-                if (found.inode() != file.getValue().inode()) {
-                    moved.set(true);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        everyInParallel(files.entrySet(), file -> {
+            Path source = from.resolve(file.getKey());
+            BuildStateFile.Entry found = intact(source, file.getValue(), checkInodes, !mirrored);
+            if (found == null) {
+                return; // changed in place, replaced or lost: made again
+            }
+            Path target = staging.resolve(file.getKey());
+            Path folder = target.getParent();
+            if (!folders.contains(folder)) {
+                Files.createDirectories(folder);
+                folders.add(folder);
+            }
+            linkOrCopy(source, target);
+            placed.put(file.getKey(), found);
+            if (found.inode() != file.getValue().inode()) {
+                moved.set(true);
             }
         });
         return new Restored(placed, moved.get());
@@ -361,42 +358,75 @@ final class OutputMirror {
         });
         List<String> paths = new ArrayList<>(again);
         Set<Path> folders = ConcurrentHashMap.newKeySet();
-        paths.parallelStream().forEach(path -> {
+        everyInParallel(paths, path -> {
             Path copy = root.resolve(path);
             Path source = output.resolve(path);
-            try {
-                Long fingerprint = fingerprints.get(path);
-                if (linkable && Files.deleteIfExists(copy) && fingerprint == null) {
-                    removeEmptyFolders(copy.getParent());
-                }
-                if (fingerprint == null) {
-                    return;
-                }
-                // One read of the published file's attributes: its copy is a link to it (or a
-                // copy with its time), so both have the size, time and inode recorded.
-                Seen attributes;
-                try {
-                    attributes = Seen.of(source);
-                } catch (NoSuchFileException e) {
-                    return;
-                }
-                if (!attributes.regular()) {
-                    return;
-                }
-                if (linkable) {
-                    if (!folders.contains(copy.getParent())) {
-                        Files.createDirectories(copy.getParent());
-                        folders.add(copy.getParent());
-                    }
-                    linkOrCopy(source, copy);
-                }
-                kept.put(path, new BuildStateFile.Entry(fingerprint, attributes.size(), attributes.second(),
-                        attributes.inode()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            Long fingerprint = fingerprints.get(path);
+            if (linkable && Files.deleteIfExists(copy) && fingerprint == null) {
+                removeEmptyFolders(copy.getParent());
             }
+            if (fingerprint == null) {
+                return;
+            }
+            // One read of the published file's attributes: its copy is a link to it (or a
+            // copy with its time), so both have the size, time and inode recorded.
+            Seen attributes;
+            try {
+                attributes = Seen.of(source);
+            } catch (NoSuchFileException e) {
+                return;
+            }
+            if (!attributes.regular()) {
+                return;
+            }
+            if (linkable) {
+                if (!folders.contains(copy.getParent())) {
+                    Files.createDirectories(copy.getParent());
+                    folders.add(copy.getParent());
+                }
+                linkOrCopy(source, copy);
+            }
+            kept.put(path, new BuildStateFile.Entry(fingerprint, attributes.size(), attributes.second(),
+                    attributes.inode()));
         });
         return new Kept(kept, linkable);
+    }
+
+    /** One file's work in {@link #everyInParallel}. */
+    private interface FileWork<T> {
+        void on(T item) throws IOException;
+    }
+
+    /**
+     * Runs {@code work} on every item on all cores, and returns only when no worker is busy any
+     * more. A plain parallel stream gives the caller the first failure while the other workers
+     * still link files into the folder the caller then cleans up (which fails as "not empty" and
+     * hides the cause), and from a worker thread as ForkJoinTask's copy of the exception: here
+     * the first failure stops the items not yet begun, and once all are done it is thrown as it
+     * was thrown (an IOException wrapped, as the stream's callers expect).
+     */
+    private static <T> void everyInParallel(Collection<T> items, FileWork<T> work) {
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        items.parallelStream().forEach(item -> {
+            if (failed.get() != null) {
+                return;
+            }
+            try {
+                work.on(item);
+            } catch (Throwable e) {
+                failed.compareAndSet(null, e);
+            }
+        });
+        Throwable e = failed.get();
+        if (e instanceof IOException io) {
+            throw new UncheckedIOException(io);
+        }
+        if (e instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (e instanceof Error error) {
+            throw error;
+        }
     }
 
     /**
