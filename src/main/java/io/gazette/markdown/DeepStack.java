@@ -60,29 +60,7 @@ public final class DeepStack {
                 throw new MarkdownTooDeep("Markdown too deeply nested to render", 1);
             }
         });
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return result.get();
-                } catch (InterruptedException e) {
-                    // The work cannot be stopped halfway; finish it, then keep the interruption.
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return outcome(result);
     }
 
     /**
@@ -108,31 +86,39 @@ public final class DeepStack {
                 }
             }));
         }
+        for (Future<?> worker : workers) {
+            outcome(worker);
+        }
+        return Arrays.asList(results);
+    }
+
+    /**
+     * What {@code pending} gives, waited for through interruptions (the work cannot be stopped
+     * halfway: it finishes, and the interruption is kept for the caller), its exception thrown as
+     * it was thrown.
+     */
+    private static <V> V outcome(Future<V> pending) {
         boolean interrupted = false;
         try {
-            for (Future<?> worker : workers) {
-                while (true) {
-                    try {
-                        worker.get();
-                        break;
-                    } catch (InterruptedException e) {
-                        interrupted = true; // the files' work cannot be stopped halfway
-                    } catch (ExecutionException e) {
-                        if (e.getCause() instanceof RuntimeException runtime) {
-                            throw runtime;
-                        }
-                        if (e.getCause() instanceof Error error) {
-                            throw error;
-                        }
-                        throw new IllegalStateException(e.getCause());
-                    }
+            while (true) {
+                try {
+                    return pending.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
             }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
-        return Arrays.asList(results);
     }
 }
