@@ -8,19 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Produces the planned files into a sink on every core (this thread and the common pool's):
- * pages rendered and written one at a time, so no page's HTML outlives its write. One broken
- * template fails every page using it, and is reported once. A write that fails (a full disk), or
- * any other exception, is recorded, not thrown from the worker: the others skip their remaining
- * files and stop, and only then is it thrown here; thrown at once, the staging folder would be
- * deleted under the feet of workers still writing.
+ * Produces the planned files into a sink on every core ({@link EveryCore}: a write that fails
+ * stops the others, and is thrown once they stopped): pages rendered and written one at a time,
+ * so no page's HTML outlives its write. One broken template fails every page using it, and is
+ * reported once.
  */
 final class FileWriting {
     private FileWriting() {
@@ -38,50 +31,13 @@ final class FileWriting {
     static long produce(List<PlannedFile> files, OutputSink sink, Problems problems, BuildProgress progress) {
         Set<String> reported = ConcurrentHashMap.newKeySet();
         int total = files.size();
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        AtomicLong cpuNanos = new AtomicLong();
-        // Each thread takes the next file until none is left, so all finish together. A parallel
-        // stream cuts the list into four parts up front (on two cores), and the pages, feeds and
-        // sitemaps of one part cost more than those of another: a thread done with its parts
-        // spent up to a fifth of the stage spinning in ForkJoinPool.helpComplete for the last.
-        Runnable work = () -> {
-            long cpuAtStart = threadCpuNanos();
-            for (int i = next.getAndIncrement(); i < total && failure.get() == null; i = next.getAndIncrement()) {
-                int n = i + 1;
-                if (n % 256 == 0 || n == total) {
-                    progress.files(n, total);
-                }
-                try {
-                    produce(files.get(i), sink, problems, reported);
-                } catch (IOException e) {
-                    failure.compareAndSet(null, new UncheckedIOException(e));
-                } catch (RuntimeException | Error e) {
-                    failure.compareAndSet(null, e);
-                }
+        return EveryCore.each(files, (file, i) -> {
+            int n = i + 1;
+            if (n % 256 == 0 || n == total) {
+                progress.files(n, total);
             }
-            cpuNanos.addAndGet(threadCpuNanos() - cpuAtStart);
-        };
-        int helpers = Math.min(ForkJoinPool.getCommonPoolParallelism(), total / 2);
-        List<ForkJoinTask<?>> started = new ArrayList<>(helpers);
-        for (int h = 0; h < helpers; h++) {
-            started.add(ForkJoinPool.commonPool().submit(work));
-        }
-        work.run();
-        started.forEach(ForkJoinTask::join);
-        Throwable failed = failure.get();
-        if (failed instanceof RuntimeException e) {
-            throw e;
-        } else if (failed instanceof Error e) {
-            throw e;
-        }
-        return cpuNanos.get();
-    }
-
-    /** This thread's processor time so far, or 0 when the JVM cannot tell. */
-    private static long threadCpuNanos() {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        return threads.isCurrentThreadCpuTimeSupported() ? Math.max(0, threads.getCurrentThreadCpuTime()) : 0;
+            produce(file, sink, problems, reported);
+        });
     }
 
     private static void produce(PlannedFile file, OutputSink sink, Problems problems, Set<String> reported)

@@ -25,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The last build's site kept in {@code .gazette/cache/build/site/}, file for file, so that a
@@ -90,7 +89,7 @@ final class OutputMirror {
         Path from = mirrored ? root : output;
         boolean checkInodes = !mirrored || sameTreeAsSaved(root);
         AtomicBoolean moved = new AtomicBoolean();
-        everyInParallel(files.entrySet(), file -> {
+        EveryCore.each(new ArrayList<>(files.entrySet()), (file, i) -> {
             Path source = from.resolve(file.getKey());
             BuildStateFile.Entry found = intact(source, file.getValue(), checkInodes, !mirrored);
             if (found == null) {
@@ -358,7 +357,7 @@ final class OutputMirror {
         });
         List<String> paths = new ArrayList<>(again);
         Set<Path> folders = ConcurrentHashMap.newKeySet();
-        everyInParallel(paths, path -> {
+        EveryCore.each(paths, (path, i) -> {
             Path copy = root.resolve(path);
             Path source = output.resolve(path);
             Long fingerprint = fingerprints.get(path);
@@ -390,43 +389,6 @@ final class OutputMirror {
                     attributes.inode()));
         });
         return new Kept(kept, linkable);
-    }
-
-    /** One file's work in {@link #everyInParallel}. */
-    private interface FileWork<T> {
-        void on(T item) throws IOException;
-    }
-
-    /**
-     * Runs {@code work} on every item on all cores, and returns only when no worker is busy any
-     * more. A plain parallel stream gives the caller the first failure while the other workers
-     * still link files into the folder the caller then cleans up (which fails as "not empty" and
-     * hides the cause), and from a worker thread as ForkJoinTask's copy of the exception: here
-     * the first failure stops the items not yet begun, and once all are done it is thrown as it
-     * was thrown (an IOException wrapped, as the stream's callers expect).
-     */
-    private static <T> void everyInParallel(Collection<T> items, FileWork<T> work) {
-        AtomicReference<Throwable> failed = new AtomicReference<>();
-        items.parallelStream().forEach(item -> {
-            if (failed.get() != null) {
-                return;
-            }
-            try {
-                work.on(item);
-            } catch (Throwable e) {
-                failed.compareAndSet(null, e);
-            }
-        });
-        Throwable e = failed.get();
-        if (e instanceof IOException io) {
-            throw new UncheckedIOException(io);
-        }
-        if (e instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (e instanceof Error error) {
-            throw error;
-        }
     }
 
     /**
