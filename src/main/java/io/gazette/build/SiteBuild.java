@@ -285,9 +285,9 @@ public final class SiteBuild {
             modelListener.accept(site);
         }
         progress.stage("search analysis");
-        SearchWork search = withSearch
-                ? SearchWork.start(site, config.cacheDir(), lastSynced, keepRelated, lastExport, searchKeysSalt) : null;
-        fingerprints.start();
+        fingerprints.start(); // before the search: an edit's export may start beside the related lists
+        SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir(), lastSynced, keepRelated, lastExport,
+                searchKeysSalt, sink, fingerprints) : null;
         if (search != null && search.relatedReport() != null) {
             // An incremental build (the kept related lists were updated): the export starts now,
             // into a build directory on its own thread, while the pages are planned and rendered;
