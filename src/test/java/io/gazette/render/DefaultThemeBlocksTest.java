@@ -38,8 +38,9 @@ class DefaultThemeBlocksTest {
                 new Problems());
         GenerationTagCache kept = new GenerationTagCache(Long.MAX_VALUE);
         TemplateRenderer keeping = new TemplateRenderer(new Theme(theme), theme, site.urls(), strings, kept);
-        TemplateRenderer notKeeping = new TemplateRenderer(new Theme(theme), theme, site.urls(), strings,
-                new GenerationTagCache(0));
+        // none kept: the first block does not fit, and the others are rendered in place
+        GenerationTagCache none = new GenerationTagCache(0);
+        TemplateRenderer notKeeping = new TemplateRenderer(new Theme(theme), theme, site.urls(), strings, none);
         assertThat(keeping.compileAll()).isEmpty();
         assertThat(notKeeping.compileAll()).isEmpty();
 
@@ -60,6 +61,9 @@ class DefaultThemeBlocksTest {
                 }
             }
         }
+        assertThat(none.size()).isZero();
+        assertThat(none.full()).isTrue();
+        assertThat(kept.full()).isFalse();
         assertThat(relatedShown).as("the fixture shows related articles").isNotEmpty();
         assertThat(kinds).as("the fixture has pages of several kinds").hasSizeGreaterThan(3);
         // One block per card (every article is listed on home), per related entry, per kind of
