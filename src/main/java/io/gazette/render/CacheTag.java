@@ -64,10 +64,19 @@ final class CacheTag implements TokenParser {
         public void render(PebbleTemplateImpl self, Writer writer, EvaluationContextImpl context) throws IOException {
             CacheKey cacheKey = new CacheKey(this, (String) key.evaluate(self, context), context.getLocale());
             Object block;
-            try {
-                block = context.getTagCache().computeIfAbsent(cacheKey, k -> renderBody(self, context));
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+            if (context.getTagCache() instanceof GenerationTagCache blocks && blocks.full()) {
+                block = blocks.kept(cacheKey);
+                if (block == null) {
+                    // no room to keep it: rendered in place, as without a cache (GenerationTagCache says why)
+                    body.render(self, writer, context);
+                    return;
+                }
+            } else {
+                try {
+                    block = context.getTagCache().computeIfAbsent(cacheKey, k -> renderBody(self, context));
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
             }
             if (block instanceof byte[] utf8) {
                 if (writer instanceof Utf8PageWriter page) {

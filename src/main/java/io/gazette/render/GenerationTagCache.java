@@ -20,6 +20,11 @@ import java.util.function.Function;
  * cache then holds the cards of the pages rendered first, and the heap stays bounded at 100,000
  * articles.
  *
+ * <p>Once a block did not fit, the cache is {@link #full}: {@link CacheTag} then renders the blocks
+ * it does not hold in place, into the page, as if there were no cache, rather than on their own to
+ * be kept (their own text, then its UTF-8, then spliced: three times the work of rendering in place
+ * for nothing kept). At 100,000 articles the cards alone fill the budget.
+ *
  * <p>A block is rendered outside any lock, so two threads may render the same block at once; both
  * give the same text, and the first one kept wins.
  */
@@ -27,6 +32,8 @@ final class GenerationTagCache implements PebbleCache<CacheKey, Object> {
     private final ConcurrentHashMap<CacheKey, Object> blocks = new ConcurrentHashMap<>();
     private final long budgetBytes;
     private final AtomicLong keptBytes = new AtomicLong();
+    /** Set when a block did not fit, until {@link #forget}. */
+    private volatile boolean full;
 
     /** @param budgetBytes the most bytes of blocks kept at once (UTF-8 as is, two a character of a string) */
     GenerationTagCache(long budgetBytes) {
@@ -55,8 +62,19 @@ final class GenerationTagCache implements PebbleCache<CacheKey, Object> {
             }
         } else {
             keptBytes.addAndGet(-size);
+            full = true;
         }
         return value;
+    }
+
+    /** Whether a block did not fit in the budget since the last {@link #forget}: no other will be kept. */
+    boolean full() {
+        return full;
+    }
+
+    /** The block kept for {@code key}, or null. */
+    Object kept(CacheKey key) {
+        return blocks.get(key);
     }
 
     @Override
@@ -68,6 +86,7 @@ final class GenerationTagCache implements PebbleCache<CacheKey, Object> {
     void forget() {
         blocks.clear();
         keptBytes.set(0);
+        full = false;
     }
 
     /** How many blocks are kept (for tests). */

@@ -33,9 +33,16 @@ public final class TemplateRenderer {
     /** Each thread's page writer, kept from page to page: its buffers grow to the largest page once. */
     private final ThreadLocal<Utf8PageWriter> pageWriters = ThreadLocal.withInitial(() -> new Utf8PageWriter(16 * 1024));
     /** What the theme's {@code {% cache %}} blocks keep, for one generation ({@link GenerationTagCache}). */
-    private final GenerationTagCache cachedBlocks = GenerationTagCache.sizedForHeap();
+    private final GenerationTagCache cachedBlocks;
 
     public TemplateRenderer(Theme theme, Path shownThemeDir, SiteUrls urls, Translations translations) {
+        this(theme, shownThemeDir, urls, translations, GenerationTagCache.sizedForHeap());
+    }
+
+    /** With {@code cachedBlocks} keeping the theme's {@code {% cache %}} blocks (tests give one that keeps none). */
+    TemplateRenderer(Theme theme, Path shownThemeDir, SiteUrls urls, Translations translations,
+            GenerationTagCache cachedBlocks) {
+        this.cachedBlocks = cachedBlocks;
         this.theme = theme;
         this.shownTemplatesDir = shownThemeDir.resolve("templates");
         FileLoader loader = new RelativePathsOnce(theme.templates().toString());

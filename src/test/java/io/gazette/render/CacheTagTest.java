@@ -59,6 +59,31 @@ class CacheTagTest {
         assertThat(card("a/", "Changed")).isEqualTo("[<b>Changed</b>]Changed");
     }
 
+    /**
+     * Past its budget the cache keeps what it holds and renders every other block in place, with
+     * the values of the moment, until the generation ends.
+     */
+    @Test
+    void aFullCacheServesWhatItKeptAndRendersTheRestInPlace() throws Exception {
+        GenerationTagCache small = new GenerationTagCache("<b>One</b>".length() + 2);
+        Translations strings = Translations.load(theme.resolve("i18n"), "vi", theme.resolve("i18n"), new Problems());
+        renderer = new TemplateRenderer(new Theme(theme), theme, new SiteUrls("https://x.vn/", "/", "/:slug/"), strings,
+                small);
+        assertThat(card("a/", "One")).isEqualTo("[<b>One</b>]One");
+        assertThat(small.full()).isFalse();
+        assertThat(card("b/", "Two")).isEqualTo("[<b>Two</b>]Two"); // does not fit
+        assertThat(small.full()).isTrue();
+        assertThat(small.size()).isEqualTo(1);
+        assertThat(card("a/", "Changed")).isEqualTo("[<b>One</b>]Changed");
+        assertThat(card("b/", "Changed")).isEqualTo("[<b>Changed</b>]Changed");
+        assertThat(card("c/", "<x>")).isEqualTo("[<b>&lt;x&gt;</b>]&lt;x&gt;");
+        assertThat(small.size()).isEqualTo(1);
+        renderer.forgetCachedBlocks();
+        assertThat(small.full()).isFalse();
+        assertThat(card("b/", "Two")).isEqualTo("[<b>Two</b>]Two");
+        assertThat(small.size()).isEqualTo(1);
+    }
+
     /** Pages written in UTF-8 get the block's bytes spliced in: the same bytes as the page's text. */
     @Test
     void aPageInUtf8HoldsTheBlockAsItsText() throws Exception {
