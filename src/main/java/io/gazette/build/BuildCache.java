@@ -51,6 +51,8 @@ final class BuildCache implements AutoCloseable {
     private boolean copiesLost;
     /** The restoring {@link #prepare} started (its time on its own thread, ms), or null. */
     private CompletableFuture<Long> restoring;
+    /** The content cache's index being written beside the build ({@link #startSavingContent}), or null. */
+    private CompletableFuture<Void> contentSaving;
 
     private BuildCache(Path dir, CacheKey key, Path output, OutputMirror.Linker linker) {
         this.dir = dir;
@@ -141,8 +143,45 @@ final class BuildCache implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts writing the content cache's index on a thread of its own, once the content stage is
+     * done with it (nothing looks entries up or adds them after that): its entries are keyed by
+     * the bytes of the files they came from, so they are right whatever becomes of this build, and
+     * the index is replaced in one rename. At 100,000 articles the writing (~0.2-0.3 s) ran on
+     * the main thread at the end of the build; now the site model and the related articles,
+     * which leave a core idle, hide it. {@link #save} waits for it.
+     */
+    void startSavingContent() {
+        if (lock == null || content == null || contentSaving != null) {
+            return;
+        }
+        ContentCache saving = content;
+        contentSaving = BackgroundWork.start("gazette-content-cache-save", () -> {
+            saving.save();
+            return null;
+        });
+    }
+
+    /** Waits for the content cache's index started by {@link #startSavingContent}, or writes it now. */
+    private void saveContent() throws IOException {
+        CompletableFuture<Void> pending = contentSaving;
+        if (pending != null) {
+            BackgroundWork.await(pending);
+        } else if (content != null) {
+            content.save();
+        }
+    }
+
     @Override
     public void close() throws IOException {
+        CompletableFuture<Void> pending = contentSaving;
+        if (pending != null) {
+            try {
+                pending.join(); // the content cache's files stay open until its index is written
+            } catch (java.util.concurrent.CompletionException e) {
+                // A failed build's own failure is the one reported; save reported this one otherwise.
+            }
+        }
         try {
             if (content != null) {
                 content.close();
@@ -265,9 +304,7 @@ final class BuildCache implements AutoCloseable {
             // Nothing written, deleted or planned anew, and every kept copy still a link: the
             // kept state is this build's (at 100,000 articles writing it again cost 2 s for nothing).
             mirror.markTree();
-            if (content != null) {
-                content.save();
-            }
+            saveContent();
             return;
         }
         Files.deleteIfExists(stateFile);
@@ -283,9 +320,7 @@ final class BuildCache implements AutoCloseable {
         mirror.markTree();
         usable = new BuildStateFile.State(key, kept.mirrored(), kept.files());
         BuildStateFile.write(stateFile, usable);
-        if (content != null) {
-            content.save();
-        }
+        saveContent();
     }
 
     /** Whether {@link #save} takes the site this build replaces (the staging folder was the kept copies). */

@@ -91,6 +91,7 @@ final class DirectoryBuild {
                 session.whenSiteModelMade(site -> {
                     prepareSourceMap(site);
                     if (cache != null) {
+                        cache.startSavingContent(); // the content stage is done with it
                         awaitRestored(cache, cacheStages);
                     }
                 });

@@ -434,6 +434,29 @@ class BuildCacheTest {
     }
 
     /**
+     * The content cache's index is written as soon as the content stage is done with it, beside
+     * the rest of the build (its entries are keyed by the files' bytes, right whatever becomes of
+     * the build): a build that then fails on another file still keeps the files it read, so the
+     * next one parses only the file that failed, and makes a clean build's site.
+     */
+    @Test
+    void aBuildThatFailsStillKeepsTheFilesItRead() throws IOException {
+        InlineSite site = site(temp.resolve("a"));
+        site.buildWithCache();
+        site.file("content/2016/bai-moi.md", article("Bài mới", "2016-01-05", "Thi đua", "Một bài mới về thi đua."));
+        site.file("content/2016/hong.md", "---\ntitle: Hỏng\ndate: không phải ngày\n---\n\nNội dung.\n");
+        InlineSite.Built failed = site.buildWithCache();
+        assertThat(failed.succeeded()).isFalse();
+        assertThat(failed.parsedFiles()).isEqualTo(2);
+        site.file("content/2016/hong.md", article("Đã sửa", "2016-01-06", "Hội nghị", "Nội dung đã sửa."));
+        InlineSite.Built fixed = site.buildWithCache();
+        assertThat(fixed.succeeded()).isTrue();
+        assertThat(fixed.fullBuildReason()).isNull();
+        assertThat(fixed.parsedFiles()).as("only the file that failed").isEqualTo(1);
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+    }
+
+    /**
      * A restoring that fails ends the build with its own error once it is done (the staging
      * folder is not deleted under it), the published site stays, and the next build still makes
      * a clean build's site.

@@ -222,6 +222,42 @@ class RelatedUpdateTest {
         }
     }
 
+    /**
+     * A state of many buffers' size (the file is read and written 64 KB at a time, summed a
+     * buffer at a time): read back the same, its sum that of every byte before it (the layout
+     * earlier Gazettes wrote), and a damaged byte anywhere in it is caught.
+     */
+    @Test
+    void aStateOfManyBuffersReadsBackAndADamagedByteAnywhereIsCaught() throws Exception {
+        Random random = new Random(7);
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            docs.add(randomDoc(random, "bai-so-" + i + "/"));
+        }
+        try (DirectoryReader reader = SearchIndexer.inMemory(docs)) {
+            RelatedState state = RelatedArticles.computeState(reader, DocNumbering.of(reader), COUNT, 7);
+            Path file = dir.resolve("related-many");
+            state.write(file);
+            byte[] bytes = java.nio.file.Files.readAllBytes(file);
+            assertThat(bytes.length).isGreaterThan(3 << 16);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(bytes, 0, bytes.length - 8);
+            assertThat(java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong()).isEqualTo(crc.getValue());
+            assertSame(RelatedState.read(file), state, "read back");
+            for (int at : new int[] {(1 << 16) - 1, 1 << 16, (1 << 16) + 5, bytes.length / 2, bytes.length - 9,
+                    bytes.length - 1}) {
+                byte[] damaged = bytes.clone();
+                damaged[at] ^= 1;
+                java.nio.file.Files.write(file, damaged);
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> RelatedState.read(file)).as("byte %d", at)
+                        .isInstanceOf(RelatedState.Unusable.class);
+            }
+            java.nio.file.Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length + 1));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RelatedState.read(file))
+                    .isInstanceOf(RelatedState.Unusable.class);
+        }
+    }
+
     private static void assertSame(RelatedState actual, RelatedState expected, String where) {
         assertThat(actual.toMap()).as(where).isEqualTo(expected.toMap());
         // The frequencies the next update starts from: those a whole computation counts.
