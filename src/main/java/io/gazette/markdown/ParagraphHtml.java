@@ -36,7 +36,7 @@ final class ParagraphHtml {
      * What Flexmark writes for the marks of {@link #SMARTS}, and for a double and a single quote that open, close or
      * stay unmatched (indexed by {@link QuotePairs#OPEN}, {@link QuotePairs#CLOSE},
      * {@link QuotePairs#UNMATCHED}), as its parser with these options gives them (see
-     * {@link #typography}); null when it gives them otherwise than as a {@link TypographicSmarts},
+     * {@link #smarts(DataHolder, String)} and {@link #quotes}); null when it gives them otherwise than as a {@link TypographicSmarts},
      * {@link TypographicQuotes} and an unmatched quote as the probe expects: {@link #renderUnparsed}
      * then leaves bodies holding them to the parser.
      */
