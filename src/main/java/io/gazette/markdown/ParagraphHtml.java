@@ -12,6 +12,7 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.util.sequence.LineAppendable;
 
 /**
@@ -32,18 +33,22 @@ final class ParagraphHtml {
     /** False when the renderer's options make it write these nodes otherwise than assumed here. */
     private final boolean enabled;
     /**
-     * What Flexmark writes for a pair of double quotes and for {@code ...}, as its parser with
-     * these options gives them (see {@link #typography}); null when it gives them otherwise than
-     * as a {@link TypographicQuotes} and a {@link TypographicSmarts}: {@link #renderUnparsed}
+     * What Flexmark writes for the marks of {@link #SMARTS}, and for a double and a single quote that open, close or
+     * stay unmatched (indexed by {@link QuotePairs#OPEN}, {@link QuotePairs#CLOSE},
+     * {@link QuotePairs#UNMATCHED}), as its parser with these options gives them (see
+     * {@link #smarts(DataHolder, String)} and {@link #quotes}); null when it gives them otherwise than as a {@link TypographicSmarts},
+     * {@link TypographicQuotes} and an unmatched quote as the probe expects: {@link #renderUnparsed}
      * then leaves bodies holding them to the parser.
      */
-    private final String quoteOpen;
-    private final String quoteClose;
-    private final String ellipsis;
+    private final String[] smarts;
+    private final String[] doubleQuotes;
+    private final String[] singleQuotes;
     /** The text {@link HtmlText} reads off each mark (see {@link #textOf}), or null. */
-    private final String quoteOpenText;
-    private final String quoteCloseText;
-    private final String ellipsisText;
+    private final String[] smartsText;
+    private final String[] doubleQuotesText;
+    private final String[] singleQuotesText;
+    /** Which quotes of a paragraph Flexmark pairs, worked out without parsing. */
+    private final QuotePairs quotePairs;
     /**
      * Whether {@link #renderUnparsed} can give a body's text too: when a soft break is a line end
      * (each line of a paragraph on a line of the HTML) and each mark it writes reads as one
@@ -67,14 +72,35 @@ final class ParagraphHtml {
                 && HtmlRenderer.STRONG_EMPHASIS_STYLE_HTML_OPEN.get(options) == null
                 && HtmlRenderer.STRONG_EMPHASIS_STYLE_HTML_CLOSE.get(options) == null
                 && isPlainLine(softBreak) && isPlainLine(hardBreak);
-        String[] typography = typography(options);
-        quoteOpen = typography == null ? null : typography[0];
-        quoteClose = typography == null ? null : typography[1];
-        ellipsis = typography == null ? null : typography[2];
-        quoteOpenText = textOf(quoteOpen);
-        quoteCloseText = textOf(quoteClose);
-        ellipsisText = textOf(ellipsis);
-        withText = "\n".equals(softBreak) && quoteOpenText != null && quoteCloseText != null && ellipsisText != null;
+        quotePairs = new QuotePairs(options);
+        smarts = new String[SMARTS.length];
+        for (int k = 0; k < SMARTS.length; k++) {
+            smarts[k] = smarts(options, SMARTS[k]);
+        }
+        doubleQuotes = quotePairs.enabled ? quotes(options, '"') : null;
+        singleQuotes = quotePairs.enabled ? quotes(options, '\'') : null;
+        smartsText = textsOf(smarts, 0);
+        doubleQuotesText = textsOf(doubleQuotes, QuotePairs.OPEN);
+        singleQuotesText = textsOf(singleQuotes, QuotePairs.OPEN);
+        withText = "\n".equals(softBreak) && smartsText != null && doubleQuotesText != null && singleQuotesText != null;
+    }
+
+    /**
+     * {@link #textOf} each mark from {@code from} on; null when one of them is not sure to read as one
+     * character (a mark that is null is never written: it needs none).
+     */
+    private static String[] textsOf(String[] marks, int from) {
+        if (marks == null) {
+            return new String[4];
+        }
+        String[] texts = new String[marks.length];
+        for (int k = from; k < marks.length; k++) {
+            texts[k] = textOf(marks[k]);
+            if (texts[k] == null) {
+                return null;
+            }
+        }
+        return texts;
     }
 
     /**
@@ -105,21 +131,74 @@ final class ParagraphHtml {
     record Unparsed(String html, String text, String lead, int words) {
     }
 
+    /** The paragraph Flexmark's parser with {@code options} makes of {@code markdown}, or null. */
+    private static Node paragraphOf(DataHolder options, String markdown) {
+        Node paragraph = com.vladsch.flexmark.parser.Parser.builder(options).build().parse(markdown).getFirstChild();
+        return paragraph instanceof Paragraph && paragraph.getNext() == null ? paragraph : null;
+    }
+
     /**
-     * The opening and closing quote and the ellipsis Flexmark's parser with {@code options} makes
-     * of {@code "a" b...}, or null when it does not make a quotes node and a smarts node of them
-     * (no typographic extension) or when they are not plain text.
+     * The marks the typographic extension makes of text, each matched where the parser meets its
+     * first character (every {@code .} and {@code -} it reads), the first that matches taken whole:
+     * an ellipsis, a spaced one, an em dash, an en dash. Indexes of {@link #smarts}.
      */
-    private static String[] typography(DataHolder options) {
-        Node paragraph = com.vladsch.flexmark.parser.Parser.builder(options).build().parse("\"a\" b...\n").getFirstChild();
+    private static final String[] SMARTS = {"...", ". . .", "---", "--"};
+
+    /**
+     * What Flexmark's parser with {@code options} makes of {@code mark} between two letters: the
+     * text of a {@link TypographicSmarts}, when it is a plain mark, else null.
+     */
+    private static String smarts(DataHolder options, String mark) {
+        Node paragraph = paragraphOf(options, "b" + mark + "c\n");
+        Node smarts = paragraph == null || paragraph.getFirstChild() == null ? null : paragraph.getFirstChild().getNext();
+        return smarts instanceof TypographicSmarts e && smarts.getNext() instanceof Text
+                && smarts.getNext().getChars().toString().equals("c") && smarts.getNext().getNext() == null
+                && isPlainMark(e.getTypographicText()) ? e.getTypographicText() : null;
+    }
+
+    /** Which of {@link #SMARTS} starts at {@code md[at]}, or -1 (up to four characters after it are read). */
+    private static int smartsAt(char[] md, int at) {
+        char c = md[at];
+        if (c == '.') {
+            return md[at + 1] == '.' && md[at + 2] == '.' ? 0
+                    : md[at + 1] == ' ' && md[at + 2] == '.' && md[at + 3] == ' ' && md[at + 4] == '.' ? 1 : -1;
+        }
+        return c == '-' && md[at + 1] == '-' ? md[at + 2] == '-' ? 2 : 3 : -1;
+    }
+
+    /**
+     * What Flexmark's parser with {@code options} writes for a {@code quote} that opens, closes and
+     * stays unmatched (see {@link QuotePairs}), or null when {@code "a" b"c} (with {@code quote})
+     * is not a {@link TypographicQuotes} of plain marks holding the text {@code a}, then the text
+     * {@code " b"}, then either a {@link TypographicSmarts} of a plain mark between the texts
+     * {@code b} and {@code c} or, with no unmatched mark, the text {@code b"c} (written escaped).
+     */
+    private static String[] quotes(DataHolder options, char quote) {
+        String q = String.valueOf(quote);
+        Node paragraph = paragraphOf(options, q + "a" + q + " b" + q + "c\n");
         Node quotes = paragraph == null ? null : paragraph.getFirstChild();
-        Node smarts = quotes == null || quotes.getNext() == null ? null : quotes.getNext().getNext();
-        if (!(quotes instanceof TypographicQuotes q) || !(smarts instanceof TypographicSmarts e)
-                || !isPlainMark(q.getTypographicOpening()) || !isPlainMark(q.getTypographicClosing())
-                || !isPlainMark(e.getTypographicText())) {
+        if (!(quotes instanceof TypographicQuotes pair) || !isPlainMark(pair.getTypographicOpening())
+                || !isPlainMark(pair.getTypographicClosing()) || pair.getFirstChild() == null
+                || !pair.getFirstChild().getChars().toString().equals("a") || pair.getFirstChild().getNext() != null) {
             return null;
         }
-        return new String[] {q.getTypographicOpening(), q.getTypographicClosing(), e.getTypographicText()};
+        Node rest = quotes.getNext();
+        String unmatched;
+        if (rest instanceof Text && rest.getChars().toString().equals(" b" + q + "c") && rest.getNext() == null) {
+            unmatched = Escaping.escapeHtml(q, false);
+        } else if (rest instanceof Text && rest.getChars().toString().equals(" b")
+                && rest.getNext() instanceof TypographicSmarts smarts && isPlainMark(smarts.getTypographicText())
+                && rest.getNext().getNext() instanceof Text && rest.getNext().getNext().getChars().toString().equals("c")
+                && rest.getNext().getNext().getNext() == null) {
+            unmatched = smarts.getTypographicText();
+        } else {
+            return null;
+        }
+        String[] marks = new String[4];
+        marks[QuotePairs.OPEN] = pair.getTypographicOpening();
+        marks[QuotePairs.CLOSE] = pair.getTypographicClosing();
+        marks[QuotePairs.UNMATCHED] = unmatched;
+        return marks;
     }
 
     /** A mark written as is by {@link #inlines}: not empty, no whitespace, left as is by {@link HtmlScrub}. */
@@ -157,14 +236,14 @@ final class ParagraphHtml {
 
     /**
      * Characters that may make a body more than plain paragraphs wherever they stand: markup
-     * ({@code * _ ` [ ] < > ~ | # { }}), escapes and references ({@code \ &}), the single quote
-     * the typographic extension curls, an e-mail's {@code @} (autolinks), and every control
-     * character but the line feed. Double quotes are plain where they pair as {@link #quoteAt} says.
+     * ({@code * _ ` [ ] < > ~ | # { }}), escapes and references ({@code \ &}), an e-mail's
+     * {@code @} (autolinks), and every control character but the line feed. Quotes are plain:
+     * {@link QuotePairs} says what the typographic extension makes of them.
      */
     private static final boolean[] NOT_PLAIN = new boolean[128];
 
     static {
-        for (char c : "*_`[]<>~|#{}\\&'@".toCharArray()) {
+        for (char c : "*_`[]<>~|#{}\\&@".toCharArray()) {
             NOT_PLAIN[c] = true;
         }
         for (char c = 0; c < 0x20; c++) {
@@ -177,13 +256,13 @@ final class ParagraphHtml {
      * The HTML of a body of plain paragraphs, straight from its Markdown, without parsing it;
      * null for any other body, which must then be parsed. Plain: lines of text separated by empty
      * lines, no character of {@link #NOT_PLAIN} but the escapes and ampersands {@link #isLiteral}
-     * takes as text (a third of the bodies the parser still got held one), no {@code --}, {@code ..} or {@code . .} but in
-     * an {@code ...} of exactly three dots (an ellipsis), double quotes only in pairs that open
-     * after a space and close before one ({@link #quoteAt}), no {@code ://} or {@code www.}
+     * takes as text (a third of the bodies the parser still got held one), dots and dashes
+     * read as the typographic extension reads them ({@link #SMARTS}), no two quotes of a kind side by side
+     * (a run of them; single ones are paired as {@link QuotePairs} pairs them), no {@code ://} or {@code www.}
      * (autolinks), no line starting with whitespace, {@code - + =} or a number and {@code .} or
      * {@code )} (lists, headings, code), none ending with whitespace (hard breaks, trimmed
      * spaces), no character {@link HtmlScrub} replaces. Flexmark then makes a {@link Paragraph} of
-     * texts, quotes, ellipses and soft line breaks, which {@link #render} would write as this
+     * texts, quotes, ellipses, dashes and soft line breaks, which {@link #render} would write as this
      * writes it (three quarters of the real articles; their parse was a fifth of the content
      * stage), and {@link HtmlScrub#clean} leaves it as it is. Such a body is within every limit
      * of {@link MarkdownRenderer}'s checks (no nesting, no backticks).
@@ -194,16 +273,18 @@ final class ParagraphHtml {
         }
         // Read from an array: String.charAt's checks are most of such a scan on the C1 compiler.
         int n = markdown.length();
-        char[] md = new char[n + 3];
+        char[] md = new char[n + 5];
         markdown.getChars(0, n, md, 0);
-        md[n] = '\n'; // line ends past the text: the checks below look up to three ahead
-        md[n + 1] = '\n';
-        md[n + 2] = '\n';
+        java.util.Arrays.fill(md, n, n + 5, '\n'); // line ends past the text: the checks below look up to five ahead
         boolean[] notPlain = NOT_PLAIN;
         boolean[] letters = CharTables.LETTER_OR_DIGIT;
         boolean[] whitespace = CharTables.WHITESPACE;
         boolean lineStart = true;
-        boolean quoted = false;
+        // The quotes' places, and what each is (QuotePairs' marks), worked out paragraph by paragraph.
+        int[] quotes = NO_QUOTES;
+        int quoteCount = 0;
+        int paragraphQuotes = 0;
+        byte[] marks = null;
         // The words of the text, counted here: it differs from the Markdown only in marks, line
         // ends and spaces, none of them part of a word.
         int words = 0;
@@ -233,44 +314,51 @@ final class ParagraphHtml {
             if (c == ' ' && next == ' ' || c >= 0x80 && whitespace[c]) {
                 singleSpaces = false; // HtmlText would make one space of them: it reads the text off the HTML
             }
-            if (lineStart && (c == '\n' ? quoted : isSpace(c) || c == '-' || c == '+' || c == '=' || isNumberedItem(md, i))) {
-                return null; // (an empty line inside quotes: they do not pair across paragraphs)
+            if (lineStart && (isSpace(c) || c == '-' || c == '+' || c == '=' || isNumberedItem(md, i))) {
+                return null;
+            }
+            if (lineStart && c == '\n' && quoteCount > paragraphQuotes) {
+                marks = pairQuotes(md, quotes, marks, paragraphQuotes, quoteCount);
+                paragraphQuotes = quoteCount;
             }
             if (next == '\n' && c != '\n' && isSpace(c)) {
                 return null;
             }
-            if (c == '.' && next == '.') {
-                // Exactly three dots: an ellipsis.
-                if (ellipsis == null || md[i + 2] != '.' || md[i + 3] == '.' || i > 0 && md[i - 1] == '.') {
+            int smart = c == '.' || c == '-' ? smartsAt(md, i) : -1;
+            if (smart >= 0) {
+                if (smarts[smart] == null) {
                     return null;
                 }
-                i += 2;
-                c = '.';
+                i += SMARTS[smart].length() - 1;
+                c = md[i];
                 next = md[i + 1];
             }
-            if (c == '"') {
-                if (quoteOpen == null || quoteAt(md, i, quoted) == 0) {
+            if (c == '"' || c == '\'') {
+                if ((c == '"' ? doubleQuotes : singleQuotes) == null || next == c) {
                     return null;
                 }
-                quoted = !quoted;
+                if (quoteCount == quotes.length) {
+                    quotes = java.util.Arrays.copyOf(quotes, Math.max(16, quoteCount * 2));
+                }
+                quotes[quoteCount++] = i;
             }
-            if (c == '-' && next == '-' || c == '.' && next == ' ' && md[i + 2] == '.'
-                    || c == ':' && markdown.startsWith("//", i + 1) || c == 'w' && markdown.startsWith("ww.", i + 1)) {
+            if (c == ':' && markdown.startsWith("//", i + 1) || c == 'w' && markdown.startsWith("ww.", i + 1)) {
                 return null;
             }
             lineStart = c == '\n';
-            if (c == '\\') {
+            if (c == '\\' && isEscape(md, i)) {
                 i++; // the escaped character: a mark, neither a letter nor anything the checks above look for
             }
         }
-        if (quoted) {
-            return null;
+        if (quoteCount > paragraphQuotes) {
+            marks = pairQuotes(md, quotes, marks, paragraphQuotes, quoteCount);
         }
         Out out = new Out(n + 64);
         Out text = singleSpaces ? new Out(n) : null;
         StringBuilder lead = singleSpaces ? new StringBuilder() : null;
         int paragraphLines = 0;
         int paragraphStart = 0;
+        int quote = 0;
         // Up to the line ends put past the text: the last of them is an empty line, closing the last paragraph.
         for (int i = 0, end; i <= n + 1; i = end + 1) {
             end = i;
@@ -294,7 +382,7 @@ final class ParagraphHtml {
                 if (paragraphLines == 0 && text != null) {
                     paragraphStart = text.length;
                 }
-                quoted = line(md, i, end, quoted, out, text);
+                quote = line(md, i, end, marks, quote, out, text);
                 paragraphLines++;
             }
         }
@@ -304,15 +392,17 @@ final class ParagraphHtml {
 
     /**
      * Writes the line {@code md[from, to)} of a body {@link #renderUnparsed} found plain: its
-     * text, with its double quotes and ellipses as Flexmark writes them, into {@code out} and, when
-     * it is not null, into {@code text}; returns whether a quote is open at its end.
+     * text, with its quotes and ellipses as Flexmark writes them, into {@code out} and, when it is
+     * not null, into {@code text}; {@code marks[quote]} says what its first quote is (see
+     * {@link QuotePairs}). Returns the index of the next line's first quote.
      */
-    private boolean line(char[] md, int from, int to, boolean quoted, Out out, Out text) {
+    private int line(char[] md, int from, int to, byte[] marks, int quote, Out out, Out text) {
         int copied = from;
         for (int i = from; i < to; i++) {
             char c = md[i];
-            if (c == '\\' || c == '&') {
-                // An escape is its character, a literal ampersand is text: as Flexmark writes them.
+            if (c == '\\' && isEscape(md, i) || c == '&') {
+                // An escape is its character, a literal ampersand is text: as Flexmark writes them
+                // (a backslash that escapes nothing is text too, written as it is).
                 char literal = c == '&' ? c : md[i + 1];
                 out.raw(md, copied, i).raw(literal == '&' ? "&amp;" : literal == '>' ? "&gt;" : String.valueOf(literal));
                 if (text != null) {
@@ -322,14 +412,20 @@ final class ParagraphHtml {
                 copied = i + 1;
                 continue;
             }
-            if (c == '"' || c == '.' && md[i + 1] == '.') {
-                boolean dots = c != '"';
-                out.raw(md, copied, i).raw(dots ? ellipsis : quoted ? quoteClose : quoteOpen);
+            int smart = c == '.' || c == '-' ? smartsAt(md, i) : -1;
+            if (smart >= 0) {
+                out.raw(md, copied, i).raw(smarts[smart]);
                 if (text != null) {
-                    text.raw(md, copied, i).raw(dots ? ellipsisText : quoted ? quoteCloseText : quoteOpenText);
+                    text.raw(md, copied, i).raw(smartsText[smart]);
                 }
-                quoted = dots ? quoted : !quoted;
-                i += dots ? 2 : 0;
+                i += SMARTS[smart].length() - 1;
+                copied = i + 1;
+            } else if (c == '"' || c == '\'') {
+                int mark = marks[quote++];
+                out.raw(md, copied, i).raw(c == '"' ? doubleQuotes[mark] : singleQuotes[mark]);
+                if (text != null) {
+                    text.raw(md, copied, i).raw(c == '"' ? doubleQuotesText[mark] : singleQuotesText[mark]);
+                }
                 copied = i + 1;
             }
         }
@@ -337,27 +433,19 @@ final class ParagraphHtml {
         if (text != null) {
             text.raw(md, copied, to);
         }
-        return quoted;
+        return quote;
     }
 
-    /**
-     * 1 when the double quote at {@code at} surely opens a pair ({@code quoted} false: after a line
-     * start, a space or {@code (}, before a letter or digit), 2 when it surely closes one
-     * ({@code quoted} true: after a letter, digit or closing punctuation, before a line end, a
-     * space or, after a letter or digit, punctuation), 0 otherwise.
-     */
-    private static int quoteAt(char[] md, int at, boolean quoted) {
-        char before = at == 0 ? '\n' : md[at - 1];
-        char after = md[at + 1];
-        if (!quoted) {
-            return (before == '\n' || before == ' ' || before == '(') && Character.isLetterOrDigit(after) ? 1 : 0;
+    private static final int[] NO_QUOTES = new int[0];
+
+    /** {@code marks} (grown to hold them) with what the quotes {@code quotes[from, to)}, one paragraph's, are. */
+    private byte[] pairQuotes(char[] md, int[] quotes, byte[] marks, int from, int to) {
+        byte[] grown = marks == null || marks.length < quotes.length ? new byte[quotes.length] : marks;
+        if (grown != marks && marks != null) {
+            System.arraycopy(marks, 0, grown, 0, from);
         }
-        boolean afterWord = Character.isLetterOrDigit(before);
-        boolean afterMark = before == '.' || before == ',' || before == '!' || before == '?' || before == '…' || before == ')';
-        boolean beforeSpace = after == '\n' || after == ' ';
-        boolean beforeMark = after == ',' || after == '.' || after == ';' || after == ':' || after == '!' || after == '?'
-                || after == ')' || after == '…';
-        return afterWord && (beforeSpace || beforeMark) || afterMark && beforeSpace ? 2 : 0;
+        quotePairs.pair(md, quotes, grown, from, to);
+        return grown;
     }
 
     /** Whitespace as Java knows it, Unicode spaces included: Flexmark's writer may trim any of it. */
@@ -367,17 +455,25 @@ final class ParagraphHtml {
     }
 
     /** The characters a backslash before them makes literal that {@link #renderUnparsed} writes (the archive's escapes). */
-    private static final String ESCAPED = "_*[]>|~#";
+    private static final String ESCAPED = "_*[]>|~#-";
+
+    /** Whether the backslash at {@code at} escapes the character after it (one of {@link #ESCAPED}). */
+    private static boolean isEscape(char[] md, int at) {
+        return ESCAPED.indexOf(md[at + 1]) >= 0;
+    }
 
     /**
      * Whether the {@link #NOT_PLAIN} character at {@code at} is text all the same: a backslash
-     * before one of {@link #ESCAPED} (that character, written as text), or an ampersand that
+     * before one of {@link #ESCAPED} (that character, written as text) or before an ASCII letter or
+     * digit (itself, as text: {@code \1.} in the archive), or an ampersand that
      * cannot start a character reference (no {@code ;} after the letters, digits or {@code #}
      * following it), written {@code &amp;}. Both read as one character that is no letter or digit.
      */
     private static boolean isLiteral(char[] md, int at) {
         if (md[at] == '\\') {
-            return ESCAPED.indexOf(md[at + 1]) >= 0;
+            // Before an ASCII letter or digit a backslash escapes nothing (only punctuation can be escaped).
+            char next = md[at + 1];
+            return isEscape(md, at) || next < 128 && (next >= 'a' && next <= 'z' || next >= 'A' && next <= 'Z' || next >= '0' && next <= '9');
         }
         if (md[at] != '&') {
             return false;

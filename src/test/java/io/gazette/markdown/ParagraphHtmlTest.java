@@ -105,12 +105,23 @@ class ParagraphHtmlTest {
         for (String markdown : List.of("# Tiêu đề\n", "- mục\n", "+ mục\n", "1. mục\n", "12) mục\n", "a\n===\n",
                 "> trích\n", "[liên kết](/a/)\n", "`mã`\n", "~~cũ~~\n", "https://example.org\n", "www.example.org\n",
                 "a@b.vn\n", "a\n\n---\n", "    mã\n", " a\n", "a \n", "a  \nb\n", "| a |\n", "<b>x</b>\n", "A &amp; B\n",
-                "A &#35; B\n", "P&G;\n", "A &Dagger; B\n", "a\\\nb\n", "\\-\\-\n", "\\\\\n", "\\<b>\n", "a\\",
-                "\"trích\n", "a\"b\"\n", "\"a\"b\n", "\". a\"\n", "\"a\n\nb\"\n", "\"\"\n", "'đơn'\n", "a -- b\n",
-                "a....\n", "a..\n", "a. . .\n", "a... .\n", "*a*\n", "_a_\n", "a\tb\n", "a\r\nb\n",
+                "A &#35; B\n", "P&G;\n", "A &Dagger; B\n", "a\\\nb\n", "\\\\\n", "a\\", "\\Đ\n", "\\ a\n", "\\<b>\n", "a\\",
+                "\"\"\n", "''\n", "a''b\n", "\\'a\n", "\\\"a\n", "--\n", "a\n--\n",
+                "*a*\n", "_a_\n", "a\tb\n", "a\r\nb\n",
                 "a\u00a0\nb\n", "\u3000a\n", "a\u0085\n", "a\uffff\n", "a\udbff\udfff\n")) {
             assertThat(unparsedHtml(markdown)).as(markdown).isNull();
         }
+        // Quotes Flexmark pairs or leaves unmatched, apostrophes, quotes in quotes: written without parsing.
+        for (String quoted : List.of("\"trích\n", "a\"b\"\n", "\"a\"b\n", "\". a\"\n", "\"a\n\nb\"\n", "'đơn'\n",
+                "Ja'afar\n", "\"'Đán dễ'\"\n", "(\"a?\").\n", "\"a 'b\" c'\n",
+                // and dots and dashes as the typographic extension reads them
+                "a -- b\n", "a....\n", "a..\n", "a. . .\n", "a... .\n", "a. . . .\n", "a----b\n", "a-----\n", "a. .b\n",
+                // and backslashes that escape a dash or nothing
+                "\\-\\-\n", "\\- a\n", "\\1. a\n", "a\\b\n", "\\---\n")) {
+            assertThat(unparsedHtml(quoted)).as(quoted).isNotNull().isEqualTo(flexmark(quoted));
+        }
+        assertThat(unparsedHtml("Ông nói: \"'Đán' dễ\" và Ja'afar \"x.\".\n"))
+                .isEqualTo("<p>Ông nói: “‘Đán’ dễ” và Ja’afar “x.”.</p>\n");
         // The archive's escapes and ampersands that start no reference are text: written without parsing.
         String markdown = "A & B, R&D, P&G.\n\\[1\\] \\*\\*Đ\\*\\* x\\_y \\> \\| \\~ \\#\n";
         assertThat(unparsedHtml(markdown)).isEqualTo(flexmark(markdown))
@@ -130,7 +141,8 @@ class ParagraphHtmlTest {
                 "\ufeff", "\u0085", "😀", "\ud800", "$", "^", "!x", "ệĐ", "\u0301", "e\u0301", "\"trích\"", "...", "a...",
                 "(\"x\")", "\"x.\"", "\"x\",", "\"hai\ndòng?\"", "\"a b\":", "\"1…\"", "\"x\")", "\"Đ...\"",
                 "\\_", "\\*", "\\[1\\]", "\\>", "\\|", "\\~", "\\#", "x\\_\\_y", "\\*\\*Đ\\*\\*", "R&D", "&", "&Đ",
-                "&#", "&1", "\\[\\\"x\\\"\\]");
+                "&#", "&1", "\\[\\\"x\\\"\\]", "'đơn'", "Ja'afar", "('x')", "\"'Đán", "dễ'\"", "'x.'", "x'", "'1…'", "'a b':", "--", "---", "a--b", ". . .", ". .", "..", "....", "x. . . .", "\\1.", "a\\b", "\\--", "\\-",
+                "'", "\"", "?\".", "!\",", "\"-", ".\"", "'”");
         Arbitrary<String> tricky = Arbitraries.of("1.", "3)", "://", "ww.", ". .", "..", "#", "*", "&", "~", "\u3000",
                 "@", "--", "[x]", "'", "\\", "<", "|", "....", "\"\"", "\"*a*\"", "\".\"", "\"…", "“\"", "\"😀", "ệ\"ệ", "\"a", "b\"",
                 "\"", "\"Đ", "\"1", "?\"", "\ufdd0", "\uffff", "\udbff\udfff", "\u009f", "\u007f", "&amp;", "&#35;",
@@ -149,6 +161,42 @@ class ParagraphHtmlTest {
                     }
                     return markdown.toString();
                 });
+    }
+
+    /** Paragraphs dense with quotes beside letters, digits, punctuation, spaces and line ends. */
+    @Provide
+    Arbitrary<String> quotes() {
+        Arbitrary<String> quote = Arbitraries.of("'", "\"");
+        Arbitrary<String> word = Arbitraries.of("a", "Đ", "ệ", "1", "ab");
+        Arbitrary<String> mark = Arbitraries.of("(", ")", ".", ",", "?", "!", ":", "…", "“", "”", "-", "%", "...", "\\_", "&",
+                "\u00a0", "\u2013", "«", "$", "€", "©", "\u0301", "😀", "+", "/", "--", ". . .", ". .");
+        Arbitrary<String> piece = Arbitraries.frequencyOf(Tuple.of(4, quote), Tuple.of(3, word), Tuple.of(3, mark));
+        Arbitrary<String> gap = Arbitraries.of(" ", " ", "", "", "", "\n", "\n\n");
+        return Combinators.combine(piece.list().ofMinSize(1).ofMaxSize(16), gap.list().ofSize(16))
+                .as((pieces, gaps) -> {
+                    StringBuilder markdown = new StringBuilder();
+                    for (int i = 0; i < pieces.size(); i++) {
+                        markdown.append(pieces.get(i)).append(i + 1 < pieces.size() ? gaps.get(i) : "\n");
+                    }
+                    return markdown.toString();
+                });
+    }
+
+    /** Quotes paired, nested, crossed or left over: written without parsing as Flexmark writes them (QuotePairs). */
+    @Property(tries = 10000)
+    void quotesRenderAsFlexmarkPairsThem(@ForAll("quotes") String markdown) {
+        ParagraphHtml.Unparsed unparsed = RENDERER.paragraphs().renderUnparsed(markdown, 400);
+        Statistics.collect(unparsed != null ? "unparsed" : "parsed");
+        if (unparsed != null) {
+            assertThat(unparsed.html()).as(markdown).isEqualTo(flexmark(markdown)).isEqualTo(HtmlScrub.clean(unparsed.html()));
+            if (unparsed.text() != null) {
+                HtmlText.Plain plain = HtmlText.plain(unparsed.html());
+                assertThat(unparsed.text()).as(markdown).isEqualTo(plain.text());
+                assertThat(unparsed.words()).as(markdown).isEqualTo(plain.words());
+                assertThat(unparsed.lead()).as(markdown).isEqualTo(HtmlText.lead(unparsed.html(), 400));
+            }
+        }
+        Statistics.coverage(coverage -> coverage.check("unparsed").percentage(p -> p > 40));
     }
 
     /** Whatever the text, a body written without parsing is written as Flexmark writes it. */
