@@ -9,6 +9,8 @@ import org.apache.lucene.codecs.CompetitiveImpactAccumulator;
 import org.apache.lucene.codecs.PostingsFormat;
 import org.apache.lucene.codecs.PostingsWriterBase;
 import org.apache.lucene.codecs.StoredFieldsFormat;
+import org.apache.lucene.codecs.StoredFieldsReader;
+import org.apache.lucene.codecs.StoredFieldsWriter;
 import org.apache.lucene.codecs.compressing.CompressionMode;
 import org.apache.lucene.codecs.compressing.Compressor;
 import org.apache.lucene.codecs.compressing.Decompressor;
@@ -18,10 +20,16 @@ import org.apache.lucene.codecs.lucene90.blocktree.Lucene90BlockTreeTermsWriter;
 import org.apache.lucene.codecs.lucene912.Lucene912PostingsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912PostingsWriter;
 import org.apache.lucene.codecs.perfield.PerFieldPostingsFormat;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.Fields;
 import org.apache.lucene.index.MergeState;
+import org.apache.lucene.index.SegmentInfo;
 import org.apache.lucene.index.SegmentReadState;
 import org.apache.lucene.index.SegmentWriteState;
+import org.apache.lucene.index.StoredFieldVisitor;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.ByteBuffersDataInput;
 import org.apache.lucene.store.DataInput;
 import org.apache.lucene.store.DataOutput;
@@ -54,6 +62,13 @@ import java.util.List;
  * identity map). With one source, no deletions and no index sort, the merged view gives the same
  * terms, documents and frequencies in the same order.
  *
+ * <p><b>Bodies are stored as UTF-8 bytes and read as text.</b> {@link SearchFields#toLucene}
+ * encodes each body from the chars its scan reads anyway and stores the bytes as a binary value
+ * ({@link SearchFields#STORED_AS_UTF8}); Lucene's writer, given the string, measured its UTF-8
+ * length and then encoded it, both a char at a time through {@code String.charAt}. This codec's
+ * reader hands those bytes to every reader as the string Lucene's own string field would have
+ * given ({@link TextFromBytes}), so readers see text as before; merges copy the bytes as they are.
+ *
  * <p><b>The postings writer keeps impacts for the one norm our fields have.</b> Lucene's writer
  * tracks, for each block of a term's postings, the highest frequency for each of 256 norms (its
  * "impacts", which let a search skip blocks that cannot score high enough) in arrays of 256 ints
@@ -79,8 +94,29 @@ public final class SearchCodec extends FilterCodec {
         }
     };
     /** Lucene's fast stored fields' chunks (80 KB, at most 1,024 documents), without compression. */
-    private static final StoredFieldsFormat STORED = new Lucene90CompressingStoredFieldsFormat(
+    private static final StoredFieldsFormat AS_IS = new Lucene90CompressingStoredFieldsFormat(
             "GazetteStoredFieldsAsIs", StoredAsIs.MODE, 80 * 1024, 1024, 10);
+    /** {@link #AS_IS}, whose readers give the fields stored as UTF-8 bytes back as text. */
+    private static final StoredFieldsFormat STORED = new StoredFieldsFormat() {
+        @Override
+        public StoredFieldsReader fieldsReader(Directory directory, SegmentInfo segment, FieldInfos fields,
+                IOContext context) throws IOException {
+            java.util.BitSet text = new java.util.BitSet();
+            for (String name : SearchFields.STORED_AS_UTF8) {
+                FieldInfo info = fields.fieldInfo(name);
+                if (info != null) {
+                    text.set(info.number);
+                }
+            }
+            return new TextFromBytes(AS_IS.fieldsReader(directory, segment, fields, context), text);
+        }
+
+        @Override
+        public StoredFieldsWriter fieldsWriter(Directory directory, SegmentInfo segment, IOContext context)
+                throws IOException {
+            return AS_IS.fieldsWriter(directory, segment, context);
+        }
+    };
     private static final Codec CODEC = new SearchCodec();
 
     /** For Lucene's codec lookup by name; {@link #codec()} elsewhere. */
@@ -154,6 +190,96 @@ public final class SearchCodec extends FilterCodec {
         @Override
         public String toString() {
             return "stored as is";
+        }
+    }
+
+    /**
+     * A segment's stored fields, the fields numbered in {@code text} (stored as UTF-8 bytes) given
+     * to visitors as strings, decoded as Lucene decodes a stored string; merges read the stored
+     * bytes as they are ({@link #getMergeInstance}), so a merged segment stores them the same way.
+     */
+    static final class TextFromBytes extends StoredFieldsReader {
+        private final StoredFieldsReader in;
+        private final java.util.BitSet text;
+
+        TextFromBytes(StoredFieldsReader in, java.util.BitSet text) {
+            this.in = in;
+            this.text = text;
+        }
+
+        @Override
+        public void document(int doc, StoredFieldVisitor visitor) throws IOException {
+            in.document(doc, text.isEmpty() ? visitor : new StoredFieldVisitor() {
+                @Override
+                public Status needsField(FieldInfo field) throws IOException {
+                    return visitor.needsField(field);
+                }
+
+                @Override
+                public void binaryField(FieldInfo field, DataInput value, int length) throws IOException {
+                    if (!text.get(field.number)) {
+                        visitor.binaryField(field, value, length);
+                        return;
+                    }
+                    byte[] bytes = new byte[length];
+                    value.readBytes(bytes, 0, length);
+                    visitor.stringField(field, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                }
+
+                @Override
+                public void binaryField(FieldInfo field, byte[] value) throws IOException {
+                    if (text.get(field.number)) {
+                        visitor.stringField(field, new String(value, java.nio.charset.StandardCharsets.UTF_8));
+                    } else {
+                        visitor.binaryField(field, value);
+                    }
+                }
+
+                @Override
+                public void stringField(FieldInfo field, String value) throws IOException {
+                    visitor.stringField(field, value);
+                }
+
+                @Override
+                public void intField(FieldInfo field, int value) throws IOException {
+                    visitor.intField(field, value);
+                }
+
+                @Override
+                public void longField(FieldInfo field, long value) throws IOException {
+                    visitor.longField(field, value);
+                }
+
+                @Override
+                public void floatField(FieldInfo field, float value) throws IOException {
+                    visitor.floatField(field, value);
+                }
+
+                @Override
+                public void doubleField(FieldInfo field, double value) throws IOException {
+                    visitor.doubleField(field, value);
+                }
+            });
+        }
+
+        @Override
+        public StoredFieldsReader clone() {
+            return new TextFromBytes(in.clone(), text);
+        }
+
+        @Override
+        public StoredFieldsReader getMergeInstance() {
+            return in.getMergeInstance();
+        }
+
+        @Override
+        public void checkIntegrity() throws IOException {
+            in.checkIntegrity();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 

@@ -249,4 +249,53 @@ class SearchCodecTest {
             assertThat(impacts.getImpacts().getImpacts(0).size()).isGreaterThan(1);
         }
     }
+
+    /**
+     * Bodies lie in the segment as UTF-8 bytes (a binary value, which merges copy as it is) and
+     * every reader gets them as the text Lucene's own string field would have given, a lone
+     * surrogate as U+FFFD included; other binary values (the passage record) stay binary.
+     */
+    @Test
+    void bodiesAreStoredAsUtf8BytesAndReadAsText(@TempDir Path dir) throws IOException {
+        List<SearchDocument> docs = new ArrayList<>(SearchFixtures.archive());
+        docs.add(SearchFixtures.doc("2020/01/ky-tu-le/", "Ký tự lẻ", "Trước \uD800 sau, và 𝄞 nhạc.", "2020-01-06"));
+        SearchIndexer.rebuild(dir, docs, 100);
+        java.util.Map<String, String> bodies = new java.util.HashMap<>();
+        try (FSDirectory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
+            for (var leaf : reader.leaves()) {
+                var codecReader = (org.apache.lucene.index.CodecReader) leaf.reader();
+                for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+                    org.apache.lucene.document.Document doc = leaf.reader().storedFields().document(d);
+                    assertThat(doc.getField("body").binaryValue()).isNull();
+                    assertThat(doc.getBinaryValue(SearchFields.PASSAGE)).isNotNull();
+                    bodies.put(doc.get(SearchFields.URL), doc.get("body"));
+                    java.util.Map<String, String> kinds = new java.util.HashMap<>();
+                    codecReader.getFieldsReader().getMergeInstance().document(d,
+                            new org.apache.lucene.index.StoredFieldVisitor() {
+                                @Override
+                                public Status needsField(org.apache.lucene.index.FieldInfo field) {
+                                    return Status.YES;
+                                }
+
+                                @Override
+                                public void binaryField(org.apache.lucene.index.FieldInfo field, byte[] value) {
+                                    kinds.put(field.name, "bytes");
+                                }
+
+                                @Override
+                                public void stringField(org.apache.lucene.index.FieldInfo field, String value) {
+                                    kinds.put(field.name, "text");
+                                }
+                            });
+                    assertThat(kinds).containsEntry("body", "bytes").containsEntry("title", "text")
+                            .containsEntry(SearchFields.PASSAGE, "bytes");
+                }
+            }
+        }
+        for (SearchDocument doc : docs) {
+            String expected = new org.apache.lucene.util.BytesRef(SearchFields.nfc(doc.body())).utf8ToString();
+            assertThat(bodies.get(doc.url())).as(doc.url()).isEqualTo(expected);
+        }
+        assertThat(bodies.get("2020/01/ky-tu-le/")).isEqualTo("Trước \uFFFD sau, và 𝄞 nhạc.");
+    }
 }
