@@ -290,8 +290,10 @@ public final class SearchFields {
         }
         String excerpt = DocChunks.excerpt(doc);
         out.add(new StoredField(EXCERPT, excerpt));
+        List<Text> body = texts.get("body");
         out.add(new StoredField(PASSAGE, PassageExporter.record(doc.url(), String.join(" ", values.get("title")),
-                doc.date() == null ? null : doc.date().toString(), values.get("tags"), excerpt, doc.body())));
+                doc.date() == null ? null : doc.date().toString(), values.get("tags"), excerpt,
+                PassageExporter.text(doc.body(), body.isEmpty() ? null : body.get(0)))));
         Counters counters = COUNTERS.get();
         for (String field : TEXT_FIELDS) {
             for (Text text : texts.get(field)) {
