@@ -276,9 +276,10 @@ public final class PassageExporter {
     }
 
     /**
-     * A record's head and whole text as UTF-8, in one thread's buffer, encoded once: each try of
-     * {@link #fit} deflates the head and a head of the text ({@link #kept}) from it, where each
-     * used to copy that head of the text, append the {@code …}, and encode the whole again.
+     * A record's head and text as UTF-8 in one thread's buffer, the text encoded as far as a try
+     * of {@link #fit} has needed: each try deflates the head and a head of the text
+     * ({@link #kept}) from it, where each used to copy that head of the text, append the
+     * {@code …}, and encode the whole again.
      */
     static final class Input {
         private static final byte[] ELLIPSIS_UTF8 = ELLIPSIS.getBytes(StandardCharsets.UTF_8);
@@ -286,16 +287,16 @@ public final class PassageExporter {
         private final int textStart;
         private final char[] chars;
         private final int length;
-        /** The chars of the text encoded so far by {@link #byteEnd}, and where their bytes end. */
-        private int measuredChars;
-        private int measuredBytes;
+        /** The chars of the text encoded so far (a cut's end), and where their bytes end. */
+        private int encodedChars;
+        private int encodedBytes;
 
         private Input(byte[] bytes, int textStart, char[] chars, int length) {
             this.bytes = bytes;
             this.textStart = textStart;
             this.chars = chars;
             this.length = length;
-            this.measuredBytes = textStart;
+            this.encodedBytes = textStart;
         }
 
         static Input of(byte[] head, String text) {
@@ -304,21 +305,19 @@ public final class PassageExporter {
             if (buffer[0].length < most) {
                 buffer[0] = new byte[Math.max(most, buffer[0].length * 2)];
             }
-            byte[] bytes = buffer[0];
-            System.arraycopy(head, 0, bytes, 0, head.length);
+            System.arraycopy(head, 0, buffer[0], 0, head.length);
             char[][] chars = CHARS.get();
             if (chars[0].length < text.length()) {
                 chars[0] = new char[Math.max(text.length(), 2 * chars[0].length)];
             }
             text.getChars(0, text.length(), chars[0], 0);
-            Utf8Encoder.encode(chars[0], 0, text.length(), bytes, head.length);
-            return new Input(bytes, head.length, chars[0], text.length());
+            return new Input(buffer[0], head.length, chars[0], text.length());
         }
 
         /**
-         * The raw deflate of the head then {@code kept(text, end)}: the head and the
-         * text's first {@code end} chars as encoded, then {@code …} when the text is cut (written
-         * over the bytes that follow for the deflate, and put back).
+         * The raw deflate of the head then {@code kept(text, end)}: the head and the text's first
+         * {@code end} chars as encoded, then {@code …} when the text is cut (written over the
+         * bytes that follow for the deflate, and put back).
          */
         byte[] deflateKept(int end) {
             int prefixEnd = byteEnd(end);
@@ -336,20 +335,25 @@ public final class PassageExporter {
         }
 
         /**
-         * Where the bytes of the text's first {@code end} chars end in {@link #bytes}: the bytes
-         * {@link Utf8Encoder} gives each char (a cut never falls inside a surrogate pair), counted
-         * from the last place asked when {@code end} is further on.
+         * Where the bytes of the text's first {@code end} chars end in {@link #bytes}: the text
+         * encoded up to there when it was not yet, else the bytes {@link Utf8Encoder} gives those
+         * chars counted (a cut never falls inside a surrogate pair, so encoding up to one and on
+         * from it gives the bytes of encoding the whole).
          */
         private int byteEnd(int end) {
-            int i = end >= measuredChars ? measuredChars : 0;
-            int at = end >= measuredChars ? measuredBytes : textStart;
-            for (; i < end; i++) {
+            if (end >= encodedChars) {
+                encodedBytes = Utf8Encoder.encode(chars, encodedChars, end, bytes, encodedBytes);
+                encodedChars = end;
+                return encodedBytes;
+            }
+            int at = textStart;
+            for (int i = 0; i < end; i++) {
                 char c = chars[i];
                 if (c < 0x80) {
                     at++;
                 } else if (c < 0x800) {
                     at += 2;
-                } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars[i + 1])) {
+                } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(chars[i + 1])) {
                     at += 4;
                     i++;
                 } else if (Character.isSurrogate(c)) {
@@ -358,8 +362,6 @@ public final class PassageExporter {
                     at += 3;
                 }
             }
-            measuredChars = end;
-            measuredBytes = at;
             return at;
         }
     }
