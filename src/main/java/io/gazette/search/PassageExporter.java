@@ -191,12 +191,12 @@ public final class PassageExporter {
     /**
      * A document's passage record, what the client reads for a result with one Range request: its
      * row as in a document chunk ({@code [url,title,date,[tags],excerpt]}, JSON), a line break,
-     * then the text passages are cut from, deflated together (raw deflate) to at most
-     * {@link #STORED_BYTES}: a longer text is cut between words, marked with a final {@code …},
-     * to fit ({@link #fit}). The excerpt usually repeats the text's first words, which costs deflate a
-     * few bytes.
+     * then the text passages are cut from ({@code text}, made by {@link #text}), deflated together
+     * (raw deflate) to at most {@link #STORED_BYTES}: a longer text is cut between words, marked
+     * with a final {@code …}, to fit ({@link #fit}). The excerpt usually repeats the text's first
+     * words, which costs deflate a few bytes.
      */
-    static byte[] record(String url, String title, String date, List<String> tags, String excerpt, String body) {
+    static byte[] record(String url, String title, String date, List<String> tags, String excerpt, String text) {
         StringWriter row = new StringWriter(512);
         try (JsonGenerator json = Json.writer(row)) {
             DocChunks.row(json, url, title, date, tags, excerpt);
@@ -205,7 +205,7 @@ public final class PassageExporter {
         }
         // The row's bytes once: the text is cut and deflated again behind them a few times.
         byte[] head = (row + "\n").getBytes(StandardCharsets.UTF_8);
-        return fit(head, text(body)).data();
+        return fit(head, text).data();
     }
 
     /** A record and how many deflates {@link #fit} took to find it. */
@@ -230,6 +230,7 @@ public final class PassageExporter {
         int length = text.length();
         double bytesPerChar = bytesPerChar(text);
         double goal = STORED_BYTES * AIM;
+        Input input = Input.of(head, text);
         int fitEnd = -1; // the longest kept text known to fit, and its record
         byte[] fitData = null;
         int overEnd = length + 1; // the shortest kept text known not to fit
@@ -247,7 +248,7 @@ public final class PassageExporter {
                     return new Fitted(fitData, deflates);
                 }
             }
-            byte[] data = deflate(head, kept(text, end));
+            byte[] data = input.deflateKept(end);
             deflates++;
             if (data.length <= STORED_BYTES) {
                 fitEnd = end;
@@ -271,6 +272,97 @@ public final class PassageExporter {
             guess = Math.max(0, Math.min(guess, length));
             lastEnd = end;
             lastSize = data.length;
+        }
+    }
+
+    /**
+     * A record's head and text as UTF-8 in one thread's buffer, the text encoded as far as a try
+     * of {@link #fit} has needed: each try deflates the head and a head of the text
+     * ({@link #kept}) from it, where each used to copy that head of the text, append the
+     * {@code …}, and encode the whole again.
+     */
+    static final class Input {
+        private static final byte[] ELLIPSIS_UTF8 = ELLIPSIS.getBytes(StandardCharsets.UTF_8);
+        private final byte[] bytes;
+        private final int textStart;
+        private final char[] chars;
+        private final int length;
+        /** The chars of the text encoded so far (a cut's end), and where their bytes end. */
+        private int encodedChars;
+        private int encodedBytes;
+
+        private Input(byte[] bytes, int textStart, char[] chars, int length) {
+            this.bytes = bytes;
+            this.textStart = textStart;
+            this.chars = chars;
+            this.length = length;
+            this.encodedBytes = textStart;
+        }
+
+        static Input of(byte[] head, String text) {
+            byte[][] buffer = INPUT.get();
+            int most = head.length + Utf8Encoder.maxBytes(text.length()) + ELLIPSIS_UTF8.length;
+            if (buffer[0].length < most) {
+                buffer[0] = new byte[Math.max(most, buffer[0].length * 2)];
+            }
+            System.arraycopy(head, 0, buffer[0], 0, head.length);
+            char[][] chars = CHARS.get();
+            if (chars[0].length < text.length()) {
+                chars[0] = new char[Math.max(text.length(), 2 * chars[0].length)];
+            }
+            text.getChars(0, text.length(), chars[0], 0);
+            return new Input(buffer[0], head.length, chars[0], text.length());
+        }
+
+        /**
+         * The raw deflate of the head then {@code kept(text, end)}: the head and the text's first
+         * {@code end} chars as encoded, then {@code …} when the text is cut (written over the
+         * bytes that follow for the deflate, and put back).
+         */
+        byte[] deflateKept(int end) {
+            int prefixEnd = byteEnd(end);
+            boolean marked = end > 0 && end < length;
+            if (!marked) {
+                return deflate(bytes, prefixEnd);
+            }
+            byte[] under = Arrays.copyOfRange(bytes, prefixEnd, prefixEnd + ELLIPSIS_UTF8.length);
+            System.arraycopy(ELLIPSIS_UTF8, 0, bytes, prefixEnd, ELLIPSIS_UTF8.length);
+            try {
+                return deflate(bytes, prefixEnd + ELLIPSIS_UTF8.length);
+            } finally {
+                System.arraycopy(under, 0, bytes, prefixEnd, under.length);
+            }
+        }
+
+        /**
+         * Where the bytes of the text's first {@code end} chars end in {@link #bytes}: the text
+         * encoded up to there when it was not yet, else the bytes {@link Utf8Encoder} gives those
+         * chars counted (a cut never falls inside a surrogate pair, so encoding up to one and on
+         * from it gives the bytes of encoding the whole).
+         */
+        private int byteEnd(int end) {
+            if (end >= encodedChars) {
+                encodedBytes = Utf8Encoder.encode(chars, encodedChars, end, bytes, encodedBytes);
+                encodedChars = end;
+                return encodedBytes;
+            }
+            int at = textStart;
+            for (int i = 0; i < end; i++) {
+                char c = chars[i];
+                if (c < 0x80) {
+                    at++;
+                } else if (c < 0x800) {
+                    at += 2;
+                } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(chars[i + 1])) {
+                    at += 4;
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    at++;
+                } else {
+                    at += 3;
+                }
+            }
+            return at;
         }
     }
 
@@ -388,6 +480,21 @@ public final class PassageExporter {
         return text.length() > MAX_CHARS ? cut(text, MAX_CHARS) : text;
     }
 
+    /**
+     * {@link #text(String)} of {@code body}, from the chars of {@code analyzed} (the indexer's
+     * {@link SearchFields.Text} of that body, or null) when they are the body's own: NFC leaves
+     * each of them as it is, so they are the body's chars, the collapsed head is made of them and
+     * spaces, and NFC leaves it as it is too.
+     */
+    static String text(String body, SearchFields.Text analyzed) {
+        if (analyzed == null || !analyzed.nfcStable() || !analyzed.value().equals(body)) {
+            return text(body);
+        }
+        char[] chars = analyzed.chars();
+        String text = Snippets.collapsedHead(chars, Math.min(chars.length, 3 * MAX_CHARS), MAX_CHARS + 1);
+        return text.length() > MAX_CHARS ? cut(text, MAX_CHARS) : text;
+    }
+
     /** The first {@code max} characters at most, cut before a space when there is one, plus {@code …}. */
     private static String cut(String text, int max) {
         return kept(text, cutEnd(text, max));
@@ -420,30 +527,17 @@ public final class PassageExporter {
     }
 
     /** The first {@code end} chars of {@code text} as a record keeps them: marked {@code …} when cut. */
-    private static String kept(String text, int end) {
+    static String kept(String text, int end) {
         return end >= text.length() ? text : end == 0 ? "" : text.substring(0, end) + ELLIPSIS;
     }
 
     /** Raw deflate (no zlib header), what {@code DecompressionStream("deflate-raw")} reads. */
     static byte[] deflate(String text) {
-        return deflate(new byte[0], text);
+        return Input.of(new byte[0], text).deflateKept(text.length());
     }
 
-    /**
-     * {@link #deflate(String)} of the text whose UTF-8 is {@code head} then {@code text}'s (the
-     * same bytes: the head ends with a whole character).
-     */
-    private static byte[] deflate(byte[] head, String text) {
-        // Into one thread's buffer: the texts of a cold build's records, each encoded a few times,
-        // were a tenth of the bytes the stage allocated.
-        byte[][] buffer = INPUT.get();
-        int most = head.length + 3 * text.length();
-        if (buffer[0].length < most) {
-            buffer[0] = new byte[Math.max(most, buffer[0].length * 2)];
-        }
-        byte[] input = buffer[0];
-        System.arraycopy(head, 0, input, 0, head.length);
-        int length = encodeUtf8(text, input, head.length);
+    /** Raw deflate of {@code input[0, length)}. */
+    private static byte[] deflate(byte[] input, int length) {
         // One deflater a thread, reset between uses (the same bytes as a new one): a new one
         // allocates and frees zlib's 256 KB of tables each time, and a long article is deflated
         // a few times while its text is cut to fit: at 10,000 articles that was 4 s of a cold
@@ -466,19 +560,6 @@ public final class PassageExporter {
 
     private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(LEVEL, true));
     private static final ThreadLocal<byte[][]> INPUT = ThreadLocal.withInitial(() -> new byte[][] {new byte[1 << 15]});
-
-    /**
-     * Writes the UTF-8 of {@code text} into {@code out} from {@code at} (which must have room for
-     * 3 bytes a char) exactly as {@code text.getBytes(UTF_8)} encodes it; returns where it ends.
-     */
-    static int encodeUtf8(String text, byte[] out, int at) {
-        char[][] chars = CHARS.get();
-        if (chars[0].length < text.length()) {
-            chars[0] = new char[Math.max(text.length(), 2 * chars[0].length)];
-        }
-        text.getChars(0, text.length(), chars[0], 0);
-        return Utf8Encoder.encode(chars[0], 0, text.length(), out, at);
-    }
 
     private static final ThreadLocal<char[][]> CHARS = ThreadLocal.withInitial(() -> new char[][] {new char[1 << 14]});
 

@@ -478,7 +478,9 @@ public final class SearchIndexer implements AutoCloseable {
     public static DirectoryReader inMemory(List<SearchDocument> docs) throws IOException {
         requireUniqueUrls(docs);
         Directory dir = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(SearchFields.analyzer()))) {
+        // The cache's codec: its readers give the bodies (stored as UTF-8 bytes) back as text.
+        try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(SearchFields.analyzer())
+                .setCodec(SearchCodec.codec()))) {
             for (SearchDocument doc : docs) {
                 writer.addDocument(SearchFields.toLucene(doc));
             }

@@ -17,24 +17,61 @@ class PassageExporterTest {
     private static final String KHEN = "Hội đồng Thi đua, Khen thưởng trao giấy khen cho các tập thể xuất sắc.";
 
     /** The records' own UTF-8 encoder gives String's bytes, lone surrogates ('?') and all. */
+    /**
+     * Each try of a record's fit deflates the head and a cut of the text taken from one encoding of
+     * the whole text: the same bytes as the cut text ({@code …} added when cut) encoded on its own,
+     * whatever the chars (surrogate pairs, lone surrogates, an ellipsis in the text) and whatever
+     * order the cuts are tried in.
+     */
     @Test
-    void recordsEncodeTextAsStringDoes() {
+    void eachCutIsDeflatedFromTheBytesTheCutTextEncodesTo() throws Exception {
         java.util.Random random = new java.util.Random(7);
         char[] alphabet = {'a', ' ', '\n', 'é', 'ệ', 'Đ', '…', '\u00a0', '\u07ff', '\u0800', '\uffff', '\ud83d', '\ude00',
                 '\udbff', '\udc00', '\u007f', '\u0080'};
         List<String> texts = new ArrayList<>(List.of("", KHEN, "😀 x", "\ud83d", "\ude00a", "a\ud83d", "\ud83d\ud83d\ude00"));
-        for (int t = 0; t < 2_000; t++) {
+        for (int t = 0; t < 1_000; t++) {
             char[] chars = new char[random.nextInt(40)];
             for (int i = 0; i < chars.length; i++) {
                 chars[i] = alphabet[random.nextInt(alphabet.length)];
             }
             texts.add(new String(chars));
         }
+        byte[] head = "[\"u/\",\"Tiêu đề\"]\n".getBytes(StandardCharsets.UTF_8);
         for (String text : texts) {
-            byte[] out = new byte[2 + 3 * text.length()];
-            int end = PassageExporter.encodeUtf8(text, out, 2);
-            assertThat(Arrays.copyOfRange(out, 2, end)).as(text).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+            PassageExporter.Input input = PassageExporter.Input.of(head, text);
+            List<Integer> ends = new ArrayList<>();
+            for (int end = 0; end <= text.length(); end++) {
+                // A cut never ends after the first half of a surrogate pair (PassageExporter.cutEnd).
+                if (end == 0 || !Character.isHighSurrogate(text.charAt(end - 1))) {
+                    ends.add(end);
+                }
+            }
+            java.util.Collections.shuffle(ends, random);
+            for (int end : ends) {
+                byte[] kept = PassageExporter.kept(text, end).getBytes(StandardCharsets.UTF_8);
+                byte[] expected = Arrays.copyOf(head, head.length + kept.length);
+                System.arraycopy(kept, 0, expected, head.length, kept.length);
+                assertThat(inflateBytes(input.deflateKept(end))).as(text + " cut at " + end).isEqualTo(expected);
+            }
         }
+    }
+
+    /**
+     * The passage text made from the indexer's chars of a body is the one made from the body
+     * itself: NFC bodies with runs of whitespace, no-break spaces, a body longer than the part
+     * looked at, and one NFC changes (taken from the body itself).
+     */
+    @Test
+    void thePassageTextFromTheIndexersCharsIsTheBodys() {
+        String nfd = java.text.Normalizer.normalize("Thi đua khen thưởng  \n\n năm nay ", java.text.Normalizer.Form.NFD);
+        List<String> bodies = List.of(KHEN, "  \u00a0 " + KHEN + "\n\n\t" + KHEN + " \r\n ", longBody(),
+                (KHEN + "\n \n").repeat(2_000), nfd + KHEN, "x", "😀  😀 \ud83d a");
+        for (String body : bodies) {
+            List<SearchFields.Text> texts = SearchFields.texts(SearchFixtures.doc("u/", "T", body, "2020-01-01"), "body");
+            assertThat(texts).hasSize(1);
+            assertThat(PassageExporter.text(body, texts.get(0))).as(body).isEqualTo(PassageExporter.text(body));
+        }
+        assertThat(PassageExporter.text("  ", null)).isEqualTo(PassageExporter.text("  "));
     }
 
     /** Every document's record comes back from its pack's offsets, in the index's numbering: row, then text. */
@@ -184,6 +221,10 @@ class PassageExporterTest {
     }
 
     static String inflate(byte[] raw) throws Exception {
+        return new String(inflateBytes(raw), StandardCharsets.UTF_8);
+    }
+
+    static byte[] inflateBytes(byte[] raw) throws Exception {
         Inflater inflater = new Inflater(true);
         inflater.setInput(raw);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -197,6 +238,6 @@ class PassageExporterTest {
         }
         assertThat(inflater.getRemaining()).isZero();
         inflater.end();
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 }
