@@ -353,8 +353,16 @@ public final class SearchCodec extends FilterCodec {
      * posting of a field without norms, at index 1 of an accumulator's per-norm array.
      */
     private static final int NORMS_WITHOUT_NORMS = 2;
-    /** The accumulators' per-norm array, or null when this Lucene has none by that name. */
-    private static final Field MAX_FREQS = accessible(CompetitiveImpactAccumulator.class, "maxFreqs", int[].class);
+    /** The first Java that warns when a final field is set by reflection (JEP 500). */
+    private static final int FINAL_MEANS_FINAL = 26;
+    /**
+     * The accumulators' per-norm array, or null when this Lucene has none by that name, or when
+     * the JVM warns about setting a final field by reflection (JEP 500, from Java 26 on: the
+     * warning would reach the user's terminal on every build, and a later Java refuses it); the
+     * writer is then left as Lucene made it.
+     */
+    private static final Field MAX_FREQS = Runtime.version().feature() >= FINAL_MEANS_FINAL ? null
+            : accessible(CompetitiveImpactAccumulator.class, "maxFreqs", int[].class);
     /** The postings writer's accumulators (empty when they cannot be reached). */
     private static final List<Field> ACCUMULATORS = accumulators();
 
