@@ -1,6 +1,5 @@
 package io.gazette.files;
 
-import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +12,8 @@ import java.util.zip.CheckedOutputStream;
  * How every state file of Gazette's cache is written: a magic number and a format number, the
  * body, then the CRC-32C of all of it, replaced atomically. A reader that checks the magic, the
  * format and the checksum can tell a file of another version, a foreign file and a cut-short or
- * damaged one from a good one, and falls back to a full build instead of a wrong site.
+ * damaged one from a good one, and falls back to a full build instead of a wrong site. The
+ * checksum is taken a buffer at a time ({@link UnlockedBufferedOutput}), not a number at a time.
  */
 public final class ChecksummedFile {
 
@@ -31,13 +31,12 @@ public final class ChecksummedFile {
         AtomicFiles.write(file, temp -> {
             CRC32C crc = new CRC32C();
             try (OutputStream raw = Files.newOutputStream(temp);
-                    CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc);
-                    DataOutputStream out = new DataOutputStream(checked)) {
+                    DataOutputStream out = new DataOutputStream(new UnlockedBufferedOutput(new CheckedOutputStream(raw, crc)))) {
                 out.writeLong(magic);
                 out.writeInt(format);
                 body.writeTo(out);
                 out.flush();
-                out.writeLong(crc.getValue()); // taken before it passes the checked stream
+                out.writeLong(crc.getValue()); // everything before it has passed the checked stream
             }
         });
     }

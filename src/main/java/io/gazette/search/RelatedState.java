@@ -1,5 +1,8 @@
 package io.gazette.search;
 
+import io.gazette.files.ChecksummingInput;
+import io.gazette.files.UnlockedBufferedOutput;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -16,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 /**
@@ -225,7 +227,7 @@ final class RelatedState {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         CRC32 crc = new CRC32();
         try (OutputStream raw = Files.newOutputStream(temp);
-                DataOutputStream out = new DataOutputStream(new Buffered(new CheckedOutputStream(raw, crc)))) {
+                DataOutputStream out = new DataOutputStream(new UnlockedBufferedOutput(new CheckedOutputStream(raw, crc)))) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT);
             out.writeInt(F);
@@ -265,7 +267,7 @@ final class RelatedState {
     /** Reads a state written by {@link #write}; {@link Unusable} says why it cannot be used. */
     static RelatedState read(Path file) throws IOException, Unusable {
         try (InputStream raw = Files.newInputStream(file);
-                Checked checked = new Checked(raw);
+                ChecksummingInput checked = new ChecksummingInput(raw);
                 DataInputStream in = new DataInputStream(checked)) {
             if (in.readInt() != MAGIC) {
                 throw new Unusable("not a related-articles state");
@@ -331,130 +333,6 @@ final class RelatedState {
             return new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes, frequencies, version);
         } catch (EOFException e) {
             throw new Unusable("truncated");
-        }
-    }
-
-    /**
-     * The buffer under {@link #write}'s data stream: one without a lock. The data stream writes
-     * each number of the state (~10 million at 100,000 articles) into it on its own, and a
-     * {@link java.io.BufferedOutputStream} takes its lock for each: a third of a second per build.
-     */
-    private static final class Buffered extends OutputStream {
-        private final OutputStream out;
-        private final byte[] buffer = new byte[1 << 16];
-        private int used;
-
-        Buffered(OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            if (used == buffer.length) {
-                flushBuffer();
-            }
-            buffer[used++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            if (length > buffer.length - used) {
-                flushBuffer();
-                if (length > buffer.length) {
-                    out.write(bytes, offset, length);
-                    return;
-                }
-            }
-            System.arraycopy(bytes, offset, buffer, used, length);
-            used += length;
-        }
-
-        private void flushBuffer() throws IOException {
-            out.write(buffer, 0, used);
-            used = 0;
-        }
-
-        @Override
-        public void flush() throws IOException {
-            flushBuffer();
-            out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                flushBuffer();
-            } finally {
-                out.close();
-            }
-        }
-    }
-
-    /**
-     * The buffer under {@link #read}'s data stream, summing what was taken from it a buffer at a
-     * time ({@link #checksum}): a {@link CheckedInputStream} above a buffer sums each number the
-     * data stream reads in a call of its own, and the buffer takes its lock for each, ~0.4 s per
-     * build at 100,000 articles. No lock: one thread reads.
-     */
-    private static final class Checked extends InputStream {
-        private final InputStream in;
-        private final byte[] buffer = new byte[1 << 16];
-        private final CRC32 crc = new CRC32();
-        /** The buffer's bytes are [0, filled); those before {@code at} were read, those before {@code summed} summed. */
-        private int filled;
-        private int at;
-        private int summed;
-
-        Checked(InputStream in) {
-            this.in = in;
-        }
-
-        /** Whether a byte is there to read, after filling the buffer again if it was all read. */
-        private boolean fill() throws IOException {
-            if (at < filled) {
-                return true;
-            }
-            crc.update(buffer, summed, filled - summed);
-            at = 0;
-            summed = 0;
-            filled = 0;
-            int n = in.read(buffer, 0, buffer.length);
-            if (n <= 0) {
-                return false;
-            }
-            filled = n;
-            return true;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return fill() ? buffer[at++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] bytes, int offset, int length) throws IOException {
-            if (length == 0) {
-                return 0;
-            }
-            if (!fill()) {
-                return -1;
-            }
-            int n = Math.min(length, filled - at);
-            System.arraycopy(buffer, at, bytes, offset, n);
-            at += n;
-            return n;
-        }
-
-        /** The CRC-32 of every byte read so far. */
-        long checksum() {
-            crc.update(buffer, summed, at - summed);
-            summed = at;
-            return crc.getValue();
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
         }
     }
 
