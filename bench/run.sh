@@ -7,8 +7,9 @@
 # news corpus (../shared/corpus/vn-news-25k.jsonl.xz, 25,440 articles; beyond that, reused copies)
 # with bench/convert_real.py; synthetic:N generates N articles with bench/GenerateCorpus.java.
 #
-# Prints a Markdown table (median of RUNS timed runs after one untimed warm-up) ready for
-# BENCHMARKS.md. See bench/README.md for what the columns mean.
+# Prints a Markdown table (median of RUNS timed runs after one untimed warm-up; the tools take
+# turns run by run, each run starts with its source in the page cache) ready for BENCHMARKS.md.
+# See bench/README.md for what the columns mean.
 #
 # Environment:
 #   BENCH_TOOLS   which builds to time (default for real text "gazette hugo_norelated", as issue 9
@@ -20,7 +21,7 @@
 #   BENCH_QUIET_WAIT  seconds to wait for an idle machine before each run (default 120)
 #   BENCH_OUT_ROOT  where the generated sites go (default /dev/shm, a RAM disk); BENCH_KEEP=1 keeps them
 #   BENCH_WARMUP  1 (default): one untimed run of each build first; 0 skips it (for the long
-#                 100,000-article builds: the freshly converted corpus is in the page cache already)
+#                 100,000-article builds; every run reads its source into the page cache first anyway)
 #   BENCH_HEAP    maximum heap for the extra Gazette heap check run (default 1g; "" skips it)
 #   GAZETTE_JAVA_OPTS  JVM options for the Gazette launcher (shown in the table when set)
 #   GAZETTE       Gazette launcher (default: ./gazette; commands run from the repository root)
@@ -139,11 +140,23 @@ busy_ticks() {
 }
 export -f wait_quiet cpu_busy_percent busy_ticks
 
+# The source a tool reads: Gazette its site, both Hugo builds the Hugo site.
+source_of() { if [[ $1 == gazette ]]; then echo "$CORPUS/gazette"; else echo "$CORPUS/hugo"; fi; }
+
+# Reads a tool's source once, untimed, so every run starts with it in the page cache, as a CI
+# runner's fresh checkout does. Without it, whichever tool ran second after a big build had
+# pushed the corpus out of memory paid for reading it from disk: at 100,000 articles Hugo's
+# 14 GB did that to Gazette's next run, doubling its content stage (9 s to 19 s).
+prime_page_cache() {
+    find "$(source_of "$1")" -type f -print0 | xargs -0 cat >/dev/null
+}
+
 # run_once TOOL -> prints "wall cpu rss_kib others_cpu"; the build's own output goes to $OUT/TOOL.log
 run_once() {
     local tool=$1 command
     command=$("${tool}_command" "$SITES/$tool")
     clean "$tool"
+    prime_page_cache "$tool"
     if ! $WRAP bash -c 'wait_quiet; b0=$(busy_ticks); "$0" -v -o "$1" bash -c "$2"; rc=$?
             echo $(($(busy_ticks) - b0)) >"$1.busy"; exit $rc' "$TIME" "$OUT/$tool.time" "$command" \
         >"$OUT/$tool.log" 2>&1; then
@@ -175,13 +188,24 @@ for tool in $TOOLS; do
         echo "no Gazette launcher at $GAZETTE (build it first, or set GAZETTE=...)" >&2
         exit 1
     fi
-    echo "Timing $tool: ${WARMUP} warm-up + $RUNS runs ..." >&2
-    ((WARMUP == 0)) || run_once "$tool" >/dev/null
-    : >"$OUT/$tool.times"
-    for ((i = 1; i <= RUNS; i++)); do
-        run_once "$tool" | tee -a "$OUT/$tool.times" | sed "s/^/  run $i: wall cpu rss_kib others_cpu = /" >&2
+done
+# The tools take turns run by run (gazette, hugo, gazette, hugo, ...) rather than all of one
+# tool's runs and then the other's: a shared machine's speed drifts over minutes, and turns put
+# the drift on both sides of the ratio.
+if ((WARMUP == 1)); then
+    for tool in $TOOLS; do
+        echo "Warm-up: $tool ..." >&2
+        run_once "$tool" >/dev/null
     done
-    [[ $tool == gazette ]] && cp "$OUT/$tool.log" "$OUT/gazette-last-run.log"
+fi
+for tool in $TOOLS; do : >"$OUT/$tool.times"; done
+for ((i = 1; i <= RUNS; i++)); do
+    for tool in $TOOLS; do
+        run_once "$tool" | tee -a "$OUT/$tool.times" | sed "s/^/  $tool run $i: wall cpu rss_kib others_cpu = /" >&2
+        [[ $tool == gazette ]] && cp "$OUT/$tool.log" "$OUT/gazette-last-run.log"
+    done
+done
+for tool in $TOOLS; do
     WALL[$tool]=$(cut -d' ' -f1 "$OUT/$tool.times" | median)
     CPU[$tool]=$(cut -d' ' -f2 "$OUT/$tool.times" | median)
     RSS[$tool]=$(cut -d' ' -f3 "$OUT/$tool.times" | median)
