@@ -228,7 +228,7 @@ class BuildCacheTest {
     @Test
     void aThemeShowingTheListLengthOnEveryPageHasThemMadeAgain() throws IOException {
         InlineSite site = site(temp.resolve("a"));
-        copyTree(TestSites.themes().resolve("default"), site.project().resolve("themes/default"));
+        TestSites.copyTree(TestSites.themes().resolve("default"), site.project().resolve("themes/default"));
         Path pager = site.project().resolve("themes/default/templates/_pager.peb");
         Files.writeString(pager, Files.readString(pager).replace("</nav>",
                 "<span class=\"of\">{{ pager.totalItems }} / {{ pager.totalPages }}</span></nav>"));
@@ -535,7 +535,7 @@ class BuildCacheTest {
     @Test
     void aChangedThemeOrSiteYmlGivesAFullBuild() throws IOException {
         InlineSite site = site(temp.resolve("a"));
-        copyTree(TestSites.themes().resolve("default"), site.project().resolve("themes/default"));
+        TestSites.copyTree(TestSites.themes().resolve("default"), site.project().resolve("themes/default"));
         site.buildWithCache();
         Path footer = site.project().resolve("themes/default/templates/base.peb");
         Files.writeString(footer, Files.readString(footer).replace("</body>", "<!-- sửa --></body>"));
@@ -684,10 +684,10 @@ class BuildCacheTest {
     private Map<String, String> cleanBuildOf(InlineSite site) throws IOException {
         Path dir = Files.createTempDirectory(temp, "clean-");
         InlineSite clean = InlineSite.in(dir);
-        copyTree(site.project().resolve("site.yml"), clean.project().resolve("site.yml"));
-        copyTree(site.project().resolve("content"), clean.project().resolve("content"));
+        TestSites.copyTree(site.project().resolve("site.yml"), clean.project().resolve("site.yml"));
+        TestSites.copyTree(site.project().resolve("content"), clean.project().resolve("content"));
         if (Files.isDirectory(site.project().resolve("themes"))) {
-            copyTree(site.project().resolve("themes"), clean.project().resolve("themes"));
+            TestSites.copyTree(site.project().resolve("themes"), clean.project().resolve("themes"));
         }
         InlineSite.Built built = clean.build();
         assertThat(built.succeeded()).isTrue();
@@ -705,20 +705,6 @@ class BuildCacheTest {
             }
         }
         return files;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path path : walk.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(path, target);
-                }
-            }
-        }
     }
 
     private static void deleteTree(Path root) throws IOException {

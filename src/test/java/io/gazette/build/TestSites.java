@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** Fixture sites under src/test/resources/sites/, built with the repository's default theme. */
@@ -40,17 +41,32 @@ public final class TestSites {
      */
     public static Path copy(String name, Path dir) throws IOException {
         Path source = site(name);
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path target = dir.resolve(source.relativize(file).toString());
+        copyTree(source, dir, file -> !file.startsWith("expected") && !file.startsWith(".gazette"));
+        return dir;
+    }
+
+    /** Copies the file or folder {@code from} to {@code to}, with every file and folder below it. */
+    public static void copyTree(Path from, Path to) throws IOException {
+        copyTree(from, to, file -> true);
+    }
+
+    /**
+     * Copies the file or folder {@code from} to {@code to}, leaving out the files whose path
+     * relative to {@code from} the filter refuses (folders are made all the same).
+     */
+    public static void copyTree(Path from, Path to, Predicate<Path> filter) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path file : walk.toList()) {
+                Path relative = from.relativize(file);
+                Path target = to.resolve(relative.toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
-                } else if (!source.relativize(file).startsWith("expected") && !source.relativize(file).startsWith(".gazette")) {
+                } else if (filter.test(relative)) {
+                    Files.createDirectories(target.toAbsolutePath().getParent());
                     Files.copy(file, target);
                 }
             }
         }
-        return dir;
     }
 
     /**

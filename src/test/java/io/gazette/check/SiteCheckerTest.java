@@ -5,6 +5,7 @@ import static io.gazette.problems.Severity.WARNING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.gazette.build.TestSites;
 import io.gazette.problems.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -269,7 +270,7 @@ class SiteCheckerTest {
 
     @Test
     void documentsMustBeWhatTheirNameSays(@TempDir Path site) throws IOException {
-        copyTree(Fixtures.site("clean"), site);
+        TestSites.copyTree(Fixtures.site("clean"), site);
         Files.write(site.resolve("quyet-dinh.pdf"), "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
         Files.write(site.resolve("ke-hoach.docx"), "<html>404</html>".getBytes(StandardCharsets.US_ASCII));
         Files.write(site.resolve("bao-cao.xlsx"), new byte[0]);
@@ -278,18 +279,5 @@ class SiteCheckerTest {
                 .containsExactly(tuple("bao-cao.xlsx", ERROR), tuple("ke-hoach.docx", ERROR));
         assertThat(problems.get(0).message()).contains("empty");
         assertThat(problems.get(1).message()).contains("is not a Word (.docx, a ZIP package) file");
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path file : walk.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }

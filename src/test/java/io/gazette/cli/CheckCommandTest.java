@@ -7,10 +7,8 @@ import io.gazette.check.Fixtures;
 import io.gazette.check.SiteBuilder;
 import io.gazette.problems.BuildFailedException;
 import io.gazette.problems.Problem;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +141,7 @@ class CheckCommandTest {
         SiteBuilder builder = (outputDir, baseUrl) -> {
             builtInto.set(outputDir);
             override.set(baseUrl);
-            copy(Fixtures.site("broken-link"), outputDir);
+            io.gazette.build.TestSites.copyTree(Fixtures.site("broken-link"), outputDir);
             return new BuildOutcome("https://example.org/",
                     List.of(Problem.warning(content, 7, "unknown front matter key \"tittle\"", "did you mean \"title\"?")),
                     Path.of("public"));
@@ -209,21 +207,6 @@ class CheckCommandTest {
                     .contains("the-rong-trong-danh-sach.md", ":6").contains(":7", "`tittle`");
         } finally {
             System.clearProperty("gazette.home");
-        }
-    }
-
-    private static void copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

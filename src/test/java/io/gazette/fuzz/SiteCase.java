@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * One whole-site fuzz case: the files of a project ({@code site.yml}, articles, a mutated theme
@@ -46,7 +45,7 @@ final class SiteCase {
     void writeInto(Path project) throws IOException {
         Files.createDirectories(project.resolve("content"));
         if (mutatedTheme()) {
-            copyTree(TestSites.themes().resolve("default"), project.resolve("themes/fuzz"));
+            TestSites.copyTree(TestSites.themes().resolve("default"), project.resolve("themes/fuzz"));
         }
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             Path target = project.resolve(file.getKey());
@@ -89,18 +88,5 @@ final class SiteCase {
             throw new IllegalArgumentException("not a site case: no site.yml");
         }
         return site;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path file : walk.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }
