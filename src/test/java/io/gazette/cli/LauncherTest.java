@@ -165,6 +165,64 @@ class LauncherTest {
         assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo(relaunch);
     }
 
+    /**
+     * At the heap's cap the recorded sizes have no upper end: any larger site gets the same JVM,
+     * and ./gazette stops adding up Markdown sizes once past the record's start (at 100,000
+     * articles the whole walk was 0.5 s of every build); below that start, the jar chooses again.
+     */
+    @Test
+    void aRecordAtTheHeapsCapHoldsForAnyLargerSite() throws Exception {
+        Path home = checkout();
+        Path jar = Files.createDirectories(home.resolve("target")).resolve("gazette.jar");
+        Files.writeString(jar, "");
+        Path javaHome = Files.createDirectories(temp.resolve("jdk/bin")).getParent();
+        Files.writeString(javaHome.resolve("bin/java"), "#!/usr/bin/env bash\necho \"ARGS $*\"\n");
+        Files.setPosixFilePermissions(javaHome.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(javaHome.resolve("release"), "JAVA_VERSION=\"17\"\n");
+        Path content = Files.createDirectories(temp.resolve("site/content/2014"));
+        Files.write(content.resolve("a.md"), new byte[3 * 1024 * 1024]);
+        for (String name : List.of("b.md", "c.md", "d.md", "e.md")) { // past jvm.options' last line (128 MB)
+            try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(content.resolve(name).toFile(), "rw")) {
+                big.setLength(40L * 1024 * 1024); // sparse: it counts by its size
+            }
+        }
+        String[] args = {"build", "-s", temp.resolve("site").toString()};
+        JvmOptions.Choice capped = JvmOptions.parse(Files.readString(home.resolve("jvm.options"))).choose(args, null);
+        assertThat(capped.contentBelow()).isEqualTo(Long.MAX_VALUE);
+        Path record = home.resolve("target/.launch-build");
+        String javaBefore = System.getProperty("java.home");
+        System.setProperty(LaunchRecord.PROPERTY, record.toString());
+        System.setProperty("java.home", javaHome.toString());
+        try {
+            LaunchRecord.writeIfAsked("build", jar, capped, java.util.Optional.empty());
+        } finally {
+            System.clearProperty(LaunchRecord.PROPERTY);
+            System.setProperty("java.home", javaBefore);
+        }
+        String path = javaHome.resolve("bin") + ":" + System.getenv("PATH");
+        String direct = "ARGS -Dgazette.home=" + home + " " + String.join(" ", capped.options())
+                + " -Dgazette.launched=true -D" + JvmOptions.WHY + "=" + capped.why() + " -jar " + jar + " "
+                + String.join(" ", args);
+        assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo(direct);
+
+        // Ten times the Markdown: still the capped JVM, started by ./gazette itself.
+        for (int i = 0; i < 20; i++) {
+            try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(content.resolve("f" + i + ".md").toFile(), "rw")) {
+                big.setLength(40L * 1024 * 1024);
+            }
+        }
+        assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo(direct);
+
+        // Below the record's start, the jar chooses again.
+        try (var files = Files.list(content)) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().equals("a.md")).toList()) {
+                Files.delete(file);
+            }
+        }
+        assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo("ARGS -Dgazette.home=" + home
+                + " -D" + LaunchRecord.PROPERTY + "=" + record + " -jar " + jar + " " + String.join(" ", args));
+    }
+
     private Result runWithPath(Path home, String path, Map<String, String> environment, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("bash", home.resolve("gazette").toString()));
         command.addAll(List.of(args));
