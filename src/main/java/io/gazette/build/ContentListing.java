@@ -6,8 +6,11 @@ import io.gazette.problems.Problems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -21,8 +24,18 @@ final class ContentListing {
     private final ContentLoader loader;
     private final Path projectDir;
     private final Path contentDir;
-    /** The content files by path text; null until the first walk. */
+    /**
+     * The content files by the text of their path below {@code content/} (the order of their
+     * whole path's text: they all begin with the folder's); null until the first walk. Without
+     * the folder's 40-odd characters in front, sorting 100,000 keys compares far fewer.
+     */
     private TreeMap<String, Path> files;
+    /** How many characters of a file's path text name {@code content/} and its separator. */
+    private final int prefix;
+    /** The stats the last walk read of its files (see {@link #walkStat}); empty after {@link #settle}. */
+    private Map<Path, FileStat> walkStats = Map.of();
+    /** When the last walk started (wall clock, nanoseconds since the epoch). */
+    private long walkNanos;
     /** The walk's own problems (symbolic links leading out), reported with every generation. */
     private List<Problem> problems = List.of();
     /** Whether files came or went since {@link #settle}. */
@@ -33,6 +46,13 @@ final class ContentListing {
         this.loader = loader;
         this.projectDir = projectDir;
         this.contentDir = contentDir;
+        String folder = contentDir.toString();
+        this.prefix = folder.length() + (folder.endsWith(contentDir.getFileSystem().getSeparator()) ? 0 : 1);
+    }
+
+    /** The key of a file below {@code content/} (absolute and normalised). */
+    private String key(Path file) {
+        return file.toString().substring(prefix);
     }
 
     /** Whether a walk was made. */
@@ -40,15 +60,42 @@ final class ContentListing {
         return files != null;
     }
 
-    /** Walks {@code content/}. */
+    /**
+     * Walks {@code content/}, keeping each file's {@link FileStat} as the walk read it: the walk
+     * asks every file whether it is a symbolic link, and the same {@code lstat} answers that and
+     * gives the stat, one system call per file instead of two.
+     */
     void listAll() throws IOException {
         changed = true;
         Problems found = new Problems();
-        files = new TreeMap<>();
-        for (Path file : loader.listMarkdownFiles(found)) {
-            files.put(file.toString(), file);
-        }
+        TreeMap<String, Path> listed = new TreeMap<>();
+        Map<Path, FileStat> stats = new HashMap<>();
+        Instant start = Instant.now();
+        walkNanos = start.getEpochSecond() * 1_000_000_000L + start.getNano();
+        loader.walkMarkdownFiles(found, FileStat.ATTRIBUTES, (file, attributes) -> {
+            listed.put(key(file), file);
+            FileStat stat = attributes == null ? null : FileStat.of(attributes);
+            if (stat != null) {
+                stats.put(file, stat);
+            }
+        });
+        files = listed;
+        walkStats = stats;
         problems = found.sorted();
+    }
+
+    /**
+     * The stat the last walk read of {@code file} (not a symbolic link), or null: a file is
+     * stated before it is read, and the walk did that already. Only until {@link #settle}: a
+     * session's later generation states the files it reads again.
+     */
+    FileStat walkStat(Path file) {
+        return walkStats.get(file);
+    }
+
+    /** When the walk that read {@link #walkStat} started (wall clock, nanoseconds since the epoch). */
+    long walkNanos() {
+        return walkNanos;
     }
 
     /**
@@ -57,6 +104,7 @@ final class ContentListing {
      * real walk (a directory, a symbolic link, anything but a plain file).
      */
     boolean update(Set<Path> changedPaths, List<Path> toRead, List<Path> gone) {
+        walkStats = Map.of(); // the files it names are stated when they are read
         if (!problems.isEmpty()) {
             return false;
         }
@@ -69,7 +117,7 @@ final class ContentListing {
                 return false;
             }
             String name = file.getFileName().toString();
-            String bundle = file.resolveSibling("index.md").toString();
+            String bundle = key(file.resolveSibling("index.md"));
             if (!name.endsWith(".md") && files.containsKey(bundle)) {
                 // A photo or document of an article's folder: the article publishes it, read it again.
                 toRead.add(files.get(bundle));
@@ -79,15 +127,15 @@ final class ContentListing {
                 if (!isInsideContent(file)) {
                     return false; // a linked folder leading out: the walk reports it
                 }
-                if (files.put(file.toString(), file) == null) {
+                if (files.put(key(file), file) == null) {
                     changed = true;
                 }
                 toRead.add(file);
-            } else if (files.remove(file.toString()) != null) {
+            } else if (files.remove(key(file)) != null) {
                 gone.add(file);
                 changed = true;
             } else {
-                String below = file + file.getFileSystem().getSeparator();
+                String below = key(file) + file.getFileSystem().getSeparator();
                 String next = files.ceilingKey(below);
                 if (next != null && next.startsWith(below)) {
                     return false; // a folder went away with files we listed
@@ -127,5 +175,6 @@ final class ContentListing {
     /** The list of inputs now follows the listing. */
     void settle() {
         changed = false;
+        walkStats = Map.of();
     }
 }

@@ -95,10 +95,12 @@ final class ContentStage {
                     toRead.add(file);
                 }
             }
-            java.util.Set<Path> listed = new java.util.HashSet<>(listing.files());
-            for (Path file : cache.keySet()) {
-                if (!listed.contains(file)) {
-                    gone.add(file);
+            if (!cache.isEmpty()) { // a session's later walk: files may have gone
+                java.util.Set<Path> listed = new java.util.HashSet<>(listing.files());
+                for (Path file : cache.keySet()) {
+                    if (!listed.contains(file)) {
+                        gone.add(file);
+                    }
                 }
             }
         }
@@ -176,13 +178,14 @@ final class ContentStage {
     }
 
     private Entry read(Path file) {
-        Problems problems = new Problems();
         Path shown = loader.shown(file);
         // A bundle's result depends on the files of its folder too: never kept.
-        ContentCache cache = file.getFileName().toString().equals("index.md") ? null : contentCache;
-        // Stat first, then read: a write after the stat shows in the next build's. The stat's
-        // size is the watchdog's too (a second stat per file cost 100,000 calls at 100,000 articles).
-        FileStat stat = cache == null ? null : FileStat.of(file);
+        ContentCache cache = isBundle(file) ? null : contentCache;
+        // Stat first, then read: a write after the stat shows in the next build's. The walk
+        // stated the files it listed; the stat's size is the watchdog's too (a second stat per
+        // file cost 100,000 calls at 100,000 articles).
+        FileStat walked = cache == null ? null : listing.walkStat(file);
+        FileStat stat = walked != null || cache == null ? walked : FileStat.of(file);
         long size;
         try {
             size = stat != null ? stat.size() : Files.size(file);
@@ -190,15 +193,18 @@ final class ContentStage {
             size = 0; // reading it reports the problem
         }
         Optional<ArticleInput> input;
+        Problems problems = null; // made only for a file that is parsed: most are found in the cache
         try (Watchdog.Handle watched = Watchdog.SHARED.watch(shown, size, "reading and rendering")) {
             Instant now = Instant.now();
-            long readNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            // For a stat the walk read, the time it started: the stat must be settled by then.
+            long readNanos = walked != null ? listing.walkNanos() : now.getEpochSecond() * 1_000_000_000L + now.getNano();
             String path = shown.toString();
             // Unchanged since the last build saw it: its entry is found without reading it.
             SourceHash hash = cache == null ? null : cache.knownHash(path, stat);
             ContentCache.Parsed kept = hash == null ? null : cache.get(hash);
             byte[] bytes = null;
             if (kept == null) {
+                problems = new Problems();
                 bytes = loader.readBytes(file, problems);
                 if (bytes == null) {
                     return new Entry(Optional.empty(), problems.sorted());
@@ -214,21 +220,34 @@ final class ContentStage {
                         List.of());
             }
             parsed.incrementAndGet();
-            Optional<ArticleSource> source = loader.parse(file, bytes, problems);
+            Problems reported = problems;
+            Optional<ArticleSource> source = loader.parse(file, bytes, reported);
             SourceHash read = hash;
-            input = source.flatMap(s -> render(file, s, read, cache, problems));
+            input = source.flatMap(s -> render(file, s, read, cache, reported));
             if (cache != null && input.isPresent() && input.get().body() instanceof ContentCache.Body) {
                 cache.saw(path, stat, hash, readNanos); // kept: the next build may find it by its stat
             }
         } catch (RuntimeException | StackOverflowError e) {
             // The last resort: a bug met by one file must not end the build, so that every
             // other file is still read and every other problem reported.
+            if (problems == null) {
+                problems = new Problems();
+            }
             problems.add(Problem.error(shown, 1, "Gazette failed on this file: " + e,
                     "this is a bug in Gazette; please report it with the file attached, and until then"
                             + " simplify the part of the file you changed last"));
             input = Optional.empty();
         }
         return new Entry(input, problems.sorted());
+    }
+
+    /**
+     * Whether {@code file} is an article's folder's {@code index.md}, from the path's text (the
+     * listing made it): its own file name object for each of 100,000 files was garbage.
+     */
+    private static boolean isBundle(Path file) {
+        String text = file.toString();
+        return text.endsWith("index.md") && file.getFileName().toString().equals("index.md");
     }
 
     /** How many files the last {@link #load} parsed: read, but not found in the content cache. */

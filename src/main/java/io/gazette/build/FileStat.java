@@ -19,16 +19,24 @@ import java.util.concurrent.TimeUnit;
  * gives null and every file is hashed.
  */
 record FileStat(long size, long modifiedNanos, long changedNanos, long inode) {
-    private static final String ATTRIBUTES = "unix:size,lastModifiedTime,ctime,ino";
+    /** The attributes of the {@code unix} view it is made of (see {@link #of(Map)}). */
+    static final String ATTRIBUTES = "unix:size,lastModifiedTime,ctime,ino";
 
     /** The file's stat, or null when the system does not tell it. */
     static FileStat of(Path file) {
         try {
-            Map<String, Object> a = Files.readAttributes(file, ATTRIBUTES);
+            return of(Files.readAttributes(file, ATTRIBUTES));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The stat of {@link #ATTRIBUTES} as they were read (more may be there), or null when some are missing. */
+    static FileStat of(Map<String, Object> a) {
+        try {
             return new FileStat((Long) a.get("size"), nanos((FileTime) a.get("lastModifiedTime")),
                     nanos((FileTime) a.get("ctime")), ((Number) a.get("ino")).longValue());
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException
-                | NullPointerException e) {
+        } catch (ClassCastException | NullPointerException e) {
             return null;
         }
     }

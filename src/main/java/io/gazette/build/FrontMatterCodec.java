@@ -1,7 +1,6 @@
 package io.gazette.build;
 
 import io.gazette.content.FrontMatter;
-import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -55,8 +54,8 @@ final class FrontMatterCodec {
         value(out, fm.params());
     }
 
-    /** {@link #read(DataInput, Shared)} with nothing shared: each value its own object. */
-    static FrontMatter read(DataInput in) throws IOException {
+    /** {@link #read(KeptBytes, Shared)} with nothing shared: each value its own object. */
+    static FrontMatter read(KeptBytes in) throws IOException {
         return read(in, new Shared());
     }
 
@@ -65,21 +64,22 @@ final class FrontMatterCodec {
      * tags, time zones) from {@code shared}: the content stage reads every unchanged article's
      * front matter in every build, and each is kept for the whole build, so at 100,000 articles
      * their own copies were ~500,000 strings and 100,000 zones in the heap, promoted into the
-     * old generation by the young collections of the content stage.
+     * old generation by the young collections of the content stage. Those are found by their
+     * bytes, not decoded again.
      */
     @SuppressWarnings("unchecked")
-    static FrontMatter read(DataInput in, Shared shared) throws IOException {
+    static FrontMatter read(KeptBytes in, Shared shared) throws IOException {
         String title = text(in);
         ZonedDateTime date = date(in, shared);
         ZonedDateTime lastmod = date(in, shared);
-        String author = shared.text(text(in));
-        List<String> tags = stringList(value(in), shared);
-        String category = shared.text(text(in));
+        String author = text(in, shared);
+        List<String> tags = stringList(in, shared);
+        String category = text(in, shared);
         String summary = text(in);
         String image = text(in);
         String caption = text(in);
         String slug = text(in);
-        List<String> aliases = stringList(value(in), null);
+        List<String> aliases = stringList(in, null);
         boolean draft = in.readBoolean();
         ZonedDateTime expiryDate = date(in, shared);
         Object params = value(in);
@@ -100,7 +100,19 @@ final class FrontMatterCodec {
      */
     static final class Shared {
         private final Map<String, String> texts = new ConcurrentHashMap<>();
+        private final Map<Utf8, String> byBytes = new ConcurrentHashMap<>();
         private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
+
+        /** The text of {@code length} UTF-8 bytes at {@code from}: the one held for those bytes, if any. */
+        String text(byte[] bytes, int from, int length) {
+            String known = byBytes.get(new Utf8(bytes, from, length)); // a look-up key: no copy
+            if (known != null) {
+                return known;
+            }
+            String text = text(new String(bytes, from, length, StandardCharsets.UTF_8));
+            byBytes.putIfAbsent(new Utf8(java.util.Arrays.copyOfRange(bytes, from, from + length), 0, length), text);
+            return text;
+        }
 
         String text(String text) {
             if (text == null) {
@@ -115,23 +127,56 @@ final class FrontMatterCodec {
         }
     }
 
+    /** Bytes compared and hashed in place: a key of {@link Shared}'s texts. */
+    private record Utf8(byte[] bytes, int from, int length, int hash) {
+        Utf8(byte[] bytes, int from, int length) {
+            this(bytes, from, length, hash(bytes, from, length));
+        }
+
+        private static int hash(byte[] bytes, int from, int length) {
+            int hash = 1;
+            for (int i = from; i < from + length; i++) {
+                hash = 31 * hash + bytes[i];
+            }
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Utf8 that && that.hash == hash && java.util.Arrays.equals(bytes, from, from + length,
+                    that.bytes, that.from, that.from + that.length);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
     /**
-     * The reader keeps the tags and aliases as unmodifiable lists: so are these; their items
-     * taken from {@code shared} when given.
+     * A list of text as {@link #value(DataOutput, Object)} wrote it (or null), read without a list
+     * of values first. The reader keeps the tags and aliases as unmodifiable lists: so are these;
+     * their items taken from {@code shared} when given.
      */
-    private static List<String> stringList(Object value, Shared shared) throws IOException {
-        if (value == null) {
+    private static List<String> stringList(KeptBytes in, Shared shared) throws IOException {
+        int kind = in.readByte();
+        if (kind == 'n') {
             return null;
         }
-        if (!(value instanceof List<?> list) || list.stream().anyMatch(item -> !(item instanceof String))) {
+        if (kind != 'L') {
             throw new IOException("a list of text was expected");
         }
-        if (list.isEmpty()) {
+        int size = count(in);
+        if (size == 0) {
             return List.of();
         }
-        String[] items = new String[list.size()];
-        for (int i = 0; i < items.length; i++) {
-            items[i] = shared == null ? (String) list.get(i) : shared.text((String) list.get(i));
+        String[] items = new String[size];
+        for (int i = 0; i < size; i++) {
+            String item = in.readByte() == 's' ? text(in, shared) : null;
+            if (item == null) {
+                throw new IOException("a list of text was expected");
+            }
+            items[i] = item;
         }
         return List.of(items);
     }
@@ -146,7 +191,12 @@ final class FrontMatterCodec {
         out.write(bytes);
     }
 
-    private static String text(DataInput in) throws IOException {
+    private static String text(KeptBytes in) throws IOException {
+        return text(in, null);
+    }
+
+    /** A text as {@link #text(DataOutput, String)} wrote it, taken from {@code shared} when given. */
+    private static String text(KeptBytes in, Shared shared) throws IOException {
         int length = in.readInt();
         if (length < 0) {
             return null;
@@ -154,9 +204,7 @@ final class FrontMatterCodec {
         if (length == 0) {
             return ""; // an empty caption, image or summary: one object for all
         }
-        byte[] bytes = new byte[length];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return shared == null ? in.text(length) : in.sharedText(length, shared);
     }
 
     /** A date as its local date-time, offset and zone: {@code equals} compares all three. */
@@ -171,14 +219,14 @@ final class FrontMatterCodec {
         }
     }
 
-    private static ZonedDateTime date(DataInput in, Shared shared) throws IOException {
+    private static ZonedDateTime date(KeptBytes in, Shared shared) throws IOException {
         if (!in.readBoolean()) {
             return null;
         }
         long second = in.readLong();
         int nano = in.readInt();
         int offset = in.readInt();
-        String zone = text(in);
+        String zone = text(in, shared);
         try {
             return ZonedDateTime.ofStrict(LocalDateTime.ofEpochSecond(second, nano, ZoneOffset.UTC),
                     ZoneOffset.ofTotalSeconds(offset), shared.zone(zone));
@@ -229,7 +277,7 @@ final class FrontMatterCodec {
         }
     }
 
-    private static Object value(DataInput in) throws IOException {
+    private static Object value(KeptBytes in) throws IOException {
         int kind = in.readByte();
         switch (kind) {
             case 'n':
@@ -248,11 +296,8 @@ final class FrontMatterCodec {
                 return new BigInteger(text(in));
             case 'd':
                 return in.readDouble();
-            case 'b': {
-                byte[] bytes = new byte[count(in)];
-                in.readFully(bytes);
-                return bytes;
-            }
+            case 'b':
+                return in.bytes(count(in));
             case 'L': {
                 int size = count(in);
                 List<Object> list = new ArrayList<>(size);
@@ -274,7 +319,7 @@ final class FrontMatterCodec {
         }
     }
 
-    private static int count(DataInput in) throws IOException {
+    private static int count(KeptBytes in) throws IOException {
         int count = in.readInt();
         if (count < 0 || count > io.gazette.problems.Limits.MAX_FILE_BYTES) {
             throw new IOException("a kept value claims " + count + " items");

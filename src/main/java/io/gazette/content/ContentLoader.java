@@ -17,7 +17,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.nio.file.LinkOption;
 
 /**
  * Finds the Markdown files under {@code content/} and reads each into an {@link ArticleSource}.
@@ -27,22 +30,46 @@ public final class ContentLoader {
     private final Path projectDir;
     private final Path contentDir;
     private final ZoneId zone;
+    /** The project folder absolute and normalised, and how many names it has: see {@link #shown}. */
+    private final Path project;
+    private final int projectNames;
+    /** A separator followed by a dot: a path without it has no {@code .} or {@code ..} name. */
+    private final String dotName;
 
     public ContentLoader(Path projectDir, Path contentDir, ZoneId zone) {
         this.projectDir = projectDir;
         this.contentDir = contentDir;
         this.zone = zone;
+        this.project = projectDir.toAbsolutePath().normalize();
+        this.projectNames = project.getNameCount();
+        this.dotName = project.getFileSystem().getSeparator() + ".";
     }
 
     /** Every {@code .md} file below the content directory, sorted; links that lead outside it are reported and skipped. */
     public List<Path> listMarkdownFiles(Problems problems) throws IOException {
+        List<Path> files = new ArrayList<>();
+        walkMarkdownFiles(problems, null, (file, attributes) -> files.add(file));
+        files.sort(Comparator.comparing(Path::toString));
+        return files;
+    }
+
+    /**
+     * Walks the content directory as {@link #listMarkdownFiles} does, giving each {@code .md} file
+     * to {@code found} in the walk's order (not sorted) with its attributes of the {@code unix}
+     * view named by {@code unixAttributes} ({@code "unix:size,ctime"}), read without following a
+     * link: that one {@code lstat} also tells whether the file is a symbolic link, which the walk
+     * asks of every file. The attributes are null for a symbolic link, when none are asked, or
+     * where the system has no {@code unix} view.
+     */
+    public void walkMarkdownFiles(Problems problems, String unixAttributes,
+            BiConsumer<Path, Map<String, Object>> found) throws IOException {
         if (!Files.isDirectory(contentDir)) {
             problems.add(Problem.error(shown(contentDir), 0, "content directory not found",
                     "create content/ and put articles in it, or run `gazette new \"Tiêu đề\"`"));
-            return List.of();
+            return;
         }
         Path realContent = contentDir.toRealPath();
-        List<Path> files = new ArrayList<>();
+        String withMode = unixAttributes == null ? null : unixAttributes + ",mode";
         Files.walkFileTree(contentDir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
                     /**
@@ -71,9 +98,12 @@ public final class ContentLoader {
                     public FileVisitResult visitFile(Path p, BasicFileAttributes attributes) {
                         String name = p.getFileName().toString();
                         if (name.endsWith(".md") && !name.startsWith(".") && attributes.isRegularFile()) {
-                            boolean mayLeadOut = (!linked.isEmpty() && linked.peek()) || Files.isSymbolicLink(p);
+                            Map<String, Object> unix = withMode == null ? null : unlinkedAttributes(p, withMode);
+                            boolean link = unix == null ? Files.isSymbolicLink(p)
+                                    : ((Integer) unix.get("mode") & S_IFMT) == S_IFLNK;
+                            boolean mayLeadOut = (!linked.isEmpty() && linked.peek()) || link;
                             if (!mayLeadOut || isInside(p, realContent)) {
-                                files.add(p);
+                                found.accept(p, link ? null : unix);
                             } else {
                                 problems.add(Problem.error(shown(p), 0, "symbolic link leads outside content/",
                                         "replace the link with the file itself"));
@@ -94,8 +124,20 @@ public final class ContentLoader {
                         return FileVisitResult.CONTINUE;
                     }
                 });
-        files.sort(Comparator.comparing(Path::toString));
-        return files;
+    }
+
+    /** The file-type bits of a {@code unix:mode}, and those of a symbolic link. */
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFLNK = 0120000;
+
+    /** The file's {@code unix} attributes, the link itself when it is one; null when the system does not tell them. */
+    private static Map<String, Object> unlinkedAttributes(Path file, String attributes) {
+        try {
+            Map<String, Object> read = Files.readAttributes(file, attributes, LinkOption.NOFOLLOW_LINKS);
+            return read.get("mode") instanceof Integer ? read : null;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Reads one file; problems go to {@code problems}, and empty means the file could not be used. */
@@ -159,9 +201,15 @@ public final class ContentLoader {
         return result.frontMatter().map(fm -> new ArticleSource(shown, fm, parts.body(), parts.bodyFirstLine()));
     }
 
+    /** {@code file} relative to the project folder when it is inside it, as messages and pages show it; else as given. */
     public Path shown(Path file) {
+        if (file.isAbsolute() && file.getNameCount() > projectNames && file.startsWith(project)
+                && !file.toString().contains(dotName)) {
+            // A listed file (absolute, normal, below the project): its names after the project's.
+            // Normalising and relativizing made a dozen objects for each of 100,000 files a build.
+            return file.subpath(projectNames, file.getNameCount());
+        }
         Path absolute = file.toAbsolutePath().normalize();
-        Path project = projectDir.toAbsolutePath().normalize();
         return absolute.startsWith(project) ? project.relativize(absolute) : file;
     }
 

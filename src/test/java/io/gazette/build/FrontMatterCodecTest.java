@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gazette.content.FrontMatter;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.math.BigInteger;
 import java.time.ZoneOffset;
@@ -29,7 +27,7 @@ class FrontMatterCodecTest {
     }
 
     private static FrontMatter readBack(FrontMatter fm) throws Exception {
-        return FrontMatterCodec.read(new DataInputStream(new ByteArrayInputStream(written(fm))));
+        return FrontMatterCodec.read(new KeptBytes(written(fm)));
     }
 
     private static FrontMatter frontMatter(Map<String, Object> params) {

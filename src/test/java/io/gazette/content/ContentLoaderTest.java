@@ -165,4 +165,34 @@ class ContentLoaderTest {
             assertThat(p.file().toString().replace('\\', '/')).endsWith("2014/deep/secret.md");
         });
     }
+
+    @Test
+    void theWalkGivesAFilesOwnAttributesAndNoneForALinkedFileWhichItStillChecks() throws Exception {
+        Path content = Files.createDirectories(project.resolve("content/2014"));
+        Path outside = Files.writeString(project.resolve("secret.md"), "---\ntitle: S\ndate: 2014-08-18\n---\n");
+        Path ok = Files.writeString(content.resolve("ok.md"), "---\ntitle: A\ndate: 2014-08-18\n---\n");
+        Files.createSymbolicLink(content.resolve("out.md"), outside);
+        Files.createSymbolicLink(content.resolve("in.md"), ok);
+        java.util.Map<String, java.util.Map<String, Object>> found = new java.util.TreeMap<>();
+        new ContentLoader(project, project.resolve("content"), HANOI).walkMarkdownFiles(problems, "unix:size,ino",
+                (file, attributes) -> found.put(file.getFileName().toString(),
+                        attributes == null ? java.util.Map.of() : attributes));
+        assertThat(found).containsOnlyKeys("in.md", "ok.md"); // the link leading out is reported, as before
+        assertThat(found.get("in.md")).isEmpty();
+        assertThat(found.get("ok.md")).containsEntry("size", Files.size(ok))
+                .containsEntry("ino", Files.getAttribute(ok, "unix:ino"));
+        assertThat(problems.sorted()).singleElement().satisfies(p -> assertThat(p.message()).contains("outside"));
+    }
+
+    @Test
+    void aFileIsShownRelativeToTheProjectHoweverItIsGiven() {
+        ContentLoader loader = new ContentLoader(project, project.resolve("content"), HANOI);
+        Path absolute = project.toAbsolutePath().normalize();
+        assertThat(loader.shown(absolute.resolve("content/2014/a.md"))).isEqualTo(Path.of("content/2014/a.md"));
+        assertThat(loader.shown(absolute.resolve("content/./2014/../2014/a.md"))).isEqualTo(Path.of("content/2014/a.md"));
+        assertThat(loader.shown(absolute.resolve("content/.an/a.md"))).isEqualTo(Path.of("content/.an/a.md"));
+        assertThat(loader.shown(absolute.resolve("../elsewhere/a.md")))
+                .isEqualTo(absolute.resolve("../elsewhere/a.md"));
+        assertThat(loader.shown(absolute)).isEqualTo(Path.of(""));
+    }
 }
