@@ -70,7 +70,7 @@ public final class SearchFields {
      * Version of the index layout, kept in the commit: an index of another layout is rebuilt by a
      * sync and not opened by {@link SearchService}.
      */
-    static final String SCHEMA = "9";
+    static final String SCHEMA = "10";
     // The passage record is part of each document: a change to PassageExporter.record's output
     // (its format, STORED_BYTES) must change SCHEMA too, or old records would stay in the index;
     // so must a change to what SearchCodec writes (8: stored fields not compressed; 9: bodies

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -167,6 +168,38 @@ class StaticIndexExporterTest {
         written.forEach((path, bytes) -> assertThat(onDisk.get(path)).isEqualTo(java.util.HexFormat.of().formatHex(bytes)));
     }
 
+    /**
+     * The shards of a pass are encoded and written by several threads (what is left of a cold
+     * build's export once its pages are written); the files are those of one thread writing them.
+     */
+    @Test
+    void shardsAreWrittenFromSeveralThreadsWithTheSameBytes() throws IOException {
+        Map<String, byte[]> once = new java.util.concurrent.ConcurrentHashMap<>();
+        Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Map<String, byte[]> slow = new java.util.concurrent.ConcurrentHashMap<>();
+        StaticIndexExporter.Result result;
+        try (org.apache.lucene.index.DirectoryReader reader = SearchIndexer.inMemory(RelatedArticlesTest.bigArchive())) {
+            DocNumbering numbering = DocNumbering.of(reader);
+            // Small shards, so that there are many to write.
+            StaticIndexExporter.export(reader, numbering, once::put, 256, StaticIndexExporter.SPLIT_BYTES);
+            result = StaticIndexExporter.export(reader, numbering, (path, content) -> {
+                if (path.startsWith("search/t/")) {
+                    threads.add(Thread.currentThread().getName());
+                    try {
+                        Thread.sleep(2); // a slow disk: another thread takes the next shards meanwhile
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                slow.put(path, content);
+            }, 256, StaticIndexExporter.SPLIT_BYTES);
+        }
+        assertThat(result.paths()).filteredOn(p -> p.startsWith("search/t/")).hasSizeGreaterThan(20);
+        assertThat(threads).hasSizeGreaterThan(1);
+        assertThat(slow.keySet()).isEqualTo(once.keySet());
+        slow.forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(once.get(path)));
+    }
+
     @Test
     void docSetsRoundTripInEveryForm() {
         Random random = new Random(9);
@@ -282,8 +315,9 @@ class StaticIndexExporterTest {
      */
     @Test
     void splitEntriesKeepTheUnionInTheShardAndTheFieldsInTheirDetailFile() throws IOException {
-        Map<String, byte[]> whole = new TreeMap<>();
-        Map<String, byte[]> split = new TreeMap<>();
+        // Written from the export's threads.
+        Map<String, byte[]> whole = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Map<String, byte[]> split = new java.util.concurrent.ConcurrentSkipListMap<>();
         int universe;
         try (org.apache.lucene.index.DirectoryReader reader = SearchIndexer.inMemory(RelatedArticlesTest.bigArchive())) {
             DocNumbering numbering = DocNumbering.of(reader);
