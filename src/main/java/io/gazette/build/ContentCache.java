@@ -271,6 +271,11 @@ final class ContentCache implements AutoCloseable {
 
     /** Text of a body handed out: {@code length} bytes of UTF-8 at {@code at}. */
     private String read(long at, int length) {
+        return new String(bytes(at, length), StandardCharsets.UTF_8);
+    }
+
+    /** The bytes of a body handed out: {@code length} bytes of UTF-8 at {@code at}. */
+    private byte[] bytes(long at, int length) {
         byte[] bytes = new byte[length];
         synchronized (this) {
             try {
@@ -280,7 +285,7 @@ final class ContentCache implements AutoCloseable {
                 throw new UncheckedIOException("cannot read the content cache in .gazette/", e);
             }
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return bytes;
     }
 
     /**
@@ -485,6 +490,11 @@ final class ContentCache implements AutoCloseable {
         @Override
         public String html() {
             return cache.read(at, htmlBytes);
+        }
+
+        @Override
+        public byte[] htmlUtf8() {
+            return cache.bytes(at, htmlBytes);
         }
 
         @Override

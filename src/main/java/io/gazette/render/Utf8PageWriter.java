@@ -18,8 +18,8 @@ import java.util.Arrays;
  * that reason: Pebble hands it numbers without making strings of them first).
  *
  * <p>Text already in UTF-8 (a card of the theme's {@code {% cache %}}, rendered once for six or
- * seven list pages, see {@link CacheTag}) is {@link #splice spliced} in as its bytes, not copied
- * in as characters to be encoded again on every page.
+ * seven list pages, see {@link CacheTag}; an article's body, see {@link SafeUtf8}) is
+ * {@link #splice spliced} in as its bytes, not copied in as characters to be encoded again.
  *
  * <p>A build keeps one per thread ({@link #reset} between pages), so a page costs no buffer of its
  * own but the bytes it returns.
@@ -93,6 +93,16 @@ final class Utf8PageWriter extends Writer implements SpecializedWriter {
 
     @Override
     public void close() {
+    }
+
+    /** What Pebble prints: markup already in UTF-8 as its bytes, anything else as Pebble writes it. */
+    @Override
+    public void write(Object value) {
+        if (value instanceof SafeUtf8 markup) {
+            splice(markup.utf8());
+        } else {
+            SpecializedWriter.super.write(value);
+        }
     }
 
     @Override

@@ -73,6 +73,10 @@ public final class BodyStore implements AutoCloseable {
     }
 
     private String read(long at, int length) {
+        return new String(bytes(at, length), StandardCharsets.UTF_8);
+    }
+
+    private byte[] bytes(long at, int length) {
         byte[] bytes = new byte[length];
         synchronized (file) {
             try {
@@ -82,7 +86,7 @@ public final class BodyStore implements AutoCloseable {
                 throw new UncheckedIOException("cannot read the build's body store in .gazette/", e);
             }
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return bytes;
     }
 
     @Override
@@ -96,6 +100,11 @@ public final class BodyStore implements AutoCloseable {
         @Override
         public String html() {
             return store.read(at, htmlBytes);
+        }
+
+        @Override
+        public byte[] htmlUtf8() {
+            return store.bytes(at, htmlBytes);
         }
 
         @Override

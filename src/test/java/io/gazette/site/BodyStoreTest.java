@@ -24,6 +24,7 @@ class BodyStoreTest {
             for (int i = 0; i < bodies.size(); i++) {
                 ArticleBody body = bodies.get(i);
                 assertThat(body.html()).isEqualTo("<p>Bài " + i + " — Hà Nội 🇻🇳</p>".repeat(i % 7 + 1));
+                assertThat(body.htmlUtf8()).isEqualTo(body.html().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 assertThat(body.plainText()).isEqualTo("Bài " + i + " đường phố");
                 assertThat(body.wordCount()).isEqualTo(i);
                 assertThat(body.summaryText()).isEqualTo("Bài " + i);
