@@ -479,6 +479,10 @@ final class StaticIndexUpdate {
                     additions.computeIfAbsent(key, k -> new ArrayList<>()).add(new int[] {number, mask}));
         }
 
+        BitSet withAdditions = new BitSet(BUCKETS);
+        for (String key : additions.keySet()) {
+            withAdditions.set(bucket(key.getBytes(StandardCharsets.UTF_8)));
+        }
         Renumbered to = new Renumbered();
         // Entries made from their old sets on two threads, half the shards each (their buckets
         // are apart; a deletion at 10,000 articles goes through 600,000 entries while the other
@@ -489,14 +493,14 @@ final class StaticIndexUpdate {
         java.util.concurrent.CompletableFuture<List<Deferred>> second = new java.util.concurrent.CompletableFuture<>();
         Thread helper = new Thread(() -> {
             try {
-                second.complete(fromOldSets(half, old.starts.length, newOf, ordered, additions, to));
+                second.complete(fromOldSets(half, old.starts.length, newOf, ordered, additions, withAdditions, to));
             } catch (Throwable e) {
                 second.completeExceptionally(e);
             }
         }, "gazette-search-renumbering");
         helper.setDaemon(true);
         helper.start();
-        List<Deferred> deferred = fromOldSets(0, half, newOf, ordered, additions, to);
+        List<Deferred> deferred = fromOldSets(0, half, newOf, ordered, additions, withAdditions, to);
         List<Deferred> deferredToo;
         try {
             deferredToo = second.join();
@@ -565,7 +569,7 @@ final class StaticIndexUpdate {
      * shard is missing. Safe beside another call on other shards.
      */
     private List<Deferred> fromOldSets(int from, int to, int[] newOf, boolean ordered,
-            Map<String, List<int[]>> additions, Renumbered into) throws IOException {
+            Map<String, List<int[]>> additions, BitSet withAdditions, Renumbered into) throws IOException {
         EntryRenumbering sets = ordered ? new EntryRenumbering(newOf, n, old.splitBytes, old.commonFrom) : null;
         List<Deferred> deferred = new ArrayList<>();
         for (int s = from; s < to; s++) {
@@ -574,16 +578,19 @@ final class StaticIndexUpdate {
                 return null;
             }
             for (ShardFile.KeyBody before : ShardFile.decode(content)) {
-                String key = new String(before.key(), StandardCharsets.UTF_8);
-                int hash = Hashes.fnv1a32(before.key(), 0, before.key().length);
-                DocKeys.Kind kind = DocKeys.Kind.of(key);
-                List<int[]> putIn = additions.remove(key);
+                // Most entries are kept as they were: their key is looked at as bytes, made a
+                // string only when the documents put in name it or the entry is deferred.
+                byte[] keyBytes = before.key();
+                int hash = Hashes.fnv1a32(keyBytes, 0, keyBytes.length);
+                DocKeys.Kind kind = kindOf(keyBytes);
+                List<int[]> putIn = withAdditions.get(hash & (BUCKETS - 1))
+                        ? additions.remove(new String(keyBytes, StandardCharsets.UTF_8)) : null;
                 byte[] body = sets != null && EntryRenumbering.applies(kind, before.body())
                         ? sets.body(kind, before.body(), putIn) : null;
                 if (body != null) {
                     into.put(before, body, hash, sets.documents);
                 } else {
-                    deferred.add(new Deferred(before, key, hash, kind, putIn));
+                    deferred.add(new Deferred(before, new String(keyBytes, StandardCharsets.UTF_8), hash, kind, putIn));
                 }
             }
         }
@@ -749,6 +756,27 @@ final class StaticIndexUpdate {
 
     private static int bucket(byte[] key) {
         return Hashes.fnv1a32(key, 0, key.length) & (BUCKETS - 1);
+    }
+
+    /** {@link DocKeys.Kind#of} of a key's UTF-8 bytes: its marks are ASCII, and so is the space of a pair. */
+    static DocKeys.Kind kindOf(byte[] key) {
+        switch (key[0]) {
+            case DocKeys.PREFIX:
+                return DocKeys.Kind.PREFIX;
+            case DocKeys.SPELLING:
+                return DocKeys.Kind.SPELLING;
+            case DocKeys.TAG:
+                return DocKeys.Kind.TAG;
+            case DocKeys.CATEGORY:
+                return DocKeys.Kind.CATEGORY;
+            default:
+                for (byte b : key) {
+                    if (b == ' ') {
+                        return DocKeys.Kind.PAIR;
+                    }
+                }
+                return DocKeys.Kind.SYLLABLE;
+        }
     }
 
     /** The shard (index into {@code starts}) holding bucket {@code b}. */
