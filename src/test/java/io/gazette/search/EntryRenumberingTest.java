@@ -120,6 +120,104 @@ class EntryRenumberingTest {
         assertThat(split).as("entries split now").isGreaterThan(50);
     }
 
+    /**
+     * The edits that renumber a few documents of a large archive (a title edit moves its article
+     * among those of its day; a deletion shifts the newer ones down by one): entries holding none
+     * of the moved documents are given back without decoding, and every entry, given back or
+     * made, is the one a full export encodes.
+     */
+    @Test
+    void entriesHoldingNoMovedDocumentAreKeptUnreadAndStayExact() {
+        Random random = new Random(20261202);
+        int keptUnread = 0;
+        int rounds = 0;
+        for (int round = 0; round < 3000; round++) {
+            int oldUniverse = 50 + random.nextInt(400);
+            int[] newOf = new int[oldUniverse];
+            for (int o = 0; o < oldUniverse; o++) {
+                newOf[o] = o;
+            }
+            int universe = oldUniverse;
+            List<int[]> additions = new ArrayList<>();
+            int from = random.nextInt(oldUniverse);
+            boolean fieldSets;
+            DocKeys.Kind kind = DocKeys.Kind.values()[random.nextInt(DocKeys.Kind.values().length)];
+            fieldSets = kind == DocKeys.Kind.SYLLABLE || kind == DocKeys.Kind.PAIR || kind == DocKeys.Kind.PREFIX;
+            if (random.nextBoolean()) {
+                // A title edit: document `from` changes and moves to `to`, those between shift by one.
+                int to = Math.min(oldUniverse - 1, from + random.nextInt(30));
+                newOf[from] = -1;
+                for (int o = from + 1; o <= to; o++) {
+                    newOf[o] = o - 1;
+                }
+                if (random.nextBoolean()) {
+                    additions.add(new int[] {to, fieldSets ? 1 + random.nextInt((1 << FIELDS) - 1) : 1});
+                }
+            } else {
+                // A deletion: document `from` is gone, every later one shifts down.
+                newOf[from] = -1;
+                for (int o = from + 1; o < oldUniverse; o++) {
+                    newOf[o] = o - 1;
+                }
+                universe = oldUniverse - 1;
+            }
+            TermPostings old = new TermPostings();
+            for (int f = 0; f < (fieldSets ? FIELDS : 1); f++) {
+                double density = switch (random.nextInt(5)) {
+                    case 0 -> 0;
+                    case 1, 2 -> 0.01;
+                    case 3 -> 0.3;
+                    default -> 0.97;
+                };
+                for (int o = 0; o < oldUniverse; o++) {
+                    // Sparse entries often end before the moved documents, as most do in an archive.
+                    int reach = density < 0.05 && random.nextBoolean() ? Math.max(1, from) : oldUniverse;
+                    if (o < reach && random.nextDouble() < density) {
+                        old.add(o, fieldSets ? 1 << f : 1);
+                    }
+                }
+            }
+            old.sort();
+            if (old.size == 0) {
+                continue;
+            }
+            byte[] oldBody = encode(kind, old, oldUniverse, Integer.MAX_VALUE);
+            TermPostings now = new TermPostings();
+            for (int j = 0; j < old.size; j++) {
+                if (newOf[old.docs[j]] >= 0) {
+                    now.add(newOf[old.docs[j]], fieldSets ? old.masks[j] : 1);
+                }
+            }
+            for (int[] add : additions) {
+                now.add(add[0], add[1]);
+            }
+            now.sort();
+            int splitBytes = random.nextInt(4) == 0 ? 8 + random.nextInt(64) : Integer.MAX_VALUE;
+            int commonFrom = 1 + random.nextInt(Math.max(1, universe / 2));
+            EntryRenumbering sets = new EntryRenumbering(newOf, universe, splitBytes, commonFrom);
+            byte[] made = sets.body(kind, oldBody, additions.isEmpty() ? null : additions);
+            keptUnread += sets.keptUnread;
+            rounds++;
+            String where = "round " + round + ", " + kind;
+            if (now.size == 0) {
+                assertThat(made).as(where).isEmpty();
+                continue;
+            }
+            byte[] expected = encode(kind, now, universe, splitBytes);
+            if (expected == null) {
+                assertThat(made).as(where + ": split now").isNull();
+                continue;
+            }
+            assertThat(made).as(where).isEqualTo(expected);
+            if (now.size >= commonFrom) {
+                assertThat(sets.documents).as(where + ": documents").isEqualTo(now.size);
+            } else {
+                assertThat(sets.documents).as(where + ": documents").isLessThan(commonFrom);
+            }
+        }
+        assertThat(keptUnread).as("entries kept unread of " + rounds).isGreaterThan(rounds / 20);
+    }
+
     /** A full export's body of {@code postings} (sorted), or null when it splits it. */
     private static byte[] encode(DocKeys.Kind kind, TermPostings postings, int universe, int splitBytes) {
         DocSets.Sink body = new DocSets.Sink(64);

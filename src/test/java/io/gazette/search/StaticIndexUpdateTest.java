@@ -164,6 +164,16 @@ class StaticIndexUpdateTest {
         }
     }
 
+    /** A key's kind read from its bytes (the renumbering's path) is the one read from its text. */
+    @Test
+    void aKeysKindFromItsBytesIsTheOneFromItsText() {
+        for (String key : List.of("thi", "đua", "thi đua", "khen thưởng", ">th", ">đ", "=Đua", "#hà nội", "@xã hội",
+                "ư", "a b")) {
+            assertThat(StaticIndexUpdate.kindOf(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .as(key).isEqualTo(DocKeys.Kind.of(key));
+        }
+    }
+
     @Test
     void everyKindOfEditExportsTheFilesOfACleanExport() throws IOException {
         editsExportLikeACleanIndex(StaticIndexExporter.SPLIT_BYTES);
