@@ -126,6 +126,43 @@ final class FeatureLists {
         return lists;
     }
 
+    /**
+     * The entries, in order: what a kept state writes ({@link RelatedState#write}) so that the
+     * next process patches them ({@link #patched}) instead of sorting every feature again. The
+     * array itself, not a copy: never change it.
+     */
+    long[] entries() {
+        return keys;
+    }
+
+    /**
+     * The lists of {@code tops} (over {@code n} documents) given back their {@link #entries};
+     * null when those are not exactly what the constructor makes of {@code tops}: one entry per
+     * kept feature (its slot below the document's count of features, its high bits the
+     * feature's), strictly in the constructor's order, none missing.
+     */
+    static FeatureLists of(StrongestFeatures tops, int n, long[] entries) {
+        int slotBits = Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1L, (long) n * F)));
+        long mask = (1L << slotBits) - 1;
+        long total = 0;
+        for (int d = 0; d < n; d++) {
+            total += tops.size[d];
+        }
+        if (entries.length != total) {
+            return null;
+        }
+        FeatureLists lists = new FeatureLists(tops, slotBits, entries);
+        for (int j = 0; j < entries.length; j++) {
+            long slot = entries[j] & mask;
+            if (slot >= (long) n * F || slot % F >= tops.size[(int) (slot / F)]
+                    || (entries[j] & ~mask) != (tops.feature[(int) slot] & ~mask)
+                    || (j > 0 && lists.compare(entries[j - 1], entries[j]) >= 0)) {
+                return null;
+            }
+        }
+        return lists;
+    }
+
     /** The constructor's order: the id's high bits, then the whole id, then the slot. */
     private int compare(long a, long b) {
         long ha = a & ~slotMask;
