@@ -144,10 +144,12 @@ final class FeatureLists {
     }
 
     /**
-     * The lists of {@code tops} (over {@code n} documents) given back their {@link #entries};
-     * null when those are not exactly what the constructor makes of {@code tops}: one entry per
-     * kept feature (its slot below the document's count of features, its high bits the
-     * feature's), strictly in the constructor's order, none missing.
+     * The lists of {@code tops} (over {@code n} documents) given back their {@link #entries}, as a
+     * state file kept them beside those features (summed with them); null when they cannot be
+     * those lists: not one entry per kept feature (a slot outside the documents' features, or
+     * twice), or out of order by the ids' high bits. Checked in one pass in the entries' order:
+     * the whole order (by id within a group of high bits) would read a feature per entry at
+     * random, 0.25 s at 100,000 articles, more than the sort the kept lists spare.
      */
     static FeatureLists of(StrongestFeatures tops, int n, long[] entries) {
         int slotBits = Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1L, (long) n * F)));
@@ -159,16 +161,18 @@ final class FeatureLists {
         if (entries.length != total) {
             return null;
         }
-        FeatureLists lists = new FeatureLists(tops, slotBits, entries);
-        for (int j = 0; j < entries.length; j++) {
-            long slot = entries[j] & mask;
-            if (slot >= (long) n * F || slot % F >= tops.size[(int) (slot / F)]
-                    || (entries[j] & ~mask) != (tops.feature[(int) slot] & ~mask)
-                    || (j > 0 && lists.compare(entries[j - 1], entries[j]) >= 0)) {
+        java.util.BitSet seen = new java.util.BitSet(n * F);
+        long high = Long.MIN_VALUE;
+        for (long entry : entries) {
+            long slot = entry & mask;
+            if (slot >= (long) n * F || slot % F >= tops.size[(int) (slot / F)] || seen.get((int) slot)
+                    || (entry & ~mask) < high) {
                 return null;
             }
+            seen.set((int) slot);
+            high = entry & ~mask;
         }
-        return lists;
+        return new FeatureLists(tops, slotBits, entries);
     }
 
     /** The constructor's order: the id's high bits, then the whole id, then the slot. */

@@ -252,17 +252,17 @@ class RelatedUpdateTest {
             assertThat(FeatureLists.of(state.tops, n, sorted.clone())).isNotNull();
             long[] swapped = sorted.clone();
             long first = swapped[0];
-            swapped[0] = swapped[1];
-            swapped[1] = first;
+            swapped[0] = swapped[swapped.length - 1];
+            swapped[swapped.length - 1] = first;
             assertThat(FeatureLists.of(state.tops, n, swapped)).as("out of order").isNull();
             assertThat(FeatureLists.of(state.tops, n, java.util.Arrays.copyOf(sorted, sorted.length - 1)))
                     .as("one missing").isNull();
             long[] repeated = sorted.clone();
             repeated[1] = repeated[0];
             assertThat(FeatureLists.of(state.tops, n, repeated)).as("one twice").isNull();
-            long[] otherSlot = sorted.clone();
-            otherSlot[0] ^= 1; // the slot beside: another feature, or none
-            assertThat(FeatureLists.of(state.tops, n, otherSlot)).as("another slot").isNull();
+            long[] outside = sorted.clone();
+            outside[outside.length - 1] |= (1L << 40) - 1; // a slot past every document's features
+            assertThat(FeatureLists.of(state.tops, n, outside)).as("a slot outside").isNull();
         }
     }
 
