@@ -1,18 +1,16 @@
 package io.gazette.build;
 
 import io.gazette.files.ChecksummedFile;
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.CRC32C;
-import java.util.zip.CheckedInputStream;
 
 /**
  * The state a {@code gazette build} leaves in {@code .gazette/build/state} for the next one: the
@@ -72,9 +70,10 @@ final class BuildStateFile {
                 throw new Damaged("its checksum does not match");
             }
         }
-        InputStream raw = new java.io.ByteArrayInputStream(bytes);
-        CRC32C crc = new CRC32C();
-        try (DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc))) {
+        // Summed whole above: read without summing each number again (at 100,000 articles 229,000
+        // entries, a CRC call for each of their ~1.4 million fields).
+        ByteArrayInputStream raw = new ByteArrayInputStream(bytes);
+        try (DataInputStream in = new DataInputStream(raw)) {
             if (in.readLong() != MAGIC) {
                 throw new Damaged("it is not a Gazette build state");
             }
@@ -93,9 +92,8 @@ final class BuildStateFile {
                 String path = in.readUTF();
                 files.put(path, new Entry(in.readLong(), in.readLong(), in.readLong(), in.readLong()));
             }
-            long expected = crc.getValue();
-            long stored = in.readLong();
-            if (stored != expected || in.read() != -1) {
+            if (raw.available() != Long.BYTES) {
+                // what the entries leave must be the sum checked above, and nothing else
                 throw new Damaged("its checksum does not match");
             }
             if (files.size() != count) {

@@ -11,9 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
@@ -152,7 +153,7 @@ final class OutputMirror {
         // and the waiting caller does not walk; the work is mostly the kernel's, one stat a file.
         ForkJoinPool pool = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         try {
-            pool.invoke(new Prune(staging, "", files, checkInodes, kept, moved));
+            pool.invoke(new Prune(staging, null, "", files, checkInodes, kept, moved));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
@@ -161,18 +162,28 @@ final class OutputMirror {
         return new Restored(kept, moved.get());
     }
 
-    /** One folder of a rotated tree: keeps the files the state names as they are, deletes the rest. */
+    /**
+     * One folder of a rotated tree: keeps the files the state names as they are, deletes the rest.
+     * Where the platform reads a folder through its descriptor ({@link SecureDirectoryStream}, as
+     * Linux does), each entry is read and deleted by its name in the folder ({@code fstatat},
+     * {@code unlinkat}), not by its whole path from the root: at 100,000 articles the restore reads
+     * ~400,000 entries in ~170,000 folders, and resolving every path component again in the kernel
+     * cost about a third of it (BENCHMARKS.md, "inc12").
+     */
     private static final class Prune extends RecursiveTask<Boolean> {
         private final Path folder;
+        /** The stream of the folder above, through which this one is opened; null: opened by its path. */
+        private final SecureDirectoryStream<Path> above;
         private final String prefix;
         private final Map<String, BuildStateFile.Entry> files;
         private final boolean checkInodes;
         private final Map<String, BuildStateFile.Entry> kept;
         private final AtomicBoolean moved;
 
-        Prune(Path folder, String prefix, Map<String, BuildStateFile.Entry> files, boolean checkInodes,
-                Map<String, BuildStateFile.Entry> kept, AtomicBoolean moved) {
+        Prune(Path folder, SecureDirectoryStream<Path> above, String prefix, Map<String, BuildStateFile.Entry> files,
+                boolean checkInodes, Map<String, BuildStateFile.Entry> kept, AtomicBoolean moved) {
             this.folder = folder;
+            this.above = above;
             this.prefix = prefix;
             this.files = files;
             this.checkInodes = checkInodes;
@@ -180,24 +191,31 @@ final class OutputMirror {
             this.moved = moved;
         }
 
-        /** Whether the folder still holds a file. */
+        /** Whether the folder still holds a file; an empty one (not the root) is deleted by the task above. */
         @Override
         protected Boolean compute() {
             try {
                 List<Prune> below = new ArrayList<>();
                 boolean holds = false;
-                try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+                try (DirectoryStream<Path> entries = above == null ? Files.newDirectoryStream(folder)
+                        : above.newDirectoryStream(folder.getFileName(), LinkOption.NOFOLLOW_LINKS)) {
+                    SecureDirectoryStream<Path> secure = entries instanceof SecureDirectoryStream<Path> s ? s : null;
                     for (Path entry : entries) {
                         String path = prefix + entry.getFileName().toString();
-                        Seen seen = Seen.of(entry);
+                        Seen seen = secure == null ? Seen.of(entry) : Seen.in(secure, entry);
                         if (seen.directory()) {
-                            below.add(new Prune(entry, path + "/", files, checkInodes, kept, moved));
+                            below.add(new Prune(entry, secure, path + "/", files, checkInodes, kept, moved));
                             continue;
                         }
                         BuildStateFile.Entry recorded = files.get(path);
                         BuildStateFile.Entry found = recorded == null ? null : seen.matching(recorded, checkInodes, false);
                         if (found == null) {
-                            Files.delete(entry); // not the last build's file as recorded: a stray, a link, an edit
+                            // not the last build's file as recorded: a stray, a link, an edit
+                            if (secure == null) {
+                                Files.delete(entry);
+                            } else {
+                                secure.deleteFile(entry.getFileName());
+                            }
                         } else {
                             kept.put(path, found);
                             holds = true;
@@ -206,12 +224,18 @@ final class OutputMirror {
                             }
                         }
                     }
-                }
-                for (Prune task : invokeAll(below)) {
-                    holds |= task.join();
-                }
-                if (!holds && !prefix.isEmpty()) {
-                    Files.delete(folder);
+                    // The folders below open theirs through this stream: it stays open until they are done.
+                    for (Prune task : invokeAll(below)) {
+                        boolean holding = task.join();
+                        holds |= holding;
+                        if (!holding) {
+                            if (secure == null) {
+                                Files.delete(task.folder);
+                            } else {
+                                secure.deleteDirectory(task.folder.getFileName());
+                            }
+                        }
+                    }
                 }
                 return holds;
             } catch (IOException e) {
@@ -222,16 +246,35 @@ final class OutputMirror {
 
     /** A file's type, size, modification second and inode (-1 where there is none), from one stat. */
     private record Seen(boolean directory, boolean regular, long size, long second, long inode) {
-        private static final String UNIX = "unix:isDirectory,isRegularFile,size,lastModifiedTime,ino";
-
+        /**
+         * The attributes of {@code file}, from one {@code lstat}. Read as {@link BasicFileAttributes}
+         * with the inode taken from their file key ({@link #inodeOf}): the {@code "unix:…"} view
+         * builds a map of boxed values for every file, about a fifth of a restore's CPU.
+         */
         static Seen of(Path file) throws IOException {
+            return from(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS), file);
+        }
+
+        /** The attributes of {@code entry}, read by its name in {@code folder}'s descriptor ({@code fstatat}). */
+        static Seen in(SecureDirectoryStream<Path> folder, Path entry) throws IOException {
+            BasicFileAttributes b = folder.getFileAttributeView(entry.getFileName(), BasicFileAttributeView.class,
+                    LinkOption.NOFOLLOW_LINKS).readAttributes();
+            return from(b, entry);
+        }
+
+        private static Seen from(BasicFileAttributes b, Path file) throws IOException {
+            long inode = inodeOf(b.fileKey());
+            if (inode < 0 && b.fileKey() != null) {
+                inode = inodeByName(file); // a key of another form: the inode by its own name
+            }
+            return new Seen(b.isDirectory(), b.isRegularFile(), b.size(), OutputMirror.second(b), inode);
+        }
+
+        private static long inodeByName(Path file) throws IOException {
             try {
-                Map<String, Object> a = Files.readAttributes(file, UNIX, LinkOption.NOFOLLOW_LINKS);
-                return new Seen((Boolean) a.get("isDirectory"), (Boolean) a.get("isRegularFile"), (Long) a.get("size"),
-                        ((FileTime) a.get("lastModifiedTime")).toMillis() / 1000, ((Number) a.get("ino")).longValue());
+                return ((Number) Files.getAttribute(file, "unix:ino", LinkOption.NOFOLLOW_LINKS)).longValue();
             } catch (UnsupportedOperationException | IllegalArgumentException e) {
-                BasicFileAttributes b = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                return new Seen(b.isDirectory(), b.isRegularFile(), b.size(), OutputMirror.second(b), -1);
+                return -1;
             }
         }
 
@@ -250,6 +293,27 @@ final class OutputMirror {
             // The recorded entry itself when nothing moved: at 100,000 articles a restore checks
             // 229,000 files, and a copy of each entry was garbage as soon as the state was read.
             return inode == recorded.inode() ? recorded : new BuildStateFile.Entry(recorded.fingerprint(), size, second, inode);
+        }
+    }
+
+    /**
+     * The inode a file key names, as the JDK on Linux and the BSDs writes it ({@code (dev=fe00,ino=612)},
+     * the same number as {@code "unix:ino"}); -1 for a key of any other form (then the inode is read by
+     * the file's name instead).
+     */
+    static long inodeOf(Object fileKey) {
+        if (fileKey == null) {
+            return -1;
+        }
+        String text = fileKey.toString();
+        int at = text.indexOf(",ino=");
+        if (!text.startsWith("(dev=") || at < 0 || !text.endsWith(")") || at + 5 >= text.length() - 1) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(text, at + 5, text.length() - 1, 10);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

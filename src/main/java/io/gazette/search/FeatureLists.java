@@ -83,24 +83,22 @@ final class FeatureLists {
             return null;
         }
         long mask = (1L << slotBits) - 1;
-        long[] kept = new long[old.keys.length];
+        // Asked once a document, not once an entry: 4 million entries at 100,000 articles.
+        boolean[] kept = new boolean[n];
         int keptSize = 0;
-        for (long key : old.keys) {
-            int d = (int) (key & mask) / F;
-            if (d < n && same.test(d)) {
-                kept[keptSize++] = key;
-            }
-        }
         int freshSize = 0;
         for (int d = 0; d < n; d++) {
-            if (!same.test(d)) {
+            kept[d] = same.test(d);
+            if (kept[d]) {
+                keptSize += tops.size[d];
+            } else {
                 freshSize += tops.size[d];
             }
         }
         Long[] fresh = new Long[freshSize];
         int k = 0;
         for (int d = 0; d < n; d++) {
-            if (!same.test(d)) {
+            if (!kept[d]) {
                 for (int i = 0; i < tops.size[d]; i++) {
                     int slot = d * F + i;
                     fresh[k++] = (tops.feature[slot] & ~mask) | slot;
@@ -110,20 +108,71 @@ final class FeatureLists {
         FeatureLists lists = new FeatureLists(tops, slotBits, new long[keptSize + freshSize]);
         java.util.Comparator<Long> order = (a, b) -> lists.compare(a, b);
         Arrays.sort(fresh, order);
+        // One pass over the old entries: those of kept documents, in order, with the fresh ones merged in.
         long[] all = lists.keys;
-        int i = 0;
         int j = 0;
         int o = 0;
-        while (i < keptSize && j < freshSize) {
-            all[o++] = lists.compare(kept[i], fresh[j]) <= 0 ? kept[i++] : fresh[j++];
-        }
-        while (i < keptSize) {
-            all[o++] = kept[i++];
+        for (long key : old.keys) {
+            int d = (int) (key & mask) / F;
+            if (d >= n || !kept[d]) {
+                continue;
+            }
+            while (j < freshSize && lists.compare(fresh[j], key) < 0) {
+                all[o++] = fresh[j++];
+            }
+            if (o == all.length - (freshSize - j)) {
+                return null; // more old entries for kept documents than they have features: make them afresh
+            }
+            all[o++] = key;
         }
         while (j < freshSize) {
             all[o++] = fresh[j++];
         }
+        if (o != all.length) {
+            return null; // the old lists did not hold every kept document's features: make them afresh
+        }
         return lists;
+    }
+
+    /**
+     * The entries, in order: what a kept state writes ({@link RelatedState#write}) so that the
+     * next process patches them ({@link #patched}) instead of sorting every feature again. The
+     * array itself, not a copy: never change it.
+     */
+    long[] entries() {
+        return keys;
+    }
+
+    /**
+     * The lists of {@code tops} (over {@code n} documents) given back their {@link #entries}, as a
+     * state file kept them beside those features (summed with them); null when they cannot be
+     * those lists: not one entry per kept feature (a slot outside the documents' features, or
+     * twice), or out of order by the ids' high bits. Checked in one pass in the entries' order:
+     * the whole order (by id within a group of high bits) would read a feature per entry at
+     * random, 0.25 s at 100,000 articles, more than the sort the kept lists spare.
+     */
+    static FeatureLists of(StrongestFeatures tops, int n, long[] entries) {
+        int slotBits = Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1L, (long) n * F)));
+        long mask = (1L << slotBits) - 1;
+        long total = 0;
+        for (int d = 0; d < n; d++) {
+            total += tops.size[d];
+        }
+        if (entries.length != total) {
+            return null;
+        }
+        java.util.BitSet seen = new java.util.BitSet(n * F);
+        long high = Long.MIN_VALUE;
+        for (long entry : entries) {
+            long slot = entry & mask;
+            if (slot >= (long) n * F || slot % F >= tops.size[(int) (slot / F)] || seen.get((int) slot)
+                    || (entry & ~mask) < high) {
+                return null;
+            }
+            seen.set((int) slot);
+            high = entry & ~mask;
+        }
+        return new FeatureLists(tops, slotBits, entries);
     }
 
     /** The constructor's order: the id's high bits, then the whole id, then the slot. */

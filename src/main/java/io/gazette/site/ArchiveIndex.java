@@ -20,7 +20,8 @@ final class ArchiveIndex {
     private final TreeMap<Integer, ArchiveYear> years = new TreeMap<>(Comparator.reverseOrder());
     private List<ArchiveYear> list = List.of();
 
-    List<ArchiveYear> years(Set<Article> removed, List<Article> added, SiteUrls urls) {
+    /** The archive after {@code removed} articles left and {@code added} ones joined ({@code addedNewestFirst}: see {@link TermIndex#regroup}). */
+    List<ArchiveYear> years(Set<Article> removed, List<Article> added, SiteUrls urls, boolean addedNewestFirst) {
         Set<Integer> touched = new HashSet<>();
         for (Article article : removed) {
             touched.add(key(article));
@@ -39,7 +40,7 @@ final class ArchiveIndex {
             int month = key % 100;
             ArchiveMonth before = months.get(key);
             List<Article> articles = TermIndex.regroup(before == null ? List.of() : before.articles(), removed,
-                    joined.getOrDefault(key, List.of()));
+                    joined.getOrDefault(key, List.of()), addedNewestFirst);
             if (articles.isEmpty()) {
                 months.remove(key);
             } else {

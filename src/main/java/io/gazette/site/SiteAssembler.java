@@ -113,6 +113,7 @@ public final class SiteAssembler {
                     ArchiveIndex.fresh(articles, urls), Map.of());
         }
         List<Article> articles = List.copyOf(order.articles());
+        boolean addedNewestFirst = !groupsReusable; // then every article joins, in the site's order
         if (!groupsReusable) {
             tags.forgetPages();
             categories.forgetPages();
@@ -125,10 +126,11 @@ public final class SiteAssembler {
             since.recordArticles(new SinceLastBuild.ArticleChanges(false, Collections.unmodifiableSet(removed),
                     Collections.unmodifiableList(added)));
         }
-        List<TermPage> tagPages = tags.pages(removed, added, renamed.tags, Article::tags);
+        List<TermPage> tagPages = tags.pages(removed, added, renamed.tags, Article::tags, addedNewestFirst);
         List<TermPage> categoryPages = categories.pages(removed, added, renamed.categories,
-                a -> a.category() == null ? List.of() : List.of(a.category()));
-        return new Site(config, urls, articles, tagPages, categoryPages, archive.years(removed, added, urls), Map.of());
+                a -> a.category() == null ? List.of() : List.of(a.category()), addedNewestFirst);
+        return new Site(config, urls, articles, tagPages, categoryPages,
+                archive.years(removed, added, urls, addedNewestFirst), Map.of());
     }
 
     /** The tags and categories (by slug) whose shown name changed in a call, with their articles to make again. */

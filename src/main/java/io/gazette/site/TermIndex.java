@@ -101,10 +101,11 @@ final class TermIndex {
     /**
      * The term pages after {@code removed} articles left and {@code added} ones joined: only the
      * terms either group touches are regrouped, and the list is sorted again only when a term
-     * came, went or was renamed.
+     * came, went or was renamed. {@code addedNewestFirst}: {@code added} is in the site's order
+     * (see {@link #regroup}).
      */
     List<TermPage> pages(Set<Article> removed, List<Article> added, Set<String> renamed,
-            Function<Article, List<Term>> termsOf) {
+            Function<Article, List<Term>> termsOf, boolean addedNewestFirst) {
         Set<String> touched = new HashSet<>(renamed);
         for (Article article : removed) {
             for (Term term : termsOf.apply(article)) {
@@ -126,7 +127,7 @@ final class TermIndex {
             TermPage before = pagesBySlug.get(slug);
             Term term = terms.get(slug);
             List<Article> articles = regroup(before == null ? List.of() : before.articles(), removed,
-                    joined.getOrDefault(slug, List.of()));
+                    joined.getOrDefault(slug, List.of()), addedNewestFirst);
             if (term == null || articles.isEmpty()) {
                 reorder |= pagesBySlug.remove(slug) != null;
                 continue;
@@ -169,8 +170,14 @@ final class TermIndex {
     /**
      * A group's articles, newest first, after some left and others joined. A few joining articles
      * are put in place by binary search, so an edit costs a copy of the group, not a sort of it.
+     * Joining articles already newest first ({@code joinedNewestFirst}: those of a process's first
+     * model, every article in the site's order) are merged in, not sorted: at 100,000 articles
+     * sorting every group of a first model again (tags, categories, months: ~800,000 dates
+     * compared) took ~0.3 s of each {@code gazette build}'s site model. Ties keep the group's
+     * articles first, as the sort did.
      */
-    static List<Article> regroup(List<Article> before, Set<Article> removed, List<Article> joined) {
+    static List<Article> regroup(List<Article> before, Set<Article> removed, List<Article> joined,
+            boolean joinedNewestFirst) {
         if (joined.isEmpty() && removed.isEmpty()) {
             return before;
         }
@@ -179,6 +186,21 @@ final class TermIndex {
             if (!removed.contains(article)) {
                 articles.add(article);
             }
+        }
+        if (joinedNewestFirst) {
+            if (articles.isEmpty()) {
+                return List.copyOf(joined);
+            }
+            List<Article> merged = new ArrayList<>(articles.size() + joined.size());
+            int i = 0;
+            int j = 0;
+            while (i < articles.size() && j < joined.size()) {
+                merged.add(SiteAssembler.NEWEST_FIRST.compare(articles.get(i), joined.get(j)) <= 0
+                        ? articles.get(i++) : joined.get(j++));
+            }
+            merged.addAll(articles.subList(i, articles.size()));
+            merged.addAll(joined.subList(j, joined.size()));
+            return List.copyOf(merged);
         }
         if (joined.size() > 8) {
             articles.addAll(joined);

@@ -223,6 +223,50 @@ class RelatedUpdateTest {
     }
 
     /**
+     * The inverted feature lists are kept in the file, so that the next process patches them: read
+     * back, they are exactly those sorted from the features; a state without them reads back
+     * without them; and entries that are not exactly the features' lists are refused.
+     */
+    @Test
+    void theInvertedListsAreKeptInTheFileAndOnlyExactOnesAreTaken() throws Exception {
+        Random random = new Random(11);
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            docs.add(randomDoc(random, "bai-" + i + "/"));
+        }
+        try (DirectoryReader reader = SearchIndexer.inMemory(docs)) {
+            RelatedState state = RelatedArticles.computeState(reader, DocNumbering.of(reader), COUNT, 3);
+            int n = state.size();
+            long[] sorted = new FeatureLists(state.tops, n).entries();
+            Path file = dir.resolve("related-inverted");
+            state.write(file);
+            RelatedState read = RelatedState.read(file);
+            assertThat(read.inverted).isNotNull();
+            assertThat(read.inverted.entries()).isEqualTo(sorted);
+
+            state.inverted = null;
+            state.write(file);
+            assertThat(RelatedState.read(file).inverted).isNull();
+            assertSame(RelatedState.read(file), state, "read back without lists");
+
+            assertThat(FeatureLists.of(state.tops, n, sorted.clone())).isNotNull();
+            long[] swapped = sorted.clone();
+            long first = swapped[0];
+            swapped[0] = swapped[swapped.length - 1];
+            swapped[swapped.length - 1] = first;
+            assertThat(FeatureLists.of(state.tops, n, swapped)).as("out of order").isNull();
+            assertThat(FeatureLists.of(state.tops, n, java.util.Arrays.copyOf(sorted, sorted.length - 1)))
+                    .as("one missing").isNull();
+            long[] repeated = sorted.clone();
+            repeated[1] = repeated[0];
+            assertThat(FeatureLists.of(state.tops, n, repeated)).as("one twice").isNull();
+            long[] outside = sorted.clone();
+            outside[outside.length - 1] |= (1L << 40) - 1; // a slot past every document's features
+            assertThat(FeatureLists.of(state.tops, n, outside)).as("a slot outside").isNull();
+        }
+    }
+
+    /**
      * A state of many buffers' size (the file is read and written 64 KB at a time, summed a
      * buffer at a time): read back the same, its sum that of every byte before it (the layout
      * earlier Gazettes wrote), and a damaged byte anywhere in it is caught.
@@ -260,6 +304,9 @@ class RelatedUpdateTest {
 
     private static void assertSame(RelatedState actual, RelatedState expected, String where) {
         assertThat(actual.toMap()).as(where).isEqualTo(expected.toMap());
+        if (actual.inverted != null && expected.inverted != null) {
+            assertThat(actual.inverted.entries()).as(where + " inverted lists").isEqualTo(expected.inverted.entries());
+        }
         // The frequencies the next update starts from: those a whole computation counts.
         assertThat(actual.frequencies.asMap()).as(where + " frequencies").isEqualTo(expected.frequencies.asMap());
         assertThat(actual.size()).isEqualTo(expected.size());

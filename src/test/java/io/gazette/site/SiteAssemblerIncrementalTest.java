@@ -84,6 +84,36 @@ class SiteAssemblerIncrementalTest {
     }
 
     /**
+     * Joining articles already newest first are merged into a group, not sorted: the same list as
+     * the sort gives, into an empty group (a process's first model) and into one that lost some.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void joiningArticlesNewestFirstAreMergedAsTheSortPutsThem(long seed) {
+        Random random = new Random(seed);
+        ZonedDateTime now = ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZONE);
+        List<ArticleInput> inputs = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            inputs.add(input(random, "content/b" + i + ".md", now, false));
+        }
+        SinceLastBuild builds = new SinceLastBuild();
+        builds.start(Set.of());
+        List<Article> newestFirst = new SiteAssembler(config(), builds).assemble(inputs, now, new Problems()).articles();
+        assertThat(newestFirst.size()).isGreaterThan(20);
+        List<Article> before = new ArrayList<>();
+        List<Article> joined = new ArrayList<>();
+        for (Article article : newestFirst) {
+            (random.nextBoolean() ? before : joined).add(article);
+        }
+        Set<Article> removed = Set.of(before.get(0), before.get(before.size() / 2));
+        for (List<Article> group : List.of(List.<Article>of(), List.copyOf(before))) {
+            assertThat(TermIndex.regroup(group, removed, joined, true))
+                    .isEqualTo(TermIndex.regroup(group, removed, joined, false));
+        }
+        assertThat(TermIndex.regroup(List.of(), Set.of(), newestFirst, true)).isEqualTo(newestFirst);
+    }
+
+    /**
      * One article in five expires, a few hours after its date; drawn without using {@code random}
      * and never for articles that may clash, so the clashes the test needs still happen.
      */

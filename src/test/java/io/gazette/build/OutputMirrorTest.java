@@ -1,0 +1,108 @@
+package io.gazette.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputMirrorTest {
+    @TempDir
+    Path temp;
+
+    /** The inode read from a file key is the one the {@code unix} view gives, for files and folders. */
+    @Test
+    void theInodeOfAFileKeyIsTheUnixOne() throws IOException {
+        Path file = Files.writeString(temp.resolve("a.html"), "a");
+        for (Path path : new Path[] {file, temp}) {
+            Object ino;
+            try {
+                ino = Files.getAttribute(path, "unix:ino", LinkOption.NOFOLLOW_LINKS);
+            } catch (UnsupportedOperationException e) {
+                assumeTrue(false, "no unix view here");
+                return;
+            }
+            Object key = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+            assertThat(OutputMirror.inodeOf(key)).isEqualTo(((Number) ino).longValue());
+        }
+        assertThat(OutputMirror.inodeOf(null)).isEqualTo(-1);
+        assertThat(OutputMirror.inodeOf("(dev=1,ino=)")).isEqualTo(-1);
+        assertThat(OutputMirror.inodeOf("some other key")).isEqualTo(-1);
+    }
+
+    /**
+     * The rotated tree keeps exactly the recorded files as recorded (size, second, inode): a stray
+     * file or folder, a link, a file edited in place, one replaced by another of the same size and
+     * second, and a recorded file that is now a folder all go, and so does every folder left empty.
+     */
+    @Test
+    void aRotatedTreeKeepsExactlyTheRecordedFilesAsTheyAre() throws IOException {
+        Path kept = temp.resolve("cache/site");
+        Map<String, BuildStateFile.Entry> recorded = new HashMap<>();
+        for (String path : new String[] {"index.html", "2015/01/a/index.html", "2015/01/b/index.html",
+                "2015/02/c/index.html", "2015/02/d/index.html", "css/site.css", "2016/01/e/index.html",
+                "2016/01/f/index.html"}) {
+            recorded.put(path, write(kept.resolve(path), "bytes of " + path));
+        }
+        OutputMirror mirror = new OutputMirror(kept, OutputMirror.HARD_LINKS);
+        mirror.markTree();
+
+        Files.writeString(kept.resolve("CNAME"), "tin.example.org\n");
+        write(kept.resolve("stray/deep/x.html"), "x");
+        Files.createDirectories(kept.resolve("empty/folder"));
+        Files.writeString(kept.resolve("2015/01/b/index.html"), "!", java.nio.file.StandardOpenOption.APPEND);
+        Path replaced = kept.resolve("2015/02/d/index.html");
+        byte[] bytes = Files.readAllBytes(replaced);
+        FileTime time = Files.getLastModifiedTime(replaced);
+        Path other = Files.write(replaced.resolveSibling("other"), bytes); // made while the old one exists: another inode
+        Files.setLastModifiedTime(other, time);
+        Files.move(other, replaced, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.delete(kept.resolve("2016/01/e/index.html"));
+        Files.delete(kept.resolve("2016/01/f/index.html"));
+        Files.createDirectories(kept.resolve("2016/01/f/index.html"));
+        Files.writeString(kept.resolve("2016/01/f/index.html/inside.html"), "not recorded");
+        try {
+            Files.createSymbolicLink(kept.resolve("link.html"), kept.resolve("index.html"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // no symbolic links here: the rest still holds
+        }
+
+        Path staging = Files.createDirectories(temp.resolve("staging"));
+        OutputMirror.Restored restored = mirror.rotateInto(staging, recorded);
+
+        assertThat(restored).isNotNull();
+        assertThat(restored.inodesMoved()).isFalse();
+        assertThat(new TreeSet<>(restored.files().keySet())).containsExactly("2015/01/a/index.html",
+                "2015/02/c/index.html", "css/site.css", "index.html");
+        assertThat(restored.files().get("css/site.css")).isSameAs(recorded.get("css/site.css"));
+        assertThat(tree(staging)).containsExactly("2015", "2015/01", "2015/01/a", "2015/01/a/index.html", "2015/02",
+                "2015/02/c", "2015/02/c/index.html", "css", "css/site.css", "index.html");
+        assertThat(Files.exists(kept)).isFalse();
+    }
+
+    private static BuildStateFile.Entry write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        long inode = ((Number) Files.getAttribute(file, "unix:ino")).longValue();
+        return new BuildStateFile.Entry(text.hashCode(), a.size(), a.lastModifiedTime().toMillis() / 1000, inode);
+    }
+
+    private static TreeSet<String> tree(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            TreeSet<String> paths = new TreeSet<>();
+            all.filter(p -> !p.equals(root)).forEach(p -> paths.add(root.relativize(p).toString().replace('\\', '/')));
+            return paths;
+        }
+    }
+}
