@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gazette.build.TestSites;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,22 @@ class LauncherTest {
         return new Result(process.exitValue(), output);
     }
 
+    /** An empty target/gazette.jar in the checkout: the launcher only checks its size and time. */
+    private static Path emptyJar(Path home) throws IOException {
+        Path jar = Files.createDirectories(home.resolve("target")).resolve("gazette.jar");
+        Files.writeString(jar, "");
+        return jar;
+    }
+
+    /** A Java home whose {@code java} prints the arguments it was started with, after "ARGS". */
+    private Path echoingJavaHome() throws IOException {
+        Path javaHome = Files.createDirectories(temp.resolve("jdk/bin")).getParent();
+        Files.writeString(javaHome.resolve("bin/java"), "#!/usr/bin/env bash\necho \"ARGS $*\"\n");
+        Files.setPosixFilePermissions(javaHome.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(javaHome.resolve("release"), "JAVA_VERSION=\"17\"\n");
+        return javaHome;
+    }
+
     record Result(int code, String output) {
     }
 
@@ -91,12 +108,8 @@ class LauncherTest {
     @Test
     void theLauncherStartsABuildWithTheOptionsTheJarRecorded() throws Exception {
         Path home = checkout();
-        Path jar = Files.createDirectories(home.resolve("target")).resolve("gazette.jar");
-        Files.writeString(jar, "");
-        Path javaHome = Files.createDirectories(temp.resolve("jdk/bin")).getParent();
-        Files.writeString(javaHome.resolve("bin/java"), "#!/usr/bin/env bash\necho \"ARGS $*\"\n");
-        Files.setPosixFilePermissions(javaHome.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.writeString(javaHome.resolve("release"), "JAVA_VERSION=\"17\"\n");
+        Path jar = emptyJar(home);
+        Path javaHome = echoingJavaHome();
         Path site = Files.createDirectories(temp.resolve("site/content/2014"));
         Files.write(site.resolve("a.md"), new byte[3 * 1024 * 1024]);
         Path archive = Files.write(temp.resolve("build-1234.jsa"), new byte[100]);
@@ -173,12 +186,8 @@ class LauncherTest {
     @Test
     void aRecordAtTheHeapsCapHoldsForAnyLargerSite() throws Exception {
         Path home = checkout();
-        Path jar = Files.createDirectories(home.resolve("target")).resolve("gazette.jar");
-        Files.writeString(jar, "");
-        Path javaHome = Files.createDirectories(temp.resolve("jdk/bin")).getParent();
-        Files.writeString(javaHome.resolve("bin/java"), "#!/usr/bin/env bash\necho \"ARGS $*\"\n");
-        Files.setPosixFilePermissions(javaHome.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.writeString(javaHome.resolve("release"), "JAVA_VERSION=\"17\"\n");
+        Path jar = emptyJar(home);
+        Path javaHome = echoingJavaHome();
         Path content = Files.createDirectories(temp.resolve("site/content/2014"));
         Files.write(content.resolve("a.md"), new byte[3 * 1024 * 1024]);
         for (String name : List.of("b.md", "c.md", "d.md", "e.md")) { // past jvm.options' last line (128 MB)

@@ -79,17 +79,7 @@ class EntryRenumberingTest {
                     additions.add(new int[] {number, fieldSets ? 1 + random.nextInt((1 << FIELDS) - 1) : 1});
                 }
             }
-            // The postings now, as StaticIndexUpdate gathers them for a full encoding.
-            TermPostings now = new TermPostings();
-            for (int j = 0; j < old.size; j++) {
-                if (newOf[old.docs[j]] >= 0) {
-                    now.add(newOf[old.docs[j]], fieldSets ? old.masks[j] : 1);
-                }
-            }
-            for (int[] add : additions) {
-                now.add(add[0], add[1]);
-            }
-            now.sort();
+            TermPostings now = postingsAfter(old, newOf, additions, fieldSets);
             int splitBytes = random.nextBoolean() ? Integer.MAX_VALUE : 8 + random.nextInt(64);
             int commonFrom = 1 + random.nextInt(Math.max(1, universe / 2));
             EntryRenumbering sets = new EntryRenumbering(newOf, universe, splitBytes, commonFrom);
@@ -182,16 +172,7 @@ class EntryRenumberingTest {
                 continue;
             }
             byte[] oldBody = encode(kind, old, oldUniverse, Integer.MAX_VALUE);
-            TermPostings now = new TermPostings();
-            for (int j = 0; j < old.size; j++) {
-                if (newOf[old.docs[j]] >= 0) {
-                    now.add(newOf[old.docs[j]], fieldSets ? old.masks[j] : 1);
-                }
-            }
-            for (int[] add : additions) {
-                now.add(add[0], add[1]);
-            }
-            now.sort();
+            TermPostings now = postingsAfter(old, newOf, additions, fieldSets);
             int splitBytes = random.nextInt(4) == 0 ? 8 + random.nextInt(64) : Integer.MAX_VALUE;
             int commonFrom = 1 + random.nextInt(Math.max(1, universe / 2));
             EntryRenumbering sets = new EntryRenumbering(newOf, universe, splitBytes, commonFrom);
@@ -240,5 +221,23 @@ class EntryRenumberingTest {
         assertThat(EntryRenumbering.increasing(new int[] {0, -1, 1, 3, -1, 4})).isTrue();
         assertThat(EntryRenumbering.increasing(new int[] {0, 2, 1})).isFalse();
         assertThat(EntryRenumbering.increasing(new int[] {1, 1})).isFalse();
+    }
+
+    /**
+     * The postings after the renumbering as StaticIndexUpdate gathers them for a full encoding:
+     * the old ones that stay, under their new numbers, and the additions.
+     */
+    private static TermPostings postingsAfter(TermPostings old, int[] newOf, List<int[]> additions, boolean fieldSets) {
+        TermPostings now = new TermPostings();
+        for (int j = 0; j < old.size; j++) {
+            if (newOf[old.docs[j]] >= 0) {
+                now.add(newOf[old.docs[j]], fieldSets ? old.masks[j] : 1);
+            }
+        }
+        for (int[] add : additions) {
+            now.add(add[0], add[1]);
+        }
+        now.sort();
+        return now;
     }
 }
