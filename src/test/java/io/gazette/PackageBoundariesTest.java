@@ -47,7 +47,7 @@ class PackageBoundariesTest {
     private static final Path SOURCES = Path.of("src/main/java/io/gazette");
 
     /** Shared by every step; each may use the ones before it. */
-    private static final List<String> FOUNDATIONS = List.of("problems", "text", "hash", "files", "json");
+    private static final List<String> FOUNDATIONS = List.of("problems", "text", "hash", "files", "json", "threads");
     /**
      * The pipeline's steps in the order a build runs them ({@code build/SiteBuild}); {@code media}
      * comes before {@code markdown}, which resolves an article's files while it renders.

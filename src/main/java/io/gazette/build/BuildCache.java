@@ -1,6 +1,7 @@
 package io.gazette.build;
 
 import io.gazette.output.DirectorySink;
+import io.gazette.threads.BackgroundWork;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;

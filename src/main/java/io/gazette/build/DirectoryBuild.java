@@ -9,6 +9,7 @@ import io.gazette.problems.Problem;
 import io.gazette.render.Theme;
 import io.gazette.site.Article;
 import io.gazette.site.Site;
+import io.gazette.threads.BackgroundWork;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

@@ -11,6 +11,7 @@ import io.gazette.search.RelatedKeeper;
 import io.gazette.search.SearchIndex;
 import io.gazette.search.SearchIndexer;
 import io.gazette.site.Site;
+import io.gazette.threads.BackgroundWork;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,6 +5,6 @@
  * builds for incremental work ({@code BuildCache}).
  *
  * <p>May use: config, content, files, hash, json, markdown, media, output, problems, render,
- * search, site.
+ * search, site, threads.
  */
 package io.gazette.build;

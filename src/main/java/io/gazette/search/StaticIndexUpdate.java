@@ -1,6 +1,7 @@
 package io.gazette.search;
 
 import io.gazette.hash.Hashes;
+import io.gazette.threads.BackgroundWork;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.PostingsEnum;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Brings the static index of the last export ({@link ExportState}, its files read back through
@@ -566,17 +568,10 @@ final class StaticIndexUpdate {
      */
     private static void onBothCores(int count, Half work) throws IOException {
         int half = count / 2;
-        java.util.concurrent.CompletableFuture<Void> second = new java.util.concurrent.CompletableFuture<>();
-        Thread helper = new Thread(() -> {
-            try {
-                work.run(1, half, count);
-                second.complete(null);
-            } catch (Throwable e) {
-                second.completeExceptionally(e);
-            }
-        }, "gazette-search-renumbering");
-        helper.setDaemon(true);
-        helper.start();
+        CompletableFuture<Void> second = BackgroundWork.start("gazette-search-renumbering", () -> {
+            work.run(1, half, count);
+            return null;
+        });
         Throwable failed = null;
         try {
             work.run(0, 0, half);
@@ -584,22 +579,20 @@ final class StaticIndexUpdate {
             failed = e;
         }
         try {
-            second.join(); // also after a failure here: the other half writes files too
-        } catch (java.util.concurrent.CompletionException e) {
+            BackgroundWork.await(second); // also after a failure here: the other half writes files too
+        } catch (IOException | RuntimeException | Error e) {
             if (failed == null) {
-                failed = e.getCause();
+                failed = e;
             } else {
-                failed.addSuppressed(e.getCause());
+                failed.addSuppressed(e);
             }
         }
         if (failed instanceof IOException io) {
             throw io;
         } else if (failed instanceof RuntimeException runtime) {
             throw runtime;
-        } else if (failed instanceof Error error) {
-            throw error;
         } else if (failed != null) {
-            throw new IllegalStateException(failed);
+            throw (Error) failed;
         }
     }
 

@@ -1,4 +1,4 @@
-package io.gazette.build;
+package io.gazette.threads;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,16 +8,16 @@ import java.util.concurrent.CompletionException;
 
 /**
  * A step of a build run on a daemon thread of its own while the build goes on (the cache's
- * restore, the static index export, the source map), its outcome in a future; and the waiting
+ * restore, the static index export, the source map, half of a renumbered export), its outcome in a future; and the waiting
  * for it, which gives back the step's own exception. One place for both, so that every such step
  * starts and fails alike.
  */
-final class BackgroundWork {
+public final class BackgroundWork {
     private BackgroundWork() {
     }
 
     /** Starts {@code work} on a daemon thread named {@code threadName}. */
-    static <T> CompletableFuture<T> start(String threadName, Callable<T> work) {
+    public static <T> CompletableFuture<T> start(String threadName, Callable<T> work) {
         CompletableFuture<T> pending = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
@@ -36,7 +36,7 @@ final class BackgroundWork {
      * {@link IOException} (also when wrapped in an {@link UncheckedIOException}), a runtime
      * exception or an error as they are.
      */
-    static <T> T await(CompletableFuture<T> pending) throws IOException {
+    public static <T> T await(CompletableFuture<T> pending) throws IOException {
         try {
             return pending.join();
         } catch (CompletionException e) {
