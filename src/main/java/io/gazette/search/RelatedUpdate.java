@@ -37,10 +37,13 @@ import java.util.stream.IntStream;
  * is below its old weakest kept one; only when the weakest kept now falls below that may one of
  * them belong, and then the article's features are made again from its text ({@link DocTerms})
  * and the new frequencies, like the changed articles', without looking its terms up in the index.</li>
- * <li>Lists: an article whose features changed, or whose list named an article whose features
- * changed or that is gone, is scored again against all; every other article's list stays, and
- * each article whose features changed is offered to the lists of the articles sharing one of
- * its features (its score against them, added in their order, against their weakest kept).</li>
+ * <li>Lists: an article whose features changed is scored again against all; every other
+ * article's list keeps its entries whose features did not change (the same scores), and each
+ * article whose features changed is offered to the lists of the articles sharing one of its
+ * features (its score against them, added in their order, against their weakest kept). A list
+ * that lost an entry that way is scored again only when no bound proves it (an article it did
+ * not list might now belong: see {@link #listStands}); after a deletion at 10,000 articles about
+ * three lists in four that named a reweighed article are proven.</li>
  * </ol>
  * Not worth it (so null, with the reason, and the caller computes everything): the size of the
  * archive crossed a power of two (every weight moved), a state of other documents, or more than
@@ -56,13 +59,13 @@ final class RelatedUpdate {
 
     /** What an update did: how many articles changed or went, how much it computed again. */
     record Stats(int changed, int gone, int candidateTerms, int movedTerms, int lookedUp, int derived,
-            int featuresChanged, int rescored, String millis) {
+            int featuresChanged, int rescored, int proven, String millis) {
         @Override
         public String toString() {
             return changed + " changed, " + gone + " gone, " + movedTerms + " of " + candidateTerms
                     + " terms moved a step (" + lookedUp + " looked up in the index), " + derived
                     + " articles' features made again, " + featuresChanged + " changed features, " + rescored
-                    + " lists scored again (ms: " + millis + ")";
+                    + " lists scored again, " + proven + " that lost an entry kept by the bound (ms: " + millis + ")";
         }
     }
 
@@ -131,7 +134,7 @@ final class RelatedUpdate {
             return full((changed.size() + gone.size()) + " articles changed");
         }
         if (changed.isEmpty() && gone.isEmpty()) {
-            return new Outcome(old.withIndexVersion(newVersion), new Stats(0, 0, 0, 0, 0, 0, 0, 0, ""), null, Set.of());
+            return new Outcome(old.withIndexVersion(newVersion), new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, ""), null, Set.of());
         }
 
         StringBuilder millis = new StringBuilder();
@@ -242,6 +245,7 @@ final class RelatedUpdate {
                 derive.set(d);
             }
         }
+        lap = lap(lap, millis, "reweighed ");
         for (int d = derive.nextSetBit(0); d >= 0; d = derive.nextSetBit(d + 1)) {
             DocTerms terms = changedTerms.get(d);
             if (terms == null) {
@@ -255,29 +259,38 @@ final class RelatedUpdate {
             norms[d] = RelatedState.norm(tops, d);
         }
 
-        lap = lap(lap, millis, "features ");
+        lap = lap(lap, millis, "derived ");
         // 3. Lists.
         int[] lists = new int[n * count];
         double[] scores = new double[n * count];
         int[] listSizes = new int[n];
         BitSet rescore = (BitSet) featuresChanged.clone();
         BitSet offered = new BitSet(n);
+        // An article whose features did not change scores every other such article as before (the
+        // same doubles); its list keeps those entries, drops the gone articles and those whose
+        // features changed (offered again below with their new scores), and is proven or scored
+        // again once the offers are in (see listStands).
+        BitSet dropped = new BitSet(n);
         for (int d = 0; d < n; d++) {
             int o = oldOf[d];
             if (o < 0 || rescore.get(d)) {
                 continue;
             }
             int size = old.listSizes[o];
+            int kept = 0;
             for (int k = 0; k < size; k++) {
                 int x = newOf[old.lists[o * count + k]];
                 if (x < 0 || featuresChanged.get(x)) {
-                    rescore.set(d);
-                    break;
+                    continue;
                 }
-                lists[d * count + k] = x;
-                scores[d * count + k] = old.scores[o * count + k];
+                lists[d * count + kept] = x;
+                scores[d * count + kept] = old.scores[o * count + k];
+                kept++;
             }
-            listSizes[d] = rescore.get(d) ? 0 : size;
+            listSizes[d] = kept;
+            if (kept < size) {
+                dropped.set(d);
+            }
         }
         // A saved article keeps its number and so do all the others (a new one, the newest, takes
         // the next): every article whose features did not change keeps its entries as they were.
@@ -291,17 +304,28 @@ final class RelatedUpdate {
         FeatureLists featureLists = patched != null ? patched : new FeatureLists(tops, n);
         lap = lap(lap, millis, "inverted ");
         RelatedState.Scorer scorer = new RelatedState.Scorer(tops, norms, featureLists);
+        RelatedState.PairScores pairScores = new RelatedState.PairScores(tops, norms);
         for (int x = featuresChanged.nextSetBit(0); x >= 0; x = featuresChanged.nextSetBit(x + 1)) {
             scorer.query(x);
+            pairScores.of(x);
             for (int t = 0; t < scorer.touchedCount; t++) {
                 int d = scorer.touched[t];
                 if (!rescore.get(d)) {
-                    double score = RelatedState.pairScore(tops, norms, d, x);
+                    double score = pairScores.score(d);
                     listSizes[d] = RelatedState.offer(lists, scores, d * count, listSizes[d], count, x, score);
                     offered.set(d);
                 }
             }
         }
+        int proven = 0;
+        for (int d = dropped.nextSetBit(0); d >= 0; d = dropped.nextSetBit(d + 1)) {
+            if (listStands(old, oldOf[d], lists, scores, listSizes[d], d * count, featuresChanged)) {
+                proven++;
+            } else {
+                rescore.set(d);
+            }
+        }
+        offered.or(dropped);
         int[] again = rescore.stream().toArray();
         int threads = Math.max(1, Math.min(again.length / 16, Runtime.getRuntime().availableProcessors()));
         IntStream.range(0, threads).parallel().forEach(r -> {
@@ -335,7 +359,7 @@ final class RelatedUpdate {
         }
         return new Outcome(state, new Stats(changed.size(), gone.size(), candidates,
                 movedPairs.size() + movedTags.size(), lookedUp, derive.cardinality(), featuresChanged.cardinality(),
-                rescore.cardinality(), millis.append("rest ").append((System.nanoTime() - lap) / 1_000_000).toString()), null,
+                rescore.cardinality(), proven, millis.append("rest ").append((System.nanoTime() - lap) / 1_000_000).toString()), null,
                 changedLists);
     }
 
@@ -360,6 +384,30 @@ final class RelatedUpdate {
         }
         changed.addAll(oldByUrl.keySet());
         return changed;
+    }
+
+    /**
+     * Whether the list of an article whose features did not change, kept as {@code o}'s list without
+     * the entries that are gone or whose features changed and with every article whose features
+     * changed offered at its new score ({@code size} entries at {@code base}), is its new list. An
+     * article outside the old list whose features did not change scores as before: with the old
+     * list full, it ranks below the old list's last entry; with room left, it shares no feature
+     * (every article that does was listed). So it cannot enter when the list is full again and its
+     * last entry ranks above every such article: one kept from the old list (above it before, with
+     * the same score; numbers keep their order), or one whose new score beats the old last score.
+     * Otherwise the list is scored again (an article ranked below the old last one may belong).
+     */
+    private static boolean listStands(RelatedState old, int o, int[] lists, double[] scores, int size, int base,
+            BitSet featuresChanged) {
+        int count = old.count;
+        if (old.listSizes[o] < count) {
+            return true;
+        }
+        if (size < count) {
+            return false;
+        }
+        int last = lists[base + count - 1];
+        return !featuresChanged.get(last) || scores[base + count - 1] > old.scores[o * count + count - 1];
     }
 
     /** Whether old list o and new list d name the same urls in the same order (o −1: no old list). */
