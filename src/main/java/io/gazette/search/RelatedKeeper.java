@@ -7,6 +7,7 @@ import org.apache.lucene.store.FSDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,20 +117,27 @@ public final class RelatedKeeper implements AutoCloseable {
         String fullReason = reason;
         if (priorReader != null) {
             long started = System.nanoTime();
-            DocNumbering priorNumbering = DocNumbering.of(priorReader);
+            // Lists kept with the id of the very commit they are of need no check against its
+            // documents: only a state of an older Gazette, or of another commit, is numbered again.
+            boolean sameCommit = prior.commitId != null
+                    && Arrays.equals(prior.commitId, RelatedState.commitId(priorReader));
+            DocNumbering priorNumbering = sameCommit ? null : DocNumbering.of(priorReader);
             long numbered = System.nanoTime();
             RelatedUpdate.Outcome outcome = RelatedUpdate.update(prior, priorReader, priorNumbering,
                     index.reader(), index.numbering(), count, index.version());
             if (outcome.state() != null) {
                 long updated = System.nanoTime();
+                outcome.state().commitId = RelatedState.commitId(index.reader());
                 Map<String, List<String>> lists = outcome.state().toMap();
                 return new Result(new Kept(outcome.state()), lists, null, outcome.stats().toString()
-                        + "; last version numbered in " + (numbered - started) / 1_000_000 + " ms, lists mapped in "
+                        + (sameCommit ? "; last version known by its commit" : "; last version numbered in "
+                                + (numbered - started) / 1_000_000 + " ms") + ", lists mapped in "
                         + (System.nanoTime() - updated) / 1_000_000 + " ms", outcome.changedLists());
             }
             fullReason = outcome.fullReason();
         }
         RelatedState state = RelatedArticles.computeState(index.reader(), index.numbering(), count, index.version());
+        state.commitId = RelatedState.commitId(index.reader());
         // With kept lists, say which lists changed, so that only those pages are made again.
         Set<String> changedLists = priorReader == null ? null : RelatedUpdate.changedLists(prior, state);
         return new Result(new Kept(state), state.toMap(), fullReason, null, changedLists);

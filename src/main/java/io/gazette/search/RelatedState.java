@@ -3,6 +3,9 @@ package io.gazette.search;
 import io.gazette.files.ChecksummingInput;
 import io.gazette.files.UnlockedBufferedOutput;
 
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StandardDirectoryReader;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -38,9 +41,9 @@ final class RelatedState {
     private static final int MAGIC = 0x475a524c; // "GZRL"
     /**
      * Changes whenever the definition of the features, weights or scores, or the layout, does (2:
-     * frequencies kept; 3: the inverted feature lists kept).
+     * frequencies kept; 3: the inverted feature lists kept; 4: the index commit's id kept).
      */
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
     /** Entries of the inverted lists written or read through one buffer. */
     private static final int ENTRIES_A_BUFFER = 8192;
 
@@ -69,6 +72,14 @@ final class RelatedState {
      * without them was written (then the next update sorts them).
      */
     FeatureLists inverted;
+    /**
+     * The unique id Lucene gives the index commit these lists are of ({@link #commitId(IndexReader)};
+     * null: unknown, or an index in memory). When the commit an update starts from has this id,
+     * the lists are known to be of its documents, numbered as it numbers them: the update neither
+     * numbers that commit again nor compares every url and hash with it (at 100,000 articles
+     * 0.15-0.25 s of each added article's build).
+     */
+    byte[] commitId;
 
     RelatedState(int count, int log2N, String[] urls, String[] hashes, StrongestFeatures tops, double[] norms,
             int[] lists, double[] scores, int[] listSizes, FeatureFrequencies frequencies, long indexVersion) {
@@ -93,6 +104,7 @@ final class RelatedState {
         RelatedState same = new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes,
                 frequencies, version);
         same.inverted = inverted;
+        same.commitId = commitId;
         return same;
     }
 
@@ -269,6 +281,14 @@ final class RelatedState {
         new WholeArchiveScoring(tops, norms, featureLists, n).scoreAll(count, lists, scores, listSizes);
     }
 
+    /**
+     * The unique id of the index commit {@code reader} shows (Lucene writes a random one with each
+     * commit), or null for a reader of another kind.
+     */
+    static byte[] commitId(IndexReader reader) {
+        return reader instanceof StandardDirectoryReader standard ? standard.getSegmentInfos().getId() : null;
+    }
+
     /** Writes the state to {@code file} (through a temporary file, replaced at once). */
     void write(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
@@ -282,6 +302,10 @@ final class RelatedState {
             out.writeInt(count);
             out.writeInt(log2N);
             out.writeLong(indexVersion);
+            out.writeByte(commitId == null ? 0 : commitId.length);
+            if (commitId != null) {
+                out.write(commitId);
+            }
             out.writeInt(size());
             for (int d = 0; d < size(); d++) {
                 out.writeUTF(urls[d]);
@@ -329,6 +353,8 @@ final class RelatedState {
             int count = in.readInt();
             int log2N = in.readInt();
             long version = in.readLong();
+            byte[] commitId = new byte[in.readUnsignedByte()];
+            in.readFully(commitId);
             int n = in.readInt();
             if (count < 0 || count > 1000 || n < 0 || log2N < 0 || log2N > 32) {
                 throw new Unusable("damaged header");
@@ -382,6 +408,7 @@ final class RelatedState {
             }
             RelatedState state = new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes,
                     frequencies, version);
+            state.commitId = commitId.length == 0 ? null : commitId;
             if (entries != null) {
                 // Summed with the rest, but taken only when they are exactly the lists of these features.
                 state.inverted = FeatureLists.of(tops, n, entries);

@@ -80,6 +80,12 @@ final class RelatedUpdate {
     private RelatedUpdate() {
     }
 
+    /**
+     * Updates {@code old}, the lists of the index version {@code oldReader} shows, to those of
+     * {@code newReader}'s. {@code oldNumbering} numbers the old version, to check that the lists
+     * are of its documents; null when that is known already (the state has the commit's id,
+     * {@link RelatedState#commitId}): then the few gone articles are found by their urls.
+     */
     static Outcome update(RelatedState old, IndexReader oldReader, DocNumbering oldNumbering, IndexReader newReader,
             DocNumbering newNumbering, int count, long newVersion) throws IOException {
         long started = System.nanoTime();
@@ -94,7 +100,7 @@ final class RelatedUpdate {
         if (old.frequencies == null) {
             return full("the related-articles state has no document frequencies");
         }
-        if (!matches(old, oldNumbering)) {
+        if (oldNumbering != null && !matches(old, oldNumbering)) {
             return full("the related-articles state is not of the index it was kept with");
         }
         Map<String, Integer> newByUrl = new HashMap<>(n * 2);
@@ -149,7 +155,8 @@ final class RelatedUpdate {
         Map<BytesRef, Integer> pairDelta = new LinkedHashMap<>();
         Map<BytesRef, Integer> tagDelta = new LinkedHashMap<>();
         for (int o : gone) {
-            DocTerms terms = DocTerms.read(oldStored, oldNumbering.luceneDoc(o));
+            DocTerms terms = DocTerms.read(oldStored, oldNumbering != null ? oldNumbering.luceneDoc(o)
+                    : luceneDoc(oldReader, old.urls[o]));
             terms.pairs().keySet().forEach(t -> pairDelta.merge(t, -1, Integer::sum));
             terms.tags().forEach(t -> tagDelta.merge(t, -1, Integer::sum));
         }
@@ -473,6 +480,29 @@ final class RelatedUpdate {
 
     private static Outcome full(String reason) {
         return new Outcome(null, null, reason, null);
+    }
+
+    /** The live document of {@code url} in {@code reader} (the url field is a term of its own). */
+    private static int luceneDoc(IndexReader reader, String url) throws IOException {
+        BytesRef term = new BytesRef(url);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(SearchFields.URL);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum each = terms.iterator();
+            if (!each.seekExact(term)) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            PostingsEnum postings = each.postings(null, PostingsEnum.NONE);
+            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    return leaf.docBase + doc;
+                }
+            }
+        }
+        throw new IOException("the index the related articles were kept with has no " + url);
     }
 
     /** Whether the state is of the documents {@code numbering} numbers (the same urls and contents, in order). */

@@ -212,9 +212,13 @@ class RelatedUpdateTest {
             RelatedState state = RelatedArticles.computeState(reader, DocNumbering.of(reader), COUNT, 42);
             Path file = dir.resolve("related");
             state.write(file);
+            assertThat(RelatedState.read(file).commitId).as("none known").isNull();
+            state.commitId = new byte[] {7, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+            state.write(file);
             RelatedState read = RelatedState.read(file);
             assertSame(read, state, "read back");
             assertThat(read.indexVersion).isEqualTo(42);
+            assertThat(read.commitId).isEqualTo(state.commitId);
             byte[] bytes = java.nio.file.Files.readAllBytes(file);
             bytes[bytes.length / 2] ^= 1;
             java.nio.file.Files.write(file, bytes);
@@ -223,6 +227,50 @@ class RelatedUpdateTest {
             java.nio.file.Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 3));
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> RelatedState.read(file))
                     .isInstanceOf(RelatedState.Unusable.class);
+        }
+    }
+
+    /**
+     * Lists kept with the id of the index commit they are of are updated without numbering that
+     * commit again (the gone article found by its url); kept with another commit's id they are
+     * checked against its numbering as before. Both give the lists of a whole computation.
+     */
+    @Test
+    void listsKeptWithTheirCommitsIdAreUpdatedWithoutNumberingItAgain() throws Exception {
+        Random random = new Random(8);
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            docs.add(randomDoc(random, "bai-" + i + "/"));
+        }
+        Path indexDir = dir.resolve("search-index");
+        Path file = dir.resolve("related-articles");
+        SearchIndexer.rebuild(indexDir, docs);
+        try (RelatedKeeper first = RelatedKeeper.before(indexDir, null, file); SearchIndex index = SearchIndex.open(indexDir)) {
+            RelatedKeeper.Result result = first.after(index, COUNT);
+            assertThat(result.kept().state.commitId).isEqualTo(RelatedState.commitId(index.reader())).isNotNull();
+            result.write(file);
+        }
+        for (boolean sameId : new boolean[] {true, false}) {
+            if (!sameId) {
+                RelatedState other = RelatedState.read(file);
+                other.commitId[0] ^= 1; // as if kept with another commit of the same version
+                other.write(file);
+            }
+            try (RelatedKeeper keeper = RelatedKeeper.before(indexDir, null, file)) {
+                String gone = docs.remove(17 + (sameId ? 0 : 1)).url();
+                try (SearchIndexer indexer = SearchIndexer.open(indexDir)) {
+                    indexer.delete(gone);
+                }
+                try (SearchIndex index = SearchIndex.open(indexDir)) {
+                    RelatedKeeper.Result result = keeper.after(index, COUNT);
+                    assertThat(result.fullReason()).isNull();
+                    assertThat(result.updateReport()).as("same id: %s", sameId)
+                            .contains(sameId ? "last version known by its commit" : "last version numbered in");
+                    assertThat(result.lists()).isEqualTo(RelatedArticles.compute(index.reader(), index.numbering(), COUNT));
+                    assertThat(result.changedLists()).contains(gone);
+                    result.write(file);
+                }
+            }
         }
     }
 
