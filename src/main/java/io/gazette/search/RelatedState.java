@@ -41,7 +41,8 @@ final class RelatedState {
     private static final int MAGIC = 0x475a524c; // "GZRL"
     /**
      * Changes whenever the definition of the features, weights or scores, or the layout, does (2:
-     * frequencies kept; 3: the inverted feature lists kept; 4: the index commit's id kept).
+     * frequencies kept; 3: the inverted feature lists kept; 4: the index commit's id kept, and a
+     * document's features before their weights, its list before its scores).
      */
     private static final int FORMAT = 4;
     /** Entries of the inverted lists written or read through one buffer. */
@@ -307,19 +308,27 @@ final class RelatedState {
                 out.write(commitId);
             }
             out.writeInt(size());
+            // A document's numbers go through one buffer, copied from the arrays in runs (its
+            // features, then their weights, its list, then the scores): written one call a
+            // number they were ~0.2 s of each build at 100,000 articles, read back ~0.25 s.
+            ByteBuffer numbers = ByteBuffer.allocate(documentBytes(count));
             for (int d = 0; d < size(); d++) {
                 out.writeUTF(urls[d]);
                 out.writeUTF(hashes[d]);
-                out.writeByte(tops.size[d]);
-                for (int k = 0; k < tops.size[d]; k++) {
-                    out.writeLong(tops.feature[d * F + k]);
-                    out.writeDouble(tops.weight[d * F + k]);
-                }
-                out.writeShort(listSizes[d]);
-                for (int k = 0; k < listSizes[d]; k++) {
-                    out.writeInt(lists[d * count + k]);
-                    out.writeDouble(scores[d * count + k]);
-                }
+                int size = tops.size[d];
+                int listSize = listSizes[d];
+                numbers.clear();
+                numbers.put((byte) size);
+                numbers.asLongBuffer().put(tops.feature, d * F, size);
+                numbers.position(numbers.position() + size * Long.BYTES);
+                numbers.asDoubleBuffer().put(tops.weight, d * F, size);
+                numbers.position(numbers.position() + size * Double.BYTES);
+                numbers.putShort((short) listSize);
+                numbers.asIntBuffer().put(lists, d * count, listSize);
+                numbers.position(numbers.position() + listSize * Integer.BYTES);
+                numbers.asDoubleBuffer().put(scores, d * count, listSize);
+                numbers.position(numbers.position() + listSize * Double.BYTES);
+                out.write(numbers.array(), 0, numbers.position());
             }
             frequencies.write(out);
             writeEntries(out, inverted == null ? null : inverted.entries());
@@ -366,6 +375,7 @@ final class RelatedState {
             int[] lists = new int[n * count];
             double[] scores = new double[n * count];
             int[] listSizes = new int[n];
+            byte[] bytes = new byte[documentBytes(count)];
             for (int d = 0; d < n; d++) {
                 urls[d] = in.readUTF();
                 hashes[d] = in.readUTF();
@@ -374,23 +384,27 @@ final class RelatedState {
                     throw new Unusable("damaged features");
                 }
                 tops.size[d] = size;
-                for (int k = 0; k < size; k++) {
-                    tops.feature[d * F + k] = in.readLong();
-                    tops.weight[d * F + k] = in.readDouble();
-                }
+                in.readFully(bytes, 0, size * (Long.BYTES + Double.BYTES) + Short.BYTES);
+                ByteBuffer numbers = ByteBuffer.wrap(bytes);
+                numbers.asLongBuffer().get(tops.feature, d * F, size);
+                numbers.position(size * Long.BYTES);
+                numbers.asDoubleBuffer().get(tops.weight, d * F, size);
+                numbers.position(size * (Long.BYTES + Double.BYTES));
+                int listSize = numbers.getShort() & 0xffff;
                 norms[d] = norm(tops, d);
-                int listSize = in.readUnsignedShort();
                 if (listSize > count) {
                     throw new Unusable("damaged list");
                 }
                 listSizes[d] = listSize;
+                in.readFully(bytes, 0, listSize * (Integer.BYTES + Double.BYTES));
+                numbers = ByteBuffer.wrap(bytes);
+                numbers.asIntBuffer().get(lists, d * count, listSize);
+                numbers.position(listSize * Integer.BYTES);
+                numbers.asDoubleBuffer().get(scores, d * count, listSize);
                 for (int k = 0; k < listSize; k++) {
-                    int other = in.readInt();
-                    if (other < 0 || other >= n) {
+                    if (lists[d * count + k] < 0 || lists[d * count + k] >= n) {
                         throw new Unusable("damaged list");
                     }
-                    lists[d * count + k] = other;
-                    scores[d * count + k] = in.readDouble();
                 }
             }
             // 12 bytes an entry: never more entries than the file has bytes for.
@@ -420,6 +434,11 @@ final class RelatedState {
         } catch (EOFException e) {
             throw new Unusable("truncated");
         }
+    }
+
+    /** The most bytes of one document's numbers: its features and their weights, its list and its scores, each with its size. */
+    private static int documentBytes(int count) {
+        return 1 + F * (Long.BYTES + Double.BYTES) + Short.BYTES + count * (Integer.BYTES + Double.BYTES);
     }
 
     /**
