@@ -380,12 +380,18 @@ final class SegmentBatch {
             int[] start = new int[ords + 1];
             int[] next = new int[ords];
             BytesRef[] terms = new BytesRef[ords];
+            VietnameseTokens.Forms[] pairFirst = pairs ? new VietnameseTokens.Forms[ords] : null;
+            VietnameseTokens.Forms[] pairSecond = pairs ? new VietnameseTokens.Forms[ords] : null;
             for (int rank = 0; rank < ords; rank++) {
                 int ord = order[rank];
                 start[rank + 1] = start[rank] + ordState[ord * ORD_STATE + DOC_FREQ];
                 next[ord] = start[rank];
-                // Pairs' bytes made here, in the order they are read (see above).
-                terms[rank] = bytes[ord] != null ? bytes[ord] : pairBytes(first[ord], second[ord]);
+                terms[rank] = bytes[ord];
+                if (terms[rank] == null) {
+                    // A pair's bytes are made as the writer walks to it (BatchTermsEnum).
+                    pairFirst[rank] = first[ord];
+                    pairSecond[rank] = second[ord];
+                }
             }
             if (sortedDocs.length < entries) {
                 sortedDocs = new int[entries];
@@ -402,7 +408,7 @@ final class SegmentBatch {
                     freqs[at] = entryFreq[e];
                 }
             }
-            return new SortedTerms(info, terms, start, docs, freqs, entries);
+            return new SortedTerms(info, terms, pairFirst, pairSecond, start, docs, freqs, entries);
         }
 
         /**
@@ -614,10 +620,17 @@ final class SegmentBatch {
     /**
      * One field's terms in byte order, the postings of the i-th from {@code start[i]} to
      * {@code start[i + 1]} in {@code docs} (and {@code freqs}), which may be longer than the
-     * {@code entries} they hold.
+     * {@code entries} they hold. The i-th term is {@code terms[i]}, or when that is null the pair
+     * of syllables {@code pairFirst[i]}, {@code pairSecond[i]}, whose bytes are made only as the
+     * writer walks to it: made beforehand, a batch's pairs were a million small arrays and
+     * {@code BytesRef}s at 10,000 real articles, garbage as soon as the segment was written.
      */
-    private record SortedTerms(FieldInfo info, BytesRef[] terms, int[] start, int[] docs, int[] freqs,
-            int entries) {
+    private record SortedTerms(FieldInfo info, BytesRef[] terms, VietnameseTokens.Forms[] pairFirst,
+            VietnameseTokens.Forms[] pairSecond, int[] start, int[] docs, int[] freqs, int entries) {
+        int size() {
+            return terms.length;
+        }
+
         long sumDocFreq() {
             return entries;
         }
@@ -722,7 +735,7 @@ final class SegmentBatch {
         @Override
         public Terms terms(String field) {
             SortedTerms sorted = terms.get(field);
-            return sorted == null || sorted.terms().length == 0 ? null : new BatchTerms(sorted);
+            return sorted == null || sorted.size() == 0 ? null : new BatchTerms(sorted);
         }
 
         private DocValuesColumn column(String field, DocValuesType type) {
@@ -999,7 +1012,7 @@ final class SegmentBatch {
 
         @Override
         public long size() {
-            return sorted.terms().length;
+            return sorted.size();
         }
 
         @Override
@@ -1038,11 +1051,16 @@ final class SegmentBatch {
         }
     }
 
-    /** The terms in order; only {@code next} is needed to write a segment, seeking is not offered. */
+    /**
+     * The terms in order; only {@code next} is needed to write a segment, seeking is not offered.
+     * A pair's bytes are made in one buffer, valid until the next move (as Lucene's own enums do).
+     */
     private static final class BatchTermsEnum extends TermsEnum {
         private final SortedTerms sorted;
         private final AttributeSource attributes = new AttributeSource();
+        private final org.apache.lucene.util.BytesRefBuilder pair = new org.apache.lucene.util.BytesRefBuilder();
         private int at = -1;
+        private BytesRef current;
 
         BatchTermsEnum(SortedTerms sorted) {
             this.sorted = sorted;
@@ -1050,16 +1068,24 @@ final class SegmentBatch {
 
         @Override
         public BytesRef next() {
-            if (++at >= sorted.terms().length) {
-                at = sorted.terms().length;
-                return null;
+            if (++at >= sorted.size()) {
+                at = sorted.size();
+                return current = null;
             }
-            return sorted.terms()[at];
+            BytesRef term = sorted.terms()[at];
+            if (term == null) {
+                pair.clear();
+                pair.append(sorted.pairFirst()[at].foldedBytes);
+                pair.append((byte) ' ');
+                pair.append(sorted.pairSecond()[at].foldedBytes);
+                term = pair.get();
+            }
+            return current = term;
         }
 
         @Override
         public BytesRef term() {
-            return sorted.terms()[at];
+            return current;
         }
 
         @Override
