@@ -116,10 +116,10 @@ public final class RelatedArticles {
     /**
      * Walks the pair terms (title weighted) and then the tags, and offers each live document its
      * tf-idf weight ({@link RelatedWeights}) for each feature. Ranges of pair terms are walked in
-     * parallel, each offering into its thread's {@link StrongestFeatures}; features are named by a
-     * hash of their bytes, and a document's strongest features are the same whichever thread
-     * offered them, so the result does not depend on the threads. Each feature's document
-     * frequency (when at least 2) is recorded on the way, for updates.
+     * parallel ({@link EachPart}), each offering into its thread's {@link StrongestFeatures};
+     * features are named by a hash of their bytes, and a document's strongest features are the
+     * same whichever thread offered them, so the result does not depend on the threads. Each
+     * feature's document frequency (when at least 2) is recorded on the way, for updates.
      */
     private static FeatureFrequencies offerFeatures(IndexReader reader, DocNumbering numbering, StrongestFeatures tops,
             int log2N) throws IOException {
@@ -129,30 +129,24 @@ public final class RelatedArticles {
         List<StrongestFeatures> all = java.util.Collections.synchronizedList(new ArrayList<>());
         spare.add(tops);
         all.add(tops);
-        try {
-            IntStream.rangeClosed(0, ranges).parallel().forEach(r -> {
-                StrongestFeatures mine = spare.poll();
-                if (mine == null) {
-                    mine = new StrongestFeatures(numbering.size());
-                    all.add(mine);
+        EachPart.run(ranges + 1, r -> {
+            StrongestFeatures mine = spare.poll();
+            if (mine == null) {
+                mine = new StrongestFeatures(numbering.size());
+                all.add(mine);
+            }
+            FeatureFrequencies.Recorder recorder = recorders[r] = new FeatureFrequencies.Recorder();
+            try {
+                if (r < ranges) {
+                    BytesRefs bounds = new BytesRefs(r);
+                    offerPairs(reader, numbering, mine, log2N, bounds.from, bounds.to, recorder);
+                } else {
+                    offerTags(reader, numbering, mine, log2N, recorder);
                 }
-                FeatureFrequencies.Recorder recorder = recorders[r] = new FeatureFrequencies.Recorder();
-                try {
-                    if (r < ranges) {
-                        BytesRefs bounds = new BytesRefs(r);
-                        offerPairs(reader, numbering, mine, log2N, bounds.from, bounds.to, recorder);
-                    } else {
-                        offerTags(reader, numbering, mine, log2N, recorder);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } finally {
-                    spare.add(mine);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+            } finally {
+                spare.add(mine);
+            }
+        });
         for (StrongestFeatures other : all) {
             if (other != tops) {
                 tops.addAll(other);

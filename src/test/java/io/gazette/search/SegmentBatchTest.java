@@ -54,6 +54,27 @@ class SegmentBatchTest {
     }
 
     @Test
+    void theRadixSortOrdersPackedOrdinalsAsArraysSortDoes() {
+        java.util.Random random = new java.util.Random(42);
+        for (int round = 0; round < 40; round++) {
+            int n = round == 0 ? 0 : random.nextInt(round < 20 ? 50 : 200_000);
+            // Few distinct high values in some rounds (many ties, kept in the order of the low bits),
+            // up to 42 bits of them in others (four passes).
+            int highBits = 1 + random.nextInt(round % 2 == 0 ? 6 : 42);
+            long[] values = new long[n];
+            for (int i = 0; i < n; i++) {
+                long high = random.nextLong() >>> (64 - highBits);
+                values[i] = (high << 21) | i;
+            }
+            long[] expected = values.clone();
+            java.util.Arrays.sort(expected);
+            long[] before = values.clone();
+            assertThat(SegmentBatch.sortedByHighBits(values, 21)).as("round %d", round).containsExactly(expected);
+            assertThat(values).as("left as given").containsExactly(before);
+        }
+    }
+
+    @Test
     void batchesWriteWhatAddDocumentWrites(@TempDir Path dir) throws IOException {
         List<SearchDocument> docs = documents();
         String expected;
