@@ -149,9 +149,9 @@ final class OutputMirror {
         }
         Map<String, BuildStateFile.Entry> kept = new ConcurrentHashMap<>(files.size() * 4 / 3 + 16);
         AtomicBoolean moved = new AtomicBoolean();
-        // A pool of its own: the common pool has one thread fewer than the cores (one, on two),
-        // and the waiting caller does not walk; the work is mostly the kernel's, one stat a file.
-        ForkJoinPool pool = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        // A pool of its own, of half the cores (see pruningThreads); the work is mostly the
+        // kernel's, one stat a file.
+        ForkJoinPool pool = new ForkJoinPool(pruningThreads(Runtime.getRuntime().availableProcessors()));
         try {
             pool.invoke(new Prune(staging, null, "", files, checkInodes, kept, moved));
         } catch (UncheckedIOException e) {
@@ -160,6 +160,20 @@ final class OutputMirror {
             pool.shutdown();
         }
         return new Restored(kept, moved.get());
+    }
+
+    /**
+     * How many threads prune a rotated tree on a machine of {@code cores} cores: half of them. The
+     * pruning runs beside the content stage, which reads on every core and is what the build
+     * waits for; with the pruning on every core too, the two shared the cores and the content
+     * stage took longer by what the pruning gained. At 100,000 articles on two cores, one
+     * pruning thread: the content stage of an add 2.4-2.5 s → 1.7-1.8 s, the pruning 2.1 s →
+     * 3.3-3.5 s (still mostly hidden by the site model), the add 0.4-0.7 s shorter (BENCHMARKS.md,
+     * "inc13"). A fresh checkout's linking ({@link #populate}) gained nothing from one thread (its
+     * wait grew as much as the content stage shrank) and keeps every core.
+     */
+    static int pruningThreads(int cores) {
+        return Math.max(1, cores / 2);
     }
 
     /**
