@@ -215,8 +215,9 @@ final class OutputMirror {
                         : above.newDirectoryStream(folder.getFileName(), LinkOption.NOFOLLOW_LINKS)) {
                     SecureDirectoryStream<Path> secure = entries instanceof SecureDirectoryStream<Path> s ? s : null;
                     for (Path entry : entries) {
-                        String path = prefix + entry.getFileName().toString();
-                        Seen seen = secure == null ? Seen.of(entry) : Seen.in(secure, entry);
+                        Path name = entry.getFileName(); // once: each asking parses the whole path again
+                        String path = prefix + name;
+                        Seen seen = secure == null ? Seen.of(entry) : Seen.in(secure, name, entry);
                         if (seen.directory()) {
                             below.add(new Prune(entry, secure, path + "/", files, checkInodes, kept, moved));
                             continue;
@@ -228,7 +229,7 @@ final class OutputMirror {
                             if (secure == null) {
                                 Files.delete(entry);
                             } else {
-                                secure.deleteFile(entry.getFileName());
+                                secure.deleteFile(name);
                             }
                         } else {
                             kept.put(path, found);
@@ -269,9 +270,9 @@ final class OutputMirror {
             return from(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS), file);
         }
 
-        /** The attributes of {@code entry}, read by its name in {@code folder}'s descriptor ({@code fstatat}). */
-        static Seen in(SecureDirectoryStream<Path> folder, Path entry) throws IOException {
-            BasicFileAttributes b = folder.getFileAttributeView(entry.getFileName(), BasicFileAttributeView.class,
+        /** The attributes of {@code entry}, read by its {@code name} in {@code folder}'s descriptor ({@code fstatat}). */
+        static Seen in(SecureDirectoryStream<Path> folder, Path name, Path entry) throws IOException {
+            BasicFileAttributes b = folder.getFileAttributeView(name, BasicFileAttributeView.class,
                     LinkOption.NOFOLLOW_LINKS).readAttributes();
             return from(b, entry);
         }
