@@ -149,9 +149,9 @@ final class OutputMirror {
         }
         Map<String, BuildStateFile.Entry> kept = new ConcurrentHashMap<>(files.size() * 4 / 3 + 16);
         AtomicBoolean moved = new AtomicBoolean();
-        // A pool of its own: the common pool has one thread fewer than the cores (one, on two),
-        // and the waiting caller does not walk; the work is mostly the kernel's, one stat a file.
-        ForkJoinPool pool = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        // A pool of its own, of half the cores (see pruningThreads); the work is mostly the
+        // kernel's, one stat a file.
+        ForkJoinPool pool = new ForkJoinPool(pruningThreads(Runtime.getRuntime().availableProcessors()));
         try {
             pool.invoke(new Prune(staging, null, "", files, checkInodes, kept, moved));
         } catch (UncheckedIOException e) {
@@ -160,6 +160,20 @@ final class OutputMirror {
             pool.shutdown();
         }
         return new Restored(kept, moved.get());
+    }
+
+    /**
+     * How many threads prune a rotated tree on a machine of {@code cores} cores: half of them. The
+     * pruning runs beside the content stage, which reads on every core and is what the build
+     * waits for; with the pruning on every core too, the two shared the cores and the content
+     * stage took longer by what the pruning gained. At 100,000 articles on two cores, one
+     * pruning thread: the content stage of an add 2.4-2.5 s → 1.7-1.8 s, the pruning 2.1 s →
+     * 3.3-3.5 s (still mostly hidden by the site model), the add 0.4-0.7 s shorter (BENCHMARKS.md,
+     * "inc13"). A fresh checkout's linking ({@link #populate}) gained nothing from one thread (its
+     * wait grew as much as the content stage shrank) and keeps every core.
+     */
+    static int pruningThreads(int cores) {
+        return Math.max(1, cores / 2);
     }
 
     /**
@@ -201,8 +215,9 @@ final class OutputMirror {
                         : above.newDirectoryStream(folder.getFileName(), LinkOption.NOFOLLOW_LINKS)) {
                     SecureDirectoryStream<Path> secure = entries instanceof SecureDirectoryStream<Path> s ? s : null;
                     for (Path entry : entries) {
-                        String path = prefix + entry.getFileName().toString();
-                        Seen seen = secure == null ? Seen.of(entry) : Seen.in(secure, entry);
+                        Path name = entry.getFileName(); // once: each asking parses the whole path again
+                        String path = prefix + name;
+                        Seen seen = secure == null ? Seen.of(entry) : Seen.in(secure, name, entry);
                         if (seen.directory()) {
                             below.add(new Prune(entry, secure, path + "/", files, checkInodes, kept, moved));
                             continue;
@@ -214,7 +229,7 @@ final class OutputMirror {
                             if (secure == null) {
                                 Files.delete(entry);
                             } else {
-                                secure.deleteFile(entry.getFileName());
+                                secure.deleteFile(name);
                             }
                         } else {
                             kept.put(path, found);
@@ -255,9 +270,9 @@ final class OutputMirror {
             return from(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS), file);
         }
 
-        /** The attributes of {@code entry}, read by its name in {@code folder}'s descriptor ({@code fstatat}). */
-        static Seen in(SecureDirectoryStream<Path> folder, Path entry) throws IOException {
-            BasicFileAttributes b = folder.getFileAttributeView(entry.getFileName(), BasicFileAttributeView.class,
+        /** The attributes of {@code entry}, read by its {@code name} in {@code folder}'s descriptor ({@code fstatat}). */
+        static Seen in(SecureDirectoryStream<Path> folder, Path name, Path entry) throws IOException {
+            BasicFileAttributes b = folder.getFileAttributeView(name, BasicFileAttributeView.class,
                     LinkOption.NOFOLLOW_LINKS).readAttributes();
             return from(b, entry);
         }

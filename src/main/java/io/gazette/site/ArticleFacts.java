@@ -110,12 +110,12 @@ final class ArticleFacts extends SinceLastBuild.Kept {
         return new Article(input.source().path(), fm.title(), slug, url, fm.date(), lastmod, fm.author(),
                 tagTerms, category, summary, image, fm.caption(), fm.aliases(), fm.draft(),
                 input.body(), wordCount, fm.params(), input.contentHash(),
-                cardHash, new Fingerprint().add(url).add(lastmod.toString()).value(), input.media());
+                cardHash, new Fingerprint().add(url).add(lastmod).value(), input.media());
     }
 
     private long cardHash(FrontMatter fm, ZonedDateTime lastmod, List<Term> tagTerms, Term category, int wordCount) {
-        Fingerprint fp = new Fingerprint().add(url).add(slug).add(fm.title()).add(fm.date().toString())
-                .add(lastmod.toString()).add(fm.author()).add(summary).add(fm.image()).add(input.media().hash()).add(fm.caption())
+        Fingerprint fp = new Fingerprint().add(url).add(slug).add(fm.title()).add(fm.date())
+                .add(lastmod).add(fm.author()).add(summary).add(fm.image()).add(input.media().hash()).add(fm.caption())
                 .add(fm.draft() ? 1 : 0).addPlainData(fm.params()).add(input.source().path().toString())
                 .add(Math.max(1, (wordCount + 199) / 200));
         fp.add(tagTerms.size());

@@ -14,6 +14,11 @@ public final class Slugs {
     /** Longest slug {@link #forTitle} makes on its own; an explicit {@code slug:} may be longer. */
     public static final int TITLE_LENGTH = 60;
     private static final int MIN_CLAUSE_LENGTH = 16;
+    /**
+     * Where a long title's first clause ends (a spaced dash, bar or colon, or a colon): compiled
+     * once, where {@code String.split} compiled it for every long title of every site model.
+     */
+    private static final java.util.regex.Pattern CLAUSES = java.util.regex.Pattern.compile("\\s+[–—|:-]\\s+|:\\s+");
 
     private Slugs() {
     }
@@ -48,7 +53,7 @@ public final class Slugs {
         if (full.length() <= TITLE_LENGTH) {
             return full;
         }
-        String[] clauses = VietnameseText.nfc(title).split("\\s+[–—|:-]\\s+|:\\s+", 2);
+        String[] clauses = CLAUSES.split(VietnameseText.nfc(title), 2);
         if (clauses.length == 2) {
             String first = slugify(clauses[0]);
             if (first.length() >= MIN_CLAUSE_LENGTH && first.length() <= TITLE_LENGTH) {

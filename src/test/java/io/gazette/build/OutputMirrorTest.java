@@ -90,6 +90,18 @@ class OutputMirrorTest {
         assertThat(Files.exists(kept)).isFalse();
     }
 
+    /**
+     * The pruning of a rotated tree leaves half the cores to the content stage it runs beside:
+     * one thread on two cores (the build machine's), never none.
+     */
+    @Test
+    void aRotatedTreeIsPrunedOnHalfTheCores() {
+        assertThat(OutputMirror.pruningThreads(1)).isEqualTo(1);
+        assertThat(OutputMirror.pruningThreads(2)).isEqualTo(1);
+        assertThat(OutputMirror.pruningThreads(3)).isEqualTo(1);
+        assertThat(OutputMirror.pruningThreads(8)).isEqualTo(4);
+    }
+
     private static BuildStateFile.Entry write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);

@@ -13,6 +13,28 @@ class FingerprintTest {
         return new Fingerprint().addPlainData(value).value();
     }
 
+    /**
+     * A date and time counts by what its text shows: two times are the same to the fingerprint
+     * exactly when their texts are (the same instant in another zone or offset is another text).
+     */
+    @Test
+    void aTimeCountsByWhatItsTextShows() {
+        java.time.ZoneId hcm = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+        java.time.ZonedDateTime t = java.time.ZonedDateTime.of(2014, 8, 18, 9, 0, 0, 0, hcm);
+        List<java.time.ZonedDateTime> times = List.of(t, t.plusSeconds(1), t.plusNanos(1), t.plusDays(1),
+                t.withZoneSameInstant(java.time.ZoneOffset.ofHours(7)), t.withZoneSameInstant(java.time.ZoneOffset.UTC),
+                t.withZoneSameInstant(java.time.ZoneId.of("Asia/Bangkok")), t.withZoneSameLocal(java.time.ZoneOffset.UTC),
+                java.time.ZonedDateTime.parse(t.toString()));
+        for (java.time.ZonedDateTime a : times) {
+            for (java.time.ZonedDateTime b : times) {
+                long fa = new Fingerprint().add(a).value();
+                long fb = new Fingerprint().add(b).value();
+                assertEquals(a.toString().equals(b.toString()), fa == fb, a + " against " + b);
+            }
+        }
+        assertNotEquals(new Fingerprint().add((java.time.ZonedDateTime) null).value(), new Fingerprint().add(t).value());
+    }
+
     @Test
     void bytesCountByContentNotByIdentity() {
         // Two loads of `scan: !!binary AAEC` give two arrays with the same bytes.

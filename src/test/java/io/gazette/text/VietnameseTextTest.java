@@ -18,6 +18,38 @@ class VietnameseTextTest {
         assertThat(VietnameseText.foldDiacritics(nfd)).isEqualTo("thuong Da Nang");
     }
 
+    /**
+     * Folding a character at a time from the table is folding by decomposition: for every
+     * character below U+3000, alone and after each Vietnamese letter, a mark, a dash, a quote
+     * (a character outside the table's ranges sends the whole text to decomposition), and for
+     * random texts of the ranges' characters mixed with marks.
+     */
+    @Test
+    void foldingCharacterByCharacterIsFoldingByDecomposition() {
+        String[] around = {"", "ư", "Ử", "đ", "a\u0301", "\u0301", "–", "“", " ", "\u1EF9", "\u2060"};
+        for (char c = 0; c < 0x3000; c++) {
+            if (Character.isSurrogate(c)) {
+                continue;
+            }
+            for (String before : around) {
+                String text = before + c + "x";
+                assertThat(VietnameseText.foldDiacritics(text)).as("U+%04X after %s", (int) c, before)
+                        .isEqualTo(VietnameseText.foldByDecomposing(text));
+            }
+        }
+        java.util.Random random = new java.util.Random(9);
+        char[] pool = "aăâđeêioôơuưyAĂÂĐƠƯ ,.:–—“”…\u0300\u0301\u0303\u0309\u0323ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ\u2000\u2024"
+                .toCharArray();
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                text.append(pool[random.nextInt(pool.length)]);
+            }
+            assertThat(VietnameseText.foldDiacritics(text.toString()))
+                    .isEqualTo(VietnameseText.foldByDecomposing(text.toString()));
+        }
+    }
+
     @Test
     void nfcComposes() {
         String nfd = Normalizer.normalize("khen thưởng", Normalizer.Form.NFD);
