@@ -207,9 +207,9 @@ final class ClassDataArchive {
 
     /**
      * The jar (path, size, time), the Java (home, version) and the options, as a CRC-32 (not a
-     * SHA-256: its security providers take ~20 ms to load in this short-lived JVM); not the heap
-     * size (it follows the size of content/, and an archive of classes does not depend on it) nor
-     * system properties.
+     * SHA-256: its security providers take ~20 ms to load in this short-lived JVM); not the heap's
+     * sizes (they follow the size of content/, and an archive of classes does not depend on them)
+     * nor system properties.
      */
     static String key(Path jar, List<String> options) throws IOException {
         StringBuilder parts = new StringBuilder();
@@ -218,7 +218,8 @@ final class ClassDataArchive {
                 .append(System.getProperty("java.home", "")).append('\0')
                 .append(System.getProperty("java.vm.version", ""));
         for (String option : options) {
-            if (!option.startsWith("-Xmx") && !option.startsWith("-Xms") && !option.startsWith("-D")) {
+            if (!option.startsWith("-Xmx") && !option.startsWith("-Xms") && !option.startsWith("-Xmn")
+                    && !option.startsWith("-D")) {
                 parts.append('\0').append(option);
             }
         }

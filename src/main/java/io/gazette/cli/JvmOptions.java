@@ -161,9 +161,12 @@ final class JvmOptions {
         long heap = heapFor(content, physical, cap);
         List<String> sized = new ArrayList<>(options);
         sized.add("-Xmx" + heap / MB + "m");
-        boolean wholeHeap = heap == BUILD_CAP && !command.equals("serve");
+        boolean wholeHeap = !command.equals("serve");
         if (wholeHeap) {
             sized.add("-Xms" + heap / MB + "m");
+            if (heap < BUILD_CAP) {
+                sized.add("-Xmn" + youngFor(heap) / MB + "m");
+            }
         }
         String why;
         if (heap < bound) {
@@ -177,7 +180,10 @@ final class JvmOptions {
             from = Math.max(from, steps * CONTENT_STEP);
             why = "heap " + heap / MB + " MB: 512 MB + 8 × the Markdown under content/, at most "
                     + (bound == cap ? cap / MB + " MB" : "3/4 of the " + physical / MB + " MB of memory") + " (reached at "
-                    + steps * CONTENT_STEP / MB + " MB)" + (wholeHeap ? ", all of it from the start" : "");
+                    + steps * CONTENT_STEP / MB + " MB)";
+        }
+        if (wholeHeap) {
+            why += heap < BUILD_CAP ? ", all of it from the start, a third of it young" : ", all of it from the start";
         }
         return new Choice(sized, fromFile + "; " + why, from, below);
     }
@@ -213,13 +219,12 @@ final class JvmOptions {
      * itself ({@code build>=128MB}: 1,216 MB, C1 only): at 100,000 real articles (352 MB) the
      * build keeps up to 830 MB live while it renders, and 1 GiB cost 11 full collections.
      *
-     * <p>A build or check whose heap is the cap (64 MB of Markdown or more, about 17,000 real
-     * articles) also starts with all of it ({@code -Xms}): its live data then nears the heap, and
-     * the parallel collector, growing the old generation step by step, ran three full collections
-     * on the way even in a build that changed nothing (at 100,000 articles 2.5 s of pauses in a
-     * 10.3-11.3 s build; with {@code -Xms1024m} 8.9-9.2 s, 55 MB more RSS). Below the cap the heap
-     * is larger than the build needs and growing it as needed is what keeps RSS down: at 10,000
-     * articles {@code -Xms} gained nothing and cost 180 MiB of RSS.
+     * <p>A build or check starts with all of its heap ({@code -Xms}). At the cap (64 MB of Markdown
+     * or more, about 17,000 real articles) its live data nears the heap, and the parallel
+     * collector, growing the old generation step by step, ran three full collections on the way
+     * even in a build that changed nothing (at 100,000 articles 2.5 s of pauses in a 10.3-11.3 s
+     * build; with {@code -Xms1024m} 8.9-9.2 s, 55 MB more RSS). Below the cap the young generation
+     * is also fixed at a third of the heap ({@link #youngFor}).
      */
     static long heapFor(long contentBytes, long physicalMemory) {
         return heapFor(contentBytes, physicalMemory, BUILD_CAP);
@@ -236,6 +241,20 @@ final class JvmOptions {
      */
     static long serveHeapFor(long contentBytes, long physicalMemory) {
         return heapFor(contentBytes, physicalMemory, SERVE_CAP);
+    }
+
+    /**
+     * The young generation of a build below the heap's cap: a third of the heap, fixed. Grown by
+     * the collector from a small start, a cold build at 10,000 real articles (784 MB heap) ran 2
+     * full collections ("Ergonomics", ~210 ms each) and ~760 ms of pauses; with the whole heap
+     * from the start and a third of it young, none and ~510 ms, 0.93× the wall and CPU time in
+     * alternating builds, for ~290 MiB more RSS (810 against 520 MiB, under the 1 GiB the issue
+     * allows). The whole heap without a fixed young generation still ran 1-2 full collections;
+     * {@code -Xmn384m} left too little old generation (1 full). The old generation keeps two
+     * thirds: the live data of a build below the cap stays under ~350 MB (BENCHMARKS.md, "heap").
+     */
+    static long youngFor(long heap) {
+        return heap / 3 / MB * MB;
     }
 
     private static final long MB = 1024 * 1024;

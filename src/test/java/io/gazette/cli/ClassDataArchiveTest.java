@@ -60,9 +60,11 @@ class ClassDataArchiveTest {
 
         Path archive = used(archive("build", OPTIONS, List.of()));
         assertThat(archive).hasBinaryContent(new byte[50_000]);
-        // The heap follows the size of content/: it does not make another archive.
+        // The heap's sizes follow the size of content/: they do not make another archive.
         assertThat(used(archive("build", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmx1024m"),
                 List.of("-Dgazette.home=/x")))).isEqualTo(archive);
+        assertThat(used(archive("build", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmx600m", "-Xms600m",
+                "-Xmn200m"), List.of()))).isEqualTo(archive);
         // check has its own; so do other options.
         assertThat(archive("check", OPTIONS, List.of()).used()).isFalse();
         assertThat(archive("build", List.of("-XX:+UseSerialGC"), List.of()).used()).isFalse();
