@@ -38,6 +38,8 @@ final class SearchWork {
     private final Path indexDir;
     /** The static index being written into a build directory while the pages render, or null. */
     private CompletableFuture<Void> export;
+    /** The related lists being written for the next build on a thread of their own; null when not. */
+    private CompletableFuture<Void> keeping;
     /** What this search left in the index; null when it failed. */
     private SearchStage.Synced synced;
     /**
@@ -145,14 +147,23 @@ final class SearchWork {
             boolean keptAlready = last == null && synced.version() == versionBefore && related.updateReport() != null
                     && related.changedLists() != null && related.changedLists().isEmpty();
             if (keepRelated && !keptAlready) {
-                keep(related, relatedFile);
+                // Written on a thread of their own while the pages are planned and rendered, and
+                // waited for in finish(): the state is 123 MB at 100,000 articles, ~0.5 s that the
+                // main thread spent writing before it planned a page. What only a session's next
+                // update reads is dropped once written.
+                work.keeping = BackgroundWork.start("gazette-related-keep", () -> {
+                    keep(related, relatedFile);
+                    related.kept().forProcessEnd();
+                    return null;
+                });
             }
             work.related = related.lists();
             work.relatedMillis = (System.nanoTime() - relating) / 1_000_000;
             work.relatedReason = related.fullReason();
             work.relatedListsChanged = related.changedLists();
             work.relatedReport = related.updateReport();
-            work.synced = synced.withRelated(keepRelated ? related.kept().forProcessEnd() : related.kept());
+            work.synced = synced.withRelated(keepRelated && work.keeping == null ? related.kept().forProcessEnd()
+                    : related.kept());
             return work;
         } catch (IOException e) {
             if (work != null) {
@@ -279,6 +290,9 @@ final class SearchWork {
     List<String> finish(OutputSink sink, FileFingerprints fingerprints, Set<String> changedPaths, Problems problems)
             throws IOException {
         List<String> recorded = new ArrayList<>();
+        if (keeping != null) {
+            BackgroundWork.await(keeping);
+        }
         if (index == null) {
             problems.add(Problem.error(null, 0, "could not update the search index in " + indexDir + ": "
                     + failure.getMessage(), "check that the folder is writable, or delete it to start afresh"));
@@ -324,15 +338,20 @@ final class SearchWork {
         return recorded;
     }
 
-    /** Waits for an export started by {@link #startExport} to end, its outcome ignored: the build failed already. */
+    /**
+     * Waits for an export started by {@link #startExport}, and for the related lists' writing, to
+     * end, their outcome ignored: the build failed already.
+     */
     void awaitExportQuietly() {
-        if (export == null) {
-            return;
-        }
-        try {
-            export.join();
-        } catch (CompletionException | CancellationException e) {
-            // The build's own failure is the one reported.
+        for (CompletableFuture<Void> pending : java.util.Arrays.asList(keeping, export)) {
+            if (pending == null) {
+                continue;
+            }
+            try {
+                pending.join();
+            } catch (CompletionException | CancellationException e) {
+                // The build's own failure is the one reported.
+            }
         }
     }
 
