@@ -31,6 +31,8 @@ final class BuildCache implements AutoCloseable {
     private final Path stateFile;
     private final Path dir;
     private ContentCache content;
+    /** Whether {@link #openContent} ran (at {@link #open}, or at the first {@link #content}). */
+    private boolean contentOpened;
     private FileChannel lockChannel;
     private FileLock lock;
     private final OutputMirror mirror;
@@ -91,7 +93,10 @@ final class BuildCache implements AutoCloseable {
         } catch (IOException e) {
             cache.fullBuildReason = "the build cache " + shown(cache.stateFile) + " cannot be read (" + e + ")";
         }
-        cache.openContent();
+        if (cache.usable != null) {
+            // The restore must know first whether the content index is damaged (see openContent).
+            cache.openContent();
+        }
         return cache;
     }
 
@@ -120,10 +125,21 @@ final class BuildCache implements AutoCloseable {
 
     /**
      * Content files as earlier builds under the same key parsed and rendered them (see
-     * {@link ContentCache}); null when it cannot be opened, which costs only time.
+     * {@link ContentCache}); null when it cannot be opened, which costs only time. Opened here
+     * when {@link #open} did not (the saved state could not serve this build): the build is about
+     * to read its content then, while an opening of the site that failed after {@link #open}
+     * (a template that does not compile, {@link DirectoryStart}) leaves the content cache of
+     * another key as it was, for the next build under that key (opening it under this key
+     * drops that key's entries).
      */
     ContentCache content() {
-        return lock == null ? null : content;
+        if (lock == null) {
+            return null;
+        }
+        if (!contentOpened) {
+            openContent();
+        }
+        return content;
     }
 
     /**
@@ -131,6 +147,7 @@ final class BuildCache implements AutoCloseable {
      * and says so (the cache costs only time, but a damaged cache may not be the only damage).
      */
     private void openContent() {
+        contentOpened = true;
         try {
             content = ContentCache.open(dir, key);
         } catch (IOException e) {

@@ -6,7 +6,6 @@ import io.gazette.output.DirectorySink;
 import io.gazette.output.StagingArea;
 import io.gazette.problems.BuildFailedException;
 import io.gazette.problems.Problem;
-import io.gazette.render.Theme;
 import io.gazette.site.Article;
 import io.gazette.site.Site;
 import io.gazette.threads.BackgroundWork;
@@ -32,21 +31,24 @@ final class DirectoryBuild {
 
     private final SiteBuild session;
     private final SiteConfig config;
-    private final Theme theme;
+    /** The build cache's key (the Gazette, theme and settings). */
+    private final CacheKey key;
     private final ContentStage content;
     private final FileFingerprints fingerprints;
     private boolean useBuildCache;
     /** How the build cache links files: hard links, or (in tests) links that fail as across file systems. */
     private OutputMirror.Linker cacheLinker = OutputMirror.HARD_LINKS;
     private String fullBuildReason;
+    /** The start the site's opening began on a thread of its own, for the next {@link #build}; or null. */
+    private DirectoryStart begun;
     /** The source map being written beside its file while this build runs, or null. */
     private CompletableFuture<SourceMap.Pending> sourceMap;
 
-    DirectoryBuild(SiteBuild session, SiteConfig config, Theme theme, ContentStage content,
+    DirectoryBuild(SiteBuild session, SiteConfig config, CacheKey key, ContentStage content,
             FileFingerprints fingerprints) {
         this.session = session;
         this.config = config;
-        this.theme = theme;
+        this.key = key;
         this.content = content;
         this.fingerprints = fingerprints;
     }
@@ -57,6 +59,15 @@ final class DirectoryBuild {
         this.cacheLinker = linker;
     }
 
+    /**
+     * The next {@link #build} takes what {@code start} made (begun with the build cache's
+     * {@code linker}) instead of starting then.
+     */
+    void begunBeside(DirectoryStart start, OutputMirror.Linker linker) {
+        useBuildCache(linker);
+        this.begun = start;
+    }
+
     /** Why the last build with the build cache made every file; null when it reused files, or used no cache. */
     String fullBuildReason() {
         return fullBuildReason;
@@ -65,13 +76,16 @@ final class DirectoryBuild {
     /** The whole site into the output directory, atomically. */
     BuildResult build() throws IOException, BuildFailedException {
         long start = System.nanoTime();
-        BuildCache cache = useBuildCache
-                ? BuildCache.open(config.cacheDir().resolve(BUILD_CACHE_DIR), CacheKey.of(theme, config), config.outputDir(),
-                        cacheLinker)
-                : null;
+        DirectoryStart starting = begun;
+        begun = null;
+        if (starting == null) {
+            starting = DirectoryStart.now(config, key, useBuildCache ? cacheLinker : null, fingerprints);
+        }
+        DirectoryStart.Started started = starting.await();
+        BuildCache cache = started.cache();
         fullBuildReason = cache == null ? null : cache.fullBuildReason();
         try {
-            return buildToDirectory(cache, start);
+            return buildToDirectory(cache, started.staging(), started.sink(), start);
         } finally {
             content.useContentCache(null);
             if (cache != null) {
@@ -80,14 +94,16 @@ final class DirectoryBuild {
         }
     }
 
-    private BuildResult buildToDirectory(BuildCache cache, long start) throws IOException, BuildFailedException {
-        try (StagingArea staging = StagingArea.create(config.outputDir(), config.projectDir())) {
+    /**
+     * The build into {@code staging}, which the start made (with {@code sink}, and with the last
+     * build's files being restored into it when there is a {@code cache}); closes it.
+     */
+    private BuildResult buildToDirectory(BuildCache cache, StagingArea staging, DirectorySink sink, long start)
+            throws IOException, BuildFailedException {
+        try (staging) {
             boolean committed = false;
             try {
                 Map<String, Long> cacheStages = new java.util.HashMap<>();
-                // The last build's files are restored on another thread until the site model is made.
-                DirectorySink sink = cache == null ? new DirectorySink(staging.directory())
-                        : cache.prepare(staging.directory(), fingerprints);
                 content.useContentCache(cache == null ? null : cache.content());
                 session.whenSiteModelMade(site -> {
                     prepareSourceMap(site);

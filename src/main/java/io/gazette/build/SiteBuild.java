@@ -96,27 +96,49 @@ public final class SiteBuild {
     private List<Problem> configWarnings = List.of();
 
     private SiteBuild(BuildOptions options, SiteConfig config, Theme theme, Translations translations,
-            SinceLastBuild since, SiteAssembler assembler, TemplateRenderer renderer, long themeHash,
-            boolean showsArticleCount, boolean showsListLength) {
+            SinceLastBuild since, FileFingerprints fingerprints, SiteAssembler assembler, TemplateRenderer renderer,
+            CacheKey key, long themeHash, boolean showsArticleCount, boolean showsListLength) {
         this.options = options;
         this.config = config;
         this.theme = theme;
         this.since = since;
         this.assembler = assembler;
         this.relatedLinks = new RelatedLinks(since);
-        this.fingerprints = new FileFingerprints(since);
+        this.fingerprints = fingerprints;
         this.renderer = renderer;
         this.content = new ContentStage(config, new io.gazette.render.ThemeEmbeds(renderer, config.basePath()));
         this.paths = new OutputPaths(assembler.urls(), since);
         this.pagePlanner = new PagePlanner(translations, themeHash, showsArticleCount, showsListLength, paths, since);
         this.output = new OutputStage(renderer, paths, since);
-        this.directory = new DirectoryBuild(this, config, theme, content, fingerprints);
+        this.directory = new DirectoryBuild(this, config, key, content, fingerprints);
         this.staticFiles = new StaticFilePlanner(config.projectDir(), List.of(theme.staticFiles(), config.staticDir()),
                 since);
     }
 
     /** Loads the configuration and theme; configuration and template errors are thrown together. */
     public static SiteBuild open(BuildOptions options) throws IOException, BuildFailedException {
+        return open(options, null);
+    }
+
+    /**
+     * {@code gazette build}: {@link #open} for a {@link #buildToDirectory} that starts from the
+     * files and fingerprints the last build of the project kept in {@code .gazette/cache/build/}
+     * (see {@link BuildCache}), and keeps its own there for the next one (a check's throwaway
+     * build does not). The build's start (the cache opened, the staging folder made, the last
+     * build's files being restored into it, see {@link DirectoryStart}) begins on a thread of its
+     * own once the configuration is loaded, beside the rest of the opening, and is undone when the
+     * opening fails.
+     */
+    public static SiteBuild openWithBuildCache(BuildOptions options) throws IOException, BuildFailedException {
+        return open(options, OutputMirror.HARD_LINKS);
+    }
+
+    /**
+     * {@link #open}, and with a {@code cacheLinker} (which makes the build cache's links; tests
+     * simulate other file systems) {@link #openWithBuildCache}.
+     */
+    static SiteBuild open(BuildOptions options, OutputMirror.Linker cacheLinker)
+            throws IOException, BuildFailedException {
         Problems problems = new Problems();
         SiteConfig config = ConfigLoader.load(options.projectDir(), options.overrides(), options.themeFallbackDir(),
                 problems);
@@ -127,9 +149,33 @@ public final class SiteBuild {
                     + config.themesDir(), "set `theme:` in site.yml to a folder of themes/"));
             throw new BuildFailedException(problems.sorted());
         }
+        SinceLastBuild since = new SinceLastBuild();
+        FileFingerprints fingerprints = new FileFingerprints(since);
+        // Not with errors in site.yml: they are thrown with the templates' (below), and no build starts.
+        DirectoryStart start = cacheLinker == null || problems.hasErrors() ? null
+                : DirectoryStart.begin(config, theme, cacheLinker, fingerprints);
+        try {
+            SiteBuild build = open(options, problems, config, theme, shownTheme, since, fingerprints, start);
+            if (start != null) {
+                build.directory.begunBeside(start, cacheLinker);
+            } else if (cacheLinker != null) {
+                build.useBuildCache(cacheLinker);
+            }
+            return build;
+        } catch (IOException | BuildFailedException | RuntimeException | Error e) {
+            if (start != null) {
+                start.abandon();
+            }
+            throw e;
+        }
+    }
+
+    /** The rest of {@link #open}, after the configuration: what needs a loaded theme. */
+    private static SiteBuild open(BuildOptions options, Problems problems, SiteConfig config, Theme theme,
+            Path shownTheme, SinceLastBuild since, FileFingerprints fingerprints, DirectoryStart start)
+            throws IOException, BuildFailedException {
         Translations translations = Translations.load(theme.i18n(), config.language(), shownTheme.resolve("i18n"),
                 problems);
-        SinceLastBuild since = new SinceLastBuild();
         SiteAssembler assembler = new SiteAssembler(config, since);
         TemplateRenderer renderer = new TemplateRenderer(theme, shownTheme, assembler.urls(), translations);
         problems.addAll(renderer.compileAll());
@@ -137,11 +183,13 @@ public final class SiteBuild {
             throw new BuildFailedException(problems.sorted());
         }
         long themeHash = ThemeHash.of(theme, config);
-        SiteBuild build = new SiteBuild(options, config, theme, translations, since, assembler, renderer, themeHash,
+        // One hash of the theme's files for both: the build cache's key and the search keys' salt.
+        CacheKey key = start == null ? CacheKey.of(theme, config) : start.key();
+        SiteBuild build = new SiteBuild(options, config, theme, translations, since, fingerprints, assembler, renderer,
+                key, themeHash,
                 ThemeHash.mentions(theme, "articleCount"),
                 ThemeHash.mentions(theme, "totalPages") || ThemeHash.mentions(theme, "totalItems"));
         build.configWarnings = problems.sorted();
-        CacheKey key = CacheKey.of(theme, config);
         build.searchKeysSalt = new io.gazette.site.Fingerprint().add(key.gazette()).add(key.theme()).add(key.settings())
                 .value();
         return build;
@@ -160,16 +208,7 @@ public final class SiteBuild {
         return due == Long.MAX_VALUE ? null : java.time.Instant.ofEpochSecond(due);
     }
 
-    /**
-     * Makes {@link #buildToDirectory} start from the files and fingerprints the last build of the
-     * project kept in {@code .gazette/cache/build/} (see {@link BuildCache}), and keep its own
-     * there for the next one. {@code gazette build} does; a check's throwaway build does not.
-     */
-    public void useBuildCache() {
-        directory.useBuildCache(OutputMirror.HARD_LINKS);
-    }
-
-    /** {@link #useBuildCache()} with links made by {@code linker}: tests simulate other file systems. */
+    /** The build cache for {@link #buildToDirectory} (see {@link #openWithBuildCache}), its links made by {@code linker}. */
     void useBuildCache(OutputMirror.Linker linker) {
         directory.useBuildCache(linker);
     }

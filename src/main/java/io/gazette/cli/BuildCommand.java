@@ -41,8 +41,8 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            SiteBuild build = SiteBuild.open(project.toBuildOptions(output == null ? null : output.toAbsolutePath()));
-            build.useBuildCache();
+            SiteBuild build = SiteBuild.openWithBuildCache(
+                    project.toBuildOptions(output == null ? null : output.toAbsolutePath()));
             BuildProgress progress = TerminalProgress.forTerminal(quiet);
             build.progress(progress);
             BuildResult result;

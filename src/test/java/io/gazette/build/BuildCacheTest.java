@@ -484,6 +484,42 @@ class BuildCacheTest {
         assertThat(first.messages()).isEmpty();
     }
 
+    /**
+     * {@code gazette build} begins its start (the cache opened, the staging folder made, the last
+     * build's files being restored into it) beside the site's opening: when the opening then fails
+     * (a template that does not compile), the start is undone. The published site stays as it
+     * was, no staging folder is left, the kept copies that became the staging folder are kept
+     * copies again, and the cache's lock is released: the build after the fix reuses them.
+     */
+    @Test
+    void aSiteThatFailsToOpenUndoesTheBuildsStartAndTheNextBuildStillReusesTheCache() throws IOException {
+        InlineSite site = site(temp.resolve("a")).file("site.yml", SITE_YML + "theme: own\n");
+        Path templates = site.project().resolve("themes/own/templates");
+        TestSites.copyTree(TestSites.themes().resolve("default"), site.project().resolve("themes/own"));
+        assertThat(site.buildWithCache().messages()).isEmpty();
+        Map<String, String> published = tree(site.output());
+        byte[] home = Files.readAllBytes(templates.resolve("home.peb"));
+        Files.writeString(templates.resolve("home.peb"), "{% if %}");
+
+        InlineSite.Built failed = site.buildWithCache();
+        assertThat(failed.succeeded()).isFalse();
+        assertThat(failed.messages()).anySatisfy(message -> assertThat(message).startsWith("themes/own/templates/home.peb"));
+        assertThat(tree(site.output())).isEqualTo(published);
+        try (Stream<Path> beside = Files.list(site.output().getParent())) {
+            assertThat(beside.map(p -> p.getFileName().toString())).as("no staging folder left behind")
+                    .noneMatch(name -> name.contains("staging"));
+        }
+        assertThat(mirror(site)).as("the kept copies taken back").isDirectory();
+
+        Files.write(templates.resolve("home.peb"), home); // the theme of the last build again: the same key
+        site.file("content/2016/bai-moi.md", article("Bài mới", "2016-01-05", "Thi đua", "Một bài mới về thi đua."));
+        InlineSite.Built fixed = site.buildWithCache();
+        assertThat(fixed.messages()).isEmpty();
+        assertThat(fixed.fullBuildReason()).isNull();
+        assertThat(fixed.parsedFiles()).as("only the new article").isEqualTo(1);
+        assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
+    }
+
     @Test
     void aKeptFileChangedInPlaceIsMadeAgain() throws IOException {
         InlineSite site = site(temp.resolve("a"));

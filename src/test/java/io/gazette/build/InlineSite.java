@@ -126,11 +126,10 @@ public final class InlineSite {
     private Built build(boolean withCache, OutputMirror.Linker linker) throws IOException {
         SiteBuild build = null;
         try {
-            build = SiteBuild.open(TestSites.options(project, new BuildOverrides(null, output(), null, null)));
+            // With the cache, as gazette build opens it: the build's start begun beside the opening.
+            build = SiteBuild.open(TestSites.options(project, new BuildOverrides(null, output(), null, null)),
+                    withCache ? linker : null);
             lastSession = build;
-            if (withCache) {
-                build.useBuildCache(linker);
-            }
             BuildResult result = build.buildToDirectory();
             return new Built(true, result.problems().sorted().stream().map(Problem::format).toList(), output(),
                     build.fullBuildReason(), build.contentFilesParsed(), build.fullExportReason(), result.changedPaths());
