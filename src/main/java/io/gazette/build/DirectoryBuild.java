@@ -109,9 +109,11 @@ final class DirectoryBuild {
                     prepareSourceMap(site);
                     if (cache != null) {
                         cache.startSavingContent(); // the content stage is done with it
-                        awaitRestored(cache, cacheStages);
                     }
                 });
+                if (cache != null) {
+                    session.whenOutputWanted(() -> awaitRestored(cache, cacheStages));
+                }
                 BuildResult result;
                 try {
                     result = session.generate(sink, null, start);
@@ -119,6 +121,7 @@ final class DirectoryBuild {
                     throw e.getCause();
                 } finally {
                     session.whenSiteModelMade(null);
+                    session.whenOutputWanted(null);
                 }
                 Set<String> duplicates = new TreeSet<>(sink.duplicates());
                 duplicates.addAll(fingerprints.duplicates());
@@ -163,9 +166,9 @@ final class DirectoryBuild {
     }
 
     /**
-     * Waits for the last build's files to be in the staging folder (from the site model on, the
-     * build plans and writes there), recording how long restoring took and how long the build
-     * waited for it.
+     * Waits for the last build's files to be in the staging folder (from the static index export
+     * or the page planning on, the build writes there), recording how long restoring took and how
+     * long the build waited for it.
      */
     private static void awaitRestored(BuildCache cache, Map<String, Long> cacheStages) {
         long waiting = System.nanoTime();
