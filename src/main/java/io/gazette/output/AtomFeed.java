@@ -5,7 +5,6 @@ import io.gazette.render.DateFormats;
 import io.gazette.site.Article;
 import io.gazette.site.SiteUrls;
 import java.time.ZonedDateTime;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -15,6 +14,8 @@ import java.util.List;
  */
 public final class AtomFeed {
     private static final String ATOM = "http://www.w3.org/2005/Atom";
+    /** The {@code updated} of a feed without entries. */
+    private static final ZonedDateTime NO_ENTRIES = ZonedDateTime.parse("2000-01-01T00:00:00Z");
 
     private AtomFeed() {
     }
@@ -40,9 +41,13 @@ public final class AtomFeed {
                 .attribute("href", urls.absolute(feedUrl));
         xml.line(1).empty("link").attribute("rel", "alternate").attribute("type", "text/html")
                 .attribute("href", urls.absolute(pageUrl));
-        ZonedDateTime updated = articles.stream().map(Article::lastmod).max(Comparator.naturalOrder())
-                .orElse(ZonedDateTime.parse("2000-01-01T00:00:00Z"));
-        xml.line(1).element("updated", DateFormats.iso(updated));
+        ZonedDateTime updated = null;
+        for (Article article : articles) {
+            if (updated == null || article.lastmod().compareTo(updated) > 0) {
+                updated = article.lastmod();
+            }
+        }
+        xml.line(1).element("updated", DateFormats.iso(updated == null ? NO_ENTRIES : updated));
         xml.line(1).element("generator", "Gazette");
         for (Article article : articles) {
             char[] written = entries == null ? null : entries.take(article);

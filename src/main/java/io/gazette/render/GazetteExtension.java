@@ -80,6 +80,7 @@ final class GazetteExtension extends AbstractExtension {
     }
 
     private static Function oneArgument(String name, java.util.function.Function<String, String> body) {
+        List<String> names = List.of(name); // asked for on every call
         return new Function() {
             @Override
             public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
@@ -89,7 +90,7 @@ final class GazetteExtension extends AbstractExtension {
 
             @Override
             public List<String> getArgumentNames() {
-                return List.of(name);
+                return names;
             }
         };
     }

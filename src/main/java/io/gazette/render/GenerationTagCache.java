@@ -48,10 +48,14 @@ final class GenerationTagCache implements PebbleCache<CacheKey, Object> {
     @Override
     public Object computeIfAbsent(CacheKey key, Function<? super CacheKey, ?> render) {
         Object kept = blocks.get(key);
-        if (kept != null) {
-            return kept;
-        }
-        Object value = render.apply(key);
+        return kept != null ? kept : keep(key, render.apply(key));
+    }
+
+    /**
+     * Keeps {@code value}, the block just rendered for {@code key}, if the budget allows; returns
+     * the block to print: the one another thread kept first, else {@code value}.
+     */
+    Object keep(CacheKey key, Object value) {
         long size = value instanceof byte[] utf8 ? utf8.length
                 : value instanceof CharSequence text ? 2L * text.length() : 16;
         if (keptBytes.addAndGet(size) <= budgetBytes) {

@@ -159,6 +159,26 @@ final class Utf8PageWriter extends Writer implements SpecializedWriter {
         return text.append(chars, from, length - from).toString();
     }
 
+    /**
+     * Whether the text written begins with a low surrogate or ends with a high one: half of a pair
+     * that the text around it may complete. Spliced UTF-8 holds whole characters only.
+     */
+    boolean hasHalfPairAtAnEnd() {
+        if (length == 0) {
+            return false;
+        }
+        boolean splicedFirst = false;
+        boolean splicedLast = false;
+        for (int k = 0; k < splices; k++) {
+            if (spliced[k].length > 0) {
+                splicedFirst |= spliceAt[k] == 0;
+                splicedLast |= spliceAt[k] == length;
+            }
+        }
+        return !splicedFirst && Character.isLowSurrogate(chars[0])
+                || !splicedLast && Character.isHighSurrogate(chars[length - 1]);
+    }
+
     /** Empties the writer, keeping its buffers for the next page. */
     void reset() {
         length = 0;

@@ -84,6 +84,32 @@ class XmlWriterTest {
         }
     }
 
+    /**
+     * A thread keeps its buffers from one document to the next: a document written after a longer
+     * one, a document started while another is being written, and one larger than the buffers a
+     * thread keeps, each come out whole and alone.
+     */
+    @Test
+    void documentsWrittenOneAfterAnotherOrInsideAnotherAreTheirOwn() {
+        byte[] longer = new XmlWriter(8).root("r", "urn:x").element("t", "x".repeat(40_000) + " Việt").finish();
+        String declaration = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+        assertThat(new String(longer, StandardCharsets.UTF_8))
+                .isEqualTo(declaration + "<r xmlns=\"urn:x\"><t>" + "x".repeat(40_000) + " Việt</t>\n</r>");
+        String small = declaration + "<r xmlns=\"urn:x\"><t>ngắn</t>\n</r>"; // finish ends the root
+        assertThat(new String(new XmlWriter(8).root("r", "urn:x").element("t", "ngắn").finish(), StandardCharsets.UTF_8))
+                .isEqualTo(small);
+        XmlWriter outer = new XmlWriter(8).root("r", "urn:x").line(1);
+        byte[] inner = new XmlWriter(8).root("r", "urn:x").element("t", "ngắn").finish();
+        byte[] huge = new XmlWriter(1 << 20).root("r", "urn:x").element("t", "ngắn").finish();
+        outer.element("t", "ngoài");
+        assertThat(new String(inner, StandardCharsets.UTF_8)).isEqualTo(small);
+        assertThat(huge).isEqualTo(inner);
+        assertThat(new String(outer.line(0).end().finish(), StandardCharsets.UTF_8)).isEqualTo(
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<r xmlns=\"urn:x\">\n  <t>ngoài</t>\n</r>\n");
+        assertThat(new String(new XmlWriter(8).root("r", "urn:x").element("t", "ngắn").finish(), StandardCharsets.UTF_8))
+                .isEqualTo(small);
+    }
+
     /** StAX writing UTF-8 bytes itself, for {@link #theSameBytesAsStax}. */
     private static final class Stax {
         final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();

@@ -42,6 +42,25 @@ class CacheTagTest {
         return renderer.render("card.peb", model);
     }
 
+    /**
+     * A block ending with half of a surrogate pair that the text after it completes: kept as its
+     * text, not as UTF-8 (which would hold a {@code ?} for the half), so the page has the pair.
+     * Blocks are rendered by a writer each thread keeps: the next block starts empty.
+     */
+    @Test
+    void aBlockEndingInHalfAPairIsCompletedByThePage() throws Exception {
+        Files.writeString(theme.resolve("templates/pair.peb"),
+                "{% cache item.url %}<i>{{ item.head }}{% endcache %}{{ item.tail }}</i>");
+        assertThat(renderer.compileAll()).isEmpty();
+        Map<String, Object> model = new HashMap<>();
+        model.put("item", Map.of("url", "p/", "head", "x\ud83d", "tail", "\ude00y"));
+        java.io.ByteArrayOutputStream page = new java.io.ByteArrayOutputStream();
+        renderer.renderUtf8("pair.peb", model, (bytes, length) -> page.write(bytes, 0, length));
+        assertThat(page.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("<i>x😀y</i>");
+        assertThat(card("a/", "One")).isEqualTo("[<b>One</b>]One");
+        assertThat(renderer.render("pair.peb", model)).isEqualTo("<i>x😀y</i>");
+    }
+
     @Test
     void theBlockIsAutoescapedAsTheRestOfTheTemplate() throws Exception {
         assertThat(card("a/", "<script>'x' & \"y\"</script>")).isEqualTo(

@@ -46,4 +46,35 @@ class Utf8PageWriterTest {
             assertThat(java.util.Arrays.copyOf(writer.encoded(), length)).isEqualTo(bytes);
         }
     }
+
+    /**
+     * What a {@code {% cache %}} block asks before keeping its text as UTF-8: whether the text
+     * begins with a low surrogate or ends with a high one, spliced bytes and empty splices at
+     * either end included (CacheTag keeps such a block as a string).
+     */
+    @Test
+    void halfPairsAtTheEndsAreThoseOfTheText() {
+        SplittableRandom random = new SplittableRandom(5);
+        String[] pieces = {"", "a", "\ud83d", "\ude00", "😀", "x\ud83d", "\ude00y", "Việt"};
+        Utf8PageWriter writer = new Utf8PageWriter(4);
+        for (int i = 0; i < 3000; i++) {
+            writer.reset();
+            StringBuilder text = new StringBuilder();
+            int count = random.nextInt(0, 5);
+            for (int p = 0; p < count; p++) {
+                String piece = pieces[random.nextInt(pieces.length)];
+                boolean whole = piece.isEmpty() || !Character.isSurrogate(piece.charAt(0))
+                        && !Character.isSurrogate(piece.charAt(piece.length() - 1));
+                if (whole && random.nextBoolean()) {
+                    writer.splice(piece.getBytes(StandardCharsets.UTF_8));
+                } else {
+                    writer.write(piece);
+                }
+                text.append(piece);
+            }
+            boolean expected = text.length() > 0 && (Character.isLowSurrogate(text.charAt(0))
+                    || Character.isHighSurrogate(text.charAt(text.length() - 1)));
+            assertThat(writer.hasHalfPairAtAnEnd()).as("%s", text).isEqualTo(expected);
+        }
+    }
 }
