@@ -1,5 +1,7 @@
 package io.gazette.search;
 
+import io.gazette.threads.EachPart;
+
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.PostingsEnum;

@@ -1,4 +1,4 @@
-package io.gazette.search;
+package io.gazette.threads;
 
 import org.junit.jupiter.api.Test;
 
