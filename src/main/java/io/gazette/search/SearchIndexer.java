@@ -416,16 +416,7 @@ public final class SearchIndexer implements AutoCloseable {
         if (!failures.isEmpty()) {
             Throwable first = failures.get(0);
             failures.subList(1, failures.size()).forEach(first::addSuppressed);
-            if (first instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (first instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (first instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(first);
+            throw io.gazette.threads.Rethrow.asThrown(first);
         }
         return written.get();
     }

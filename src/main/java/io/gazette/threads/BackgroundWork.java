@@ -1,7 +1,6 @@
 package io.gazette.threads;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -33,27 +32,14 @@ public final class BackgroundWork {
 
     /**
      * Waits for {@code pending} and returns its value, or throws what the work threw: an
-     * {@link IOException} (also when wrapped in an {@link UncheckedIOException}), a runtime
+     * {@link IOException} (also when wrapped in an {@link java.io.UncheckedIOException}), a runtime
      * exception or an error as they are.
      */
     public static <T> T await(CompletableFuture<T> pending) throws IOException {
         try {
             return pending.join();
         } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof UncheckedIOException unchecked) {
-                throw unchecked.getCause();
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            throw Rethrow.asThrown(e.getCause());
         }
     }
 }

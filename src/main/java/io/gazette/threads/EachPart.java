@@ -71,12 +71,8 @@ public final class EachPart {
         worker.run();
         started.forEach(ForkJoinTask::join);
         Throwable failed = failure.get();
-        if (failed instanceof IOException e) {
-            throw e;
-        } else if (failed instanceof RuntimeException e) {
-            throw e;
-        } else if (failed instanceof Error e) {
-            throw e;
+        if (failed != null) {
+            throw Rethrow.asThrown(failed);
         }
         return cpuNanos.get();
     }
