@@ -15,6 +15,7 @@ import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
@@ -25,7 +26,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The last build's site kept in {@code .gazette/cache/build/site/}, file for file, so that a
@@ -54,14 +57,47 @@ final class OutputMirror {
 
     static final Linker HARD_LINKS = (existing, link) -> Files.createLink(link, existing);
 
+    /**
+     * How long before the marker is written ({@link #markTree}) a folder's last change must be for
+     * the next builds to take its entries as known: a change in the same tick of the kernel's
+     * coarse clock as the marker's time could show a change time a little before it (as
+     * {@link ContentCache}'s settled files).
+     */
+    static final long SETTLED_NANOS = 2_000_000_000L;
+
     private final Path root;
     private final Linker linker;
+    private final long settledNanos;
     /** Whether a file had to be copied rather than linked (another file system) since this mirror was made. */
     private volatile boolean copied;
+    /** The marker the last build wrote, read once (see {@link #saved}), or null before. */
+    private Marker saved;
+    /** How the kept copies came to be what they are in this build (see {@link #markTree}). */
+    private Origin rootOrigin = Origin.KEPT;
+    /** The inode of the tree {@link #adopt} made the kept copies, or -1. */
+    private long adoptedInode = -1;
+    /** The inode of this build's staging folder, the published site once it is committed; -1 when unknown. */
+    private long publishedInode = -1;
+    /**
+     * When this build began keeping its files (wall clock, ns), after the site was published; the
+     * published site is known exact from then on (see {@link Marker}).
+     */
+    private long keepingFrom = Long.MAX_VALUE;
+
+    /** How the kept copies came to be: kept from the last build, the replaced published site, or made anew. */
+    private enum Origin {
+        KEPT, ADOPTED, MADE
+    }
 
     OutputMirror(Path root, Linker linker) {
+        this(root, linker, SETTLED_NANOS);
+    }
+
+    /** @param settledNanos see {@link #SETTLED_NANOS} (tests shorten it) */
+    OutputMirror(Path root, Linker linker, long settledNanos) {
         this.root = root;
         this.linker = linker;
+        this.settledNanos = settledNanos;
     }
 
     Path root() {
@@ -73,7 +109,7 @@ final class OutputMirror {
      * entry as found now (the inode read again: a cache restored by CI has new ones), and whether
      * any inode differs from the recorded one (then the state must be written again).
      */
-    record Restored(Map<String, BuildStateFile.Entry> files, boolean inodesMoved) {
+    record Restored(Map<String, BuildStateFile.Entry> files, boolean inodesMoved, int foldersRead) {
     }
 
     /**
@@ -89,6 +125,7 @@ final class OutputMirror {
         Set<Path> folders = ConcurrentHashMap.newKeySet();
         Path from = mirrored ? root : output;
         boolean checkInodes = !mirrored || sameTreeAsSaved(root);
+        publishedInode = inodeOrNone(staging);
         AtomicBoolean moved = new AtomicBoolean();
         EveryCore.each(new ArrayList<>(files.entrySet()), (file, i) -> {
             Path source = from.resolve(file.getKey());
@@ -108,7 +145,7 @@ final class OutputMirror {
                 moved.set(true);
             }
         });
-        return new Restored(placed, moved.get());
+        return new Restored(placed, moved.get(), 0);
     }
 
     /**
@@ -119,14 +156,19 @@ final class OutputMirror {
      * Every file there that the state does not name as it is now (size, second, and inode while
      * the tree is the one the last build left, see {@link #sameTreeAsSaved}) is deleted, and so
      * is any folder left empty: the tree holds exactly the files kept, as {@link #populate}
-     * would have made it. Returns null, {@code staging} untouched, when the copies cannot be
-     * moved there (missing, another file system).
+     * would have made it. A folder the marker shows unchanged since the tree was last known
+     * exact is not read: only its recorded files are (see {@link Prune}). Returns null,
+     * {@code staging} untouched, when the copies cannot be moved there (missing, another file
+     * system).
      */
     Restored rotateInto(Path staging, Map<String, BuildStateFile.Entry> files) throws IOException {
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
-        boolean checkInodes = sameTreeAsSaved(root);
+        long treeInode = inodeOrNone(root);
+        boolean checkInodes = treeInode >= 0 && treeInode == saved().keptInode();
+        // Folders changed before this time hold what the tree held when it was last known exact.
+        long unchangedBefore = checkInodes ? saved().keptSince() : Marker.NEVER;
         PosixFileAttributeView stagingView = Files.getFileAttributeView(staging, PosixFileAttributeView.class);
         Set<PosixFilePermission> permissions = null;
         if (stagingView != null) {
@@ -143,23 +185,25 @@ final class OutputMirror {
             Files.createDirectories(staging);
             return null;
         }
+        publishedInode = treeInode; // a rename keeps it; the staging folder is published as it is
         if (permissions != null) {
             // The published folder keeps the staging folder's permissions, as without rotation.
             Files.setPosixFilePermissions(staging, permissions);
         }
         Map<String, BuildStateFile.Entry> kept = new ConcurrentHashMap<>(files.size() * 4 / 3 + 16);
-        AtomicBoolean moved = new AtomicBoolean();
+        Pruning pruning = new Pruning(files, checkInodes, unchangedBefore, kept);
+        RecordedFolder recorded = unchangedBefore == Marker.NEVER ? null : RecordedFolder.of(files.keySet());
         // A pool of its own, of half the cores (see pruningThreads); the work is mostly the
         // kernel's, one stat a file.
         ForkJoinPool pool = new ForkJoinPool(pruningThreads(Runtime.getRuntime().availableProcessors()));
         try {
-            pool.invoke(new Prune(staging, null, "", files, checkInodes, kept, moved));
+            pool.invoke(new Prune(staging, null, "", recorded, pruning));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
             pool.shutdown();
         }
-        return new Restored(kept, moved.get());
+        return new Restored(kept, pruning.moved.get(), pruning.foldersRead.get());
     }
 
     /**
@@ -176,88 +220,225 @@ final class OutputMirror {
         return Math.max(1, cores / 2);
     }
 
+    /** What the tasks of one pruning share: the state's files, what they keep, and what they saw. */
+    private static final class Pruning {
+        final Map<String, BuildStateFile.Entry> files;
+        final boolean checkInodes;
+        /** A folder whose change time is before this (ns since the epoch) is not read; {@link Marker#NEVER}: every one is. */
+        final long unchangedBefore;
+        final Map<String, BuildStateFile.Entry> kept;
+        final AtomicBoolean moved = new AtomicBoolean();
+        final AtomicInteger foldersRead = new AtomicInteger();
+
+        Pruning(Map<String, BuildStateFile.Entry> files, boolean checkInodes, long unchangedBefore,
+                Map<String, BuildStateFile.Entry> kept) {
+            this.files = files;
+            this.checkInodes = checkInodes;
+            this.unchangedBefore = unchangedBefore;
+            this.kept = kept;
+        }
+
+        /** Keeps {@code found}, the file at {@code path} as {@code recorded} names it. */
+        void keep(String path, BuildStateFile.Entry recorded, BuildStateFile.Entry found) {
+            kept.put(path, found);
+            if (found.inode() != recorded.inode()) {
+                moved.set(true);
+            }
+        }
+    }
+
+    /**
+     * The folders of the state's files, each with the names of its files and folders: what a
+     * folder of the tree holds when nothing has changed it since the tree was last known exact.
+     */
+    private static final class RecordedFolder {
+        final List<String> files = new ArrayList<>(2);
+        /** Null while it has none: most folders of a site hold one page. */
+        Map<String, RecordedFolder> folders;
+
+        static RecordedFolder of(Collection<String> paths) {
+            RecordedFolder top = new RecordedFolder();
+            for (String path : paths) {
+                RecordedFolder folder = top;
+                int from = 0;
+                for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', from)) {
+                    if (folder.folders == null) {
+                        folder.folders = new java.util.HashMap<>(4);
+                    }
+                    folder = folder.folders.computeIfAbsent(path.substring(from, slash), name -> new RecordedFolder());
+                    from = slash + 1;
+                }
+                folder.files.add(path.substring(from));
+            }
+            return top;
+        }
+    }
+
     /**
      * One folder of a rotated tree: keeps the files the state names as they are, deletes the rest.
-     * Where the platform reads a folder through its descriptor ({@link SecureDirectoryStream}, as
-     * Linux does), each entry is read and deleted by its name in the folder ({@code fstatat},
-     * {@code unlinkat}), not by its whole path from the root: at 100,000 articles the restore reads
-     * ~400,000 entries in ~170,000 folders, and resolving every path component again in the kernel
-     * cost about a third of it (BENCHMARKS.md, "inc12").
+     *
+     * <p>A folder whose change time ({@code ctime}) is before {@link Pruning#unchangedBefore} is not
+     * read: no name in it was added, removed or renamed since the tree was last known to hold
+     * exactly the state's files (see {@link Marker}), so it holds its recorded files and folders
+     * and nothing else. Only those are stated, by their paths, each still held to its recorded
+     * size, second and inode (an edit in place changes no folder). The change time is the
+     * kernel's: no tool sets it back ({@code touch}, {@code cp -p}, {@code rsync -t} and a
+     * restored cache set modification times, and change it). At 100,000 articles a build with
+     * {@code public/} read 167,000 folders and stated each of their 400,000 entries; an add
+     * changes a few hundred.
+     *
+     * <p>A folder that changed is read. Where the platform reads a folder through its descriptor
+     * ({@link SecureDirectoryStream}, as Linux does), each entry is read and deleted by its name in
+     * the folder ({@code fstatat}, {@code unlinkat}), not by its whole path from the root:
+     * resolving every path component again in the kernel cost about a third of a restore that
+     * read every folder (BENCHMARKS.md, "inc12").
      */
     private static final class Prune extends RecursiveTask<Boolean> {
         private final Path folder;
         /** The stream of the folder above, through which this one is opened; null: opened by its path. */
         private final SecureDirectoryStream<Path> above;
         private final String prefix;
-        private final Map<String, BuildStateFile.Entry> files;
-        private final boolean checkInodes;
-        private final Map<String, BuildStateFile.Entry> kept;
-        private final AtomicBoolean moved;
+        /** What the state names in this folder, when it may be unchanged; null: it is read. */
+        private final RecordedFolder recorded;
+        private final Pruning pruning;
 
-        Prune(Path folder, SecureDirectoryStream<Path> above, String prefix, Map<String, BuildStateFile.Entry> files,
-                boolean checkInodes, Map<String, BuildStateFile.Entry> kept, AtomicBoolean moved) {
+        Prune(Path folder, SecureDirectoryStream<Path> above, String prefix, RecordedFolder recorded, Pruning pruning) {
             this.folder = folder;
             this.above = above;
             this.prefix = prefix;
-            this.files = files;
-            this.checkInodes = checkInodes;
-            this.kept = kept;
-            this.moved = moved;
+            this.recorded = recorded;
+            this.pruning = pruning;
         }
 
         /** Whether the folder still holds a file; an empty one (not the root) is deleted by the task above. */
         @Override
         protected Boolean compute() {
             try {
-                List<Prune> below = new ArrayList<>();
-                boolean holds = false;
-                try (DirectoryStream<Path> entries = above == null ? Files.newDirectoryStream(folder)
-                        : above.newDirectoryStream(folder.getFileName(), LinkOption.NOFOLLOW_LINKS)) {
-                    SecureDirectoryStream<Path> secure = entries instanceof SecureDirectoryStream<Path> s ? s : null;
-                    for (Path entry : entries) {
-                        Path name = entry.getFileName(); // once: each asking parses the whole path again
-                        String path = prefix + name;
-                        Seen seen = secure == null ? Seen.of(entry) : Seen.in(secure, name, entry);
-                        if (seen.directory()) {
-                            below.add(new Prune(entry, secure, path + "/", files, checkInodes, kept, moved));
-                            continue;
-                        }
-                        BuildStateFile.Entry recorded = files.get(path);
-                        BuildStateFile.Entry found = recorded == null ? null : seen.matching(recorded, checkInodes, false);
-                        if (found == null) {
-                            // not the last build's file as recorded: a stray, a link, an edit
-                            if (secure == null) {
-                                Files.delete(entry);
-                            } else {
-                                secure.deleteFile(name);
-                            }
-                        } else {
-                            kept.put(path, found);
-                            holds = true;
-                            if (found.inode() != recorded.inode()) {
-                                moved.set(true);
-                            }
-                        }
-                    }
-                    // The folders below open theirs through this stream: it stays open until they are done.
-                    for (Prune task : invokeAll(below)) {
-                        boolean holding = task.join();
-                        holds |= holding;
-                        if (!holding) {
-                            if (secure == null) {
-                                Files.delete(task.folder);
-                            } else {
-                                secure.deleteDirectory(task.folder.getFileName());
-                            }
-                        }
-                    }
-                }
-                return holds;
+                Boolean holds = recorded == null ? null : keepIfUnchanged();
+                return holds != null ? holds : read();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+
+        /**
+         * When the folder is unchanged since the tree was last known exact, keeps its recorded
+         * files that are as recorded (deleting the others) and goes on into its recorded folders;
+         * null when it changed (it is read instead).
+         */
+        private Boolean keepIfUnchanged() throws IOException {
+            Map<String, Object> attributes;
+            try {
+                attributes = Files.readAttributes(folder, "unix:mode,ctime", LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                return false;
+            } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                return null;
+            }
+            if (!(attributes.get("mode") instanceof Integer mode) || !(attributes.get("ctime") instanceof FileTime ctime)) {
+                return null;
+            }
+            if ((mode & S_IFMT) != S_IFDIR) {
+                Files.deleteIfExists(folder); // not the recorded folder any more (its folder above changed)
+                return false;
+            }
+            if (ctime.to(TimeUnit.NANOSECONDS) >= pruning.unchangedBefore) {
+                return null;
+            }
+            boolean holds = false;
+            for (String name : recorded.files) {
+                String path = prefix + name;
+                Path file = folder.resolve(name);
+                Seen seen;
+                try {
+                    seen = Seen.of(file);
+                } catch (NoSuchFileException e) {
+                    continue;
+                }
+                if (seen.directory()) {
+                    return null; // cannot be, in an unchanged folder: read it
+                }
+                BuildStateFile.Entry entry = pruning.files.get(path);
+                BuildStateFile.Entry found = seen.matching(entry, pruning.checkInodes, false);
+                if (found == null) {
+                    Files.delete(file); // edited in place (a link shares its bytes with public/)
+                } else {
+                    pruning.keep(path, entry, found);
+                    holds = true;
+                }
+            }
+            if (recorded.folders != null) {
+                List<Prune> below = new ArrayList<>(recorded.folders.size());
+                recorded.folders.forEach((name, inside) -> below.add(
+                        new Prune(folder.resolve(name), null, prefix + name + "/", inside, pruning)));
+                for (Prune task : invokeAll(below)) {
+                    if (task.join()) {
+                        holds = true;
+                    } else {
+                        Files.deleteIfExists(task.folder);
+                    }
+                }
+            }
+            return holds;
+        }
+
+        /** Reads the folder: keeps the files the state names as they are, deletes every other entry. */
+        private boolean read() throws IOException {
+            pruning.foldersRead.incrementAndGet();
+            List<Prune> below = new ArrayList<>();
+            boolean holds = false;
+            try (DirectoryStream<Path> entries = above == null ? Files.newDirectoryStream(folder)
+                    : above.newDirectoryStream(folder.getFileName(), LinkOption.NOFOLLOW_LINKS)) {
+                SecureDirectoryStream<Path> secure = entries instanceof SecureDirectoryStream<Path> s ? s : null;
+                for (Path entry : entries) {
+                    Path name = entry.getFileName(); // once: each asking parses the whole path again
+                    String path = prefix + name;
+                    Seen seen = secure == null ? Seen.of(entry) : Seen.in(secure, name, entry);
+                    if (seen.directory()) {
+                        RecordedFolder inside = recorded == null || recorded.folders == null ? null
+                                : recorded.folders.get(name.toString());
+                        below.add(new Prune(entry, secure, path + "/", inside, pruning));
+                        continue;
+                    }
+                    BuildStateFile.Entry entryRecorded = pruning.files.get(path);
+                    BuildStateFile.Entry found = entryRecorded == null ? null
+                            : seen.matching(entryRecorded, pruning.checkInodes, false);
+                    if (found == null) {
+                        // not the last build's file as recorded: a stray, a link, an edit
+                        if (secure == null) {
+                            Files.delete(entry);
+                        } else {
+                            secure.deleteFile(name);
+                        }
+                    } else {
+                        pruning.keep(path, entryRecorded, found);
+                        holds = true;
+                    }
+                }
+                // The folders below open theirs through this stream: it stays open until they are done.
+                for (Prune task : invokeAll(below)) {
+                    boolean holding = task.join();
+                    holds |= holding;
+                    if (!holding) {
+                        if (secure == null) {
+                            Files.deleteIfExists(task.folder);
+                        } else {
+                            try {
+                                secure.deleteDirectory(task.folder.getFileName());
+                            } catch (NoSuchFileException e) {
+                                // an unchanged folder below found not a folder, and deleted
+                            }
+                        }
+                    }
+                }
+            }
+            return holds;
+        }
     }
+
+    /** The file-type bits of a {@code unix:mode}, and those of a folder. */
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFDIR = 0040000;
 
     /** A file's type, size, modification second and inode (-1 where there is none), from one stat. */
     private record Seen(boolean directory, boolean regular, long size, long second, long inode) {
@@ -349,23 +530,103 @@ final class OutputMirror {
      * and second only, as the kept copies always were.
      */
     private boolean sameTreeAsSaved(Path tree) {
-        try {
-            String saved = Files.readString(treeMarker(), StandardCharsets.US_ASCII).strip();
-            long inode = Seen.of(tree).inode();
-            return inode >= 0 && Long.parseLong(saved) == inode;
-        } catch (IOException | RuntimeException e) {
-            return false;
+        long inode = inodeOrNone(tree);
+        return inode >= 0 && inode == saved().keptInode();
+    }
+
+    /**
+     * What a build records beside the kept copies ({@code site.inode}) for the next ones: the
+     * inode of the kept copies' folder and of the published site's (the two trees take turns:
+     * the next build's staging folder is the kept copies, and the published site it replaces
+     * becomes them), and for each the time from which it is not known exact: each of its
+     * folders whose change time is before that holds exactly the state's files and folders
+     * in it, since nothing added, removed or renamed a name there afterwards (a folder's
+     * change time moves with each). {@link #NEVER}: no folder is known.
+     *
+     * <p>The published site is exact when it is committed: the build wrote every file of it and
+     * the state names them all; the kept copies are exact when {@link #update} made them anew,
+     * and a published site adopted as the kept copies is as exact as it was when published
+     * (files other tools added to it since changed their folders' times).
+     */
+    record Marker(long keptInode, long keptSince, long publishedInode, long publishedSince) {
+        /** No time: no folder's change time is before it. */
+        static final long NEVER = Long.MIN_VALUE;
+        static final Marker NONE = new Marker(-1, NEVER, -1, NEVER);
+
+        /** The marker's text: a build before this one wrote the kept copies' inode alone. */
+        static Marker parse(String text) {
+            String[] fields = text.strip().split(" ");
+            try {
+                long kept = Long.parseLong(fields[0]);
+                if (fields.length != 4) {
+                    return new Marker(kept, NEVER, -1, NEVER);
+                }
+                return new Marker(kept, Long.parseLong(fields[1]), Long.parseLong(fields[2]), Long.parseLong(fields[3]));
+            } catch (NumberFormatException e) {
+                return NONE;
+            }
+        }
+
+        String text() {
+            return keptInode + " " + keptSince + " " + publishedInode + " " + publishedSince + "\n";
         }
     }
 
-    /** Records the kept copies' folder as the tree this build left (see {@link #sameTreeAsSaved}). */
+    /** The marker the last build wrote (read once: {@link #markTree} replaces it), or {@link Marker#NONE}. */
+    private Marker saved() {
+        if (saved == null) {
+            try {
+                saved = Marker.parse(Files.readString(treeMarker(), StandardCharsets.US_ASCII));
+            } catch (IOException | RuntimeException e) {
+                saved = Marker.NONE;
+            }
+        }
+        return saved;
+    }
+
+    /**
+     * Records the kept copies' folder as the tree this build left (see {@link #sameTreeAsSaved}),
+     * and since when each tree is known exact (see {@link Marker}). Called once the kept copies
+     * hold what the state names, after the site was published.
+     */
     void markTree() throws IOException {
+        Marker before = saved();
         Path marker = treeMarker();
-        long inode = Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS) ? Seen.of(root).inode() : -1;
+        long inode = Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS) ? inodeOrNone(root) : -1;
         if (inode < 0) {
             Files.deleteIfExists(marker);
-        } else {
-            AtomicFiles.write(marker, (inode + "\n").getBytes(StandardCharsets.US_ASCII));
+            saved = Marker.NONE;
+            return;
+        }
+        long now = wallNanos();
+        long keptSince = switch (rootOrigin) {
+            case MADE -> now - settledNanos;
+            case ADOPTED -> adoptedInode == inode && inode == before.publishedInode() ? before.publishedSince()
+                    : Marker.NEVER;
+            case KEPT -> inode == before.keptInode() ? before.keptSince() : Marker.NEVER;
+        };
+        long publishedSince = publishedInode >= 0 ? Math.min(now, keepingFrom) - settledNanos : Marker.NEVER;
+        Marker written = new Marker(inode, keptSince, publishedInode, publishedSince);
+        AtomicFiles.write(marker, written.text().getBytes(StandardCharsets.US_ASCII));
+        saved = written;
+    }
+
+    /** This build begins keeping its files: the published site, committed, is exact from now on. */
+    private void keepingStarts() {
+        keepingFrom = Math.min(keepingFrom, wallNanos());
+    }
+
+    private static long wallNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /** The inode of {@code path} itself, or -1 when it has none (or is not there). */
+    private static long inodeOrNone(Path path) {
+        try {
+            return Seen.of(path).inode();
+        } catch (IOException e) {
+            return -1;
         }
     }
 
@@ -380,11 +641,16 @@ final class OutputMirror {
      */
     boolean adopt(Path replaced) {
         try {
+            keepingStarts();
+            saved(); // before the kept copies it describes go
+            long inode = inodeOrNone(replaced);
             if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
                 TreeDeletion.delete(root);
             }
             Files.createDirectories(root.getParent());
             Files.move(replaced, root, StandardCopyOption.ATOMIC_MOVE);
+            rootOrigin = Origin.ADOPTED;
+            adoptedInode = inode;
             return true;
         } catch (IOException | RuntimeException e) {
             return false;
@@ -394,7 +660,8 @@ final class OutputMirror {
     /**
      * After a failed build, the rotated staging directory becomes the kept copies again: the
      * next build tells the files this one replaced or added apart (their inodes, sizes and
-     * times are not those recorded) and deletes them. False when it cannot be moved back.
+     * times are not those recorded, their folders' change times are after the marker's) and
+     * deletes them. False when it cannot be moved back. The marker stays the last build's.
      */
     boolean takeBack(Path staging) {
         return Files.isDirectory(staging, LinkOption.NOFOLLOW_LINKS) && adopt(staging);
@@ -414,6 +681,10 @@ final class OutputMirror {
      */
     Kept update(Path output, Collection<String> changed, Map<String, Long> fingerprints,
             Map<String, BuildStateFile.Entry> before, boolean mirrored) throws IOException {
+        keepingStarts();
+        if (publishedInode < 0) {
+            publishedInode = inodeOrNone(output); // a build that restored nothing: its staging folder published
+        }
         Set<String> again = ConcurrentHashMap.newKeySet();
         again.addAll(changed);
         boolean linkable = linkable(output, again.isEmpty() ? fingerprints.keySet() : again, fingerprints);
@@ -507,11 +778,14 @@ final class OutputMirror {
         }
     }
 
-    /** Forgets every kept file. */
+    /** Forgets every kept file; what is linked here next ({@link #update}) is exactly what the state names. */
     void clear() throws IOException {
+        keepingStarts();
+        saved(); // before the kept copies it describes go
         if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             TreeDeletion.delete(root);
         }
+        rootOrigin = Origin.MADE;
     }
 
     private static long second(BasicFileAttributes attributes) {

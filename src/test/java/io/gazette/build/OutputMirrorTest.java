@@ -91,6 +91,98 @@ class OutputMirrorTest {
     }
 
     /**
+     * A folder unchanged since the tree was last known exact is not read, but its recorded files
+     * are still held to their size, second and inode: a file edited in place there goes; a
+     * changed folder is read, and loses its stray; a folder whose file was deleted goes.
+     */
+    @Test
+    void foldersUnchangedSinceTheMarkerAreNotReadButTheirFilesAreChecked() throws Exception {
+        Path kept = temp.resolve("cache/site");
+        OutputMirror mirror = new OutputMirror(kept, OutputMirror.HARD_LINKS, 0);
+        mirror.clear(); // the copies are made anew: exact once made
+        Map<String, BuildStateFile.Entry> recorded = new HashMap<>();
+        for (String path : new String[] {"index.html", "2015/01/a/index.html", "2015/01/b/index.html",
+                "2015/02/c/index.html", "2015/02/d/index.html", "css/site.css", "2016/01/e/index.html",
+                "2016/01/f/index.html"}) {
+            recorded.put(path, write(kept.resolve(path), "bytes of " + path));
+        }
+        pastTheClockTick();
+        mirror.markTree();
+        pastTheClockTick();
+
+        Files.writeString(kept.resolve("CNAME"), "tin.example.org\n");
+        write(kept.resolve("stray/deep/x.html"), "x");
+        Files.writeString(kept.resolve("2015/01/b/index.html"), "!", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(kept.resolve("2015/02/c/stray.html"), "not recorded");
+        Files.delete(kept.resolve("2016/01/e/index.html"));
+
+        Path staging = Files.createDirectories(temp.resolve("staging"));
+        OutputMirror.Restored restored = new OutputMirror(kept, OutputMirror.HARD_LINKS, 0).rotateInto(staging, recorded);
+
+        assertThat(new TreeSet<>(restored.files().keySet())).containsExactly("2015/01/a/index.html",
+                "2015/02/c/index.html", "2015/02/d/index.html", "2016/01/f/index.html", "css/site.css", "index.html");
+        assertThat(tree(staging)).containsExactly("2015", "2015/01", "2015/01/a", "2015/01/a/index.html", "2015/02",
+                "2015/02/c", "2015/02/c/index.html", "2015/02/d", "2015/02/d/index.html", "2016", "2016/01",
+                "2016/01/f", "2016/01/f/index.html", "css", "css/site.css", "index.html");
+        // Read: the top (renamed), 2015/02/c, 2016/01/e, stray and stray/deep; not the other nine.
+        assertThat(restored.foldersRead()).isEqualTo(5);
+    }
+
+    /**
+     * The two trees take turns: the published site, adopted as the kept copies, is trusted only as
+     * far as it was exact when it was published. A stray another tool put in it while it was
+     * published is found and deleted two builds later, though the folder changed before the
+     * build that adopted it wrote its marker.
+     */
+    @Test
+    void anAdoptedSiteIsTrustedFromWhenItWasPublished() throws Exception {
+        Path kept = temp.resolve("cache/site");
+        Path output = temp.resolve("public");
+        Map<String, Long> fingerprints = new HashMap<>();
+        for (String path : new String[] {"index.html", "2015/01/a/index.html", "2015/01/b/index.html"}) {
+            write(output.resolve(path), "bytes of " + path);
+            fingerprints.put(path, (long) path.hashCode());
+        }
+        // A first build: the published site, its copies linked anew.
+        OutputMirror first = new OutputMirror(kept, OutputMirror.HARD_LINKS, 0);
+        first.clear();
+        Map<String, BuildStateFile.Entry> state = first.update(output, fingerprints.keySet(), fingerprints, Map.of(), true)
+                .files();
+        pastTheClockTick();
+        first.markTree();
+        pastTheClockTick();
+
+        // A second build: the copies rotated in and published; meanwhile a tool adds a file to the old site.
+        OutputMirror second = new OutputMirror(kept, OutputMirror.HARD_LINKS, 0);
+        Path staging = Files.createDirectories(temp.resolve("staging"));
+        OutputMirror.Restored restored = second.rotateInto(staging, state);
+        assertThat(restored.files().keySet()).isEqualTo(fingerprints.keySet());
+        assertThat(restored.foldersRead()).isEqualTo(1); // the copies were made exact: only the renamed top is read
+        Files.writeString(output.resolve("2015/01/a/deploy.txt"), "added after the build");
+        Path replaced = temp.resolve("replaced");
+        Files.move(output, replaced);
+        Files.move(staging, output);
+        assertThat(second.adopt(replaced)).isTrue();
+        state = second.update(output, java.util.List.of(), fingerprints, restored.files(), true).files();
+        pastTheClockTick();
+        second.markTree();
+        pastTheClockTick();
+
+        // A third build rotates the old site in: the folder the tool changed is read, its stray deleted.
+        Path staging3 = Files.createDirectories(temp.resolve("staging3"));
+        OutputMirror.Restored third = new OutputMirror(kept, OutputMirror.HARD_LINKS, 0).rotateInto(staging3, state);
+        assertThat(third.files().keySet()).isEqualTo(fingerprints.keySet());
+        assertThat(tree(staging3)).containsExactly("2015", "2015/01", "2015/01/a", "2015/01/a/index.html",
+                "2015/01/b", "2015/01/b/index.html", "index.html");
+        assertThat(third.foldersRead()).isEqualTo(2); // the top and 2015/01/a
+    }
+
+    /** Sleeps past a tick of the kernel's coarse clock, which file times are taken from. */
+    private static void pastTheClockTick() throws InterruptedException {
+        Thread.sleep(50);
+    }
+
+    /**
      * The pruning of a rotated tree leaves half the cores to the content stage it runs beside:
      * one thread on two cores (the build machine's), never none.
      */
