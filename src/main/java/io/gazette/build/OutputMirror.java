@@ -106,8 +106,9 @@ final class OutputMirror {
 
     /**
      * What the staging directory starts with: the files kept from the last build, each with its
-     * entry as found now (the inode read again: a cache restored by CI has new ones), and whether
-     * any inode differs from the recorded one (then the state must be written again).
+     * entry as found now (the inode read again: a cache restored by CI has new ones), whether
+     * any inode differs from the recorded one (then the state must be written again), and how
+     * many folders were read to find them (none when they were linked by path, {@link #populate}).
      */
     record Restored(Map<String, BuildStateFile.Entry> files, boolean inodesMoved, int foldersRead) {
     }
