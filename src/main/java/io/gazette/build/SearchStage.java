@@ -23,7 +23,7 @@ final class SearchStage {
         return new SearchDocument(article.url(), article.title(), article.summary(), searchableText(article),
                 article.tags().stream().map(Term::name).toList(),
                 article.category() == null ? "" : article.category().name(), article.author(),
-                article.date().toLocalDate());
+                article.date().toLocalDate(), article.source().toString().replace('\\', '/'));
     }
 
     /** The article's text and, after it, the text of its attached PDFs: a search finds the article. */

@@ -17,10 +17,13 @@ import java.util.List;
 
 /**
  * The static index's document numbers for the live documents of a Lucene index: <b>oldest first</b>
- * (by date, then by url descending: exactly {@link SearchFields#ORDER} reversed), so that a new
- * article, the newest, takes the next number and no other document is renumbered; each year is
- * one run of numbers. Lucene's own document ids depend on segments and deletions; these depend on
- * the documents only, so any index holding the same documents numbers them the same.
+ * (by date, then by source descending, then url: exactly {@link SearchFields#ORDER} reversed), so
+ * that a new article, the newest, takes the next number and no other document is renumbered; each
+ * year is one run of numbers. A day's articles are ordered by their files, not their urls: a title
+ * edit changes the slug, and ordered by url the article moved among the ~75 of its day on either
+ * side, renumbering them all and so most of the static index's shards and the related lists; by
+ * its file it keeps its number. Lucene's own document ids depend on segments and deletions; these
+ * depend on the documents only, so any index holding the same documents numbers them the same.
  *
  * <p>Holds a url, a date and two ints per document, nothing of their text.
  */
@@ -39,8 +42,13 @@ public final class DocNumbering {
         this.hashes = hashes;
     }
 
-    private record Live(int doc, long date, String url, String hash) {
+    private record Live(int doc, long date, String source, String url, String hash) {
     }
+
+    /** {@link SearchFields#ORDER} reversed. */
+    private static final Comparator<Live> OLDEST_FIRST = Comparator.comparingLong(Live::date)
+            .thenComparing(Live::source, Comparator.reverseOrder())
+            .thenComparing(Live::url, Comparator.reverseOrder());
 
     public static DocNumbering of(IndexReader reader) throws IOException {
         List<Live> live = new ArrayList<>(reader.numDocs());
@@ -49,17 +57,21 @@ public final class DocNumbering {
             SortedDocValues urlValues = leaf.reader().getSortedDocValues(SearchFields.URL);
             NumericDocValues dateValues = leaf.reader().getNumericDocValues(SearchFields.DATE_SORT);
             BinaryDocValues hashValues = leaf.reader().getBinaryDocValues(SearchFields.HASH);
-            String[] urlOfOrd = urlValues == null ? null : urlsByOrd(urlValues);
+            SortedDocValues sourceValues = leaf.reader().getSortedDocValues(SearchFields.SOURCE);
+            String[] urlOfOrd = urlValues == null ? null : valuesByOrd(urlValues);
+            String[] sourceOfOrd = sourceValues == null ? null : valuesByOrd(sourceValues);
             for (int d = 0; d < leaf.reader().maxDoc(); d++) {
                 if ((alive != null && !alive.get(d)) || urlValues == null || !urlValues.advanceExact(d)) {
                     continue;
                 }
                 long date = dateValues != null && dateValues.advanceExact(d) ? dateValues.longValue() : SearchFields.NO_DATE;
                 String hash = hashValues != null && hashValues.advanceExact(d) ? hashValues.binaryValue().utf8ToString() : "";
-                live.add(new Live(leaf.docBase + d, date, urlOfOrd[urlValues.ordValue()], hash));
+                String url = urlOfOrd[urlValues.ordValue()];
+                String source = sourceValues != null && sourceValues.advanceExact(d) ? sourceOfOrd[sourceValues.ordValue()] : url;
+                live.add(new Live(leaf.docBase + d, date, source, url, hash));
             }
         }
-        live.sort(Comparator.comparingLong(Live::date).thenComparing(Live::url, Comparator.reverseOrder()));
+        live.sort(OLDEST_FIRST);
         int n = live.size();
         int[] luceneOf = new int[n];
         int[] numberOf = new int[reader.maxDoc()];
@@ -79,22 +91,22 @@ public final class DocNumbering {
     }
 
     /**
-     * Every url of a segment's sorted doc values, by ord, read in one pass of its terms: the
-     * dictionary is compressed in blocks, and looking each document's url up by ord decompressed
-     * a block per document (1.4 s at 100,000 articles, twice in every preview search follow-up).
-     * Urls are unique, so the array is no bigger than the documents' urls themselves.
+     * Every value of a segment's sorted doc values (urls, sources), by ord, read in one pass of its
+     * terms: the dictionary is compressed in blocks, and looking each document's url up by ord
+     * decompressed a block per document (1.4 s at 100,000 articles, twice in every preview search
+     * follow-up). Urls and sources are unique, so the array is no bigger than the values themselves.
      */
-    private static String[] urlsByOrd(SortedDocValues values) throws IOException {
-        String[] urls = new String[values.getValueCount()];
+    static String[] valuesByOrd(SortedDocValues values) throws IOException {
+        String[] byOrd = new String[values.getValueCount()];
         TermsEnum terms = values.termsEnum();
         int ord = 0;
-        for (BytesRef term = terms.next(); term != null && ord < urls.length; term = terms.next()) {
-            urls[ord++] = term.utf8ToString();
+        for (BytesRef term = terms.next(); term != null && ord < byOrd.length; term = terms.next()) {
+            byOrd[ord++] = term.utf8ToString();
         }
-        if (ord != urls.length) {
-            throw new IOException("the url doc values of a segment hold " + ord + " of their " + urls.length + " values");
+        if (ord != byOrd.length) {
+            throw new IOException("the sorted doc values of a segment hold " + ord + " of their " + byOrd.length + " values");
         }
-        return urls;
+        return byOrd;
     }
 
     /** How many documents: numbers are {@code 0..size()-1}. */

@@ -11,7 +11,7 @@ import java.util.List;
  * keeps its bytes.
  *
  * <p>What it relies on: the documents that kept their content keep their order ({@link
- * DocNumbering} numbers by date, then url, both theirs), so their numbers now increase with their
+ * DocNumbering} numbers by date, then source, both theirs), so their numbers now increase with their
  * old numbers and each mapped set comes out sorted. {@link StaticIndexUpdate} decoded every
  * entry into postings, sorted and merged them by document and encoded every set again: after a
  * deletion at 10,000 articles that was 0.8 s for the archive's entries, most of them holding one
@@ -188,8 +188,8 @@ final class EntryRenumbering {
      * into numbers: none of its sets holds a number that moved, each keeps its form (a gap list or
      * a bitmap; a complement of the missing documents is decoded) and, with another universe, it
      * would not be written as a complement now; {@link #documents} is then set as body() sets it.
-     * After a title edit at 10,000 articles ~75 documents of one day move, after a deletion the
-     * ~500 after it: most of the 600,000 entries hold none of them, and decoding every set into
+     * After a deletion at 10,000 articles the ~500 after it move (after a title edit, ~75 of its
+     * day did while a day was ordered by url): most of the 600,000 entries hold none of them, and decoding every set into
      * numbers only to find them unmoved was most of the renumbering's time.
      */
     private boolean unmoved(DocKeys.Kind kind, boolean withMask, byte[] body) {

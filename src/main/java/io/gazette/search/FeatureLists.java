@@ -70,16 +70,20 @@ final class FeatureLists {
 
     /**
      * The lists of {@code tops} (over {@code n} documents) made from {@code old}, the lists of the
-     * same documents before some of their features changed, or null when the slots do not line up
-     * (then use the constructor): {@code same[d]} says document d holds, at the same number, the
-     * same features as in {@code old}'s strongest features; every other document is inverted
-     * afresh and merged in. Entries are ordered by (id's high bits, id, slot), exactly as the
-     * constructor orders them, so both give the same array. Sorting the 4 million entries of
+     * documents before some of their features changed, or null when the slots do not line up
+     * (then use the constructor): {@code newOf[o]} is the number now of old document o (-1: gone),
+     * and {@code same[d]} says document d holds the same features as its old number did in
+     * {@code old}'s strongest features; every other document is inverted afresh and merged in.
+     * Entries are ordered by (id's high bits, id, slot), exactly as the constructor orders them,
+     * so both give the same array; the old entries keep their order under numbers that keep the
+     * documents' order (a deletion moves every newer document down one), so {@code newOf} must
+     * be increasing where it keeps a document (else null). Sorting the 4 million entries of
      * 100,000 articles took a second of every preview search follow-up; this is linear.
      */
-    static FeatureLists patched(FeatureLists old, StrongestFeatures tops, int n, java.util.function.IntPredicate same) {
+    static FeatureLists patched(FeatureLists old, StrongestFeatures tops, int n, int[] newOf,
+            java.util.function.IntPredicate same) {
         int slotBits = Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1L, (long) n * F)));
-        if (old == null || old.slotBits != slotBits) {
+        if (old == null || old.slotBits != slotBits || !EntryRenumbering.increasing(newOf)) {
             return null;
         }
         long mask = (1L << slotBits) - 1;
@@ -112,11 +116,14 @@ final class FeatureLists {
         long[] all = lists.keys;
         int j = 0;
         int o = 0;
-        for (long key : old.keys) {
-            int d = (int) (key & mask) / F;
-            if (d >= n || !kept[d]) {
+        for (long oldKey : old.keys) {
+            int oldSlot = (int) (oldKey & mask);
+            int was = oldSlot / F;
+            int d = was < newOf.length ? newOf[was] : -1;
+            if (d < 0 || d >= n || !kept[d]) {
                 continue;
             }
+            long key = (oldKey & ~mask) | ((long) d * F + oldSlot % F);
             while (j < freshSize && lists.compare(fresh[j], key) < 0) {
                 all[o++] = fresh[j++];
             }

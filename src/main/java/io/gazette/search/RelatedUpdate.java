@@ -300,14 +300,11 @@ final class RelatedUpdate {
             }
         }
         // A saved article keeps its number and so do all the others (a new one, the newest, takes
-        // the next): every article whose features did not change keeps its entries as they were.
-        boolean aligned = true;
-        for (int d = 0; d < n && aligned; d++) {
-            aligned = oldOf[d] < 0 || oldOf[d] == d;
-        }
+        // the next); a deletion moves every newer one down one, keeping their order: either way
+        // every article whose features did not change keeps its entries, under its number now
+        // (sorting them all again took 60–145 ms of a deletion's build at 10,000 articles).
         BitSet moved = featuresChanged;
-        FeatureLists patched = aligned
-                ? FeatureLists.patched(old.inverted, tops, n, d -> oldOf[d] == d && !moved.get(d)) : null;
+        FeatureLists patched = FeatureLists.patched(old.inverted, tops, n, newOf, d -> oldOf[d] >= 0 && !moved.get(d));
         FeatureLists featureLists = patched != null ? patched : new FeatureLists(tops, n);
         lap = lap(lap, millis, "inverted ");
         RelatedState.Scorer scorer = new RelatedState.Scorer(tops, norms, featureLists);

@@ -40,6 +40,8 @@ public final class SearchFields {
     static final String YEAR = "year";
     static final String TAG_KEY = "tag";
     static final String HASH = "hash";
+    /** {@link SearchDocument#source}: the order of one day's documents. */
+    static final String SOURCE = "source";
     /** {@link VietnameseTokens#tagKey} of the category: the static index's category filter. */
     static final String CATEGORY_KEY = "cat";
     /** The category as written (NFC): the static index's filter names it. */
@@ -70,21 +72,24 @@ public final class SearchFields {
      * Version of the index layout, kept in the commit: an index of another layout is rebuilt by a
      * sync and not opened by {@link SearchService}.
      */
-    static final String SCHEMA = "10";
+    static final String SCHEMA = "11";
     // The passage record is part of each document: a change to PassageExporter.record's output
     // (its format, STORED_BYTES) must change SCHEMA too, or old records would stay in the index;
     // so must a change to what SearchCodec writes (8: stored fields not compressed; 9: bodies
-    // stored as UTF-8 bytes, STORED_AS_UTF8).
+    // stored as UTF-8 bytes, STORED_AS_UTF8; 11: the source, SOURCE).
     static final String SCHEMA_KEY = "gazette.search.schema";
     /** Sorts undated documents after every dated one. */
     static final long NO_DATE = Long.MIN_VALUE;
 
     /**
-     * The one document order everything uses: newest first, then by url. Ranking ties fall back to
-     * it, and the static index numbers documents in it.
+     * The one document order everything uses: newest first, then by source (then url, for two
+     * documents of one source). Ranking ties fall back to it, and the static index numbers
+     * documents in it. The source, not the url: a title edit (a new slug) leaves its article
+     * where it was among those of its day, and so every other article's number.
      */
     public static final Comparator<SearchDocument> ORDER = Comparator
             .comparingLong((SearchDocument d) -> dateKey(d.date())).reversed()
+            .thenComparing(SearchDocument::source)
             .thenComparing(SearchDocument::url);
 
     /**
@@ -259,6 +264,7 @@ public final class SearchFields {
         out.add(new StringField(URL, doc.url(), Field.Store.YES));
         out.add(new SortedDocValuesField(URL, new BytesRef(doc.url())));
         out.add(new NumericDocValuesField(DATE_SORT, dateKey(doc.date())));
+        out.add(new SortedDocValuesField(SOURCE, new BytesRef(doc.source())));
         if (doc.date() != null) {
             out.add(new StoredField(DATE, doc.date().toString()));
             out.add(new StringField(YEAR, Integer.toString(doc.date().getYear()), Field.Store.NO));
@@ -356,6 +362,22 @@ public final class SearchFields {
      */
     static String contentHash(SearchDocument doc) {
         return contentHash(field -> texts(doc, field), doc.date());
+    }
+
+    /**
+     * What a sync compares to know that the index holds a document as it is now: its content hash
+     * and its source, which orders it ({@link #ORDER}): an article whose file moved is written
+     * again, so the index orders it as a clean build would. The source is not in the content hash:
+     * the static index's version ({@link StaticIndexExporter#version}) names the documents by
+     * their urls, in number order, and content hashes, which say everything it is made of.
+     */
+    static String syncKey(SearchDocument doc) {
+        return syncKey(contentHash(doc), doc.source());
+    }
+
+    /** {@link #syncKey} of a document in the index, from its {@link #HASH} and {@link #SOURCE}. */
+    static String syncKey(String contentHash, String source) {
+        return contentHash + "\n" + source;
     }
 
     private static String contentHash(java.util.function.Function<String, List<Text>> texts, LocalDate day) {

@@ -300,7 +300,7 @@ public final class SearchIndexer implements AutoCloseable {
             docs.forEach(doc -> {
                 Objects.requireNonNull(doc.url(), "SearchDocument.url");
                 String stored = storedHash(existing, doc.url());
-                if (stored != null && SearchFields.contentHash(doc).equals(stored)) {
+                if (stored != null && SearchFields.syncKey(doc).equals(stored)) {
                     return;
                 }
                 track(doc.url(), existing != null && stored == null, before, changes);
@@ -364,7 +364,7 @@ public final class SearchIndexer implements AutoCloseable {
             for (SearchDocument doc = next(source, failed); doc != null; doc = next(source, failed)) {
                 Objects.requireNonNull(doc.url(), "SearchDocument.url");
                 String stored = storedHash(existing, doc.url());
-                if (stored != null && SearchFields.contentHash(doc).equals(stored)) {
+                if (stored != null && SearchFields.syncKey(doc).equals(stored)) {
                     continue;
                 }
                 track(doc.url(), existing != null && stored == null, null, changes);
@@ -577,7 +577,7 @@ public final class SearchIndexer implements AutoCloseable {
         return SearchFields.SCHEMA.equals(SegmentInfos.readLatestCommit(dir).getUserData().get(SearchFields.SCHEMA_KEY));
     }
 
-    /** url → content hash of every live document, from doc values (stored text stays unread). */
+    /** url → {@link SearchFields#syncKey} of every live document, from doc values (stored text stays unread). */
     private static Map<String, String> storedHashes(Path indexDir) throws IOException {
         Map<String, String> hashes = new HashMap<>();
         try (Directory dir = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(dir)) {
@@ -585,14 +585,19 @@ public final class SearchIndexer implements AutoCloseable {
                 Bits live = leaf.reader().getLiveDocs();
                 SortedDocValues urls = leaf.reader().getSortedDocValues(SearchFields.URL);
                 BinaryDocValues hashValues = leaf.reader().getBinaryDocValues(SearchFields.HASH);
-                if (urls == null || hashValues == null) {
+                SortedDocValues sources = leaf.reader().getSortedDocValues(SearchFields.SOURCE);
+                if (urls == null || hashValues == null || sources == null) {
                     continue;
                 }
+                String[] urlOfOrd = DocNumbering.valuesByOrd(urls);
+                String[] sourceOfOrd = DocNumbering.valuesByOrd(sources);
                 for (int i = 0; i < leaf.reader().maxDoc(); i++) {
-                    if ((live != null && !live.get(i)) || !urls.advanceExact(i) || !hashValues.advanceExact(i)) {
+                    if ((live != null && !live.get(i)) || !urls.advanceExact(i) || !hashValues.advanceExact(i)
+                            || !sources.advanceExact(i)) {
                         continue;
                     }
-                    hashes.put(urls.lookupOrd(urls.ordValue()).utf8ToString(), hashValues.binaryValue().utf8ToString());
+                    hashes.put(urlOfOrd[urls.ordValue()], SearchFields.syncKey(hashValues.binaryValue().utf8ToString(),
+                            sourceOfOrd[sources.ordValue()]));
                 }
             }
         }

@@ -39,7 +39,7 @@ import java.util.Set;
  *   <li>how many query syllables occur with the query's exact diacritics;</li>
  *   <li>the strongest field holding the whole query (title &gt; tags &gt; summary &gt; category
  *       &gt; author &gt; body), as a phrase when tier 1 holds;</li>
- *   <li>newer date, then url.</li>
+ *   <li>newer date, then source, then url ({@link SearchFields#ORDER}).</li>
  * </ol>
  * A document matches when it holds every query syllable (folded) in some field.
  */
@@ -103,8 +103,9 @@ public final class SearchService implements AutoCloseable {
         int[] docs = toArray(candidates);
         long[] keys = rankKeys(parsed, docs, maxDoc);
         long[] dates = new long[maxDoc];
+        String[] sources = new String[maxDoc];
         String[] urls = new String[maxDoc];
-        loadSortValues(candidates, dates, urls);
+        loadSortValues(candidates, dates, sources, urls);
 
         Integer[] order = new Integer[docs.length];
         for (int i = 0; i < order.length; i++) {
@@ -112,6 +113,7 @@ public final class SearchService implements AutoCloseable {
         }
         Arrays.sort(order, Comparator.<Integer>comparingLong(i -> keys[i]).reversed()
                 .thenComparing(Comparator.<Integer>comparingLong(i -> dates[docs[i]]).reversed())
+                .thenComparing(i -> sources[docs[i]])
                 .thenComparing(i -> urls[docs[i]]));
 
         Set<String> terms = new LinkedHashSet<>(parsed.unigrams());
@@ -206,9 +208,10 @@ public final class SearchService implements AutoCloseable {
         return true;
     }
 
-    private void loadSortValues(FixedBitSet candidates, long[] dates, String[] urls) throws IOException {
+    private void loadSortValues(FixedBitSet candidates, long[] dates, String[] sources, String[] urls) throws IOException {
         for (LeafReaderContext leaf : reader.leaves()) {
             NumericDocValues dateValues = leaf.reader().getNumericDocValues(SearchFields.DATE_SORT);
+            SortedDocValues sourceValues = leaf.reader().getSortedDocValues(SearchFields.SOURCE);
             SortedDocValues urlValues = leaf.reader().getSortedDocValues(SearchFields.URL);
             int max = leaf.reader().maxDoc();
             for (int d = 0; d < max; d++) {
@@ -217,6 +220,8 @@ public final class SearchService implements AutoCloseable {
                     continue;
                 }
                 dates[global] = dateValues != null && dateValues.advanceExact(d) ? dateValues.longValue() : SearchFields.NO_DATE;
+                sources[global] = sourceValues != null && sourceValues.advanceExact(d)
+                        ? sourceValues.lookupOrd(sourceValues.ordValue()).utf8ToString() : "";
                 urls[global] = urlValues != null && urlValues.advanceExact(d) ? urlValues.lookupOrd(urlValues.ordValue()).utf8ToString() : "";
             }
         }

@@ -33,7 +33,8 @@ import java.util.concurrent.CompletableFuture;
  * and passage packs holding them. The files' bytes are a full export's, byte for byte.
  *
  * <h2>What an edit costs</h2>
- * Documents are numbered oldest first ({@link DocNumbering}): an edited article keeps its number
+ * Documents are numbered oldest first ({@link DocNumbering}): an edited article keeps its number,
+ * a new title too (a day's articles are ordered by their files, not their slugs),
  * and a new one, the newest, takes the next; both cost their own keys. A document whose number
  * moves (an article dated before others, a deletion, a changed date) moves every document after
  * it: all of them count as changed, and past {@link #MAX_DOCUMENTS} the update instead re-encodes
@@ -143,8 +144,8 @@ final class StaticIndexUpdate {
             p++;
         }
         // With as many documents as before, those after the last moved one keep their numbers
-        // too: a changed url (a title edit changes the slug) moves its article among those of
-        // its day only. With another count, every number after p moves.
+        // too: a changed date moves its article among those of the days between only. With
+        // another count, every number after p moves.
         int kept = 0;
         if (n == nOld) {
             while (kept < n - p && old.urlHashes[n - 1 - kept] == hashes[n - 1 - kept]) {
@@ -158,10 +159,14 @@ final class StaticIndexUpdate {
         // Removed: old numbers whose documents' entries are taken out; added: new numbers put in.
         BitSet removed = new BitSet(nOld);
         BitSet added = new BitSet(n);
-        // Changed in place: the same url at the same number in both exports.
+        // Changed in place: a changed document at the same number in both exports, under the
+        // same url or, where numbers moved, under another whose old holder changed or went too
+        // (a title edit: a new slug at its article's number, the old one gone). Its entries change
+        // only where the two versions' keys differ, whatever the urls.
         BitSet inPlace = new BitSet(n);
         for (int i = 0; i < shared; i++) {
-            if ((i < p || i >= n - kept) && changedUrls.containsKey(hashes[i])) {
+            boolean sameUrl = i < p || i >= n - kept;
+            if (changedUrls.containsKey(hashes[i]) && (sameUrl || changedUrls.containsKey(old.urlHashes[i]))) {
                 removed.set(i);
                 added.set(i);
                 inPlace.set(i);
@@ -371,7 +376,7 @@ final class StaticIndexUpdate {
                 }
             }
             // Grouped by bucket: going through every new entry for every shard rewritten cost a
-            // minute when a title edit renumbered the ~100 articles of its day.
+            // minute when ~100 articles were renumbered (a title edit did, when a day was ordered by url).
             newByBucket.subMap(from, to).values().forEach(entries::addAll);
             int expected = 0;
             for (int b = from; b < to; b++) {
@@ -421,7 +426,7 @@ final class StaticIndexUpdate {
 
     /**
      * The update of an edit that renumbered many documents (a deletion, an article dated before
-     * others, a title edit that moves its article among those of its day) but changed few: every
+     * others, a changed date) but changed few: every
      * entry of the last export is decoded, its documents given their numbers now (set by set,
      * {@link EntryRenumbering}; a split entry through {@link #patchOld} with the map), the changed
      * documents' keys taken out and put in, and encoded again where its numbers moved, then cut
@@ -735,7 +740,7 @@ final class StaticIndexUpdate {
                 return Outcome.refused("the last search export's " + PassageExporter.packPath(k) + " is missing");
             }
         }
-        // Written on both cores (after a title edit at 10,000 articles ~8,500 shards change, and
+        // Written on both cores (after a deletion at 10,000 articles ~8,500 shards change, and
         // the pages are done meanwhile), the manifest last.
         int last = out.size() - 1;
         onBothCores(last, (which, from, until) -> {

@@ -41,29 +41,44 @@ class FeatureListsTest {
     @Test
     void patchedListsAreTheListsMadeAfresh() {
         // Ids drawn from a small set with shared high bits, so that groups mix; some documents'
-        // features replaced, some added at the end, as an update leaves them.
+        // features replaced, some added at the end, in every other round some deleted (every
+        // newer one then moves down), as an update leaves them.
         java.util.Random random = new java.util.Random(7);
-        for (int round = 0; round < 50; round++) {
+        int renumbered = 0;
+        for (int round = 0; round < 100; round++) {
             int oldN = 1 + random.nextInt(60);
-            int n = oldN + random.nextInt(4);
-            StrongestFeatures before = new StrongestFeatures(n);
+            StrongestFeatures before = new StrongestFeatures(oldN);
             for (int d = 0; d < oldN; d++) {
                 fill(before, d, random);
             }
             FeatureLists old = new FeatureLists(before, oldN);
+            int[] newOf = new int[oldN];
+            int kept = 0;
+            for (int o = 0; o < oldN; o++) {
+                newOf[o] = round % 2 == 1 && random.nextInt(8) == 0 ? -1 : kept++;
+            }
+            renumbered += kept < oldN ? 1 : 0;
+            int n = kept + random.nextInt(4);
+            int[] oldOf = new int[n];
+            java.util.Arrays.fill(oldOf, -1);
+            for (int o = 0; o < oldN; o++) {
+                if (newOf[o] >= 0) {
+                    oldOf[newOf[o]] = o;
+                }
+            }
             StrongestFeatures after = new StrongestFeatures(n);
             boolean[] same = new boolean[n];
             for (int d = 0; d < n; d++) {
-                same[d] = d < oldN && random.nextInt(4) != 0;
+                same[d] = oldOf[d] >= 0 && random.nextInt(4) != 0;
                 if (same[d]) {
-                    System.arraycopy(before.feature, d * F, after.feature, d * F, F);
-                    System.arraycopy(before.weight, d * F, after.weight, d * F, F);
-                    after.size[d] = before.size[d];
+                    System.arraycopy(before.feature, oldOf[d] * F, after.feature, d * F, F);
+                    System.arraycopy(before.weight, oldOf[d] * F, after.weight, d * F, F);
+                    after.size[d] = before.size[oldOf[d]];
                 } else {
                     fill(after, d, random);
                 }
             }
-            FeatureLists patched = FeatureLists.patched(old, after, n, d -> same[d]);
+            FeatureLists patched = FeatureLists.patched(old, after, n, newOf, d -> same[d]);
             FeatureLists fresh = new FeatureLists(after, n);
             if (patched == null) {
                 // Only when the slot numbers need another bit.
@@ -76,6 +91,12 @@ class FeatureListsTest {
                 assertThat(patched.slotAt(j)).as("round %d entry %d", round, j).isEqualTo(fresh.slotAt(j));
             }
         }
+        assertThat(renumbered).as("rounds with a deletion").isGreaterThan(20);
+        StrongestFeatures two = new StrongestFeatures(2);
+        put(two, 0, 1L);
+        put(two, 1, 2L);
+        assertThat(FeatureLists.patched(new FeatureLists(two, 2), two, 2, new int[] {1, 0}, d -> true))
+                .as("numbers that swap two documents").isNull();
     }
 
     private static void fill(StrongestFeatures tops, int d, java.util.Random random) {

@@ -262,6 +262,88 @@ class StaticIndexUpdateTest {
         assertThat(site.written).as("files written of " + site.files.size()).hasSizeLessThan(site.files.size() / 4);
     }
 
+    /**
+     * A day's articles are numbered by their source, not their url: a title edit (a new slug,
+     * the file kept) keeps every number and re-encodes the article's own keys, where ordered by
+     * url it moved among the others of its day and renumbered them all; a file moved (the url
+     * and text kept) is written again by the sync and numbered where a clean export numbers it.
+     */
+    @Test
+    void aNewSlugKeepsEveryNumberAndAMovedFileIsNumberedAgain() throws IOException {
+        Path index = dir.resolve("index");
+        List<SearchDocument> docs = new ArrayList<>(RelatedArticlesTest.bigArchive());
+        for (int i = 0; i < 300; i++) {
+            SearchDocument x = SearchFixtures.doc(String.format("2009/01/bai-%04d/", i), "Bài cũ số " + i
+                    + " về chủ đề " + (i * 7919 % 100), "Nội dung riêng " + Integer.toString(i * 104729, 36), "2009-01-01");
+            docs.add(withSource(x, x.url(), String.format("content/2009/bai-%04d.md", i)));
+        }
+        SearchIndexer.rebuild(index, docs);
+        Site site = new Site();
+        ExportState state;
+        List<String> urlsBefore = new ArrayList<>();
+        try (DirectoryReader reader = DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(index))) {
+            DocNumbering numbering = DocNumbering.of(reader);
+            StaticIndexExporter.Result full = StaticIndexExporter.export(reader, numbering, site);
+            PassageExporter.export(reader, numbering, full.version(), site);
+            state = full.state().atCommit(SearchIndexer.commitVersion(index));
+            numbering.forEach((number, url) -> urlsBefore.add(url));
+        }
+        site.finish();
+
+        // A title edit: the slug sorts after every other of the day (ordered by url, it moved 199 articles).
+        int edited = 60 + 100;
+        docs = replace(docs, edited, x -> withSource(new SearchDocument("2009/01/zz-sua-bai-cu/", "Sửa: " + x.title(),
+                x.summary(), x.body(), x.tags(), x.category(), x.author(), x.date()), "2009/01/zz-sua-bai-cu/", x.source()));
+        int renumbered = StaticIndexUpdate.renumberings.get();
+        List<String> urlsAfter = new ArrayList<>();
+        state = updated(index, docs, state, site, urlsAfter);
+        assertThat(StaticIndexUpdate.renumberings.get()).as("updates by renumbering").isEqualTo(renumbered);
+        assertThat(StaticIndexUpdate.lastCounts.documents()).as("documents re-encoded").isEqualTo(1);
+        assertThat(urlsAfter).hasSameSizeAs(urlsBefore);
+        List<Integer> moved = new ArrayList<>();
+        for (int j = 0; j < urlsAfter.size(); j++) {
+            if (!urlsAfter.get(j).equals(urlsBefore.get(j))) {
+                moved.add(j);
+            }
+        }
+        assertThat(moved).as("numbers whose document changed").hasSize(1);
+        assertThat(urlsAfter.get(moved.get(0))).isEqualTo("2009/01/zz-sua-bai-cu/");
+        assertSameFiles(site.files, clean(docs, StaticIndexExporter.SPLIT_BYTES), "title edit");
+
+        // A file moved: the same url and text under a source sorting first among the day's.
+        SearchDocument movedFile = docs.get(60 + 50);
+        docs = replace(docs, 60 + 50, x -> withSource(x, x.url(), "content/2009/zz-chuyen-cho.md"));
+        urlsAfter.clear();
+        updated(index, docs, state, site, urlsAfter);
+        assertThat(urlsAfter.indexOf(movedFile.url())).as("the moved file's number")
+                .isEqualTo(urlsBefore.indexOf("2009/01/bai-0299/"));
+        assertSameFiles(site.files, clean(docs, StaticIndexExporter.SPLIT_BYTES), "file moved");
+    }
+
+    /** Syncs {@code docs}, updates the export of {@code state} and puts the urls in number order into {@code urls}. */
+    private ExportState updated(Path index, List<SearchDocument> docs, ExportState state, Site site, List<String> urls)
+            throws IOException {
+        IndexChanges changes = new IndexChanges(SearchIndexer.commitVersion(index));
+        SearchIndexer.sync(index, docs.stream(), changes);
+        assertThat(changes.size()).as("documents the sync wrote or deleted").isBetween(1, 2);
+        StaticIndexUpdate.Outcome outcome;
+        try (DirectoryReader reader = DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(index))) {
+            DocNumbering numbering = DocNumbering.of(reader);
+            outcome = StaticIndexUpdate.update(reader, numbering, state, changes, site.previous(), site);
+            assertThat(outcome.reason()).isNull();
+            PassageExporter.export(reader, numbering, outcome.result().version(), outcome.changedNumbers(),
+                    outcome.previousDocuments(), outcome.sourceOf(), site.previous(), site);
+            numbering.forEach((number, url) -> urls.add(url));
+        }
+        site.finish();
+        return outcome.result().state().atCommit(SearchIndexer.commitVersion(index));
+    }
+
+    private static SearchDocument withSource(SearchDocument x, String url, String source) {
+        return new SearchDocument(url, x.title(), x.summary(), x.body(), x.tags(), x.category(), x.author(), x.date(),
+                source);
+    }
+
     /** A state read back equals the one written; a damaged one is refused with a reason. */
     @Test
     void theStateRoundTripsAndADamagedOneIsRefused() throws IOException {
