@@ -69,43 +69,12 @@ final class SearchWork {
         this.indexDir = indexDir;
     }
 
-    static SearchWork start(Site site, Path cacheDir) {
-        return start(site, cacheDir, null, false, null);
-    }
-
-    /**
-     * Brings the index up to date, then the related articles: the lists the session's last search
-     * kept ({@code last}), or else those kept in the cache folder, are updated in proportion to
-     * the edit (see {@link RelatedKeeper}).
-     *
-     * @param last what the session's last search left in the index (see {@link SearchStage.Synced}),
-     *             or null to compare every article with the index
-     * @param keepRelated whether to keep the related lists in the cache folder for the next
-     *             process ({@code gazette build}); a session keeps them in memory
-     * @param lastExport what the session's last export left, or null to read it from the cache
-     */
-    static SearchWork start(Site site, Path cacheDir, SearchStage.Synced last, boolean keepRelated,
-            ExportState lastExport) {
-        return start(site, cacheDir, last, keepRelated, lastExport, null);
-    }
-
-    /**
-     * Same; with {@code keysSalt} (see {@link SearchStage#index(Path, Site, SearchStage.Synced,
-     * IndexChanges, Long)}), a sync without {@code last} compares only the articles whose key moved
-     * since the last sync kept them.
-     */
-    static SearchWork start(Site site, Path cacheDir, SearchStage.Synced last, boolean keepRelated,
-            ExportState lastExport, Long keysSalt) {
-        return start(site, cacheDir, last, keepRelated, lastExport, keysSalt, null, null);
-    }
-
     /**
      * Articles up to which a first build's or an edit's static index export starts as soon as the index is synced,
-     * beside the related lists (see {@link #start(Site, Path, SearchStage.Synced, boolean,
-     * ExportState, Long, OutputSink, FileFingerprints)}). At 10,000 articles both together keep
-     * under 150 MB live in a heap of 784 MB; at 100,000 an add's export beside the related update
-     * kept ~780 MB live in 1,216 MB and made full collections (eleventh session): there the export
-     * starts after the related lists, as before.
+     * beside the related lists (see {@link #start}): {@code gazette build}'s; tests of the other way lower it. At
+     * 10,000 articles both together keep under 150 MB live in a heap of 784 MB; at 100,000 an add's export beside
+     * the related update kept ~780 MB live in 1,216 MB and made full collections (eleventh session): there the
+     * export starts after the related lists, as before.
      */
     static final int EXPORT_BESIDE_RELATED_UP_TO = 25_000;
 
@@ -113,15 +82,36 @@ final class SearchWork {
     static final java.util.concurrent.atomic.AtomicInteger exportsBesideRelated = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
-     * Same; with {@code sink} a build directory ({@code fingerprints} its generation's, started),
-     * the static index export of a first build or an edit in a site of up to {@link #EXPORT_BESIDE_RELATED_UP_TO}
-     * articles starts on its own thread as soon as the index is synced, while this thread updates
-     * the related lists: they read the same index, and the export writes none of the pages. After
-     * a deletion at 10,000 articles the related update (0.5-0.9 s) used one core while the other
-     * was idle, and the export (~1 s) then ran after it, beside a few pages.
+     * Whether a site of {@code site}'s size may start its export beside the related lists, with
+     * {@code upTo} as {@link #EXPORT_BESIDE_RELATED_UP_TO}: the one place of that rule, which
+     * {@link SiteBuild} also asks, to know whether the output is wanted before the search or after it.
+     */
+    static boolean smallEnoughToExportBesideRelated(Site site, int upTo) {
+        return site.articles().size() <= upTo;
+    }
+
+    /**
+     * Brings the index up to date, then the related articles: the lists the session's last search
+     * kept ({@code last}), or else those kept in the cache folder, are updated in proportion to
+     * the edit (see {@link RelatedKeeper}). With {@code sink} a build directory ({@code fingerprints}
+     * its generation's, started), the static index export of a first build or an edit in a site of up
+     * to {@code exportBesideUpTo} articles (see {@link #EXPORT_BESIDE_RELATED_UP_TO}) starts on its own
+     * thread as soon as the index is synced, while this thread updates the related lists: they read the
+     * same index, and the export writes none of the pages. After a deletion at 10,000 articles the
+     * related update (0.5-0.9 s) used one core while the other was idle, and the export (~1 s) then ran
+     * after it, beside a few pages.
+     *
+     * @param last what the session's last search left in the index (see {@link SearchStage.Synced}),
+     *             or null to compare every article with the index
+     * @param keepRelated whether to keep the related lists in the cache folder for the next
+     *             process ({@code gazette build}); a session keeps them in memory
+     * @param lastExport what the session's last export left, or null to read it from the cache
+     * @param keysSalt see {@link SearchStage#index(Path, Site, SearchStage.Synced, IndexChanges, Long)}:
+     *             a sync without {@code last} compares only the articles whose key moved since the
+     *             last sync kept them
      */
     static SearchWork start(Site site, Path cacheDir, SearchStage.Synced last, boolean keepRelated,
-            ExportState lastExport, Long keysSalt, OutputSink sink, FileFingerprints fingerprints) {
+            ExportState lastExport, Long keysSalt, OutputSink sink, FileFingerprints fingerprints, int exportBesideUpTo) {
         Path indexDir = cacheDir.resolve(SearchIndexer.DIR_NAME);
         Path relatedFile = cacheDir.resolve(RelatedKeeper.FILE_NAME);
         SearchWork work = null;
@@ -134,7 +124,7 @@ final class SearchWork {
             work.syncedVersion = synced.version();
             work.changes = changes;
             work.lastExport = lastExport;
-            if (sink != null && startsExportBesideRelated(site, changes, lastExport, indexDir)) {
+            if (sink != null && startsExportBesideRelated(site, exportBesideUpTo, changes, lastExport, indexDir)) {
                 work.startExport(sink, fingerprints);
                 if (work.export != null) {
                     exportsBesideRelated.incrementAndGet();
@@ -193,9 +183,9 @@ final class SearchWork {
      * session); beside the related lists it is done before the pages start: 0.92x the wall time
      * in alternating pairs, peak RSS unchanged (~525 MiB).
      */
-    private static boolean startsExportBesideRelated(Site site, IndexChanges changes, ExportState lastExport,
+    private static boolean startsExportBesideRelated(Site site, int upTo, IndexChanges changes, ExportState lastExport,
             Path indexDir) {
-        if (site.articles().size() > EXPORT_BESIDE_RELATED_UP_TO) {
+        if (!smallEnoughToExportBesideRelated(site, upTo)) {
             return false;
         }
         boolean fresh = changes.commitBefore() < 0;

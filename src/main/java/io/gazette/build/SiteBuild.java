@@ -97,11 +97,20 @@ public final class SiteBuild {
     /** Warnings found while loading site.yml and the theme (a typo of a key): reported by every generation. */
     private List<Problem> configWarnings = List.of();
 
+    /**
+     * Articles up to which the static index export may start beside the related lists, and so the
+     * output is wanted before the search (see {@link SearchWork#EXPORT_BESIDE_RELATED_UP_TO}); lowered by tests
+     * to take the large archive's way with a few articles.
+     */
+    private final int exportBesideRelatedUpTo;
+
     private SiteBuild(BuildOptions options, SiteConfig config, Theme theme, Translations translations,
             SinceLastBuild since, FileFingerprints fingerprints, SiteAssembler assembler, TemplateRenderer renderer,
-            CacheKey key, long themeHash, boolean showsArticleCount, boolean showsListLength) {
+            CacheKey key, long themeHash, boolean showsArticleCount, boolean showsListLength,
+            int exportBesideRelatedUpTo) {
         this.options = options;
         this.config = config;
+        this.exportBesideRelatedUpTo = exportBesideRelatedUpTo;
         this.theme = theme;
         this.since = since;
         this.assembler = assembler;
@@ -141,6 +150,15 @@ public final class SiteBuild {
      */
     static SiteBuild open(BuildOptions options, OutputMirror.Linker cacheLinker)
             throws IOException, BuildFailedException {
+        return open(options, cacheLinker, SearchWork.EXPORT_BESIDE_RELATED_UP_TO);
+    }
+
+    /**
+     * {@link #open(BuildOptions, OutputMirror.Linker)} with {@code exportBesideRelatedUpTo} in place of
+     * {@link SearchWork#EXPORT_BESIDE_RELATED_UP_TO}: a test's small site built the way of an archive above it.
+     */
+    static SiteBuild open(BuildOptions options, OutputMirror.Linker cacheLinker, int exportBesideRelatedUpTo)
+            throws IOException, BuildFailedException {
         Problems problems = new Problems();
         SiteConfig config = ConfigLoader.load(options.projectDir(), options.overrides(), options.themeFallbackDir(),
                 problems);
@@ -157,7 +175,8 @@ public final class SiteBuild {
         DirectoryStart start = cacheLinker == null || problems.hasErrors() ? null
                 : DirectoryStart.begin(config, theme, cacheLinker, fingerprints);
         try {
-            SiteBuild build = open(options, problems, config, theme, shownTheme, since, fingerprints, start);
+            SiteBuild build = open(options, problems, config, theme, shownTheme, since, fingerprints, start,
+                    exportBesideRelatedUpTo);
             if (start != null) {
                 build.directory.begunBeside(start, cacheLinker);
             } else if (cacheLinker != null) {
@@ -174,8 +193,8 @@ public final class SiteBuild {
 
     /** The rest of {@link #open}, after the configuration: what needs a loaded theme. */
     private static SiteBuild open(BuildOptions options, Problems problems, SiteConfig config, Theme theme,
-            Path shownTheme, SinceLastBuild since, FileFingerprints fingerprints, DirectoryStart start)
-            throws IOException, BuildFailedException {
+            Path shownTheme, SinceLastBuild since, FileFingerprints fingerprints, DirectoryStart start,
+            int exportBesideRelatedUpTo) throws IOException, BuildFailedException {
         Translations translations = Translations.load(theme.i18n(), config.language(), shownTheme.resolve("i18n"),
                 problems);
         SiteAssembler assembler = new SiteAssembler(config, since);
@@ -190,7 +209,8 @@ public final class SiteBuild {
         SiteBuild build = new SiteBuild(options, config, theme, translations, since, fingerprints, assembler, renderer,
                 key, themeHash,
                 ThemeHash.mentions(theme, "articleCount"),
-                ThemeHash.mentions(theme, "totalPages") || ThemeHash.mentions(theme, "totalItems"));
+                ThemeHash.mentions(theme, "totalPages") || ThemeHash.mentions(theme, "totalItems"),
+                exportBesideRelatedUpTo);
         build.configWarnings = problems.sorted();
         build.searchKeysSalt = new io.gazette.site.Fingerprint().add(key.gazette()).add(key.theme()).add(key.settings())
                 .value();
@@ -340,12 +360,13 @@ public final class SiteBuild {
         progress.stage("search analysis");
         fingerprints.start(); // before the search: an edit's export may start beside the related lists
         Runnable beforeOutput = outputWanted;
-        if (beforeOutput != null && (!withSearch || site.articles().size() <= SearchWork.EXPORT_BESIDE_RELATED_UP_TO)) {
+        if (beforeOutput != null
+                && (!withSearch || SearchWork.smallEnoughToExportBesideRelated(site, exportBesideRelatedUpTo))) {
             beforeOutput.run(); // the export may start beside the related lists
             beforeOutput = null;
         }
         SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir(), lastSynced, keepRelated, lastExport,
-                searchKeysSalt, sink, fingerprints) : null;
+                searchKeysSalt, sink, fingerprints, exportBesideRelatedUpTo) : null;
         if (beforeOutput != null) {
             try {
                 beforeOutput.run();
