@@ -48,6 +48,8 @@ final class SearchWork {
      */
     private long syncedVersion = -1;
     private long relatedMillis;
+    /** How long the parts before the related lists took, in ms, by name (for {@code --timings}). */
+    private final Map<String, Long> partMillis = new java.util.LinkedHashMap<>();
     private String relatedReason;
     private Set<String> relatedListsChanged;
     private String relatedReport;
@@ -111,15 +113,24 @@ final class SearchWork {
      *             last sync kept them
      */
     static SearchWork start(Site site, Path cacheDir, SearchStage.Synced last, boolean keepRelated,
-            ExportState lastExport, Long keysSalt, OutputSink sink, FileFingerprints fingerprints, int exportBesideUpTo) {
-        Path indexDir = cacheDir.resolve(SearchIndexer.DIR_NAME);
+            ExportState lastExport, Long keysSalt, OutputSink sink, FileFingerprints fingerprints, int exportBesideUpTo,
+            KeptRelated keptRelated) {
+        Path indexDir = indexDir(cacheDir);
         Path relatedFile = cacheDir.resolve(RelatedKeeper.FILE_NAME);
         SearchWork work = null;
-        try (RelatedKeeper keeper = RelatedKeeper.before(indexDir, last == null ? null : last.related(), relatedFile)) {
+        long began = System.nanoTime();
+        try (RelatedKeeper keeper = keptRelated != null ? keptRelated.await()
+                : RelatedKeeper.before(indexDir, last == null ? null : last.related(), relatedFile)) {
             long versionBefore = SearchIndexer.commitVersion(indexDir);
+            long syncing = System.nanoTime();
             IndexChanges changes = new IndexChanges(versionBefore);
             SearchStage.Synced synced = SearchStage.index(indexDir, site, last, changes, keysSalt);
+            long opening = System.nanoTime();
             work = new SearchWork(SearchIndex.open(indexDir), null, null, indexDir);
+            // With the state read beside the content stage, how long the search still waited for it.
+            work.partMillis.put("search: related state read (of the above)", (syncing - began) / 1_000_000);
+            work.partMillis.put("search: sync (of the above)", (opening - syncing) / 1_000_000);
+            work.partMillis.put("search: index opened (of the above)", (System.nanoTime() - opening) / 1_000_000);
             work.synced = synced;
             work.syncedVersion = synced.version();
             work.changes = changes;
@@ -175,6 +186,48 @@ final class SearchWork {
         }
     }
 
+    /** The Lucene index of record in a site's cache folder. */
+    static Path indexDir(Path cacheDir) {
+        return cacheDir.resolve(SearchIndexer.DIR_NAME);
+    }
+
+    /**
+     * The related lists the last build kept in the cache folder, being read on a thread of their
+     * own from the start of a generation, while the content is read and the site model made: at
+     * 100,000 articles the state is 123 MB, which the search read on the main thread (0.6-1.9 s of an
+     * added article's build) while a core was half idle during the content stage. Nothing writes the
+     * index before the search's sync, which waits for it: the reader it opens is on the commit the
+     * lists were kept with. Handed to {@link #start}, which closes it; {@link #discard} otherwise.
+     */
+    static final class KeptRelated {
+        private final CompletableFuture<RelatedKeeper> reading;
+
+        private KeptRelated(CompletableFuture<RelatedKeeper> reading) {
+            this.reading = reading;
+        }
+
+        /** Starts reading what the last build kept in {@code cacheDir} (see {@link RelatedKeeper#before}). */
+        static KeptRelated startReading(Path cacheDir) {
+            Path indexDir = indexDir(cacheDir);
+            Path file = cacheDir.resolve(RelatedKeeper.FILE_NAME);
+            return new KeptRelated(BackgroundWork.start("gazette-related-read",
+                    () -> RelatedKeeper.before(indexDir, null, file)));
+        }
+
+        RelatedKeeper await() throws IOException {
+            return BackgroundWork.await(reading);
+        }
+
+        /** The generation failed before its search: what was read is closed, once it is. */
+        void discard() {
+            try {
+                reading.join().close();
+            } catch (IOException | CompletionException | CancellationException e) {
+                // The generation's own failure is the one reported.
+            }
+        }
+    }
+
     /**
      * Whether the export of this sync starts beside the related lists: a small archive, and either
      * a first build (no index before: the whole export) or an edit (few documents changed) with a
@@ -219,6 +272,14 @@ final class SearchWork {
     /** How long the related articles took, in ms (part of the search analysis stage). */
     long relatedMillis() {
         return relatedMillis;
+    }
+
+    /**
+     * How long the parts before the related lists took, in ms, by their {@code --timings} name:
+     * the kept related state read, the sync, the index opened for reading.
+     */
+    Map<String, Long> partMillis() {
+        return partMillis;
     }
 
     /**

@@ -346,27 +346,41 @@ public final class SiteBuild {
         StageTimes times = new StageTimes();
         BuildProgress progress = this.progress;
         since.start(changed);
-        progress.stage("reading content");
-        List<ArticleInput> inputs = content.load(problems, changed);
-        times.lap("content + markdown");
-        progress.stage("site model");
-        ZonedDateTime now = ZonedDateTime.now(options.clock());
-        Site site = assembler.assemble(inputs, now, problems);
-        times.lap("site model");
-        java.util.function.Consumer<Site> modelListener = siteModelMade;
-        if (modelListener != null) {
-            modelListener.accept(site);
-        }
-        progress.stage("search analysis");
-        fingerprints.start(); // before the search: an edit's export may start beside the related lists
-        Runnable beforeOutput = outputWanted;
-        if (beforeOutput != null
-                && (!withSearch || SearchWork.smallEnoughToExportBesideRelated(site, exportBesideRelatedUpTo))) {
-            beforeOutput.run(); // the export may start beside the related lists
-            beforeOutput = null;
+        // A session's later searches update the lists they keep in memory; a first one reads the
+        // last build's from the cache folder, beside the content stage (see SearchWork.KeptRelated).
+        SearchWork.KeptRelated keptRelated = withSearch && lastSynced == null
+                ? SearchWork.KeptRelated.startReading(config.cacheDir()) : null;
+        ZonedDateTime now;
+        Site site;
+        Runnable beforeOutput;
+        try {
+            progress.stage("reading content");
+            List<ArticleInput> inputs = content.load(problems, changed);
+            times.lap("content + markdown");
+            progress.stage("site model");
+            now = ZonedDateTime.now(options.clock());
+            site = assembler.assemble(inputs, now, problems);
+            times.lap("site model");
+            java.util.function.Consumer<Site> modelListener = siteModelMade;
+            if (modelListener != null) {
+                modelListener.accept(site);
+            }
+            progress.stage("search analysis");
+            fingerprints.start(); // before the search: an edit's export may start beside the related lists
+            beforeOutput = outputWanted;
+            if (beforeOutput != null
+                    && (!withSearch || SearchWork.smallEnoughToExportBesideRelated(site, exportBesideRelatedUpTo))) {
+                beforeOutput.run(); // the export may start beside the related lists
+                beforeOutput = null;
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            if (keptRelated != null) {
+                keptRelated.discard();
+            }
+            throw e;
         }
         SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir(), lastSynced, keepRelated, lastExport,
-                searchKeysSalt, sink, fingerprints, exportBesideRelatedUpTo) : null;
+                searchKeysSalt, sink, fingerprints, exportBesideRelatedUpTo, keptRelated) : null;
         if (beforeOutput != null) {
             try {
                 beforeOutput.run();
@@ -399,6 +413,7 @@ public final class SiteBuild {
             times.lap("search: analysis + related");
             if (search != null) {
                 times.record("search: related (of the above)", search.relatedMillis());
+                search.partMillis().forEach(times::record);
             }
 
             // After a failed generation (or with no generation before), look at every file: the
