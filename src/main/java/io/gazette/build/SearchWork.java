@@ -115,7 +115,7 @@ final class SearchWork {
     static SearchWork start(Site site, Path cacheDir, SearchStage.Synced last, boolean keepRelated,
             ExportState lastExport, Long keysSalt, OutputSink sink, FileFingerprints fingerprints, int exportBesideUpTo,
             KeptRelated keptRelated) {
-        Path indexDir = indexDir(cacheDir);
+        Path indexDir = SiteBuild.searchIndexDir(cacheDir);
         Path relatedFile = cacheDir.resolve(RelatedKeeper.FILE_NAME);
         SearchWork work = null;
         long began = System.nanoTime();
@@ -186,11 +186,6 @@ final class SearchWork {
         }
     }
 
-    /** The Lucene index of record in a site's cache folder. */
-    static Path indexDir(Path cacheDir) {
-        return cacheDir.resolve(SearchIndexer.DIR_NAME);
-    }
-
     /**
      * The related lists the last build kept in the cache folder, being read on a thread of their
      * own from the start of a generation, while the content is read and the site model made: at
@@ -208,7 +203,7 @@ final class SearchWork {
 
         /** Starts reading what the last build kept in {@code cacheDir} (see {@link RelatedKeeper#before}). */
         static KeptRelated startReading(Path cacheDir) {
-            Path indexDir = indexDir(cacheDir);
+            Path indexDir = SiteBuild.searchIndexDir(cacheDir);
             Path file = cacheDir.resolve(RelatedKeeper.FILE_NAME);
             return new KeptRelated(BackgroundWork.start("gazette-related-read",
                     () -> RelatedKeeper.before(indexDir, null, file)));

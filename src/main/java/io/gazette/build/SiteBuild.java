@@ -217,6 +217,14 @@ public final class SiteBuild {
         return build;
     }
 
+    /**
+     * The Lucene index of record in a site's cache folder ({@link SiteConfig#cacheDir()}): what the
+     * build's search brings up to date, and what {@code gazette search} and the preview's search read.
+     */
+    public static Path searchIndexDir(Path cacheDir) {
+        return cacheDir.resolve(io.gazette.search.SearchIndexer.DIR_NAME);
+    }
+
     public SiteConfig config() {
         return config;
     }
