@@ -48,6 +48,8 @@ final class SearchWork {
      */
     private long syncedVersion = -1;
     private long relatedMillis;
+    /** How long the parts before the related lists took, in ms, by name (for {@code --timings}). */
+    private final Map<String, Long> partMillis = new java.util.LinkedHashMap<>();
     private String relatedReason;
     private Set<String> relatedListsChanged;
     private String relatedReport;
@@ -69,43 +71,12 @@ final class SearchWork {
         this.indexDir = indexDir;
     }
 
-    static SearchWork start(Site site, Path cacheDir) {
-        return start(site, cacheDir, null, false, null);
-    }
-
-    /**
-     * Brings the index up to date, then the related articles: the lists the session's last search
-     * kept ({@code last}), or else those kept in the cache folder, are updated in proportion to
-     * the edit (see {@link RelatedKeeper}).
-     *
-     * @param last what the session's last search left in the index (see {@link SearchStage.Synced}),
-     *             or null to compare every article with the index
-     * @param keepRelated whether to keep the related lists in the cache folder for the next
-     *             process ({@code gazette build}); a session keeps them in memory
-     * @param lastExport what the session's last export left, or null to read it from the cache
-     */
-    static SearchWork start(Site site, Path cacheDir, SearchStage.Synced last, boolean keepRelated,
-            ExportState lastExport) {
-        return start(site, cacheDir, last, keepRelated, lastExport, null);
-    }
-
-    /**
-     * Same; with {@code keysSalt} (see {@link SearchStage#index(Path, Site, SearchStage.Synced,
-     * IndexChanges, Long)}), a sync without {@code last} compares only the articles whose key moved
-     * since the last sync kept them.
-     */
-    static SearchWork start(Site site, Path cacheDir, SearchStage.Synced last, boolean keepRelated,
-            ExportState lastExport, Long keysSalt) {
-        return start(site, cacheDir, last, keepRelated, lastExport, keysSalt, null, null);
-    }
-
     /**
      * Articles up to which a first build's or an edit's static index export starts as soon as the index is synced,
-     * beside the related lists (see {@link #start(Site, Path, SearchStage.Synced, boolean,
-     * ExportState, Long, OutputSink, FileFingerprints)}). At 10,000 articles both together keep
-     * under 150 MB live in a heap of 784 MB; at 100,000 an add's export beside the related update
-     * kept ~780 MB live in 1,216 MB and made full collections (eleventh session): there the export
-     * starts after the related lists, as before.
+     * beside the related lists (see {@link #start}): {@code gazette build}'s; tests of the other way lower it. At
+     * 10,000 articles both together keep under 150 MB live in a heap of 784 MB; at 100,000 an add's export beside
+     * the related update kept ~780 MB live in 1,216 MB and made full collections (eleventh session): there the
+     * export starts after the related lists, as before.
      */
     static final int EXPORT_BESIDE_RELATED_UP_TO = 25_000;
 
@@ -113,28 +84,58 @@ final class SearchWork {
     static final java.util.concurrent.atomic.AtomicInteger exportsBesideRelated = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
-     * Same; with {@code sink} a build directory ({@code fingerprints} its generation's, started),
-     * the static index export of a first build or an edit in a site of up to {@link #EXPORT_BESIDE_RELATED_UP_TO}
-     * articles starts on its own thread as soon as the index is synced, while this thread updates
-     * the related lists: they read the same index, and the export writes none of the pages. After
-     * a deletion at 10,000 articles the related update (0.5-0.9 s) used one core while the other
-     * was idle, and the export (~1 s) then ran after it, beside a few pages.
+     * Whether a site of {@code site}'s size may start its export beside the related lists, with
+     * {@code upTo} as {@link #EXPORT_BESIDE_RELATED_UP_TO}: the one place of that rule, which
+     * {@link SiteBuild} also asks, to know whether the output is wanted before the search or after it.
+     */
+    static boolean smallEnoughToExportBesideRelated(Site site, int upTo) {
+        return site.articles().size() <= upTo;
+    }
+
+    /**
+     * Brings the index up to date, then the related articles: the lists the session's last search
+     * kept ({@code last}), or else those kept in the cache folder, are updated in proportion to
+     * the edit (see {@link RelatedKeeper}). With {@code sink} a build directory ({@code fingerprints}
+     * its generation's, started), the static index export of a first build or an edit in a site of up
+     * to {@code exportBesideUpTo} articles (see {@link #EXPORT_BESIDE_RELATED_UP_TO}) starts on its own
+     * thread as soon as the index is synced, while this thread updates the related lists: they read the
+     * same index, and the export writes none of the pages. After a deletion at 10,000 articles the
+     * related update (0.5-0.9 s) used one core while the other was idle, and the export (~1 s) then ran
+     * after it, beside a few pages.
+     *
+     * @param last what the session's last search left in the index (see {@link SearchStage.Synced}),
+     *             or null to compare every article with the index
+     * @param keepRelated whether to keep the related lists in the cache folder for the next
+     *             process ({@code gazette build}); a session keeps them in memory
+     * @param lastExport what the session's last export left, or null to read it from the cache
+     * @param keysSalt see {@link SearchStage#index(Path, Site, SearchStage.Synced, IndexChanges, Long)}:
+     *             a sync without {@code last} compares only the articles whose key moved since the
+     *             last sync kept them
      */
     static SearchWork start(Site site, Path cacheDir, SearchStage.Synced last, boolean keepRelated,
-            ExportState lastExport, Long keysSalt, OutputSink sink, FileFingerprints fingerprints) {
-        Path indexDir = cacheDir.resolve(SearchIndexer.DIR_NAME);
+            ExportState lastExport, Long keysSalt, OutputSink sink, FileFingerprints fingerprints, int exportBesideUpTo,
+            KeptRelated keptRelated) {
+        Path indexDir = SiteBuild.searchIndexDir(cacheDir);
         Path relatedFile = cacheDir.resolve(RelatedKeeper.FILE_NAME);
         SearchWork work = null;
-        try (RelatedKeeper keeper = RelatedKeeper.before(indexDir, last == null ? null : last.related(), relatedFile)) {
+        long began = System.nanoTime();
+        try (RelatedKeeper keeper = keptRelated != null ? keptRelated.await()
+                : RelatedKeeper.before(indexDir, last == null ? null : last.related(), relatedFile)) {
             long versionBefore = SearchIndexer.commitVersion(indexDir);
+            long syncing = System.nanoTime();
             IndexChanges changes = new IndexChanges(versionBefore);
             SearchStage.Synced synced = SearchStage.index(indexDir, site, last, changes, keysSalt);
+            long opening = System.nanoTime();
             work = new SearchWork(SearchIndex.open(indexDir), null, null, indexDir);
+            // With the state read beside the content stage, how long the search still waited for it.
+            work.partMillis.put("search: related state read (of the above)", (syncing - began) / 1_000_000);
+            work.partMillis.put("search: sync (of the above)", (opening - syncing) / 1_000_000);
+            work.partMillis.put("search: index opened (of the above)", (System.nanoTime() - opening) / 1_000_000);
             work.synced = synced;
             work.syncedVersion = synced.version();
             work.changes = changes;
             work.lastExport = lastExport;
-            if (sink != null && startsExportBesideRelated(site, changes, lastExport, indexDir)) {
+            if (sink != null && startsExportBesideRelated(site, exportBesideUpTo, changes, lastExport, indexDir)) {
                 work.startExport(sink, fingerprints);
                 if (work.export != null) {
                     exportsBesideRelated.incrementAndGet();
@@ -186,6 +187,43 @@ final class SearchWork {
     }
 
     /**
+     * The related lists the last build kept in the cache folder, being read on a thread of their
+     * own from the start of a generation, while the content is read and the site model made: at
+     * 100,000 articles the state is 123 MB, which the search read on the main thread (0.6-1.9 s of an
+     * added article's build) while a core was half idle during the content stage. Nothing writes the
+     * index before the search's sync, which waits for it: the reader it opens is on the commit the
+     * lists were kept with. Handed to {@link #start}, which closes it; {@link #discard} otherwise.
+     */
+    static final class KeptRelated {
+        private final CompletableFuture<RelatedKeeper> reading;
+
+        private KeptRelated(CompletableFuture<RelatedKeeper> reading) {
+            this.reading = reading;
+        }
+
+        /** Starts reading what the last build kept in {@code cacheDir} (see {@link RelatedKeeper#before}). */
+        static KeptRelated startReading(Path cacheDir) {
+            Path indexDir = SiteBuild.searchIndexDir(cacheDir);
+            Path file = cacheDir.resolve(RelatedKeeper.FILE_NAME);
+            return new KeptRelated(BackgroundWork.start("gazette-related-read",
+                    () -> RelatedKeeper.before(indexDir, null, file)));
+        }
+
+        RelatedKeeper await() throws IOException {
+            return BackgroundWork.await(reading);
+        }
+
+        /** The generation failed before its search: what was read is closed, once it is. */
+        void discard() {
+            try {
+                reading.join().close();
+            } catch (IOException | CompletionException | CancellationException e) {
+                // The generation's own failure is the one reported.
+            }
+        }
+    }
+
+    /**
      * Whether the export of this sync starts beside the related lists: a small archive, and either
      * a first build (no index before: the whole export) or an edit (few documents changed) with a
      * last export to bring up to date. In a first build of 10,000 articles the export otherwise ran
@@ -193,9 +231,9 @@ final class SearchWork {
      * session); beside the related lists it is done before the pages start: 0.92x the wall time
      * in alternating pairs, peak RSS unchanged (~525 MiB).
      */
-    private static boolean startsExportBesideRelated(Site site, IndexChanges changes, ExportState lastExport,
+    private static boolean startsExportBesideRelated(Site site, int upTo, IndexChanges changes, ExportState lastExport,
             Path indexDir) {
-        if (site.articles().size() > EXPORT_BESIDE_RELATED_UP_TO) {
+        if (!smallEnoughToExportBesideRelated(site, upTo)) {
             return false;
         }
         boolean fresh = changes.commitBefore() < 0;
@@ -229,6 +267,14 @@ final class SearchWork {
     /** How long the related articles took, in ms (part of the search analysis stage). */
     long relatedMillis() {
         return relatedMillis;
+    }
+
+    /**
+     * How long the parts before the related lists took, in ms, by their {@code --timings} name:
+     * the kept related state read, the sync, the index opened for reading.
+     */
+    Map<String, Long> partMillis() {
+        return partMillis;
     }
 
     /**

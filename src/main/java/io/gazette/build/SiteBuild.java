@@ -97,11 +97,20 @@ public final class SiteBuild {
     /** Warnings found while loading site.yml and the theme (a typo of a key): reported by every generation. */
     private List<Problem> configWarnings = List.of();
 
+    /**
+     * Articles up to which the static index export may start beside the related lists, and so the
+     * output is wanted before the search (see {@link SearchWork#EXPORT_BESIDE_RELATED_UP_TO}); lowered by tests
+     * to take the large archive's way with a few articles.
+     */
+    private final int exportBesideRelatedUpTo;
+
     private SiteBuild(BuildOptions options, SiteConfig config, Theme theme, Translations translations,
             SinceLastBuild since, FileFingerprints fingerprints, SiteAssembler assembler, TemplateRenderer renderer,
-            CacheKey key, long themeHash, boolean showsArticleCount, boolean showsListLength) {
+            CacheKey key, long themeHash, boolean showsArticleCount, boolean showsListLength,
+            int exportBesideRelatedUpTo) {
         this.options = options;
         this.config = config;
+        this.exportBesideRelatedUpTo = exportBesideRelatedUpTo;
         this.theme = theme;
         this.since = since;
         this.assembler = assembler;
@@ -141,6 +150,15 @@ public final class SiteBuild {
      */
     static SiteBuild open(BuildOptions options, OutputMirror.Linker cacheLinker)
             throws IOException, BuildFailedException {
+        return open(options, cacheLinker, SearchWork.EXPORT_BESIDE_RELATED_UP_TO);
+    }
+
+    /**
+     * {@link #open(BuildOptions, OutputMirror.Linker)} with {@code exportBesideRelatedUpTo} in place of
+     * {@link SearchWork#EXPORT_BESIDE_RELATED_UP_TO}: a test's small site built the way of an archive above it.
+     */
+    static SiteBuild open(BuildOptions options, OutputMirror.Linker cacheLinker, int exportBesideRelatedUpTo)
+            throws IOException, BuildFailedException {
         Problems problems = new Problems();
         SiteConfig config = ConfigLoader.load(options.projectDir(), options.overrides(), options.themeFallbackDir(),
                 problems);
@@ -157,7 +175,8 @@ public final class SiteBuild {
         DirectoryStart start = cacheLinker == null || problems.hasErrors() ? null
                 : DirectoryStart.begin(config, theme, cacheLinker, fingerprints);
         try {
-            SiteBuild build = open(options, problems, config, theme, shownTheme, since, fingerprints, start);
+            SiteBuild build = open(options, problems, config, theme, shownTheme, since, fingerprints, start,
+                    exportBesideRelatedUpTo);
             if (start != null) {
                 build.directory.begunBeside(start, cacheLinker);
             } else if (cacheLinker != null) {
@@ -174,8 +193,8 @@ public final class SiteBuild {
 
     /** The rest of {@link #open}, after the configuration: what needs a loaded theme. */
     private static SiteBuild open(BuildOptions options, Problems problems, SiteConfig config, Theme theme,
-            Path shownTheme, SinceLastBuild since, FileFingerprints fingerprints, DirectoryStart start)
-            throws IOException, BuildFailedException {
+            Path shownTheme, SinceLastBuild since, FileFingerprints fingerprints, DirectoryStart start,
+            int exportBesideRelatedUpTo) throws IOException, BuildFailedException {
         Translations translations = Translations.load(theme.i18n(), config.language(), shownTheme.resolve("i18n"),
                 problems);
         SiteAssembler assembler = new SiteAssembler(config, since);
@@ -190,11 +209,20 @@ public final class SiteBuild {
         SiteBuild build = new SiteBuild(options, config, theme, translations, since, fingerprints, assembler, renderer,
                 key, themeHash,
                 ThemeHash.mentions(theme, "articleCount"),
-                ThemeHash.mentions(theme, "totalPages") || ThemeHash.mentions(theme, "totalItems"));
+                ThemeHash.mentions(theme, "totalPages") || ThemeHash.mentions(theme, "totalItems"),
+                exportBesideRelatedUpTo);
         build.configWarnings = problems.sorted();
         build.searchKeysSalt = new io.gazette.site.Fingerprint().add(key.gazette()).add(key.theme()).add(key.settings())
                 .value();
         return build;
+    }
+
+    /**
+     * The Lucene index of record in a site's cache folder ({@link SiteConfig#cacheDir()}): what the
+     * build's search brings up to date, and what {@code gazette search} and the preview's search read.
+     */
+    public static Path searchIndexDir(Path cacheDir) {
+        return cacheDir.resolve(io.gazette.search.SearchIndexer.DIR_NAME);
     }
 
     public SiteConfig config() {
@@ -326,26 +354,41 @@ public final class SiteBuild {
         StageTimes times = new StageTimes();
         BuildProgress progress = this.progress;
         since.start(changed);
-        progress.stage("reading content");
-        List<ArticleInput> inputs = content.load(problems, changed);
-        times.lap("content + markdown");
-        progress.stage("site model");
-        ZonedDateTime now = ZonedDateTime.now(options.clock());
-        Site site = assembler.assemble(inputs, now, problems);
-        times.lap("site model");
-        java.util.function.Consumer<Site> modelListener = siteModelMade;
-        if (modelListener != null) {
-            modelListener.accept(site);
-        }
-        progress.stage("search analysis");
-        fingerprints.start(); // before the search: an edit's export may start beside the related lists
-        Runnable beforeOutput = outputWanted;
-        if (beforeOutput != null && (!withSearch || site.articles().size() <= SearchWork.EXPORT_BESIDE_RELATED_UP_TO)) {
-            beforeOutput.run(); // the export may start beside the related lists
-            beforeOutput = null;
+        // A session's later searches update the lists they keep in memory; a first one reads the
+        // last build's from the cache folder, beside the content stage (see SearchWork.KeptRelated).
+        SearchWork.KeptRelated keptRelated = withSearch && lastSynced == null
+                ? SearchWork.KeptRelated.startReading(config.cacheDir()) : null;
+        ZonedDateTime now;
+        Site site;
+        Runnable beforeOutput;
+        try {
+            progress.stage("reading content");
+            List<ArticleInput> inputs = content.load(problems, changed);
+            times.lap("content + markdown");
+            progress.stage("site model");
+            now = ZonedDateTime.now(options.clock());
+            site = assembler.assemble(inputs, now, problems);
+            times.lap("site model");
+            java.util.function.Consumer<Site> modelListener = siteModelMade;
+            if (modelListener != null) {
+                modelListener.accept(site);
+            }
+            progress.stage("search analysis");
+            fingerprints.start(); // before the search: an edit's export may start beside the related lists
+            beforeOutput = outputWanted;
+            if (beforeOutput != null
+                    && (!withSearch || SearchWork.smallEnoughToExportBesideRelated(site, exportBesideRelatedUpTo))) {
+                beforeOutput.run(); // the export may start beside the related lists
+                beforeOutput = null;
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            if (keptRelated != null) {
+                keptRelated.discard();
+            }
+            throw e;
         }
         SearchWork search = withSearch ? SearchWork.start(site, config.cacheDir(), lastSynced, keepRelated, lastExport,
-                searchKeysSalt, sink, fingerprints) : null;
+                searchKeysSalt, sink, fingerprints, exportBesideRelatedUpTo, keptRelated) : null;
         if (beforeOutput != null) {
             try {
                 beforeOutput.run();
@@ -378,6 +421,7 @@ public final class SiteBuild {
             times.lap("search: analysis + related");
             if (search != null) {
                 times.record("search: related (of the above)", search.relatedMillis());
+                search.partMillis().forEach(times::record);
             }
 
             // After a failed generation (or with no generation before), look at every file: the

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:results, or none found", "2:no index yet (run `gazette build` first) or a usage error"})
 public final class SearchCommand implements Callable<Integer> {
-    static final Path DEFAULT_INDEX = Path.of(io.gazette.config.ConfigLoader.CACHE_DIR, io.gazette.search.SearchIndexer.DIR_NAME);
+    static final Path DEFAULT_INDEX = io.gazette.build.SiteBuild.searchIndexDir(Path.of(io.gazette.config.ConfigLoader.CACHE_DIR));
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @Spec

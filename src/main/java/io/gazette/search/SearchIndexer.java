@@ -217,9 +217,17 @@ public final class SearchIndexer implements AutoCloseable {
         if (!currentSchema(indexDir)) {
             throw new IllegalStateException("no index of the current layout in " + indexDir);
         }
+        boolean parallel = changed.isParallel();
+        java.util.Spliterator<SearchDocument> documents = changed.spliterator();
+        if (documents.getExactSizeIfKnown() == 0 && gone.isEmpty()) {
+            // Nothing may have changed (a build of an unchanged archive): the index stays as it is,
+            // without opening a reader and a writer only to roll the writer back.
+            return 0;
+        }
         try (OldDocuments before = new OldDocuments(indexDir);
                 SearchIndexer indexer = new SearchIndexer(indexDir, IndexWriterConfig.OpenMode.APPEND)) {
-            int written = indexer.writeAll(changed, before::hash, true, before, changes);
+            int written = indexer.writeAll(java.util.stream.StreamSupport.stream(documents, parallel),
+                    before::hash, true, before, changes);
             int deleted = 0;
             for (String url : gone) {
                 if (before.hash(url) == null) {

@@ -2,7 +2,11 @@ package io.gazette.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gazette.config.BuildOverrides;
+import io.gazette.problems.BuildFailedException;
+import io.gazette.search.RelatedKeeper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -52,6 +56,55 @@ class SearchWorkTest {
         InlineSite clean = site(temp.resolve("clean"));
         edit(clean);
         assertSameFiles(edited.files(), clean.build().files());
+    }
+
+    /**
+     * An archive above the threshold (lowered to 2 for 9 articles, as 25,000 is for 100,000): the
+     * export starts after the related lists, the last build's files are awaited only when the
+     * output is first wanted (after the search), and the related lists are kept for the next
+     * process on a thread of their own. Each build is a new session, as each {@code gazette build}
+     * is a new process: the edit's related lists come from the file the first build kept.
+     */
+    @Test
+    void aLargeArchivesExportStartsAfterTheRelatedListsAndItsKeptListsServeTheNextProcess() throws Exception {
+        InlineSite site = site(temp.resolve("a"));
+        int before = SearchWork.exportsBesideRelated.get();
+        SiteBuild first = largeArchiveBuild(site);
+        BuildResult firstResult = first.buildToDirectory();
+        assertThat(firstResult.problems().sorted()).isEmpty();
+        assertThat(first.relatedReport()).as("a first build computes every list").isNull();
+        Path kept = site.project().resolve(".gazette/cache").resolve(RelatedKeeper.FILE_NAME);
+        assertThat(keepingThreadsAlive()).as("the related lists' writing is awaited before the build ends").isZero();
+        assertThat(Files.size(kept)).as("the related lists are kept for the next build").isPositive();
+
+        edit(site);
+        SiteBuild edited = largeArchiveBuild(site);
+        BuildResult editedResult = edited.buildToDirectory();
+        assertThat(editedResult.problems().sorted()).isEmpty();
+        assertThat(edited.fullBuildReason()).as("the last build's files were restored").isNull();
+        assertThat(editedResult.stats().stageMillis()).as("and awaited when the output was wanted")
+                .containsKey("build cache: restore, waited for");
+        assertThat(edited.relatedFullReason()).as("the kept lists could be used").isNull();
+        assertThat(edited.relatedReport()).as("the edit updated the lists the first build kept").isNotNull();
+        assertThat(edited.fullExportReason()).as("the last export updated").isNull();
+        assertThat(keepingThreadsAlive()).isZero();
+        assertThat(SearchWork.exportsBesideRelated.get()).as("no export started beside the related lists")
+                .isEqualTo(before);
+
+        InlineSite clean = site(temp.resolve("clean"));
+        edit(clean);
+        assertSameFiles(TestSites.tree(site.output()), clean.build().files());
+    }
+
+    /** {@code gazette build} of {@code site} as if it held more than {@link SearchWork#EXPORT_BESIDE_RELATED_UP_TO} articles. */
+    private static SiteBuild largeArchiveBuild(InlineSite site) throws IOException, BuildFailedException {
+        return SiteBuild.open(TestSites.options(site.project(), new BuildOverrides(null, site.output(), null, null)),
+                OutputMirror.HARD_LINKS, 2);
+    }
+
+    private static long keepingThreadsAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("gazette-related-keep") && t.isAlive()).count();
     }
 
     private static void assertSameFiles(Map<String, byte[]> actual, Map<String, byte[]> expected) {
