@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.io.UncheckedIOException;
 
+import io.gazette.search.SearchIndexer;
 import io.gazette.search.StaticIndexExporter;
 import io.gazette.site.SiteUrls;
 import java.util.List;
@@ -222,7 +223,7 @@ public final class SiteBuild {
      * build's search brings up to date, and what {@code gazette search} and the preview's search read.
      */
     public static Path searchIndexDir(Path cacheDir) {
-        return cacheDir.resolve(io.gazette.search.SearchIndexer.DIR_NAME);
+        return cacheDir.resolve(SearchIndexer.DIR_NAME);
     }
 
     public SiteConfig config() {

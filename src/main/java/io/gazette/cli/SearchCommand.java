@@ -1,5 +1,7 @@
 package io.gazette.cli;
 
+import io.gazette.build.SiteBuild;
+import io.gazette.config.ConfigLoader;
 import io.gazette.search.SearchFilter;
 import io.gazette.search.SearchHit;
 import io.gazette.search.SearchResults;
@@ -24,7 +26,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:results, or none found", "2:no index yet (run `gazette build` first) or a usage error"})
 public final class SearchCommand implements Callable<Integer> {
-    static final Path DEFAULT_INDEX = io.gazette.build.SiteBuild.searchIndexDir(Path.of(io.gazette.config.ConfigLoader.CACHE_DIR));
+    static final Path DEFAULT_INDEX = SiteBuild.searchIndexDir(Path.of(ConfigLoader.CACHE_DIR));
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @Spec

@@ -4,7 +4,6 @@ import io.gazette.build.BuildOptions;
 import io.gazette.build.BuildResult;
 import io.gazette.build.SiteBuild;
 import io.gazette.config.ConfigLoader;
-import io.gazette.search.SearchIndexer;
 import io.gazette.output.OutputSink;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -122,7 +121,7 @@ public final class SiteRebuilder implements Rebuilder {
 
     /** {@code /api/search} for a project, from the Lucene index its builds keep in the cache. */
     public static SearchEndpoint searchEndpoint(Path projectDir) {
-        return new LuceneSearchEndpoint(projectDir.resolve(ConfigLoader.CACHE_DIR).resolve(SearchIndexer.DIR_NAME));
+        return new LuceneSearchEndpoint(SiteBuild.searchIndexDir(projectDir.resolve(ConfigLoader.CACHE_DIR)));
     }
 
     /** site.yml, themes and languages: everything depends on them. */
