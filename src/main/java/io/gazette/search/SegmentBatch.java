@@ -228,24 +228,84 @@ final class SegmentBatch {
             this.withFreqs = info.getIndexOptions().compareTo(IndexOptions.DOCS_AND_FREQS) >= 0;
         }
 
+        /**
+         * Files a document's terms of this field, {@link #AHEAD} at a time: first the table slots
+         * they will look at are read ahead ({@link #touchPairSlots}), then their ordinals are
+         * found, then each one's state is read ahead ({@link #touchStates}), then they are filed.
+         * The tables are megabytes, so most of those reads miss the caches; one term at a time,
+         * each miss waited for the last (the work between them filled the processor's window),
+         * where reads with nothing between them wait for memory together. The terms are filed
+         * in the same order with the same ordinals as one at a time.
+         */
         void addAll(int doc, SyllableTokens tokens) {
             int n = tokens.size();
             SyllableTokens.Form form = tokens.form();
-            pairs |= form == SyllableTokens.Form.PAIRS;
-            for (int i = 0; i < n; i++) {
-                long key = tokens.key(i);
-                VietnameseTokens.Forms a = tokens.first(i);
-                VietnameseTokens.Forms b = tokens.second(i);
-                int ord;
-                if (key >= 0 && form != SyllableTokens.Form.PAIRS) {
-                    ord = ordOfId((int) key, form == SyllableTokens.Form.EXACT ? a.exactBytes : a.foldedBytes);
-                } else if (key >= 0 && a.foldedId < PAIR_ID_LIMIT && b.foldedId < PAIR_ID_LIMIT) {
-                    ord = ordOfPair(((long) a.foldedId << PAIR_ID_BITS) | b.foldedId, a, b, tokens, i);
-                } else {
-                    ord = ordOfBytes(tokens.bytes(i), form == SyllableTokens.Form.PAIRS ? a : null, b);
+            boolean pairForm = form == SyllableTokens.Form.PAIRS;
+            pairs |= pairForm;
+            if (pairForm) {
+                // Grown now if at all, so that no slot read ahead moves before it is used.
+                while ((pairCount + n) * 2 >= pairSlots.length) {
+                    growPairs();
                 }
-                add(doc, ord, tokens.count(i));
             }
+            int[] ordsAhead = this.ordsAhead;
+            for (int from = 0; from < n; from += AHEAD) {
+                int to = Math.min(n, from + AHEAD);
+                if (pairForm) {
+                    touchPairSlots(tokens, from, to);
+                }
+                for (int i = from; i < to; i++) {
+                    ordsAhead[i - from] = ordOf(tokens, form, i);
+                }
+                touchStates(ordsAhead, to - from);
+                for (int i = from; i < to; i++) {
+                    add(doc, ordsAhead[i - from], tokens.count(i));
+                }
+            }
+        }
+
+        /** Terms filed together by {@link #addAll}: enough reads to wait for memory at once. */
+        private static final int AHEAD = 16;
+        private final int[] ordsAhead = new int[AHEAD];
+        /** What the reads ahead read: kept, so that the compiler keeps the reads. */
+        private long readAhead;
+
+        /** The ordinal of term {@code i} of {@code tokens}, a new one when the batch has not seen it. */
+        private int ordOf(SyllableTokens tokens, SyllableTokens.Form form, int i) {
+            long key = tokens.key(i);
+            VietnameseTokens.Forms a = tokens.first(i);
+            VietnameseTokens.Forms b = tokens.second(i);
+            if (key >= 0 && form != SyllableTokens.Form.PAIRS) {
+                return ordOfId((int) key, form == SyllableTokens.Form.EXACT ? a.exactBytes : a.foldedBytes);
+            } else if (key >= 0 && a.foldedId < PAIR_ID_LIMIT && b.foldedId < PAIR_ID_LIMIT) {
+                return ordOfPair(((long) a.foldedId << PAIR_ID_BITS) | b.foldedId, a, b, tokens, i);
+            }
+            return ordOfBytes(tokens.bytes(i), form == SyllableTokens.Form.PAIRS ? a : null, b);
+        }
+
+        /** Reads the first slot {@link #ordOfPair} probes for each pair term from {@code from} to {@code to}. */
+        private void touchPairSlots(SyllableTokens tokens, int from, int to) {
+            int mask = pairSlots.length - 1;
+            long[] slots = pairSlots;
+            long sum = 0;
+            for (int i = from; i < to; i++) {
+                int a = tokens.first(i).foldedId;
+                int b = tokens.second(i).foldedId;
+                if (a >= 0 && b >= 0 && a < PAIR_ID_LIMIT && b < PAIR_ID_LIMIT) {
+                    sum += slots[mix(((long) a << PAIR_ID_BITS) | b) & mask];
+                }
+            }
+            readAhead += sum;
+        }
+
+        /** Reads the state {@link #add} reads of each of the first {@code count} ordinals in {@code ordinals}. */
+        private void touchStates(int[] ordinals, int count) {
+            int[] state = ordState;
+            long sum = 0;
+            for (int i = 0; i < count; i++) {
+                sum += state[ordinals[i] * ORD_STATE];
+            }
+            readAhead += sum;
         }
 
         /**
@@ -376,22 +436,18 @@ final class SegmentBatch {
          * that was about a tenth of Lucene's time writing the terms.
          */
         SortedTerms sorted() {
-            int[] order = sortedOrds();
+            TermOrder sortedOrder = sortedOrds();
+            int[] order = sortedOrder.order();
             int[] start = new int[ords + 1];
             int[] next = new int[ords];
             BytesRef[] terms = new BytesRef[ords];
-            VietnameseTokens.Forms[] pairFirst = pairs ? new VietnameseTokens.Forms[ords] : null;
-            VietnameseTokens.Forms[] pairSecond = pairs ? new VietnameseTokens.Forms[ords] : null;
             for (int rank = 0; rank < ords; rank++) {
                 int ord = order[rank];
                 start[rank + 1] = start[rank] + ordState[ord * ORD_STATE + DOC_FREQ];
                 next[ord] = start[rank];
+                // Null for a pair named by its syllables: its bytes are made as the writer walks
+                // to it (BatchTermsEnum), from the syllables' ranks.
                 terms[rank] = bytes[ord];
-                if (terms[rank] == null) {
-                    // A pair's bytes are made as the writer walks to it (BatchTermsEnum).
-                    pairFirst[rank] = first[ord];
-                    pairSecond[rank] = second[ord];
-                }
             }
             if (sortedDocs.length < entries) {
                 sortedDocs = new int[entries];
@@ -408,7 +464,8 @@ final class SegmentBatch {
                     freqs[at] = entryFreq[e];
                 }
             }
-            return new SortedTerms(info, terms, pairFirst, pairSecond, start, docs, freqs, entries);
+            return new SortedTerms(info, terms, sortedOrder.firstRanks(), sortedOrder.secondRanks(),
+                    sortedOrder.syllables(), start, docs, freqs, entries);
         }
 
         /**
@@ -434,10 +491,11 @@ final class SegmentBatch {
          * ranks of their two syllables: a space sorts before every byte a syllable holds, so
          * comparing (first, second) ranks is comparing the pair's bytes, without comparing them.
          */
-        private int[] sortedOrds() {
+        private TermOrder sortedOrds() {
             if (pairs && ords < (1 << 21)) {
-                int[] rankOfId = syllableRanksById();
-                if (rankOfId != null) {
+                RanksById byId = syllableRanksById();
+                if (byId != null) {
+                    int[] rankOfId = byId.rankOfId();
                     // Ranks in as few bits as they need: fewer passes of the radix sort.
                     int rankBits = bitsOf(rankOfId);
                     long[] packed = new long[ords];
@@ -446,7 +504,7 @@ final class SegmentBatch {
                         long r2 = rankOfId[second[ord].foldedId];
                         packed[ord] = (r1 << (21 + rankBits)) | (r2 << 21) | ord;
                     }
-                    return orderOf(packed);
+                    return orderOf(packed, rankBits, byId.syllables());
                 }
                 Map<BytesRef, Integer> rank = syllableRanks();
                 if (rank != null && rank.size() < (1 << 21)) {
@@ -456,7 +514,9 @@ final class SegmentBatch {
                         long r2 = rank.get(second[ord].foldedBytes);
                         packed[ord] = (r1 << 42) | (r2 << 21) | ord;
                     }
-                    return orderOf(packed);
+                    BytesRef[] syllables = new BytesRef[rank.size()];
+                    rank.forEach((syllable, r) -> syllables[r] = syllable);
+                    return orderOf(packed, 21, syllables);
                 }
             }
             Integer[] boxed = new Integer[ords];
@@ -472,7 +532,7 @@ final class SegmentBatch {
             for (int i = 0; i < ords; i++) {
                 order[i] = boxed[i];
             }
-            return order;
+            return new TermOrder(order, null, null, null);
         }
 
         /** Bits the largest of {@code ranks} needs (at most 21: fewer distinct syllables than that). */
@@ -486,15 +546,27 @@ final class SegmentBatch {
 
         /**
          * The ordinals packed in the low 21 bits of {@code packed}, in the order of the packed
-         * values; {@code packed[ord]} holds {@code ord} (so the low bits rise with the index).
+         * values, and the two syllable ranks packed above them ({@code rankBits} bits the second,
+         * the bits above it the first); {@code packed[ord]} holds {@code ord} (so the low bits
+         * rise with the index).
          */
-        private static int[] orderOf(long[] packed) {
+        private static TermOrder orderOf(long[] packed, int rankBits, BytesRef[] syllables) {
             long[] sorted = sortedByHighBits(packed, 21);
             int[] order = new int[sorted.length];
+            int[] firstRanks = new int[sorted.length];
+            int[] secondRanks = new int[sorted.length];
+            long rankMask = (1L << rankBits) - 1;
             for (int i = 0; i < sorted.length; i++) {
-                order[i] = (int) (sorted[i] & ((1 << 21) - 1));
+                long value = sorted[i];
+                order[i] = (int) (value & ((1 << 21) - 1));
+                secondRanks[i] = (int) ((value >>> 21) & rankMask);
+                firstRanks[i] = (int) (value >>> (21 + rankBits));
             }
-            return order;
+            return new TermOrder(order, firstRanks, secondRanks, SyllableBytes.of(syllables));
+        }
+
+        /** The folded syllables of a batch's pairs in byte order, and each one's rank, by its number. */
+        private record RanksById(int[] rankOfId, BytesRef[] syllables) {
         }
 
         /**
@@ -502,7 +574,7 @@ final class SegmentBatch {
          * ({@link VietnameseTokens.Forms#foldedId}: equal numbers, equal strings, so no bytes are
          * hashed); null when a pair lacks a syllable or a number, or there are too many syllables.
          */
-        private int[] syllableRanksById() {
+        private RanksById syllableRanksById() {
             int maxId = -1;
             for (int ord = 0; ord < ords; ord++) {
                 if (first[ord] == null || second[ord] == null || first[ord].foldedId < 0 || second[ord].foldedId < 0) {
@@ -534,10 +606,12 @@ final class SegmentBatch {
             }
             Arrays.sort(syllables, (x, y) -> x.foldedBytes.compareTo(y.foldedBytes));
             int[] rank = new int[maxId + 1];
+            BytesRef[] bytesByRank = new BytesRef[distinct];
             for (int i = 0; i < distinct; i++) {
                 rank[syllables[i].foldedId] = i;
+                bytesByRank[i] = syllables[i].foldedBytes;
             }
-            return rank;
+            return new RanksById(rank, bytesByRank);
         }
 
         /** Rank of each folded syllable of the pairs in byte order; null when a pair has no syllables. */
@@ -618,15 +692,60 @@ final class SegmentBatch {
     }
 
     /**
+     * A field's ordinals in the byte order of their terms; for a pair field whose terms were
+     * ordered by their syllables' ranks, the i-th term's two ranks among {@code syllables} (else
+     * the three are null, and every term has its bytes).
+     */
+    private record TermOrder(int[] order, int[] firstRanks, int[] secondRanks, SyllableBytes syllables) {
+    }
+
+    /**
+     * The folded syllables of a batch's pairs, in byte order, back to back in one array: a pair
+     * term's bytes are copied from two of them. Read from each syllable's own {@code BytesRef}
+     * (two objects and an array a syllable, anywhere in the heap), the pairs' bytes cost the
+     * segment writer's walk a few cache misses a term, about a quarter of its time writing the
+     * terms at 10,000 real articles (JFR); these arrays are a few hundred kilobytes.
+     */
+    record SyllableBytes(byte[] bytes, int[] starts) {
+        static SyllableBytes of(BytesRef[] syllables) {
+            int[] starts = new int[syllables.length + 1];
+            for (int i = 0; i < syllables.length; i++) {
+                starts[i + 1] = starts[i] + syllables[i].length;
+            }
+            byte[] bytes = new byte[starts[syllables.length]];
+            for (int i = 0; i < syllables.length; i++) {
+                System.arraycopy(syllables[i].bytes, syllables[i].offset, bytes, starts[i], syllables[i].length);
+            }
+            return new SyllableBytes(bytes, starts);
+        }
+
+        /** Sets {@code into} to the pair term of syllables {@code first} and {@code second} ({@code "thi dua"}). */
+        void pair(int first, int second, BytesRef into) {
+            int firstLength = starts[first + 1] - starts[first];
+            int secondLength = starts[second + 1] - starts[second];
+            int length = firstLength + 1 + secondLength;
+            if (into.bytes.length < length) {
+                into.bytes = new byte[Math.max(length, 2 * into.bytes.length)];
+            }
+            System.arraycopy(bytes, starts[first], into.bytes, 0, firstLength);
+            into.bytes[firstLength] = ' ';
+            System.arraycopy(bytes, starts[second], into.bytes, firstLength + 1, secondLength);
+            into.offset = 0;
+            into.length = length;
+        }
+    }
+
+    /**
      * One field's terms in byte order, the postings of the i-th from {@code start[i]} to
      * {@code start[i + 1]} in {@code docs} (and {@code freqs}), which may be longer than the
      * {@code entries} they hold. The i-th term is {@code terms[i]}, or when that is null the pair
-     * of syllables {@code pairFirst[i]}, {@code pairSecond[i]}, whose bytes are made only as the
-     * writer walks to it: made beforehand, a batch's pairs were a million small arrays and
-     * {@code BytesRef}s at 10,000 real articles, garbage as soon as the segment was written.
+     * of syllables ranked {@code pairFirst[i]}, {@code pairSecond[i]} in {@code syllables}, whose
+     * bytes are made only as the writer walks to it: made beforehand, a batch's pairs were a
+     * million small arrays and {@code BytesRef}s at 10,000 real articles, garbage as soon as the
+     * segment was written.
      */
-    private record SortedTerms(FieldInfo info, BytesRef[] terms, VietnameseTokens.Forms[] pairFirst,
-            VietnameseTokens.Forms[] pairSecond, int[] start, int[] docs, int[] freqs, int entries) {
+    private record SortedTerms(FieldInfo info, BytesRef[] terms, int[] pairFirst, int[] pairSecond,
+            SyllableBytes syllables, int[] start, int[] docs, int[] freqs, int entries) {
         int size() {
             return terms.length;
         }
@@ -1058,7 +1177,7 @@ final class SegmentBatch {
     private static final class BatchTermsEnum extends TermsEnum {
         private final SortedTerms sorted;
         private final AttributeSource attributes = new AttributeSource();
-        private final org.apache.lucene.util.BytesRefBuilder pair = new org.apache.lucene.util.BytesRefBuilder();
+        private final BytesRef pair = new BytesRef(new byte[32]);
         private int at = -1;
         private BytesRef current;
 
@@ -1074,11 +1193,8 @@ final class SegmentBatch {
             }
             BytesRef term = sorted.terms()[at];
             if (term == null) {
-                pair.clear();
-                pair.append(sorted.pairFirst()[at].foldedBytes);
-                pair.append((byte) ' ');
-                pair.append(sorted.pairSecond()[at].foldedBytes);
-                term = pair.get();
+                sorted.syllables().pair(sorted.pairFirst()[at], sorted.pairSecond()[at], pair);
+                term = pair;
             }
             return current = term;
         }

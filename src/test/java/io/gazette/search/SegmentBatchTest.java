@@ -112,6 +112,19 @@ class SegmentBatchTest {
         }
     }
 
+    @Test
+    void aPairTermIsMadeFromItsTwoSyllablesBytesByRankGrowingItsBuffer() {
+        SegmentBatch.SyllableBytes syllables = SegmentBatch.SyllableBytes.of(new BytesRef[] {
+                new BytesRef("a"), new BytesRef("dua"), new BytesRef("xxthixx".getBytes(java.nio.charset.StandardCharsets.UTF_8), 2, 3)});
+        BytesRef term = new BytesRef(new byte[2]);
+        syllables.pair(2, 1, term);
+        assertThat(term.utf8ToString()).isEqualTo("thi dua");
+        syllables.pair(0, 0, term);
+        assertThat(term.utf8ToString()).isEqualTo("a a");
+        syllables.pair(1, 2, term);
+        assertThat(term.utf8ToString()).isEqualTo("dua thi");
+    }
+
     private static int segments(Path dir) throws IOException {
         try (FSDirectory fs = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(fs)) {
             return reader.leaves().size();
