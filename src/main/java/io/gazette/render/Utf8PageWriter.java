@@ -1,5 +1,6 @@
 package io.gazette.render;
 
+import io.gazette.text.HtmlEscape;
 import io.gazette.text.Utf8Encoder;
 
 import io.pebbletemplates.pebble.extension.writer.SpecializedWriter;
@@ -95,13 +96,37 @@ final class Utf8PageWriter extends Writer implements SpecializedWriter {
     public void close() {
     }
 
-    /** What Pebble prints: markup already in UTF-8 as its bytes, anything else as Pebble writes it. */
+    /**
+     * What Pebble prints: a value to escape escaped ({@link PrintEscaping}), markup already in
+     * UTF-8 as its bytes, anything else as Pebble writes it.
+     */
     @Override
     public void write(Object value) {
-        if (value instanceof SafeUtf8 markup) {
+        if (value instanceof PrintEscaping.Escaped escaped) {
+            writeEscaped(escaped.text);
+        } else if (value instanceof SafeUtf8 markup) {
             splice(markup.utf8());
         } else {
             SpecializedWriter.super.write(value);
+        }
+    }
+
+    /**
+     * Writes {@code text} escaped for HTML, as {@link HtmlEscape#escape(String)} escapes it: copied
+     * in, then scanned once where it landed and, in the rare text with markup, escaped there.
+     */
+    void writeEscaped(String text) {
+        int n = text.length();
+        ensure(n);
+        int from = length;
+        text.getChars(0, n, chars, from);
+        length += n;
+        int first = HtmlEscape.firstMarkup(chars, from, length);
+        if (first >= 0) {
+            int more = HtmlEscape.growth(chars, first, length);
+            ensure(more);
+            HtmlEscape.escapeInPlace(chars, first, length, more);
+            length += more;
         }
     }
 

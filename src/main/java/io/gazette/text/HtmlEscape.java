@@ -3,7 +3,7 @@ package io.gazette.text;
 /**
  * Escapes text for HTML content and quoted attribute values: {@code & < > " '}. Used where we
  * write HTML ourselves (search highlights, the preview's injected tags) and, through
- * {@code render/HtmlEscaping}, every value a template prints.
+ * {@code render/HtmlEscaping} and the page writer, every value a template prints.
  */
 public final class HtmlEscape {
     private HtmlEscape() {
@@ -41,7 +41,8 @@ public final class HtmlEscape {
     /**
      * Where the first character to escape is, or -1. Five {@code indexOf} scans, each a tight
      * loop over the string's bytes, cost less than one pass of {@code charAt} calls: the build
-     * runs with the C1 compiler only, which keeps each {@code charAt}'s checks.
+     * runs with the C1 compiler only, which keeps each {@code charAt}'s checks. (Text already in a
+     * {@code char[]} is scanned once: {@link #firstMarkup(char[], int, int)}.)
      */
     private static int firstMarkup(String text) {
         int first = -1;
@@ -55,4 +56,70 @@ public final class HtmlEscape {
     }
 
     private static final char[] MARKUP = {'<', '>', '&', '"', '\''};
+
+    /** How many characters each character below {@code '?'} grows by when escaped (0: not markup). */
+    private static final byte[] GROWTH = new byte['?'];
+
+    static {
+        GROWTH['&'] = (byte) ("&amp;".length() - 1);
+        GROWTH['<'] = (byte) ("&lt;".length() - 1);
+        GROWTH['>'] = (byte) ("&gt;".length() - 1);
+        GROWTH['"'] = (byte) ("&quot;".length() - 1);
+        GROWTH['\''] = (byte) ("&#39;".length() - 1);
+    }
+
+    /**
+     * Where in {@code text[from, to)} the first character to escape is, or -1: one pass over the
+     * array (every markup character is below {@code '?'}, so letters are passed by one compare).
+     */
+    public static int firstMarkup(char[] text, int from, int to) {
+        byte[] growth = GROWTH;
+        for (int i = from; i < to; i++) {
+            char c = text[i];
+            if (c < '?' && growth[c] != 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** How many characters escaping {@code text[from, to)} adds. */
+    public static int growth(char[] text, int from, int to) {
+        byte[] growth = GROWTH;
+        int more = 0;
+        for (int i = from; i < to; i++) {
+            char c = text[i];
+            if (c < '?') {
+                more += growth[c];
+            }
+        }
+        return more;
+    }
+
+    /**
+     * Escapes {@code text[from, to)} where it stands: the escaped text then fills
+     * {@code text[from, to + more)}, where {@code more} is its {@link #growth}, and the array must
+     * have room for it. Written from the end backwards, so nothing is overwritten before it is read.
+     */
+    public static void escapeInPlace(char[] text, int from, int to, int more) {
+        int at = to + more;
+        for (int i = to - 1; i >= from && at > i + 1; i--) {
+            char c = text[i];
+            switch (c) {
+                case '&' -> at = put(text, at, "&amp;");
+                case '<' -> at = put(text, at, "&lt;");
+                case '>' -> at = put(text, at, "&gt;");
+                case '"' -> at = put(text, at, "&quot;");
+                case '\'' -> at = put(text, at, "&#39;");
+                default -> text[--at] = c;
+            }
+        }
+    }
+
+    /** Puts {@code escape} so that it ends at {@code end}; returns where it starts. */
+    private static int put(char[] text, int end, String escape) {
+        int start = end - escape.length();
+        escape.getChars(0, escape.length(), text, start);
+        return start;
+    }
 }

@@ -8,6 +8,30 @@ class MarkdownRendererTest {
     private final MarkdownRenderer atRoot = new MarkdownRenderer("/", false);
 
     @Test
+    void flexmarkIsSetUpAtTheFirstBodyNotWithTheRenderer() throws Exception {
+        // A build that renders no body (an incremental one that changed no Markdown) must not pay
+        // for Flexmark's set-up: the renderer is made by every build.
+        MarkdownRenderer fresh = new MarkdownRenderer("/", false);
+        assertThat(fresh.flexmarkSetUp()).isFalse();
+        // The first bodies, rendered by several threads at once, all get the one set-up's HTML.
+        String[] bodies = {"Một \"đoạn\" văn...\n", "## Đầu\n\n| a |\n|---|\n| 1 |\n", "x https://a.vn *y*\n"};
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> htmls = new java.util.ArrayList<>();
+            for (int k = 0; k < 12; k++) {
+                String body = bodies[k % bodies.length];
+                htmls.add(pool.submit(() -> fresh.render(body).html()));
+            }
+            for (int k = 0; k < htmls.size(); k++) {
+                assertThat(htmls.get(k).get()).isEqualTo(atRoot.render(bodies[k % bodies.length]).html());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(fresh.flexmarkSetUp()).isTrue();
+    }
+
+    @Test
     void headingIdsAreAsciiAndUnique() {
         String html = atRoot.render("## Kết quả đạt được\n\n## Kết quả đạt được\n\n### Đổi mới\n").html();
         assertThat(html).contains("<h2 id=\"ket-qua-dat-duoc\">", "<h2 id=\"ket-qua-dat-duoc-2\">",

@@ -34,4 +34,26 @@ class HtmlEscapingTest {
             assertThat(escaping.escape(input)).as(input).isEqualTo(HtmlEscape.escapeHtml4Xml(input));
         }
     }
+
+    /** The page writer's escaping in place ({@link io.gazette.text.HtmlEscape#escapeInPlace}) gives the same text, growing its buffer as needed. */
+    @Test
+    void theWriterEscapesRandomTextAsUnbescapeDoes() {
+        SplittableRandom random = new SplittableRandom(12);
+        String alphabet = "<>&\"'ab ạệ\u00a0\u2028\t\n;#=/\\`\u0000\u007f\u0080\ud83d\ude00\ud800\udc00\ufffe?";
+        Utf8PageWriter writer = new Utf8PageWriter(16);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(0, random.nextInt(10) == 0 ? 2000 : 40);
+            for (int k = 0; k < length; k++) {
+                text.append(random.nextInt(4) == 0 ? (char) random.nextInt(0, 0x10000)
+                        : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String input = text.toString();
+            writer.reset();
+            writer.write("a<");
+            writer.writeEscaped(input);
+            writer.write(">z");
+            assertThat(writer.toString()).as(input).isEqualTo("a<" + HtmlEscape.escapeHtml4Xml(input) + ">z");
+        }
+    }
 }
