@@ -21,6 +21,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -264,7 +265,7 @@ final class OutputMirror {
                 int from = 0;
                 for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', from)) {
                     if (folder.folders == null) {
-                        folder.folders = new java.util.HashMap<>(4);
+                        folder.folders = new HashMap<>(4);
                     }
                     folder = folder.folders.computeIfAbsent(path.substring(from, slash), name -> new RecordedFolder());
                     from = slash + 1;

@@ -15,6 +15,7 @@ import io.gazette.threads.BackgroundWork;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +50,7 @@ final class SearchWork {
     private long syncedVersion = -1;
     private long relatedMillis;
     /** How long the parts before the related lists took, in ms, by name (for {@code --timings}). */
-    private final Map<String, Long> partMillis = new java.util.LinkedHashMap<>();
+    private final Map<String, Long> partMillis = new LinkedHashMap<>();
     private String relatedReason;
     private Set<String> relatedListsChanged;
     private String relatedReport;

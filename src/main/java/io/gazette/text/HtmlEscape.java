@@ -26,13 +26,11 @@ public final class HtmlEscape {
     private static StringBuilder escape(StringBuilder out, CharSequence text, int from) {
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
+            String escaped = escapeOf(c);
+            if (escaped == null) {
+                out.append(c);
+            } else {
+                out.append(escaped);
             }
         }
         return out;
@@ -55,17 +53,27 @@ public final class HtmlEscape {
         return first;
     }
 
+    /** The escape of each character below {@code '?'} that has one, else null: the one table of what is escaped. */
+    private static final String[] ESCAPES = new String['?'];
+    /** The characters {@link #ESCAPES} escapes. */
     private static final char[] MARKUP = {'<', '>', '&', '"', '\''};
-
     /** How many characters each character below {@code '?'} grows by when escaped (0: not markup). */
     private static final byte[] GROWTH = new byte['?'];
 
     static {
-        GROWTH['&'] = (byte) ("&amp;".length() - 1);
-        GROWTH['<'] = (byte) ("&lt;".length() - 1);
-        GROWTH['>'] = (byte) ("&gt;".length() - 1);
-        GROWTH['"'] = (byte) ("&quot;".length() - 1);
-        GROWTH['\''] = (byte) ("&#39;".length() - 1);
+        ESCAPES['&'] = "&amp;";
+        ESCAPES['<'] = "&lt;";
+        ESCAPES['>'] = "&gt;";
+        ESCAPES['"'] = "&quot;";
+        ESCAPES['\''] = "&#39;";
+        for (char c : MARKUP) {
+            GROWTH[c] = (byte) (ESCAPES[c].length() - 1);
+        }
+    }
+
+    /** The escape of {@code c}, or null when it is written as it is. */
+    private static String escapeOf(char c) {
+        return c < '?' ? ESCAPES[c] : null;
     }
 
     /**
@@ -105,13 +113,11 @@ public final class HtmlEscape {
         int at = to + more;
         for (int i = to - 1; i >= from && at > i + 1; i--) {
             char c = text[i];
-            switch (c) {
-                case '&' -> at = put(text, at, "&amp;");
-                case '<' -> at = put(text, at, "&lt;");
-                case '>' -> at = put(text, at, "&gt;");
-                case '"' -> at = put(text, at, "&quot;");
-                case '\'' -> at = put(text, at, "&#39;");
-                default -> text[--at] = c;
+            String escaped = escapeOf(c);
+            if (escaped == null) {
+                text[--at] = c;
+            } else {
+                at = put(text, at, escaped);
             }
         }
     }
