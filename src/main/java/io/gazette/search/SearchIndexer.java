@@ -27,9 +27,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Spliterator;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Writes the build-time Lucene index into a cache directory (never into the published output).
@@ -218,7 +220,7 @@ public final class SearchIndexer implements AutoCloseable {
             throw new IllegalStateException("no index of the current layout in " + indexDir);
         }
         boolean parallel = changed.isParallel();
-        java.util.Spliterator<SearchDocument> documents = changed.spliterator();
+        Spliterator<SearchDocument> documents = changed.spliterator();
         if (documents.getExactSizeIfKnown() == 0 && gone.isEmpty()) {
             // Nothing may have changed (a build of an unchanged archive): the index stays as it is,
             // without opening a reader and a writer only to roll the writer back.
@@ -226,7 +228,7 @@ public final class SearchIndexer implements AutoCloseable {
         }
         try (OldDocuments before = new OldDocuments(indexDir);
                 SearchIndexer indexer = new SearchIndexer(indexDir, IndexWriterConfig.OpenMode.APPEND)) {
-            int written = indexer.writeAll(java.util.stream.StreamSupport.stream(documents, parallel),
+            int written = indexer.writeAll(StreamSupport.stream(documents, parallel),
                     before::hash, true, before, changes);
             int deleted = 0;
             for (String url : gone) {
@@ -364,7 +366,7 @@ public final class SearchIndexer implements AutoCloseable {
      */
     private int writeBatches(Stream<SearchDocument> docs, StoredHash existing, IndexChanges changes)
             throws IOException {
-        java.util.Spliterator<SearchDocument> source = docs.spliterator();
+        Spliterator<SearchDocument> source = docs.spliterator();
         java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable work = () -> {
@@ -434,7 +436,7 @@ public final class SearchIndexer implements AutoCloseable {
      * one of them failed). Making the
      * document (reading its text) happens here, one thread at a time; analyzing it does not.
      */
-    private static SearchDocument next(java.util.Spliterator<SearchDocument> source,
+    private static SearchDocument next(Spliterator<SearchDocument> source,
             java.util.concurrent.atomic.AtomicBoolean failed) {
         Object[] next = new Object[1];
         synchronized (source) {
