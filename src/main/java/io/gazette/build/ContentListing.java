@@ -8,11 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * The content files of a session, in the order of their path text: listed by a walk of
@@ -32,8 +31,6 @@ final class ContentListing {
     private TreeMap<String, Path> files;
     /** How many characters of a file's path text name {@code content/} and its separator. */
     private final int prefix;
-    /** The stats the last walk read of its files (see {@link #walkStat}); empty after {@link #settle}. */
-    private Map<Path, FileStat> walkStats = Map.of();
     /** When the last walk started (wall clock, nanoseconds since the epoch). */
     private long walkNanos;
     /** The walk's own problems (symbolic links leading out), reported with every generation. */
@@ -60,40 +57,35 @@ final class ContentListing {
         return files != null;
     }
 
-    /**
-     * Walks {@code content/}, keeping each file's {@link FileStat} as the walk read it: the walk
-     * asks every file whether it is a symbolic link, and the same {@code lstat} answers that and
-     * gives the stat, one system call per file instead of two.
-     */
+    /** Walks {@code content/} (see {@link #listAll(BiConsumer)}), each file's stat unused. */
     void listAll() throws IOException {
+        listAll((file, stat) -> {
+        });
+    }
+
+    /**
+     * Walks {@code content/}, giving each file to {@code found} as the walk lists it, with its
+     * {@link FileStat} as the walk read it (null for a symbolic link, stated through it when it is
+     * read): the walk asks every file whether it is a symbolic link, and the same {@code lstat}
+     * answers that and gives the stat, one system call per file instead of two. {@code found}
+     * runs on this thread; the content stage hands each file to its reading threads from there,
+     * so that they read while the walk goes on.
+     */
+    void listAll(BiConsumer<Path, FileStat> found) throws IOException {
         changed = true;
-        Problems found = new Problems();
+        Problems problems = new Problems();
         TreeMap<String, Path> listed = new TreeMap<>();
-        Map<Path, FileStat> stats = new HashMap<>();
         Instant start = Instant.now();
         walkNanos = start.getEpochSecond() * 1_000_000_000L + start.getNano();
-        loader.walkMarkdownFiles(found, FileStat.ATTRIBUTES, (file, attributes) -> {
+        loader.walkMarkdownFiles(problems, FileStat.ATTRIBUTES, (file, attributes) -> {
             listed.put(key(file), file);
-            FileStat stat = attributes == null ? null : FileStat.of(attributes);
-            if (stat != null) {
-                stats.put(file, stat);
-            }
+            found.accept(file, attributes == null ? null : FileStat.of(attributes));
         });
         files = listed;
-        walkStats = stats;
-        problems = found.sorted();
+        this.problems = problems.sorted();
     }
 
-    /**
-     * The stat the last walk read of {@code file} (not a symbolic link), or null: a file is
-     * stated before it is read, and the walk did that already. Only until {@link #settle}: a
-     * session's later generation states the files it reads again.
-     */
-    FileStat walkStat(Path file) {
-        return walkStats.get(file);
-    }
-
-    /** When the walk that read {@link #walkStat} started (wall clock, nanoseconds since the epoch). */
+    /** When the last walk started (wall clock, nanoseconds since the epoch): its stats were settled by then. */
     long walkNanos() {
         return walkNanos;
     }
@@ -104,7 +96,6 @@ final class ContentListing {
      * real walk (a directory, a symbolic link, anything but a plain file).
      */
     boolean update(Set<Path> changedPaths, List<Path> toRead, List<Path> gone) {
-        walkStats = Map.of(); // the files it names are stated when they are read
         if (!problems.isEmpty()) {
             return false;
         }
@@ -175,6 +166,5 @@ final class ContentListing {
     /** The list of inputs now follows the listing. */
     void settle() {
         changed = false;
-        walkStats = Map.of();
     }
 }

@@ -1,6 +1,7 @@
 package io.gazette.build;
 
 import java.io.EOFException;
+import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -84,6 +85,37 @@ final class KeptBytes {
     String sharedText(int length, FrontMatterCodec.Shared shared) throws EOFException {
         int from = take(length);
         return shared.text(bytes, from, length);
+    }
+
+    /**
+     * A text as {@link java.io.DataOutput#writeUTF} wrote it: an unsigned 16-bit length, then
+     * "modified UTF-8". That is UTF-8 but for a NUL (two bytes, {@code C0 80}) and characters
+     * beyond the 16-bit range (each half of the pair on its own, led by {@code ED}); bytes without
+     * either are decoded as UTF-8 in place, the others as {@code DataInputStream} reads them. The
+     * cache's indexes name 10,000 paths at 10,000 articles: a data stream copied each into an
+     * array of chars of its own, then into the string, a call per byte.
+     */
+    String readUTF() throws IOException {
+        int length = ((bytes[take(1)] & 0xff) << 8) | (bytes[take(1)] & 0xff);
+        int from = take(length);
+        for (int i = from; i < from + length; i++) {
+            int b = bytes[i] & 0xff;
+            if (b == 0xc0 || b == 0xed) {
+                return java.io.DataInputStream.readUTF(
+                        new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes, from - 2, length + 2)));
+            }
+        }
+        return new String(bytes, from, length, StandardCharsets.UTF_8);
+    }
+
+    /** How many bytes are left to read. */
+    int remaining() {
+        return end - at;
+    }
+
+    /** Where the next byte is read, in the array given. */
+    int position() {
+        return at;
     }
 
     /** Passes over the next {@code length} bytes. */

@@ -1,14 +1,17 @@
 package io.gazette.markdown;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -90,6 +93,69 @@ public final class DeepStack {
             outcome(worker);
         }
         return Arrays.asList(results);
+    }
+
+    /** Gives items one at a time, on the caller's thread, until it returns (a walk of a folder). */
+    @FunctionalInterface
+    public interface Source<T> {
+        void giveEach(Consumer<T> take) throws IOException;
+    }
+
+    /** Ends a worker of {@link #forEachAsGiven}. */
+    private static final Object END = new Object();
+
+    /**
+     * {@code work} applied on every large-stack thread at once to each item {@code source} gives,
+     * as it gives them: the work starts with the first item instead of after the last. The content
+     * stage lists {@code content/} with one {@code lstat} per file, and at 10,000 articles that
+     * walk took as long as reading the 10,000 unchanged files after it. Returns once every item is
+     * done; {@code work} must not throw (see {@link #map}). Called from one of these threads, it
+     * runs there, each item as it is given. What {@code source} throws is thrown once the items it
+     * gave are done.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> void forEachAsGiven(Source<T> source, Consumer<T> work)
+            throws IOException {
+        if (DEEP.get()) {
+            source.giveEach(work);
+            return;
+        }
+        LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < THREAD_COUNT; t++) {
+            workers.add(THREADS.submit(() -> {
+                boolean interrupted = false;
+                try {
+                    while (true) {
+                        Object item;
+                        try {
+                            item = queue.take();
+                        } catch (InterruptedException e) {
+                            interrupted = true; // the caller ends the queue; nothing else stops a worker
+                            continue;
+                        }
+                        if (item == END) {
+                            return;
+                        }
+                        work.accept((T) item);
+                    }
+                } finally {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }));
+        }
+        try {
+            source.giveEach(queue::add);
+        } finally {
+            for (int t = 0; t < workers.size(); t++) {
+                queue.add(END);
+            }
+            for (Future<?> worker : workers) {
+                outcome(worker);
+            }
+        }
     }
 
     /**

@@ -53,4 +53,32 @@ class KeptBytesTest {
         assertThat(new KeptBytes(first, 2, length).sharedText(length, shared)).isEqualTo("Can biên tập");
         assertThat(new KeptBytes(second).sharedText(length, shared)).isSameAs(a).isEqualTo("Ban biên tập");
     }
+
+    /**
+     * Texts as DataOutput.writeUTF wrote them read back equal: plain UTF-8 in place, and the two
+     * ways "modified UTF-8" differs from it (a NUL, a character beyond 16 bits) as a data stream
+     * reads them; a text cut short throws.
+     */
+    @Test
+    void readsBackWhatWriteUtfWroteIncludingItsModifiedUtf8() throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(buffer);
+        String vietnamese = "content/2017/hà-nội-mùa-thu.md";
+        String withNul = "a\u0000b";
+        String beyond = "tin \uD83D\uDCF0 mới"; // a newspaper emoji: two halves of a pair
+        out.writeUTF(vietnamese);
+        out.writeUTF(withNul);
+        out.writeUTF(beyond);
+        out.writeUTF("");
+        byte[] written = buffer.toByteArray();
+
+        KeptBytes in = new KeptBytes(written);
+        assertThat(in.readUTF()).isEqualTo(vietnamese);
+        assertThat(in.readUTF()).isEqualTo(withNul);
+        assertThat(in.readUTF()).isEqualTo(beyond);
+        assertThat(in.readUTF()).isEmpty();
+        assertThat(in.atEnd()).isTrue();
+        assertThat(in.remaining()).isZero();
+        assertThatThrownBy(() -> new KeptBytes(written, 0, 10).readUTF()).isInstanceOf(EOFException.class);
+    }
 }
