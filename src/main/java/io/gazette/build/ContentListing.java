@@ -6,11 +6,12 @@ import io.gazette.problems.Problems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * The content files of a session, in the order of their path text: listed by a walk of
@@ -30,6 +31,8 @@ final class ContentListing {
     private TreeMap<String, Path> files;
     /** How many characters of a file's path text name {@code content/} and its separator. */
     private final int prefix;
+    /** When the last walk started (wall clock, nanoseconds since the epoch). */
+    private long walkNanos;
     /** The walk's own problems (symbolic links leading out), reported with every generation. */
     private List<Problem> problems = List.of();
     /** Whether files came or went since {@link #settle}. */
@@ -54,27 +57,37 @@ final class ContentListing {
         return files != null;
     }
 
-    /** Walks {@code content/} (see {@link #listAll(Consumer)}). */
+    /** Walks {@code content/} (see {@link #listAll(BiConsumer)}), each file's stat unused. */
     void listAll() throws IOException {
-        listAll(file -> {
+        listAll((file, stat) -> {
         });
     }
 
     /**
-     * Walks {@code content/}, giving each file to {@code found} as the walk lists it, on this
-     * thread: the content stage hands each to its reading threads from there, so that they read
-     * (and state) the files while the walk goes on.
+     * Walks {@code content/}, giving each file to {@code found} as the walk lists it, with its
+     * {@link FileStat} as the walk read it (null for a symbolic link, stated through it when it is
+     * read): the walk asks every file whether it is a symbolic link, and the same {@code lstat}
+     * answers that and gives the stat, one system call per file instead of two. {@code found}
+     * runs on this thread; the content stage hands each file to its reading threads from there,
+     * so that they read while the walk goes on.
      */
-    void listAll(Consumer<Path> found) throws IOException {
+    void listAll(BiConsumer<Path, FileStat> found) throws IOException {
         changed = true;
         Problems problems = new Problems();
         TreeMap<String, Path> listed = new TreeMap<>();
-        loader.walkMarkdownFiles(problems, file -> {
+        Instant start = Instant.now();
+        walkNanos = start.getEpochSecond() * 1_000_000_000L + start.getNano();
+        loader.walkMarkdownFiles(problems, FileStat.ATTRIBUTES, (file, attributes) -> {
             listed.put(key(file), file);
-            found.accept(file);
+            found.accept(file, attributes == null ? null : FileStat.of(attributes));
         });
         files = listed;
         this.problems = problems.sorted();
+    }
+
+    /** When the last walk started (wall clock, nanoseconds since the epoch): its stats were settled by then. */
+    long walkNanos() {
+        return walkNanos;
     }
 
     /**

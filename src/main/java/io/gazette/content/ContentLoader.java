@@ -6,18 +6,20 @@ import io.gazette.problems.Problem;
 import io.gazette.problems.Problems;
 import io.gazette.text.SourceText;
 import java.io.IOException;
-import java.nio.file.DirectoryIteratorException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.nio.file.LinkOption;
 
 /**
@@ -46,94 +48,96 @@ public final class ContentLoader {
     /** Every {@code .md} file below the content directory, sorted; links that lead outside it are reported and skipped. */
     public List<Path> listMarkdownFiles(Problems problems) throws IOException {
         List<Path> files = new ArrayList<>();
-        walkMarkdownFiles(problems, files::add);
+        walkMarkdownFiles(problems, null, (file, attributes) -> files.add(file));
         files.sort(Comparator.comparing(Path::toString));
         return files;
     }
 
     /**
-     * Walks the content directory as {@link #listMarkdownFiles} does, following symbolic links,
-     * giving each {@code .md} file to {@code found} in the walk's order (not sorted), on this
-     * thread. One {@code lstat} per entry: it tells a plain file, a folder and a link apart, and
-     * only a link is stated through. ({@code Files.walkFileTree} following links stated every
-     * entry through, and the link question took an {@code lstat} more; the content stage states
-     * each file on its reading threads, where the walk need not wait for it.)
+     * Walks the content directory as {@link #listMarkdownFiles} does, giving each {@code .md} file
+     * to {@code found} in the walk's order (not sorted) with its attributes of the {@code unix}
+     * view named by {@code unixAttributes} ({@code "unix:size,ctime"}), read without following a
+     * link: that one {@code lstat} also tells whether the file is a symbolic link, which the walk
+     * asks of every file. The attributes are null for a symbolic link, when none are asked, or
+     * where the system has no {@code unix} view.
      */
-    public void walkMarkdownFiles(Problems problems, Consumer<Path> found) throws IOException {
+    public void walkMarkdownFiles(Problems problems, String unixAttributes,
+            BiConsumer<Path, Map<String, Object>> found) throws IOException {
         if (!Files.isDirectory(contentDir)) {
             problems.add(Problem.error(shown(contentDir), 0, "content directory not found",
                     "create content/ and put articles in it, or run `gazette new \"Tiêu đề\"`"));
             return;
         }
         Path realContent = contentDir.toRealPath();
-        List<Object> folders = new ArrayList<>(); // the keys of the folders being walked, to tell a loop
-        folders.add(Files.readAttributes(contentDir, BasicFileAttributes.class).fileKey());
-        walkFolder(contentDir, false, folders, realContent, problems, found);
-    }
+        String withMode = unixAttributes == null ? null : unixAttributes + ",mode";
+        Files.walkFileTree(contentDir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+                    /**
+                     * Whether each folder being walked was reached through a symbolic link: only
+                     * below one, or through a linked file, can a file lead outside content/, so
+                     * only then is its real path asked for (resolving every file's real path
+                     * cost a tenth of a second at 10,000 articles, on every build).
+                     */
+                    private final java.util.ArrayDeque<Boolean> linked = new java.util.ArrayDeque<>();
 
-    /**
-     * The files of {@code folder} and of the folders below it.
-     *
-     * @param linked whether it was reached through a symbolic link: only below one, or through a
-     *               linked file, can a file lead outside content/, so only then is its real path
-     *               asked for (resolving every file's real path cost a tenth of a second at 10,000
-     *               articles, on every build)
-     */
-    private void walkFolder(Path folder, boolean linked, List<Object> folders, Path realContent, Problems problems,
-            Consumer<Path> found) {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-            for (Path p : entries) {
-                BasicFileAttributes attributes;
-                try {
-                    attributes = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                } catch (IOException e) {
-                    cannotRead(p, e, problems);
-                    continue;
-                }
-                boolean link = attributes.isSymbolicLink();
-                if (link) {
-                    try {
-                        attributes = Files.readAttributes(p, BasicFileAttributes.class);
-                    } catch (IOException e) {
-                        continue; // a broken link: no file to read
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                        // content/ itself may be a link: what matters is leaving its real folder.
+                        linked.push(!dir.equals(contentDir)
+                                && ((!linked.isEmpty() && linked.peek()) || Files.isSymbolicLink(dir)));
+                        return FileVisitResult.CONTINUE;
                     }
-                }
-                if (attributes.isDirectory()) {
-                    Object key = attributes.fileKey();
-                    if (key != null && folders.contains(key)) {
-                        cannotRead(p, new FileSystemLoopException(p.toString()), problems);
-                        continue;
+
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                        linked.pop();
+                        return FileVisitResult.CONTINUE;
                     }
-                    folders.add(key);
-                    walkFolder(p, linked || link, folders, realContent, problems, found);
-                    folders.remove(folders.size() - 1);
-                } else if (attributes.isRegularFile()) {
-                    String name = p.getFileName().toString();
-                    if (name.endsWith(".md") && !name.startsWith(".")) {
-                        if (!(linked || link) || isInside(p, realContent)) {
-                            found.accept(p);
-                        } else {
-                            problems.add(Problem.error(shown(p), 0, "symbolic link leads outside content/",
-                                    "replace the link with the file itself"));
+
+                    @Override
+                    public FileVisitResult visitFile(Path p, BasicFileAttributes attributes) {
+                        String name = p.getFileName().toString();
+                        if (name.endsWith(".md") && !name.startsWith(".") && attributes.isRegularFile()) {
+                            Map<String, Object> unix = withMode == null ? null : unlinkedAttributes(p, withMode);
+                            boolean link = unix == null ? Files.isSymbolicLink(p)
+                                    : ((Integer) unix.get("mode") & S_IFMT) == S_IFLNK;
+                            boolean mayLeadOut = (!linked.isEmpty() && linked.peek()) || link;
+                            if (!mayLeadOut || isInside(p, realContent)) {
+                                found.accept(p, link ? null : unix);
+                            } else {
+                                problems.add(Problem.error(shown(p), 0, "symbolic link leads outside content/",
+                                        "replace the link with the file itself"));
+                            }
                         }
+                        return FileVisitResult.CONTINUE;
                     }
-                }
-            }
-        } catch (IOException e) {
-            cannotRead(folder, e, problems);
-        } catch (DirectoryIteratorException e) {
-            // A folder that fails while it is listed keeps what was listed of it, as the walk did.
-        }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path p, IOException e) {
+                        // An unreadable folder (or a link loop) is named, and the rest is still read.
+                        boolean folder = Files.isDirectory(p) || e instanceof java.nio.file.FileSystemLoopException;
+                        problems.add(Problem.error(shown(p), 0, "cannot read " + (folder ? "folder" : "file") + ": "
+                                + (e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                                        : e instanceof java.nio.file.FileSystemLoopException ? "symbolic link loop"
+                                        : String.valueOf(e.getMessage())),
+                                "check its permissions (`chmod -R u+rwX content/`) or remove it"));
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
     }
 
-    /** An unreadable folder or file (or a link loop) is named, and the rest is still read. */
-    private void cannotRead(Path p, IOException e, Problems problems) {
-        boolean folder = Files.isDirectory(p) || e instanceof FileSystemLoopException;
-        problems.add(Problem.error(shown(p), 0, "cannot read " + (folder ? "folder" : "file") + ": "
-                + (e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                        : e instanceof FileSystemLoopException ? "symbolic link loop"
-                        : String.valueOf(e.getMessage())),
-                "check its permissions (`chmod -R u+rwX content/`) or remove it"));
+    /** The file-type bits of a {@code unix:mode}, and those of a symbolic link. */
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFLNK = 0120000;
+
+    /** The file's {@code unix} attributes, the link itself when it is one; null when the system does not tell them. */
+    private static Map<String, Object> unlinkedAttributes(Path file, String attributes) {
+        try {
+            Map<String, Object> read = Files.readAttributes(file, attributes, LinkOption.NOFOLLOW_LINKS);
+            return read.get("mode") instanceof Integer ? read : null;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Reads one file; problems go to {@code problems}, and empty means the file could not be used. */

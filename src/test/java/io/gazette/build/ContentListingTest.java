@@ -7,18 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The listing's walk: files in the order of their whole path's text, each given as the walk finds it. */
+/** The listing's walk: files in the order of their whole path's text, each given as found with the stat its walk read. */
 class ContentListingTest {
     @TempDir
     Path temp;
 
     @Test
-    void theWalkListsInPathOrderAndGivesEachFileAsItFindsIt() throws Exception {
+    void theWalkListsInPathOrderAndGivesEachFileWithTheStatItRead() throws Exception {
         Path project = temp.toAbsolutePath().normalize();
         Path content = Files.createDirectories(project.resolve("content"));
         Files.createDirectories(content.resolve("a"));
@@ -30,15 +32,18 @@ class ContentListingTest {
         ContentListing listing = new ContentListing(new ContentLoader(project, content, ZoneId.of("UTC")), project,
                 content);
 
-        List<Path> given = new ArrayList<>();
-        listing.listAll(given::add);
+        Map<Path, FileStat> given = new LinkedHashMap<>();
+        listing.listAll((file, stat) -> given.put(file, stat));
 
         List<String> sorted = new ArrayList<>(List.of(content.resolve("a/z.md").toString(),
                 content.resolve("a-b/y.md").toString(), content.resolve("a.md").toString(), linked.toString()));
         sorted.sort(null);
         assertThat(listing.files()).extracting(Path::toString).containsExactlyElementsOf(sorted);
-        // Each listed file given once, as the walk found it.
-        assertThat(given).containsExactlyInAnyOrderElementsOf(listing.files());
+        // Each listed file given once, as the walk found it, with the stat the walk read.
+        assertThat(given.keySet()).containsExactlyInAnyOrderElementsOf(listing.files());
+        assertThat(given.get(plain)).isNotNull().isEqualTo(FileStat.of(plain));
+        assertThat(given.get(linked)).isNull(); // stated through the link when it is read
+        assertThat(listing.walkNanos()).isPositive();
 
         listing.settle();
         listing.listAll();
