@@ -97,6 +97,12 @@ final class ArticleFacts extends SinceLastBuild.Kept {
         return false;
     }
 
+    /** Makes {@code made} its article; returns it. */
+    Article withArticle(Article made) {
+        article = made;
+        return made;
+    }
+
     /** Its article, with the tags and category as the indexes name them now. */
     Article toArticle(TermIndex tags, TermIndex categories) {
         FrontMatter fm = frontMatter();

@@ -56,7 +56,7 @@ public final class SiteAssembler {
     private final UrlClaims claims = new UrlClaims();
     private final NewestFirstOrder order = new NewestFirstOrder();
     /** What was derived from each input, by identity, for the inputs of the last call. */
-    private final Map<ArticleInput, ArticleFacts> derived = new IdentityHashMap<>();
+    private Map<ArticleInput, ArticleFacts> derived = new IdentityHashMap<>();
     /** The inputs of the last call, and what was derived from each, in the same order. */
     private List<ArticleInput> lastInputs;
     private ArticleFacts[] lastDerived = new ArticleFacts[0];
@@ -215,18 +215,18 @@ public final class SiteAssembler {
             Set<Article> removed, List<Article> added) {
         List<ArticleFacts> published = new ArrayList<>(inputs.size());
         ArticleFacts[] aligned = new ArticleFacts[inputs.size()];
+        if (derived.isEmpty()) {
+            // sized at once: grown from empty, it would copy itself a dozen times on a first model
+            derived = new IdentityHashMap<>(inputs.size());
+        }
         ArticleFacts[] fresh = freshFacts(inputs);
         rules.startPass();
-        for (int i = 0; i < inputs.size(); i++) {
-            ArticleInput input = inputs.get(i);
-            ArticleFacts d = derived.get(input);
-            if (d == null) {
-                d = fresh[i] != null ? fresh[i] : ArticleFacts.of(input, urls, termSlugs);
-                derived.put(input, d);
-            }
+        // Each loop over the articles hands every article to a method of its own: the loops run
+        // once a process, and C1 compiles a method after 200 calls but a loop only after 60,000
+        // turns, so a loop's body written out here would run in the interpreter for every article.
+        for (int i = 0; i < aligned.length; i++) {
+            ArticleFacts d = lookAt(inputs.get(i), fresh[i], nowSecond, nowNano);
             aligned[i] = d;
-            since.markUsed(d);
-            d.published = rules.isPublished(d, nowSecond, nowNano);
             if (d.published) {
                 published.add(d);
             }
@@ -237,25 +237,15 @@ public final class SiteAssembler {
         }
         // Articles that left the site: deleted, changed (a new input), drafted or no longer valid.
         for (ArticleFacts d : order.inputs()) {
-            if (d.article != null && (!d.published || !since.usedNow(d))) {
-                uncount(d);
-                removed.add(d.article);
-                d.article = null;
-            }
+            takeOutIfGone(d, removed);
         }
         for (ArticleFacts d : published) {
-            if (d.article == null) {
-                count(d);
-            }
+            countIfJoining(d);
         }
         Renamed renamed = new Renamed(tags.settle(), categories.settle());
         List<ArticleFacts> joining = new ArrayList<>();
         for (ArticleFacts d : published) {
-            if (d.article != null && d.usesAny(renamed.tags, renamed.categories)) {
-                removed.add(d.article);
-                d.article = null;
-            }
-            if (d.article == null) {
+            if (joins(d, renamed, removed)) {
                 joining.add(d);
             }
         }
@@ -265,11 +255,46 @@ public final class SiteAssembler {
         (made.length >= PARALLEL_FROM ? range.parallel() : range)
                 .forEach(i -> made[i] = joining.get(i).toArticle(tags, categories));
         for (int i = 0; i < made.length; i++) {
-            joining.get(i).article = made[i];
-            added.add(made[i]);
+            added.add(joining.get(i).withArticle(made[i]));
         }
         order.replaceWith(published);
         return renamed;
+    }
+
+    /** What is derived from an input (kept from the last call, else {@code fresh} or made now), and whether it is published. */
+    private ArticleFacts lookAt(ArticleInput input, ArticleFacts fresh, long nowSecond, int nowNano) {
+        ArticleFacts d = derived.get(input);
+        if (d == null) {
+            d = fresh != null ? fresh : ArticleFacts.of(input, urls, termSlugs);
+            derived.put(input, d);
+        }
+        since.markUsed(d);
+        d.published = rules.isPublished(d, nowSecond, nowNano);
+        return d;
+    }
+
+    /** Takes an article of the last call out of the site if this call has no place for it. */
+    private void takeOutIfGone(ArticleFacts d, Set<Article> removed) {
+        if (d.article != null && (!d.published || !since.usedNow(d))) {
+            uncount(d);
+            removed.add(d.article);
+            d.article = null;
+        }
+    }
+
+    private void countIfJoining(ArticleFacts d) {
+        if (d.article == null) {
+            count(d);
+        }
+    }
+
+    /** Whether a published input needs its article made: a new one, or one filed under a renamed group. */
+    private static boolean joins(ArticleFacts d, Renamed renamed, Set<Article> removed) {
+        if (d.article != null && d.usesAny(renamed.tags, renamed.categories)) {
+            removed.add(d.article);
+            d.article = null;
+        }
+        return d.article == null;
     }
 
     /**

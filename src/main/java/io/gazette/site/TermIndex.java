@@ -107,17 +107,15 @@ final class TermIndex {
     List<TermPage> pages(Set<Article> removed, List<Article> added, Set<String> renamed,
             Function<Article, List<Term>> termsOf, boolean addedNewestFirst) {
         Set<String> touched = new HashSet<>(renamed);
+        // Each article goes through a method of its own, not the body of these loops: a first
+        // model hands every article to them once a process, and C1 compiles a method after 200
+        // calls but a loop only after 60,000 turns (in the interpreter, a tenth of the model).
         for (Article article : removed) {
-            for (Term term : termsOf.apply(article)) {
-                touched.add(term.slug());
-            }
+            touch(termsOf.apply(article), touched);
         }
         Map<String, List<Article>> joined = new HashMap<>();
         for (Article article : added) {
-            for (Term term : termsOf.apply(article)) {
-                touched.add(term.slug());
-                joined.computeIfAbsent(term.slug(), s -> new ArrayList<>()).add(article);
-            }
+            join(article, termsOf.apply(article), touched, joined);
         }
         if (touched.isEmpty()) {
             return sortedPages;
@@ -145,6 +143,20 @@ final class TermIndex {
             sortedPages = List.copyOf(pages);
         }
         return sortedPages;
+    }
+
+    private static void touch(List<Term> terms, Set<String> touched) {
+        for (Term term : terms) {
+            touched.add(term.slug());
+        }
+    }
+
+    private static void join(Article article, List<Term> terms, Set<String> touched,
+            Map<String, List<Article>> joined) {
+        for (Term term : terms) {
+            touched.add(term.slug());
+            joined.computeIfAbsent(term.slug(), s -> new ArrayList<>()).add(article);
+        }
     }
 
     /** Starts the pages afresh on the next call (after a call whose pages were built another way). */

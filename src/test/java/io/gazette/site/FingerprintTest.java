@@ -35,6 +35,31 @@ class FingerprintTest {
         assertNotEquals(new Fingerprint().add((java.time.ZonedDateTime) null).value(), new Fingerprint().add(t).value());
     }
 
+    /**
+     * Text is hashed char by char (FNV-1a, then its length), whether it is read through the
+     * thread's small array or, when longer, a new one; a short text after a long one on the same
+     * thread is not mixed with what the array held before.
+     */
+    @Test
+    void textIsHashedCharByCharAtAnyLength() {
+        String longText = "Hội nghị Trung ương lần thứ 10 — ".repeat(30);
+        for (String text : List.of("Thi đua", longText, "a", longText.substring(0, 512), longText.substring(0, 513),
+                "")) {
+            long h = 0xcbf29ce484222325L;
+            for (int i = 0; i < text.length(); i++) {
+                h ^= text.charAt(i);
+                h *= 0x100000001b3L;
+            }
+            h ^= text.length(); // then the length, mixed as add(long) mixes
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            h *= 0xc4ceb9fe1a85ec53L;
+            h ^= h >>> 33;
+            assertEquals(h, new Fingerprint().add(text).value(), text.length() + " chars");
+        }
+    }
+
     @Test
     void bytesCountByContentNotByIdentity() {
         // Two loads of `scan: !!binary AAEC` give two arrays with the same bytes.
