@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -21,7 +22,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -159,7 +160,7 @@ final class OutputMirror {
      * the tree is the one the last build left, see {@link #sameTreeAsSaved}) is deleted, and so
      * is any folder left empty: the tree holds exactly the files kept, as {@link #populate}
      * would have made it. A folder the marker shows unchanged since the tree was last known
-     * exact is not read: only its recorded files are (see {@link Prune}). Returns null,
+     * exact is not read: only its recorded files are (see {@link KnownTree}). Returns null,
      * {@code staging} untouched, when the copies cannot be moved there (missing, another file
      * system).
      */
@@ -194,16 +195,17 @@ final class OutputMirror {
         }
         Map<String, BuildStateFile.Entry> kept = new ConcurrentHashMap<>(files.size() * 4 / 3 + 16);
         Pruning pruning = new Pruning(files, checkInodes, unchangedBefore, kept);
-        RecordedFolder recorded = unchangedBefore == Marker.NEVER ? null : RecordedFolder.of(files.keySet());
-        // A pool of its own, of half the cores (see pruningThreads); the work is mostly the
-        // kernel's, one stat a file.
-        ForkJoinPool pool = new ForkJoinPool(pruningThreads(Runtime.getRuntime().availableProcessors()));
-        try {
-            pool.invoke(new Prune(staging, null, "", recorded, pruning));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        } finally {
-            pool.shutdown();
+        if (unchangedBefore == Marker.NEVER || !new KnownTree(staging, pruning).prune()) {
+            // A pool of its own, of half the cores (see pruningThreads); the work is mostly the
+            // kernel's, one stat an entry.
+            ForkJoinPool pool = new ForkJoinPool(pruningThreads(Runtime.getRuntime().availableProcessors()));
+            try {
+                pool.invoke(new Prune(staging, null, "", pruning));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            } finally {
+                pool.shutdown();
+            }
         }
         return new Restored(kept, pruning.moved.get(), pruning.foldersRead.get());
     }
@@ -250,46 +252,171 @@ final class OutputMirror {
     }
 
     /**
-     * The folders of the state's files, each with the names of its files and folders: what a
-     * folder of the tree holds when nothing has changed it since the tree was last known exact.
+     * A rotated tree known exact since {@link Pruning#unchangedBefore}, pruned without reading it:
+     * one stat for each folder of the state's files and one for each file, by their paths.
+     *
+     * <p>A folder whose change time ({@code ctime}) is before that time is not read: no name in it
+     * was added, removed or renamed since the tree was last known to hold exactly the state's
+     * files (see {@link Marker}), so it holds its recorded files and folders and nothing else. The
+     * change time is the kernel's: no tool sets it back ({@code touch}, {@code cp -p},
+     * {@code rsync -t} and a restored cache set modification times, and change it). A folder that
+     * changed is read, and every name in it the state does not name goes. Each recorded file is
+     * still held to its recorded size, second and inode, wherever it is: an edit in place changes
+     * no folder. Folders left without a kept file go last.
+     *
+     * <p>The folders and files are lists of paths, not a walk: at 10,000 articles a build where
+     * nothing changed spent about a quarter of its restore making a tree of maps of the state's
+     * 27,560 paths to walk, and as much again on a task and a path for each of 16,950 folders
+     * (BENCHMARKS.md, "restore17"). At 100,000 articles a build with {@code public/} read 167,000
+     * folders and stated each of their 400,000 entries; an add changes a few hundred.
      */
-    private static final class RecordedFolder {
-        final List<String> files = new ArrayList<>(2);
-        /** Null while it has none: most folders of a site hold one page. */
-        Map<String, RecordedFolder> folders;
+    private static final class KnownTree {
+        private final Path top;
+        private final Pruning pruning;
+        /** The folders of the state's files, by their paths ("" for the top), each one's parents too. */
+        private final Set<String> folders;
 
-        static RecordedFolder of(Collection<String> paths) {
-            RecordedFolder top = new RecordedFolder();
+        KnownTree(Path top, Pruning pruning) {
+            this.top = top;
+            this.pruning = pruning;
+            this.folders = foldersOf(pruning.files.keySet());
+        }
+
+        /** Every folder of {@code paths}, and "" for the top. */
+        static Set<String> foldersOf(Collection<String> paths) {
+            Set<String> folders = new HashSet<>(paths.size() * 2);
+            folders.add("");
             for (String path : paths) {
-                RecordedFolder folder = top;
-                int from = 0;
-                for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', from)) {
-                    if (folder.folders == null) {
-                        folder.folders = new HashMap<>(4);
+                for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+                    if (!folders.add(path.substring(0, slash))) {
+                        break; // its folders above were added with it
                     }
-                    folder = folder.folders.computeIfAbsent(path.substring(from, slash), name -> new RecordedFolder());
-                    from = slash + 1;
                 }
-                folder.files.add(path.substring(from));
             }
-            return top;
+            return folders;
+        }
+
+        /**
+         * Keeps the state's files as they are and deletes everything else; false, the tree
+         * untouched, where folders have no change time to read (then each folder is read).
+         */
+        boolean prune() throws IOException {
+            if (changeTime(top) == null) {
+                return false;
+            }
+            List<String> changed = new ArrayList<>();
+            Set<String> gone = new HashSet<>();
+            for (String folder : folders) {
+                Path path = at(folder);
+                Map<String, Object> attributes = changeTime(path);
+                if (attributes == null) {
+                    gone.add(folder);
+                } else if (!(attributes.get("mode") instanceof Integer mode) || (mode & S_IFMT) != S_IFDIR) {
+                    Files.deleteIfExists(path); // a file where the folder was: its folder above changed
+                    gone.add(folder);
+                } else if (!(attributes.get("ctime") instanceof FileTime ctime)
+                        || ctime.to(TimeUnit.NANOSECONDS) >= pruning.unchangedBefore) {
+                    changed.add(folder);
+                }
+            }
+            boolean dropped = !gone.isEmpty();
+            for (Map.Entry<String, BuildStateFile.Entry> file : pruning.files.entrySet()) {
+                Path path = at(file.getKey());
+                Seen seen;
+                try {
+                    seen = Seen.of(path);
+                } catch (FileSystemException e) {
+                    if (lost(path, e)) {
+                        dropped = true;
+                        continue;
+                    }
+                    throw e;
+                }
+                BuildStateFile.Entry found = seen.matching(file.getValue(), pruning.checkInodes, false);
+                if (found != null) {
+                    pruning.keep(file.getKey(), file.getValue(), found);
+                    continue;
+                }
+                dropped = true; // edited in place (a link shares its bytes with public/), replaced
+                if (seen.directory()) {
+                    TreeDeletion.delete(path);
+                } else {
+                    Files.delete(path);
+                }
+            }
+            for (String folder : changed) {
+                deleteUnrecorded(folder);
+            }
+            if (dropped) {
+                deleteEmptyFolders(gone);
+            }
+            return true;
+        }
+
+
+        private Path at(String path) {
+            return path.isEmpty() ? top : top.resolve(path);
+        }
+
+        /** The mode and change time of {@code folder}, or null when it is not there (or they cannot be read). */
+        private static Map<String, Object> changeTime(Path folder) throws IOException {
+            try {
+                return Files.readAttributes(folder, "unix:mode,ctime", LinkOption.NOFOLLOW_LINKS);
+            } catch (FileSystemException e) {
+                if (lost(folder, e)) {
+                    return null;
+                }
+                throw e;
+            } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                return null;
+            }
+        }
+
+        /** Whether {@code path} failed to be read because it is not there, or a folder above it is not one. */
+        private static boolean lost(Path path, FileSystemException e) {
+            return e instanceof NoSuchFileException || !Files.isDirectory(path.getParent(), LinkOption.NOFOLLOW_LINKS);
+        }
+
+        /** Reads a changed folder: every name in it the state names neither as a file nor as a folder goes. */
+        private void deleteUnrecorded(String folder) throws IOException {
+            pruning.foldersRead.incrementAndGet();
+            String prefix = folder.isEmpty() ? "" : folder + "/";
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(at(folder))) {
+                for (Path entry : entries) {
+                    String path = prefix + entry.getFileName();
+                    if (!pruning.files.containsKey(path) && !folders.contains(path)) {
+                        TreeDeletion.delete(entry); // a stray, or a folder of strays
+                    }
+                }
+            } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
+                // gone meanwhile: its folder above was changed, and is read or was found gone
+            }
+        }
+
+        /**
+         * Deletes each folder left without a kept file, deepest first (as a clean build has none);
+         * {@code gone} are not there.
+         */
+        private void deleteEmptyFolders(Set<String> gone) throws IOException {
+            Set<String> holding = foldersOf(pruning.kept.keySet());
+            List<String> empty = new ArrayList<>();
+            for (String folder : folders) {
+                if (!holding.contains(folder) && !gone.contains(folder)) {
+                    empty.add(folder);
+                }
+            }
+            empty.sort((a, b) -> Integer.compare(b.length(), a.length())); // a folder's own folders are longer
+            for (String folder : empty) {
+                Files.deleteIfExists(at(folder));
+            }
         }
     }
 
     /**
-     * One folder of a rotated tree: keeps the files the state names as they are, deletes the rest.
+     * One folder of a rotated tree not known exact: keeps the files the state names as they are,
+     * deletes the rest, and goes on into its folders.
      *
-     * <p>A folder whose change time ({@code ctime}) is before {@link Pruning#unchangedBefore} is not
-     * read: no name in it was added, removed or renamed since the tree was last known to hold
-     * exactly the state's files (see {@link Marker}), so it holds its recorded files and folders
-     * and nothing else. Only those are stated, by their paths, each still held to its recorded
-     * size, second and inode (an edit in place changes no folder). The change time is the
-     * kernel's: no tool sets it back ({@code touch}, {@code cp -p}, {@code rsync -t} and a
-     * restored cache set modification times, and change it). At 100,000 articles a build with
-     * {@code public/} read 167,000 folders and stated each of their 400,000 entries; an add
-     * changes a few hundred.
-     *
-     * <p>A folder that changed is read. Where the platform reads a folder through its descriptor
+     * <p>Where the platform reads a folder through its descriptor
      * ({@link SecureDirectoryStream}, as Linux does), each entry is read and deleted by its name in
      * the folder ({@code fstatat}, {@code unlinkat}), not by its whole path from the root:
      * resolving every path component again in the kernel cost about a third of a restore that
@@ -300,15 +427,12 @@ final class OutputMirror {
         /** The stream of the folder above, through which this one is opened; null: opened by its path. */
         private final SecureDirectoryStream<Path> above;
         private final String prefix;
-        /** What the state names in this folder, when it may be unchanged; null: it is read. */
-        private final RecordedFolder recorded;
         private final Pruning pruning;
 
-        Prune(Path folder, SecureDirectoryStream<Path> above, String prefix, RecordedFolder recorded, Pruning pruning) {
+        Prune(Path folder, SecureDirectoryStream<Path> above, String prefix, Pruning pruning) {
             this.folder = folder;
             this.above = above;
             this.prefix = prefix;
-            this.recorded = recorded;
             this.pruning = pruning;
         }
 
@@ -316,72 +440,10 @@ final class OutputMirror {
         @Override
         protected Boolean compute() {
             try {
-                Boolean holds = recorded == null ? null : keepIfUnchanged();
-                return holds != null ? holds : read();
+                return read();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-
-        /**
-         * When the folder is unchanged since the tree was last known exact, keeps its recorded
-         * files that are as recorded (deleting the others) and goes on into its recorded folders;
-         * null when it changed (it is read instead).
-         */
-        private Boolean keepIfUnchanged() throws IOException {
-            Map<String, Object> attributes;
-            try {
-                attributes = Files.readAttributes(folder, "unix:mode,ctime", LinkOption.NOFOLLOW_LINKS);
-            } catch (NoSuchFileException e) {
-                return false;
-            } catch (UnsupportedOperationException | IllegalArgumentException e) {
-                return null;
-            }
-            if (!(attributes.get("mode") instanceof Integer mode) || !(attributes.get("ctime") instanceof FileTime ctime)) {
-                return null;
-            }
-            if ((mode & S_IFMT) != S_IFDIR) {
-                Files.deleteIfExists(folder); // not the recorded folder any more (its folder above changed)
-                return false;
-            }
-            if (ctime.to(TimeUnit.NANOSECONDS) >= pruning.unchangedBefore) {
-                return null;
-            }
-            boolean holds = false;
-            for (String name : recorded.files) {
-                String path = prefix + name;
-                Path file = folder.resolve(name);
-                Seen seen;
-                try {
-                    seen = Seen.of(file);
-                } catch (NoSuchFileException e) {
-                    continue;
-                }
-                if (seen.directory()) {
-                    return null; // cannot be, in an unchanged folder: read it
-                }
-                BuildStateFile.Entry entry = pruning.files.get(path);
-                BuildStateFile.Entry found = seen.matching(entry, pruning.checkInodes, false);
-                if (found == null) {
-                    Files.delete(file); // edited in place (a link shares its bytes with public/)
-                } else {
-                    pruning.keep(path, entry, found);
-                    holds = true;
-                }
-            }
-            if (recorded.folders != null) {
-                List<Prune> below = new ArrayList<>(recorded.folders.size());
-                recorded.folders.forEach((name, inside) -> below.add(
-                        new Prune(folder.resolve(name), null, prefix + name + "/", inside, pruning)));
-                for (Prune task : invokeAll(below)) {
-                    if (task.join()) {
-                        holds = true;
-                    } else {
-                        Files.deleteIfExists(task.folder);
-                    }
-                }
-            }
-            return holds;
         }
 
         /** Reads the folder: keeps the files the state names as they are, deletes every other entry. */
@@ -397,9 +459,7 @@ final class OutputMirror {
                     String path = prefix + name;
                     Seen seen = secure == null ? Seen.of(entry) : Seen.in(secure, name, entry);
                     if (seen.directory()) {
-                        RecordedFolder inside = recorded == null || recorded.folders == null ? null
-                                : recorded.folders.get(name.toString());
-                        below.add(new Prune(entry, secure, path + "/", inside, pruning));
+                        below.add(new Prune(entry, secure, path + "/", pruning));
                         continue;
                     }
                     BuildStateFile.Entry entryRecorded = pruning.files.get(path);
@@ -425,11 +485,7 @@ final class OutputMirror {
                         if (secure == null) {
                             Files.deleteIfExists(task.folder);
                         } else {
-                            try {
-                                secure.deleteDirectory(task.folder.getFileName());
-                            } catch (NoSuchFileException e) {
-                                // an unchanged folder below found not a folder, and deleted
-                            }
+                            secure.deleteDirectory(task.folder.getFileName());
                         }
                     }
                 }

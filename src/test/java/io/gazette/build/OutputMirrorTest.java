@@ -3,6 +3,7 @@ package io.gazette.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gazette.output.TreeDeletion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -124,8 +125,39 @@ class OutputMirrorTest {
         assertThat(tree(staging)).containsExactly("2015", "2015/01", "2015/01/a", "2015/01/a/index.html", "2015/02",
                 "2015/02/c", "2015/02/c/index.html", "2015/02/d", "2015/02/d/index.html", "2016", "2016/01",
                 "2016/01/f", "2016/01/f/index.html", "css", "css/site.css", "index.html");
-        // Read: the top (renamed), 2015/02/c, 2016/01/e, stray and stray/deep; not the other nine.
-        assertThat(restored.foldersRead()).isEqualTo(5);
+        // Read: the top (renamed), 2015/02/c and 2016/01/e (changed); the stray folder goes whole,
+        // unread; not the other nine.
+        assertThat(restored.foldersRead()).isEqualTo(3);
+    }
+
+    /**
+     * In a tree known exact, a recorded folder that became a file and a recorded file that became
+     * a folder are both replaced by nothing, and what was recorded below the folder is lost, not
+     * an error: the build makes those files again.
+     */
+    @Test
+    void aKnownTreeWhoseFoldersAndFilesSwappedKindsLosesThem() throws Exception {
+        Path kept = temp.resolve("cache/site");
+        OutputMirror mirror = new OutputMirror(kept, OutputMirror.HARD_LINKS, 0);
+        mirror.clear();
+        Map<String, BuildStateFile.Entry> recorded = new HashMap<>();
+        for (String path : new String[] {"index.html", "2015/01/a/index.html", "2015/01/b/index.html", "css/site.css"}) {
+            recorded.put(path, write(kept.resolve(path), "bytes of " + path));
+        }
+        pastTheClockTick();
+        mirror.markTree();
+        pastTheClockTick();
+
+        TreeDeletion.delete(kept.resolve("2015/01"));
+        Files.writeString(kept.resolve("2015/01"), "a file where a folder was");
+        Files.delete(kept.resolve("css/site.css"));
+        write(kept.resolve("css/site.css/inside.html"), "a folder where a file was");
+
+        Path staging = Files.createDirectories(temp.resolve("staging"));
+        OutputMirror.Restored restored = new OutputMirror(kept, OutputMirror.HARD_LINKS, 0).rotateInto(staging, recorded);
+
+        assertThat(restored.files().keySet()).containsExactly("index.html");
+        assertThat(tree(staging)).containsExactly("index.html");
     }
 
     /**
