@@ -1,6 +1,5 @@
 package io.gazette.cli;
 
-import io.gazette.threads.BackgroundWork;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,8 +52,8 @@ final class LaunchRecord {
     /**
      * Whether the options this JVM was started with still fit the site of {@code args}: for a JVM
      * ./gazette started from a record ({@link SelfLauncher#LAUNCHED} and {@link #CONTENT_RANGE}
-     * set), whether the Markdown under its content/ is within the recorded sizes, found on a
-     * daemon thread; true at once for any other JVM.
+     * set), whether the Markdown under its content/ is within the recorded sizes, found on
+     * another thread; true at once for any other JVM.
      */
     static CompletableFuture<Boolean> contentCheck(String[] args) {
         String range = System.getProperty(CONTENT_RANGE);
@@ -71,7 +70,8 @@ final class LaunchRecord {
             return CompletableFuture.completedFuture(false); // not as ./gazette writes it: choose again
         }
         Path projectDir = JvmOptions.sourceDir(args);
-        return BackgroundWork.start("gazette-content-size", () -> contentFits(projectDir, from, below));
+        // On the common pool, whose threads the build's parallel streams use next.
+        return CompletableFuture.supplyAsync(() -> contentFits(projectDir, from, below));
     }
 
     /**
