@@ -91,8 +91,14 @@ final class ClassDataArchive {
     List<String> options() {
         // CDS warnings (an archive that does not match, classes it cannot keep such as picocli's
         // Java 5 classes) are not the user's business: the run goes on either way.
+        // ArchiveRelocationMode=0: map the archives at the address they were written for, instead
+        // of always at another (this Java's default, 1, for address-space randomisation), which
+        // patches every pointer of the 20 MB archive at each start: 50-100 ms of every build here
+        // (BENCHMARKS.md, launch17). Where that address is taken the JVM still relocates. A
+        // diagnostic option, known to Java 17 to 25.
         return pending == null
-                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds*=off")
+                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-XX:+UnlockDiagnosticVMOptions",
+                        "-XX:ArchiveRelocationMode=0", "-Xlog:cds*=off")
                 : List.of("-XX:ArchiveClassesAtExit=" + pending, "-Xlog:cds*=off");
     }
 

@@ -3,6 +3,8 @@ package io.gazette.cli;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,8 +62,16 @@ public final class GazetteCommand implements Runnable {
 
     public static void main(String[] args) {
         // `java -jar` without the options of jvm.options: run again with them (see SelfLauncher).
-        int code = SelfLauncher.relaunchIfNeeded(args).orElseGet(() -> run(args));
-        System.exit(code);
+        Optional<Integer> relaunched = SelfLauncher.relaunchIfNeeded(args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.get());
+        }
+        // Started by ./gazette from a record: whether content/ still has the size its options were
+        // chosen for is found beside picocli's model, which takes as long (LaunchRecord).
+        CompletableFuture<Boolean> optionsFit = LaunchRecord.contentCheck(args);
+        CommandLine commandLine = commandLine(args);
+        Optional<Integer> code = optionsFit.join() ? Optional.empty() : SelfLauncher.relaunchForContent(args);
+        System.exit(code.orElseGet(() -> commandLine.execute(args)));
     }
 
     /** Runs a command line without exiting. */

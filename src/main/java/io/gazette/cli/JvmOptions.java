@@ -6,14 +6,16 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The JVM options each command runs with, from {@code jvm.options} (the jar carries a copy as
@@ -133,6 +135,15 @@ final class JvmOptions {
     static final String WHY = "gazette.jvm.why";
 
     Choice choose(String[] args, String environmentOverride) {
+        return choose(args, environmentOverride, ManagementFactory.getRuntimeMXBean().getInputArguments());
+    }
+
+    /**
+     * {@link #choose(String[], String)} for a JVM started with {@code given}: a heap among them is
+     * the user's, kept. What a JVM ./gazette started from a record passes on when it relaunches
+     * ({@link SelfLauncher#relaunchForContent}), without the record's heap.
+     */
+    Choice choose(String[] args, String environmentOverride, List<String> given) {
         String command = args.length == 0 ? "" : args[0];
         if (environmentOverride != null && !environmentOverride.isBlank()) {
             return new Choice(forCommand(command, environmentOverride), "the options of GAZETTE_JAVA_OPTS");
@@ -149,7 +160,7 @@ final class JvmOptions {
         long below = nextLine == null ? Long.MAX_VALUE : nextLine;
         List<String> options = line.getValue();
         String fromFile = fromFile(command, options, from);
-        if (ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(JvmOptions::choosesHeap)) {
+        if (given.stream().anyMatch(JvmOptions::choosesHeap)) {
             return new Choice(options, fromFile + ", the heap given");
         }
         if (options.stream().anyMatch(JvmOptions::choosesHeap)) {
@@ -294,27 +305,46 @@ final class JvmOptions {
      * the cache when needed), so 2 GB of camera photos need no more heap than their articles do.
      */
     static long contentBytes(Path projectDir) {
+        return contentBytes(projectDir, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #contentBytes(Path)}, but the walk ends as soon as the sum reaches {@code enough}
+     * (what {@link LaunchRecord} needs to know is only whether the content is past a size: at
+     * 100,000 articles the heap's cap is reached a third of the way through). One {@code stat}
+     * a file: the walk's own attributes.
+     */
+    static long contentBytes(Path projectDir, long enough) {
         Path content = projectDir.resolve("content");
         if (!Files.isDirectory(content)) {
             return 0;
         }
-        try (Stream<Path> files = Files.walk(content)) {
-            return files.filter(JvmOptions::isMarkdown).mapToLong(file -> {
-                try {
-                    return Files.size(file);
-                } catch (IOException e) {
-                    return 0;
+        long[] sum = {0};
+        try {
+            Files.walkFileTree(content, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    String name = file.getFileName().toString();
+                    if (name.endsWith(".md") && !name.startsWith(".")) {
+                        // A link counts by what it leads to, as the content loader reads it.
+                        if (attributes.isRegularFile()) {
+                            sum[0] += attributes.size();
+                        } else if (attributes.isSymbolicLink() && Files.isRegularFile(file)) {
+                            sum[0] += Files.size(file);
+                        }
+                    }
+                    return sum[0] >= enough ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
                 }
-            }).sum();
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // the build itself reports an unreadable file
+                }
+            });
         } catch (IOException | UncheckedIOException e) {
             return 0; // the build itself reports an unreadable folder
         }
-    }
-
-    /** A file the content loader reads as an article (the same test: a visible {@code .md} file). */
-    private static boolean isMarkdown(Path file) {
-        String name = file.getFileName().toString();
-        return name.endsWith(".md") && !name.startsWith(".") && Files.isRegularFile(file);
+        return sum[0];
     }
 
     private static long physicalMemory() {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,10 +21,18 @@ import java.util.concurrent.TimeUnit;
  * chose (the heap too), why, the sizes of {@code content/} for which it would choose the same
  * ({@link JvmOptions.Choice}), and what they depend on: the jar (path, size, time), the Java (its
  * home and the time of its {@code release} file) and the archive (path, size, time). The
- * launcher uses the record only while all of these are unchanged, the Markdown under
- * {@code content/} is within those sizes and no {@code GAZETTE_JAVA_OPTS},
+ * launcher uses the record only while all of these are unchanged and no {@code GAZETTE_JAVA_OPTS},
  * {@code JDK_JAVA_OPTIONS}, {@code JAVA_TOOL_OPTIONS} or {@code _JAVA_OPTIONS} is set; otherwise
  * it starts the jar as before. A damaged record costs only the second start.
+ *
+ * <p>Whether the Markdown under {@code content/} is still within the recorded sizes is this
+ * class's rule too, checked by the JVM the launcher started ({@link #contentCheck}): ./gazette
+ * passes the sizes ({@value #CONTENT_RANGE}), the JVM adds up the Markdown on a thread of its own
+ * while it reads its command line, and when the sum has left them it starts the jar again as
+ * ./gazette would have without a record ({@link SelfLauncher#relaunchForContent}), which chooses
+ * and records anew. Summed by the launcher before the JVM could start, the walk cost 0.1-0.2 s of
+ * every build at 10,000 articles (0.35 s at 100,000); beside the command line's parsing it costs
+ * a part of the second core.
  */
 final class LaunchRecord {
     /** The system property naming the file ./gazette reads; set by ./gazette only. */
@@ -31,7 +40,48 @@ final class LaunchRecord {
     /** The first line: the format, raised when the launcher must read it differently. */
     static final String HEADER = "gazette-launch-record 2";
 
+    /**
+     * The sizes of content/ (bytes of Markdown, {@code FROM-BELOW}, the end exclusive) the record
+     * a JVM was started from holds for; set by ./gazette only, with {@link #PROPERTY}.
+     */
+    static final String CONTENT_RANGE = "gazette.recordedContent";
+
     private LaunchRecord() {
+    }
+
+    /**
+     * Whether the options this JVM was started with still fit the site of {@code args}: for a JVM
+     * ./gazette started from a record ({@link SelfLauncher#LAUNCHED} and {@link #CONTENT_RANGE}
+     * set), whether the Markdown under its content/ is within the recorded sizes, found on
+     * another thread; true at once for any other JVM.
+     */
+    static CompletableFuture<Boolean> contentCheck(String[] args) {
+        String range = System.getProperty(CONTENT_RANGE);
+        if (range == null || !Boolean.getBoolean(SelfLauncher.LAUNCHED)) {
+            return CompletableFuture.completedFuture(true);
+        }
+        int dash = range.indexOf('-');
+        long from;
+        long below;
+        try {
+            from = Long.parseLong(range.substring(0, Math.max(0, dash)));
+            below = Long.parseLong(range.substring(dash + 1));
+        } catch (NumberFormatException e) {
+            return CompletableFuture.completedFuture(false); // not as ./gazette writes it: choose again
+        }
+        Path projectDir = JvmOptions.sourceDir(args);
+        // On the common pool, whose threads the build's parallel streams use next.
+        return CompletableFuture.supplyAsync(() -> contentFits(projectDir, from, below));
+    }
+
+    /**
+     * Whether the Markdown under {@code projectDir}'s content/ is at least {@code from} and less
+     * than {@code below} bytes: the sum stops as soon as that is settled (past {@code below}, or
+     * past {@code from} when the range has no end, the heap's cap).
+     */
+    static boolean contentFits(Path projectDir, long from, long below) {
+        long content = JvmOptions.contentBytes(projectDir, below == Long.MAX_VALUE ? from : below);
+        return content >= from && content < below;
     }
 
     /**

@@ -44,7 +44,7 @@ class ClassDataArchiveTest {
         assertThat(archive.used()).isTrue();
         String option = archive.options().get(0);
         assertThat(option).startsWith("-XX:SharedArchiveFile=");
-        assertThat(archive.options()).contains("-Xshare:auto", "-Xlog:cds*=off");
+        assertThat(archive.options()).contains("-Xshare:auto", "-Xlog:cds*=off", "-XX:ArchiveRelocationMode=0");
         return Path.of(option.substring("-XX:SharedArchiveFile=".length()));
     }
 

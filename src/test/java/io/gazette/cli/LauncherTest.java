@@ -134,20 +134,25 @@ class LauncherTest {
         Result direct = runWithPath(home, path, Map.of(), args);
         List<String> options = choice.options();
         assertThat(direct.output().strip()).isEqualTo("ARGS -Dgazette.home=" + home + " " + String.join(" ", options)
-                + " -Dgazette.launched=true -D" + JvmOptions.WHY + "=" + choice.why() + " -jar " + jar + " "
-                + String.join(" ", args));
+                + " -Dgazette.launched=true -D" + JvmOptions.WHY + "=" + choice.why() + " -D" + LaunchRecord.PROPERTY + "="
+                + record + " -D" + LaunchRecord.CONTENT_RANGE + "=" + choice.contentFrom() + "-" + choice.contentBelow()
+                + " -jar " + jar + " " + String.join(" ", args));
         // 3 MB of Markdown: 512 MB + 8 × 2 MB (the content in whole steps of 2 MB), all of it from
         // the start, a third of it young.
         assertThat(options).endsWith("-Xmx" + (512 + 8 * 2) + "m", "-Xms" + (512 + 8 * 2) + "m", "-Xmn" + (512 + 8 * 2) / 3 + "m");
         assertThat(choice.contentFrom()).isEqualTo(2L * 1024 * 1024);
         assertThat(choice.contentBelow()).isEqualTo(4L * 1024 * 1024);
 
-        // An article more, within the same 2 MB: the same JVM, started by ./gazette itself.
+        // An article more, within the same 2 MB: the same JVM, started by ./gazette itself, whose
+        // check of content/ finds the options still fit.
         Files.write(site.resolve("c.md"), new byte[100_000]);
         assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo(direct.output().strip());
+        assertThat(LaunchRecord.contentFits(temp.resolve("site"), choice.contentFrom(), choice.contentBelow())).isTrue();
         Files.delete(site.resolve("c.md"));
 
-        // A large archive: past the recorded sizes, the jar chooses again (the heap at its cap).
+        // A large archive: ./gazette starts the recorded JVM all the same (it no longer walks
+        // content/), and that JVM's check finds the content past the recorded sizes: it starts
+        // the jar again as ./gazette does without a record, which chooses anew (the heap at its cap).
         String relaunch = "ARGS -Dgazette.home=" + home + " -D" + LaunchRecord.PROPERTY + "=" + record + " -jar " + jar + " "
                 + String.join(" ", args);
         try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(site.resolve("b.md").toFile(), "rw")) {
@@ -156,7 +161,8 @@ class LauncherTest {
         JvmOptions.Choice capped = JvmOptions.parse(Files.readString(home.resolve("jvm.options"))).choose(args, null);
         assertThat(capped.options()).endsWith("-Xmx1024m", "-Xms1024m");
         assertThat(capped.contentFrom()).isEqualTo(64L * 1024 * 1024);
-        assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo(relaunch);
+        assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo(direct.output().strip());
+        assertThat(LaunchRecord.contentFits(temp.resolve("site"), choice.contentFrom(), choice.contentBelow())).isFalse();
         Files.delete(site.resolve("b.md"));
 
         // With an archive recorded: used while it is the one published, not once it changed.
@@ -164,7 +170,7 @@ class LauncherTest {
                 + "archive-time " + Files.getLastModifiedTime(archive).to(TimeUnit.SECONDS) + "\ncontent-from ")
                 .replaceFirst("(?m)^(why .*)$", "$1; class data from " + archive));
         assertThat(runWithPath(home, path, Map.of(), args).output()).contains("-Dgazette.launched=true",
-                "; class data from " + archive + " -jar");
+                "; class data from " + archive + " -D" + LaunchRecord.PROPERTY);
         Files.write(archive, new byte[50]);
         assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo(relaunch);
         Files.write(archive, new byte[100]);
@@ -211,26 +217,80 @@ class LauncherTest {
         }
         String path = javaHome.resolve("bin") + ":" + System.getenv("PATH");
         String direct = "ARGS -Dgazette.home=" + home + " " + String.join(" ", capped.options())
-                + " -Dgazette.launched=true -D" + JvmOptions.WHY + "=" + capped.why() + " -jar " + jar + " "
-                + String.join(" ", args);
+                + " -Dgazette.launched=true -D" + JvmOptions.WHY + "=" + capped.why() + " -D" + LaunchRecord.PROPERTY + "="
+                + record + " -D" + LaunchRecord.CONTENT_RANGE + "=" + capped.contentFrom() + "-" + Long.MAX_VALUE
+                + " -jar " + jar + " " + String.join(" ", args);
         assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo(direct);
 
-        // Ten times the Markdown: still the capped JVM, started by ./gazette itself.
+        // Ten times the Markdown: still the capped JVM, and its check holds.
         for (int i = 0; i < 20; i++) {
             try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(content.resolve("f" + i + ".md").toFile(), "rw")) {
                 big.setLength(40L * 1024 * 1024);
             }
         }
         assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo(direct);
+        assertThat(LaunchRecord.contentFits(temp.resolve("site"), capped.contentFrom(), Long.MAX_VALUE)).isTrue();
+        assertThat(JvmOptions.contentBytes(temp.resolve("site"), capped.contentFrom()))
+                .as("the sum stops once past the record's start").isLessThan(capped.contentFrom() + 40L * 1024 * 1024);
 
-        // Below the record's start, the jar chooses again.
+        // Below the record's start, the check fails: the JVM starts the jar to choose again.
         try (var files = Files.list(content)) {
             for (Path file : files.filter(f -> !f.getFileName().toString().equals("a.md")).toList()) {
                 Files.delete(file);
             }
         }
-        assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo("ARGS -Dgazette.home=" + home
-                + " -D" + LaunchRecord.PROPERTY + "=" + record + " -jar " + jar + " " + String.join(" ", args));
+        assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo(direct);
+        assertThat(LaunchRecord.contentFits(temp.resolve("site"), capped.contentFrom(), Long.MAX_VALUE)).isFalse();
+    }
+
+    /**
+     * The JVM ./gazette started from a record checks content/ against the recorded sizes itself;
+     * when the content has left them it starts the jar again with exactly what ./gazette passes
+     * when it has no usable record (the checkout's home, the record's file), so that the jar
+     * chooses its options anew and records them for the next build.
+     */
+    @Test
+    void aJvmStartedFromARecordThatNoLongerFitsStartsTheJarAsTheLauncherDoesWithoutOne() throws Exception {
+        Path home = checkout();
+        Path jar = emptyJar(home);
+        Path javaHome = echoingJavaHome();
+        Path content = Files.createDirectories(temp.resolve("site/content/2014"));
+        Files.write(content.resolve("a.md"), new byte[3 * 1024 * 1024]);
+        Files.write(content.resolve(".hidden.md"), new byte[4 * 1024 * 1024]); // not an article: not counted
+        String[] args = {"build", "-s", temp.resolve("site").toString()};
+        String path = javaHome.resolve("bin") + ":" + System.getenv("PATH");
+        String withoutRecord = runWithPath(home, path, Map.of(), args).output().strip();
+
+        long mb = 1024 * 1024;
+        Map<String, String> properties = Map.of("gazette.home", home.toString(),
+                LaunchRecord.PROPERTY, home.resolve("target/.launch-build").toString(), SelfLauncher.LAUNCHED, "true");
+        Map<String, String> before = new java.util.HashMap<>();
+        for (String name : List.of("gazette.home", LaunchRecord.PROPERTY, SelfLauncher.LAUNCHED, LaunchRecord.CONTENT_RANGE)) {
+            before.put(name, System.getProperty(name));
+        }
+        try {
+            properties.forEach(System::setProperty);
+            System.setProperty(LaunchRecord.CONTENT_RANGE, 2 * mb + "-" + 4 * mb);
+            assertThat(LaunchRecord.contentCheck(args).join()).as("3 MB within [2 MB, 4 MB)").isTrue();
+            System.setProperty(LaunchRecord.CONTENT_RANGE, "0-" + 2 * mb);
+            assertThat(LaunchRecord.contentCheck(args).join()).as("3 MB past [0, 2 MB)").isFalse();
+            System.setProperty(LaunchRecord.CONTENT_RANGE, 4 * mb + "-" + Long.MAX_VALUE);
+            assertThat(LaunchRecord.contentCheck(args).join()).as("3 MB below [4 MB, …)").isFalse();
+            System.setProperty(LaunchRecord.CONTENT_RANGE, "4MB");
+            assertThat(LaunchRecord.contentCheck(args).join()).as("sizes not as ./gazette writes them").isFalse();
+            assertThat("ARGS " + String.join(" ", SelfLauncher.asWithoutRecord()) + " -jar " + jar + " " + String.join(" ", args))
+                    .isEqualTo(withoutRecord);
+            System.clearProperty(SelfLauncher.LAUNCHED);
+            assertThat(LaunchRecord.contentCheck(args).join()).as("a JVM not started from a record").isTrue();
+        } finally {
+            before.forEach((name, value) -> {
+                if (value == null) {
+                    System.clearProperty(name);
+                } else {
+                    System.setProperty(name, value);
+                }
+            });
+        }
     }
 
     private Result runWithPath(Path home, String path, Map<String, String> environment, String... args) throws Exception {
