@@ -219,6 +219,17 @@ class StaticIndexExporterTest {
             DocSets.write(out, docs, 0, count, universe);
             assertThat(decode(out.toByteArray(), universe)).as("density %s", density)
                     .containsExactly(java.util.Arrays.copyOf(docs, count));
+            // The Java reader (the renumbering's) agrees with search.js's, its size read from the
+            // header and bits alone, and stops where the set ends: two sets back to back.
+            DocSets.write(out, docs, 0, count, universe);
+            byte[] twice = out.toByteArray();
+            int[] at = {0};
+            for (int copy = 0; copy < 2; copy++) {
+                assertThat(DocSets.size(twice, at[0], universe)).as("density %s", density).isEqualTo(count);
+                assertThat(DocSets.read(twice, at, universe)).as("density %s", density)
+                        .containsExactly(java.util.Arrays.copyOf(docs, count));
+            }
+            assertThat(at[0]).isEqualTo(twice.length);
         }
         // Nearly everything: the missing documents are what is written.
         int[] all = java.util.stream.IntStream.range(0, universe).filter(d -> d != 500).toArray();
