@@ -51,6 +51,15 @@ final class DocSets {
         byte[] toByteArray() {
             return Arrays.copyOf(bytes, size);
         }
+
+        /**
+         * The bytes written, without a copy when the sink was made for exactly that many (a
+         * shard's size is known before it is written: the copy doubled what a deletion's
+         * renumbering of ~8,500 shards allocated for them).
+         */
+        byte[] exactBytes() {
+            return size == bytes.length ? bytes : toByteArray();
+        }
     }
 
     static void varint(Sink out, int value) {
@@ -147,21 +156,41 @@ final class DocSets {
 
     /** How many documents the set {@link #write} wrote at {@code at} holds, without reading past its header and bits. */
     static int size(byte[] bytes, int at, int universe) {
-        int[] cursor = {at + 1};
         switch (bytes[at] & 0xff) {
             case LIST -> {
-                return readVarint(bytes, cursor);
+                return varintAt(bytes, at + 1);
             }
             case BITMAP -> {
-                readVarint(bytes, cursor); // first
-                int length = readVarint(bytes, cursor);
-                return bitCount(bytes, cursor[0], length);
+                int lengthAt = afterVarint(bytes, at + 1); // past the first document
+                return bitCount(bytes, afterVarint(bytes, lengthAt), varintAt(bytes, lengthAt));
             }
             case COMPLEMENT -> {
-                return universe - readVarint(bytes, cursor);
+                return universe - varintAt(bytes, at + 1);
             }
             default -> throw new IllegalArgumentException("not a document set: form " + (bytes[at] & 0xff));
         }
+    }
+
+    /** Where the varint at {@code at} ends. */
+    private static int afterVarint(byte[] bytes, int at) {
+        int end = at;
+        while ((bytes[end] & 0x80) != 0) {
+            end++;
+        }
+        return end + 1;
+    }
+
+    /** The varint at {@code at}, read without a cursor to move (see {@link #readVarint}). */
+    private static int varintAt(byte[] bytes, int at) {
+        int value = 0;
+        int shift = 0;
+        int b;
+        do {
+            b = bytes[at++] & 0xff;
+            value |= (b & 0x7F) << shift;
+            shift += 7;
+        } while ((b & 0x80) != 0);
+        return value;
     }
 
     /**

@@ -239,6 +239,21 @@ class StaticIndexExporterTest {
         assertThat(out.size).isLessThan(8);
     }
 
+    @Test
+    void filePathsAreTheHexNamesSearchJsAsksFor() {
+        // search.js names a shard by its first bucket in four hex digits, a detail file by its hash in eight.
+        for (int start : new int[]{0, 9, 0xab, 0x0f00, 0x1234, 0xffff}) {
+            assertThat(StaticIndexExporter.shardPath(start))
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%s/t/%04x.bin", StaticIndexExporter.DIR, start));
+        }
+        for (int hash : new int[]{0, 7, 0x00ab12cd, 0x7fffffff, 0x80000000, 0xffffffff}) {
+            assertThat(StaticIndexExporter.detailPath(0, hash))
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%s/f/%08x.bin", StaticIndexExporter.DIR, hash));
+            assertThat(StaticIndexExporter.detailPath(1, hash))
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%s/g/%08x.bin", StaticIndexExporter.DIR, hash));
+        }
+    }
+
     /** The decoder search.js implements, in Java. */
     private static int[] decode(byte[] bytes, int universe) {
         return decode(bytes, new int[]{0}, universe);
