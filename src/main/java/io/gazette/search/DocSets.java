@@ -51,6 +51,15 @@ final class DocSets {
         byte[] toByteArray() {
             return Arrays.copyOf(bytes, size);
         }
+
+        /**
+         * The bytes written, without a copy when the sink was made for exactly that many (a
+         * shard's size is known before it is written: the copy doubled what a deletion's
+         * renumbering of ~8,500 shards allocated for them).
+         */
+        byte[] exactBytes() {
+            return size == bytes.length ? bytes : toByteArray();
+        }
     }
 
     static void varint(Sink out, int value) {
@@ -140,42 +149,86 @@ final class DocSets {
      * increasing; {@code universe} as given to write.
      */
     static int[] read(byte[] bytes, int[] at, int universe) {
+        int[] docs = new int[size(bytes, at[0], universe)];
+        readInto(bytes, at, universe, docs);
+        return docs;
+    }
+
+    /** How many documents the set {@link #write} wrote at {@code at} holds, without reading past its header and bits. */
+    static int size(byte[] bytes, int at, int universe) {
+        switch (bytes[at] & 0xff) {
+            case LIST -> {
+                return varintAt(bytes, at + 1);
+            }
+            case BITMAP -> {
+                int lengthAt = afterVarint(bytes, at + 1); // past the first document
+                return bitCount(bytes, afterVarint(bytes, lengthAt), varintAt(bytes, lengthAt));
+            }
+            case COMPLEMENT -> {
+                return universe - varintAt(bytes, at + 1);
+            }
+            default -> throw new IllegalArgumentException("not a document set: form " + (bytes[at] & 0xff));
+        }
+    }
+
+    /** Where the varint at {@code at} ends. */
+    private static int afterVarint(byte[] bytes, int at) {
+        int end = at;
+        while ((bytes[end] & 0x80) != 0) {
+            end++;
+        }
+        return end + 1;
+    }
+
+    /** The varint at {@code at}, read without a cursor to move (see {@link #readVarint}). */
+    private static int varintAt(byte[] bytes, int at) {
+        int value = 0;
+        int shift = 0;
+        int b;
+        do {
+            b = bytes[at++] & 0xff;
+            value |= (b & 0x7F) << shift;
+            shift += 7;
+        } while ((b & 0x80) != 0);
+        return value;
+    }
+
+    /**
+     * Reads the set at {@code at[0]} as {@link #read} does, into {@code docs} from index 0 (room for
+     * {@link #size} numbers), moving {@code at[0]} past it; returns how many it read. No array is
+     * made: a deletion's renumbering reads ~100,000 sets, a bitmap's bits found by their trailing
+     * zeros rather than tried one by one (a key in most of 10,000 documents is a bitmap of 1,250
+     * bytes, or its complement).
+     */
+    static int readInto(byte[] bytes, int[] at, int universe, int[] docs) {
         int form = bytes[at[0]++] & 0xff;
         switch (form) {
             case LIST -> {
                 int count = readVarint(bytes, at);
-                int[] docs = new int[count];
                 int doc = readVarint(bytes, at);
                 docs[0] = doc;
                 for (int i = 1; i < count; i++) {
                     doc += readVarint(bytes, at) + 1;
                     docs[i] = doc;
                 }
-                return docs;
+                return count;
             }
             case BITMAP -> {
                 int first = readVarint(bytes, at);
                 int length = readVarint(bytes, at);
-                int count = 0;
-                for (int i = 0; i < length; i++) {
-                    count += Integer.bitCount(bytes[at[0] + i] & 0xff);
-                }
-                int[] docs = new int[count];
                 int n = 0;
-                for (int i = 0; i < length; i++) {
-                    int b = bytes[at[0] + i] & 0xff;
-                    for (int j = 0; j < 8; j++) {
-                        if ((b & (1 << j)) != 0) {
-                            docs[n++] = first + 8 * i + j;
-                        }
+                for (int i = 0, from = at[0]; i < length; i++) {
+                    int b = bytes[from + i] & 0xff;
+                    while (b != 0) {
+                        docs[n++] = first + 8 * i + Integer.numberOfTrailingZeros(b);
+                        b &= b - 1;
                     }
                 }
                 at[0] += length;
-                return docs;
+                return n;
             }
             case COMPLEMENT -> {
                 int absent = readVarint(bytes, at);
-                int[] docs = new int[universe - absent];
                 int n = 0;
                 int next = 0;
                 int previous = -1;
@@ -191,10 +244,19 @@ final class DocSets {
                 while (next < universe) {
                     docs[n++] = next++;
                 }
-                return docs;
+                return n;
             }
             default -> throw new IllegalArgumentException("not a document set: form " + form);
         }
+    }
+
+    /** The set bits of {@code bytes[from..from+length)}. */
+    static int bitCount(byte[] bytes, int from, int length) {
+        int count = 0;
+        for (int i = 0; i < length; i++) {
+            count += Integer.bitCount(bytes[from + i] & 0xff);
+        }
+        return count;
     }
 
     /** Size of the COMPLEMENT form: absent documents come in runs between present ones. */

@@ -136,9 +136,11 @@ final class EntryRenumbering {
             boolean kept = true;
             int size = 0;
             if ((oldMask & bit) != 0) {
-                int[] docs = DocSets.read(body, at, oldUniverse);
-                int[] into = room(f, docs.length + (additions == null ? 0 : additions.size()));
-                for (int doc : docs) {
+                // Read into this field's own array and mapped in place: no array made per set.
+                int[] into = room(f, DocSets.size(body, at[0], oldUniverse) + (additions == null ? 0 : additions.size()));
+                int read = DocSets.readInto(body, at, oldUniverse, into);
+                for (int i = 0; i < read; i++) {
+                    int doc = into[i];
                     int now = newOf[doc];
                     if (now >= 0) {
                         into[size++] = now;
@@ -222,10 +224,7 @@ final class EntryRenumbering {
                 int first = DocSets.readVarint(body, at);
                 int length = DocSets.readVarint(body, at);
                 int bits = at[0];
-                count = 0;
-                for (int i = 0; i < length; i++) {
-                    count += Integer.bitCount(body[bits + i] & 0xff);
-                }
+                count = DocSets.bitCount(body, bits, length);
                 // A bit of a moved number set is a moved document.
                 for (int d = Math.max(firstMoved, first), to = Math.min(lastMoved, first + 8 * length - 1); d <= to; d++) {
                     int offset = d - first;

@@ -118,8 +118,16 @@ final class FeatureFrequencies {
         long[] newIds = new long[baseSize + overlay.size()];
         int[] newFrequencies = new int[newIds.length];
         int size = 0;
+        // The base's ids looked up among the overlay's sorted, not boxed: a Long for each of the
+        // base's entries was 5-10 MB of an edit's garbage at 10,000 articles.
+        long[] replaced = new long[overlay.size()];
+        int r = 0;
+        for (long id : overlay.keySet()) {
+            replaced[r++] = id;
+        }
+        Arrays.sort(replaced);
         for (int i = 0; i < baseSize; i++) {
-            if (!overlay.containsKey(ids[i])) {
+            if (Arrays.binarySearch(replaced, ids[i]) < 0) {
                 newIds[size] = ids[i];
                 newFrequencies[size++] = frequencies[i];
             }

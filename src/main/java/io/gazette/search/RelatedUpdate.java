@@ -152,17 +152,18 @@ final class RelatedUpdate {
         // it): the others hold the same terms in both versions. An edit keeps most of an article's
         // terms (its old version is among the gone), so most terms net to 0 and are not looked up:
         // a lookup walks the term's postings where a segment has deletions, in proportion to the archive.
+        SyllableTokens.Counter counter = DocTerms.newCounter(); // every document this update reads
         Map<BytesRef, Integer> pairDelta = new LinkedHashMap<>();
         Map<BytesRef, Integer> tagDelta = new LinkedHashMap<>();
         for (int o : gone) {
             DocTerms terms = DocTerms.read(oldStored, oldNumbering != null ? oldNumbering.luceneDoc(o)
-                    : luceneDoc(oldReader, old.urls[o]));
+                    : luceneDoc(oldReader, old.urls[o]), counter);
             terms.pairs().keySet().forEach(t -> pairDelta.merge(t, -1, Integer::sum));
             terms.tags().forEach(t -> tagDelta.merge(t, -1, Integer::sum));
         }
         Map<Integer, DocTerms> changedTerms = new HashMap<>();
         for (int d : changed) {
-            DocTerms terms = DocTerms.read(newStored, newNumbering.luceneDoc(d));
+            DocTerms terms = DocTerms.read(newStored, newNumbering.luceneDoc(d), counter);
             changedTerms.put(d, terms);
             terms.pairs().keySet().forEach(t -> pairDelta.merge(t, 1, Integer::sum));
             terms.tags().forEach(t -> tagDelta.merge(t, 1, Integer::sum));
@@ -256,7 +257,7 @@ final class RelatedUpdate {
         for (int d = derive.nextSetBit(0); d >= 0; d = derive.nextSetBit(d + 1)) {
             DocTerms terms = changedTerms.get(d);
             if (terms == null) {
-                terms = DocTerms.read(newStored, newNumbering.luceneDoc(d));
+                terms = DocTerms.read(newStored, newNumbering.luceneDoc(d), counter);
             }
             strongest(tops, d, terms, frequencies, log2N);
         }

@@ -52,7 +52,7 @@ final class ShardFile {
     static byte[] encode(List<KeyBody> entries) {
         List<KeyBody> sorted = new ArrayList<>(entries);
         sorted.sort((a, b) -> Arrays.compareUnsigned(a.key(), b.key()));
-        int size = 5;
+        int size = DocSets.varintSize(sorted.size());
         for (KeyBody e : sorted) {
             size += e.size();
         }
@@ -64,7 +64,7 @@ final class ShardFile {
             DocSets.varint(out, e.body().length);
             out.write(e.body(), 0, e.body().length);
         }
-        return out.toByteArray();
+        return out.exactBytes();
     }
 
     /**
@@ -90,7 +90,7 @@ final class ShardFile {
             throw new IllegalStateException("shard of " + count + " entries holds " + entries.size());
         }
         entries.sort((a, b) -> Arrays.compareUnsigned(a.key(), b.key()));
-        DocSets.Sink out = new DocSets.Sink(size + 5);
+        DocSets.Sink out = new DocSets.Sink(size + DocSets.varintSize(count));
         DocSets.varint(out, count);
         for (Entry e : entries) {
             DocSets.varint(out, e.key().length);
@@ -98,6 +98,6 @@ final class ShardFile {
             DocSets.varint(out, e.bodyLength());
             out.write(e.source(), e.bodyFrom(), e.bodyLength());
         }
-        return out.toByteArray();
+        return out.exactBytes();
     }
 }

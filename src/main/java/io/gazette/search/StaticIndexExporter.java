@@ -286,12 +286,14 @@ public final class StaticIndexExporter {
 
     /** The file of the shard starting at bucket {@code start}. */
     static String shardPath(int start) {
-        return String.format(java.util.Locale.ROOT, "%s/t/%04x.bin", DIR, start);
+        // Four hex digits (buckets are below 2^16), as "%04x" wrote them: String.format parsed its
+        // pattern for each of the ~8,700 shards an update names (6 MB of garbage in an add's build).
+        return DIR + "/t/" + java.util.HexFormat.of().toHexDigits((short) start) + ".bin";
     }
 
     /** Stage 0 or 1's detail file of the split terms whose keys hash (FNV-1a-32) to {@code hash}. */
     static String detailPath(int stage, int hash) {
-        return String.format(java.util.Locale.ROOT, "%s/%s/%08x.bin", DIR, stage == 0 ? "f" : "g", hash);
+        return DIR + (stage == 0 ? "/f/" : "/g/") + java.util.HexFormat.of().toHexDigits(hash) + ".bin";
     }
 
     private static void write(IndexFiles files, String path, byte[] content) {

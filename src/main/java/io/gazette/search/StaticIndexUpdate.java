@@ -253,8 +253,12 @@ final class StaticIndexUpdate {
                 if (entries == null) {
                     return Outcome.refused("the last search export's " + path + " is missing");
                 }
+                // Only a touched key is looked up; a key of another bucket (most of a shard's) cannot be one,
+                // and is not made a string.
                 for (ShardFile.KeyBody e : entries) {
-                    oldEntries.put(new String(e.key(), StandardCharsets.UTF_8), e);
+                    if (touchedBuckets.get(bucket(e.key()))) {
+                        oldEntries.put(new String(e.key(), StandardCharsets.UTF_8), e);
+                    }
                 }
             }
         }
@@ -370,7 +374,8 @@ final class StaticIndexUpdate {
                 }
                 for (ShardFile.KeyBody e : oldShard) {
                     int b = bucket(e.key());
-                    if (b >= from && b < to && !touched.contains(new String(e.key(), StandardCharsets.UTF_8))) {
+                    if (b >= from && b < to && !(touchedBuckets.get(b)
+                            && touched.contains(new String(e.key(), StandardCharsets.UTF_8)))) {
                         entries.add(e);
                     }
                 }

@@ -219,6 +219,17 @@ class StaticIndexExporterTest {
             DocSets.write(out, docs, 0, count, universe);
             assertThat(decode(out.toByteArray(), universe)).as("density %s", density)
                     .containsExactly(java.util.Arrays.copyOf(docs, count));
+            // The Java reader (the renumbering's) agrees with search.js's, its size read from the
+            // header and bits alone, and stops where the set ends: two sets back to back.
+            DocSets.write(out, docs, 0, count, universe);
+            byte[] twice = out.toByteArray();
+            int[] at = {0};
+            for (int copy = 0; copy < 2; copy++) {
+                assertThat(DocSets.size(twice, at[0], universe)).as("density %s", density).isEqualTo(count);
+                assertThat(DocSets.read(twice, at, universe)).as("density %s", density)
+                        .containsExactly(java.util.Arrays.copyOf(docs, count));
+            }
+            assertThat(at[0]).isEqualTo(twice.length);
         }
         // Nearly everything: the missing documents are what is written.
         int[] all = java.util.stream.IntStream.range(0, universe).filter(d -> d != 500).toArray();
@@ -226,6 +237,21 @@ class StaticIndexExporterTest {
         DocSets.write(out, all, 0, all.length, universe);
         assertThat(out.bytes[0]).isEqualTo((byte) DocSets.COMPLEMENT);
         assertThat(out.size).isLessThan(8);
+    }
+
+    @Test
+    void filePathsAreTheHexNamesSearchJsAsksFor() {
+        // search.js names a shard by its first bucket in four hex digits, a detail file by its hash in eight.
+        for (int start : new int[]{0, 9, 0xab, 0x0f00, 0x1234, 0xffff}) {
+            assertThat(StaticIndexExporter.shardPath(start))
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%s/t/%04x.bin", StaticIndexExporter.DIR, start));
+        }
+        for (int hash : new int[]{0, 7, 0x00ab12cd, 0x7fffffff, 0x80000000, 0xffffffff}) {
+            assertThat(StaticIndexExporter.detailPath(0, hash))
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%s/f/%08x.bin", StaticIndexExporter.DIR, hash));
+            assertThat(StaticIndexExporter.detailPath(1, hash))
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%s/g/%08x.bin", StaticIndexExporter.DIR, hash));
+        }
     }
 
     /** The decoder search.js implements, in Java. */
