@@ -57,12 +57,6 @@ final class ContentListing {
         return files != null;
     }
 
-    /** Walks {@code content/} (see {@link #listAll(BiConsumer)}), each file's stat unused. */
-    void listAll() throws IOException {
-        listAll((file, stat) -> {
-        });
-    }
-
     /**
      * Walks {@code content/}, giving each file to {@code found} as the walk lists it, with its
      * {@link FileStat} as the walk read it (null for a symbolic link, stated through it when it is

@@ -4,6 +4,7 @@ import io.gazette.config.SiteConfig;
 import io.gazette.content.ArticleSource;
 import io.gazette.content.ContentLoader;
 import io.gazette.content.FrontMatterLines;
+import io.gazette.markdown.DeepStack;
 import io.gazette.markdown.MarkdownRenderer;
 import io.gazette.markdown.MarkdownTooDeep;
 import io.gazette.problems.Problem;
@@ -22,10 +23,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Instant;
 
 /**
@@ -57,7 +61,7 @@ final class ContentStage {
     private Map<Path, Integer> positions = Map.of();
 
     /** Files the last {@link #load} parsed (the others came from the content cache, or were not read). */
-    private final java.util.concurrent.atomic.AtomicInteger parsed = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger parsed = new AtomicInteger();
 
     /** Files' results kept from earlier builds ({@code gazette build} only), or null. */
     private volatile ContentCache contentCache;
@@ -97,7 +101,7 @@ final class ContentStage {
             gone.clear();
             read = listAndRead(changed);
             if (!cache.isEmpty()) { // a session's later walk: files may have gone
-                java.util.Set<Path> listed = new java.util.HashSet<>(listing.files());
+                Set<Path> listed = new HashSet<>(listing.files());
                 for (Path file : cache.keySet()) {
                     if (!listed.contains(file)) {
                         gone.add(file);
@@ -138,9 +142,9 @@ final class ContentStage {
      * 10,000 unchanged files in the content cache after it.
      */
     private Map<Path, Entry> listAndRead(Set<Path> changed) throws IOException {
-        Map<Path, Entry> read = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Path, Entry> read = new ConcurrentHashMap<>();
         // The walk's thread decides what to read: nothing changes the results kept before the reading is done.
-        io.gazette.markdown.DeepStack.<Listed>forEachAsGiven(
+        DeepStack.<Listed>forEachAsGiven(
                 take -> listing.listAll((file, stat) -> {
                     if (changed == null || changed.contains(file) || !cache.containsKey(file)) {
                         take.accept(new Listed(file, stat));
@@ -161,7 +165,7 @@ final class ContentStage {
             read.put(files.get(0), read(files.get(0), null));
         } else {
             // On Flexmark's large-stack threads: it then runs where the file is read.
-            List<Entry> entries = io.gazette.markdown.DeepStack.map(files, file -> read(file, null));
+            List<Entry> entries = DeepStack.map(files, file -> read(file, null));
             for (int i = 0; i < entries.size(); i++) {
                 read.put(files.get(i), entries.get(i));
             }

@@ -1,5 +1,7 @@
 package io.gazette.build;
 
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
@@ -101,8 +103,7 @@ final class KeptBytes {
         for (int i = from; i < from + length; i++) {
             int b = bytes[i] & 0xff;
             if (b == 0xc0 || b == 0xed) {
-                return java.io.DataInputStream.readUTF(
-                        new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes, from - 2, length + 2)));
+                return DataInputStream.readUTF(new DataInputStream(new ByteArrayInputStream(bytes, from - 2, length + 2)));
             }
         }
         return new String(bytes, from, length, StandardCharsets.UTF_8);

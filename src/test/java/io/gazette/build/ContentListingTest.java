@@ -46,7 +46,8 @@ class ContentListingTest {
         assertThat(listing.walkNanos()).isPositive();
 
         listing.settle();
-        listing.listAll();
+        listing.listAll((file, stat) -> {
+        });
         Path added = Files.writeString(content.resolve("a/x.md"), "---\ntitle: X\n---\n");
         List<Path> toRead = new ArrayList<>();
         assertThat(listing.update(Set.of(added), toRead, new ArrayList<>())).isTrue();
