@@ -30,9 +30,17 @@ final class JvmOptions {
 
     /** Each command's lines by the least Markdown they are for (0 for the plain command line). */
     private final Map<String, TreeMap<Long, List<String>>> byCommand;
+    /** Whether the kernel gives huge pages on request ({@link TransparentHugePages}), for a build's heap. */
+    private final boolean hugePagesOnRequest;
 
-    private JvmOptions(Map<String, TreeMap<Long, List<String>>> byCommand) {
+    private JvmOptions(Map<String, TreeMap<Long, List<String>>> byCommand, boolean hugePagesOnRequest) {
         this.byCommand = byCommand;
+        this.hugePagesOnRequest = hugePagesOnRequest;
+    }
+
+    /** These options on a machine whose kernel does ({@code true}) or does not give huge pages on request. */
+    JvmOptions withHugePagesOnRequest(boolean onRequest) {
+        return new JvmOptions(byCommand, onRequest);
     }
 
     static JvmOptions parse(String text) {
@@ -49,7 +57,7 @@ final class JvmOptions {
             byCommand.computeIfAbsent(at < 0 ? name : name.substring(0, at), key -> new TreeMap<>())
                     .put(from, List.copyOf(words.subList(1, words.size())));
         }
-        return new JvmOptions(byCommand);
+        return new JvmOptions(byCommand, false);
     }
 
     /** {@code 256MB} in bytes. */
@@ -60,13 +68,18 @@ final class JvmOptions {
         return Long.parseLong(size.substring(0, size.length() - 2)) * MB;
     }
 
-    /** The copy inside the jar; no options when it is missing (a development class path). */
+    /**
+     * The copy inside the jar (no options when it is missing: a development class path), on this
+     * machine: with huge pages for a build's heap where the kernel gives them on request.
+     */
     static JvmOptions bundled() {
+        String text;
         try (InputStream in = JvmOptions.class.getResourceAsStream(RESOURCE)) {
-            return parse(in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return parse("");
+            text = "";
         }
+        return parse(text).withHugePagesOnRequest(TransparentHugePages.onRequest(TransparentHugePages.SETTING));
     }
 
     /** The options for {@code command}: its own line, else the {@code default} line. */
@@ -129,6 +142,13 @@ final class JvmOptions {
         boolean bySize() {
             return contentFrom >= 0;
         }
+
+        /** This choice with {@code option} added, and why. */
+        Choice plus(String option, String reason) {
+            List<String> more = new ArrayList<>(options);
+            more.add(option);
+            return new Choice(List.copyOf(more), why + "; " + reason, contentFrom, contentBelow);
+        }
     }
 
     /** The system property that tells a relaunched JVM why it has its options. */
@@ -152,6 +172,17 @@ final class JvmOptions {
             List<String> options = forCommand(command);
             return new Choice(options, fromFile(command, options, 0));
         }
+        Choice sized = sizedForSite(command, args, given);
+        // Not for serve: it does not start with its whole heap, and its peak RSS at 100,000
+        // articles (1,857 MiB with 4 KB pages) leaves little room under its 2 GiB.
+        if (hugePagesOnRequest && !command.equals("serve")) {
+            return sized.plus(TransparentHugePages.OPTION, "huge pages for the heap (the kernel's THP is madvise)");
+        }
+        return sized;
+    }
+
+    /** The options of a command that builds a site, with its heap sized from the Markdown under content/. */
+    private Choice sizedForSite(String command, String[] args, List<String> given) {
         long content = contentBytes(sourceDir(args));
         TreeMap<Long, List<String>> lines = lines(command);
         Map.Entry<Long, List<String>> line = lines.floorEntry(content);

@@ -412,6 +412,41 @@ class LauncherTest {
         assertThat(options.choose(build, "-Xmx3g").bySize()).as("GAZETTE_JAVA_OPTS: nothing to record").isFalse();
     }
 
+    /**
+     * Where the kernel gives huge pages on request (THP "madvise", the mode in brackets), a build
+     * and a check ask them for their heap; serve, GAZETTE_JAVA_OPTS and other modes do not.
+     */
+    @Test
+    void aBuildAsksForHugePagesWhereTheKernelGivesThemOnRequest() throws Exception {
+        Path setting = temp.resolve("enabled");
+        Files.writeString(setting, "always [madvise] never\n");
+        assertThat(TransparentHugePages.onRequest(setting)).isTrue();
+        Files.writeString(setting, "[always] madvise never\n");
+        assertThat(TransparentHugePages.onRequest(setting)).as("already given without asking").isFalse();
+        Files.writeString(setting, "always madvise [never]\n");
+        assertThat(TransparentHugePages.onRequest(setting)).isFalse();
+        assertThat(TransparentHugePages.onRequest(temp.resolve("missing"))).isFalse();
+
+        Path content = Files.createDirectories(temp.resolve("huge/content"));
+        Files.write(content.resolve("a.md"), new byte[3 * 1024 * 1024]);
+        JvmOptions plain = JvmOptions.parse("build -XX:+UseParallelGC\ncheck -XX:+UseParallelGC\nserve\n");
+        JvmOptions onRequest = plain.withHugePagesOnRequest(true);
+        for (String command : List.of("build", "check")) {
+            String[] args = {command, "--source", temp.resolve("huge").toString()};
+            JvmOptions.Choice without = plain.choose(args, null);
+            JvmOptions.Choice with = onRequest.choose(args, null);
+            assertThat(with.options()).containsExactly("-XX:+UseParallelGC", "-Xmx528m", "-Xms528m", "-Xmn176m",
+                    "-XX:+UseTransparentHugePages");
+            assertThat(with.why()).isEqualTo(without.why() + "; huge pages for the heap (the kernel's THP is madvise)");
+            assertThat(with.contentFrom()).as("the same record range").isEqualTo(without.contentFrom());
+            assertThat(with.contentBelow()).isEqualTo(without.contentBelow());
+            assertThat(onRequest.choose(args, "-Xmx1g").options()).containsExactly("-Xmx1g");
+        }
+        String[] serve = {"serve", "--source", temp.resolve("huge").toString()};
+        assertThat(onRequest.choose(serve, null).options()).containsExactly("-Xmx528m");
+        assertThat(onRequest.choose(new String[] {"new", "Tiêu đề"}, null).options()).isEmpty();
+    }
+
     @Test
     void theJarCarriesTheSameOptionsFile() throws Exception {
         // The jar reads its copy (a class-path resource) — the file of the checkout, not another one.
