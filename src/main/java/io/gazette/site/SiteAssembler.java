@@ -72,7 +72,7 @@ public final class SiteAssembler {
     public SiteAssembler(SiteConfig config, SinceLastBuild since) {
         this.config = config;
         this.since = since;
-        this.urls = new SiteUrls(config.baseUrl(), config.basePath(), config.permalink());
+        this.urls = SiteUrls.of(config);
         this.rules = new PublicationRules(config);
         Collator collator = vietnameseCollator();
         this.tags = new TermIndex(urls::tag, collator);
