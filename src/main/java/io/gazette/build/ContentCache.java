@@ -26,8 +26,9 @@ import java.util.zip.CRC32C;
 /**
  * Content files as the content stage made them, kept between builds in {@code .gazette/cache/build/}
  * so that a build neither parses nor renders a file that did not change: its validated front
- * matter, the line its body starts on, and its rendered body (HTML, plain text, word count, the
- * summary cut from its start and the text it was cut from). An entry is found by the {@link SourceHash} of the file's path and
+ * matter, the line its body starts on, its rendered body (HTML, plain text, word count, the
+ * summary cut from its start and the text it was cut from), and what the site model derives from
+ * the article alone ({@link InputFacts}: slug, URL, its hashes but for its tags' names). An entry is found by the {@link SourceHash} of the file's path and
  * bytes, so a fresh CI checkout (new modification times) finds every unchanged file; the
  * {@link CacheKey} (Gazette, theme, settings) is the rest of what the result depends on. It is
  * kept only for files that publish no files of their own and had no problem at all: their result
