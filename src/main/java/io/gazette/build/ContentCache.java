@@ -3,7 +3,10 @@ package io.gazette.build;
 import io.gazette.files.ChecksummedFile;
 import io.gazette.content.FrontMatter;
 import io.gazette.markdown.RenderedMarkdown;
+import io.gazette.media.ArticleMedia;
 import io.gazette.site.ArticleBody;
+import io.gazette.site.InputFacts;
+import io.gazette.site.SiteUrls;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -23,8 +26,9 @@ import java.util.zip.CRC32C;
 /**
  * Content files as the content stage made them, kept between builds in {@code .gazette/cache/build/}
  * so that a build neither parses nor renders a file that did not change: its validated front
- * matter, the line its body starts on, and its rendered body (HTML, plain text, word count, the
- * summary cut from its start and the text it was cut from). An entry is found by the {@link SourceHash} of the file's path and
+ * matter, the line its body starts on, its rendered body (HTML, plain text, word count, the
+ * summary cut from its start and the text it was cut from), and what the site model derives from
+ * the article alone ({@link InputFacts}: slug, URL, its hashes but for its tags' names). An entry is found by the {@link SourceHash} of the file's path and
  * bytes, so a fresh CI checkout (new modification times) finds every unchanged file; the
  * {@link CacheKey} (Gazette, theme, settings) is the rest of what the result depends on. It is
  * kept only for files that publish no files of their own and had no problem at all: their result
@@ -51,15 +55,19 @@ import java.util.zip.CRC32C;
 final class ContentCache implements AutoCloseable {
     private static final long MAGIC = 0x47415a4554544343L; // "GAZETTCC"
     /**
-     * 4: an entry holds its summary already cut (3: only the text it is cut from; 2: keyed by
-     * SHA-256); an index of another format is not used.
+     * 5: an entry holds what the site model derives from the article alone ({@link InputFacts});
+     * 4: its summary already cut (3: only the text it is cut from; 2: keyed by SHA-256); an index
+     * of another format is not used.
      */
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
     /** Key, then the lengths of the front matter part, the HTML and the text, and the word count. */
     private static final int HEADER = 16 + 16;
 
-    /** What a kept entry gives back: everything the build's input of an article needs. */
-    record Parsed(FrontMatter frontMatter, int bodyFirstLine, ArticleBody body) {
+    /**
+     * What a kept entry gives back: everything the build's input of an article needs, and what the
+     * site model derives from it alone, made when it was kept (for {@code frontMatter}, see {@link InputFacts#fits}).
+     */
+    record Parsed(FrontMatter frontMatter, int bodyFirstLine, ArticleBody body, InputFacts facts) {
     }
 
     private record Slot(long offset, int length) {
@@ -225,12 +233,17 @@ final class ContentCache implements AutoCloseable {
     }
 
     /**
-     * Keeps a file's result under {@code key} and returns its body, read from the data file from
-     * now on; null when the front matter holds a value the cache does not keep.
+     * Keeps a file's result under {@code key}, with what the site model derives from it alone
+     * (made here, for {@code source} under {@code urls}), and returns its body, read from the data
+     * file from now on; null when the front matter holds a value the cache does not keep.
      */
-    ArticleBody put(SourceHash key, FrontMatter frontMatter, int bodyFirstLine, RenderedMarkdown rendered) {
+    ArticleBody put(SourceHash key, Path source, FrontMatter frontMatter, int bodyFirstLine, RenderedMarkdown rendered,
+            SiteUrls urls) {
         String summaryText = ArticleBody.summaryText(rendered);
         String summary = ArticleBody.summaryOf(summaryText);
+        // Only what publishes no files of its own is kept (see the class comment): its media are none.
+        InputFacts facts = InputFacts.make(source, frontMatter, summary, rendered.wordCount(), ArticleMedia.NONE.hash(),
+                urls);
         byte[] summaryTextBytes = summaryText.getBytes(StandardCharsets.UTF_8);
         byte[] summaryBytes = summary.getBytes(StandardCharsets.UTF_8);
         byte[] meta;
@@ -239,6 +252,7 @@ final class ContentCache implements AutoCloseable {
             DataOutputStream out = new DataOutputStream(buffer);
             out.writeInt(bodyFirstLine);
             FrontMatterCodec.write(out, frontMatter);
+            writeFacts(out, facts);
             // The summary as cut, then the text it is cut from (last: it ends where the HTML starts).
             out.writeInt(summaryBytes.length);
             out.write(summaryBytes);
@@ -407,6 +421,7 @@ final class ContentCache implements AutoCloseable {
             KeptBytes fields = new KeptBytes(bytes, HEADER, meta);
             int bodyFirstLine = fields.readInt();
             FrontMatter frontMatter = FrontMatterCodec.read(fields, shared);
+            InputFacts facts = readFacts(fields, frontMatter);
             // The summary was cut when the entry was written: cutting it again from its text for
             // every unchanged article was a tenth of the content stage at 100,000 articles. The
             // text stays in the file (every input is kept for the whole build, and at 100,000
@@ -418,10 +433,33 @@ final class ContentCache implements AutoCloseable {
                 return null;
             }
             return new Parsed(frontMatter, bodyFirstLine, new Kept(this, offset + HEADER + meta, html, text, words,
-                    summaryText, summary));
+                    summaryText, summary), facts);
         } catch (IOException | RuntimeException e) {
             return null; // written by a Gazette that checked its sum but not this reading: a miss
         }
+    }
+
+    /** An article's {@link InputFacts}, after its front matter. */
+    private static void writeFacts(DataOutputStream out, InputFacts facts) throws IOException {
+        out.writeUTF(facts.permalink());
+        writeText(out, facts.slug());
+        writeText(out, facts.url());
+        out.writeLong(facts.cardPrefix());
+        out.writeLong(facts.sitemapHash());
+    }
+
+    /** What {@link #writeFacts} wrote, for the front matter read just before them. */
+    private InputFacts readFacts(KeptBytes in, FrontMatter readWith) throws IOException {
+        String permalink = in.readUTF();
+        String slug = in.text(in.readInt());
+        String url = in.text(in.readInt());
+        return InputFacts.kept(readWith, permalink, slug, url, in.readLong(), in.readLong());
+    }
+
+    private static void writeText(DataOutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
     }
 
     /**

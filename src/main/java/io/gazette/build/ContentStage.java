@@ -18,6 +18,7 @@ import io.gazette.site.ArticleBody;
 import io.gazette.site.ArticleInput;
 import io.gazette.site.BodyStore;
 import io.gazette.site.Fingerprint;
+import io.gazette.site.SiteUrls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,8 @@ final class ContentStage {
     private final MediaCache mediaCache;
     private final String language;
     private final Path cacheDir;
+    /** Where articles go: what the content cache keeps of an article includes its URL ({@link io.gazette.site.InputFacts}). */
+    private final SiteUrls urls;
     /**
      * Where rendered bodies go; a new one for each full reading, so that a long session's store
      * holds only the bodies of its last full reading and the edits since (an older store is
@@ -80,6 +83,7 @@ final class ContentStage {
         this.mediaCache = new MediaCache(config.cacheDir());
         this.language = config.language();
         this.cacheDir = config.cacheDir();
+        this.urls = SiteUrls.of(config);
     }
 
     /**
@@ -248,7 +252,8 @@ final class ContentStage {
                 cache.saw(path, stat, hash, readNanos);
                 ArticleSource source = new ArticleSource(shown, kept.frontMatter(), "", kept.bodyFirstLine());
                 return new Entry(Optional.of(new ArticleInput(source, kept.body(),
-                        new Fingerprint().add(hash.contentHash()).add(ArticleMedia.NONE.hash()).value(), ArticleMedia.NONE)),
+                        new Fingerprint().add(hash.contentHash()).add(ArticleMedia.NONE.hash()).value(), ArticleMedia.NONE,
+                        kept.facts())),
                         List.of());
             }
             parsed.incrementAndGet();
@@ -324,7 +329,7 @@ final class ContentStage {
         if (cache != null && published == ArticleMedia.NONE && problems.isEmpty()) {
             // Nothing but the file's bytes went into this result, and nothing is reported about
             // it: the next build may take it as is. Its body is written there, and only there.
-            body = cache.put(hash, s.frontMatter(), s.bodyFirstLine(), rendered);
+            body = cache.put(hash, s.path(), s.frontMatter(), s.bodyFirstLine(), rendered, urls);
         }
         if (body == null) {
             body = bodies.put(rendered); // the model keeps the body's place on disk, not its text

@@ -3,7 +3,6 @@ package io.gazette.site;
 import io.gazette.content.FrontMatter;
 import io.gazette.content.UrlPaths;
 import io.gazette.text.Slugs;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,8 @@ import java.util.Set;
  */
 final class ArticleFacts extends SinceLastBuild.Kept {
     final ArticleInput input;
+    /** What is derived from the input alone: kept with it by the content cache, or made here. */
+    private final InputFacts own;
     final String slug;
     final String url;
     final List<String> tagSlugs;
@@ -39,11 +40,12 @@ final class ArticleFacts extends SinceLastBuild.Kept {
     /** Why the last call left it out, or null when it was published. */
     LeftOut.Reason leftOut;
 
-    private ArticleFacts(ArticleInput input, String slug, String url, List<String> tagSlugs, String categorySlug,
+    private ArticleFacts(ArticleInput input, InputFacts own, List<String> tagSlugs, String categorySlug,
             String summary, List<String> claims) {
         this.input = input;
-        this.slug = slug;
-        this.url = url;
+        this.own = own;
+        this.slug = own.slug();
+        this.url = own.url();
         this.tagSlugs = tagSlugs;
         this.categorySlug = categorySlug;
         this.summary = summary;
@@ -56,26 +58,27 @@ final class ArticleFacts extends SinceLastBuild.Kept {
         this.expiryNano = fm.expiryDate() == null ? 0 : fm.expiryDate().getNano();
     }
 
-    /** @param termSlugs the slugs of tag and category names made so far, by name: read and added to */
+    /**
+     * @param termSlugs the slugs of tag and category names made so far, by name: read and added to
+     */
     static ArticleFacts of(ArticleInput input, SiteUrls urls, Map<String, String> termSlugs) {
         FrontMatter fm = input.source().frontMatter();
-        String slug = fm.slug().isEmpty() ? Slugs.forTitle(fm.title()) : fm.slug();
-        if (slug.isEmpty()) {
-            slug = "bai-viet";
+        InputFacts own = input.facts();
+        if (own == null || !own.fits(fm, urls)) {
+            own = InputFacts.make(input.source().path(), fm, input.body().summary(), input.body().wordCount(),
+                    input.media().hash(), urls);
         }
-        String url = urls.article(fm.date(), slug);
+        String url = own.url();
         List<String> tagSlugs = fm.tags().isEmpty() ? List.of()
                 : fm.tags().stream().map(tag -> termSlugs.computeIfAbsent(tag, Slugs::slugify)).toList();
         String categorySlug = fm.category().isEmpty() ? null : termSlugs.computeIfAbsent(fm.category(), Slugs::slugify);
-        String summary = fm.summary().isEmpty()
-                ? input.body().summary()
-                : fm.summary();
         List<String> claimed = new ArrayList<>(1 + fm.aliases().size());
         claimed.add(UrlPaths.fileFor(url));
         for (String alias : fm.aliases()) {
             claimed.add(UrlPaths.fileFor(alias));
         }
-        return new ArticleFacts(input, slug, url, tagSlugs, categorySlug, summary, List.copyOf(claimed));
+        return new ArticleFacts(input, own, tagSlugs, categorySlug, InputFacts.summary(fm, input.body().summary()),
+                List.copyOf(claimed));
     }
 
     FrontMatter frontMatter() {
@@ -108,22 +111,17 @@ final class ArticleFacts extends SinceLastBuild.Kept {
         FrontMatter fm = frontMatter();
         List<Term> tagTerms = tagSlugs.stream().map(tags::term).toList();
         Term category = categorySlug == null ? null : categories.term(categorySlug);
-        ZonedDateTime lastmod = fm.lastmod() != null ? fm.lastmod() : fm.date();
-        int wordCount = input.body().wordCount();
-        long cardHash = cardHash(fm, lastmod, tagTerms, category, wordCount);
         // A lead photo of the article's folder is published there: `image` becomes its widest copy.
         String image = input.media().lead() != null ? url + input.media().leadFile() : fm.image();
-        return new Article(input.source().path(), fm.title(), slug, url, fm.date(), lastmod, fm.author(),
-                tagTerms, category, summary, image, fm.caption(), fm.aliases(), fm.draft(),
-                input.body(), wordCount, fm.params(), input.contentHash(),
-                cardHash, new Fingerprint().add(url).add(lastmod).value(), input.media());
+        return new Article(input.source().path(), fm.title(), slug, url, fm.date(), InputFacts.lastmod(fm),
+                fm.author(), tagTerms, category, summary, image, fm.caption(), fm.aliases(), fm.draft(),
+                input.body(), input.body().wordCount(), fm.params(), input.contentHash(),
+                cardHash(fm, tagTerms, category), own.sitemapHash(), input.media());
     }
 
-    private long cardHash(FrontMatter fm, ZonedDateTime lastmod, List<Term> tagTerms, Term category, int wordCount) {
-        Fingerprint fp = new Fingerprint().add(url).add(slug).add(fm.title()).add(fm.date())
-                .add(lastmod).add(fm.author()).add(summary).add(fm.image()).add(input.media().hash()).add(fm.caption())
-                .add(fm.draft() ? 1 : 0).addPlainData(fm.params()).add(input.source().path().toString())
-                .add(Math.max(1, (wordCount + 199) / 200));
+    /** The card hash: the input's own part ({@link InputFacts#cardPrefix()}), then the names the site gives its groups. */
+    private long cardHash(FrontMatter fm, List<Term> tagTerms, Term category) {
+        Fingerprint fp = Fingerprint.resume(own.cardPrefix());
         fp.add(tagTerms.size());
         for (Term tag : tagTerms) {
             fp.add(tag.name()).add(tag.slug()).add(tag.url());

@@ -10,6 +10,21 @@ public final class Fingerprint {
     private static final int SMALL = 512;
     private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[SMALL]);
 
+    public Fingerprint() {
+    }
+
+    private Fingerprint(long state) {
+        this.hash = state;
+    }
+
+    /**
+     * Goes on from a fingerprint's {@link #value()}: adding the rest to it gives what adding
+     * everything to one fingerprint gives (a card hash is kept up to an article's tags, see {@link InputFacts}).
+     */
+    public static Fingerprint resume(long value) {
+        return new Fingerprint(value);
+    }
+
     public Fingerprint add(String value) {
         if (value == null) {
             return add(0L);

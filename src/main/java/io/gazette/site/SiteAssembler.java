@@ -45,7 +45,8 @@ public final class SiteAssembler {
     private final SiteUrls urls;
     /**
      * The slug of each tag and category name met so far: every article's facts are made again in
-     * each {@code gazette build}, and a site has far fewer names than articles (slugging them once
+     * each {@code gazette build} (its own slug and URL may come kept, {@link InputFacts}, its tags'
+     * slugs do not), and a site has far fewer names than articles (slugging them once
      * spares the work and keeps one string per slug, not one per article).
      */
     private final Map<String, String> termSlugs = new java.util.concurrent.ConcurrentHashMap<>();
@@ -72,7 +73,7 @@ public final class SiteAssembler {
     public SiteAssembler(SiteConfig config, SinceLastBuild since) {
         this.config = config;
         this.since = since;
-        this.urls = new SiteUrls(config.baseUrl(), config.basePath(), config.permalink());
+        this.urls = SiteUrls.of(config);
         this.rules = new PublicationRules(config);
         Collator collator = vietnameseCollator();
         this.tags = new TermIndex(urls::tag, collator);

@@ -32,6 +32,16 @@ public final class SiteUrls {
         this.permalinkParts = permalinkParts(permalink);
     }
 
+    /** The URLs of a site as its configuration places them (the site model's and the content cache's facts alike). */
+    public static SiteUrls of(io.gazette.config.SiteConfig config) {
+        return new SiteUrls(config.baseUrl(), config.basePath(), config.permalink());
+    }
+
+    /** The pattern article URLs follow ({@code :year/:month/:slug/} and the like). */
+    public String permalink() {
+        return permalink;
+    }
+
     public String article(ZonedDateTime date, String slug) {
         StringBuilder path = new StringBuilder(permalink.length() + slug.length() + 8);
         for (int i = 0; i < permalinkParts.length; i++) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gazette.content.FrontMatter;
 import io.gazette.markdown.RenderedMarkdown;
 import io.gazette.site.ArticleBody;
+import io.gazette.site.InputFacts;
+import io.gazette.site.SiteUrls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +30,9 @@ class ContentCacheTest {
             null, "Tác giả", List.of("a", "b"), "Thời sự", "", "", "", "", List.of(), false, null,
             java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Map.of("nguon", "Báo Xây dựng"))));
 
+    private static final Path SOURCE = Path.of("content/a.md");
+    private static final SiteUrls URLS = new SiteUrls("https://example.org/", "/", ":year/:month/:slug/");
+
     private static SourceHash key(String text) {
         return SourceHash.of(Path.of("content/a.md"), text.getBytes(StandardCharsets.UTF_8));
     }
@@ -41,6 +46,13 @@ class ContentCacheTest {
         assertThat(parsed.body().wordCount()).isEqualTo(body.wordCount());
         assertThat(parsed.body().summaryText()).isEqualTo(ArticleBody.summaryText(body));
         assertThat(parsed.body().summary()).isEqualTo(ArticleBody.summaryOf(ArticleBody.summaryText(body)));
+        // What the site model derives from the article alone comes back as it was made, for the front matter read back.
+        InputFacts made = InputFacts.make(SOURCE, fm, parsed.body().summary(), body.wordCount(), io.gazette.media.ArticleMedia.NONE.hash(), URLS);
+        assertThat(parsed.facts().slug()).isEqualTo(made.slug()).isEqualTo("tieu-de");
+        assertThat(parsed.facts().url()).isEqualTo(made.url()).isEqualTo("2015/01/tieu-de/");
+        assertThat(parsed.facts().permalink()).isEqualTo(URLS.permalink());
+        assertThat(parsed.facts().cardPrefix()).isEqualTo(made.cardPrefix());
+        assertThat(parsed.facts().sitemapHash()).isEqualTo(made.sitemapHash());
     }
 
     @Test
@@ -49,7 +61,7 @@ class ContentCacheTest {
         RenderedMarkdown long_ = new RenderedMarkdown("<p>" + lead + "</p>\n", lead, lead, 120);
         SourceHash key = key("long");
         try (ContentCache cache = ContentCache.open(dir, KEY)) {
-            ArticleBody body = cache.put(key, FM, 7, long_);
+            ArticleBody body = cache.put(key, SOURCE, FM, 7, long_, URLS);
             assertThat(body.summary()).isEqualTo(ArticleBody.summaryOf(ArticleBody.summaryText(long_))).endsWith("…");
             assertThat(body.summaryText()).isEqualTo(ArticleBody.summaryText(long_));
             cache.save();
@@ -65,8 +77,8 @@ class ContentCacheTest {
     @Test
     void entriesReadBackShareTheNamesAndZonesArticlesRepeat() throws IOException {
         try (ContentCache cache = ContentCache.open(dir, KEY)) {
-            cache.put(key("one"), FM, 7, BODY);
-            cache.put(key("two"), FM, 7, BODY);
+            cache.put(key("one"), SOURCE, FM, 7, BODY, URLS);
+            cache.put(key("two"), SOURCE, FM, 7, BODY, URLS);
             cache.save();
         }
         try (ContentCache cache = ContentCache.open(dir, KEY)) {
@@ -86,7 +98,7 @@ class ContentCacheTest {
         SourceHash key = key("v1");
         try (ContentCache cache = ContentCache.open(dir, KEY)) {
             assertThat(cache.get(key)).isNull();
-            ArticleBody body = cache.put(key, FM, 7, BODY);
+            ArticleBody body = cache.put(key, SOURCE, FM, 7, BODY, URLS);
             // The body handed out reads from the cache's file: written once, not decoded again.
             assertThat(body.html()).isEqualTo(BODY.html());
             assertThat(body.plainText()).isEqualTo(BODY.plainText());
@@ -111,11 +123,11 @@ class ContentCacheTest {
         FileStat stat = new FileStat(2, 1_000_000_000_000L, 1_000_000_000_000L, 42);
         long read = 1_000_000_000_000L + 5_000_000_000L;
         try (ContentCache cache = ContentCache.open(dir, KEY)) {
-            cache.put(key, FM, 7, BODY);
+            cache.put(key, SOURCE, FM, 7, BODY, URLS);
             cache.saw("content/a.md", stat, key, read);
             // Changed a second before it was read: a write in the same tick could keep the times.
             FileStat fresh = new FileStat(2, read - 1_000_000_000L, read - 1_000_000_000L, 43);
-            cache.put(key("v2"), FM, 7, BODY);
+            cache.put(key("v2"), SOURCE, FM, 7, BODY, URLS);
             cache.saw("content/b.md", fresh, key("v2"), read);
             cache.save();
         }
@@ -142,7 +154,7 @@ class ContentCacheTest {
         FrontMatter odd = new FrontMatter("T", FM.date(), null, "", List.of(), "", "", "", "", "", List.of(), false, null,
                 Map.of("set", java.util.Set.of(1)));
         try (ContentCache cache = ContentCache.open(dir, KEY)) {
-            assertThat(cache.put(key("x"), odd, 7, BODY)).isNull();
+            assertThat(cache.put(key("x"), SOURCE, odd, 7, BODY, URLS)).isNull();
             assertThat(cache.get(key("x"))).isNull();
         }
     }
@@ -151,7 +163,7 @@ class ContentCacheTest {
     void aDamagedEntryIsAMissAndADamagedIndexSaysSo() throws IOException {
         SourceHash key = key("x");
         try (ContentCache cache = ContentCache.open(dir, KEY)) {
-            cache.put(key, FM, 7, BODY);
+            cache.put(key, SOURCE, FM, 7, BODY, URLS);
             cache.save();
         }
         Path data = dir.resolve("content.data");
@@ -160,7 +172,7 @@ class ContentCacheTest {
         Files.write(data, bytes);
         try (ContentCache cache = ContentCache.open(dir, KEY)) {
             assertThat(cache.get(key)).isNull();
-            cache.put(key, FM, 7, BODY);
+            cache.put(key, SOURCE, FM, 7, BODY, URLS);
             cache.save();
         }
         try (ContentCache cache = ContentCache.open(dir, KEY)) {
@@ -175,7 +187,7 @@ class ContentCacheTest {
         }
         Path index = dir.resolve("content.index");
         try (ContentCache cache = ContentCache.open(dir, KEY)) {
-            cache.put(key, FM, 7, BODY);
+            cache.put(key, SOURCE, FM, 7, BODY, URLS);
             cache.save();
         }
         byte[] saved = Files.readAllBytes(index);
@@ -198,7 +210,7 @@ class ContentCacheTest {
         ArticleBody handedOut = null;
         for (int build = 0; build < 40; build++) {
             try (ContentCache cache = ContentCache.open(dir, KEY)) {
-                ArticleBody body = cache.put(key("v" + build), FM, 7, new RenderedMarkdown(big + build, big, "", 1));
+                ArticleBody body = cache.put(key("v" + build), SOURCE, FM, 7, new RenderedMarkdown(big + build, big, "", 1), URLS);
                 if (build == 39) {
                     handedOut = body;
                 }
