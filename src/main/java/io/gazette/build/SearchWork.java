@@ -41,6 +41,8 @@ final class SearchWork {
     private CompletableFuture<Void> export;
     /** The related lists being written for the next build on a thread of their own; null when not. */
     private CompletableFuture<Void> keeping;
+    /** The search keys being written for the next build on a thread of their own; null when not. */
+    private CompletableFuture<Void> keysWriting;
     /** What this search left in the index; null when it failed. */
     private SearchStage.Synced synced;
     /**
@@ -119,15 +121,22 @@ final class SearchWork {
         Path indexDir = SiteBuild.searchIndexDir(cacheDir);
         Path relatedFile = cacheDir.resolve(RelatedKeeper.FILE_NAME);
         SearchWork work = null;
+        // The keys for the next build's sync are written beside the related lists (see SearchStage.index).
+        List<CompletableFuture<Void>> keysWriting = new ArrayList<>(1);
+        java.util.concurrent.Executor keysWriter = write -> keysWriting.add(BackgroundWork.start("gazette-search-keys", () -> {
+            write.run();
+            return null;
+        }));
         long began = System.nanoTime();
         try (RelatedKeeper keeper = keptRelated != null ? keptRelated.await()
                 : RelatedKeeper.before(indexDir, last == null ? null : last.related(), relatedFile)) {
             long versionBefore = SearchIndexer.commitVersion(indexDir);
             long syncing = System.nanoTime();
             IndexChanges changes = new IndexChanges(versionBefore);
-            SearchStage.Synced synced = SearchStage.index(indexDir, site, last, changes, keysSalt);
+            SearchStage.Synced synced = SearchStage.index(indexDir, site, last, changes, keysSalt, keysWriter);
             long opening = System.nanoTime();
             work = new SearchWork(SearchIndex.open(indexDir), null, null, indexDir);
+            work.keysWriting = keysWriting.isEmpty() ? null : keysWriting.get(0);
             // With the state read beside the content stage, how long the search still waited for it.
             work.partMillis.put("search: related state read (of the above)", (syncing - began) / 1_000_000);
             work.partMillis.put("search: sync (of the above)", (opening - syncing) / 1_000_000);
@@ -168,6 +177,7 @@ final class SearchWork {
                     : related.kept());
             return work;
         } catch (IOException e) {
+            keysWriting.forEach(SearchWork::awaitQuietly);
             if (work != null) {
                 // The export reads the index: it stops before the index closes.
                 work.awaitExportQuietly();
@@ -179,6 +189,7 @@ final class SearchWork {
             }
             return new SearchWork(null, Map.of(), e, indexDir);
         } catch (RuntimeException | Error e) {
+            keysWriting.forEach(SearchWork::awaitQuietly);
             if (work != null) {
                 // Nor may it write into the staging folder once the failed build deletes it.
                 work.awaitExportQuietly();
@@ -340,6 +351,9 @@ final class SearchWork {
         if (keeping != null) {
             BackgroundWork.await(keeping);
         }
+        if (keysWriting != null) {
+            BackgroundWork.await(keysWriting);
+        }
         if (index == null) {
             problems.add(Problem.error(null, 0, "could not update the search index in " + indexDir + ": "
                     + failure.getMessage(), "check that the folder is writable, or delete it to start afresh"));
@@ -390,15 +404,19 @@ final class SearchWork {
      * end, their outcome ignored: the build failed already.
      */
     void awaitExportQuietly() {
-        for (CompletableFuture<Void> pending : java.util.Arrays.asList(keeping, export)) {
-            if (pending == null) {
-                continue;
-            }
-            try {
-                pending.join();
-            } catch (CompletionException | CancellationException e) {
-                // The build's own failure is the one reported.
-            }
+        for (CompletableFuture<Void> pending : java.util.Arrays.asList(keeping, keysWriting, export)) {
+            awaitQuietly(pending);
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<Void> pending) {
+        if (pending == null) {
+            return;
+        }
+        try {
+            pending.join();
+        } catch (CompletionException | CancellationException e) {
+            // The build's own failure is the one reported.
         }
     }
 

@@ -21,7 +21,8 @@ import java.util.Map;
  * entries on the same base, so a preview session's follow-up copies nothing of the base. A feature
  * absent here is held by fewer than two documents (no weight).
  *
- * <p>Immutable once made (the hash index over the base is built on first look-up, once).
+ * <p>Immutable once made (the hash index over the base is built on first look-up, once, or by
+ * {@link #indexed} ahead of it, and shared by the versions {@link #with} makes over the same base).
  */
 final class FeatureFrequencies {
     /** Overlays are folded into a new base past this many entries (or a sixteenth of the base). */
@@ -37,10 +38,15 @@ final class FeatureFrequencies {
     private volatile int[] slots;
 
     private FeatureFrequencies(long[] ids, int[] frequencies, int baseSize, Map<Long, Integer> overlay) {
+        this(ids, frequencies, baseSize, overlay, null);
+    }
+
+    private FeatureFrequencies(long[] ids, int[] frequencies, int baseSize, Map<Long, Integer> overlay, int[] slots) {
         this.ids = ids;
         this.frequencies = frequencies;
         this.baseSize = baseSize;
         this.overlay = overlay;
+        this.slots = slots;
     }
 
     /** Collects a computation's features, one range of terms at a time (not thread-safe: one per thread). */
@@ -108,7 +114,8 @@ final class FeatureFrequencies {
         Map<Long, Integer> next = new HashMap<>(overlay);
         changed.forEach((id, df) -> next.put(id, df < 2 ? 0 : df));
         if (next.size() <= Math.max(MAX_OVERLAY, baseSize / 16)) {
-            return new FeatureFrequencies(ids, frequencies, baseSize, next);
+            // The same base: its hash index too (a session's next update would otherwise build it again).
+            return new FeatureFrequencies(ids, frequencies, baseSize, next, slots);
         }
         return new FeatureFrequencies(ids, frequencies, baseSize, next).folded();
     }
@@ -179,6 +186,17 @@ final class FeatureFrequencies {
             }
         }
         return new FeatureFrequencies(ids, frequencies, size, Map.of());
+    }
+
+    /**
+     * This table with its hash index built now: what the kept state's reading thread calls, beside the
+     * content stage, so that the update's first look-up on the main thread does not build it (one entry
+     * a feature two articles share, in a loop that runs once a process, mostly in the interpreter: 30-60 ms
+     * of an added article's build).
+     */
+    FeatureFrequencies indexed() {
+        index();
+        return this;
     }
 
     private int[] index() {

@@ -421,7 +421,7 @@ final class RelatedState {
                 throw new Unusable("trailing bytes");
             }
             RelatedState state = new RelatedState(count, log2N, urls, hashes, tops, norms, lists, scores, listSizes,
-                    frequencies, version);
+                    frequencies.indexed(), version);
             state.commitId = commitId.length == 0 ? null : commitId;
             if (entries != null) {
                 // Summed with the rest, but taken only when they are exactly the lists of these features.

@@ -61,9 +61,24 @@ class FeatureFrequenciesTest {
         FeatureFrequencies read = FeatureFrequencies.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
                 bytes.size() / 12);
         assertThat(read.asMap()).isEqualTo(expected);
+        // Indexed ahead of its first look-up (as the kept state's reading thread does), then changed:
+        // the change shares that index over the same base, and both answer as maps would.
+        assertThat(read.indexed()).isSameAs(read);
+        Map<Long, Integer> change = new HashMap<>();
+        change.put(known[0], 0);
+        change.put(known[1], 999);
+        change.put(12345L, 3);
+        FeatureFrequencies changed = read.with(change);
+        Map<Long, Integer> afterChange = new HashMap<>(expected);
+        afterChange.remove(known[0]);
+        afterChange.put(known[1], 999);
+        afterChange.put(12345L, 3);
         for (long id : known) {
             assertThat(read.df(id)).isEqualTo(expected.getOrDefault(id, 0));
+            assertThat(changed.df(id)).isEqualTo(afterChange.getOrDefault(id, 0));
         }
+        assertThat(changed.df(12345L)).isEqualTo(3);
+        assertThat(changed.asMap()).isEqualTo(afterChange);
         // A damaged count is refused before anything is allocated for it.
         byte[] damaged = bytes.toByteArray();
         damaged[0] = 0x7f;
