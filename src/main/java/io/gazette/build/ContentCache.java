@@ -234,10 +234,12 @@ final class ContentCache implements AutoCloseable {
 
     /**
      * Keeps a file's result under {@code key}, with what the site model derives from it alone
-     * (made here, for {@code source} under {@code urls}), and returns its body, read from the data
-     * file from now on; null when the front matter holds a value the cache does not keep.
+     * (made here, for {@code source} under {@code urls}), and returns it as a later build reads it
+     * back: its body, read from the data file from now on, and those facts, for this very front
+     * matter (the model then uses them instead of making them again); null when the front matter
+     * holds a value the cache does not keep.
      */
-    ArticleBody put(SourceHash key, Path source, FrontMatter frontMatter, int bodyFirstLine, RenderedMarkdown rendered,
+    Parsed put(SourceHash key, Path source, FrontMatter frontMatter, int bodyFirstLine, RenderedMarkdown rendered,
             SiteUrls urls) {
         String summaryText = ArticleBody.summaryText(rendered);
         String summary = ArticleBody.summaryOf(summaryText);
@@ -289,8 +291,8 @@ final class ContentCache implements AutoCloseable {
         slots.put(key, new Slot(at, bytes.length));
         used.add(key);
         added = true;
-        return new Kept(this, at + HEADER + meta.length, html.length, text.length, rendered.wordCount(),
-                summaryTextBytes.length, summary);
+        return new Parsed(frontMatter, bodyFirstLine, new Kept(this, at + HEADER + meta.length, html.length, text.length,
+                rendered.wordCount(), summaryTextBytes.length, summary), facts);
     }
 
     /** Text of a body handed out: {@code length} bytes of UTF-8 at {@code at}. */

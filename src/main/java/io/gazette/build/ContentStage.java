@@ -18,6 +18,7 @@ import io.gazette.site.ArticleBody;
 import io.gazette.site.ArticleInput;
 import io.gazette.site.BodyStore;
 import io.gazette.site.Fingerprint;
+import io.gazette.site.InputFacts;
 import io.gazette.site.SiteUrls;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -326,10 +327,16 @@ final class ContentStage {
         ArticleMedia published = media.result();
         problems.addAll(media.problems());
         ArticleBody body = null;
+        InputFacts facts = null;
         if (cache != null && published == ArticleMedia.NONE && problems.isEmpty()) {
             // Nothing but the file's bytes went into this result, and nothing is reported about
-            // it: the next build may take it as is. Its body is written there, and only there.
-            body = cache.put(hash, s.path(), s.frontMatter(), s.bodyFirstLine(), rendered, urls);
+            // it: the next build may take it as is. Its body is written there, and only there;
+            // the facts kept with it serve this build's model too.
+            ContentCache.Parsed cached = cache.put(hash, s.path(), s.frontMatter(), s.bodyFirstLine(), rendered, urls);
+            if (cached != null) {
+                body = cached.body();
+                facts = cached.facts();
+            }
         }
         if (body == null) {
             body = bodies.put(rendered); // the model keeps the body's place on disk, not its text
@@ -339,6 +346,6 @@ final class ContentStage {
         // 52 MB, at 10,000 real articles) out of the heap.
         ArticleSource kept = new ArticleSource(s.path(), s.frontMatter(), "", s.bodyFirstLine());
         return Optional.of(new ArticleInput(kept, body,
-                new Fingerprint().add(hash.contentHash()).add(published.hash()).value(), published));
+                new Fingerprint().add(hash.contentHash()).add(published.hash()).value(), published, facts));
     }
 }

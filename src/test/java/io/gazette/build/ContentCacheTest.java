@@ -61,7 +61,7 @@ class ContentCacheTest {
         RenderedMarkdown long_ = new RenderedMarkdown("<p>" + lead + "</p>\n", lead, lead, 120);
         SourceHash key = key("long");
         try (ContentCache cache = ContentCache.open(dir, KEY)) {
-            ArticleBody body = cache.put(key, SOURCE, FM, 7, long_, URLS);
+            ArticleBody body = cache.put(key, SOURCE, FM, 7, long_, URLS).body();
             assertThat(body.summary()).isEqualTo(ArticleBody.summaryOf(ArticleBody.summaryText(long_))).endsWith("…");
             assertThat(body.summaryText()).isEqualTo(ArticleBody.summaryText(long_));
             cache.save();
@@ -98,10 +98,13 @@ class ContentCacheTest {
         SourceHash key = key("v1");
         try (ContentCache cache = ContentCache.open(dir, KEY)) {
             assertThat(cache.get(key)).isNull();
-            ArticleBody body = cache.put(key, SOURCE, FM, 7, BODY, URLS);
+            ContentCache.Parsed put = cache.put(key, SOURCE, FM, 7, BODY, URLS);
+            ArticleBody body = put.body();
             // The body handed out reads from the cache's file: written once, not decoded again.
             assertThat(body.html()).isEqualTo(BODY.html());
             assertThat(body.plainText()).isEqualTo(BODY.plainText());
+            // This build's model takes the facts made for the entry, as the next build reads them back.
+            assertKept(put, FM, BODY);
             cache.save();
         }
         try (ContentCache cache = ContentCache.open(dir, KEY)) {
@@ -210,7 +213,7 @@ class ContentCacheTest {
         ArticleBody handedOut = null;
         for (int build = 0; build < 40; build++) {
             try (ContentCache cache = ContentCache.open(dir, KEY)) {
-                ArticleBody body = cache.put(key("v" + build), SOURCE, FM, 7, new RenderedMarkdown(big + build, big, "", 1), URLS);
+                ArticleBody body = cache.put(key("v" + build), SOURCE, FM, 7, new RenderedMarkdown(big + build, big, "", 1), URLS).body();
                 if (build == 39) {
                     handedOut = body;
                 }
