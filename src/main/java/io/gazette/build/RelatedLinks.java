@@ -1,5 +1,6 @@
 package io.gazette.build;
 
+import io.gazette.search.RelatedLists;
 import io.gazette.site.Article;
 import io.gazette.site.SinceLastBuild;
 import io.gazette.site.Site;
@@ -81,7 +82,11 @@ final class RelatedLinks {
                 byUrl.put(article.url(), article);
             }
             Map<String, List<Article>> all = new HashMap<>(related.size() * 2);
-            related.forEach((url, urls) -> resolveInto(all, url));
+            if (related instanceof RelatedLists numbered) {
+                new ByNumber(numbered, byUrl).resolveInto(all);
+            } else {
+                related.forEach((url, urls) -> resolveInto(all, url));
+            }
             resolved = LayeredMap.of(all);
             since.recordRelatedChanged(null);
             return resolved;
@@ -123,6 +128,47 @@ final class RelatedLinks {
             namedBy = made;
         }
         return namedBy;
+    }
+
+    /**
+     * Every list of a search resolved by the articles' numbers: each url looked up once, not once
+     * for its own list and once in every list that names it (at 100,000 articles 600,000 look-ups
+     * and a stream a list, 0.5 s of every build). The same lists as {@link #resolveInto}: an
+     * article of the model's for each url it has, in order, without those it has not.
+     */
+    private static final class ByNumber {
+        private final RelatedLists lists;
+        private final Article[] articles;
+
+        ByNumber(RelatedLists lists, Map<String, Article> byUrl) {
+            this.lists = lists;
+            this.articles = new Article[lists.articles()];
+            for (int d = 0; d < articles.length; d++) {
+                articles[d] = byUrl.get(lists.url(d));
+            }
+        }
+
+        void resolveInto(Map<String, List<Article>> target) {
+            for (int d = articles.length - 1; d >= 0; d--) {
+                if (articles[d] != null) {
+                    target.put(articles[d].url(), listOf(d));
+                }
+            }
+        }
+
+        /** Article d's list; one method a call, so that C1 compiles it (the loop above runs once). */
+        private List<Article> listOf(int d) {
+            int size = lists.listSize(d);
+            Article[] list = new Article[size];
+            int kept = 0;
+            for (int k = 0; k < size; k++) {
+                Article related = articles[lists.entry(d, k)];
+                if (related != null) {
+                    list[kept++] = related;
+                }
+            }
+            return List.of(kept == size ? list : java.util.Arrays.copyOf(list, kept));
+        }
     }
 
     private void resolveInto(Map<String, List<Article>> target, String url) {

@@ -83,14 +83,16 @@ final class SearchKeys {
         return keys;
     }
 
-    /** Whether the index holds {@code article}'s document as it is now. */
-    boolean holds(Article article) {
-        Key key = of(article);
-        return key != NONE && key.equals(keys.get(article.url()));
+    /** These keys when they were made under {@code salt}, else null. */
+    SearchKeys under(long salt) {
+        return this.salt == salt ? this : null;
     }
 
-    /** The keys kept in {@code file} under {@code salt}, or null: none, damaged, or made under another salt. */
-    static SearchKeys read(Path file, long salt) {
+    /**
+     * The keys kept in {@code file} under {@code salt} (null: whatever it was, see {@link #under}), or
+     * null: none, damaged, or made under another salt.
+     */
+    static SearchKeys read(Path file, Long salt) {
         InputStream raw;
         try {
             raw = Files.newInputStream(file);
@@ -101,7 +103,11 @@ final class SearchKeys {
         }
         CRC32C crc = new CRC32C();
         try (DataInputStream in = new DataInputStream(new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), crc))) {
-            if (in.readLong() != MAGIC || in.readInt() != FORMAT || in.readLong() != salt) {
+            if (in.readLong() != MAGIC || in.readInt() != FORMAT) {
+                return null;
+            }
+            long keptSalt = in.readLong();
+            if (salt != null && keptSalt != salt) {
                 return null;
             }
             long version = in.readLong();
@@ -120,7 +126,7 @@ final class SearchKeys {
             if (in.readLong() != expected || in.read() != -1 || keys.size() != count) {
                 return null;
             }
-            return new SearchKeys(salt, version, keys);
+            return new SearchKeys(keptSalt, version, keys);
         } catch (EOFException e) {
             return null;
         } catch (IOException e) {

@@ -91,6 +91,16 @@ final class SearchStage {
      */
     static Synced index(Path indexDir, Site site, Synced last, io.gazette.search.IndexChanges changes, Long keysSalt,
             java.util.concurrent.Executor keysWriter) throws IOException {
+        return index(indexDir, site, last, changes, keysSalt, keysWriter, null, null);
+    }
+
+    /**
+     * Same, the old versions of the documents it replaces read from the commit {@code keeper} holds
+     * open when that is the index's last commit (null: opened for the sync, see {@link RelatedKeeper#commitOpen}),
+     * and {@code keysRead} the keys kept beside the index, read already (whatever their salt; null: read here).
+     */
+    static Synced index(Path indexDir, Site site, Synced last, io.gazette.search.IndexChanges changes, Long keysSalt,
+            java.util.concurrent.Executor keysWriter, RelatedKeeper keeper, SearchKeys keysRead) throws IOException {
         Set<Article> now = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(site.articles().size() * 2));
         now.addAll(site.articles());
         long version = SearchIndexer.commitVersion(indexDir);
@@ -101,27 +111,33 @@ final class SearchStage {
             List<String> gone = last.articles().stream()
                     .filter(a -> !now.contains(a) && !written.contains(a.url()))
                     .map(Article::url).sorted().toList();
-            SearchIndexer.apply(indexDir, changed.parallelStream().map(SearchStage::document), gone, changes);
+            SearchIndexer.apply(indexDir, changed.parallelStream().map(SearchStage::document), gone, changes,
+                    keeper == null ? null : keeper.commitOpen(version));
             return new Synced(now, SearchIndexer.commitVersion(indexDir), null, changed.size());
         }
         Path keysFile = indexDir.resolveSibling(SearchKeys.FILE_NAME);
-        SearchKeys kept = keysSalt == null || version < 0 ? null : SearchKeys.read(keysFile, keysSalt);
+        SearchKeys kept = keysSalt == null || version < 0 ? null
+                : keysRead != null ? keysRead.under(keysSalt) : SearchKeys.read(keysFile, keysSalt);
         java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
         java.util.function.Function<Article, SearchDocument> reading = article -> {
             read.incrementAndGet();
             return document(article);
         };
+        // Whether the keys kept name exactly the articles, each with its key now: then they are not written again.
+        boolean keysStand = false;
         if (kept != null && kept.version() == version) {
             KeyComparison compared = new KeyComparison(kept, site.articles().size());
             for (Article article : site.articles()) {
                 compared.add(article);
             }
-            SearchIndexer.update(indexDir, compared.changed.parallelStream().map(reading), compared.gone(), changes);
+            keysStand = compared.keysStand();
+            SearchIndexer.update(indexDir, compared.changed.parallelStream().map(reading), compared.gone(), changes,
+                    keeper == null ? null : keeper.commitOpen(version));
         } else {
             SearchIndexer.sync(indexDir, site.articles().parallelStream().map(reading), changes);
         }
         long synced = SearchIndexer.commitVersion(indexDir);
-        if (keysSalt != null && (kept == null || kept.version() != synced || !changedNothing(kept, site))) {
+        if (keysSalt != null && (kept == null || kept.version() != synced || !keysStand)) {
             SearchKeys keys = SearchKeys.of(keysSalt, synced, site.articles());
             keysWriter.execute(() -> keep(keys, keysFile));
         }
@@ -133,6 +149,9 @@ final class SearchStage {
      * index may not hold as it is, and the urls kept that no article has now. One method a call, not
      * one loop: the loop runs once a process, in the interpreter, and this is compiled after a few
      * hundred articles (three passes over 10,000 articles took 30-60 ms of an added article's build).
+     * One look-up of the kept key an article answers all three questions: whether it must be read,
+     * whether its url is kept, and whether the keys stay exactly as they are (no second pass over the
+     * archive to know that the keys need not be written again: 100,000 look-ups and keys made again).
      */
     private static final class KeyComparison {
         private final SearchKeys kept;
@@ -140,6 +159,8 @@ final class SearchStage {
         final List<Article> changed = new java.util.ArrayList<>();
         /** How many of the articles have a url the keys name: all of them, and nothing is gone. */
         private int named;
+        /** How many of the articles have exactly the key kept at their url ({@link SearchKeys#NONE} too). */
+        private int same;
 
         KeyComparison(SearchKeys kept, int articles) {
             this.kept = kept;
@@ -151,11 +172,17 @@ final class SearchStage {
             if (!urls.add(url)) {
                 throw new IllegalArgumentException("two search documents have the url " + url);
             }
-            if (kept.keys().containsKey(url)) {
+            SearchKeys.Key key = SearchKeys.of(article);
+            SearchKeys.Key keptKey = kept.keys().get(url);
+            if (keptKey != null) {
                 named++;
             }
-            if (!kept.holds(article)) {
-                changed.add(article);
+            boolean equal = key.equals(keptKey);
+            if (equal) {
+                same++;
+            }
+            if (key == SearchKeys.NONE || !equal) {
+                changed.add(article); // an article without a key (NONE) is always compared
             }
         }
 
@@ -166,19 +193,11 @@ final class SearchStage {
             }
             return kept.keys().keySet().stream().filter(url -> !urls.contains(url)).sorted().toList();
         }
-    }
 
-    /** Whether {@code kept} names exactly the articles of {@code site}, each with its key now. */
-    private static boolean changedNothing(SearchKeys kept, Site site) {
-        if (kept.keys().size() != site.articles().size()) {
-            return false;
+        /** Whether the keys name exactly the articles compared, each with its key now. */
+        boolean keysStand() {
+            return same == urls.size() && same == kept.keys().size();
         }
-        for (Article article : site.articles()) {
-            if (!SearchKeys.of(article).equals(kept.keys().get(article.url()))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Keeps the keys for the next build; keys that cannot be kept cost that build time, never correctness. */

@@ -18,8 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -118,17 +116,9 @@ final class RelatedState {
         return StrictMath.sqrt(sum);
     }
 
-    /** url → related urls, newest article first; unmodifiable. */
-    Map<String, List<String>> toMap() {
-        Map<String, List<String>> related = new LinkedHashMap<>();
-        for (int d = size() - 1; d >= 0; d--) {
-            String[] urlsOf = new String[listSizes[d]];
-            for (int i = 0; i < listSizes[d]; i++) {
-                urlsOf[i] = urls[lists[d * count + i]];
-            }
-            related.put(urls[d], List.of(urlsOf));
-        }
-        return Collections.unmodifiableMap(related);
+    /** url → related urls, newest article first; unmodifiable (see {@link RelatedLists}). */
+    RelatedLists toMap() {
+        return RelatedLists.of(this);
     }
 
     /**

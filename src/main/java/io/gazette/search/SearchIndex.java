@@ -19,23 +19,32 @@ public final class SearchIndex implements AutoCloseable {
     private final DirectoryReader reader;
     private final DocNumbering numbering;
 
-    private SearchIndex(Directory directory) throws IOException {
+    private SearchIndex(Directory directory, DirectoryReader reader, DocNumbering numbering) throws IOException {
         this.directory = directory;
-        DirectoryReader opened = DirectoryReader.open(directory);
-        try {
-            this.numbering = DocNumbering.of(opened);
-        } catch (IOException | RuntimeException e) {
-            opened.close();
-            throw e;
-        }
-        this.reader = opened;
+        this.numbering = numbering != null ? numbering : DocNumbering.of(reader);
+        this.reader = reader;
+    }
+
+    /**
+     * A view of {@code reader}, which reads through {@code directory}: closing the view closes both
+     * (the reader by one reference). {@code numbering} is the reader's own, made already, or null:
+     * made here. Neither is closed when this throws.
+     */
+    static SearchIndex of(Directory directory, DirectoryReader reader, DocNumbering numbering) throws IOException {
+        return new SearchIndex(directory, reader, numbering);
     }
 
     public static SearchIndex open(Path indexDir) throws IOException {
         // Read through the file cache, not mapped: see StreamedIndexDirectory.
         Directory directory = StreamedIndexDirectory.open(indexDir);
         try {
-            return new SearchIndex(directory);
+            DirectoryReader opened = DirectoryReader.open(directory);
+            try {
+                return new SearchIndex(directory, opened, null);
+            } catch (IOException | RuntimeException e) {
+                opened.close();
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -116,7 +125,7 @@ public final class SearchIndex implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            reader.close();
+            reader.decRef(); // close() for a reader of its own; one reference when shared with a RelatedKeeper
         } finally {
             directory.close();
         }

@@ -183,10 +183,19 @@ public final class SearchIndexer implements AutoCloseable {
     /** Same, telling {@code changes} (when not null) what it changed, as {@link #sync} does. */
     public static int apply(Path indexDir, Stream<SearchDocument> changed, java.util.Collection<String> gone,
             IndexChanges changes) throws IOException {
+        return apply(indexDir, changed, gone, changes, null);
+    }
+
+    /**
+     * Same, with {@code current} the index's last commit already open (null: none; see
+     * {@link #update(Path, Stream, java.util.Collection, IndexChanges, DirectoryReader)}).
+     */
+    public static int apply(Path indexDir, Stream<SearchDocument> changed, java.util.Collection<String> gone,
+            IndexChanges changes, DirectoryReader current) throws IOException {
         if (!currentSchema(indexDir)) {
             throw new IllegalStateException("no index of the current layout in " + indexDir);
         }
-        try (OldDocuments before = changes != null ? new OldDocuments(indexDir) : null;
+        try (OldDocuments before = changes != null ? OldDocuments.of(indexDir, current) : null;
                 SearchIndexer indexer = new SearchIndexer(indexDir, IndexWriterConfig.OpenMode.APPEND)) {
             // Closing the writer waits for its merges. A session's follow-ups each add a small
             // segment, and the tiered policy in time merged them with the build's mid-sized ones:
@@ -216,6 +225,17 @@ public final class SearchIndexer implements AutoCloseable {
      */
     public static int update(Path indexDir, Stream<SearchDocument> changed, java.util.Collection<String> gone,
             IndexChanges changes) throws IOException {
+        return update(indexDir, changed, gone, changes, null);
+    }
+
+    /**
+     * Same, with {@code current} the index's last commit already open ({@link RelatedKeeper#commitOpen}:
+     * the commit the kept related lists are of), read for the old versions instead of opening it
+     * again (at 10,000 articles a reader of every segment, of an added article's build); null: opened
+     * here. Not closed here. A reader of another commit is not used.
+     */
+    public static int update(Path indexDir, Stream<SearchDocument> changed, java.util.Collection<String> gone,
+            IndexChanges changes, DirectoryReader current) throws IOException {
         if (!currentSchema(indexDir)) {
             throw new IllegalStateException("no index of the current layout in " + indexDir);
         }
@@ -226,7 +246,7 @@ public final class SearchIndexer implements AutoCloseable {
             // without opening a reader and a writer only to roll the writer back.
             return 0;
         }
-        try (OldDocuments before = new OldDocuments(indexDir);
+        try (OldDocuments before = OldDocuments.of(indexDir, current);
                 SearchIndexer indexer = new SearchIndexer(indexDir, IndexWriterConfig.OpenMode.APPEND)) {
             int written = indexer.writeAll(StreamSupport.stream(documents, parallel),
                     before::hash, true, before, changes);
@@ -264,6 +284,16 @@ public final class SearchIndexer implements AutoCloseable {
     public void update(SearchDocument doc) throws IOException {
         Objects.requireNonNull(doc.url(), "url");
         writer.updateDocument(new Term(SearchFields.URL, doc.url()), SearchFields.toLucene(doc));
+    }
+
+    /**
+     * Adds a document the index is known to hold no live document at its url for: unlike
+     * {@link #update(SearchDocument)}, no delete by url is left for the commit to apply, which
+     * opens a reader of every segment in the writer (an added article's build at 10,000 articles
+     * opened them all for a url none of them holds).
+     */
+    private void add(SearchDocument doc) throws IOException {
+        writer.addDocument(SearchFields.toLucene(doc));
     }
 
     public void delete(String url) throws IOException {
@@ -313,9 +343,14 @@ public final class SearchIndexer implements AutoCloseable {
                 if (stored != null && SearchFields.syncKey(doc).equals(stored)) {
                     return;
                 }
-                track(doc.url(), existing != null && stored == null, before, changes);
+                boolean isNew = existing != null && stored == null;
+                track(doc.url(), isNew, before, changes);
                 try {
-                    update(doc);
+                    if (isNew) {
+                        add(doc);
+                    } else {
+                        update(doc);
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -506,8 +541,31 @@ public final class SearchIndexer implements AutoCloseable {
      * closes): the documents about to be replaced or deleted are read back from it.
      */
     private static final class OldDocuments implements AutoCloseable {
+        /** Null when the reader is lent (not closed here). */
         private final Directory directory;
         private final DirectoryReader reader;
+
+        private OldDocuments(DirectoryReader lent) {
+            this.directory = null;
+            this.reader = lent;
+        }
+
+        /**
+         * The index's last commit: {@code current} when it is that commit (lent, not closed here),
+         * else opened. The writer commits only when it closes, after these are read.
+         */
+        static OldDocuments of(Path indexDir, DirectoryReader current) throws IOException {
+            if (current != null) {
+                try (Directory dir = FSDirectory.open(indexDir)) {
+                    SegmentInfos latest = SegmentInfos.readLatestCommit(dir);
+                    if (latest.getVersion() == current.getVersion()
+                            && java.util.Arrays.equals(latest.getId(), RelatedState.commitId(current))) {
+                        return new OldDocuments(current);
+                    }
+                }
+            }
+            return new OldDocuments(indexDir);
+        }
 
         OldDocuments(Path indexDir) throws IOException {
             this.directory = FSDirectory.open(indexDir);
@@ -562,6 +620,9 @@ public final class SearchIndexer implements AutoCloseable {
 
         @Override
         public void close() throws IOException {
+            if (directory == null) {
+                return; // lent
+            }
             try {
                 reader.close();
             } finally {
