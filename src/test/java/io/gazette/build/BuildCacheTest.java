@@ -86,14 +86,20 @@ class BuildCacheTest {
         Path keys = site.project().resolve(".gazette/cache/search-keys");
         assertThat(keys).isRegularFile();
 
+        Object keysWritten = Files.readAttributes(keys, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
         site.buildWithCache();
         assertThat(site.lastSession().searchDocumentsRead()).as("nothing changed").isZero();
+        // Keys that name every article with its key now are not written again (a file replaced whole is a new one).
+        assertThat(Files.readAttributes(keys, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                .as("keys kept as they were").isNotNull().isEqualTo(keysWritten);
 
         site.file("content/2015/bai-3.md", article("Bài số 3, sửa lại", "2015-03-10", "Hội nghị", "Đoạn văn mới về nông nghiệp."));
         site.file("content/2016/bai-moi.md", article("Bài mới", "2016-01-05", "Thi đua", "Một bài mới về thi đua."));
         site.delete("content/2015/bai-2.md");
         site.buildWithCache();
         assertThat(site.lastSession().searchDocumentsRead()).as("one edited, one new").isEqualTo(2);
+        assertThat(Files.readAttributes(keys, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                .as("keys written again after an edit").isNotEqualTo(keysWritten);
         assertThat(tree(site.output())).isEqualTo(cleanBuildOf(site));
 
         // A tag renamed by its spelling elsewhere changes what every article of the tag shows.

@@ -275,6 +275,109 @@ class RelatedUpdateTest {
     }
 
     /**
+     * A sync that starts from the commit the kept lists are of reads the old versions from the
+     * keeper's reader (lent: left open), and the synced index is made from that reader: the very
+     * reader (numbered already) when nothing changed, outliving the keeper; only the new segments
+     * opened after an edit, an addition and a deletion. Either way the same documents, numbers and
+     * lists as a fresh open of the index.
+     */
+    @Test
+    void theSyncBorrowsTheKeptCommitAndTheSyncedIndexIsMadeFromIt() throws Exception {
+        Random random = new Random(21);
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            docs.add(randomDoc(random, "bai-" + i + "/"));
+        }
+        Path indexDir = dir.resolve("search-index");
+        Path file = dir.resolve("related-articles");
+        SearchIndexer.rebuild(indexDir, docs);
+        try (RelatedKeeper first = RelatedKeeper.before(indexDir, null, file); SearchIndex index = SearchIndex.open(indexDir)) {
+            first.after(index, COUNT).write(file);
+        }
+        long version = SearchIndexer.commitVersion(indexDir);
+
+        SearchIndex same;
+        DirectoryReader kept;
+        try (RelatedKeeper keeper = RelatedKeeper.before(indexDir, null, file).numberPrior()) {
+            kept = keeper.commitOpen(version);
+            assertThat(kept).isNotNull();
+            assertThat(keeper.commitOpen(version + 1)).as("another commit").isNull();
+            same = keeper.synced(indexDir);
+            assertThat(same.reader()).isSameAs(kept);
+            RelatedKeeper.Result result = keeper.after(same, COUNT);
+            assertThat(result.changedLists()).isEmpty();
+        }
+        try (SearchIndex index = same; SearchIndex fresh = SearchIndex.open(indexDir)) {
+            assertThat(urls(index.numbering())).isEqualTo(urls(fresh.numbering()));
+            assertThat(RelatedArticles.compute(index.reader(), index.numbering(), COUNT))
+                    .isEqualTo(RelatedArticles.compute(fresh.reader(), fresh.numbering(), COUNT));
+        }
+        assertThat(kept.getRefCount()).as("closed by the keeper and the index, once each").isZero();
+
+        try (RelatedKeeper keeper = RelatedKeeper.before(indexDir, null, file)) {
+            DirectoryReader lent = keeper.commitOpen(version);
+            SearchDocument edited = new SearchDocument(docs.get(5).url(), "Tiêu đề mới", docs.get(5).summary(),
+                    words(random, 40), docs.get(5).tags(), docs.get(5).category(), docs.get(5).author(), docs.get(5).date());
+            SearchDocument added = randomDoc(random, "moi/");
+            String gone = docs.get(9).url();
+            IndexChanges changes = new IndexChanges(version);
+            assertThat(SearchIndexer.update(indexDir, java.util.stream.Stream.of(edited, added), List.of(gone), changes, lent))
+                    .isEqualTo(3);
+            assertThat(lent.getRefCount()).as("lent, not closed").isPositive();
+            assertThat(changes.urls()).containsExactlyInAnyOrder(edited.url(), added.url(), gone);
+            assertThat(changes.keysBefore(edited.url())).as("the old version, read from the lent commit").isNotEmpty();
+            try (SearchIndex synced = keeper.synced(indexDir); SearchIndex fresh = SearchIndex.open(indexDir)) {
+                assertThat(synced.reader()).isNotSameAs(lent);
+                assertThat(synced.version()).isEqualTo(fresh.version()).isEqualTo(SearchIndexer.commitVersion(indexDir));
+                assertThat(urls(synced.numbering())).isEqualTo(urls(fresh.numbering())).hasSize(120)
+                        .contains(added.url()).doesNotContain(gone);
+                RelatedKeeper.Result result = keeper.after(synced, COUNT);
+                assertThat(result.fullReason()).isNull();
+                assertThat(result.lists()).isEqualTo(RelatedArticles.compute(fresh.reader(), fresh.numbering(), COUNT));
+            }
+        }
+    }
+
+    /**
+     * The lists handed to the site model by number are the map of url → related urls, newest
+     * article first, each list in its order.
+     */
+    @Test
+    void relatedListsByNumberAreTheMapOfUrls() throws IOException {
+        Random random = new Random(5);
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            docs.add(randomDoc(random, "bai-" + i + "/"));
+        }
+        try (DirectoryReader reader = SearchIndexer.inMemory(docs)) {
+            DocNumbering numbering = DocNumbering.of(reader);
+            RelatedState state = RelatedArticles.computeState(reader, numbering, COUNT, 1);
+            RelatedLists lists = state.toMap();
+            Map<String, List<String>> expected = new LinkedHashMap<>();
+            for (int d = state.size() - 1; d >= 0; d--) {
+                List<String> list = new ArrayList<>();
+                for (int k = 0; k < lists.listSize(d); k++) {
+                    list.add(numbering.url(lists.entry(d, k)));
+                }
+                assertThat(lists.url(d)).isEqualTo(numbering.url(d));
+                expected.put(numbering.url(d), list);
+            }
+            assertThat(lists.articles()).isEqualTo(60);
+            assertThat(lists).isEqualTo(expected);
+            assertThat(new ArrayList<>(lists.keySet())).isEqualTo(new ArrayList<>(expected.keySet()));
+            assertThat(expected.values()).anyMatch(list -> !list.isEmpty());
+        }
+    }
+
+    private static List<String> urls(DocNumbering numbering) {
+        List<String> urls = new ArrayList<>();
+        for (int d = 0; d < numbering.size(); d++) {
+            urls.add(numbering.url(d));
+        }
+        return urls;
+    }
+
+    /**
      * The inverted feature lists are kept in the file, so that the next process patches them: read
      * back, they are exactly those sorted from the features; a state without them reads back
      * without them; and entries that are not exactly the features' lists are refused.
