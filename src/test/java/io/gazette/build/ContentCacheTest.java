@@ -233,4 +233,42 @@ class ContentCacheTest {
         }
         assertThat(large.wordCount()).isEqualTo(1);
     }
+
+    @Test
+    void entriesAreFoundByManyThreadsAtOnceAndStillAfterTheCopyIntoANewDataFile() throws Exception {
+        String dead = "<p>" + "cũ ".repeat(6 << 20) + "</p>"; // ~24 MB no later build uses: the save copies
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            cache.put(key("dead"), SOURCE, FM, 7, new RenderedMarkdown(dead, "cũ", "", 1), URLS);
+            for (int i = 0; i < 64; i++) {
+                cache.put(key("v" + i), SOURCE, FM, 7, new RenderedMarkdown("<p>bài " + i + "</p>", "bài " + i, "", 2), URLS);
+            }
+            cache.save();
+        }
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<String>> found = new java.util.ArrayList<>();
+                for (int round = 0; round < 8; round++) {
+                    for (int i = 0; i < 64; i++) {
+                        int n = i;
+                        found.add(threads.submit(() -> cache.get(key("v" + n)).body().html()));
+                    }
+                }
+                for (int j = 0; j < found.size(); j++) {
+                    assertThat(found.get(j).get()).isEqualTo("<p>bài " + (j % 64) + "</p>");
+                }
+            } finally {
+                threads.shutdown();
+            }
+            long before = Files.size(dir.resolve("content.data"));
+            cache.save(); // the dead entry is most of the file: the live ones are copied into a new one
+            assertThat(Files.size(dir.resolve("content.data"))).isLessThan(before / 4);
+            // Looked up again in the same build: still found in the file it opened.
+            assertThat(cache.get(key("v5")).body().html()).isEqualTo("<p>bài 5</p>");
+        }
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            assertThat(cache.get(key("v63")).body().html()).isEqualTo("<p>bài 63</p>");
+            assertThat(cache.get(key("dead"))).isNull();
+        }
+    }
 }

@@ -167,6 +167,34 @@ class ContentLoaderTest {
     }
 
     @Test
+    void aLinkBackToAFolderItLiesInIsALoopReportedOnceAndTheFilesAreListedOnce() throws Exception {
+        Path content = Files.createDirectories(project.resolve("content/2014/thang-8"));
+        Files.writeString(content.resolve("a.md"), "---\ntitle: A\ndate: 2014-08-18\n---\n");
+        Files.writeString(project.resolve("content/b.md"), "---\ntitle: B\ndate: 2014-08-18\n---\n");
+        Files.createSymbolicLink(content.resolve("len"), project.resolve("content/2014"));
+        Files.createSymbolicLink(project.resolve("content/2014/hong.md"), project.resolve("content/khong-co.md"));
+        var files = new ContentLoader(project, project.resolve("content"), HANOI).listMarkdownFiles(problems);
+        assertThat(files).extracting(p -> project.resolve("content").relativize(p).toString().replace('\\', '/'))
+                .containsExactly("2014/thang-8/a.md", "b.md"); // a broken link is no file, and says nothing
+        assertThat(problems.sorted()).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("cannot read folder: symbolic link loop");
+            assertThat(p.file().toString().replace('\\', '/')).isEqualTo("content/2014/thang-8/len");
+        });
+    }
+
+    @Test
+    void aFolderNamedLikeAnArticleIsWalkedAndAHiddenFileIsNot() throws Exception {
+        Path folder = Files.createDirectories(project.resolve("content/bai.md"));
+        Files.writeString(folder.resolve("index.md"), "---\ntitle: A\ndate: 2014-08-18\n---\n");
+        Files.writeString(folder.resolve(".nhap.md"), "---\ntitle: B\ndate: 2014-08-18\n---\n");
+        Files.writeString(folder.resolve("anh.jpg"), "jpeg");
+        var files = new ContentLoader(project, project.resolve("content"), HANOI).listMarkdownFiles(problems);
+        assertThat(files).extracting(p -> project.resolve("content").relativize(p).toString().replace('\\', '/'))
+                .containsExactly("bai.md/index.md");
+        assertThat(problems.sorted()).isEmpty();
+    }
+
+    @Test
     void theWalkGivesAFilesOwnAttributesAndNoneForALinkedFileWhichItStillChecks() throws Exception {
         Path content = Files.createDirectories(project.resolve("content/2014"));
         Path outside = Files.writeString(project.resolve("secret.md"), "---\ntitle: S\ndate: 2014-08-18\n---\n");
