@@ -246,6 +246,14 @@ final class XmlWriter {
         }
         try {
             int n = chars.size();
+            if (n > Buffers.KEPT_CHARS) {
+                // Too large to keep its buffers for the next document (a sitemap of 10,000 URLs:
+                // 1.6 million chars): encoded once into an array of its exact size, not into one of
+                // three bytes a char and then copied out (6 MB of garbage for that sitemap).
+                byte[] out = new byte[Utf8Encoder.length(chars.chars(), 0, n)];
+                Utf8Encoder.encode(chars.chars(), 0, n, out, 0);
+                return out;
+            }
             byte[] out = buffers.bytes(Utf8Encoder.maxBytes(n));
             return Arrays.copyOf(out, Utf8Encoder.encode(chars.chars(), 0, n, out, 0));
         } finally {

@@ -15,6 +15,29 @@ public final class Utf8Encoder {
     }
 
     /**
+     * How many bytes {@link #encode} writes for {@code in[from, to)}: an array of exactly that size
+     * takes a large document's bytes without the copy out of a {@link #maxBytes} buffer.
+     */
+    public static int length(char[] in, int from, int to) {
+        int n = to - from;
+        for (int i = from; i < to; i++) {
+            char c = in[i];
+            if (c < 0x80) {
+                continue;
+            }
+            if (c < 0x800) {
+                n += 1;
+            } else if (!Character.isSurrogate(c)) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(in[i + 1])) {
+                n += 2; // four bytes for the pair's two chars
+                i++;
+            } // a lone surrogate: one '?'
+        }
+        return n;
+    }
+
+    /**
      * Writes the UTF-8 of {@code in[from, to)} into {@code out} from {@code at}, which must have
      * room for {@link #maxBytes} of the range; returns where it ends.
      */

@@ -55,6 +55,23 @@ class SitemapTest {
         assertThat(Sitemap.index(entries.size(), BASE, List.of(NewsSitemap.FILE))).isEqualTo(files.get("sitemap.xml"));
     }
 
+    /**
+     * The buffer of a part is made at its size once: the guess is never below the characters the
+     * part takes (else the buffer grows by doubling, a copy of it all), and not far above them.
+     */
+    @Test
+    void aPartsBufferIsGuessedAtLeastItsSizeAndNotMuchMore() {
+        List<Sitemap.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            String url = BASE + "2017/06/bai-viet-ve-giao-thong-ha-noi-so-" + i + "/" + (i % 50 == 0 ? "?a=1&b=2" : "");
+            entries.add(new Sitemap.Entry(url, i % 3 == 0 ? null : "2017-05-27T10:16:00+07:00"));
+        }
+        for (List<Sitemap.Entry> part : List.of(entries, entries.subList(0, 1), List.<Sitemap.Entry>of())) {
+            int chars = new String(Sitemap.part(part), StandardCharsets.UTF_8).length();
+            assertThat(Sitemap.urlSetChars(part)).isGreaterThanOrEqualTo(chars).isLessThanOrEqualTo(chars + chars / 16 + 200);
+        }
+    }
+
     private static String text(Map<String, byte[]> files, String name) {
         return new String(files.get(name), StandardCharsets.UTF_8);
     }

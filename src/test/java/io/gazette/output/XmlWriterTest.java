@@ -85,6 +85,22 @@ class XmlWriterTest {
     }
 
     /**
+     * A document too large for a thread to keep its buffers (a sitemap of 10,000 URLs) is encoded
+     * into an array of its own exact size: the same bytes as StAX's, with multi-byte characters,
+     * pairs and lone surrogates (each one '?') throughout, and one cut off at the very end.
+     */
+    @Test
+    void aDocumentTooLargeToKeepItsBuffersHasTheSameBytesAsStax() throws Exception {
+        String text = "Tiếng Việt – “ngoặc” 😀 © x\uD800y\uDC00 <&> \u07FF\u0800 ".repeat(8_000) + "\uD83D";
+        assertThat(text.length()).isGreaterThan(1 << 18);
+        XmlWriter ours = new XmlWriter(8).root("r", "urn:x");
+        Stax theirs = new Stax().root("r", "urn:x");
+        ours.element("t", text).line(0);
+        theirs.element("t", text).text("\n");
+        assertThat(ours.finish()).isEqualTo(theirs.finish());
+    }
+
+    /**
      * A thread keeps its buffers from one document to the next: a document written after a longer
      * one, a document started while another is being written, and one larger than the buffers a
      * thread keeps, each come out whole and alone.
