@@ -20,6 +20,12 @@ class HtmlTextTest {
                 .isEqualTo("Tiêu đề Khen thưởng & thi đua – “tốt” một hai");
     }
 
+    /** The escapes Flexmark writes for text that looked like markup come back as the characters. */
+    @Test
+    void decodesTheEscapesOfMarkupCharacters() {
+        assertThat(HtmlText.of("<p>a &gt; b &lt; c &quot;d&quot; &apos;e&apos;</p>")).isEqualTo("a > b < c \"d\" 'e'");
+    }
+
     @Test
     void leadTakesOnlyTopLevelParagraphs() {
         String html = "<h2>Đầu</h2>\n<p>Một.</p>\n<figure><figcaption>Ảnh</figcaption></figure>\n<p>Hai.</p>\n";
@@ -121,10 +127,23 @@ class HtmlTextTest {
                 String entity = html.substring(i + 1, end);
                 String decoded = switch (entity) {
                     case "amp" -> "&";
+                    case "lt" -> "<";
+                    case "gt" -> ">";
+                    case "quot" -> "\"";
+                    case "apos" -> "'";
                     case "nbsp" -> " ";
+                    case "ndash" -> "\u2013";
+                    case "mdash" -> "\u2014";
+                    case "hellip" -> "\u2026";
+                    case "ldquo" -> "\u201C";
+                    case "rdquo" -> "\u201D";
+                    case "lsquo" -> "\u2018";
+                    case "rsquo" -> "\u2019";
+                    case "laquo" -> "\u00AB";
+                    case "raquo" -> "\u00BB";
                     default -> {
                         try {
-                            yield entity.startsWith("#x") ? new String(Character.toChars(Integer.parseInt(entity.substring(2), 16)))
+                            yield entity.startsWith("#x") || entity.startsWith("#X") ? new String(Character.toChars(Integer.parseInt(entity.substring(2), 16)))
                                     : entity.startsWith("#") ? new String(Character.toChars(Integer.parseInt(entity.substring(1))))
                                     : "&" + entity + ";";
                         } catch (IllegalArgumentException e) {
