@@ -1,6 +1,7 @@
 package io.gazette.build;
 
 import io.gazette.files.AtomicFiles;
+import io.gazette.files.UnixAttributes;
 import io.gazette.output.TreeDeletion;
 import java.io.IOException;
 import java.io.UncheckedIOException;

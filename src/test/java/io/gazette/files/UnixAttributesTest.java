@@ -1,4 +1,4 @@
-package io.gazette.build;
+package io.gazette.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,4 +1,4 @@
-package io.gazette.build;
+package io.gazette.files;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * any other way, or on a JDK without them, {@link #AVAILABLE} is false and callers read the
  * public views, with the same results.
  */
-final class UnixAttributes {
+public final class UnixAttributes {
     private static final MethodHandle INODE;
     private static final MethodHandle CHANGE_TIME;
     private static final Class<?> TYPE;
@@ -46,18 +46,18 @@ final class UnixAttributes {
     }
 
     /** Whether {@link #inode} and {@link #changeNanos} can read what the JDK read. */
-    static final boolean AVAILABLE = TYPE != null;
+    public static final boolean AVAILABLE = TYPE != null;
 
     private UnixAttributes() {
     }
 
     /** Whether {@code attributes} are the JDK's own Unix attributes, which the methods here read. */
-    static boolean readable(BasicFileAttributes attributes) {
+    public static boolean readable(BasicFileAttributes attributes) {
         return AVAILABLE && TYPE.isInstance(attributes);
     }
 
     /** The inode number; {@code attributes} must be {@link #readable}. */
-    static long inode(BasicFileAttributes attributes) {
+    public static long inode(BasicFileAttributes attributes) {
         try {
             return (long) INODE.invokeExact((Object) attributes);
         } catch (RuntimeException | Error e) {
@@ -68,7 +68,7 @@ final class UnixAttributes {
     }
 
     /** The change time, in nanoseconds since the epoch; {@code attributes} must be {@link #readable}. */
-    static long changeNanos(BasicFileAttributes attributes) {
+    public static long changeNanos(BasicFileAttributes attributes) {
         FileTime changed;
         try {
             changed = (FileTime) CHANGE_TIME.invokeExact((Object) attributes);
