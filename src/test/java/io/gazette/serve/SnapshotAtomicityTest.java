@@ -73,7 +73,14 @@ class SnapshotAtomicityTest {
                 }
                 writer.start();
                 readers.forEach(Thread::start);
-                Thread.sleep(3_000);
+                // Swap and read for 3 s, longer on a loaded machine until enough swaps overlapped
+                // enough reads (a fixed time failed on a busy CI runner with 10 swaps, not 11).
+                long start = System.nanoTime();
+                do {
+                    Thread.sleep(100);
+                } while (System.nanoTime() - start < 30_000_000_000L
+                        && (System.nanoTime() - start < 3_000_000_000L
+                                || checked.get() <= 100 || published.get() <= 10 || generationsSeen.size() <= 5));
                 running.set(false);
                 writer.join(10_000);
                 for (Thread reader : readers) {
