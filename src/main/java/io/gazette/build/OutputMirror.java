@@ -61,17 +61,10 @@ final class OutputMirror {
 
     static final Linker HARD_LINKS = (existing, link) -> Files.createLink(link, existing);
 
-    /**
-     * How long before the marker is written ({@link #markTree}) a folder's last change must be for
-     * the next builds to take its entries as known: a change in the same tick of the kernel's
-     * coarse clock as the marker's time could show a change time a little before it (as
-     * {@link ContentCache}'s settled files).
-     */
-    static final long SETTLED_NANOS = 2_000_000_000L;
-
     private final Path root;
     private final Linker linker;
-    private final long settledNanos;
+    /** Whose times the marker records: the file system's, as its folders' change times are stamped. */
+    private final FileSystemClock clock;
     /** Whether a file had to be copied rather than linked (another file system) since this mirror was made. */
     private volatile boolean copied;
     /** The marker the last build wrote, read once (see {@link #saved}), or null before. */
@@ -83,8 +76,8 @@ final class OutputMirror {
     /** The inode of this build's staging folder, the published site once it is committed; -1 when unknown. */
     private long publishedInode = -1;
     /**
-     * When this build began keeping its files (wall clock, ns), after the site was published; the
-     * published site is known exact from then on (see {@link Marker}).
+     * When this build began keeping its files (ns, on the file system's clock: {@link FileSystemClock}),
+     * after the site was published; the published site is known exact from then on (see {@link Marker}).
      */
     private long keepingFrom = Long.MAX_VALUE;
 
@@ -94,14 +87,19 @@ final class OutputMirror {
     }
 
     OutputMirror(Path root, Linker linker) {
-        this(root, linker, SETTLED_NANOS);
+        this(root, linker, new FileSystemClock(clockProbe(root)));
     }
 
-    /** @param settledNanos see {@link #SETTLED_NANOS} (tests shorten it) */
-    OutputMirror(Path root, Linker linker, long settledNanos) {
+    /** @param clock the clock the marker's times are read from (tests make one that does not probe) */
+    OutputMirror(Path root, Linker linker, FileSystemClock clock) {
         this.root = root;
         this.linker = linker;
-        this.settledNanos = settledNanos;
+        this.clock = clock;
+    }
+
+    /** The file beside the kept copies whose change time tells the file system's time ({@link FileSystemClock}). */
+    static Path clockProbe(Path root) {
+        return root.resolveSibling(root.getFileName() + ".clock");
     }
 
     Path root() {
@@ -644,6 +642,9 @@ final class OutputMirror {
      * the state names them all; the kept copies are exact when {@link #update} made them anew,
      * and a published site adopted as the kept copies is as exact as it was when published
      * (files other tools added to it since changed their folders' times).
+     *
+     * <p>The times are the file system's ({@link FileSystemClock}): those its folders' change
+     * times are stamped with, so that a change after the time never shows a change time before it.
      */
     record Marker(long keptInode, long keptSince, long publishedInode, long publishedSince) {
         /** No time: no folder's change time is before it. */
@@ -695,14 +696,14 @@ final class OutputMirror {
             saved = Marker.NONE;
             return;
         }
-        long now = wallNanos();
+        long now = clock.now();
         long keptSince = switch (rootOrigin) {
-            case MADE -> now - settledNanos;
+            case MADE -> now;
             case ADOPTED -> adoptedInode == inode && inode == before.publishedInode() ? before.publishedSince()
                     : Marker.NEVER;
             case KEPT -> inode == before.keptInode() ? before.keptSince() : Marker.NEVER;
         };
-        long publishedSince = publishedInode >= 0 ? Math.min(now, keepingFrom) - settledNanos : Marker.NEVER;
+        long publishedSince = publishedInode >= 0 ? Math.min(now, keepingFrom) : Marker.NEVER;
         Marker written = new Marker(inode, keptSince, publishedInode, publishedSince);
         AtomicFiles.write(marker, written.text().getBytes(StandardCharsets.US_ASCII));
         saved = written;
@@ -710,12 +711,9 @@ final class OutputMirror {
 
     /** This build begins keeping its files: the published site, committed, is exact from now on. */
     private void keepingStarts() {
-        keepingFrom = Math.min(keepingFrom, wallNanos());
-    }
-
-    private static long wallNanos() {
-        java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        if (keepingFrom == Long.MAX_VALUE) {
+            keepingFrom = clock.now();
+        }
     }
 
     /** The inode of {@code path} itself, or -1 when it has none (or is not there). */

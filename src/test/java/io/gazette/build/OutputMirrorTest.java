@@ -99,7 +99,7 @@ class OutputMirrorTest {
     @Test
     void foldersUnchangedSinceTheMarkerAreNotReadButTheirFilesAreChecked() throws Exception {
         Path kept = temp.resolve("cache/site");
-        OutputMirror mirror = new OutputMirror(kept, OutputMirror.HARD_LINKS, 0);
+        OutputMirror mirror = new OutputMirror(kept, OutputMirror.HARD_LINKS);
         mirror.clear(); // the copies are made anew: exact once made
         Map<String, BuildStateFile.Entry> recorded = new HashMap<>();
         for (String path : new String[] {"index.html", "2015/01/a/index.html", "2015/01/b/index.html",
@@ -109,7 +109,6 @@ class OutputMirrorTest {
         }
         pastTheClockTick();
         mirror.markTree();
-        pastTheClockTick();
 
         Files.writeString(kept.resolve("CNAME"), "tin.example.org\n");
         write(kept.resolve("stray/deep/x.html"), "x");
@@ -118,7 +117,7 @@ class OutputMirrorTest {
         Files.delete(kept.resolve("2016/01/e/index.html"));
 
         Path staging = Files.createDirectories(temp.resolve("staging"));
-        OutputMirror.Restored restored = new OutputMirror(kept, OutputMirror.HARD_LINKS, 0).rotateInto(staging, recorded);
+        OutputMirror.Restored restored = new OutputMirror(kept, OutputMirror.HARD_LINKS).rotateInto(staging, recorded);
 
         assertThat(new TreeSet<>(restored.files().keySet())).containsExactly("2015/01/a/index.html",
                 "2015/02/c/index.html", "2015/02/d/index.html", "2016/01/f/index.html", "css/site.css", "index.html");
@@ -138,7 +137,7 @@ class OutputMirrorTest {
     @Test
     void aKnownTreeWhoseFoldersAndFilesSwappedKindsLosesThem() throws Exception {
         Path kept = temp.resolve("cache/site");
-        OutputMirror mirror = new OutputMirror(kept, OutputMirror.HARD_LINKS, 0);
+        OutputMirror mirror = new OutputMirror(kept, OutputMirror.HARD_LINKS);
         mirror.clear();
         Map<String, BuildStateFile.Entry> recorded = new HashMap<>();
         for (String path : new String[] {"index.html", "2015/01/a/index.html", "2015/01/b/index.html", "css/site.css"}) {
@@ -146,7 +145,6 @@ class OutputMirrorTest {
         }
         pastTheClockTick();
         mirror.markTree();
-        pastTheClockTick();
 
         TreeDeletion.delete(kept.resolve("2015/01"));
         Files.writeString(kept.resolve("2015/01"), "a file where a folder was");
@@ -154,7 +152,7 @@ class OutputMirrorTest {
         write(kept.resolve("css/site.css/inside.html"), "a folder where a file was");
 
         Path staging = Files.createDirectories(temp.resolve("staging"));
-        OutputMirror.Restored restored = new OutputMirror(kept, OutputMirror.HARD_LINKS, 0).rotateInto(staging, recorded);
+        OutputMirror.Restored restored = new OutputMirror(kept, OutputMirror.HARD_LINKS).rotateInto(staging, recorded);
 
         assertThat(restored.files().keySet()).containsExactly("index.html");
         assertThat(tree(staging)).containsExactly("index.html");
@@ -175,17 +173,17 @@ class OutputMirrorTest {
             write(output.resolve(path), "bytes of " + path);
             fingerprints.put(path, (long) path.hashCode());
         }
+        pastTheClockTick(); // the site was published before the first build's save began
         // A first build: the published site, its copies linked anew.
-        OutputMirror first = new OutputMirror(kept, OutputMirror.HARD_LINKS, 0);
+        OutputMirror first = new OutputMirror(kept, OutputMirror.HARD_LINKS);
         first.clear();
         Map<String, BuildStateFile.Entry> state = first.update(output, fingerprints.keySet(), fingerprints, Map.of(), true)
                 .files();
         pastTheClockTick();
         first.markTree();
-        pastTheClockTick();
 
         // A second build: the copies rotated in and published; meanwhile a tool adds a file to the old site.
-        OutputMirror second = new OutputMirror(kept, OutputMirror.HARD_LINKS, 0);
+        OutputMirror second = new OutputMirror(kept, OutputMirror.HARD_LINKS);
         Path staging = Files.createDirectories(temp.resolve("staging"));
         OutputMirror.Restored restored = second.rotateInto(staging, state);
         assertThat(restored.files().keySet()).isEqualTo(fingerprints.keySet());
@@ -198,15 +196,92 @@ class OutputMirrorTest {
         state = second.update(output, java.util.List.of(), fingerprints, restored.files(), true).files();
         pastTheClockTick();
         second.markTree();
-        pastTheClockTick();
 
         // A third build rotates the old site in: the folder the tool changed is read, its stray deleted.
         Path staging3 = Files.createDirectories(temp.resolve("staging3"));
-        OutputMirror.Restored third = new OutputMirror(kept, OutputMirror.HARD_LINKS, 0).rotateInto(staging3, state);
+        OutputMirror.Restored third = new OutputMirror(kept, OutputMirror.HARD_LINKS).rotateInto(staging3, state);
         assertThat(third.files().keySet()).isEqualTo(fingerprints.keySet());
         assertThat(tree(staging3)).containsExactly("2015", "2015/01", "2015/01/a", "2015/01/a/index.html",
                 "2015/01/b", "2015/01/b/index.html", "index.html");
         assertThat(third.foldersRead()).isEqualTo(2); // the top and 2015/01/a
+    }
+
+    /**
+     * The marker's time is the file system's own (a probe's change time), not the wall clock less
+     * a margin: copies made a moment before the marker (well within the old 2 s) are known
+     * exact, and only the renamed top is read.
+     */
+    @Test
+    void copiesMadeAMomentBeforeTheMarkerAreKnownExact() throws Exception {
+        Path kept = temp.resolve("cache/site");
+        OutputMirror mirror = new OutputMirror(kept, OutputMirror.HARD_LINKS);
+        mirror.clear();
+        Map<String, BuildStateFile.Entry> recorded = new HashMap<>();
+        for (String path : new String[] {"index.html", "2015/01/a/index.html", "2015/02/b/index.html", "css/site.css"}) {
+            recorded.put(path, write(kept.resolve(path), "bytes of " + path));
+        }
+        pastTheClockTick();
+        mirror.markTree();
+
+        Path staging = Files.createDirectories(temp.resolve("staging"));
+        OutputMirror.Restored restored = new OutputMirror(kept, OutputMirror.HARD_LINKS).rotateInto(staging, recorded);
+
+        assertThat(restored.files().keySet()).isEqualTo(recorded.keySet());
+        assertThat(restored.foldersRead()).isEqualTo(1);
+    }
+
+    /**
+     * A stray put into a folder right after the marker was written, in the same tick of the
+     * kernel's clock, is still found: the folder's change time is never before the marker's.
+     * (The wall clock without a margin fails this: the change shows the tick's time, before it.)
+     */
+    @Test
+    void aStrayAddedInTheSameTickAsTheMarkerIsFound() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Path kept = temp.resolve("cache" + round + "/site");
+            OutputMirror mirror = new OutputMirror(kept, OutputMirror.HARD_LINKS);
+            mirror.clear();
+            Map<String, BuildStateFile.Entry> recorded = new HashMap<>();
+            for (String path : new String[] {"index.html", "2015/01/a/index.html"}) {
+                recorded.put(path, write(kept.resolve(path), "bytes of " + path));
+            }
+            pastTheClockTick();
+            mirror.markTree();
+            Files.writeString(kept.resolve("2015/01/a/stray.html"), "not recorded"); // no pause: the same tick
+
+            Path staging = Files.createDirectories(temp.resolve("staging" + round));
+            new OutputMirror(kept, OutputMirror.HARD_LINKS).rotateInto(staging, recorded);
+
+            assertThat(tree(staging)).as("round %d", round).containsExactly("2015", "2015/01", "2015/01/a",
+                    "2015/01/a/index.html", "index.html");
+        }
+    }
+
+    /**
+     * Where the file system's clock cannot be read, the marker takes the safe margin off the wall
+     * clock: copies made a moment before it are not known exact, and every folder is read.
+     */
+    @Test
+    void withoutTheFileSystemsClockEveryFolderChangedWithinTheMarginIsRead() throws Exception {
+        Path kept = temp.resolve("cache/site");
+        FileSystemClock unknown = new FileSystemClock(OutputMirror.clockProbe(kept), false);
+        OutputMirror mirror = new OutputMirror(kept, OutputMirror.HARD_LINKS, unknown);
+        mirror.clear();
+        Map<String, BuildStateFile.Entry> recorded = new HashMap<>();
+        for (String path : new String[] {"index.html", "2015/01/a/index.html", "2015/02/b/index.html", "css/site.css"}) {
+            recorded.put(path, write(kept.resolve(path), "bytes of " + path));
+        }
+        pastTheClockTick();
+        mirror.markTree();
+        Files.writeString(kept.resolve("2015/01/a/stray.html"), "not recorded");
+
+        Path staging = Files.createDirectories(temp.resolve("staging"));
+        OutputMirror.Restored restored = new OutputMirror(kept, OutputMirror.HARD_LINKS, unknown)
+                .rotateInto(staging, recorded);
+
+        assertThat(restored.files().keySet()).isEqualTo(recorded.keySet());
+        assertThat(restored.foldersRead()).isEqualTo(7); // the top, 2015, 2015/01, 2015/01/a, 2015/02, 2015/02/b, css
+        assertThat(Files.exists(staging.resolve("2015/01/a/stray.html"))).isFalse();
     }
 
     /** Sleeps past a tick of the kernel's coarse clock, which file times are taken from. */
