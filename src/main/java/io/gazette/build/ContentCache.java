@@ -306,7 +306,7 @@ final class ContentCache implements AutoCloseable {
         used.add(key);
         added = true;
         return new Parsed(frontMatter, bodyFirstLine, new Kept(this, at + HEADER + meta.length, html.length, text.length,
-                rendered.wordCount(), summaryTextBytes.length, summary), facts);
+                rendered.wordCount(), summaryTextBytes.length, summaryBytes.length, summary), facts);
     }
 
     /** Text of a body handed out: {@code length} bytes of UTF-8 at {@code at}. */
@@ -437,17 +437,21 @@ final class ContentCache implements AutoCloseable {
             FrontMatter frontMatter = FrontMatterCodec.read(fields, shared);
             InputFacts facts = readFacts(fields, frontMatter);
             // The summary was cut when the entry was written: cutting it again from its text for
-            // every unchanged article was a tenth of the content stage at 100,000 articles. The
-            // text stays in the file (every input is kept for the whole build, and at 100,000
-            // articles the texts were 50 MB of the heap).
-            String summary = fields.text(fields.readInt());
+            // every unchanged article was a tenth of the content stage at 100,000 articles. Neither
+            // it nor the text it was cut from is decoded here: both stay in the file, read when a
+            // page, a feed or the search index shows the article (a build that changed little shows
+            // few). Decoded for every article, the summaries were ~126 MB of garbage a build at
+            // 100,000 articles, and ~60 MB of them stayed live to its end, copied by every young
+            // collection.
+            int summary = fields.readInt();
+            fields.skip(summary);
             int summaryText = fields.readInt();
             fields.skip(summaryText);
             if (!fields.atEnd()) {
                 return null;
             }
             return new Parsed(frontMatter, bodyFirstLine, new Kept(this, offset + HEADER + meta, html, text, words,
-                    summaryText, summary), facts);
+                    summaryText, summary, null), facts);
         } catch (IOException | RuntimeException e) {
             return null; // written by a Gazette that checked its sum but not this reading: a miss
         }
@@ -552,10 +556,44 @@ final class ContentCache implements AutoCloseable {
     /**
      * A body kept in the data file: where its HTML starts, and how long it and the text after it
      * are; the text its summary is cut from ends where the HTML starts (the end of the entry's
-     * front matter part), and only the summary is held.
+     * front matter part), and the summary itself is just before that text's length. The summary
+     * is read from the file the first time it is asked for (or handed in, for an entry this build
+     * wrote), then held.
      */
-    private record Kept(ContentCache cache, long at, int htmlBytes, int textBytes, int wordCount, int summaryTextBytes,
-            String summary) implements Body {
+    private static final class Kept implements Body {
+        private final ContentCache cache;
+        private final long at;
+        private final int htmlBytes;
+        private final int textBytes;
+        private final int wordCount;
+        private final int summaryTextBytes;
+        private final int summaryBytes;
+        /** Null until asked for: a string is immutable, so a thread that reads it again at once gets an equal one. */
+        private String summary;
+
+        Kept(ContentCache cache, long at, int htmlBytes, int textBytes, int wordCount, int summaryTextBytes,
+                int summaryBytes, String summary) {
+            this.cache = cache;
+            this.at = at;
+            this.htmlBytes = htmlBytes;
+            this.textBytes = textBytes;
+            this.wordCount = wordCount;
+            this.summaryTextBytes = summaryTextBytes;
+            this.summaryBytes = summaryBytes;
+            this.summary = summary;
+        }
+
+        @Override
+        public String summary() {
+            String known = summary;
+            if (known == null) {
+                // The summary's bytes, then the text's length (4 bytes), then the text.
+                known = cache.read(at - summaryTextBytes - 4 - summaryBytes, summaryBytes);
+                summary = known;
+            }
+            return known;
+        }
+
         @Override
         public String summaryText() {
             return cache.read(at - summaryTextBytes, summaryTextBytes);
@@ -574,6 +612,11 @@ final class ContentCache implements AutoCloseable {
         @Override
         public String plainText() {
             return cache.read(at + htmlBytes, textBytes);
+        }
+
+        @Override
+        public int wordCount() {
+            return wordCount;
         }
     }
 }

@@ -70,8 +70,9 @@ final class ContentListing {
     /**
      * Walks {@code content/}, giving each file to {@code found} as the walk lists it, with its
      * {@link FileStat} as the walk read it (null for a symbolic link, stated through it when it is
-     * read): the walk asks every file whether it is a symbolic link, and the same {@code lstat}
-     * answers that and gives the stat, one system call per file instead of two. {@code found}
+     * read, and where the JDK's own attributes cannot be read: see {@link FileStat#of(java.nio.file.attribute.BasicFileAttributes)}):
+     * the walk asks every file whether it is a symbolic link, and the same {@code lstat} answers
+     * that and gives the stat, one system call per file instead of two. {@code found}
      * runs on this thread; the content stage hands each file to its reading threads from there,
      * so that they read while the walk goes on.
      */
@@ -81,7 +82,7 @@ final class ContentListing {
         List<Listed> listed = new ArrayList<>();
         Instant start = Instant.now();
         walkNanos = start.getEpochSecond() * 1_000_000_000L + start.getNano();
-        loader.walkMarkdownFiles(problems, FileStat.ATTRIBUTES, (file, attributes) -> {
+        loader.walkMarkdownFiles(problems, (file, attributes) -> {
             listed.add(new Listed(key(file), file));
             found.accept(file, attributes == null ? null : FileStat.of(attributes));
         });

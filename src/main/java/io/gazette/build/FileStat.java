@@ -1,8 +1,11 @@
 package io.gazette.build;
 
+import io.gazette.files.UnixAttributes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,16 +22,36 @@ import java.util.concurrent.TimeUnit;
  * gives null and every file is hashed.
  */
 record FileStat(long size, long modifiedNanos, long changedNanos, long inode) {
-    /** The attributes of the {@code unix} view it is made of (see {@link #of(Map)}). */
+    /** The attributes of the {@code unix} view it is made of where the JDK's own are not readable (see {@link #of(Map)}). */
     static final String ATTRIBUTES = "unix:size,lastModifiedTime,ctime,ino";
 
     /** The file's stat, or null when the system does not tell it. */
     static FileStat of(Path file) {
         try {
+            if (UnixAttributes.AVAILABLE) {
+                FileStat stat = of(Files.readAttributes(file, PosixFileAttributes.class));
+                if (stat != null) {
+                    return stat;
+                }
+            }
             return of(Files.readAttributes(file, ATTRIBUTES));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * The stat in {@code attributes} (one {@code stat}'s, as the content walk reads them), or null
+     * when they do not hold the change time and inode: only the JDK's own Unix attributes do,
+     * where {@link UnixAttributes} may read them. Made from them, not from a {@code "unix:…"}
+     * map, a file's stat is ~1.5 KB less garbage (every file of every build).
+     */
+    static FileStat of(BasicFileAttributes attributes) {
+        if (!UnixAttributes.readable(attributes)) {
+            return null;
+        }
+        return new FileStat(attributes.size(), nanos(attributes.lastModifiedTime()), UnixAttributes.changeNanos(attributes),
+                UnixAttributes.inode(attributes));
     }
 
     /** The stat of {@link #ATTRIBUTES} as they were read (more may be there), or null when some are missing. */

@@ -12,7 +12,10 @@ import java.util.Map;
  * @param url         site-relative URL without leading slash, e.g. {@code 2014/08/hoi-nghi/}
  * @param lastmod     {@code date} when the front matter has no {@code lastmod}
  * @param category    null when the article has none
- * @param summary     from front matter, or the start of the text
+ * @param givenSummary the front matter's summary, empty when it gives none: then {@link #summary()}
+ *                    is the one cut from the start of the text, which the body holds (asked for
+ *                    only where the article is shown: kept on disk by the build's content cache,
+ *                    it is not decoded for every article of every build)
  * @param body        the rendered body, kept on disk during a build: read {@link #html()} and
  *                    {@link #plainText()} when needed, one article at a time, and do not keep them
  * @param contentHash hash of the source file's text, to tell which pages an edit touches
@@ -33,7 +36,7 @@ public record Article(
         String author,
         List<Term> tags,
         Term category,
-        String summary,
+        String givenSummary,
         String image,
         String caption,
         List<String> aliases,
@@ -45,6 +48,11 @@ public record Article(
         long cardHash,
         long sitemapHash,
         io.gazette.media.ArticleMedia media) {
+
+    /** The summary shown for the article: the front matter's, else the one cut from the start of its text. */
+    public String summary() {
+        return givenSummary.isEmpty() ? body.summary() : givenSummary;
+    }
 
     /** The rendered body, for the article page and feeds (read from the body store each time). */
     public String html() {

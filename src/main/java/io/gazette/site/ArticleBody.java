@@ -54,7 +54,8 @@ public interface ArticleBody {
 
     /** A body held in memory: for tests, and where no store is at hand. */
     static ArticleBody of(RenderedMarkdown rendered) {
-        return new Held(rendered.html(), rendered.plainText(), rendered.wordCount(), summaryText(rendered));
+        String summaryText = summaryText(rendered);
+        return new Held(rendered.html(), rendered.plainText(), rendered.wordCount(), summaryText, summaryOf(summaryText));
     }
 
     /** What {@link #summaryText()} keeps of a rendered body. */
@@ -63,7 +64,7 @@ public interface ArticleBody {
         return text.length() <= SUMMARY_SOURCE_CHARS ? text : text.substring(0, SUMMARY_SOURCE_CHARS);
     }
 
-    /** A body kept as strings. */
-    record Held(String html, String plainText, int wordCount, String summaryText) implements ArticleBody {
+    /** A body kept as strings, its summary cut once (an article's summary is asked for wherever it is shown). */
+    record Held(String html, String plainText, int wordCount, String summaryText, String summary) implements ArticleBody {
     }
 }

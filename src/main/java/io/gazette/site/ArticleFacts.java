@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * What one input means for the site, worked out once per input and kept while the same input
- * comes back: its slug and URL, the slugs of its tags and category, its summary, the output files
+ * comes back: its slug and URL, the slugs of its tags and category, the output files
  * it claims, and its dates as numbers; then, changing from call to call, where it stands in the
  * site (its article while published, its rank in the newest-first order, why it was left out).
  */
@@ -22,7 +22,6 @@ final class ArticleFacts extends SinceLastBuild.Kept {
     final String url;
     final List<String> tagSlugs;
     final String categorySlug;
-    final String summary;
     /** Output files it claims: its own page, then its aliases'. */
     final List<String> claims;
     final boolean draft;
@@ -41,14 +40,13 @@ final class ArticleFacts extends SinceLastBuild.Kept {
     LeftOut.Reason leftOut;
 
     private ArticleFacts(ArticleInput input, InputFacts own, List<String> tagSlugs, String categorySlug,
-            String summary, List<String> claims) {
+            List<String> claims) {
         this.input = input;
         this.own = own;
         this.slug = own.slug();
         this.url = own.url();
         this.tagSlugs = tagSlugs;
         this.categorySlug = categorySlug;
-        this.summary = summary;
         this.claims = claims;
         FrontMatter fm = input.source().frontMatter();
         this.draft = fm.draft();
@@ -77,8 +75,7 @@ final class ArticleFacts extends SinceLastBuild.Kept {
         for (String alias : fm.aliases()) {
             claimed.add(UrlPaths.fileFor(alias));
         }
-        return new ArticleFacts(input, own, tagSlugs, categorySlug, InputFacts.summary(fm, input.body().summary()),
-                List.copyOf(claimed));
+        return new ArticleFacts(input, own, tagSlugs, categorySlug, List.copyOf(claimed));
     }
 
     FrontMatter frontMatter() {
@@ -114,7 +111,7 @@ final class ArticleFacts extends SinceLastBuild.Kept {
         // A lead photo of the article's folder is published there: `image` becomes its widest copy.
         String image = input.media().lead() != null ? url + input.media().leadFile() : fm.image();
         return new Article(input.source().path(), fm.title(), slug, url, fm.date(), InputFacts.lastmod(fm),
-                fm.author(), tagTerms, category, summary, image, fm.caption(), fm.aliases(), fm.draft(),
+                fm.author(), tagTerms, category, fm.summary(), image, fm.caption(), fm.aliases(), fm.draft(),
                 input.body(), input.body().wordCount(), fm.params(), input.contentHash(),
                 cardHash(fm, tagTerms, category), own.sitemapHash(), input.media());
     }

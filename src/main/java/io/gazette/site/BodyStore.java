@@ -61,8 +61,9 @@ public final class BodyStore implements AutoCloseable {
             }
             end += both.length;
         }
-        return new Stored(this, at, html.length, text.length, rendered.wordCount(),
-                ArticleBody.summaryText(rendered));
+        String summaryText = ArticleBody.summaryText(rendered);
+        return new Stored(this, at, html.length, text.length, rendered.wordCount(), summaryText,
+                ArticleBody.summaryOf(summaryText));
     }
 
     /** Bytes written so far. */
@@ -94,9 +95,12 @@ public final class BodyStore implements AutoCloseable {
         file.close();
     }
 
-    /** A body in the store: where its HTML starts, and how long it and the text after it are. */
-    private record Stored(BodyStore store, long at, int htmlBytes, int textBytes, int wordCount, String summaryText)
-            implements ArticleBody {
+    /**
+     * A body in the store: where its HTML starts, and how long it and the text after it are; its
+     * summary cut once (an article's summary is asked for wherever it is shown).
+     */
+    private record Stored(BodyStore store, long at, int htmlBytes, int textBytes, int wordCount, String summaryText,
+            String summary) implements ArticleBody {
         @Override
         public String html() {
             return store.read(at, htmlBytes);

@@ -74,6 +74,41 @@ class ContentCacheTest {
         }
     }
 
+    /**
+     * Summaries are not decoded when an entry is found: each is read from the data file when first
+     * asked for. Entries of different lengths, asked in another order than they were written
+     * (and one with no text at all), give each its own.
+     */
+    @Test
+    void eachFoundEntryReadsItsOwnSummaryWhenAskedInAnyOrder() throws IOException {
+        List<RenderedMarkdown> bodies = List.of(
+                new RenderedMarkdown("<p>Một</p>\n", "Một", "Một", 1),
+                new RenderedMarkdown("", "", "", 0),
+                new RenderedMarkdown("<p>x</p>\n", "Giao thông Hà Nội sáng nay ùn tắc kéo dài. ".repeat(20),
+                        "Giao thông Hà Nội sáng nay ùn tắc kéo dài. ".repeat(20), 180),
+                new RenderedMarkdown("<p>Ba</p>\n", "Ba bài báo về thời tiết", "", 5));
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            for (int i = 0; i < bodies.size(); i++) {
+                cache.put(key("entry " + i), SOURCE, FM, 7, bodies.get(i), URLS);
+            }
+            cache.save();
+        }
+        try (ContentCache cache = ContentCache.open(dir, KEY)) {
+            List<ArticleBody> found = new java.util.ArrayList<>();
+            for (int i = 0; i < bodies.size(); i++) {
+                found.add(cache.get(key("entry " + i)).body());
+            }
+            for (int i = bodies.size() - 1; i >= 0; i--) {
+                String expected = ArticleBody.summaryOf(ArticleBody.summaryText(bodies.get(i)));
+                assertThat(found.get(i).summary()).as("entry %d", i).isEqualTo(expected);
+                assertThat(found.get(i).summary()).as("entry %d asked again", i).isEqualTo(expected);
+                assertThat(found.get(i).plainText()).isEqualTo(bodies.get(i).plainText());
+            }
+            assertThat(found.get(2).summary()).endsWith("…");
+            assertThat(found.get(1).summary()).isEmpty();
+        }
+    }
+
     @Test
     void entriesReadBackShareTheNamesAndZonesArticlesRepeat() throws IOException {
         try (ContentCache cache = ContentCache.open(dir, KEY)) {

@@ -201,14 +201,31 @@ class ContentLoaderTest {
         Path ok = Files.writeString(content.resolve("ok.md"), "---\ntitle: A\ndate: 2014-08-18\n---\n");
         Files.createSymbolicLink(content.resolve("out.md"), outside);
         Files.createSymbolicLink(content.resolve("in.md"), ok);
-        java.util.Map<String, java.util.Map<String, Object>> found = new java.util.TreeMap<>();
-        new ContentLoader(project, project.resolve("content"), HANOI).walkMarkdownFiles(problems, "unix:size,ino",
-                (file, attributes) -> found.put(file.getFileName().toString(),
-                        attributes == null ? java.util.Map.of() : attributes));
-        assertThat(found).containsOnlyKeys("in.md", "ok.md"); // the link leading out is reported, as before
-        assertThat(found.get("in.md")).isEmpty();
-        assertThat(found.get("ok.md")).containsEntry("size", Files.size(ok))
-                .containsEntry("ino", Files.getAttribute(ok, "unix:ino"));
+        java.util.Map<String, java.nio.file.attribute.BasicFileAttributes> found = new java.util.TreeMap<>();
+        java.util.Set<String> linkedFiles = new java.util.TreeSet<>();
+        new ContentLoader(project, project.resolve("content"), HANOI).walkMarkdownFiles(problems, (file, attributes) -> {
+            if (attributes == null) {
+                linkedFiles.add(file.getFileName().toString());
+            } else {
+                found.put(file.getFileName().toString(), attributes);
+            }
+        });
+        assertThat(linkedFiles).containsExactly("in.md"); // the link leading out is reported, as before
+        assertThat(found).containsOnlyKeys("ok.md");
+        var attributes = found.get("ok.md");
+        assertThat(attributes.isRegularFile()).isTrue();
+        assertThat(attributes.size()).isEqualTo(Files.size(ok));
+        assertThat(attributes.lastModifiedTime()).isEqualTo(Files.getLastModifiedTime(ok));
+        assertThat(attributes.fileKey())
+                .isEqualTo(Files.readAttributes(ok, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+        if (io.gazette.files.UnixAttributes.AVAILABLE) {
+            // The JDK's own object, whose inode and change time the build's stat reads without a map.
+            assertThat(io.gazette.files.UnixAttributes.readable(attributes)).isTrue();
+            assertThat(io.gazette.files.UnixAttributes.inode(attributes))
+                    .isEqualTo(((Number) Files.getAttribute(ok, "unix:ino")).longValue());
+            assertThat(io.gazette.files.UnixAttributes.changeNanos(attributes)).isEqualTo(((java.nio.file.attribute.FileTime)
+                    Files.getAttribute(ok, "unix:ctime")).to(java.util.concurrent.TimeUnit.NANOSECONDS));
+        }
         assertThat(problems.sorted()).singleElement().satisfies(p -> assertThat(p.message()).contains("outside"));
     }
 
