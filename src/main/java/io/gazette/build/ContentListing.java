@@ -6,7 +6,6 @@ import io.gazette.problems.Problems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -80,8 +79,7 @@ final class ContentListing {
         changed = true;
         Problems problems = new Problems();
         List<Listed> listed = new ArrayList<>();
-        Instant start = Instant.now();
-        walkNanos = start.getEpochSecond() * 1_000_000_000L + start.getNano();
+        walkNanos = FileSystemClock.wallNanos();
         loader.walkMarkdownFiles(problems, (file, attributes) -> {
             listed.add(new Listed(key(file), file));
             found.accept(file, attributes == null ? null : FileStat.of(attributes));

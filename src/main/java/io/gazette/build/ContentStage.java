@@ -32,7 +32,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.time.Instant;
 
 /**
  * Content files → validated front matter + rendered Markdown, in parallel. Keeps the result of
@@ -234,7 +233,7 @@ final class ContentStage {
         Problems problems = null; // made only for a file that is parsed: most are found in the cache
         try (Watchdog.Handle watched = Watchdog.SHARED.watch(shown, size, "reading and rendering")) {
             // For a stat the walk read, the time it started: the stat must be settled by then.
-            long readNanos = walkedStat != null ? listing.walkNanos() : nowNanos();
+            long readNanos = walkedStat != null ? listing.walkNanos() : FileSystemClock.wallNanos();
             String path = shown.toString();
             // Unchanged since the last build saw it: its entry is found without reading it.
             SourceHash hash = cache == null ? null : cache.knownHash(path, stat);
@@ -277,12 +276,6 @@ final class ContentStage {
             input = Optional.empty();
         }
         return new Entry(input, problems.sorted());
-    }
-
-    /** The wall clock, in nanoseconds since the epoch. */
-    private static long nowNanos() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     /**

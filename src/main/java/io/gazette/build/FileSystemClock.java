@@ -1,13 +1,10 @@
 package io.gazette.build;
 
-import io.gazette.files.UnixAttributes;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
@@ -77,24 +74,14 @@ final class FileSystemClock {
                 Files.write(probe, new byte[0]);
                 Files.setLastModifiedTime(probe, time);
             }
-            return changeNanos(probe);
+            FileStat stat = FileStat.of(probe);
+            return stat == null ? Long.MIN_VALUE : stat.changedNanos();
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
             return Long.MIN_VALUE;
         }
     }
 
-    /** The change time of {@code file} (ns since the epoch), by the JDK's own attributes where readable, else the {@code unix} view. */
-    private static long changeNanos(Path file) throws IOException {
-        if (UnixAttributes.AVAILABLE) {
-            PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (UnixAttributes.readable(attributes)) {
-                return UnixAttributes.changeNanos(attributes);
-            }
-        }
-        Object ctime = Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
-        return ctime instanceof FileTime changed ? changed.to(TimeUnit.NANOSECONDS) : Long.MIN_VALUE;
-    }
-
+    /** The wall clock, in nanoseconds since the epoch (one place for the build's timestamps of it). */
     static long wallNanos() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();
