@@ -11,8 +11,9 @@
 # Run it under the shared lock: flock /work/cpu.lock bench/incremental-ci.sh 10000
 #
 # Environment: GAZETTE (launcher, default ./gazette), HUGO (default hugo), BENCH_OUT_ROOT (where
-# the sites go, default /dev/shm), BENCH_KEEP=1 keeps them, BENCH_SHORT=1 (for 100,000 articles):
-# only the clean build, one article added with public/ and one without, no clean comparison, no Hugo.
+# the sites go, default /dev/shm; each run gets a folder of its own there), BENCH_KEEP=1 keeps it,
+# BENCH_SHORT=1 (for 100,000 articles): every build above, but no clean build of the same content to
+# compare with and no Hugo (those two take several minutes at that size).
 set -euo pipefail
 
 N=${1:-10000}
@@ -21,9 +22,10 @@ CORPUS=$(ls -d "$REPO"/bench/work/real-"$N"-*/ 2>/dev/null | head -1)
 [[ -n $CORPUS && -d $CORPUS/gazette ]] || { echo "no corpus bench/work/real-$N-*; run BENCH_TOOLS=none bench/run.sh real:$N" >&2; exit 1; }
 GAZETTE=${GAZETTE:-$REPO/gazette}
 HUGO=${HUGO:-hugo}
-W=${BENCH_OUT_ROOT:-/dev/shm}/gazette-incremental-ci-$N
-rm -rf "$W"
-mkdir -p "$W"
+# A folder of its own: two runs at once (say, two checkouts compared) must not build into each other.
+mkdir -p "${BENCH_OUT_ROOT:-/dev/shm}"
+W=$(mktemp -d "${BENCH_OUT_ROOT:-/dev/shm}/gazette-incremental-ci-$N.XXXXXX")
+[[ -z ${BENCH_KEEP:-} ]] || echo "sites kept in $W" >&2
 [[ -n ${BENCH_KEEP:-} ]] || trap 'rm -rf "$W"' EXIT
 cp -r "$CORPUS/gazette" "$W/site"
 cp -r "$CORPUS/hugo" "$W/hugo"
@@ -65,13 +67,6 @@ row "clean (no .gazette/, no public/)"
 row "nothing changed"
 new_article bai-moi-mot "Bài mới số một về giao thông Hà Nội"
 row "one article added"
-if [[ -n ${BENCH_SHORT:-} ]]; then
-    rm -rf "$SITE/public"
-    new_article bai-moi-hai "Bài mới số hai, bản dựng CI không có public"
-    row "one article added, no public/ (fresh CI checkout)"
-    echo; echo "Stages of each build (--timings):"; cat "$W/stages.txt"
-    exit 0
-fi
 edit=$(find "$SITE/content" -name '*.md' | sort | sed -n 5000p)
 sed -i '0,/^\(Sau\|Theo\|Ngày\|Trong\|Khi\)/s//\1 (đã sửa)/' "$edit"
 echo "Thêm một đoạn văn ở cuối bài." >>"$edit"
@@ -83,6 +78,10 @@ new_article bai-moi-hai "Bài mới số hai, bản dựng CI không có public"
 row "one article added, no public/ (fresh CI checkout)"
 rm "$(find "$SITE/content" -name '*.md' | sort | sed -n 7000p)"
 row "one article deleted"
+if [[ -n ${BENCH_SHORT:-} ]]; then
+    echo; echo "Stages of each build (--timings):"; cat "$W/stages.txt"
+    exit 0
+fi
 
 # Byte-identity: a clean build of the same content, compared file for file.
 mkdir -p "$W/clean" && cp -r "$SITE/content" "$SITE/site.yml" "$W/clean/"
