@@ -28,9 +28,11 @@ W=$(mktemp -d "${BENCH_OUT_ROOT:-/dev/shm}/gazette-incremental-ci-$N.XXXXXX")
 [[ -z ${BENCH_KEEP:-} ]] || echo "sites kept in $W" >&2
 [[ -n ${BENCH_KEEP:-} ]] || trap 'rm -rf "$W"' EXIT
 cp -r "$CORPUS/gazette" "$W/site"
-cp -r "$CORPUS/hugo" "$W/hugo"
-rm -rf "$W/hugo/themes/gazette-bench" "$W/hugo/resources"
-mkdir -p "$W/hugo/themes" && cp -r "$REPO/bench/hugo-theme" "$W/hugo/themes/gazette-bench"
+if [[ -z ${BENCH_SHORT:-} ]]; then
+    cp -r "$CORPUS/hugo" "$W/hugo"
+    rm -rf "$W/hugo/themes/gazette-bench" "$W/hugo/resources"
+    mkdir -p "$W/hugo/themes" && cp -r "$REPO/bench/hugo-theme" "$W/hugo/themes/gazette-bench"
+fi
 # Every build takes the same time, so the news sitemap is the same for the clean comparison.
 export GAZETTE_AS_OF=2026-06-01T09:00:00+07:00
 
