@@ -118,9 +118,10 @@ final class OutputMirror {
      * What the staging directory starts with: the files kept from the last build, each with its
      * entry as found now (the inode read again: a cache restored by CI has new ones), whether
      * any inode differs from the recorded one (then the state must be written again), and how
-     * many folders were read to find them (none when they were linked by path, {@link #populate}).
+     * many folders were read to find them (none when they were linked by path, {@link #populate}),
+     * and how many were opened only to state the names below them ({@link KnownTree}).
      */
-    record Restored(Map<String, BuildStateFile.Entry> files, boolean inodesMoved, int foldersRead) {
+    record Restored(Map<String, BuildStateFile.Entry> files, boolean inodesMoved, int foldersRead, int foldersOpened) {
     }
 
     /**
@@ -156,7 +157,7 @@ final class OutputMirror {
                 moved.set(true);
             }
         });
-        return new Restored(placed, moved.get(), 0);
+        return new Restored(placed, moved.get(), 0, 0);
     }
 
     /**
@@ -215,7 +216,7 @@ final class OutputMirror {
                 pool.shutdown();
             }
         }
-        return new Restored(kept, pruning.moved.get(), pruning.foldersRead.get());
+        return new Restored(kept, pruning.moved.get(), pruning.foldersRead.get(), pruning.foldersOpened.get());
     }
 
     /**
@@ -241,6 +242,7 @@ final class OutputMirror {
         final Map<String, BuildStateFile.Entry> kept;
         final AtomicBoolean moved = new AtomicBoolean();
         final AtomicInteger foldersRead = new AtomicInteger();
+        final AtomicInteger foldersOpened = new AtomicInteger();
 
         Pruning(Map<String, BuildStateFile.Entry> files, boolean checkInodes, long unchangedBefore,
                 Map<String, BuildStateFile.Entry> kept) {
@@ -406,6 +408,7 @@ final class OutputMirror {
                 try {
                     anchor = new Anchor(above.stream().newDirectoryStream(relative(folder.path, above), LinkOption.NOFOLLOW_LINKS),
                             folder.path.length() + 1);
+                    pruning.foldersOpened.incrementAndGet();
                 } catch (IOException e) {
                     anchor = above; // stated through the folder above, as if it held few names
                 }
