@@ -24,7 +24,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,6 +80,8 @@ final class OutputMirror {
      * after the site was published; the published site is known exact from then on (see {@link Marker}).
      */
     private long keepingFrom = Long.MAX_VALUE;
+    /** Whether a tree known exact is stated through its open folders ({@link KnownTree}); tests turn it off. */
+    private boolean throughFolders = true;
 
     /** How the kept copies came to be: kept from the last build, the replaced published site, or made anew. */
     private enum Origin {
@@ -106,13 +108,20 @@ final class OutputMirror {
         return root;
     }
 
+    /** States a tree known exact by whole paths, as where there is no {@link SecureDirectoryStream} (for tests). */
+    OutputMirror statingByWholePaths() {
+        throughFolders = false;
+        return this;
+    }
+
     /**
      * What the staging directory starts with: the files kept from the last build, each with its
      * entry as found now (the inode read again: a cache restored by CI has new ones), whether
      * any inode differs from the recorded one (then the state must be written again), and how
-     * many folders were read to find them (none when they were linked by path, {@link #populate}).
+     * many folders were read to find them (none when they were linked by path, {@link #populate}),
+     * and how many were opened only to state the names below them ({@link KnownTree}).
      */
-    record Restored(Map<String, BuildStateFile.Entry> files, boolean inodesMoved, int foldersRead) {
+    record Restored(Map<String, BuildStateFile.Entry> files, boolean inodesMoved, int foldersRead, int foldersOpened) {
     }
 
     /**
@@ -148,7 +157,7 @@ final class OutputMirror {
                 moved.set(true);
             }
         });
-        return new Restored(placed, moved.get(), 0);
+        return new Restored(placed, moved.get(), 0, 0);
     }
 
     /**
@@ -195,7 +204,7 @@ final class OutputMirror {
         }
         Map<String, BuildStateFile.Entry> kept = new ConcurrentHashMap<>(files.size() * 4 / 3 + 16);
         Pruning pruning = new Pruning(files, checkInodes, unchangedBefore, kept);
-        if (unchangedBefore == Marker.NEVER || !new KnownTree(staging, pruning).prune()) {
+        if (unchangedBefore == Marker.NEVER || !new KnownTree(staging, pruning, throughFolders).prune()) {
             // A pool of its own, of half the cores (see pruningThreads); the work is mostly the
             // kernel's, one stat an entry.
             ForkJoinPool pool = new ForkJoinPool(pruningThreads(Runtime.getRuntime().availableProcessors()));
@@ -207,7 +216,7 @@ final class OutputMirror {
                 pool.shutdown();
             }
         }
-        return new Restored(kept, pruning.moved.get(), pruning.foldersRead.get());
+        return new Restored(kept, pruning.moved.get(), pruning.foldersRead.get(), pruning.foldersOpened.get());
     }
 
     /**
@@ -233,6 +242,7 @@ final class OutputMirror {
         final Map<String, BuildStateFile.Entry> kept;
         final AtomicBoolean moved = new AtomicBoolean();
         final AtomicInteger foldersRead = new AtomicInteger();
+        final AtomicInteger foldersOpened = new AtomicInteger();
 
         Pruning(Map<String, BuildStateFile.Entry> files, boolean checkInodes, long unchangedBefore,
                 Map<String, BuildStateFile.Entry> kept) {
@@ -253,7 +263,7 @@ final class OutputMirror {
 
     /**
      * A rotated tree known exact since {@link Pruning#unchangedBefore}, pruned without reading it:
-     * one stat for each folder of the state's files and one for each file, by their paths.
+     * one stat for each folder of the state's files and one for each file.
      *
      * <p>A folder whose change time ({@code ctime}) is before that time is not read: no name in it
      * was added, removed or renamed since the tree was last known to hold exactly the state's
@@ -262,38 +272,100 @@ final class OutputMirror {
      * {@code rsync -t} and a restored cache set modification times, and change it). A folder that
      * changed is read, and every name in it the state does not name goes. Each recorded file is
      * still held to its recorded size, second and inode, wherever it is: an edit in place changes
-     * no folder. Folders left without a kept file go last.
+     * no folder. A folder left without a kept file goes.
      *
-     * <p>The folders and files are lists of paths, not a walk: at 10,000 articles a build where
-     * nothing changed spent about a quarter of its restore making a tree of maps of the state's
-     * 27,560 paths to walk, and as much again on a task and a path for each of 16,950 folders
-     * (BENCHMARKS.md, "restore17"). At 100,000 articles a build with {@code public/} read 167,000
-     * folders and stated each of their 400,000 entries; an add changes a few hundred.
+     * <p>The state's files are grouped by folder once ({@link Folder}), and each folder and file is
+     * stated by its path below the nearest folder held open above it ({@code fstatat} through a
+     * {@link SecureDirectoryStream}), not by its whole path: at 100,000 articles the kernel's
+     * lookup of each path component ({@code __d_lookup_rcu}) was a quarter of a restore's CPU, the
+     * 396,000 stats walking ~7 components each from the root. A folder with {@link #OPENED_AT} or
+     * more recorded names is opened (a month of articles, a folder of search shards), so most
+     * names are one or two components from an open folder. Where the platform has no such
+     * stream, or {@link UnixAttributes} cannot read the change time from its attributes, every
+     * stat goes by the whole path, as before.
      */
     private static final class KnownTree {
+        /**
+         * How many recorded names a folder must hold to be opened: an open costs ~6 system calls
+         * (open, dup, the stream's checks, two closes), a component less to look up saves a fraction
+         * of one for each name below.
+         */
+        static final int OPENED_AT = 8;
+
         private final Path top;
         private final Pruning pruning;
-        /** The folders of the state's files, by their paths ("" for the top), each one's parents too. */
-        private final Set<String> folders;
+        /** The folders of the state's files by their paths ("" for the top), each one's parents too. */
+        private final Map<String, Folder> folders;
+        private final Folder root;
+        /** Whether stats go through open folders ({@link #prune}'s choice; tests turn it off). */
+        private final boolean throughFolders;
 
-        KnownTree(Path top, Pruning pruning) {
+        KnownTree(Path top, Pruning pruning, boolean throughFolders) {
             this.top = top;
             this.pruning = pruning;
-            this.folders = foldersOf(pruning.files.keySet());
+            this.throughFolders = throughFolders;
+            this.folders = new HashMap<>(pruning.files.size() * 2);
+            this.root = new Folder("");
+            folders.put("", root);
+            for (Map.Entry<String, BuildStateFile.Entry> file : pruning.files.entrySet()) {
+                String path = file.getKey();
+                int slash = path.lastIndexOf('/');
+                (slash > 0 ? folder(path.substring(0, slash)) : root).addFile(file);
+            }
         }
 
-        /** Every folder of {@code paths}, and "" for the top. */
-        static Set<String> foldersOf(Collection<String> paths) {
-            Set<String> folders = new HashSet<>(paths.size() * 2);
-            folders.add("");
-            for (String path : paths) {
-                for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
-                    if (!folders.add(path.substring(0, slash))) {
-                        break; // its folders above were added with it
+        /** The folder at {@code path} ("a/b"), made with the folders above it when first met. */
+        private Folder folder(String path) {
+            Folder folder = folders.get(path);
+            if (folder == null) {
+                folder = new Folder(path);
+                folders.put(path, folder);
+                int slash = path.lastIndexOf('/');
+                (slash > 0 ? folder(path.substring(0, slash)) : root).addFolder(folder);
+            }
+            return folder;
+        }
+
+        /** One folder of the state: its recorded files and folders. */
+        private static final class Folder {
+            final String path;
+            /** The first recorded file (most folders hold one: an article's page), then the rest. */
+            Map.Entry<String, BuildStateFile.Entry> file;
+            List<Map.Entry<String, BuildStateFile.Entry>> moreFiles;
+            List<Folder> below;
+
+            Folder(String path) {
+                this.path = path;
+            }
+
+            void addFile(Map.Entry<String, BuildStateFile.Entry> entry) {
+                if (file == null) {
+                    file = entry;
+                } else {
+                    if (moreFiles == null) {
+                        moreFiles = new ArrayList<>(4);
                     }
+                    moreFiles.add(entry);
                 }
             }
-            return folders;
+
+            void addFolder(Folder folder) {
+                if (below == null) {
+                    below = new ArrayList<>(2);
+                }
+                below.add(folder);
+            }
+
+            int names() {
+                return (file == null ? 0 : 1) + (moreFiles == null ? 0 : moreFiles.size()) + (below == null ? 0 : below.size());
+            }
+        }
+
+        /**
+         * An open folder the stats below it go through, or the top by its path ({@code stream}
+         * null); {@code skip} is how many characters of a state path name it ("a/b/": 4).
+         */
+        private record Anchor(SecureDirectoryStream<Path> stream, int skip) {
         }
 
         /**
@@ -301,57 +373,144 @@ final class OutputMirror {
          * untouched, where folders have no change time to read (then each folder is read).
          */
         boolean prune() throws IOException {
-            if (changeTime(top) == NO_CHANGE_TIME) {
+            long topChanged = changeTime(top);
+            if (topChanged == NO_CHANGE_TIME) {
                 return false;
             }
-            List<String> changed = new ArrayList<>();
-            Set<String> gone = new HashSet<>();
-            for (String folder : folders) {
-                Path path = at(folder);
-                long changedAt = changeTime(path);
-                if (changedAt == GONE) {
-                    gone.add(folder);
-                } else if (changedAt == NOT_A_FOLDER) {
-                    Files.deleteIfExists(path); // a file where the folder was: its folder above changed
-                    gone.add(folder);
-                } else if (changedAt == NO_CHANGE_TIME || changedAt >= pruning.unchangedBefore) {
-                    changed.add(folder);
-                }
-            }
-            boolean dropped = !gone.isEmpty();
-            for (Map.Entry<String, BuildStateFile.Entry> file : pruning.files.entrySet()) {
-                Path path = at(file.getKey());
-                Seen seen;
-                try {
-                    seen = Seen.of(path);
-                } catch (FileSystemException e) {
-                    if (lost(path, e)) {
-                        dropped = true;
-                        continue;
-                    }
-                    throw e;
-                }
-                BuildStateFile.Entry found = seen.matching(file.getValue(), pruning.checkInodes, false);
-                if (found != null) {
-                    pruning.keep(file.getKey(), file.getValue(), found);
-                    continue;
-                }
-                dropped = true; // edited in place (a link shares its bytes with public/), replaced
-                if (seen.directory()) {
-                    TreeDeletion.delete(path);
+            SecureDirectoryStream<Path> stream = null;
+            if (throughFolders && UnixAttributes.AVAILABLE) {
+                DirectoryStream<Path> opened = Files.newDirectoryStream(top);
+                if (opened instanceof SecureDirectoryStream<Path> secure) {
+                    stream = secure;
                 } else {
-                    Files.delete(path);
+                    opened.close();
                 }
             }
-            for (String folder : changed) {
-                deleteUnrecorded(folder);
-            }
-            if (dropped) {
-                deleteEmptyFolders(gone);
+            try {
+                prune(root, topChanged, new Anchor(stream, 0));
+            } finally {
+                if (stream != null) {
+                    stream.close();
+                }
             }
             return true;
         }
 
+        /**
+         * Prunes {@code folder}, found a folder changed at {@code changedAt}: its files, then its
+         * folders (each stated first: one gone or not a folder loses what was recorded below it),
+         * then, when it changed, every name in it the state does not name. Whether it still holds
+         * a kept file; one that does not is deleted by the caller.
+         */
+        private boolean prune(Folder folder, long changedAt, Anchor above) throws IOException {
+            Anchor anchor = above;
+            if (above.stream() != null && !folder.path.isEmpty() && folder.names() >= OPENED_AT) {
+                try {
+                    anchor = new Anchor(above.stream().newDirectoryStream(relative(folder.path, above), LinkOption.NOFOLLOW_LINKS),
+                            folder.path.length() + 1);
+                    pruning.foldersOpened.incrementAndGet();
+                } catch (IOException e) {
+                    anchor = above; // stated through the folder above, as if it held few names
+                }
+            }
+            try {
+                boolean holds = false;
+                if (folder.file != null) {
+                    holds = keep(folder.file, anchor);
+                    if (folder.moreFiles != null) {
+                        for (Map.Entry<String, BuildStateFile.Entry> file : folder.moreFiles) {
+                            holds |= keep(file, anchor);
+                        }
+                    }
+                }
+                if (folder.below != null) {
+                    for (Folder inside : folder.below) {
+                        long insideChanged = changeTime(inside.path, anchor);
+                        if (insideChanged == GONE) {
+                            continue; // lost with all it held
+                        }
+                        if (insideChanged == NOT_A_FOLDER) {
+                            Files.deleteIfExists(at(inside.path)); // a file where the folder was: this folder changed
+                            continue;
+                        }
+                        if (prune(inside, insideChanged, anchor)) {
+                            holds = true;
+                        } else {
+                            Files.deleteIfExists(at(inside.path)); // as a clean build has no empty folder
+                        }
+                    }
+                }
+                if (changedAt == NO_CHANGE_TIME || changedAt >= pruning.unchangedBefore) {
+                    deleteUnrecorded(folder.path);
+                }
+                return holds;
+            } finally {
+                if (anchor != above) {
+                    anchor.stream().close();
+                }
+            }
+        }
+
+        /** Keeps {@code file} when it is the recorded one, else deletes it; whether it was kept. */
+        private boolean keep(Map.Entry<String, BuildStateFile.Entry> file, Anchor anchor) throws IOException {
+            String path = file.getKey();
+            Seen seen;
+            try {
+                seen = anchor.stream() == null ? Seen.of(at(path)) : seen(path, anchor);
+            } catch (FileSystemException e) {
+                if (lost(at(path), e)) {
+                    return false;
+                }
+                throw e;
+            }
+            BuildStateFile.Entry found = seen.matching(file.getValue(), pruning.checkInodes, false);
+            if (found != null) {
+                pruning.keep(path, file.getValue(), found);
+                return true;
+            }
+            // edited in place (a link shares its bytes with public/), replaced
+            if (seen.directory()) {
+                TreeDeletion.delete(at(path));
+            } else {
+                Files.delete(at(path));
+            }
+            return false;
+        }
+
+        /** The state path {@code path} below {@code anchor}'s folder. */
+        private Path relative(String path, Anchor anchor) {
+            return top.getFileSystem().getPath(anchor.skip() == 0 ? path : path.substring(anchor.skip()));
+        }
+
+        /** The attributes of the file at {@code path}, read through {@code anchor}'s open folder ({@code fstatat}). */
+        private Seen seen(String path, Anchor anchor) throws IOException {
+            PosixFileAttributes attributes = anchor.stream()
+                    .getFileAttributeView(relative(path, anchor), PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .readAttributes();
+            return UnixAttributes.readable(attributes) ? Seen.from(attributes, null) : Seen.of(at(path));
+        }
+
+        /** {@link #changeTime(Path)} of the folder at {@code path}, read through {@code anchor}'s open folder. */
+        private long changeTime(String path, Anchor anchor) throws IOException {
+            if (anchor.stream() == null) {
+                return changeTime(at(path));
+            }
+            PosixFileAttributes attributes;
+            try {
+                attributes = anchor.stream()
+                        .getFileAttributeView(relative(path, anchor), PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                        .readAttributes();
+            } catch (FileSystemException e) {
+                if (lost(at(path), e)) {
+                    return GONE;
+                }
+                throw e;
+            }
+            if (!UnixAttributes.readable(attributes)) {
+                return changeTime(at(path));
+            }
+            return attributes.isDirectory() ? UnixAttributes.changeNanos(attributes) : NOT_A_FOLDER;
+        }
 
         private Path at(String path) {
             return path.isEmpty() ? top : top.resolve(path);
@@ -406,30 +565,12 @@ final class OutputMirror {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(at(folder))) {
                 for (Path entry : entries) {
                     String path = prefix + entry.getFileName();
-                    if (!pruning.files.containsKey(path) && !folders.contains(path)) {
+                    if (!pruning.files.containsKey(path) && !folders.containsKey(path)) {
                         TreeDeletion.delete(entry); // a stray, or a folder of strays
                     }
                 }
             } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
                 // gone meanwhile: its folder above was changed, and is read or was found gone
-            }
-        }
-
-        /**
-         * Deletes each folder left without a kept file, deepest first (as a clean build has none);
-         * {@code gone} are not there.
-         */
-        private void deleteEmptyFolders(Set<String> gone) throws IOException {
-            Set<String> holding = foldersOf(pruning.kept.keySet());
-            List<String> empty = new ArrayList<>();
-            for (String folder : folders) {
-                if (!holding.contains(folder) && !gone.contains(folder)) {
-                    empty.add(folder);
-                }
-            }
-            empty.sort((a, b) -> Integer.compare(b.length(), a.length())); // a folder's own folders are longer
-            for (String folder : empty) {
-                Files.deleteIfExists(at(folder));
             }
         }
     }

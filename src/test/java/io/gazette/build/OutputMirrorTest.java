@@ -284,6 +284,69 @@ class OutputMirrorTest {
         assertThat(Files.exists(staging.resolve("2015/01/a/stray.html"))).isFalse();
     }
 
+    /**
+     * A tree known exact is stated through its open folders (one of eight names or more is
+     * opened, and the names below it are stated by their paths from it) with the same outcome as
+     * by whole paths, the way where the platform has no such folders: in an opened folder and
+     * below it a file edited in place goes, a stray in a changed folder goes, a recorded folder
+     * that became a file goes with what was recorded in it, a folder that lost its only file
+     * goes; everything else is kept.
+     */
+    @Test
+    void aKnownTreeStatedThroughOpenFoldersKeepsWhatStatingByWholePathsKeeps() throws Exception {
+        Map<String, TreeSet<String>> trees = new HashMap<>();
+        Map<String, TreeSet<String>> keptFiles = new HashMap<>();
+        for (boolean throughFolders : new boolean[] {true, false}) {
+            String name = throughFolders ? "through" : "whole";
+            Path kept = temp.resolve(name + "/cache/site");
+            OutputMirror mirror = new OutputMirror(kept, OutputMirror.HARD_LINKS);
+            mirror.clear();
+            Map<String, BuildStateFile.Entry> recorded = new HashMap<>();
+            recorded.put("index.html", write(kept.resolve("index.html"), "top"));
+            for (int i = 0; i < 12; i++) {
+                String article = "2015/01/article-" + i + "/index.html";
+                recorded.put(article, write(kept.resolve(article), "bytes of " + article));
+                String shard = "search/t/" + i + ".json";
+                recorded.put(shard, write(kept.resolve(shard), "[" + i + "]"));
+            }
+            for (String path : new String[] {"2015/01/article-3/feed.xml", "tu-khoa/ha-noi/index.html",
+                    "tu-khoa/ha-noi/trang/2/index.html"}) {
+                recorded.put(path, write(kept.resolve(path), "bytes of " + path));
+            }
+            pastTheClockTick();
+            mirror.markTree();
+
+            Files.writeString(kept.resolve("2015/01/article-1/index.html"), "!", java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(kept.resolve("search/t/stray.json"), "not recorded");
+            Files.writeString(kept.resolve("2015/01/article-3/stray.html"), "not recorded");
+            TreeDeletion.delete(kept.resolve("2015/01/article-5"));
+            Files.writeString(kept.resolve("2015/01/article-5"), "a file where a folder was");
+            Files.delete(kept.resolve("2015/01/article-7/index.html"));
+            Files.writeString(kept.resolve("search/t/4.json"), "[4]!", java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+            write(kept.resolve("tu-khoa/ha-noi/trang/3/index.html"), "a stray page");
+
+            Path staging = Files.createDirectories(temp.resolve(name + "/staging"));
+            OutputMirror restoring = new OutputMirror(kept, OutputMirror.HARD_LINKS);
+            OutputMirror.Restored restored = (throughFolders ? restoring : restoring.statingByWholePaths())
+                    .rotateInto(staging, recorded);
+
+            // Opened: 2015/01 (12 folders) and search/t (12 files); none by whole paths.
+            assertThat(restored.foldersOpened()).isEqualTo(throughFolders ? 2 : 0);
+            trees.put(name, tree(staging));
+            keptFiles.put(name, new TreeSet<>(restored.files().keySet()));
+        }
+        assertThat(trees.get("through")).isEqualTo(trees.get("whole"));
+        assertThat(keptFiles.get("through")).isEqualTo(keptFiles.get("whole"));
+        TreeSet<String> through = keptFiles.get("through");
+        assertThat(through).hasSize(1 + 12 + 12 + 3 - 4)
+                .doesNotContain("2015/01/article-1/index.html", "2015/01/article-5/index.html",
+                        "2015/01/article-7/index.html", "search/t/4.json")
+                .contains("2015/01/article-3/feed.xml", "search/t/11.json", "tu-khoa/ha-noi/trang/2/index.html");
+        assertThat(trees.get("through")).doesNotContain("search/t/stray.json", "2015/01/article-3/stray.html",
+                "2015/01/article-5", "2015/01/article-7", "2015/01/article-1", "tu-khoa/ha-noi/trang/3")
+                .contains("2015/01/article-3/index.html", "tu-khoa/ha-noi/trang/2/index.html");
+    }
+
     /** Sleeps past a tick of the kernel's coarse clock, which file times are taken from. */
     private static void pastTheClockTick() throws InterruptedException {
         Thread.sleep(50);
