@@ -101,8 +101,8 @@ final class DocSets {
      * bytes, not one bit a document). The bytes depend on the set alone, not on how many documents
      * the archive has: a new article, numbered last, changes only the sets of the keys it holds.
      * (A complement over all the documents, as written before, changed every key held by half of
-     * them whenever the count moved: at 100,000 articles an added one re-encoded hundreds of the
-     * longest entries and their shards.)
+     * them whenever the count moved: at 100,000 articles an added article re-encoded ~30 of the
+     * longest entries besides its own, and their shards.)
      */
     static void write(Sink out, int[] docs, int from, int count) {
         int end = from + count;
