@@ -127,11 +127,13 @@
         out[d] |= mask;
         while (--n > 0) { d += this.varint() + 1; out[d] |= mask; }
       } else if (type === 2) {
-        // Every document except the listed ones.
+        // Every document from the first to the last except the listed ones (gaps from the first).
+        const first = this.varint();
+        const last = first + this.varint();
         let n = this.varint();
-        let next = n ? this.varint() : out.length;
-        for (let d = 0; d < out.length; d++) {
-          if (d === next) { next = --n > 0 ? next + this.varint() + 1 : out.length; continue; }
+        let next = n ? first + this.varint() + 1 : last + 1;
+        for (let d = first; d <= last; d++) {
+          if (d === next) { next = --n > 0 ? next + this.varint() + 1 : last + 1; continue; }
           out[d] |= mask;
         }
       } else {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Binary building blocks of the static index: unsigned LEB128 varints and sets of document numbers,
  * each written as a gap list, a bitmap or the gap list of the missing documents, whichever is
- * smallest. search.js decodes the same layout.
+ * smallest, each a function of the set alone. search.js decodes the same layout.
  */
 final class DocSets {
     static final int LIST = 0;
@@ -95,11 +95,16 @@ final class DocSets {
     }
 
     /**
-     * Writes {@code docs[from..from+count)} (strictly increasing, all below {@code universe}) in
-     * the smallest of three forms: a gap list, a bitmap, or the gap list of the documents NOT in
-     * the set (a syllable in nearly every document costs a few bytes, not one bit a document).
+     * Writes {@code docs[from..from+count)} (strictly increasing) in the smallest of three forms: a
+     * gap list, a bitmap from the first document to the last, or the gap list of the documents NOT
+     * in the set between its first and its last (a syllable in nearly every document costs a few
+     * bytes, not one bit a document). The bytes depend on the set alone, not on how many documents
+     * the archive has: a new article, numbered last, changes only the sets of the keys it holds.
+     * (A complement over all the documents, as written before, changed every key held by half of
+     * them whenever the count moved: at 100,000 articles an added article re-encoded ~30 of the
+     * longest entries besides its own, and their shards.)
      */
-    static void write(Sink out, int[] docs, int from, int count, int universe) {
+    static void write(Sink out, int[] docs, int from, int count) {
         int end = from + count;
         int first = docs[from];
         int last = docs[end - 1];
@@ -109,8 +114,9 @@ final class DocSets {
         }
         int bitmapBytes = (last - first) / 8 + 1;
         int bitmapSize = varintSize(first) + varintSize(bitmapBytes) + bitmapBytes;
-        int absent = universe - count;
-        int complementSize = absent > universe / 2 ? Integer.MAX_VALUE : complementSize(docs, from, end, universe);
+        int span = last - first + 1;
+        int absent = span - count;
+        int complementSize = absent > span / 2 ? Integer.MAX_VALUE : complementSize(docs, from, end);
         if (listSize <= bitmapSize && listSize <= complementSize) {
             out.write(LIST);
             varint(out, count);
@@ -131,31 +137,28 @@ final class DocSets {
             }
         } else {
             out.write(COMPLEMENT);
+            varint(out, first);
+            varint(out, last - first);
             varint(out, absent);
-            int previous = -1;
-            for (int i = from; i <= end; i++) {
-                int runStart = i == from ? 0 : docs[i - 1] + 1;
-                int runEnd = i < end ? docs[i] : universe;
-                for (int d = runStart; d < runEnd; d++) {
-                    varint(out, previous < 0 ? d : d - previous - 1);
+            int previous = first; // the gaps count from the set's first document, which is in it
+            for (int i = from + 1; i < end; i++) {
+                for (int d = docs[i - 1] + 1; d < docs[i]; d++) {
+                    varint(out, d - previous - 1);
                     previous = d;
                 }
             }
         }
     }
 
-    /**
-     * Reads a set {@link #write} wrote at {@code at[0]} (moving it past the set): its documents,
-     * increasing; {@code universe} as given to write.
-     */
-    static int[] read(byte[] bytes, int[] at, int universe) {
-        int[] docs = new int[size(bytes, at[0], universe)];
-        readInto(bytes, at, universe, docs);
+    /** Reads a set {@link #write} wrote at {@code at[0]} (moving it past the set): its documents, increasing. */
+    static int[] read(byte[] bytes, int[] at) {
+        int[] docs = new int[size(bytes, at[0])];
+        readInto(bytes, at, docs);
         return docs;
     }
 
     /** How many documents the set {@link #write} wrote at {@code at} holds, without reading past its header and bits. */
-    static int size(byte[] bytes, int at, int universe) {
+    static int size(byte[] bytes, int at) {
         switch (bytes[at] & 0xff) {
             case LIST -> {
                 return varintAt(bytes, at + 1);
@@ -165,7 +168,8 @@ final class DocSets {
                 return bitCount(bytes, afterVarint(bytes, lengthAt), varintAt(bytes, lengthAt));
             }
             case COMPLEMENT -> {
-                return universe - varintAt(bytes, at + 1);
+                int spanAt = afterVarint(bytes, at + 1); // past the first document
+                return varintAt(bytes, spanAt) + 1 - varintAt(bytes, afterVarint(bytes, spanAt));
             }
             default -> throw new IllegalArgumentException("not a document set: form " + (bytes[at] & 0xff));
         }
@@ -200,7 +204,7 @@ final class DocSets {
      * zeros rather than tried one by one (a key in most of 10,000 documents is a bitmap of 1,250
      * bytes, or its complement).
      */
-    static int readInto(byte[] bytes, int[] at, int universe, int[] docs) {
+    static int readInto(byte[] bytes, int[] at, int[] docs) {
         int form = bytes[at[0]++] & 0xff;
         switch (form) {
             case LIST -> {
@@ -228,20 +232,21 @@ final class DocSets {
                 return n;
             }
             case COMPLEMENT -> {
+                int first = readVarint(bytes, at);
+                int last = first + readVarint(bytes, at);
                 int absent = readVarint(bytes, at);
                 int n = 0;
-                int next = 0;
-                int previous = -1;
+                int next = first;
+                int previous = first;
                 for (int i = 0; i < absent; i++) {
-                    int gap = readVarint(bytes, at);
-                    int missing = previous < 0 ? gap : previous + 1 + gap;
+                    int missing = previous + 1 + readVarint(bytes, at);
                     while (next < missing) {
                         docs[n++] = next++;
                     }
                     next = missing + 1;
                     previous = missing;
                 }
-                while (next < universe) {
+                while (next <= last) {
                     docs[n++] = next++;
                 }
                 return n;
@@ -259,17 +264,22 @@ final class DocSets {
         return count;
     }
 
-    /** Size of the COMPLEMENT form: absent documents come in runs between present ones. */
-    private static int complementSize(int[] docs, int from, int end, int universe) {
-        int size = varintSize(universe - (end - from));
-        int previousAbsent = -1;
-        for (int i = from; i <= end; i++) {
-            int runStart = i == from ? 0 : docs[i - 1] + 1;
-            int runEnd = i < end ? docs[i] : universe;
+    /**
+     * Size of the COMPLEMENT form: the documents absent between the set's first and last come in
+     * runs between present ones, each run's first gap counted from the document before it (the
+     * previous absent one, or the set's first), the others 0.
+     */
+    private static int complementSize(int[] docs, int from, int end) {
+        int first = docs[from];
+        int last = docs[end - 1];
+        int size = varintSize(first) + varintSize(last - first) + varintSize(last - first + 1 - (end - from));
+        int previous = first;
+        for (int i = from + 1; i < end; i++) {
+            int runStart = docs[i - 1] + 1;
+            int runEnd = docs[i];
             if (runStart < runEnd) {
-                // The run's first gap counts from the previous absent document, the others are 0.
-                size += varintSize(previousAbsent < 0 ? runStart : runStart - previousAbsent - 1) + (runEnd - runStart - 1);
-                previousAbsent = runEnd - 1;
+                size += varintSize(runStart - previous - 1) + (runEnd - runStart - 1);
+                previous = runEnd - 1;
             }
         }
         return size;

@@ -21,16 +21,9 @@ final class EntryRenumbering {
     private static final int FIELDS = SearchFields.TEXT_FIELDS.size();
 
     private final int[] newOf;
-    private final int oldUniverse;
-    private final int universe;
     private final int splitBytes;
-    private final int commonFrom;
     private final DocSets.Sink out = new DocSets.Sink(1 << 12);
     private final int[][] mapped = new int[FIELDS][];
-    private final int[] sizes = new int[FIELDS];
-    /** Per number now, the last entry counting it (a union's size without sorting). */
-    private final int[] seen;
-    private int stamp;
     /**
      * The old numbers {@code newOf} moves (or takes out) lie in {@code firstMoved..lastMoved}; a
      * set holding none of them keeps its numbers. Empty ({@code firstMoved > lastMoved}) when
@@ -41,26 +34,15 @@ final class EntryRenumbering {
     /** Entries given back as they were without decoding their sets ({@link #unmoved}): what a test checks. */
     int keptUnread;
     private final int[] cursor = new int[1];
-    /**
-     * How many documents hold the key of the last entry made, when at least {@code commonFrom}
-     * (else some smaller number: the exact count is kept only for the common keys).
-     */
-    int documents;
 
     /**
      * @param newOf      by old number, the number now of the same document, or -1 for one taken
      *                   out (changed or gone); increasing where not -1
-     * @param universe   the documents now
      * @param splitBytes syllable and prefix bodies longer than this are split (not made here)
-     * @param commonFrom keys in at least this many documents are common ({@link ExportState#common})
      */
-    EntryRenumbering(int[] newOf, int universe, int splitBytes, int commonFrom) {
+    EntryRenumbering(int[] newOf, int splitBytes) {
         this.newOf = newOf;
-        this.commonFrom = commonFrom;
-        this.oldUniverse = newOf.length;
-        this.universe = universe;
         this.splitBytes = splitBytes;
-        this.seen = new int[Math.max(1, universe)];
         for (int f = 0; f < FIELDS; f++) {
             mapped[f] = new int[16];
         }
@@ -125,9 +107,7 @@ final class EntryRenumbering {
         }
         boolean same = true;
         int mask = 0;
-        int total = 0;
         for (int f = 0; f < (withMask ? FIELDS : 1); f++) {
-            sizes[f] = 0;
             int bit = 1 << f;
             if (((oldMask | addedMask) & bit) == 0) {
                 continue;
@@ -137,8 +117,8 @@ final class EntryRenumbering {
             int size = 0;
             if ((oldMask & bit) != 0) {
                 // Read into this field's own array and mapped in place: no array made per set.
-                int[] into = room(f, DocSets.size(body, at[0], oldUniverse) + (additions == null ? 0 : additions.size()));
-                int read = DocSets.readInto(body, at, oldUniverse, into);
+                int[] into = room(f, DocSets.size(body, at[0]) + (additions == null ? 0 : additions.size()));
+                int read = DocSets.readInto(body, at, into);
                 for (int i = 0; i < read; i++) {
                     int doc = into[i];
                     int now = newOf[doc];
@@ -154,25 +134,19 @@ final class EntryRenumbering {
                 size = insert(f, size, additions, withMask ? bit : 0);
                 kept = false;
             }
-            sizes[f] = size;
             if (size == 0) {
                 same = false;
                 continue;
             }
             mask |= bit;
-            total += size;
-            int form = (oldMask & bit) != 0 ? body[from] & 0xff : -1;
-            if (kept && (universe == oldUniverse
-                    || form != DocSets.COMPLEMENT && universe - size > universe / 2)) {
-                // The same numbers, and the same form: a set that was not the complement of
-                // the missing documents stays a gap list or a bitmap while most are missing.
+            if (kept) {
+                // The same numbers: the same bytes (a set's form is a function of the set alone).
                 out.write(body, from, at[0] - from);
             } else {
                 same = false;
-                DocSets.write(out, mapped[f], 0, size, universe);
+                DocSets.write(out, mapped[f], 0, size);
             }
         }
-        documents = Integer.bitCount(mask) <= 1 || total < commonFrom ? total : union(mask);
         if (mask == 0) {
             return new byte[0];
         }
@@ -187,9 +161,8 @@ final class EntryRenumbering {
 
     /**
      * Whether {@code body} is what {@link #body} would make again, seen without decoding its sets
-     * into numbers: none of its sets holds a number that moved, each keeps its form (a gap list or
-     * a bitmap; a complement of the missing documents is decoded) and, with another universe, it
-     * would not be written as a complement now; {@link #documents} is then set as body() sets it.
+     * into numbers: none of its sets holds a number that moved (a set's bytes are a function of
+     * the set alone).
      * After a deletion at 10,000 articles the ~500 after it move (after a title edit, ~75 of its
      * day did while a day was ordered by url): most of the 600,000 entries hold none of them, and decoding every set into
      * numbers only to find them unmoved was most of the renumbering's time.
@@ -202,15 +175,13 @@ final class EntryRenumbering {
                 || kind != DocKeys.Kind.PAIR && body.length > splitBytes && Integer.bitCount(mask) > 1)) {
             return false;
         }
-        int total = 0;
         for (int f = 0; f < (withMask ? FIELDS : 1); f++) {
             if ((mask & (1 << f)) == 0) {
                 continue;
             }
             int form = body[at[0]++] & 0xff;
-            int count;
             if (form == DocSets.LIST) {
-                count = DocSets.readVarint(body, at);
+                int count = DocSets.readVarint(body, at);
                 int doc = DocSets.readVarint(body, at);
                 boolean moved = doc >= firstMoved && doc <= lastMoved;
                 for (int i = 1; i < count; i++) {
@@ -224,7 +195,6 @@ final class EntryRenumbering {
                 int first = DocSets.readVarint(body, at);
                 int length = DocSets.readVarint(body, at);
                 int bits = at[0];
-                count = DocSets.bitCount(body, bits, length);
                 // A bit of a moved number set is a moved document.
                 for (int d = Math.max(firstMoved, first), to = Math.min(lastMoved, first + 8 * length - 1); d <= to; d++) {
                     int offset = d - first;
@@ -234,17 +204,18 @@ final class EntryRenumbering {
                 }
                 at[0] += length;
             } else {
-                return false;
+                // A complement holds every number from its first to its last but a few: one of
+                // them moved when the ranges meet (then it is decoded; seldom the case).
+                int first = DocSets.readVarint(body, at);
+                int last = first + DocSets.readVarint(body, at);
+                if (first <= lastMoved && last >= firstMoved) {
+                    return false;
+                }
+                for (int absent = DocSets.readVarint(body, at); absent > 0; absent--) {
+                    DocSets.readVarint(body, at);
+                }
             }
-            if (universe != oldUniverse && universe - count <= universe / 2) {
-                return false;
-            }
-            total += count;
         }
-        if (Integer.bitCount(mask) > 1 && total >= commonFrom) {
-            return false; // the count of documents is a union: decoded
-        }
-        documents = total;
         return true;
     }
 
@@ -271,27 +242,6 @@ final class EntryRenumbering {
             System.arraycopy(set, to, set, to + 1, count - to);
             set[to] = add[0];
             count++;
-        }
-        return count;
-    }
-
-    /** Documents in at least one of the fields of {@code mask}. */
-    private int union(int mask) {
-        if (++stamp == 0) {
-            Arrays.fill(seen, 0);
-            stamp = 1;
-        }
-        int count = 0;
-        for (int f = 0; f < FIELDS; f++) {
-            if ((mask & (1 << f)) != 0) {
-                int[] set = mapped[f];
-                for (int i = 0; i < sizes[f]; i++) {
-                    if (seen[set[i]] != stamp) {
-                        seen[set[i]] = stamp;
-                        count++;
-                    }
-                }
-            }
         }
         return count;
     }

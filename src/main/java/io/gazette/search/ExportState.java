@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 
@@ -23,9 +21,9 @@ import java.util.zip.CheckedInputStream;
  * ({@link StaticIndexUpdate}): which Lucene commit it exported, its manifest's fingerprint (so
  * that the files in place are known to be that export's), every document's url hash in number
  * order, the size and entry count of every hash bucket (to cut shards as a full export would),
- * where shards start, which detail files exist, and the keys in many documents, whose encoding
- * depends on how many documents there are. About 0.5 MB plus 8 bytes a document, whatever the
- * archive's text: memory stays flat.
+ * where shards start and which detail files exist. About 0.5 MB plus 8 bytes a document, whatever
+ * the archive's text: memory stays flat. (No entry's bytes depend on how many documents there
+ * are, {@link DocSets#write}: a new document changes only the entries of its own keys.)
  *
  * <p>Kept in the session (the preview) and in {@code .gazette/cache/search-export} (builds), written
  * atomically and read back only when its format, layout and checksum match; otherwise the export
@@ -33,7 +31,7 @@ import java.util.zip.CheckedInputStream;
  */
 public final class ExportState {
     private static final long MAGIC = 0x475a535845585054L; // "GZSXEXPT"
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     /** The file's name in the cache directory. */
     public static final String FILE_NAME = "search-export";
 
@@ -44,26 +42,20 @@ public final class ExportState {
     final long commit;
     final long manifestFingerprint;
     final long[] urlHashes;
-    /** Keys in at least this many documents are in {@link #common}. */
-    final int commonFrom;
-    /** Key → documents holding it, for the keys in at least {@link #commonFrom} documents. */
-    final Map<String, Integer> common;
     final int[] bucketSizes;
     final int[] bucketCounts;
     final int[] starts;
     /** Detail files: stage &lt;&lt; 32 | hash (unsigned), sorted. */
     final long[] details;
 
-    ExportState(String layout, int targetBytes, int splitBytes, long commit, long manifestFingerprint, long[] urlHashes, int commonFrom,
-            Map<String, Integer> common, int[] bucketSizes, int[] bucketCounts, int[] starts, long[] details) {
+    ExportState(String layout, int targetBytes, int splitBytes, long commit, long manifestFingerprint, long[] urlHashes,
+            int[] bucketSizes, int[] bucketCounts, int[] starts, long[] details) {
         this.layout = layout;
         this.targetBytes = targetBytes;
         this.splitBytes = splitBytes;
         this.commit = commit;
         this.manifestFingerprint = manifestFingerprint;
         this.urlHashes = urlHashes;
-        this.commonFrom = commonFrom;
-        this.common = common;
         this.bucketSizes = bucketSizes;
         this.bucketCounts = bucketCounts;
         this.starts = starts;
@@ -77,7 +69,7 @@ public final class ExportState {
 
     /** The same state, exported from commit {@code commit} (known once the caller knows it). */
     public ExportState atCommit(long commit) {
-        return new ExportState(layout, targetBytes, splitBytes, commit, manifestFingerprint, urlHashes, commonFrom, common, bucketSizes,
+        return new ExportState(layout, targetBytes, splitBytes, commit, manifestFingerprint, urlHashes, bucketSizes,
                 bucketCounts, starts, details);
     }
 
@@ -162,12 +154,6 @@ public final class ExportState {
             for (int i = 0; i < docs; i++) {
                 urls[i] = in.readLong();
             }
-            int commonFrom = in.readInt();
-            int commonCount = count(in, 50_000_000);
-            Map<String, Integer> common = new HashMap<>(commonCount * 4 / 3 + 16);
-            for (int i = 0; i < commonCount; i++) {
-                common.put(in.readUTF(), in.readInt());
-            }
             int buckets = count(in, 1 << 24);
             int[] sizes = new int[buckets];
             int[] counts = new int[buckets];
@@ -189,10 +175,10 @@ public final class ExportState {
             if (in.readLong() != expected || in.read() != -1) {
                 throw new Unusable("its checksum does not match");
             }
-            if (buckets != StaticIndexExporter.BUCKETS || common.size() != commonCount) {
-                throw new Unusable("its buckets or keys do not add up");
+            if (buckets != StaticIndexExporter.BUCKETS) {
+                throw new Unusable("its buckets do not add up");
             }
-            return new ExportState(layout, target, split, commit, manifest, urls, commonFrom, common, sizes, counts, starts, details);
+            return new ExportState(layout, target, split, commit, manifest, urls, sizes, counts, starts, details);
         } catch (EOFException e) {
             throw new Unusable("it is cut short");
         }
@@ -218,12 +204,6 @@ public final class ExportState {
             for (long h : urlHashes) {
                 out.writeLong(h);
             }
-            out.writeInt(commonFrom);
-            out.writeInt(common.size());
-            for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(common).entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeInt(e.getValue());
-            }
             out.writeInt(bucketSizes.length);
             for (int i = 0; i < bucketSizes.length; i++) {
                 out.writeInt(bucketSizes[i]);
@@ -244,7 +224,7 @@ public final class ExportState {
     public boolean equals(Object o) {
         return o instanceof ExportState s && layout.equals(s.layout) && targetBytes == s.targetBytes
                 && splitBytes == s.splitBytes && commit == s.commit && manifestFingerprint == s.manifestFingerprint
-                && Arrays.equals(urlHashes, s.urlHashes) && commonFrom == s.commonFrom && common.equals(s.common)
+                && Arrays.equals(urlHashes, s.urlHashes)
                 && Arrays.equals(bucketSizes, s.bucketSizes) && Arrays.equals(bucketCounts, s.bucketCounts)
                 && Arrays.equals(starts, s.starts) && Arrays.equals(details, s.details);
     }
@@ -257,7 +237,7 @@ public final class ExportState {
     @Override
     public String toString() {
         return "ExportState[" + urlHashes.length + " docs, " + starts.length + " shards, " + details.length
-                + " details, " + common.size() + " common keys, commit " + commit + ", buckets "
+                + " details, commit " + commit + ", buckets "
                 + Arrays.stream(bucketSizes).asLongStream().sum() + " bytes]";
     }
 }

@@ -54,14 +54,8 @@ final class ShardEntries {
     private final Map<Integer, Integer>[] detailCounts = new Map[]{
             new TreeMap<>(Integer::compareUnsigned), new TreeMap<>(Integer::compareUnsigned)};
 
-    /** Keys in at least this many documents are noted in {@link #common}. */
-    private final int commonFrom;
-    /** Key → documents, of the keys in at least {@link #commonFrom} documents. */
-    private final Map<String, Integer> common = new java.util.concurrent.ConcurrentHashMap<>();
-
     private ShardEntries(IndexReader reader, DocNumbering numbering, int shards, int from, int to, int tasks,
-            int splitBytes, int commonFrom) {
-        this.commonFrom = commonFrom;
+            int splitBytes) {
         this.reader = reader;
         this.numbering = numbering;
         this.shards = shards;
@@ -77,7 +71,7 @@ final class ShardEntries {
      * for a bucket without entries), in a fixed order whatever the thread count; and the detail
      * files of the split terms among them.
      */
-    record Buckets(int[] counts, byte[][] entries, List<Detail> details, Map<String, Integer> common) {
+    record Buckets(int[] counts, byte[][] entries, List<Detail> details) {
     }
 
     /**
@@ -95,12 +89,6 @@ final class ShardEntries {
 
     /** Same, splitting syllable and prefix bodies longer than {@code splitBytes}. */
     static Buckets encode(IndexReader reader, DocNumbering numbering, int shards, int from, int to, int splitBytes) {
-        return encode(reader, numbering, shards, from, to, splitBytes, Integer.MAX_VALUE);
-    }
-
-    /** Same, noting the keys in at least {@code commonFrom} documents ({@link Buckets#common}). */
-    static Buckets encode(IndexReader reader, DocNumbering numbering, int shards, int from, int to, int splitBytes,
-            int commonFrom) {
         List<String> folded = SearchFields.TEXT_FIELDS.stream().map(SearchFields::folded).toList();
         List<String> pairs = SearchFields.TEXT_FIELDS.stream().map(SearchFields::pairs).toList();
         List<Task> tasks = new ArrayList<>();
@@ -116,8 +104,7 @@ final class ShardEntries {
         tasks.add(e -> e.singleSets(tagTask, SearchFields.TAG_KEY, "#"));
         int categoryTask = tasks.size();
         tasks.add(e -> e.singleSets(categoryTask, SearchFields.CATEGORY_KEY, "@"));
-        ShardEntries entries = new ShardEntries(reader, numbering, shards, from, to, tasks.size(), splitBytes,
-                commonFrom);
+        ShardEntries entries = new ShardEntries(reader, numbering, shards, from, to, tasks.size(), splitBytes);
         tasks.parallelStream().forEach(task -> {
             try {
                 task.run(entries);
@@ -137,7 +124,7 @@ final class ShardEntries {
             entries.details[stage].forEach((hash, sink) ->
                     details.add(new Detail(st, hash, entries.detailCounts[st].get(hash), sink.toByteArray())));
         }
-        return new Buckets(counts, files, details, entries.common);
+        return new Buckets(counts, files, details);
     }
 
     /**
@@ -233,8 +220,7 @@ final class ShardEntries {
                 continue; // only in deleted documents
             }
             body.size = 0;
-            postings.writeFieldSets(body, numbering.size(), FIELDS, scratch);
-            noteCommon(key, terms.term().length, postings.size);
+            postings.writeFieldSets(body, FIELDS, scratch);
             append(task, slot, key, terms.term().length, body);
         }
     }
@@ -259,8 +245,7 @@ final class ShardEntries {
                 continue;
             }
             body.size = 0;
-            DocSets.write(body, postings.docs, 0, postings.size, numbering.size());
-            noteCommon(key, length, postings.size);
+            DocSets.write(body, postings.docs, 0, postings.size);
             append(task, slot, key, length, body);
         }
     }
@@ -340,7 +325,7 @@ final class ShardEntries {
     private void appendSplittable(int task, int slot, byte[] key, int keyLength, TermPostings postings,
             DocSets.Sink body, int[] scratch) {
         DocSets.Sink[] detail = detailScratch.get();
-        if (encodeSplittable(postings, numbering.size(), splitBytes, body, detail, scratch)) {
+        if (encodeSplittable(postings, splitBytes, body, detail, scratch)) {
             int hash = Hashes.fnv1a32(key, 0, keyLength);
             for (int stage = 0; stage < 2; stage++) {
                 if (detail[stage].size == 0) {
@@ -355,7 +340,6 @@ final class ShardEntries {
                 detailCounts[stage].merge(hash, 1, Integer::sum);
             }
         }
-        noteCommon(key, keyLength, postings.size);
         append(task, slot, key, keyLength, body);
     }
 
@@ -369,12 +353,12 @@ final class ShardEntries {
      * going to {@code details} (the first fields, the others; size 0 for none) as sets of
      * positions in that union. Returns whether it split.
      */
-    static boolean encodeSplittable(TermPostings postings, int universe, int splitBytes, DocSets.Sink body,
+    static boolean encodeSplittable(TermPostings postings, int splitBytes, DocSets.Sink body,
             DocSets.Sink[] details, int[] scratch) {
         body.size = 0;
         details[0].size = 0;
         details[1].size = 0;
-        postings.writeFieldSets(body, universe, FIELDS, scratch);
+        postings.writeFieldSets(body, FIELDS, scratch);
         int mask = body.bytes[0] & 0xff;
         if (body.size <= splitBytes || Integer.bitCount(mask) <= 1) {
             return false;
@@ -389,15 +373,8 @@ final class ShardEntries {
         }
         body.size = 0;
         body.write(StaticIndexExporter.SPLIT | mask);
-        DocSets.write(body, postings.docs, 0, postings.size, universe);
+        DocSets.write(body, postings.docs, 0, postings.size);
         return true;
-    }
-
-    /** Remembers a key in at least {@link #commonFrom} documents (see {@link ExportState#common}). */
-    private void noteCommon(byte[] key, int keyLength, int documents) {
-        if (documents >= commonFrom) {
-            common.put(new String(key, 0, keyLength, StandardCharsets.UTF_8), documents);
-        }
     }
 
     /** One open prefix: the union, per document, of the field masks of the syllables it starts. */

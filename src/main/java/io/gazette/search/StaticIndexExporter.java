@@ -13,9 +13,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -71,7 +69,10 @@ import java.util.stream.IntStream;
  *          | spelling, tag, category: docset
  * docset  := 0 varint count, varint first, varint (gap-1)*
  *          | 1 varint start, varint byteLen, bitmap (bit j of byte i = document start+8i+j)
- *          | 2 varint count, varint first, varint (gap-1)*   documents NOT in the set
+ *          | 2 varint first, varint (last-first), varint count, varint (gap-1)*
+ *                                   documents first..last NOT in the set (gaps from first);
+ *                                   every form is a function of the set alone, not of the
+ *                                   archive's size
  * detail  := a shard (same format) of the split terms of one hash, each body:
  *            byte fieldMask (all of the term's fields), per set bit of the file's fields the
  *            docset of positions in the term's union
@@ -117,7 +118,7 @@ public final class StaticIndexExporter {
     /** The flag on a split entry's field mask. */
     static final int SPLIT = 0x80;
     /** Changes whenever the exporter writes different bytes for the same documents. */
-    private static final String EXPORT_LAYOUT = "5.1";
+    private static final String EXPORT_LAYOUT = "6";
     static final String TABLE = DIR + "/shards.bin";
 
     /**
@@ -160,10 +161,8 @@ public final class StaticIndexExporter {
             int splitBytes) throws IOException {
         int n = numbering.size();
         String version = version(numbering);
-        int commonFrom = commonFrom(n);
         int[] sizes = new int[BUCKETS];
         int[] counts = new int[BUCKETS];
-        Map<String, Integer> common = new HashMap<>();
         List<Long> detailIds = new ArrayList<>();
         byte[][] manifest = new byte[1][];
         List<String> paths = Collections.synchronizedList(new ArrayList<>());
@@ -185,9 +184,7 @@ public final class StaticIndexExporter {
             for (int pass = 0; pass < passes; pass++) {
                 int from = (int) ((long) pass * BUCKETS / passes);
                 int to = (int) ((long) (pass + 1) * BUCKETS / passes);
-                ShardEntries.Buckets buckets = ShardEntries.encode(reader, numbering, BUCKETS, from, to, splitBytes,
-                        commonFrom);
-                common.putAll(buckets.common());
+                ShardEntries.Buckets buckets = ShardEntries.encode(reader, numbering, BUCKETS, from, to, splitBytes);
                 for (ShardEntries.Detail detail : buckets.details()) {
                     detailIds.add(ExportState.detailId(detail.stage(), detail.hash()));
                     counted.write(detailPath(detail.stage(), detail.hash()),
@@ -236,8 +233,8 @@ public final class StaticIndexExporter {
             urls[i] = ExportState.urlHash(numbering.url(i));
         }
         long[] details = detailIds.stream().mapToLong(Long::longValue).sorted().toArray();
-        ExportState state = new ExportState(layout(), targetBytes, splitBytes, -1, ExportState.fingerprint(manifest[0]), urls, commonFrom,
-                common, sizes, counts, starts.stream().mapToInt(Integer::intValue).toArray(), details);
+        ExportState state = new ExportState(layout(), targetBytes, splitBytes, -1, ExportState.fingerprint(manifest[0]), urls,
+                sizes, counts, starts.stream().mapToInt(Integer::intValue).toArray(), details);
         return new Result(version, sorted.size(), bytes.get(), sorted, state);
     }
 
@@ -266,16 +263,6 @@ public final class StaticIndexExporter {
     /** Passes over the terms a full export of {@code docs} documents makes (see {@link #DOCS_PER_PASS}). */
     static int passes(int docs) {
         return Math.max(1, (docs + DOCS_PER_PASS - 1) / DOCS_PER_PASS);
-    }
-
-    /**
-     * Keys in at least this many documents are remembered for the next export: a set's
-     * encoding depends on the number of documents only when it holds half of them or more
-     * ({@link DocSets#write}'s complement), so while the count stays above half the one this
-     * was set at, these are all the keys a change of count may re-encode.
-     */
-    static int commonFrom(int docs) {
-        return Math.max(1, docs / 4);
     }
 
     /** Names everything that decides the bytes of an export besides the documents. */

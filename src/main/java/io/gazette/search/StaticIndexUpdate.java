@@ -40,9 +40,8 @@ import java.util.concurrent.CompletableFuture;
  * it: all of them count as changed, and past {@link #MAX_DOCUMENTS} the update instead re-encodes
  * every entry of the last export with the numbers now ({@link #renumbered}), while few documents
  * changed their content and the archive is small enough; otherwise the export is a full one.
- * A change in the number of documents also re-encodes the keys held by half the documents or
- * more ({@link ExportState#common}: their sets may be written as the documents missing, which
- * a new document changes even when it does not hold the key).
+ * A change in the number of documents alone changes no entry: a set's bytes are a function of the
+ * set ({@link DocSets#write}), so a new article costs the entries of its own keys only.
  *
  * <p>A prefix entry ({@code >th}) unites every syllable starting so, thousands at two letters:
  * seeking them all would read most of the index, so a prefix's entry is the old one (read back
@@ -104,6 +103,8 @@ final class StaticIndexUpdate {
     static volatile Counts lastCounts;
     /** Updates made by {@link #renumbered}: what a test checks to know that it took that path. */
     static final java.util.concurrent.atomic.AtomicInteger renumberings = new java.util.concurrent.atomic.AtomicInteger();
+    /** Split entries made by {@link #appendedToSplit}: what a test checks to know that it took that path. */
+    static final java.util.concurrent.atomic.AtomicInteger appendedSplits = new java.util.concurrent.atomic.AtomicInteger();
 
     private StaticIndexUpdate(IndexReader reader, DocNumbering numbering, ExportState old, IndexFiles.Previous previous) {
         this.reader = reader;
@@ -128,12 +129,6 @@ final class StaticIndexUpdate {
 
     private Outcome run(IndexChanges changes, IndexFiles files) throws IOException {
         int nOld = old.documents();
-        if (Math.min(n, nOld) < 2 * old.commonFrom) {
-            // Keys in commonFrom or more documents are kept as common; under twice that many
-            // articles a few edits can move any key across the line, so the export starts over.
-            return Outcome.refused("the archive has " + Math.min(n, nOld) + " articles, under twice the "
-                    + old.commonFrom + " that make a search key common");
-        }
         long[] hashes = new long[n];
         for (int j = 0; j < n; j++) {
             hashes[j] = ExportState.urlHash(numbering.url(j));
@@ -228,13 +223,6 @@ final class StaticIndexUpdate {
                 touched.addAll(keys.keySet());
             }
         }
-        if (n != nOld) {
-            old.common.forEach((key, documents) -> {
-                if (2L * documents + 1 >= shared) {
-                    touched.add(key);
-                }
-            });
-        }
 
         // Old entries of the touched buckets' shards.
         Map<String, byte[]> keyBytes = new TreeMap<>();
@@ -270,12 +258,13 @@ final class StaticIndexUpdate {
         // New entries of the touched keys.
         int[] sizes = old.bucketSizes.clone();
         int[] counts = old.bucketCounts.clone();
-        Map<String, Integer> common = new HashMap<>(old.common);
         Map<String, ShardFile.KeyBody> newEntries = new HashMap<>();
         Map<Long, Map<String, byte[]>> newDetails = new TreeMap<>();
         Set<Long> touchedDetails = new TreeSet<>();
         TermPostings postings = new TermPostings();
-        EntryRenumbering sets = new EntryRenumbering(newOf, n, old.splitBytes, old.commonFrom);
+        EntryRenumbering sets = new EntryRenumbering(newOf, old.splitBytes);
+        // Nothing taken out, every number kept: only new documents, numbered after the others.
+        boolean appendOnly = removed.isEmpty();
         DocSets.Sink body = new DocSets.Sink(1 << 12);
         DocSets.Sink[] detail = {new DocSets.Sink(1 << 12), new DocSets.Sink(1 << 12)};
         for (Map.Entry<String, byte[]> k : keyBytes.entrySet()) {
@@ -296,7 +285,12 @@ final class StaticIndexUpdate {
             }
             postings.clear();
             byte[] made = null; // the body now, when made from the old one's sets
-            if (kind == DocKeys.Kind.PREFIX || (before != null && before.body().length >= patchFrom)) {
+            if (appendOnly && before != null && splittable && (before.body()[0] & StaticIndexExporter.SPLIT) != 0) {
+                // A split entry that only gains documents after its last stays split: its union
+                // and the positions in it are the old ones with the new documents at their end.
+                made = appendedToSplit(key, before, hash, additions.get(key), touchedDetails, newDetails);
+            }
+            if (made == null && (kind == DocKeys.Kind.PREFIX || (before != null && before.body().length >= patchFrom))) {
                 // The old entry less the documents taken out, plus those put in: a long entry
                 // (a common syllable, bitmaps of 12.5 KB at 100,000 articles) decodes far faster
                 // than its postings are read from every field of the index.
@@ -315,26 +309,18 @@ final class StaticIndexUpdate {
                         postings.add(add[0], add[1]);
                     }
                 }
-            } else {
+            } else if (made == null) {
                 seek(kind, key, postings);
             }
-            int documents;
             if (made == null) {
                 postings.sort();
-                documents = postings.size;
-            } else {
-                documents = made.length == 0 ? 0 : sets.documents;
             }
             if (before != null) {
                 sizes[bucket] -= before.size();
                 counts[bucket]--;
             }
-            common.remove(key);
-            if (documents == 0) {
-                continue;
-            }
-            if (documents >= old.commonFrom) {
-                common.put(key, documents);
+            if (made == null ? postings.size == 0 : made.length == 0) {
+                continue; // no document holds the key any more
             }
             ShardFile.KeyBody entry = new ShardFile.KeyBody(bytes, made != null ? made
                     : encode(key, kind, hash, postings, body, detail, touchedDetails, newDetails));
@@ -424,7 +410,7 @@ final class StaticIndexUpdate {
             }
         }
 
-        return complete(out, stored, added, sourceOf(newOf, n), nOld, hashes, common, sizes, counts, starts,
+        return complete(out, stored, added, sourceOf(newOf, n), nOld, hashes, sizes, counts, starts,
                 detailIds.stream().mapToLong(Long::longValue).toArray(),
                 new Counts(added.cardinality(), touched.size(), written, shardsKept), files);
     }
@@ -551,7 +537,7 @@ final class StaticIndexUpdate {
             out.add(new Out(ExportState.detailPath(file.getKey()), ShardFile.encode(detailEntries)));
         }
         renumberings.incrementAndGet();
-        return complete(out, stored, added, sourceOf(newOf, n), nOld, hashes, to.common, to.sizes, to.counts, starts,
+        return complete(out, stored, added, sourceOf(newOf, n), nOld, hashes, to.sizes, to.counts, starts,
                 to.details.keySet().stream().mapToLong(Long::longValue).toArray(),
                 new Counts(added.cardinality(), to.keys.get(), starts.length, 0), files);
     }
@@ -618,7 +604,7 @@ final class StaticIndexUpdate {
      */
     private List<Deferred> fromOldSets(int from, int to, int[] newOf, boolean ordered,
             Map<String, List<int[]>> additions, BitSet withAdditions, Renumbered into) throws IOException {
-        EntryRenumbering sets = ordered ? new EntryRenumbering(newOf, n, old.splitBytes, old.commonFrom) : null;
+        EntryRenumbering sets = ordered ? new EntryRenumbering(newOf, old.splitBytes) : null;
         List<Deferred> deferred = new ArrayList<>();
         for (int s = from; s < to; s++) {
             byte[] content = previous.read(StaticIndexExporter.shardPath(old.starts[s]));
@@ -636,7 +622,7 @@ final class StaticIndexUpdate {
                 byte[] body = sets != null && EntryRenumbering.applies(kind, before.body())
                         ? sets.body(kind, before.body(), putIn) : null;
                 if (body != null) {
-                    into.put(before, body, hash, sets.documents);
+                    into.put(before, body, hash);
                 } else {
                     deferred.add(new Deferred(before, new String(keyBytes, StandardCharsets.UTF_8), hash, kind, putIn));
                 }
@@ -654,23 +640,18 @@ final class StaticIndexUpdate {
         final List<ShardFile.KeyBody>[] byBucket = new List[BUCKETS];
         final int[] sizes = new int[BUCKETS];
         final int[] counts = new int[BUCKETS];
-        /** Written by two threads at once ({@link #fromOldSets}), as is {@link #keys}. */
-        final Map<String, Integer> common = new java.util.concurrent.ConcurrentHashMap<>();
         final Map<Long, Map<String, byte[]>> details = new TreeMap<>();
         final Set<Long> detailFiles = new TreeSet<>();
         final java.util.concurrent.atomic.AtomicInteger keys = new java.util.concurrent.atomic.AtomicInteger();
 
         /**
-         * The entry of {@code before}'s key now, {@code body} (empty: none), held by {@code
-         * documents} documents; from two threads at once, on buckets apart.
+         * The entry of {@code before}'s key now, {@code body} (empty: none); from two threads at
+         * once, on buckets apart ({@link #keys} counts them).
          */
-        void put(ShardFile.KeyBody before, byte[] body, int hash, int documents) {
+        void put(ShardFile.KeyBody before, byte[] body, int hash) {
             keys.incrementAndGet();
             if (body.length == 0) {
                 return;
-            }
-            if (documents >= old.commonFrom) {
-                common.put(new String(before.key(), StandardCharsets.UTF_8), documents);
             }
             add(hash, body == before.body() ? before : new ShardFile.KeyBody(before.key(), body));
         }
@@ -686,9 +667,6 @@ final class StaticIndexUpdate {
             keys.incrementAndGet();
             if (postings.size == 0) {
                 return;
-            }
-            if (postings.size >= old.commonFrom) {
-                common.put(key, postings.size);
             }
             add(hash, new ShardFile.KeyBody(bytes, encode(key, kind, hash, postings, body, detail, detailFiles, details)));
         }
@@ -711,7 +689,7 @@ final class StaticIndexUpdate {
      * kept, and the state of this export.
      */
     private Outcome complete(List<Out> out, StoredFields stored, BitSet changed, int[] sourceOf, int nOld,
-            long[] hashes, Map<String, Integer> common, int[] sizes, int[] counts, int[] starts, long[] details,
+            long[] hashes, int[] sizes, int[] counts, int[] starts, long[] details,
             Counts work, IndexFiles files) throws IOException {
         BitSet chunks = new BitSet();
         for (int a = changed.nextSetBit(0); a >= 0; a = changed.nextSetBit(a + 1)) {
@@ -763,7 +741,7 @@ final class StaticIndexUpdate {
         paths.sort(null);
         lastCounts = work;
         ExportState state = new ExportState(old.layout, old.targetBytes, old.splitBytes, -1, ExportState.fingerprint(manifest),
-                hashes, old.commonFrom, common, sizes, counts, starts, details);
+                hashes, sizes, counts, starts, details);
         return new Outcome(new StaticIndexExporter.Result(version, paths.size(), bytes, paths, state), changed, nOld,
                 sourceOf, null);
     }
@@ -778,7 +756,7 @@ final class StaticIndexUpdate {
         body.size = 0;
         switch (kind) {
             case SYLLABLE, PREFIX -> {
-                if (ShardEntries.encodeSplittable(postings, n, old.splitBytes, body, detail, scratch)) {
+                if (ShardEntries.encodeSplittable(postings, old.splitBytes, body, detail, scratch)) {
                     for (int stage = 0; stage < 2; stage++) {
                         if (detail[stage].size > 0) {
                             long id = ExportState.detailId(stage, hash);
@@ -788,8 +766,8 @@ final class StaticIndexUpdate {
                     }
                 }
             }
-            case PAIR -> postings.writeFieldSets(body, n, FIELDS, scratch);
-            default -> DocSets.write(body, postings.docs, 0, postings.size, n);
+            case PAIR -> postings.writeFieldSets(body, FIELDS, scratch);
+            default -> DocSets.write(body, postings.docs, 0, postings.size);
         }
         return body.toByteArray();
     }
@@ -861,11 +839,10 @@ final class StaticIndexUpdate {
         byte[] body = before.body();
         int[] at = {1};
         int mask = body[0] & 0xff;
-        int universe = old.documents();
         if ((mask & StaticIndexExporter.SPLIT) == 0) {
             for (int f = 0; f < FIELDS; f++) {
                 if ((mask & (1 << f)) != 0) {
-                    for (int doc : DocSets.read(body, at, universe)) {
+                    for (int doc : DocSets.read(body, at)) {
                         if (newOf[doc] >= 0) {
                             postings.add(newOf[doc], 1 << f);
                         }
@@ -874,7 +851,7 @@ final class StaticIndexUpdate {
             }
             return true;
         }
-        int[] union = DocSets.read(body, at, universe);
+        int[] union = DocSets.read(body, at);
         int fields = mask & ~StaticIndexExporter.SPLIT;
         int[] masks = new int[union.length];
         int first = (1 << StaticIndexExporter.FIRST_FIELDS) - 1;
@@ -896,7 +873,7 @@ final class StaticIndexUpdate {
             for (int f = stage == 0 ? 0 : StaticIndexExporter.FIRST_FIELDS;
                     f < (stage == 0 ? StaticIndexExporter.FIRST_FIELDS : FIELDS); f++) {
                 if ((fields & (1 << f)) != 0) {
-                    for (int rank : DocSets.read(ranks, rat, union.length)) {
+                    for (int rank : DocSets.read(ranks, rat)) {
                         masks[rank] |= 1 << f;
                     }
                 }
@@ -910,9 +887,99 @@ final class StaticIndexUpdate {
         return true;
     }
 
+    /**
+     * The body now of a split entry whose documents all keep their numbers and which gains only
+     * {@code additions} ({number, field mask} each, numbered after every document it holds, or
+     * null for none), with its detail sets put in {@code newDetails} (their files in {@code
+     * touchedDetails}); null when it does not apply
+     * (a new document numbered before its last, or a detail file missing: then it is patched from
+     * postings). What a full export makes of the same documents, without them: an entry's sets
+     * are functions of their documents alone ({@link DocSets#write}), and a set only grows when
+     * documents are added after its last, so an entry split stays split ({@link
+     * ShardEntries#encodeSplittable}). At 100,000 articles an added one holds ~450 split keys,
+     * each a union of tens of thousands of documents: patched through postings (every document
+     * added, sorted, each field set written to learn the entry's size) they took ~2 s of the
+     * export's thread.
+     */
+    private byte[] appendedToSplit(String key, ShardFile.KeyBody before, int hash, List<int[]> additions,
+            Set<Long> touchedDetails, Map<Long, Map<String, byte[]>> newDetails) throws IOException {
+        byte[] body = before.body();
+        int[] at = {1};
+        int[] union = DocSets.read(body, at);
+        int oldFields = body[0] & ~StaticIndexExporter.SPLIT & 0xff;
+        List<int[]> adds = additions == null ? List.of() : additions;
+        int fields = oldFields;
+        int last = union[union.length - 1];
+        for (int[] add : adds) {
+            if (add[0] <= last) {
+                return null;
+            }
+            last = add[0];
+            fields |= add[1];
+        }
+        int first = (1 << StaticIndexExporter.FIRST_FIELDS) - 1;
+        byte[][] stages = new byte[2][];
+        DocSets.Sink out = new DocSets.Sink(1 << 10);
+        for (int stage = 0; stage < 2; stage++) {
+            boolean hadStage = stage == 0 || (oldFields & ~first) != 0;
+            if (stage == 1 && (fields & ~first) == 0) {
+                break; // nothing past the first fields, as before
+            }
+            byte[] ranks = null;
+            if (hadStage) {
+                List<ShardFile.KeyBody> detail = readOld(ExportState.detailPath(ExportState.detailId(stage, hash)));
+                for (ShardFile.KeyBody e : detail == null ? List.<ShardFile.KeyBody>of() : detail) {
+                    if (Arrays.equals(e.key(), before.key())) {
+                        ranks = e.body();
+                    }
+                }
+                if (ranks == null) {
+                    return null;
+                }
+            }
+            out.size = 0;
+            out.write(fields);
+            int[] rat = {1};
+            for (int f = stage == 0 ? 0 : StaticIndexExporter.FIRST_FIELDS;
+                    f < (stage == 0 ? StaticIndexExporter.FIRST_FIELDS : FIELDS); f++) {
+                int bit = 1 << f;
+                if ((fields & bit) == 0) {
+                    continue;
+                }
+                int[] set = hadStage && (oldFields & bit) != 0 ? DocSets.read(ranks, rat) : new int[0];
+                int size = set.length;
+                for (int i = 0; i < adds.size(); i++) {
+                    if ((adds.get(i)[1] & bit) != 0) {
+                        if (size == set.length) {
+                            set = Arrays.copyOf(set, Math.max(4, size + adds.size()));
+                        }
+                        set[size++] = union.length + i; // the new documents' positions, after the old union's
+                    }
+                }
+                DocSets.write(out, set, 0, size);
+            }
+            stages[stage] = out.toByteArray();
+        }
+        int[] grown = Arrays.copyOf(union, union.length + adds.size());
+        for (int i = 0; i < adds.size(); i++) {
+            grown[union.length + i] = adds.get(i)[0];
+        }
+        for (int stage = 0; stage < 2; stage++) {
+            if (stages[stage] != null) {
+                touchedDetails.add(ExportState.detailId(stage, hash));
+                newDetails.computeIfAbsent(ExportState.detailId(stage, hash), x -> new TreeMap<>()).put(key, stages[stage]);
+            }
+        }
+        out.size = 0;
+        out.write(StaticIndexExporter.SPLIT | fields);
+        DocSets.write(out, grown, 0, grown.length);
+        appendedSplits.incrementAndGet();
+        return out.toByteArray();
+    }
+
     /** Adds the documents of an old spelling, tag or category entry that kept their content, under their number now. */
     private boolean patchSingle(ShardFile.KeyBody before, int[] newOf, TermPostings postings) {
-        for (int doc : DocSets.read(before.body(), new int[] {0}, old.documents())) {
+        for (int doc : DocSets.read(before.body(), new int[] {0})) {
             if (newOf[doc] >= 0) {
                 postings.add(newOf[doc], 1);
             }

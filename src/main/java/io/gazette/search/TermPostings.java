@@ -110,7 +110,7 @@ final class TermPostings {
      * {@code byte fieldMask}, then for each field in it the documents having the term there (the
      * static index's syllable, pair and prefix body).
      */
-    void writeFieldSets(DocSets.Sink body, int universe, int fields, int[] scratch) {
+    void writeFieldSets(DocSets.Sink body, int fields, int[] scratch) {
         int mask = 0;
         for (int j = 0; j < size; j++) {
             mask |= masks[j];
@@ -121,7 +121,7 @@ final class TermPostings {
                 continue;
             }
             if (mask == 1 << f) {
-                DocSets.write(body, docs, 0, size, universe);
+                DocSets.write(body, docs, 0, size);
                 continue;
             }
             int n = 0;
@@ -130,7 +130,7 @@ final class TermPostings {
                     scratch[n++] = docs[j];
                 }
             }
-            DocSets.write(body, scratch, 0, n, universe);
+            DocSets.write(body, scratch, 0, n);
         }
     }
 
@@ -156,7 +156,7 @@ final class TermPostings {
                     scratch[n++] = j;
                 }
             }
-            DocSets.write(out, scratch, 0, n, size);
+            DocSets.write(out, scratch, 0, n);
         }
     }
 }

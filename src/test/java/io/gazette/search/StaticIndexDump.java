@@ -138,11 +138,13 @@ public final class StaticIndexDump {
                 at[0] += len;
             }
             case 2 -> {
-                form = "all but";
+                int first = DocSets.readVarint(bytes, at);
+                int last = first + DocSets.readVarint(bytes, at);
+                form = first + ".." + last + " but";
                 int n = DocSets.readVarint(bytes, at);
-                int d = -1;
+                int d = first;
                 for (int i = 0; i < n; i++) {
-                    d = i == 0 ? DocSets.readVarint(bytes, at) : d + DocSets.readVarint(bytes, at) + 1;
+                    d += DocSets.readVarint(bytes, at) + 1;
                     docs.add(d);
                 }
             }

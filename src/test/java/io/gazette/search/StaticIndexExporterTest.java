@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,12 @@ class StaticIndexExporterTest {
         StaticIndexExporter.export(after, dir.resolve("clean"));
         assertThat(files(site)).isEqualTo(files(dir.resolve("clean")));
         assertThat(site.resolve("search/old")).doesNotExist();
-        assertThat(update.deleted()).isEqualTo(1);
+        // The stale file, and the shards whose start the cutter moved (their names are their starts).
+        Set<String> gone = new java.util.TreeSet<>(times.keySet());
+        gone.removeAll(files(site).keySet());
+        assertThat(gone).allMatch(p -> p.startsWith("search/t/"));
+        assertThat(gone.size()).as("shards renamed").isLessThan(10);
+        assertThat(update.deleted()).isEqualTo(1 + gone.size());
         assertThat(update.written() + update.unchanged()).isEqualTo(result.files());
         assertThat(update.written()).as("files rewritten").isGreaterThan(2).isLessThan(result.files());
         assertThat(update.unchanged()).as("files untouched").isPositive();
@@ -216,17 +222,17 @@ class StaticIndexExporterTest {
                 docs[count++] = 17;
             }
             DocSets.Sink out = new DocSets.Sink(16);
-            DocSets.write(out, docs, 0, count, universe);
-            assertThat(decode(out.toByteArray(), universe)).as("density %s", density)
+            DocSets.write(out, docs, 0, count);
+            assertThat(decode(out.toByteArray())).as("density %s", density)
                     .containsExactly(java.util.Arrays.copyOf(docs, count));
             // The Java reader (the renumbering's) agrees with search.js's, its size read from the
             // header and bits alone, and stops where the set ends: two sets back to back.
-            DocSets.write(out, docs, 0, count, universe);
+            DocSets.write(out, docs, 0, count);
             byte[] twice = out.toByteArray();
             int[] at = {0};
             for (int copy = 0; copy < 2; copy++) {
-                assertThat(DocSets.size(twice, at[0], universe)).as("density %s", density).isEqualTo(count);
-                assertThat(DocSets.read(twice, at, universe)).as("density %s", density)
+                assertThat(DocSets.size(twice, at[0])).as("density %s", density).isEqualTo(count);
+                assertThat(DocSets.read(twice, at)).as("density %s", density)
                         .containsExactly(java.util.Arrays.copyOf(docs, count));
             }
             assertThat(at[0]).isEqualTo(twice.length);
@@ -234,33 +240,110 @@ class StaticIndexExporterTest {
         // Nearly everything: the missing documents are what is written.
         int[] all = java.util.stream.IntStream.range(0, universe).filter(d -> d != 500).toArray();
         DocSets.Sink out = new DocSets.Sink(16);
-        DocSets.write(out, all, 0, all.length, universe);
+        DocSets.write(out, all, 0, all.length);
         assertThat(out.bytes[0]).isEqualTo((byte) DocSets.COMPLEMENT);
         assertThat(out.size).isLessThan(8);
+        assertThat(decode(out.toByteArray())).containsExactly(all);
+        // Nearly every document from the 300th on (a word of recent years): the missing ones
+        // between its first and last are written, not the 300 before it.
+        int[] late = java.util.stream.IntStream.range(300, universe).filter(d -> d % 97 != 0).toArray();
+        out.size = 0;
+        DocSets.write(out, late, 0, late.length);
+        assertThat(out.bytes[0]).isEqualTo((byte) DocSets.COMPLEMENT);
+        assertThat(out.size).isLessThan(16);
+        assertThat(decode(out.toByteArray())).containsExactly(late);
     }
 
+    /**
+     * A new article takes the last number: an entry of a key it does not hold must keep its bytes
+     * (else every added article rewrote the entries, and shards, of the keys most documents hold,
+     * hundreds at 100,000 articles), and only the entries of its own keys change, each gaining it.
+     */
     @Test
-    void filePathsAreTheHexNamesSearchJsAsksFor() {
-        // search.js names a shard by its first bucket in four hex digits, a detail file by its hash in eight.
-        for (int start : new int[]{0, 9, 0xab, 0x0f00, 0x1234, 0xffff}) {
-            assertThat(StaticIndexExporter.shardPath(start))
-                    .isEqualTo(String.format(java.util.Locale.ROOT, "%s/t/%04x.bin", StaticIndexExporter.DIR, start));
+    void aNewArticleChangesOnlyTheEntriesOfItsOwnKeys() throws IOException {
+        List<SearchDocument> before = RelatedArticlesTest.bigArchive();
+        List<SearchDocument> after = new ArrayList<>(before);
+        after.add(SearchFixtures.doc("2017/rieng/", "Bài riêng lẻ", "Một đoạn khác biệt.", "2017-12-31", "Riêng"));
+        Map<String, byte[]> old = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Map<String, byte[]> now = new java.util.concurrent.ConcurrentSkipListMap<>();
+        int n;
+        try (org.apache.lucene.index.DirectoryReader reader = SearchIndexer.inMemory(before)) {
+            StaticIndexExporter.export(reader, old::put);
         }
-        for (int hash : new int[]{0, 7, 0x00ab12cd, 0x7fffffff, 0x80000000, 0xffffffff}) {
-            assertThat(StaticIndexExporter.detailPath(0, hash))
-                    .isEqualTo(String.format(java.util.Locale.ROOT, "%s/f/%08x.bin", StaticIndexExporter.DIR, hash));
-            assertThat(StaticIndexExporter.detailPath(1, hash))
-                    .isEqualTo(String.format(java.util.Locale.ROOT, "%s/g/%08x.bin", StaticIndexExporter.DIR, hash));
+        try (org.apache.lucene.index.DirectoryReader reader = SearchIndexer.inMemory(after)) {
+            DocNumbering numbering = DocNumbering.of(reader);
+            n = numbering.size();
+            assertThat(numbering.url(n - 1)).isEqualTo("2017/rieng/");
+            StaticIndexExporter.export(reader, numbering, now::put);
         }
+        Map<String, byte[]> oldBodies = bodies(old, "search/t/");
+        Map<String, byte[]> newBodies = bodies(now, "search/t/");
+        int kept = 0;
+        int keptComplements = 0;
+        int changed = 0;
+        for (Map.Entry<String, byte[]> e : newBodies.entrySet()) {
+            String key = e.getKey();
+            Set<Integer> docs = documents(key, e.getValue());
+            if (docs.contains(n - 1)) {
+                changed++;
+                if (oldBodies.containsKey(key)) {
+                    Set<Integer> was = documents(key, oldBodies.get(key));
+                    was.add(n - 1);
+                    assertThat(docs).as(key).isEqualTo(was);
+                }
+            } else {
+                assertThat(e.getValue()).as("the entry of %s, a key the new article does not hold", key)
+                        .isEqualTo(oldBodies.get(key));
+                kept++;
+                if (usesComplement(key, e.getValue())) {
+                    keptComplements++;
+                }
+            }
+        }
+        assertThat(changed).isGreaterThan(5);
+        assertThat(kept).isGreaterThan(100);
+        assertThat(keptComplements).as("keys in nearly every document, kept").isGreaterThan(0);
     }
 
-    /** The decoder search.js implements, in Java. */
-    private static int[] decode(byte[] bytes, int universe) {
-        return decode(bytes, new int[]{0}, universe);
+    /** Every document of an entry (its union, for a split one). */
+    private static Set<Integer> documents(String key, byte[] body) {
+        Set<Integer> docs = new java.util.TreeSet<>();
+        int[] at = {0};
+        if (key.startsWith("=") || key.startsWith("#") || key.startsWith("@")) {
+            Arrays.stream(decode(body, at)).forEach(docs::add);
+            return docs;
+        }
+        int mask = body[at[0]++] & 0xff;
+        for (int f = 0; f < 8; f++) {
+            if ((mask & (1 << f)) != 0) {
+                Arrays.stream(decode(body, at)).forEach(docs::add);
+            }
+        }
+        return docs;
+    }
+
+    /** Whether any set of an unsplit entry is written as the documents missing. */
+    private static boolean usesComplement(String key, byte[] body) {
+        int[] at = {0};
+        boolean single = key.startsWith("=") || key.startsWith("#") || key.startsWith("@");
+        int mask = single ? 1 : body[at[0]++] & 0xff;
+        for (int f = 0; f < 8; f++) {
+            if ((mask & (1 << f)) != 0) {
+                if (body[at[0]] == DocSets.COMPLEMENT) {
+                    return true;
+                }
+                decode(body, at);
+            }
+        }
+        return false;
+    }
+
+    private static int[] decode(byte[] bytes) {
+        return decode(bytes, new int[]{0});
     }
 
     /** The docset at {@code pos[0]}, moving {@code pos[0]} past it. */
-    private static int[] decode(byte[] bytes, int[] pos, int universe) {
+    private static int[] decode(byte[] bytes, int[] pos) {
         java.util.List<Integer> docs = new ArrayList<>();
         switch (bytes[pos[0]++]) {
             case DocSets.LIST -> {
@@ -283,14 +366,16 @@ class StaticIndexExporterTest {
                 pos[0] += length;
             }
             case DocSets.COMPLEMENT -> {
+                int first = varint(bytes, pos);
+                int last = first + varint(bytes, pos);
                 int n = varint(bytes, pos);
                 java.util.Set<Integer> missing = new java.util.HashSet<>();
-                int d = -1;
+                int d = first;
                 for (int i = 0; i < n; i++) {
-                    d = i == 0 ? varint(bytes, pos) : d + varint(bytes, pos) + 1;
+                    d = d + varint(bytes, pos) + 1;
                     missing.add(d);
                 }
-                for (int i = 0; i < universe; i++) {
+                for (int i = first; i <= last; i++) {
                     if (!missing.contains(i)) {
                         docs.add(i);
                     }
@@ -344,10 +429,8 @@ class StaticIndexExporterTest {
         // Written from the export's threads.
         Map<String, byte[]> whole = new java.util.concurrent.ConcurrentSkipListMap<>();
         Map<String, byte[]> split = new java.util.concurrent.ConcurrentSkipListMap<>();
-        int universe;
         try (org.apache.lucene.index.DirectoryReader reader = SearchIndexer.inMemory(RelatedArticlesTest.bigArchive())) {
             DocNumbering numbering = DocNumbering.of(reader);
-            universe = numbering.size();
             StaticIndexExporter.export(reader, numbering, whole::put, StaticIndexExporter.TARGET_BYTES, StaticIndexExporter.SPLIT_BYTES);
             StaticIndexExporter.export(reader, numbering, split::put, StaticIndexExporter.TARGET_BYTES, 0);
         }
@@ -366,7 +449,7 @@ class StaticIndexExporterTest {
             splitCount++;
             assertThat(key).doesNotContain(" ");
             int[] pos = {1};
-            int[] union = decode(body, pos, universe);
+            int[] union = decode(body, pos);
             Map<Integer, List<Integer>> fromDetail = new TreeMap<>();
             for (int stage = 0; stage < 2; stage++) {
                 byte[] detailFile = split.get(StaticIndexExporter.detailPath(stage, StaticIndexExporter.fnv1a(key)));
@@ -381,12 +464,12 @@ class StaticIndexExporterTest {
                 int[] at = {1};
                 for (int f = from; f < to; f++) {
                     if ((detail[0] & (1 << f)) != 0) {
-                        fromDetail.put(f, java.util.Arrays.stream(decode(detail, at, union.length)).mapToObj(r -> union[r]).toList());
+                        fromDetail.put(f, java.util.Arrays.stream(decode(detail, at)).mapToObj(r -> union[r]).toList());
                     }
                 }
                 assertThat(at[0]).isEqualTo(detail.length);
             }
-            assertThat(fromDetail).as(key).isEqualTo(fieldSets(plain.get(key), universe));
+            assertThat(fromDetail).as(key).isEqualTo(fieldSets(plain.get(key)));
         }
         assertThat(splitCount).isGreaterThan(10);
     }
@@ -410,12 +493,12 @@ class StaticIndexExporterTest {
         return out;
     }
 
-    private static Map<Integer, List<Integer>> fieldSets(byte[] body, int universe) {
+    private static Map<Integer, List<Integer>> fieldSets(byte[] body) {
         Map<Integer, List<Integer>> out = new TreeMap<>();
         int[] at = {1};
         for (int f = 0; f < 8; f++) {
             if ((body[0] & (1 << f)) != 0) {
-                out.put(f, java.util.Arrays.stream(decode(body, at, universe)).boxed().toList());
+                out.put(f, java.util.Arrays.stream(decode(body, at)).boxed().toList());
             }
         }
         return out;

@@ -263,6 +263,68 @@ class StaticIndexUpdateTest {
     }
 
     /**
+     * A new article, the newest, re-encodes the entries of its own keys and nothing else: not the
+     * keys every other article holds (a set's bytes do not depend on how many documents there
+     * are), and the files are a clean export's.
+     */
+    @Test
+    void anAddedArticleReEncodesItsOwnKeysOnly() throws IOException {
+        anAddedArticleReEncodesItsOwnKeysOnly(StaticIndexExporter.SPLIT_BYTES);
+    }
+
+    /**
+     * The same with most entries split (as common syllables are at 100,000 articles): a split entry
+     * the new article joins is its old union and detail sets with the article put at their end,
+     * without its postings, and the files are still a clean export's.
+     */
+    @Test
+    void anAddedArticleGrowsSplitEntriesAtTheirEnd() throws IOException {
+        int before = StaticIndexUpdate.appendedSplits.get();
+        anAddedArticleReEncodesItsOwnKeysOnly(16);
+        assertThat(StaticIndexUpdate.appendedSplits.get() - before).as("split entries grown at their end").isGreaterThan(3);
+    }
+
+    private void anAddedArticleReEncodesItsOwnKeysOnly(int splitBytes) throws IOException {
+        Path index = dir.resolve("index");
+        List<SearchDocument> docs = new ArrayList<>(RelatedArticlesTest.bigArchive());
+        for (int i = 0; i < 400; i++) {
+            // Every old article holds "bai", "cu", "so", "chu", "de": sets written as the documents missing.
+            docs.add(SearchFixtures.doc(String.format("2009/%04d/", i), "Bài cũ số " + i + " về chủ đề " + (i * 7919 % 100),
+                    "Nội dung riêng " + Integer.toString(i * 104729, 36), "2009-01-01"));
+        }
+        SearchIndexer.rebuild(index, docs);
+        Site site = new Site();
+        ExportState state;
+        try (DirectoryReader reader = DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(index))) {
+            DocNumbering numbering = DocNumbering.of(reader);
+            StaticIndexExporter.Result full = StaticIndexExporter.export(reader, numbering, site, StaticIndexExporter.TARGET_BYTES,
+                    splitBytes);
+            PassageExporter.export(reader, numbering, full.version(), site);
+            state = full.state().atCommit(SearchIndexer.commitVersion(index));
+        }
+        site.finish();
+        // Words of the older articles' titles and bodies (split entries when splitBytes is small), none of the common ones.
+        docs.add(SearchFixtures.doc("2030/01/moi/", "Tin thi đua mới hoàn toàn", "Phong trào thi đua yêu nước, một đoạn khác hẳn.",
+                "2030-01-01", "Thi đua"));
+        IndexChanges changes = new IndexChanges(SearchIndexer.commitVersion(index));
+        SearchIndexer.sync(index, docs.stream(), changes);
+        int ownKeys;
+        try (DirectoryReader reader = DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(index))) {
+            DocNumbering numbering = DocNumbering.of(reader);
+            int newest = numbering.size() - 1;
+            assertThat(numbering.url(newest)).isEqualTo("2030/01/moi/");
+            ownKeys = DocKeys.of(SearchFields.fromStored(reader.storedFields().document(numbering.luceneDoc(newest)))).size();
+            StaticIndexUpdate.Outcome outcome = StaticIndexUpdate.update(reader, numbering, state, changes, site.previous(), site);
+            assertThat(outcome.reason()).isNull();
+            PassageExporter.export(reader, numbering, outcome.result().version(), outcome.changedNumbers(),
+                    outcome.previousDocuments(), outcome.sourceOf(), site.previous(), site);
+        }
+        site.finish();
+        assertThat(StaticIndexUpdate.lastCounts.keys()).as("keys re-encoded: the new article's own").isEqualTo(ownKeys);
+        assertSameFiles(site.files, clean(docs, splitBytes), "an added article");
+    }
+
+    /**
      * A day's articles are numbered by their source, not their url: a title edit (a new slug,
      * the file kept) keeps every number and re-encodes the article's own keys, where ordered by
      * url it moved among the others of its day and renumbered them all; a file moved (the url
