@@ -100,15 +100,10 @@ class OutputMirrorTest {
     void foldersUnchangedSinceTheMarkerAreNotReadButTheirFilesAreChecked() throws Exception {
         Path kept = temp.resolve("cache/site");
         OutputMirror mirror = new OutputMirror(kept, OutputMirror.HARD_LINKS);
-        mirror.clear(); // the copies are made anew: exact once made
-        Map<String, BuildStateFile.Entry> recorded = new HashMap<>();
-        for (String path : new String[] {"index.html", "2015/01/a/index.html", "2015/01/b/index.html",
-                "2015/02/c/index.html", "2015/02/d/index.html", "css/site.css", "2016/01/e/index.html",
-                "2016/01/f/index.html"}) {
-            recorded.put(path, write(kept.resolve(path), "bytes of " + path));
-        }
-        pastTheClockTick();
-        mirror.markTree();
+        // The copies are made anew: exact once made.
+        Map<String, BuildStateFile.Entry> recorded = madeKnownExact(mirror, "index.html", "2015/01/a/index.html",
+                "2015/01/b/index.html", "2015/02/c/index.html", "2015/02/d/index.html", "css/site.css",
+                "2016/01/e/index.html", "2016/01/f/index.html");
 
         Files.writeString(kept.resolve("CNAME"), "tin.example.org\n");
         write(kept.resolve("stray/deep/x.html"), "x");
@@ -138,13 +133,8 @@ class OutputMirrorTest {
     void aKnownTreeWhoseFoldersAndFilesSwappedKindsLosesThem() throws Exception {
         Path kept = temp.resolve("cache/site");
         OutputMirror mirror = new OutputMirror(kept, OutputMirror.HARD_LINKS);
-        mirror.clear();
-        Map<String, BuildStateFile.Entry> recorded = new HashMap<>();
-        for (String path : new String[] {"index.html", "2015/01/a/index.html", "2015/01/b/index.html", "css/site.css"}) {
-            recorded.put(path, write(kept.resolve(path), "bytes of " + path));
-        }
-        pastTheClockTick();
-        mirror.markTree();
+        Map<String, BuildStateFile.Entry> recorded = madeKnownExact(mirror, "index.html",
+                "2015/01/a/index.html", "2015/01/b/index.html", "css/site.css");
 
         TreeDeletion.delete(kept.resolve("2015/01"));
         Files.writeString(kept.resolve("2015/01"), "a file where a folder was");
@@ -215,13 +205,8 @@ class OutputMirrorTest {
     void copiesMadeAMomentBeforeTheMarkerAreKnownExact() throws Exception {
         Path kept = temp.resolve("cache/site");
         OutputMirror mirror = new OutputMirror(kept, OutputMirror.HARD_LINKS);
-        mirror.clear();
-        Map<String, BuildStateFile.Entry> recorded = new HashMap<>();
-        for (String path : new String[] {"index.html", "2015/01/a/index.html", "2015/02/b/index.html", "css/site.css"}) {
-            recorded.put(path, write(kept.resolve(path), "bytes of " + path));
-        }
-        pastTheClockTick();
-        mirror.markTree();
+        Map<String, BuildStateFile.Entry> recorded = madeKnownExact(mirror, "index.html",
+                "2015/01/a/index.html", "2015/02/b/index.html", "css/site.css");
 
         Path staging = Files.createDirectories(temp.resolve("staging"));
         OutputMirror.Restored restored = new OutputMirror(kept, OutputMirror.HARD_LINKS).rotateInto(staging, recorded);
@@ -240,13 +225,7 @@ class OutputMirrorTest {
         for (int round = 0; round < 20; round++) {
             Path kept = temp.resolve("cache" + round + "/site");
             OutputMirror mirror = new OutputMirror(kept, OutputMirror.HARD_LINKS);
-            mirror.clear();
-            Map<String, BuildStateFile.Entry> recorded = new HashMap<>();
-            for (String path : new String[] {"index.html", "2015/01/a/index.html"}) {
-                recorded.put(path, write(kept.resolve(path), "bytes of " + path));
-            }
-            pastTheClockTick();
-            mirror.markTree();
+            Map<String, BuildStateFile.Entry> recorded = madeKnownExact(mirror, "index.html", "2015/01/a/index.html");
             Files.writeString(kept.resolve("2015/01/a/stray.html"), "not recorded"); // no pause: the same tick
 
             Path staging = Files.createDirectories(temp.resolve("staging" + round));
@@ -266,13 +245,8 @@ class OutputMirrorTest {
         Path kept = temp.resolve("cache/site");
         FileSystemClock unknown = new FileSystemClock(OutputMirror.clockProbe(kept), false);
         OutputMirror mirror = new OutputMirror(kept, OutputMirror.HARD_LINKS, unknown);
-        mirror.clear();
-        Map<String, BuildStateFile.Entry> recorded = new HashMap<>();
-        for (String path : new String[] {"index.html", "2015/01/a/index.html", "2015/02/b/index.html", "css/site.css"}) {
-            recorded.put(path, write(kept.resolve(path), "bytes of " + path));
-        }
-        pastTheClockTick();
-        mirror.markTree();
+        Map<String, BuildStateFile.Entry> recorded = madeKnownExact(mirror, "index.html",
+                "2015/01/a/index.html", "2015/02/b/index.html", "css/site.css");
         Files.writeString(kept.resolve("2015/01/a/stray.html"), "not recorded");
 
         Path staging = Files.createDirectories(temp.resolve("staging"));
@@ -348,6 +322,22 @@ class OutputMirrorTest {
     }
 
     /** Sleeps past a tick of the kernel's coarse clock, which file times are taken from. */
+    /**
+     * Makes the kept copies anew with {@code paths} ("bytes of " each path) and marks the tree
+     * known exact, as a build's save does; returns their recorded entries.
+     */
+    private static Map<String, BuildStateFile.Entry> madeKnownExact(OutputMirror mirror, String... paths)
+            throws IOException, InterruptedException {
+        mirror.clear();
+        Map<String, BuildStateFile.Entry> recorded = new HashMap<>();
+        for (String path : paths) {
+            recorded.put(path, write(mirror.root().resolve(path), "bytes of " + path));
+        }
+        pastTheClockTick();
+        mirror.markTree();
+        return recorded;
+    }
+
     private static void pastTheClockTick() throws InterruptedException {
         Thread.sleep(50);
     }
