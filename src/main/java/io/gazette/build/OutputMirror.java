@@ -484,10 +484,15 @@ final class OutputMirror {
 
         /** The attributes of the file at {@code path}, read through {@code anchor}'s open folder ({@code fstatat}). */
         private Seen seen(String path, Anchor anchor) throws IOException {
-            PosixFileAttributes attributes = anchor.stream()
+            PosixFileAttributes attributes = attributesThrough(path, anchor);
+            return UnixAttributes.readable(attributes) ? Seen.from(attributes, null) : Seen.of(at(path));
+        }
+
+        /** The attributes of {@code path}, not followed if a link, read through {@code anchor}'s open folder. */
+        private PosixFileAttributes attributesThrough(String path, Anchor anchor) throws IOException {
+            return anchor.stream()
                     .getFileAttributeView(relative(path, anchor), PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                     .readAttributes();
-            return UnixAttributes.readable(attributes) ? Seen.from(attributes, null) : Seen.of(at(path));
         }
 
         /** {@link #changeTime(Path)} of the folder at {@code path}, read through {@code anchor}'s open folder. */
@@ -497,18 +502,18 @@ final class OutputMirror {
             }
             PosixFileAttributes attributes;
             try {
-                attributes = anchor.stream()
-                        .getFileAttributeView(relative(path, anchor), PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                        .readAttributes();
+                attributes = attributesThrough(path, anchor);
             } catch (FileSystemException e) {
                 if (lost(at(path), e)) {
                     return GONE;
                 }
                 throw e;
             }
-            if (!UnixAttributes.readable(attributes)) {
-                return changeTime(at(path));
-            }
+            return UnixAttributes.readable(attributes) ? folderChangeTime(attributes) : changeTime(at(path));
+        }
+
+        /** The change time of what {@code attributes} (readable by {@link UnixAttributes}) describe, or {@link #NOT_A_FOLDER}. */
+        private static long folderChangeTime(PosixFileAttributes attributes) {
             return attributes.isDirectory() ? UnixAttributes.changeNanos(attributes) : NOT_A_FOLDER;
         }
 
@@ -535,7 +540,7 @@ final class OutputMirror {
                     PosixFileAttributes attributes = Files.readAttributes(folder, PosixFileAttributes.class,
                             LinkOption.NOFOLLOW_LINKS);
                     if (UnixAttributes.readable(attributes)) {
-                        return attributes.isDirectory() ? UnixAttributes.changeNanos(attributes) : NOT_A_FOLDER;
+                        return folderChangeTime(attributes);
                     }
                 }
                 Map<String, Object> attributes = Files.readAttributes(folder, "unix:mode,ctime", LinkOption.NOFOLLOW_LINKS);
