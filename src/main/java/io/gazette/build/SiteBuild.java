@@ -218,6 +218,11 @@ public final class SiteBuild {
         return build;
     }
 
+    /** Where in {@code cacheDir} a build keeps what the next build of the project reuses. */
+    public static Path buildCacheDir(Path cacheDir) {
+        return cacheDir.resolve(DirectoryBuild.BUILD_CACHE_DIR);
+    }
+
     /**
      * The Lucene index of record in a site's cache folder ({@link SiteConfig#cacheDir()}): what the
      * build's search brings up to date, and what {@code gazette search} and the preview's search read.

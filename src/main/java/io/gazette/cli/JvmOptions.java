@@ -3,6 +3,8 @@ package io.gazette.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import io.gazette.build.SiteBuild;
+import io.gazette.config.ConfigLoader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,11 +24,20 @@ import java.util.TreeMap;
  * {@code gazette/jvm.options}; ./gazette leaves the choice to the jar). One line per command, or
  * {@code default}: the command name, then its options; a command name with {@code >=SIZE} (e.g.
  * {@code build>=256MB}) gives the options for sites with at least that much Markdown under
- * {@code content/}. Commands that build a site also get a maximum heap sized from the size of
- * {@code content/} ({@link #heapFor}), unless one is given (for {@code serve} as well).
+ * {@code content/}; a command name with {@code +cache} ({@code build+cache>=128MB}) gives the
+ * options for projects that have a build cache, whose build will be incremental. Commands that
+ * build a site also get a maximum heap sized from the size of {@code content/} ({@link #heapFor}),
+ * unless one is given (for {@code serve} as well).
  */
 final class JvmOptions {
     static final String RESOURCE = "/gazette/jvm.options";
+    /**
+     * What a command's name ends with on the lines for projects with a build cache: an
+     * incremental build keeps most of what it allocates (the cache's state of every article, read
+     * back), a clean one streams its pages through the heap; the collector that suits one does
+     * not suit the other (jvm.options says how they differ).
+     */
+    static final String WITH_CACHE = "+cache";
 
     /** Each command's lines by the least Markdown they are for (0 for the plain command line). */
     private final Map<String, TreeMap<Long, List<String>>> byCommand;
@@ -92,7 +103,35 @@ final class JvmOptions {
      * the largest size not above it, else the {@code default} line.
      */
     List<String> forSite(String command, long contentBytes) {
-        return lines(command).floorEntry(Math.max(0, contentBytes)).getValue();
+        return forSite(command, contentBytes, false);
+    }
+
+    /** {@link #forSite(String, long)} for a project with ({@code true}) or without a build cache. */
+    List<String> forSite(String command, long contentBytes, boolean buildCache) {
+        return lines(command, buildCache).floorEntry(Math.max(0, contentBytes)).getValue();
+    }
+
+    /**
+     * The lines for {@code command} in a project with or without a build cache: with one, the
+     * command's {@value #WITH_CACHE} lines added to its own, each replacing a line of the same size.
+     */
+    private TreeMap<Long, List<String>> lines(String command, boolean buildCache) {
+        TreeMap<Long, List<String>> cached = buildCache ? byCommand.get(command + WITH_CACHE) : null;
+        if (cached == null) {
+            return lines(command);
+        }
+        TreeMap<Long, List<String>> merged = new TreeMap<>(lines(command));
+        merged.putAll(cached);
+        return merged;
+    }
+
+    /**
+     * Whether a build cache changes the options of {@code command} at {@code contentBytes}: a
+     * {@value #WITH_CACHE} line applies from that size or less.
+     */
+    private boolean cacheMatters(String command, long contentBytes) {
+        TreeMap<Long, List<String>> cached = byCommand.get(command + WITH_CACHE);
+        return cached != null && cached.floorKey(Math.max(0, contentBytes)) != null;
     }
 
     /** The lines for {@code command}, those of {@code default} below its first; always one for 0 bytes. */
@@ -134,9 +173,9 @@ final class JvmOptions {
      * exclusive: what {@link LaunchRecord} keeps for ./gazette, which then needs no rule of its
      * own. Both are -1 otherwise (GAZETTE_JAVA_OPTS, a heap given to this JVM, a small command).
      */
-    record Choice(List<String> options, String why, long contentFrom, long contentBelow) {
+    record Choice(List<String> options, String why, long contentFrom, long contentBelow, BuildCacheState buildCache) {
         Choice(List<String> options, String why) {
-            this(options, why, -1, -1);
+            this(options, why, -1, -1, BuildCacheState.EITHER);
         }
 
         boolean bySize() {
@@ -147,8 +186,44 @@ final class JvmOptions {
         Choice plus(String option, String reason) {
             List<String> more = new ArrayList<>(options);
             more.add(option);
-            return new Choice(List.copyOf(more), why + "; " + reason, contentFrom, contentBelow);
+            return new Choice(List.copyOf(more), why + "; " + reason, contentFrom, contentBelow, buildCache);
         }
+    }
+
+    /**
+     * For which projects a {@link Choice} holds: those with a build cache, those without, or
+     * either (no {@value #WITH_CACHE} line applies at the size of their content/).
+     */
+    enum BuildCacheState {
+        EITHER, PRESENT, ABSENT;
+
+        /** Whether a choice for this state holds for a project with ({@code true}) or without a build cache. */
+        boolean holdsFor(boolean buildCache) {
+            return this == EITHER || (this == PRESENT) == buildCache;
+        }
+
+        /** The state written as {@link #toString()} writes it, or null. */
+        static BuildCacheState parse(String text) {
+            for (BuildCacheState state : values()) {
+                if (state.toString().equals(text)) {
+                    return state;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * Whether the project in {@code projectDir} has a build cache ({@code .gazette/cache/build/},
+     * what a build that reuses its last output starts from).
+     */
+    static boolean hasBuildCache(Path projectDir) {
+        return Files.isDirectory(SiteBuild.buildCacheDir(projectDir.resolve(ConfigLoader.CACHE_DIR)));
     }
 
     /** The system property that tells a relaunched JVM why it has its options. */
@@ -183,19 +258,29 @@ final class JvmOptions {
 
     /** The options of a command that builds a site, with its heap sized from the Markdown under content/. */
     private Choice sizedForSite(String command, String[] args, List<String> given) {
-        long content = contentBytes(sourceDir(args));
-        TreeMap<Long, List<String>> lines = lines(command);
+        Path project = sourceDir(args);
+        long content = contentBytes(project);
+        boolean cacheMatters = cacheMatters(command, content);
+        boolean buildCache = cacheMatters && hasBuildCache(project);
+        BuildCacheState state = !cacheMatters ? BuildCacheState.EITHER
+                : buildCache ? BuildCacheState.PRESENT : BuildCacheState.ABSENT;
+        TreeMap<Long, List<String>> lines = lines(command, buildCache);
         Map.Entry<Long, List<String>> line = lines.floorEntry(content);
-        Long nextLine = lines.higherKey(content);
         long from = line.getKey();
-        long below = nextLine == null ? Long.MAX_VALUE : nextLine;
+        // The same choice until the next line of either kind starts.
+        long below = Long.MAX_VALUE;
+        for (TreeMap<Long, List<String>> kind : List.of(lines, byCommand.getOrDefault(command + WITH_CACHE, new TreeMap<>()))) {
+            Long next = kind.higherKey(content);
+            below = next == null ? below : Math.min(below, next);
+        }
         List<String> options = line.getValue();
-        String fromFile = fromFile(command, options, from);
+        boolean cacheLine = buildCache && byCommand.get(command + WITH_CACHE).get(from) == options;
+        String fromFile = fromFile(cacheLine ? command + WITH_CACHE : command, options, from);
         if (given.stream().anyMatch(JvmOptions::choosesHeap)) {
             return new Choice(options, fromFile + ", the heap given");
         }
         if (options.stream().anyMatch(JvmOptions::choosesHeap)) {
-            return new Choice(options, fromFile + ", the heap given", from, below);
+            return new Choice(options, fromFile + ", the heap given", from, below, state);
         }
         long physical = physicalMemory();
         long cap = command.equals("serve") ? SERVE_CAP : BUILD_CAP;
@@ -227,7 +312,7 @@ final class JvmOptions {
         if (wholeHeap) {
             why += heap < BUILD_CAP ? ", all of it from the start, a third of it young" : ", all of it from the start";
         }
-        return new Choice(sized, fromFile + "; " + why, from, below);
+        return new Choice(sized, fromFile + "; " + why, from, below, state);
     }
 
     private static String fromFile(String command, List<String> options, long from) {

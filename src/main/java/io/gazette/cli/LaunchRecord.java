@@ -33,12 +33,19 @@ import java.util.concurrent.TimeUnit;
  * and records anew. Summed by the launcher before the JVM could start, the walk cost 0.1-0.2 s of
  * every build at 10,000 articles (0.35 s at 100,000); beside the command line's parsing it costs
  * a part of the second core.
+ *
+ * <p>When the choice depended on whether the project has a build cache (jvm.options' {@code +cache}
+ * lines), the record says which ({@code build-cache present} or {@code absent}, else {@code either}),
+ * and ./gazette itself checks that one folder before it starts the JVM: a JVM started with the
+ * options of an incremental build touches its whole heap at once, and would hold it while the jar
+ * it started again ran. The first build after a clean one (or the first clean one after
+ * incremental builds) starts the jar, which chooses and records anew.
  */
 final class LaunchRecord {
     /** The system property naming the file ./gazette reads; set by ./gazette only. */
     static final String PROPERTY = "gazette.launchRecord";
     /** The first line: the format, raised when the launcher must read it differently. */
-    static final String HEADER = "gazette-launch-record 2";
+    static final String HEADER = "gazette-launch-record 3";
 
     /**
      * The sizes of content/ (bytes of Markdown, {@code FROM-BELOW}, the end exclusive) the record
@@ -113,6 +120,7 @@ final class LaunchRecord {
             }
             line(text, "content-from", Long.toString(choice.contentFrom()));
             line(text, "content-below", Long.toString(choice.contentBelow()));
+            line(text, "build-cache", choice.buildCache().toString());
             line(text, "why", choice.why() + classData.map(archive -> "; " + archive.describe()).orElse(""));
             choice.options().forEach(option -> line(text, "option", option));
             classData.ifPresent(archive -> archive.options().forEach(option -> line(text, "option", option)));

@@ -222,6 +222,39 @@ class LauncherTest {
                 + " -jar " + jar + " " + String.join(" ", args);
         assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo(direct);
 
+        // Chosen for a clean build (jvm.options has a build+cache line at this size): once the
+        // project has a build cache, ./gazette starts the jar, which chooses the incremental
+        // build's options and records them; those hold while the cache is there.
+        assertThat(capped.buildCache()).isEqualTo(JvmOptions.BuildCacheState.ABSENT);
+        Path buildCache = Files.createDirectories(temp.resolve("site/.gazette/cache/build"));
+        String relaunch = "ARGS -Dgazette.home=" + home + " -D" + LaunchRecord.PROPERTY + "=" + record + " -jar " + jar + " "
+                + String.join(" ", args);
+        assertThat(runWithPath(home, path, Map.of(), args).output().strip()).isEqualTo(relaunch);
+        JvmOptions.Choice incremental = JvmOptions.parse(Files.readString(home.resolve("jvm.options"))).choose(args, null);
+        assertThat(incremental.buildCache()).isEqualTo(JvmOptions.BuildCacheState.PRESENT);
+        assertThat(incremental.options()).contains("-XX:MaxTenuringThreshold=0").isNotEqualTo(capped.options());
+        System.setProperty(LaunchRecord.PROPERTY, record.toString());
+        System.setProperty("java.home", javaHome.toString());
+        try {
+            LaunchRecord.writeIfAsked("build", jar, incremental, java.util.Optional.empty());
+        } finally {
+            System.clearProperty(LaunchRecord.PROPERTY);
+            System.setProperty("java.home", javaBefore);
+        }
+        assertThat(runWithPath(home, path, Map.of(), args).output()).contains(String.join(" ", incremental.options())
+                + " -Dgazette.launched=true");
+        Files.delete(buildCache);
+        assertThat(runWithPath(home, path, Map.of(), "build", "--source=" + temp.resolve("site")).output().strip())
+                .as("the build cache gone").isEqualTo(relaunch.replace("-s " + temp.resolve("site"), "--source=" + temp.resolve("site")));
+        System.setProperty(LaunchRecord.PROPERTY, record.toString());
+        System.setProperty("java.home", javaHome.toString());
+        try {
+            LaunchRecord.writeIfAsked("build", jar, capped, java.util.Optional.empty());
+        } finally {
+            System.clearProperty(LaunchRecord.PROPERTY);
+            System.setProperty("java.home", javaBefore);
+        }
+
         // Ten times the Markdown: still the capped JVM, and its check holds.
         for (int i = 0; i < 20; i++) {
             try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(content.resolve("f" + i + ".md").toFile(), "rw")) {
@@ -410,6 +443,52 @@ class LauncherTest {
         assertThat(large.contentFrom()).isEqualTo(64 * mb);
         assertThat(large.contentBelow()).isEqualTo(Long.MAX_VALUE);
         assertThat(options.choose(build, "-Xmx3g").bySize()).as("GAZETTE_JAVA_OPTS: nothing to record").isFalse();
+    }
+
+    /**
+     * A {@code +cache} line gives the options of a project that has a build cache (its build will
+     * be incremental) from its size on; the sizes a choice holds for end where a line of either
+     * kind starts, and the choice says whether it depends on the build cache.
+     */
+    @Test
+    void aProjectWithABuildCacheGetsTheCacheLine() throws Exception {
+        long mb = 1024 * 1024;
+        JvmOptions options = JvmOptions.parse("build -XX:TieredStopAtLevel=1 -Xmx1g\nbuild>=64MB -Xmx2g\n"
+                + "build+cache>=32MB -XX:MaxTenuringThreshold=0 -Xmx2g\n");
+        assertThat(options.forSite("build", 40 * mb, false)).containsExactly("-XX:TieredStopAtLevel=1", "-Xmx1g");
+        assertThat(options.forSite("build", 40 * mb, true)).containsExactly("-XX:MaxTenuringThreshold=0", "-Xmx2g");
+        assertThat(options.forSite("build", 10 * mb, true)).as("below the cache line")
+                .containsExactly("-XX:TieredStopAtLevel=1", "-Xmx1g");
+        assertThat(options.forSite("build", 100 * mb, true)).as("the larger line of the command").containsExactly("-Xmx2g");
+        assertThat(options.forSite("check", 40 * mb, true)).as("another command").isEmpty();
+
+        Path project = temp.resolve("cached");
+        Path content = Files.createDirectories(project.resolve("content"));
+        String[] build = {"build", "--source", project.toString()};
+        Files.write(content.resolve("a.md"), new byte[(int) (10 * mb)]);
+        JvmOptions.Choice small = options.choose(build, null);
+        assertThat(small.buildCache()).as("no cache line at 10 MB").isEqualTo(JvmOptions.BuildCacheState.EITHER);
+        assertThat(small.contentBelow()).as("where the cache line starts").isEqualTo(32 * mb);
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(content.resolve("b.md").toFile(), "rw")) {
+            big.setLength(30 * mb); // sparse: it counts by its size
+        }
+        JvmOptions.Choice clean = options.choose(build, null);
+        assertThat(clean.options()).containsExactly("-XX:TieredStopAtLevel=1", "-Xmx1g");
+        assertThat(clean.buildCache()).isEqualTo(JvmOptions.BuildCacheState.ABSENT);
+        Files.createDirectories(project.resolve(".gazette/cache/build"));
+        assertThat(JvmOptions.hasBuildCache(project)).isTrue();
+        JvmOptions.Choice incremental = options.choose(build, null);
+        assertThat(incremental.options()).containsExactly("-XX:MaxTenuringThreshold=0", "-Xmx2g");
+        assertThat(incremental.why()).isEqualTo("jvm.options for build+cache with 32 MB of Markdown or more, the heap given");
+        assertThat(incremental.buildCache()).isEqualTo(JvmOptions.BuildCacheState.PRESENT);
+        assertThat(incremental.contentFrom()).isEqualTo(32 * mb);
+        assertThat(incremental.contentBelow()).as("where the command's next line starts").isEqualTo(64 * mb);
+        assertThat(JvmOptions.BuildCacheState.PRESENT.holdsFor(true)).isTrue();
+        assertThat(JvmOptions.BuildCacheState.PRESENT.holdsFor(false)).isFalse();
+        assertThat(JvmOptions.BuildCacheState.EITHER.holdsFor(false)).isTrue();
+        for (JvmOptions.BuildCacheState state : JvmOptions.BuildCacheState.values()) {
+            assertThat(JvmOptions.BuildCacheState.parse(state.toString())).isEqualTo(state);
+        }
     }
 
     /**
