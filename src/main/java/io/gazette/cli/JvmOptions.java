@@ -1,10 +1,10 @@
 package io.gazette.cli;
 
+import io.gazette.build.SiteBuild;
+import io.gazette.config.ConfigLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import io.gazette.build.SiteBuild;
-import io.gazette.config.ConfigLoader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -197,21 +197,7 @@ final class JvmOptions {
     enum BuildCacheState {
         EITHER, PRESENT, ABSENT;
 
-        /** Whether a choice for this state holds for a project with ({@code true}) or without a build cache. */
-        boolean holdsFor(boolean buildCache) {
-            return this == EITHER || (this == PRESENT) == buildCache;
-        }
-
-        /** The state written as {@link #toString()} writes it, or null. */
-        static BuildCacheState parse(String text) {
-            for (BuildCacheState state : values()) {
-                if (state.toString().equals(text)) {
-                    return state;
-                }
-            }
-            return null;
-        }
-
+        /** As the launch record writes it, and ./gazette reads it. */
         @Override
         public String toString() {
             return name().toLowerCase(java.util.Locale.ROOT);
