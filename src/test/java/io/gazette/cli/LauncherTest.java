@@ -72,6 +72,19 @@ class LauncherTest {
     record Result(int code, String output) {
     }
 
+    /** Writes the record of a relaunch with {@code choice}, as a jar run by {@code javaHome}'s Java and asked by ./gazette would. */
+    private static void writeRecord(Path record, Path javaHome, Path jar, JvmOptions.Choice choice) throws IOException {
+        String javaBefore = System.getProperty("java.home");
+        System.setProperty(LaunchRecord.PROPERTY, record.toString());
+        System.setProperty("java.home", javaHome.toString());
+        try {
+            LaunchRecord.writeIfAsked("build", jar, choice, java.util.Optional.empty());
+        } finally {
+            System.clearProperty(LaunchRecord.PROPERTY);
+            System.setProperty("java.home", javaBefore);
+        }
+    }
+
     @Test
     void aFailedMavenBuildExitsWithThree() throws Exception {
         Path home = checkout();
@@ -206,15 +219,7 @@ class LauncherTest {
         JvmOptions.Choice capped = JvmOptions.parse(Files.readString(home.resolve("jvm.options"))).choose(args, null);
         assertThat(capped.contentBelow()).isEqualTo(Long.MAX_VALUE);
         Path record = home.resolve("target/.launch-build");
-        String javaBefore = System.getProperty("java.home");
-        System.setProperty(LaunchRecord.PROPERTY, record.toString());
-        System.setProperty("java.home", javaHome.toString());
-        try {
-            LaunchRecord.writeIfAsked("build", jar, capped, java.util.Optional.empty());
-        } finally {
-            System.clearProperty(LaunchRecord.PROPERTY);
-            System.setProperty("java.home", javaBefore);
-        }
+        writeRecord(record, javaHome, jar, capped);
         String path = javaHome.resolve("bin") + ":" + System.getenv("PATH");
         String direct = "ARGS -Dgazette.home=" + home + " " + String.join(" ", capped.options())
                 + " -Dgazette.launched=true -D" + JvmOptions.WHY + "=" + capped.why() + " -D" + LaunchRecord.PROPERTY + "="
@@ -233,27 +238,13 @@ class LauncherTest {
         JvmOptions.Choice incremental = JvmOptions.parse(Files.readString(home.resolve("jvm.options"))).choose(args, null);
         assertThat(incremental.buildCache()).isEqualTo(JvmOptions.BuildCacheState.PRESENT);
         assertThat(incremental.options()).contains("-XX:MaxTenuringThreshold=0").isNotEqualTo(capped.options());
-        System.setProperty(LaunchRecord.PROPERTY, record.toString());
-        System.setProperty("java.home", javaHome.toString());
-        try {
-            LaunchRecord.writeIfAsked("build", jar, incremental, java.util.Optional.empty());
-        } finally {
-            System.clearProperty(LaunchRecord.PROPERTY);
-            System.setProperty("java.home", javaBefore);
-        }
+        writeRecord(record, javaHome, jar, incremental);
         assertThat(runWithPath(home, path, Map.of(), args).output()).contains(String.join(" ", incremental.options())
                 + " -Dgazette.launched=true");
         Files.delete(buildCache);
         assertThat(runWithPath(home, path, Map.of(), "build", "--source=" + temp.resolve("site")).output().strip())
                 .as("the build cache gone").isEqualTo(relaunch.replace("-s " + temp.resolve("site"), "--source=" + temp.resolve("site")));
-        System.setProperty(LaunchRecord.PROPERTY, record.toString());
-        System.setProperty("java.home", javaHome.toString());
-        try {
-            LaunchRecord.writeIfAsked("build", jar, capped, java.util.Optional.empty());
-        } finally {
-            System.clearProperty(LaunchRecord.PROPERTY);
-            System.setProperty("java.home", javaBefore);
-        }
+        writeRecord(record, javaHome, jar, capped);
 
         // Ten times the Markdown: still the capped JVM, and its check holds.
         for (int i = 0; i < 20; i++) {
