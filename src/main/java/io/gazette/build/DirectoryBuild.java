@@ -205,7 +205,7 @@ final class DirectoryBuild {
             cache.save(result.changedPaths(), fingerprints, replaced);
         } catch (IOException | UncheckedIOException e) {
             result.problems().add(Problem.warning(null, 0, "could not keep this build's files for the next build in "
-                    + config.cacheDir().resolve(BUILD_CACHE_DIR) + ": " + e.getMessage(),
+                    + SiteBuild.buildCacheDir(config.cacheDir()) + ": " + e.getMessage(),
                     "the next build makes every file again; check that .gazette/ is writable"));
         }
     }

@@ -110,7 +110,7 @@ final class DirectoryStart {
     private static Started start(SiteConfig config, CacheKey key, OutputMirror.Linker linker,
             FileFingerprints fingerprints) throws IOException {
         BuildCache cache = linker == null ? null
-                : BuildCache.open(config.cacheDir().resolve(DirectoryBuild.BUILD_CACHE_DIR), key, config.outputDir(), linker);
+                : BuildCache.open(SiteBuild.buildCacheDir(config.cacheDir()), key, config.outputDir(), linker);
         StagingArea staging;
         try {
             staging = StagingArea.create(config.outputDir(), config.projectDir());

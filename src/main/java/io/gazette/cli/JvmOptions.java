@@ -260,7 +260,7 @@ final class JvmOptions {
             below = next == null ? below : Math.min(below, next);
         }
         List<String> options = line.getValue();
-        boolean cacheLine = buildCache && byCommand.get(command + WITH_CACHE).get(from) == options;
+        boolean cacheLine = buildCache && byCommand.get(command + WITH_CACHE).containsKey(from); // it replaced the command's
         String fromFile = fromFile(cacheLine ? command + WITH_CACHE : command, options, from);
         if (given.stream().anyMatch(JvmOptions::choosesHeap)) {
             return new Choice(options, fromFile + ", the heap given");

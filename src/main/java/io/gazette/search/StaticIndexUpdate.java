@@ -815,6 +815,21 @@ final class StaticIndexUpdate {
         return at >= 0 ? at : -at - 2;
     }
 
+    /**
+     * The detail sets (positions in its union, by field) of the split entry of {@code key} in
+     * stage {@code stage}'s detail file of the last export, or null when that file or entry is missing.
+     */
+    private byte[] oldDetail(int stage, int hash, byte[] key) throws IOException {
+        List<ShardFile.KeyBody> detail = readOld(ExportState.detailPath(ExportState.detailId(stage, hash)));
+        byte[] ranks = null;
+        for (ShardFile.KeyBody e : detail == null ? List.<ShardFile.KeyBody>of() : detail) {
+            if (Arrays.equals(e.key(), key)) {
+                ranks = e.body();
+            }
+        }
+        return ranks;
+    }
+
     private List<ShardFile.KeyBody> readOld(String path) throws IOException {
         List<ShardFile.KeyBody> entries = oldFiles.get(path);
         if (entries == null) {
@@ -859,13 +874,7 @@ final class StaticIndexUpdate {
             if (stage == 1 && (fields & ~first) == 0) {
                 break;
             }
-            List<ShardFile.KeyBody> detail = readOld(ExportState.detailPath(ExportState.detailId(stage, hash)));
-            byte[] ranks = null;
-            for (ShardFile.KeyBody e : detail == null ? List.<ShardFile.KeyBody>of() : detail) {
-                if (Arrays.equals(e.key(), before.key())) {
-                    ranks = e.body();
-                }
-            }
+            byte[] ranks = oldDetail(stage, hash, before.key());
             if (ranks == null) {
                 return false;
             }
@@ -925,17 +934,9 @@ final class StaticIndexUpdate {
             if (stage == 1 && (fields & ~first) == 0) {
                 break; // nothing past the first fields, as before
             }
-            byte[] ranks = null;
-            if (hadStage) {
-                List<ShardFile.KeyBody> detail = readOld(ExportState.detailPath(ExportState.detailId(stage, hash)));
-                for (ShardFile.KeyBody e : detail == null ? List.<ShardFile.KeyBody>of() : detail) {
-                    if (Arrays.equals(e.key(), before.key())) {
-                        ranks = e.body();
-                    }
-                }
-                if (ranks == null) {
-                    return null;
-                }
+            byte[] ranks = hadStage ? oldDetail(stage, hash, before.key()) : null;
+            if (hadStage && ranks == null) {
+                return null;
             }
             out.size = 0;
             out.write(fields);
